@@ -1,0 +1,121 @@
+/**
+ * Every action is one of these events. Payloads carry everything a projection needs, so the
+ * current-state tables can be rebuilt from the log alone (and replayed at another station).
+ */
+export interface AddressData {
+  name: string;
+  company?: string;
+  address1: string;
+  address2?: string;
+  city: string;
+  province?: string;
+  zip: string;
+  country: string;
+  phone?: string;
+}
+
+export interface LineData {
+  id: string;
+  name: string;
+  carrier: string;
+  shopifyCompany: string;
+  trackingUrl: string;
+  service: string;
+  routeType: 'postal' | 'private' | 'express' | 'domestic';
+  numberSource: 'range' | 'pool';
+  lowDays: number;
+  dailyVolume: number;
+  active: boolean;
+}
+
+export interface RangeData {
+  id: string;
+  lineId: string;
+  params: Record<string, unknown> & { format: string };
+  first: number;
+  last: number;
+}
+
+export interface PrinterData {
+  id: string;
+  name: string;
+  transport: 'tcp9100';
+  host: string;
+  port: number;
+  language: 'zpl' | 'pdf';
+}
+
+export interface OrderData {
+  id: string;
+  store: string;
+  name: string;
+  status: 'open' | 'on_hold' | 'cancelled';
+  statusNote?: string;
+  lineId: string | null;
+  shipTo: AddressData;
+  email?: string;
+  createdAt: string;
+  source: 'demo' | 'file' | 'shopify';
+  externalId?: string;
+  items: Array<{ sku: string; barcode?: string; title: string; quantity: number; externalId?: string }>;
+}
+
+export interface JobDraft {
+  id: string;
+  kind: string;
+  target: string;
+  ref: string | null;
+  payload: Record<string, unknown>;
+}
+
+export type NumberSource = { kind: 'range'; rangeId: string; serial: number } | { kind: 'pool' };
+
+export interface EventMap {
+  'site.configured': { name: string; zone: string; shipFrom: AddressData };
+  'station.configured': { stationId: string; settings: Record<string, unknown> };
+  'line.saved': { line: LineData };
+  'range.added': { range: RangeData };
+  'pool.imported': { lineId: string; numbers: Array<{ number: string; format: string }> };
+  'printer.saved': { printer: PrinterData };
+  'orders.imported': { orders: OrderData[] };
+  'order.status_changed': { orderId: string; status: 'open' | 'on_hold' | 'cancelled'; note?: string };
+  'parcel.picked': {
+    parcelId: string;
+    orderId: string;
+    lineId: string;
+    trackingNumber: string;
+    source: NumberSource;
+    printerId: string | null;
+    scanned: string;
+    jobs: JobDraft[];
+  };
+  'parcel.reprinted': { parcelId: string; reason: string; jobs: JobDraft[] };
+  'scan.refused': { code: string; reason: string; orderId?: string };
+  'label.printed': { parcelId: string; jobId: string; printerId: string };
+  'job.succeeded': { jobId: string; ref: string | null; result: Record<string, unknown> };
+  'job.failed': { jobId: string; ref: string | null; attempt: number; error: string; nextAt: string };
+  'job.dead': { jobId: string; ref: string | null; attempt: number; error: string };
+  'job.retried': { jobId: string; ref: string | null };
+}
+
+export type EventType = keyof EventMap;
+
+export interface EventDraft<T extends EventType = EventType> {
+  type: T;
+  payload: EventMap[T];
+  /** The parcel, order or job the event is about: indexes the timeline. */
+  subject?: string | null;
+}
+
+export interface StoredEvent<T extends EventType = EventType> {
+  seq: number;
+  id: string;
+  station: string;
+  stationSeq: number;
+  hlc: string;
+  actor: string;
+  occurredAt: string;
+  type: T;
+  subject: string | null;
+  payload: EventMap[T];
+}

@@ -1,0 +1,10 @@
+import * as m0001 from './0001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Numbered, append-only: never edit a released migration, add the next one. */
+export const migrations: Migration[] = [{ version: 1, ...m0001 }];

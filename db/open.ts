@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrations } from './migrations';
+
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** ':memory:' for tests. */
+  file: string;
+  readonly?: boolean;
+}
+
+/** Durable pragmas: a scan that turned green survives a power cut. */
+export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'];
+
+export function openSqlite({ file, readonly = false }: OpenOptions): Sqlite {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly });
+  for (const p of PRAGMAS) db.pragma(p);
+  if (!readonly) migrate(db);
+  return db;
+}
+
+export function migrate(db: Sqlite): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return pending.length;
+}
+
+/** Fold the WAL back into the main file; called on quit. */
+export function checkpoint(db: Sqlite): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

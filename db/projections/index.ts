@@ -1,0 +1,38 @@
+import type { Sqlite } from '../open';
+import type { StoredEvent } from '../event-types';
+import type { Projector } from './types';
+import { settingsProjector } from './settings';
+import { linesProjector } from './lines';
+import { ordersProjector } from './orders';
+import { parcelsProjector } from './parcels';
+import { jobsProjector } from './jobs';
+
+const projectors: Projector[] = [settingsProjector, linesProjector, ordersProjector, parcelsProjector, jobsProjector];
+
+const byType = new Map<string, Array<(db: Sqlite, e: StoredEvent) => void>>();
+for (const p of projectors)
+  for (const [type, fn] of Object.entries(p)) {
+    if (!byType.has(type)) byType.set(type, []);
+    byType.get(type)!.push(fn as (db: Sqlite, e: StoredEvent) => void);
+  }
+
+/** Apply one event to the current-state tables. Events without a projection only live in the log. */
+export function project(db: Sqlite, e: StoredEvent): void {
+  for (const fn of byType.get(e.type) ?? []) fn(db, e);
+}
+
+/**
+ * Projection tables, children first (delete order). Columns listed in `runtime` are operational
+ * state that is not derived from events and is ignored when comparing a rebuild.
+ */
+export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
+  { table: 'jobs', runtime: ['lease_until'] },
+  { table: 'parcels' },
+  { table: 'order_items' },
+  { table: 'orders' },
+  { table: 'number_pool' },
+  { table: 'number_ranges' },
+  { table: 'printers' },
+  { table: 'carrier_lines' },
+  { table: 'settings' },
+];

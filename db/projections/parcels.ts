@@ -1,0 +1,28 @@
+import { stmt } from '../stmt';
+import type { Projector } from './types';
+import { insertJobs } from './jobs';
+
+export const parcelsProjector: Projector = {
+  'parcel.picked': (db, e) => {
+    const p = e.payload;
+    stmt(
+      db,
+      `INSERT INTO parcels (id, order_id, line_id, tracking_number, number_source, status, picked_at, picked_station, picked_by, printer_id)
+       VALUES (?, ?, ?, ?, ?, 'picked', ?, ?, ?, ?)`,
+    ).run(p.parcelId, p.orderId, p.lineId, p.trackingNumber, JSON.stringify(p.source), e.occurredAt, e.station, e.actor, p.printerId);
+    if (p.source.kind === 'range') {
+      stmt(db, 'UPDATE number_ranges SET next_serial = max(next_serial, ?) WHERE id = ?').run(p.source.serial + 1, p.source.rangeId);
+    } else {
+      stmt(db, 'UPDATE number_pool SET parcel_id = ? WHERE number = ?').run(p.parcelId, p.trackingNumber);
+    }
+    stmt(db, "UPDATE orders SET status = 'picked' WHERE id = ?").run(p.orderId);
+    insertJobs(db, p.jobs, e.occurredAt);
+  },
+  'parcel.reprinted': (db, e) => {
+    stmt(db, 'UPDATE parcels SET reprints = reprints + 1 WHERE id = ?').run(e.payload.parcelId);
+    insertJobs(db, e.payload.jobs, e.occurredAt);
+  },
+  'label.printed': (db, e) => {
+    stmt(db, 'UPDATE parcels SET label_printed_at = coalesce(label_printed_at, ?) WHERE id = ?').run(e.occurredAt, e.payload.parcelId);
+  },
+};

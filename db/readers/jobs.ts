@@ -1,0 +1,98 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  target: string;
+  ref: string | null;
+  payload: Record<string, unknown>;
+  status: 'queued' | 'done' | 'dead';
+  attempts: number;
+  nextAt: string;
+  lastError: string | null;
+  result: Record<string, unknown> | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+type Raw = Record<string, unknown>;
+const toJob = (r: Raw): JobRow => ({
+  id: r.id as string,
+  kind: r.kind as string,
+  target: r.target as string,
+  ref: (r.ref as string) ?? null,
+  payload: JSON.parse(r.payload as string),
+  status: r.status as JobRow['status'],
+  attempts: r.attempts as number,
+  nextAt: r.next_at as string,
+  lastError: (r.last_error as string) ?? null,
+  result: r.result ? JSON.parse(r.result as string) : null,
+  createdAt: r.created_at as string,
+  doneAt: (r.done_at as string) ?? null,
+});
+
+export function jobsReader(db: Sqlite) {
+  return {
+    get(id: string): JobRow | undefined {
+      const r = stmt(db, 'SELECT * FROM jobs WHERE id = ?').get(id) as Raw | undefined;
+      return r && toJob(r);
+    },
+    /**
+     * The head of each lane (target) that is due and not leased. Jobs of one target go in creation
+     * order: a later label never overtakes an earlier one on the same printer.
+     */
+    dueHeads(kindPrefix: string, nowIso: string, limit: number): JobRow[] {
+      const rows = stmt(
+        db,
+        `SELECT j.* FROM jobs j
+         WHERE j.status = 'queued' AND j.kind LIKE ? AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
+           AND NOT EXISTS (SELECT 1 FROM jobs e WHERE e.target = j.target AND e.status = 'queued'
+                           AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
+         ORDER BY j.created_at LIMIT ?`,
+      ).all(`${kindPrefix}%`, nowIso, nowIso, limit) as Raw[];
+      return rows.map(toJob);
+    },
+    lease(id: string, untilIso: string, nowIso: string): boolean {
+      return (
+        stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(
+          untilIso,
+          id,
+          nowIso,
+        ).changes === 1
+      );
+    },
+    release(id: string): void {
+      stmt(db, 'UPDATE jobs SET lease_until = NULL WHERE id = ?').run(id);
+    },
+    /** The error of the first failing queued job in a lane, if the lane is stuck. */
+    laneError(target: string): string | null {
+      const r = stmt(db, "SELECT last_error FROM jobs WHERE target = ? AND status = 'queued' AND last_error IS NOT NULL ORDER BY created_at LIMIT 1").get(target) as
+        | { last_error: string }
+        | undefined;
+      return r?.last_error ?? null;
+    },
+    laneDepth(target: string): number {
+      return (stmt(db, "SELECT count(*) AS n FROM jobs WHERE target = ? AND status = 'queued'").get(target) as { n: number }).n;
+    },
+    forRef(ref: string): JobRow[] {
+      return (stmt(db, 'SELECT * FROM jobs WHERE ref = ? ORDER BY created_at').all(ref) as Raw[]).map(toJob);
+    },
+    list(q: { status?: string; kindPrefix?: string; limit: number }): JobRow[] {
+      const rows = stmt(
+        db,
+        `SELECT * FROM jobs WHERE (? IS NULL OR status = ?) AND kind LIKE ? ORDER BY created_at DESC LIMIT ?`,
+      ).all(q.status ?? null, q.status ?? null, `${q.kindPrefix ?? ''}%`, q.limit) as Raw[];
+      return rows.map(toJob);
+    },
+    depth(kindPrefix: string): { queued: number; dead: number; oldestQueuedAt: string | null } {
+      const r = stmt(
+        db,
+        `SELECT sum(status = 'queued') AS queued, sum(status = 'dead') AS dead,
+                min(CASE WHEN status = 'queued' THEN created_at END) AS oldest
+         FROM jobs WHERE kind LIKE ?`,
+      ).get(`${kindPrefix}%`) as { queued: number | null; dead: number | null; oldest: string | null };
+      return { queued: r.queued ?? 0, dead: r.dead ?? 0, oldestQueuedAt: r.oldest };
+    },
+  };
+}

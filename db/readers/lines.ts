@@ -1,0 +1,89 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { LineData, RangeData } from '../event-types';
+
+interface LineRow {
+  id: string;
+  name: string;
+  carrier: string;
+  shopify_company: string;
+  tracking_url: string;
+  service: string;
+  route_type: LineData['routeType'];
+  number_source: LineData['numberSource'];
+  low_days: number;
+  daily_volume: number;
+  active: number;
+}
+
+const toLine = (r: LineRow): LineData => ({
+  id: r.id,
+  name: r.name,
+  carrier: r.carrier,
+  shopifyCompany: r.shopify_company,
+  trackingUrl: r.tracking_url,
+  service: r.service,
+  routeType: r.route_type,
+  numberSource: r.number_source,
+  lowDays: r.low_days,
+  dailyVolume: r.daily_volume,
+  active: !!r.active,
+});
+
+export interface RangeState extends RangeData {
+  next: number;
+  remaining: number;
+}
+
+export function linesReader(db: Sqlite) {
+  return {
+    all(): LineData[] {
+      return (stmt(db, 'SELECT * FROM carrier_lines ORDER BY name').all() as LineRow[]).map(toLine);
+    },
+    get(id: string): LineData | undefined {
+      const r = stmt(db, 'SELECT * FROM carrier_lines WHERE id = ?').get(id) as LineRow | undefined;
+      return r && toLine(r);
+    },
+    ranges(lineId: string): RangeState[] {
+      const rows = stmt(db, 'SELECT * FROM number_ranges WHERE line_id = ? ORDER BY added_at, id').all(lineId) as Array<{
+        id: string;
+        line_id: string;
+        params: string;
+        first_serial: number;
+        last_serial: number;
+        next_serial: number;
+      }>;
+      return rows.map((r) => ({
+        id: r.id,
+        lineId: r.line_id,
+        params: JSON.parse(r.params),
+        first: r.first_serial,
+        last: r.last_serial,
+        next: r.next_serial,
+        remaining: Math.max(0, r.last_serial - r.next_serial + 1),
+      }));
+    },
+    /** The range to issue from next: the oldest one with serials left. */
+    openRange(lineId: string): RangeState | undefined {
+      return this.ranges(lineId).find((r) => r.remaining > 0);
+    },
+    nextPoolNumber(lineId: string): { number: string; format: string } | undefined {
+      return stmt(db, 'SELECT number, format FROM number_pool WHERE line_id = ? AND parcel_id IS NULL ORDER BY pos LIMIT 1').get(lineId) as
+        | { number: string; format: string }
+        | undefined;
+    },
+    poolRemaining(lineId: string): number {
+      return (stmt(db, 'SELECT count(*) AS n FROM number_pool WHERE line_id = ? AND parcel_id IS NULL').get(lineId) as { n: number }).n;
+    },
+    poolContains(numbers: string[]): Set<string> {
+      const found = new Set<string>();
+      const q = stmt(db, 'SELECT 1 FROM number_pool WHERE number = ?');
+      for (const n of numbers) if (q.get(n)) found.add(n);
+      return found;
+    },
+    /** Parcels picked on a line since an instant: the volume used to say how many days a range lasts. */
+    pickedSince(lineId: string, sinceIso: string): number {
+      return (stmt(db, 'SELECT count(*) AS n FROM parcels WHERE line_id = ? AND picked_at >= ?').get(lineId, sinceIso) as { n: number }).n;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { AddressData } from '../event-types';
+
+export interface OrderRow {
+  id: string;
+  store: string;
+  name: string;
+  status: 'open' | 'picked' | 'shipped' | 'cancelled' | 'on_hold';
+  statusNote: string | null;
+  lineId: string | null;
+  shipTo: AddressData;
+  email: string | null;
+  createdAt: string;
+  source: string;
+  externalId: string | null;
+}
+
+export interface OrderItemRow {
+  idx: number;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  quantity: number;
+}
+
+type Raw = Record<string, unknown> & { ship_to: string };
+
+const toOrder = (r: Raw): OrderRow => ({
+  id: r.id as string,
+  store: r.store as string,
+  name: r.name as string,
+  status: r.status as OrderRow['status'],
+  statusNote: (r.status_note as string) ?? null,
+  lineId: (r.line_id as string) ?? null,
+  shipTo: JSON.parse(r.ship_to),
+  email: (r.email as string) ?? null,
+  createdAt: r.created_at as string,
+  source: r.source as string,
+  externalId: (r.external_id as string) ?? null,
+});
+
+export function ordersReader(db: Sqlite) {
+  return {
+    get(id: string): OrderRow | undefined {
+      const r = stmt(db, 'SELECT * FROM orders WHERE id = ?').get(id) as Raw | undefined;
+      return r && toOrder(r);
+    },
+    /** Order names are matched with or without the leading '#'. */
+    byName(name: string): OrderRow[] {
+      const bare = name.replace(/^#/, '');
+      return (stmt(db, 'SELECT * FROM orders WHERE name IN (?, ?) ORDER BY created_at').all(bare, `#${bare}`) as Raw[]).map(toOrder);
+    },
+    /** Orders with an item of this barcode or SKU that still wait to be picked. */
+    openByItemCode(code: string): OrderRow[] {
+      return (
+        stmt(
+          db,
+          `SELECT DISTINCT o.* FROM orders o JOIN order_items i ON i.order_id = o.id
+           WHERE (i.barcode = ? OR i.sku = ?) AND o.status IN ('open', 'on_hold') ORDER BY o.created_at`,
+        ).all(code, code) as Raw[]
+      ).map(toOrder);
+    },
+    items(orderId: string): OrderItemRow[] {
+      return stmt(db, 'SELECT idx, sku, barcode, title, quantity FROM order_items WHERE order_id = ? ORDER BY idx').all(orderId) as OrderItemRow[];
+    },
+    existingNames(store: string, names: string[]): Set<string> {
+      const q = stmt(db, 'SELECT 1 FROM orders WHERE store = ? AND name = ?');
+      return new Set(names.filter((n) => q.get(store, n)));
+    },
+    countByStatus(): Record<string, number> {
+      const rows = stmt(db, 'SELECT status, count(*) AS n FROM orders GROUP BY status').all() as Array<{ status: string; n: number }>;
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    },
+    list(q: { status?: string; limit: number }): OrderRow[] {
+      const rows = q.status
+        ? stmt(db, 'SELECT * FROM orders WHERE status = ? ORDER BY created_at LIMIT ?').all(q.status, q.limit)
+        : stmt(db, 'SELECT * FROM orders ORDER BY created_at LIMIT ?').all(q.limit);
+      return (rows as Raw[]).map(toOrder);
+    },
+  };
+}

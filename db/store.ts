@@ -1,0 +1,49 @@
+import type { Sqlite } from './open';
+import { EventLog } from './events';
+import type { EventDraft, EventType, StoredEvent } from './event-types';
+import { linesReader } from './readers/lines';
+import { ordersReader } from './readers/orders';
+import { parcelsReader } from './readers/parcels';
+import { jobsReader } from './readers/jobs';
+import { settingsReader } from './readers/settings';
+import { metaStore } from './readers/meta';
+
+/**
+ * The typed face of the database for services: readers per capability, and one way to write:
+ * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
+ */
+export function createStore(db: Sqlite, station: string) {
+  const log = new EventLog(db, station);
+  const listeners = new Set<(events: StoredEvent[]) => void>();
+  return {
+    db,
+    station,
+    lines: linesReader(db),
+    orders: ordersReader(db),
+    parcels: parcelsReader(db),
+    jobs: jobsReader(db),
+    settings: settingsReader(db),
+    meta: metaStore(db),
+    write<T>(actor: string, at: Date, fn: (emit: <E extends EventType>(d: EventDraft<E>) => StoredEvent<E>) => T): T {
+      const emitted: StoredEvent[] = [];
+      const result = db
+        .transaction(() =>
+          fn((d) => {
+            const e = log.append(d, actor, at);
+            emitted.push(e);
+            return e;
+          }),
+        )
+        .immediate();
+      if (emitted.length) for (const l of listeners) l(emitted);
+      return result;
+    },
+    /** Called after commit with the events just written (push to screens, wake job runners). */
+    onCommit(fn: (events: StoredEvent[]) => void): () => void {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

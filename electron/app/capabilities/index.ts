@@ -1,0 +1,9 @@
+import type { Capability } from '../capability';
+import { stationCapability } from './station';
+import { pickCapability } from './pick';
+import { linesCapability } from './lines';
+import { ordersCapability } from './orders';
+import { printingCapability } from './printing';
+
+/** Every capability of the console, in start order. */
+export const capabilities: Capability[] = [stationCapability, linesCapability, ordersCapability, pickCapability, printingCapability];

@@ -1,0 +1,15 @@
+import type { Capability } from '../capability';
+import { lineStatus } from '../../services/lines/status';
+import { addRange, importPool, saveLine } from '../../services/lines/save';
+import { validateTracking } from '../../services/numbers/validate-view';
+
+export const linesCapability: Capability = {
+  name: 'lines',
+  handlers: ({ ctx }) => ({
+    'lines.list': () => ctx.store.lines.all().map((l) => lineStatus(ctx, l)),
+    'lines.save': (line) => saveLine(ctx, line),
+    'ranges.add': (input) => addRange(ctx, input),
+    'pool.import': (input) => importPool(ctx, input),
+    'tracking.validate': ({ number }) => validateTracking(number),
+  }),
+};

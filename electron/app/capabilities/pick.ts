@@ -1,0 +1,35 @@
+import { eventsFor } from '../../../db/events';
+import { notFound } from '../../core/errors';
+import type { Capability } from '../capability';
+import { scan, reprint } from '../../services/pick/scan';
+import { pickStats } from '../../services/pick/stats';
+import { parcelView } from '../../services/pick/view';
+import { jobView } from '../../services/printing/retry';
+
+export const pickCapability: Capability = {
+  name: 'pick',
+  handlers: ({ ctx }) => ({
+    'pick.scan': ({ code }) => scan(ctx, code),
+    'pick.reprint': ({ parcelId, reason }) => {
+      const parcel = ctx.store.parcels.get(parcelId);
+      if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Scan its label or find it in Parcels.');
+      return reprint(ctx, parcel, reason);
+    },
+    'pick.stats': () => pickStats(ctx),
+    'parcels.list': (q) => {
+      const { rows, total } = ctx.store.parcels.list(q);
+      return { rows: rows.map(parcelView), total };
+    },
+    'parcels.get': ({ id }) => {
+      const parcel = ctx.store.parcels.get(id) ?? ctx.store.parcels.byTracking(id);
+      if (!parcel) throw notFound(`Parcel ${id}`, 'Check the number, or search in Parcels.');
+      const order = ctx.store.orders.get(parcel.orderId)!;
+      return {
+        parcel: parcelView(parcel),
+        order: { id: order.id, name: order.name, status: order.status, shipTo: order.shipTo, items: ctx.store.orders.items(order.id) },
+        events: eventsFor(ctx.store.db, [parcel.id, order.id]),
+        jobs: ctx.store.jobs.forRef(parcel.id).map(jobView),
+      };
+    },
+  }),
+};

@@ -1,0 +1,17 @@
+import { readEvents } from '../../../db/events';
+import type { Capability } from '../capability';
+import { siteInfo, stationSettings } from '../../services/site/context';
+import { getStation, saveStation } from '../../services/site/station';
+
+export const stationCapability: Capability = {
+  name: 'station',
+  handlers: ({ ctx, mode, demo, version }) => ({
+    'app.info': () => {
+      const site = siteInfo(ctx);
+      return { version, mode, demo, station: { id: ctx.stationId, name: stationSettings(ctx).name }, site: { name: site.name, zone: site.zone }, now: ctx.clock.now().toISOString() };
+    },
+    'station.get': () => getStation(ctx),
+    'station.save': (input) => saveStation(ctx, input),
+    'events.export': ({ afterSeq, since, limit }) => readEvents(ctx.store.db, { afterSeq, since, limit }),
+  }),
+};

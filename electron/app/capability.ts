@@ -1,0 +1,31 @@
+import type { EventEmitter } from 'node:events';
+import type { ServiceContext } from '../services/site/context';
+import type { JobHandler } from '../jobs/types';
+import type { JobPlanner } from '../services/pick/planners';
+import type { Handlers } from './invoke';
+
+export interface AppEnv {
+  ctx: ServiceContext;
+  dataDir: string;
+  mode: 'electron' | 'browser' | 'headless';
+  demo: boolean;
+  /** True the first time this data directory is opened (seed demo data then). */
+  fresh: boolean;
+  version: string;
+  pushes: EventEmitter;
+}
+
+/**
+ * One capability of the console (pick, printing, shopify, dispatch, ...): its channels, its outbox
+ * job handlers, the jobs it plans at pick, and what it starts and stops with the app.
+ */
+export type Stopper = () => Promise<void> | void;
+
+export interface Capability {
+  name: string;
+  handlers(env: AppEnv): Partial<Handlers>;
+  planners?: JobPlanner[];
+  jobHandlers?(env: AppEnv): JobHandler[];
+  /** Start background work; return how to stop it (per app: tests run several in one process). */
+  start?(env: AppEnv): Promise<Stopper | void> | Stopper | void;
+}

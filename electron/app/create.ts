@@ -1,0 +1,107 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { openSqlite, checkpoint } from '../../db/open';
+import { createStore, type Store } from '../../db/store';
+import { systemClock, type Clock } from '../core/clock';
+import { newStationId } from '../core/ids';
+import { OutboxRunner } from '../jobs/runner';
+import { FakePrinter } from '../../native/printers/fake9100';
+import { registerPickPlanner } from '../services/pick/planners';
+import { savePrinter } from '../services/printing/printers';
+import { seedDemo } from '../services/demo/seed';
+import type { ServiceContext } from '../services/site/context';
+import { createHandlers } from './handlers';
+import type { Handlers } from './invoke';
+import type { AppEnv, Capability } from './capability';
+import { capabilities as allCapabilities } from './capabilities';
+import type { PushName, PushData } from '../contract/channels';
+
+export interface CreateAppOptions {
+  dataDir: string;
+  mode: AppEnv['mode'];
+  clock?: Clock;
+  /** Seed the demo site when the data directory is new (default true). */
+  demo?: boolean;
+  demoOrders?: number;
+  /** Run the outbox (default true; tests of pure services turn it off). */
+  runJobs?: boolean;
+  version?: string;
+  capabilities?: Capability[];
+}
+
+export interface App {
+  ctx: ServiceContext;
+  store: Store;
+  handlers: Handlers;
+  runner: OutboxRunner;
+  pushes: EventEmitter;
+  fakePrinter: FakePrinter | null;
+  env: AppEnv;
+  close(): Promise<void>;
+}
+
+/** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
+export async function createApp(opts: CreateAppOptions): Promise<App> {
+  const caps = opts.capabilities ?? allCapabilities;
+  const clock = opts.clock ?? systemClock;
+  const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
+  const meta = createStore(db, 'boot').meta;
+  let stationId = meta.get('station_id');
+  if (!stationId) meta.set('station_id', (stationId = newStationId()));
+  const store = createStore(db, stationId);
+  const ctx: ServiceContext = { store, clock, stationId };
+  for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
+
+  const fresh = !store.settings.get('site', 'site');
+  const demo = fresh ? opts.demo !== false : meta.get('demo') === '1';
+  let fakePrinter: FakePrinter | null = null;
+  if (demo) {
+    // The demo's label printer is a real 9100 socket on loopback that files what it receives.
+    fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
+    const addr = await fakePrinter.start();
+    if (fresh) {
+      seedDemo(ctx, { orders: opts.demoOrders, printer: addr });
+      meta.set('demo', '1');
+    } else {
+      const p = store.settings.printer('demo-printer');
+      if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
+    }
+  }
+
+  const pushes = new EventEmitter();
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes };
+  const runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
+  const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
+  store.onCommit((events) => {
+    push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
+    if (events.some((e) => e.type.startsWith('parcel.') || e.type.startsWith('job.'))) {
+      runner.wake();
+      const d = store.jobs.depth('');
+      push('jobs.changed', { queued: d.queued, dead: d.dead });
+    }
+  });
+  const stoppers: Array<() => Promise<void> | void> = [];
+  for (const c of caps) {
+    const stop = await c.start?.(env);
+    if (stop) stoppers.unshift(stop);
+  }
+  if (opts.runJobs !== false) runner.start();
+
+  const handlers = createHandlers(caps, env);
+  return {
+    ctx,
+    store,
+    handlers,
+    runner,
+    pushes,
+    fakePrinter,
+    env,
+    async close() {
+      await runner.stop();
+      for (const stop of stoppers) await stop();
+      await fakePrinter?.stop();
+      checkpoint(db);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/paths';
+
+export function options(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'no-demo': { type: 'boolean' },
+      browser: { type: 'boolean' },
+      store: { type: 'string' },
+      since: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+export function dataDirOf(values: { data?: unknown }): string {
+  return typeof values.data === 'string' ? values.data : defaultDataDir();
+}

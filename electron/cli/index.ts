@@ -1,0 +1,62 @@
+import { options, dataDirOf } from './args';
+import { start } from './start';
+import { serve } from './serve';
+import { importOrdersFile, exportEvents, rebuild } from './offline';
+import { validateTracking } from '../services/numbers/validate-view';
+
+const USAGE = `Firstscan console
+
+  npm start                                   the console (Electron, or browser mode where Electron is missing)
+  npm run cli -- serve --data <dir> --port <n> [--no-demo]   services + browser console, no window
+  npm run cli -- tracking validate <number>   carrier and format; exit 0 valid, 1 not
+  npm run cli -- import orders <file.csv|json> [--data <dir>] [--store <name>]
+  npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
+  npm run cli -- rebuild projections [--data <dir>]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = options(argv);
+  const [cmd, sub, arg] = positionals;
+  const dataDir = dataDirOf(values);
+  const port = values.port ? Number(values.port) : 4780;
+  if (values.help || !cmd) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (cmd) {
+    case 'start':
+      await start({ dataDir, port, demo: !values['no-demo'], forceBrowser: !!values.browser });
+      return -1;
+    case 'serve':
+      await serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', banner: (url) => `Firstscan serving ${dataDir} at ${url}` });
+      return -1;
+    case 'tracking':
+      if (sub !== 'validate' || !arg) break;
+      {
+        const r = validateTracking(arg);
+        console.log(r.valid ? `valid: ${r.carrier} (${r.format}) ${r.normalized} — ${r.message}` : `invalid: ${r.message}`);
+        return r.valid ? 0 : 1;
+      }
+    case 'import':
+      if (sub !== 'orders' || !arg) break;
+      return importOrdersFile(dataDir, arg, typeof values.store === 'string' ? values.store : 'local');
+    case 'export':
+      if (sub !== 'events') break;
+      return exportEvents(dataDir, typeof values.since === 'string' ? values.since : undefined);
+    case 'rebuild':
+      if (sub !== 'projections') break;
+      return rebuild(dataDir);
+  }
+  console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../app/create';
+import { serveHttp } from '../server/http';
+import { installToken } from '../server/token';
+import { rendererOut } from '../core/paths';
+
+export interface ServeArgs {
+  dataDir: string;
+  port: number;
+  demo: boolean;
+  mode: 'browser' | 'headless';
+  banner: (url: string) => string;
+}
+
+/** Services + the browser-mode console on 127.0.0.1, until SIGINT/SIGTERM. */
+export async function serve(a: ServeArgs): Promise<void> {
+  const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo });
+  const token = installToken(a.dataDir);
+  const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
+  const served = await serveHttp(app, { port: a.port, token, rendererDir });
+  console.log(a.banner(`${served.url}?token=${token}`));
+  if (!rendererDir) console.log('(No built console pages found: run `npm run build` for the screens; the API works.)');
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await served.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { stationChannels } from './channels/station';
+import { pickChannels } from './channels/pick';
+import { linesChannels } from './channels/lines';
+import { ordersChannels } from './channels/orders';
+import { printingChannels } from './channels/printing';
+
+/**
+ * THE contract: every channel the console offers, with its input and output. Electron IPC, the
+ * HTTP/WebSocket server and the renderer's client are all built from this one table (one file per
+ * capability under channels/, merged here).
+ */
+export const channels = {
+  ...stationChannels,
+  ...pickChannels,
+  ...linesChannels,
+  ...ordersChannels,
+  ...printingChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type Input<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type Output<C extends ChannelName> = z.output<Channels[C]['output']>;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/** Server-to-screen pushes (WebSocket in browser mode, webContents.send in Electron). */
+export const pushes = {
+  'events.appended': z.array(z.object({ type: z.string(), subject: z.string().nullable() })),
+  'jobs.changed': z.object({ queued: z.number().int(), dead: z.number().int() }),
+} as const;
+export type PushName = keyof typeof pushes;
+export type PushData<P extends PushName> = z.output<(typeof pushes)[P]>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import * as S from '../schemas';
+import { ch, Empty } from './define';
+
+export const pickChannels = {
+  'pick.scan': ch(
+    z.object({ code: z.string().trim().min(1, 'the scan is empty').max(200), symbology: z.string().optional() }).strict(),
+    S.PickResult,
+    'A picker scanned an order number, an item barcode or a parcel label: issue the number and queue the label, or reprint.',
+  ),
+  'pick.reprint': ch(
+    z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the label is reprinted').max(200) }).strict(),
+    S.PickResult,
+    'Reprint a parcel label with a recorded reason; never issues a second number.',
+  ),
+  'pick.stats': ch(
+    Empty,
+    z.object({
+      pickedToday: z.number().int(),
+      reprintsToday: z.number().int(),
+      refusedToday: z.number().int(),
+      printQueue: z.number().int(),
+      printFailed: z.number().int(),
+      openOrders: z.number().int(),
+      last: S.Parcel.nullable(),
+    }),
+    'Counters for the pick screen (this station, today in the warehouse zone).',
+  ),
+  'parcels.list': ch(
+    z
+      .object({
+        status: z.string().optional(),
+        lineId: z.string().optional(),
+        q: z.string().max(60).optional(),
+        limit: z.number().int().min(1).max(5000).default(200),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ rows: z.array(S.Parcel), total: z.number().int() }),
+    'Parcels, newest first, with filters.',
+  ),
+  'parcels.get': ch(
+    z.object({ id: z.string().min(1) }).strict(),
+    z.object({
+      parcel: S.Parcel,
+      order: z.object({ id: z.string(), name: z.string(), status: z.string(), shipTo: S.Address, items: z.array(z.object({ sku: z.string(), title: z.string(), quantity: z.number() })) }),
+      events: z.array(S.Event),
+      jobs: z.array(S.Job),
+    }),
+    'One parcel with its order, its event timeline and its jobs.',
+  ),
+  'labels.preview': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({ pngBase64: z.string(), zpl: z.string() }),
+    'The label exactly as sent to the printer, rendered to PNG.',
+  ),
+} as const;

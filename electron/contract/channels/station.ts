@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import * as S from '../schemas';
+import { ch, Empty } from './define';
+
+export const stationChannels = {
+  'app.info': ch(
+    Empty,
+    z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser', 'headless']),
+      station: z.object({ id: z.string(), name: z.string() }),
+      site: z.object({ name: z.string(), zone: z.string() }),
+      demo: z.boolean(),
+      now: S.IsoTime,
+    }),
+    'Who and where this console is.',
+  ),
+  'station.get': ch(Empty, S.Station, 'This station’s settings.'),
+  'station.save': ch(S.Station.omit({ id: true }).extend({ scanner: S.WedgeSettings.strict() }).strict(), S.Station, 'Change this station’s settings.'),
+  'events.export': ch(
+    z.object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoTime.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
+    z.array(S.Event),
+    'The event log, oldest first.',
+  ),
+} as const;

@@ -1,0 +1,19 @@
+/**
+ * Errors that cross the API. `message` is for the person at the screen and says what to do next.
+ */
+export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNAVAILABLE' | 'INTERNAL';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: Array<{ path: string; message: string }>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string, next: string) => new ApiError('NOT_FOUND', `${what} not found. ${next}`);
+export const badInput = (message: string, issues?: ApiError['issues']) => new ApiError('BAD_INPUT', message, issues);
+export const conflict = (message: string) => new ApiError('CONFLICT', message);

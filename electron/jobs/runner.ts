@@ -1,0 +1,111 @@
+import type { Store } from '../../db/store';
+import type { JobRow } from '../../db/readers/jobs';
+import type { Clock } from '../core/clock';
+import { backoffMs } from './backoff';
+import { PermanentJobError, type JobHandler } from './types';
+
+export interface RunnerOptions {
+  pollMs?: number;
+  leaseMs?: number;
+  actor?: string;
+}
+
+/**
+ * The outbox runner: picks due lane heads, leases them, runs their handler and records the outcome
+ * as an event. A crash mid-job leaves a lease that expires, so the job runs again: handlers must be
+ * idempotent (a printer reprint, a Shopify lookup before a retry).
+ */
+export class OutboxRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = new Map<string, Promise<void>>();
+  private stopped = true;
+  private pollMs: number;
+  private leaseMs: number;
+  private actor: string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly handlers: JobHandler[],
+    opts: RunnerOptions = {},
+  ) {
+    this.pollMs = opts.pollMs ?? 500;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.actor = opts.actor ?? 'outbox';
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Run a pass soon (after a commit that queued jobs). */
+  wake(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Wait until nothing is running (tests, bench). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pass();
+      if (!this.stopped) this.schedule(this.pollMs);
+    }, ms);
+  }
+
+  /** One pass: start every due job the handlers have room for. Returns how many started. */
+  pass(): number {
+    let started = 0;
+    const now = this.clock.now();
+    const nowIso = now.toISOString();
+    for (const h of this.handlers) {
+      const running = [...this.inFlight.keys()].filter((k) => k.startsWith(h.kind)).length;
+      const room = h.concurrency - running;
+      if (room <= 0) continue;
+      for (const job of this.store.jobs.dueHeads(h.kind, nowIso, room)) {
+        if (this.inFlight.has(`${h.kind}|${job.id}`)) continue;
+        const until = new Date(now.getTime() + this.leaseMs).toISOString();
+        if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
+        const key = `${h.kind}|${job.id}`;
+        this.inFlight.set(key, this.execute(h, job).finally(() => this.inFlight.delete(key)));
+        started++;
+      }
+    }
+    return started;
+  }
+
+  private async execute(h: JobHandler, job: JobRow): Promise<void> {
+    const attempt = job.attempts + 1;
+    try {
+      const outcome = await h.run(job);
+      this.store.write(this.actor, this.clock.now(), (emit) => {
+        emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
+        for (const e of outcome.events ?? []) emit(e);
+      });
+      this.wake();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const now = this.clock.now();
+      const dead = err instanceof PermanentJobError || attempt >= h.maxAttempts;
+      this.store.write(this.actor, now, (emit) => {
+        if (dead) emit({ type: 'job.dead', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, attempt, error: message } });
+        else {
+          const nextAt = new Date(now.getTime() + backoffMs(attempt, h.backoff.baseMs, h.backoff.maxMs)).toISOString();
+          emit({ type: 'job.failed', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, attempt, error: message, nextAt } });
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { EventDraft } from '../../db/event-types';
+import type { JobRow } from '../../db/readers/jobs';
+
+export interface JobOutcome {
+  result: Record<string, unknown>;
+  /** Domain events that the success implies (label.printed, ...), committed with job.succeeded. */
+  events?: EventDraft[];
+}
+
+/** Thrown by a handler for a refusal that retrying cannot fix: the job goes to the dead letters. */
+export class PermanentJobError extends Error {}
+
+export interface JobHandler {
+  /** Jobs whose kind starts with this prefix. */
+  kind: string;
+  /** Lanes worked at once. Within a lane (target) jobs always go one at a time, in order. */
+  concurrency: number;
+  backoff: { baseMs: number; maxMs: number };
+  /** Give up after this many attempts (Infinity: keep retrying a transient failure, visibly). */
+  maxAttempts: number;
+  run(job: JobRow): Promise<JobOutcome>;
+}

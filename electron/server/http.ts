@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { App } from '../app/create';
+import { invoke } from '../app/invoke';
+import { apiDocument } from './api-doc';
+import { cspFor, hostAllowed, originAllowed, tokenValid, TOKEN_COOKIE } from './security';
+import { staticFile } from './static';
+
+export interface ServeOptions {
+  port: number;
+  token: string;
+  /** Built renderer (out/renderer); without it only the API is served. */
+  rendererDir?: string;
+}
+
+export interface Served {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 60 * 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+const fail = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The contract over HTTP + WebSocket on 127.0.0.1: browser mode, tests and integrators. */
+export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
+  let port = opts.port;
+  const server = createServer(async (req, res) => {
+    if (!hostAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Wrong Host header: open the console at http://127.0.0.1:<port>/.');
+    if (!originAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Calls from other web pages are not allowed.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api')) {
+      if (!tokenValid(req, opts.token))
+        return fail(res, 401, 'UNAUTHORIZED', 'Missing or wrong token. Open the console with the link printed at start-up, or send Authorization: Bearer <token>.');
+      if (url.pathname === '/api' && req.method === 'GET') return send(res, 200, apiDocument());
+      const channel = url.pathname.slice('/api/'.length);
+      if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', `Use POST /api/${channel} with a JSON body.`);
+      let input: unknown = {};
+      try {
+        const text = await readBody(req);
+        input = text.trim() ? JSON.parse(text) : {};
+      } catch (e) {
+        return fail(res, 400, 'BAD_INPUT', `The body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
+      }
+      const r = await invoke(app.handlers, channel, input);
+      return r.ok ? send(res, 200, r.data) : send(res, r.status, { error: r.error });
+    }
+
+    if (url.searchParams.get('token') === opts.token) {
+      res.writeHead(302, {
+        location: url.pathname,
+        'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      return res.end();
+    }
+    if (!opts.rendererDir) return fail(res, 404, 'NOT_FOUND', 'This server has no console pages; the API is at /api.');
+    const file = await staticFile(opts.rendererDir, url.pathname);
+    if (!file) return fail(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
+    res.writeHead(200, { 'content-type': file.type, 'content-security-policy': cspFor(port), 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+    res.end(file.body);
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  const clients = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const ok = hostAllowed(req, port) && originAllowed(req, port) && tokenValid(req, opts.token) && req.url?.startsWith('/ws');
+    if (!ok) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return socket.destroy();
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+    });
+  });
+  const onPush = (name: string, data: unknown) => {
+    const msg = JSON.stringify({ push: name, data });
+    for (const c of clients) if (c.readyState === c.OPEN) c.send(msg);
+  };
+  app.pushes.on('push', onPush);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      app.pushes.off('push', onPush);
+      for (const c of clients) c.terminate();
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

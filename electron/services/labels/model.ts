@@ -1,0 +1,43 @@
+export interface Address {
+  name: string;
+  company?: string;
+  address1: string;
+  address2?: string;
+  city: string;
+  province?: string;
+  zip: string;
+  country: string;
+  phone?: string;
+}
+
+export interface LabelModel {
+  trackingNumber: string;
+  carrierName: string;
+  lineName: string;
+  service: string;
+  orderName: string;
+  parcelId: string;
+  shipDate: string /* YYYY-MM-DD */;
+  shipTo: Address;
+  shipFrom: Address;
+  weightKg?: number;
+  reference?: string;
+}
+
+export type LabelSize = '4x6' | '4x4';
+export type Dpi = 203 | 300;
+
+export interface LabelOptions {
+  size?: LabelSize;
+  dpi?: Dpi;
+}
+
+/** Thrown when a label cannot be produced safely (e.g. a tracking number that would not scan). */
+export class LabelError extends Error {
+  override name = 'LabelError';
+}
+
+/** Physical label dimensions in inches. */
+export function labelInches(size: LabelSize): { width: number; height: number } {
+  return size === '4x4' ? { width: 4, height: 4 } : { width: 4, height: 6 };
+}

@@ -1,0 +1,44 @@
+import type { LineData } from '../../../db/event-types';
+import type { ServiceContext } from '../site/context';
+
+const DAY = 86_400_000;
+const rateCache = new Map<string, { at: number; perDay: number }>();
+
+/** Parcels per day on a line: last 7 days' average, or the configured volume until there is history. */
+export function dailyRate(ctx: ServiceContext, line: LineData): number {
+  const now = ctx.clock.now().getTime();
+  const key = `${ctx.store.station}|${line.id}`;
+  const hit = rateCache.get(key);
+  if (hit && now - hit.at < 60_000 && now >= hit.at) return hit.perDay;
+  const recent = ctx.store.lines.pickedSince(line.id, new Date(now - 7 * DAY).toISOString()) / 7;
+  const perDay = Math.max(recent, line.dailyVolume);
+  rateCache.set(key, { at: now, perDay });
+  return perDay;
+}
+
+export function remainingNumbers(ctx: ServiceContext, line: LineData): number {
+  return line.numberSource === 'pool'
+    ? ctx.store.lines.poolRemaining(line.id)
+    : ctx.store.lines.ranges(line.id).reduce((n, r) => n + r.remaining, 0);
+}
+
+export function lineStatus(ctx: ServiceContext, line: LineData) {
+  const remaining = remainingNumbers(ctx, line);
+  const daysLeft = Math.round((remaining / dailyRate(ctx, line)) * 10) / 10;
+  return {
+    ...line,
+    remaining,
+    daysLeft,
+    low: daysLeft < line.lowDays,
+    ranges: ctx.store.lines.ranges(line.id).map(({ id, params, first, last, next, remaining }) => ({ id, params, first, last, next, remaining })),
+  };
+}
+
+export function numbersLowWarning(ctx: ServiceContext, line: LineData): { code: string; message: string } | null {
+  const s = lineStatus(ctx, line);
+  if (!s.low) return null;
+  return {
+    code: 'numbers_low',
+    message: `${line.name}: ${s.remaining} tracking numbers left (about ${s.daysLeft} days). Ask the carrier for a new range and add it in Setup.`,
+  };
+}

@@ -1,0 +1,25 @@
+import type { OrderRow } from '../../../db/readers/orders';
+import type { ParcelRow } from '../../../db/readers/parcels';
+import type { Store } from '../../../db/store';
+
+export type Resolution =
+  | { kind: 'parcel'; parcel: ParcelRow }
+  | { kind: 'order'; order: OrderRow }
+  | { kind: 'ambiguous'; orders: OrderRow[] }
+  | { kind: 'unknown' };
+
+/** What a scanned code means: a parcel label, an order number, or an item of exactly one open order. */
+export function resolveScan(store: Store, code: string): Resolution {
+  const compact = code.replace(/[\s-]/g, '').toUpperCase();
+  const parcel = store.parcels.byTracking(compact) ?? store.parcels.byTracking(code);
+  if (parcel) return { kind: 'parcel', parcel };
+
+  const byName = store.orders.byName(code);
+  if (byName.length === 1) return { kind: 'order', order: byName[0] };
+  if (byName.length > 1) return { kind: 'ambiguous', orders: byName };
+
+  const byItem = store.orders.openByItemCode(code);
+  if (byItem.length === 1) return { kind: 'order', order: byItem[0] };
+  if (byItem.length > 1) return { kind: 'ambiguous', orders: byItem };
+  return { kind: 'unknown' };
+}

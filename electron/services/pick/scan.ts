@@ -1,0 +1,105 @@
+import type { OrderRow } from '../../../db/readers/orders';
+import type { ParcelRow } from '../../../db/readers/parcels';
+import { newId } from '../../core/ids';
+import { numbersLowWarning } from '../lines/status';
+import { actorOf, stationSettings, type ServiceContext } from '../site/context';
+import { nextNumber } from './issue-number';
+import { planJobs } from './planners';
+import { resolveScan } from './resolve';
+import { parcelView, shipToLine } from './view';
+import { printerWarning } from '../printing/health';
+import type { Output } from '../../contract/channels';
+
+type PickResult = Output<'pick.scan'>;
+type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];
+
+function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message: string, next: string, orderId?: string): PickResult {
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+    emit({ type: 'scan.refused', subject: orderId ?? null, payload: { code, reason: refusal, orderId } }),
+  );
+  return { outcome: 'refused', code: refusal, message, next };
+}
+
+/** The pick station's one verb. Only after the commit does the screen turn green. */
+export function scan(ctx: ServiceContext, code: string): PickResult {
+  const r = resolveScan(ctx.store, code);
+  if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
+  if (r.kind === 'unknown')
+    return refuse(ctx, code, 'unknown', `"${code}" is not an open order, an item of one, or a parcel label.`, 'Check the pick slip and scan the order number. If the order is new, import or sync orders first.');
+  if (r.kind === 'ambiguous')
+    return {
+      outcome: 'ambiguous',
+      message: `"${code}" is on ${r.orders.length} open orders.`,
+      next: 'Scan the order number from the pick slip instead.',
+      candidates: r.orders.slice(0, 20).map((o) => ({ orderId: o.id, orderName: o.name, shipToName: o.shipTo.name })),
+    };
+  return pickOrder(ctx, r.order, code);
+}
+
+function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickResult {
+  switch (order.status) {
+    case 'picked': {
+      const [parcel] = ctx.store.parcels.forOrder(order.id);
+      return reprint(ctx, parcel, 'order rescanned at pick');
+    }
+    case 'shipped':
+      return refuse(ctx, scanned, 'shipped', `Order ${order.name} has already been handed to the carrier.`, 'Put the goods aside and tell your supervisor: this may be a duplicate.', order.id);
+    case 'cancelled':
+      return refuse(ctx, scanned, 'cancelled', `Order ${order.name} was cancelled${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Do not pack it. Return the goods to stock.', order.id);
+    case 'on_hold':
+      return refuse(ctx, scanned, 'on_hold', `Order ${order.name} is on hold${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Set it aside on the hold shelf; a supervisor releases it.', order.id);
+  }
+  const line = order.lineId ? ctx.store.lines.get(order.lineId) : undefined;
+  if (!line || !line.active)
+    return refuse(ctx, scanned, 'no_line', `Order ${order.name} has no active carrier line.`, 'Ask a supervisor to assign a carrier line to the order, then scan again.', order.id);
+
+  const station = stationSettings(ctx);
+  const at = ctx.clock.now();
+  const parcelId = newId('pcl', at);
+  const picked = ctx.store.write(station.operator, at, (emit) => {
+    // Another station or process may have picked it since we looked: decide again inside the lock.
+    if (ctx.store.orders.get(order.id)?.status !== 'open') return 'changed' as const;
+    const issued = nextNumber(ctx.store, line);
+    if ('empty' in issued) return null;
+    const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
+    emit({
+      type: 'parcel.picked',
+      subject: parcelId,
+      payload: { parcelId, orderId: order.id, lineId: line.id, trackingNumber: issued.number, source: issued.source, printerId: station.printerId, scanned, jobs },
+    });
+    return true;
+  });
+  if (picked === 'changed') return pickOrder(ctx, ctx.store.orders.get(order.id)!, scanned);
+  if (!picked)
+    return refuse(ctx, scanned, 'out_of_numbers', `${line.name} has no tracking numbers left.`, 'Add a new number range or import a pool for this line in Setup, then scan again.', order.id);
+
+  const parcel = ctx.store.parcels.get(parcelId)!;
+  return {
+    outcome: 'issued',
+    parcel: parcelView(parcel),
+    carrier: line.carrier,
+    shipTo: shipToLine(ctx, order.id),
+    warnings: warningsFor(ctx, parcel),
+  };
+}
+
+export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string): PickResult {
+  const station = stationSettings(ctx);
+  const at = ctx.clock.now();
+  const order = ctx.store.orders.get(parcel.orderId)!;
+  const printerId = station.printerId ?? parcel.printerId;
+  ctx.store.write(station.operator, at, (emit) => {
+    const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: parcel.lineId, trackingNumber: parcel.trackingNumber, printerId }, at).filter(
+      (j) => j.kind.startsWith('print.'),
+    );
+    emit({ type: 'parcel.reprinted', subject: parcel.id, payload: { parcelId: parcel.id, reason, jobs } });
+  });
+  const fresh = ctx.store.parcels.get(parcel.id)!;
+  const line = ctx.store.lines.get(parcel.lineId)!;
+  return { outcome: 'reprinted', parcel: parcelView(fresh), carrier: line.carrier, shipTo: shipToLine(ctx, order.id), reason, warnings: warningsFor(ctx, fresh) };
+}
+
+function warningsFor(ctx: ServiceContext, parcel: ParcelRow) {
+  const line = ctx.store.lines.get(parcel.lineId)!;
+  return [numbersLowWarning(ctx, line), printerWarning(ctx, stationSettings(ctx).printerId)].filter((w) => w !== null);
+}

@@ -1,0 +1,13 @@
+import type { ParcelRow } from '../../../db/readers/parcels';
+import type { ServiceContext } from '../site/context';
+
+export function parcelView(p: ParcelRow) {
+  const { numberSource: _source, ...rest } = p;
+  return rest;
+}
+
+export function shipToLine(ctx: ServiceContext, orderId: string): string {
+  const o = ctx.store.orders.get(orderId);
+  if (!o) return '';
+  return `${o.shipTo.name}, ${o.shipTo.city} ${o.shipTo.country}`;
+}

@@ -1,0 +1,48 @@
+import type { Store } from '../../../db/store';
+import type { Clock } from '../../core/clock';
+import type { AddressData } from '../../../db/event-types';
+import { defaultWedgeSettings } from '../../../native/scanners/wedge';
+
+export interface SiteInfo {
+  name: string;
+  zone: string;
+  shipFrom: AddressData;
+}
+
+export interface StationSettings {
+  name: string;
+  operator: string;
+  printerId: string | null;
+  scanner: typeof defaultWedgeSettings;
+}
+
+/** What every service needs: the store, the clock, and who/where this station is. */
+export interface ServiceContext {
+  store: Store;
+  clock: Clock;
+  stationId: string;
+}
+
+export function siteInfo(ctx: ServiceContext): SiteInfo {
+  return (
+    ctx.store.settings.get<SiteInfo>('site', 'site') ?? {
+      name: 'Unnamed site',
+      zone: 'UTC',
+      shipFrom: { name: 'Warehouse', address1: '-', city: '-', zip: '-', country: 'XX' },
+    }
+  );
+}
+
+export function stationSettings(ctx: ServiceContext): StationSettings {
+  const s = ctx.store.settings.scope(ctx.stationId);
+  return {
+    name: (s.name as string) ?? ctx.stationId,
+    operator: (s.operator as string) ?? 'picker',
+    printerId: (s.printerId as string | null) ?? null,
+    scanner: { ...defaultWedgeSettings, ...((s.scanner as object) ?? {}) },
+  };
+}
+
+export function actorOf(ctx: ServiceContext): string {
+  return stationSettings(ctx).operator;
+}

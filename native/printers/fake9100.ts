@@ -1,0 +1,132 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export type FakePrinterMode = 'ok' | 'refuse' | 'slow' | 'close-mid-job';
+
+export interface FakePrinterOptions {
+  mode?: FakePrinterMode;
+  /** Port to listen on; 0 (default) picks a free one, kept across refuse/ok switches. */
+  port?: number;
+  /** If set, every complete label (^XA..^XZ) is also written here as NNNNNN.zpl. */
+  dir?: string;
+  /** 'slow' mode: how long the printer sits on a job before reading it and closing. */
+  slowMs?: number;
+}
+
+/** ^XA ... ^XZ blocks in arrival order (anything outside, or unterminated, is not a label). */
+export function splitLabels(data: string): string[] {
+  return data.match(/\^XA[\s\S]*?\^XZ/g) ?? [];
+}
+
+/**
+ * A raw 9100 printer for tests and demos: a real TCP server on 127.0.0.1. One connection is
+ * one job (jobs()); the labels in it are split on ^XA..^XZ (labels()) and, given a directory,
+ * written atomically as 000001.zpl, 000002.zpl, ... so another process can count them.
+ *
+ * Modes: 'ok' reads and closes on EOF; 'refuse' stops listening so connects get ECONNREFUSED;
+ * 'slow' waits slowMs before reading and closing; 'close-mid-job' resets the connection after
+ * the first bytes (the partial job is recorded in jobs(), but it holds no complete label).
+ */
+export class FakePrinter {
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly received: string[] = [];
+  private readonly printed: string[] = [];
+  private mode: FakePrinterMode;
+  private port: number;
+
+  constructor(private readonly opts: FakePrinterOptions = {}) {
+    this.mode = opts.mode ?? 'ok';
+    this.port = opts.port ?? 0;
+    if (opts.dir) mkdirSync(opts.dir, { recursive: true });
+  }
+
+  async start(): Promise<{ host: string; port: number }> {
+    if (this.mode !== 'refuse') await this.listen();
+    else if (this.port === 0) {
+      // Reserve a port number so callers get a stable address, then stop listening.
+      await this.listen();
+      await this.closeServer();
+    }
+    return { host: '127.0.0.1', port: this.port };
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await this.closeServer();
+  }
+
+  async setMode(mode: FakePrinterMode): Promise<void> {
+    this.mode = mode;
+    if (mode === 'refuse') await this.closeServer();
+    else if (!this.server) await this.listen();
+  }
+
+  jobs(): string[] {
+    return [...this.received];
+  }
+
+  labels(): string[] {
+    return [...this.printed];
+  }
+
+  private listen(): Promise<void> {
+    const server = net.createServer((socket) => this.accept(socket));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: '127.0.0.1', port: this.port }, () => {
+        server.off('error', reject);
+        this.port = (server.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+
+  private closeServer(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => server.close(() => resolve()));
+  }
+
+  private accept(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const mode = this.mode;
+    const chunks: Buffer[] = [];
+    let index = -1;
+
+    if (mode === 'close-mid-job') {
+      socket.once('data', (chunk: Buffer) => {
+        this.received.push(chunk.subarray(0, Math.ceil(chunk.length / 2)).toString('utf8'));
+        socket.resetAndDestroy();
+      });
+      return;
+    }
+    // Reserve the job's slot at connect time so jobs are recorded in connection order.
+    index = this.received.push('') - 1;
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => {
+      const job = Buffer.concat(chunks).toString('utf8');
+      this.received[index] = job;
+      for (const label of splitLabels(job)) this.record(label);
+      socket.end();
+    });
+    if (mode === 'slow') {
+      socket.pause();
+      setTimeout(() => socket.resume(), this.opts.slowMs ?? 2_000).unref();
+    }
+  }
+
+  private record(label: string): void {
+    this.printed.push(label);
+    if (!this.opts.dir) return;
+    const name = `${String(this.printed.length).padStart(6, '0')}.zpl`;
+    const tmp = path.join(this.opts.dir, `.${name}.tmp`);
+    writeFileSync(tmp, label);
+    renameSync(tmp, path.join(this.opts.dir, name));
+  }
+}

@@ -1,0 +1,69 @@
+import type { ChannelName, Input, Output, PushName, PushData } from '../../../electron/contract/channels';
+
+type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
+
+interface Bridge {
+  invoke(channel: string, input: unknown): Promise<Envelope>;
+  on(listener: (name: string, data: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Browser mode: the same contract over HTTP on 127.0.0.1 (the token travels as a cookie). */
+const httpBridge: Bridge = {
+  async invoke(channel, input) {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
+    } catch {
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console service is not answering. Check that it is still running, then try again.' } };
+    }
+    const body = await res.json().catch(() => ({}));
+    return res.ok ? { ok: true, data: body } : { ok: false, error: body.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+  },
+  on(listener) {
+    let ws: WebSocket | null = null;
+    let stopped = false;
+    const connect = () => {
+      ws = new WebSocket(`ws://${location.host}/ws`);
+      ws.onmessage = (m) => {
+        const { push, data } = JSON.parse(m.data as string);
+        listener(push, data);
+      };
+      ws.onclose = () => {
+        if (!stopped) setTimeout(connect, 1000);
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      ws?.close();
+    };
+  },
+};
+
+const bridge = (): Bridge => window.api ?? httpBridge;
+
+export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await bridge().invoke(channel, input);
+  if (!r.ok) throw new ApiFailure(r.error.code, r.error.message, r.error.issues);
+  return r.data as Output<C>;
+}
+
+export function onPush(listener: <P extends PushName>(name: P, data: PushData<P>) => void): () => void {
+  return bridge().on(listener as (name: string, data: unknown) => void);
+}

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
+
+/** The label exactly as sent to the printer, rendered offline. */
+export function LabelPreview({ parcelId, version }: { parcelId: string; version: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSrc(null);
+    call('labels.preview', { parcelId }).then(
+      (r) => live && setSrc(`data:image/png;base64,${r.pngBase64}`),
+      (e) => live && setError((e as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  if (error) return <div className="muted small">Preview unavailable: {error}</div>;
+  if (!src) return <div className="label-preview loading">rendering label…</div>;
+  return <img className="label-preview" src={src} alt="Label preview" data-testid="label-preview" />;
+}

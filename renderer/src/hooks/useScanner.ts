@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { WedgeDetector, defaultWedgeSettings, type WedgeSettings } from '../../../native/scanners/wedge';
+
+function typeInto(text: string): void {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !text) return;
+  const start = el.selectionStart ?? el.value.length;
+  const end = el.selectionEnd ?? el.value.length;
+  el.setRangeText(text, start, end, 'end');
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/**
+ * Listens to the whole window: scanner bursts become `onScan` calls and never type into fields;
+ * human typing goes where it was going.
+ */
+export function useScanner(onScan: (code: string, symbology?: string) => void, settings: WedgeSettings = defaultWedgeSettings, enabled = true): void {
+  const cb = useRef(onScan);
+  cb.current = onScan;
+  useEffect(() => {
+    if (!enabled) return;
+    const det = new WedgeDetector(settings);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing) return;
+      const { verdict, release } = det.feed({ key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, time: performance.now() });
+      if (release) typeInto(release);
+      if (verdict.kind === 'pass') return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (verdict.kind === 'scan') cb.current(verdict.code, verdict.symbology);
+    };
+    const timer = setInterval(() => {
+      const r = det.tick(performance.now());
+      if (r.release) typeInto(r.release);
+      if (r.scan) cb.current(r.scan.code, r.scan.symbology);
+    }, 20);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      clearInterval(timer);
+    };
+  }, [enabled, JSON.stringify(settings)]);
+}

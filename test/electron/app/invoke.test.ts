@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, demoApp } from '../../support/app';
+import { invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
+import { channelNames, channels, type ChannelName, type Input } from '../../../electron/contract/channels';
+import { ApiError } from '../../../electron/core/errors';
+
+type BadInput = Extract<CallResult, { ok: false }>;
+
+let app: Awaited<ReturnType<typeof demoApp>>;
+beforeAll(async () => {
+  app = await demoApp({ runJobs: false, demoOrders: 5 });
+});
+afterAll(async () => app?.dispose());
+
+/**
+ * One valid input per channel. Typed over ChannelName, so a new channel without a sample here does
+ * not compile: every input of the contract is checked for unknown keys.
+ */
+const valid: { [C in ChannelName]: Input<C> } = {
+  'app.info': {},
+  'station.get': {},
+  'station.save': {
+    name: 'Pick 1',
+    operator: 'picker',
+    printerId: null,
+    scanner: { maxInterKeyMs: 35, minLength: 4, suffix: 'Enter', prefix: '', endTimeoutMs: 60 },
+  },
+  'events.export': {},
+  'pick.scan': { code: '#1001' },
+  'pick.reprint': { parcelId: 'pcl_x', reason: 'label smudged' },
+  'pick.stats': {},
+  'parcels.list': {},
+  'parcels.get': { id: 'pcl_x' },
+  'labels.preview': { parcelId: 'pcl_x' },
+  'lines.list': {},
+  'lines.save': {
+    id: 'test-line',
+    name: 'Test line',
+    carrier: 'UPS',
+    shopifyCompany: 'UPS',
+    trackingUrl: 'https://example.com/t/{number}',
+    service: 'Saver',
+    routeType: 'express',
+    numberSource: 'range',
+    lowDays: 3,
+    dailyVolume: 10,
+    active: true,
+  },
+  'ranges.add': { lineId: 'ups', params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first: 1, last: 2 },
+  'pool.import': { lineId: 'ups', csv: '1Z999AA10123456784' },
+  'tracking.validate': { number: '1Z999AA10123456784' },
+  'orders.import': { format: 'csv', text: 'order,line' },
+  'printers.list': {},
+  'printers.save': { id: 'p1', name: 'Printer', transport: 'tcp9100', host: '127.0.0.1', port: 9100, language: 'zpl' },
+  'jobs.list': {},
+  'jobs.retry': { id: 'job_x' },
+};
+
+function expectBadInput(r: CallResult, channel: string): BadInput {
+  expect(r.ok).toBe(false);
+  const bad = r as BadInput;
+  expect(bad.status).toBe(400);
+  expect(bad.error.code).toBe('BAD_INPUT');
+  expect(bad.error.message).toContain(`Input for ${channel} is not valid`);
+  expect(bad.error.issues?.length ?? 0).toBeGreaterThan(0);
+  for (const i of bad.error.issues ?? []) {
+    expect(i.path).not.toBe('');
+    expect(i.message).not.toBe('');
+  }
+  return bad;
+}
+
+describe('invoke: the contract refuses bad input on every channel', () => {
+  it('knows every channel of the table', () => {
+    expect(channelNames.length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(valid).sort()).toEqual([...channelNames].sort());
+  });
+
+  it.each(channelNames)('%s: a number instead of an object is 400 BAD_INPUT', async (channel) => {
+    const bad = expectBadInput(await invoke(app.handlers, channel, 42), channel);
+    expect(bad.error.issues![0].path).toBe('(input)');
+  });
+
+  it.each(channelNames)('%s: {"__bogus": true} is 400 BAD_INPUT', async (channel) => {
+    expectBadInput(await invoke(app.handlers, channel, { __bogus: true }), channel);
+  });
+
+  it.each(channelNames)('%s: a valid input with an unknown key is refused, naming the key', async (channel) => {
+    // The sample itself is valid, so the only thing wrong below is the extra key.
+    expect(channels[channel].input.safeParse(valid[channel]).success).toBe(true);
+    const bad = expectBadInput(await invoke(app.handlers, channel, { ...valid[channel], __bogus: true }), channel);
+    expect(bad.error.message).toContain('__bogus');
+  });
+
+  it('refuses unknown keys nested in the station scanner settings', async () => {
+    const input = { ...valid['station.save'], scanner: { ...valid['station.save'].scanner, turbo: true } };
+    const bad = expectBadInput(await invoke(app.handlers, 'station.save', input), 'station.save');
+    expect(bad.error.issues!.some((i) => i.path === 'scanner')).toBe(true);
+    expect(bad.error.message).toContain('turbo');
+  });
+
+  it('names the field and the rule in the issues', async () => {
+    const bad = expectBadInput(await invoke(app.handlers, 'pick.reprint', { parcelId: 'pcl_x', reason: ' ' }), 'pick.reprint');
+    expect(bad.error.issues).toEqual([{ path: 'reason', message: 'say why the label is reprinted' }]);
+    expect(bad.error.message).toContain('reason: say why the label is reprinted');
+  });
+
+  it('treats a missing body as {} (channels without input work)', async () => {
+    const r = await invoke(app.handlers, 'app.info', undefined);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.data).toMatchObject({ mode: 'headless', demo: true, site: { zone: 'Asia/Shanghai' } });
+  });
+});
+
+describe('invoke: errors', () => {
+  it('answers an unknown channel with 404 NOT_FOUND', async () => {
+    const r = await invoke(app.handlers, 'pick.teleport', {});
+    expect(r).toEqual({
+      ok: false,
+      status: 404,
+      error: { code: 'NOT_FOUND', message: 'There is no channel "pick.teleport". GET /api lists them.' },
+    });
+    // Inherited object keys are not channels either.
+    expect((await invoke(app.handlers, 'toString', {})).ok).toBe(false);
+    expect(await invoke(app.handlers, '__proto__', {})).toMatchObject({ status: 404 });
+  });
+
+  it('turns a handler ApiError NOT_FOUND into status 404 with its message', async () => {
+    const r = await invoke(app.handlers, 'parcels.get', { id: 'pcl_nope' });
+    expect(r).toEqual({
+      ok: false,
+      status: 404,
+      error: { code: 'NOT_FOUND', message: 'Parcel pcl_nope not found. Check the number, or search in Parcels.', issues: undefined },
+    });
+  });
+
+  it('maps each ApiError code to its HTTP status', async () => {
+    const codes = [
+      ['BAD_INPUT', 400],
+      ['UNAUTHORIZED', 401],
+      ['FORBIDDEN', 403],
+      ['NOT_FOUND', 404],
+      ['CONFLICT', 409],
+      ['UNAVAILABLE', 503],
+      ['INTERNAL', 500],
+    ] as const;
+    for (const [code, status] of codes) {
+      const handlers = { ...app.handlers, 'app.info': () => { throw new ApiError(code, `because ${code}`, [{ path: 'x', message: 'y' }]); } } as Handlers;
+      expect(await invoke(handlers, 'app.info', {})).toEqual({ ok: false, status, error: { code, message: `because ${code}`, issues: [{ path: 'x', message: 'y' }] } });
+    }
+  });
+
+  it('does not throw when a handler throws a plain error: 500 INTERNAL naming the channel', async () => {
+    const handlers = { ...app.handlers, 'pick.stats': async () => { throw new Error('disk on fire'); } } as Handlers;
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      const r = await invoke(handlers, 'pick.stats', {});
+      expect(r).toMatchObject({ ok: false, status: 500, error: { code: 'INTERNAL' } });
+      if (!r.ok) expect(r.error.message).toBe('Something went wrong on pick.stats: disk on fire. Try again; if it repeats, report it.');
+    } finally {
+      console.error = quiet;
+    }
+  });
+
+  it('reports an answer that breaks the output contract as 500 INTERNAL with issues', async () => {
+    const handlers = { ...app.handlers, 'pick.stats': () => ({ pickedToday: 'many' }) } as unknown as Handlers;
+    const r = await invoke(handlers, 'pick.stats', {});
+    expect(r).toMatchObject({ ok: false, status: 500, error: { code: 'INTERNAL' } });
+    if (!r.ok) {
+      expect(r.error.message).toContain('breaks its own contract on pick.stats');
+      expect(r.error.issues!.map((i) => i.path)).toContain('pickedToday');
+    }
+  });
+
+  it('passes validated, defaulted input to the handler and returns its data', async () => {
+    const r = await api(app, 'parcels.list', {});
+    expect(r).toEqual({ rows: [], total: 0 });
+    const v = await api(app, 'tracking.validate', { number: '1Z999AA10123456784' });
+    expect(v).toMatchObject({ valid: true, carrier: 'UPS', normalized: '1Z999AA10123456784' });
+  });
+});

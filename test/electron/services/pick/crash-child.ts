@@ -1,0 +1,17 @@
+// Child process of issuance.crash.test.ts: scans open orders one after another and prints each
+// tracking number only after pick.scan returned (i.e. after the commit), until it is killed.
+import { createApp } from '../../../../electron/app/create';
+import { invoke } from '../../../../electron/app/invoke';
+
+const [dataDir] = process.argv.slice(2);
+const app = await createApp({ dataDir, mode: 'headless', runJobs: false });
+const open = app.store.orders.list({ status: 'open', limit: 100_000 });
+process.stdout.write('ready\n');
+for (const o of open) {
+  const r = await invoke(app.handlers, 'pick.scan', { code: o.name });
+  if (r.ok && (r.data as { outcome: string }).outcome === 'issued') {
+    process.stdout.write(`${(r.data as { parcel: { trackingNumber: string } }).parcel.trackingNumber}\n`);
+  }
+}
+process.stdout.write('done\n');
+await app.close();
