@@ -11,8 +11,12 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Durable pragmas: a scan that turned green survives a power cut. */
-export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'];
+/**
+ * Durable pragmas: a scan that turned green survives a power cut. Checkpoints are not left to the
+ * commit that happens to cross the WAL limit (a scan would wait for it): `startCheckpointer` runs
+ * them between scans.
+ */
+export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON', 'wal_autocheckpoint = 0'];
 
 export function openSqlite({ file, readonly = false }: OpenOptions): Sqlite {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -32,6 +36,15 @@ export function migrate(db: Sqlite): number {
     }).immediate();
   }
   return pending.length;
+}
+
+/** Copy committed WAL pages into the database now and then, off the scan path. */
+export function startCheckpointer(db: Sqlite, everyMs = 1000): () => void {
+  const t = setInterval(() => {
+    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+  }, everyMs);
+  t.unref();
+  return () => clearInterval(t);
 }
 
 /** Fold the WAL back into the main file; called on quit. */

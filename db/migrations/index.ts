@@ -1,4 +1,5 @@
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-scan-indexes';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a released migration, add the next one. */
-export const migrations: Migration[] = [{ version: 1, ...m0001 }];
+export const migrations: Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];

@@ -67,7 +67,7 @@ export function jobsReader(db: Sqlite) {
     },
     /** The error of the first failing queued job in a lane, if the lane is stuck. */
     laneError(target: string): string | null {
-      const r = stmt(db, "SELECT last_error FROM jobs WHERE target = ? AND status = 'queued' AND last_error IS NOT NULL ORDER BY created_at LIMIT 1").get(target) as
+      const r = stmt(db, "SELECT last_error FROM jobs INDEXED BY jobs_lane_failing WHERE target = ? AND status = 'queued' AND last_error IS NOT NULL ORDER BY created_at LIMIT 1").get(target) as
         | { last_error: string }
         | undefined;
       return r?.last_error ?? null;
@@ -86,13 +86,12 @@ export function jobsReader(db: Sqlite) {
       return rows.map(toJob);
     },
     depth(kindPrefix: string): { queued: number; dead: number; oldestQueuedAt: string | null } {
-      const r = stmt(
-        db,
-        `SELECT sum(status = 'queued') AS queued, sum(status = 'dead') AS dead,
-                min(CASE WHEN status = 'queued' THEN created_at END) AS oldest
-         FROM jobs WHERE kind LIKE ?`,
-      ).get(`${kindPrefix}%`) as { queued: number | null; dead: number | null; oldest: string | null };
-      return { queued: r.queued ?? 0, dead: r.dead ?? 0, oldestQueuedAt: r.oldest };
+      const q = stmt(db, "SELECT count(*) AS n, min(created_at) AS oldest FROM jobs WHERE status = 'queued' AND kind LIKE ?").get(`${kindPrefix}%`) as {
+        n: number;
+        oldest: string | null;
+      };
+      const d = stmt(db, "SELECT count(*) AS n FROM jobs WHERE status = 'dead' AND kind LIKE ?").get(`${kindPrefix}%`) as { n: number };
+      return { queued: q.n, dead: d.n, oldestQueuedAt: q.oldest };
     },
   };
 }

@@ -64,8 +64,14 @@ export function linesReader(db: Sqlite) {
       }));
     },
     /** The range to issue from next: the oldest one with serials left. */
-    openRange(lineId: string): RangeState | undefined {
-      return this.ranges(lineId).find((r) => r.remaining > 0);
+    openRange(lineId: string): { id: string; params: RangeData['params']; next: number } | undefined {
+      const r = stmt(db, 'SELECT id, params, next_serial FROM number_ranges WHERE line_id = ? AND next_serial <= last_serial ORDER BY added_at, id LIMIT 1').get(lineId) as
+        | { id: string; params: string; next_serial: number }
+        | undefined;
+      return r && { id: r.id, params: JSON.parse(r.params), next: r.next_serial };
+    },
+    rangeRemaining(lineId: string): number {
+      return (stmt(db, 'SELECT coalesce(sum(max(0, last_serial - next_serial + 1)), 0) AS n FROM number_ranges WHERE line_id = ?').get(lineId) as { n: number }).n;
     },
     nextPoolNumber(lineId: string): { number: string; format: string } | undefined {
       return stmt(db, 'SELECT number, format FROM number_pool WHERE line_id = ? AND parcel_id IS NULL ORDER BY pos LIMIT 1').get(lineId) as

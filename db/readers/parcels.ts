@@ -55,8 +55,8 @@ export function parcelsReader(db: Sqlite) {
       return r && toParcel(r);
     },
     byTracking(number: string): ParcelRow | undefined {
-      const r = stmt(db, `${SELECT} WHERE p.tracking_number = ?`).get(number) as Raw | undefined;
-      return r && toParcel(r);
+      const hit = stmt(db, 'SELECT id FROM parcels WHERE tracking_number = ?').get(number) as { id: string } | undefined;
+      return hit && this.get(hit.id);
     },
     forOrder(orderId: string): ParcelRow[] {
       return (stmt(db, `${SELECT} WHERE p.order_id = ? ORDER BY p.picked_at`).all(orderId) as Raw[]).map(toParcel);

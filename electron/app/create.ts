@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { openSqlite, checkpoint } from '../../db/open';
+import { openSqlite, checkpoint, startCheckpointer } from '../../db/open';
 import { createStore, type Store } from '../../db/store';
 import { systemClock, type Clock } from '../core/clock';
 import { newStationId } from '../core/ids';
@@ -45,6 +45,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const caps = opts.capabilities ?? allCapabilities;
   const clock = opts.clock ?? systemClock;
   const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
+  const stopCheckpointer = startCheckpointer(db);
   const meta = createStore(db, 'boot').meta;
   let stationId = meta.get('station_id');
   if (!stationId) meta.set('station_id', (stationId = newStationId()));
@@ -72,12 +73,18 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes };
   const runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
+  // Queue depth is counted off the scan path, at most a few times a second.
+  let depthTimer: NodeJS.Timeout | null = null;
+  const pushDepth = () => {
+    depthTimer = null;
+    const d = store.jobs.depth('');
+    push('jobs.changed', { queued: d.queued, dead: d.dead });
+  };
   store.onCommit((events) => {
     push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
     if (events.some((e) => e.type.startsWith('parcel.') || e.type.startsWith('job.'))) {
       runner.wake();
-      const d = store.jobs.depth('');
-      push('jobs.changed', { queued: d.queued, dead: d.dead });
+      depthTimer ??= setTimeout(pushDepth, 250);
     }
   });
   const stoppers: Array<() => Promise<void> | void> = [];
@@ -98,8 +105,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     env,
     async close() {
       await runner.stop();
+      if (depthTimer) clearTimeout(depthTimer);
       for (const stop of stoppers) await stop();
       await fakePrinter?.stop();
+      stopCheckpointer();
       checkpoint(db);
       db.close();
     },

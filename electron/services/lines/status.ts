@@ -19,23 +19,25 @@ export function dailyRate(ctx: ServiceContext, line: LineData): number {
 export function remainingNumbers(ctx: ServiceContext, line: LineData): number {
   return line.numberSource === 'pool'
     ? ctx.store.lines.poolRemaining(line.id)
-    : ctx.store.lines.ranges(line.id).reduce((n, r) => n + r.remaining, 0);
+    : ctx.store.lines.rangeRemaining(line.id);
+}
+
+function daysLeftOf(ctx: ServiceContext, line: LineData) {
+  const remaining = remainingNumbers(ctx, line);
+  const daysLeft = Math.round((remaining / dailyRate(ctx, line)) * 10) / 10;
+  return { remaining, daysLeft, low: daysLeft < line.lowDays };
 }
 
 export function lineStatus(ctx: ServiceContext, line: LineData) {
-  const remaining = remainingNumbers(ctx, line);
-  const daysLeft = Math.round((remaining / dailyRate(ctx, line)) * 10) / 10;
   return {
     ...line,
-    remaining,
-    daysLeft,
-    low: daysLeft < line.lowDays,
+    ...daysLeftOf(ctx, line),
     ranges: ctx.store.lines.ranges(line.id).map(({ id, params, first, last, next, remaining }) => ({ id, params, first, last, next, remaining })),
   };
 }
 
 export function numbersLowWarning(ctx: ServiceContext, line: LineData): { code: string; message: string } | null {
-  const s = lineStatus(ctx, line);
+  const s = daysLeftOf(ctx, line);
   if (!s.low) return null;
   return {
     code: 'numbers_low',

@@ -11,7 +11,7 @@ export type Resolution =
 /** What a scanned code means: a parcel label, an order number, or an item of exactly one open order. */
 export function resolveScan(store: Store, code: string): Resolution {
   const compact = code.replace(/[\s-]/g, '').toUpperCase();
-  const parcel = store.parcels.byTracking(compact) ?? store.parcels.byTracking(code);
+  const parcel = store.parcels.byTracking(compact) ?? (compact === code ? undefined : store.parcels.byTracking(code));
   if (parcel) return { kind: 'parcel', parcel };
 
   const byName = store.orders.byName(code);

@@ -105,12 +105,16 @@ function Reprint({ parcelId, onDone }: { parcelId: string; onDone: (msg: string)
   const [reason, setReason] = useState('');
   const { busy, failure, setFailure, run } = useAction();
   const input = useRef<HTMLInputElement>(null);
+  const openBtn = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
     if (open) input.current?.focus();
+    else if (wasOpen.current) openBtn.current?.focus();
+    wasOpen.current = open;
   }, [open]);
   if (!open)
     return (
-      <button className="primary" data-testid="reprint-open" onClick={() => setOpen(true)}>
+      <button ref={openBtn} className="primary" data-testid="reprint-open" onClick={() => setOpen(true)}>
         Reprint label…
       </button>
     );
@@ -165,6 +169,19 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
     setNotice(null);
     closeBtn.current?.focus();
   }, [id]);
+  // Esc closes the panel wherever focus is (the reprint form handles its own Esc first).
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        closeRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const p = data?.parcel;
   const o = data?.order;
@@ -173,12 +190,6 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
       className="parcel-detail"
       data-testid="parcel-detail"
       aria-label={p ? `Parcel ${p.trackingNumber}` : 'Parcel'}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
     >
       <header className="detail-head">
         <div>

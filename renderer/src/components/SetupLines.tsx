@@ -34,6 +34,7 @@ const int = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim()));
 function paramsText(params: Record<string, unknown>): string {
   const { format, ...rest } = params;
   const extra = Object.entries(rest)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${k} ${String(v)}`)
     .join(' · ');
   return `${String(format ?? '?')}${extra ? ` · ${extra}` : ''}`;

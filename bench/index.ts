@@ -1,0 +1,42 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import type { Bench, BenchResult } from './types';
+import { pickBench } from './pick.bench';
+
+/** One entry per capability; `npm run bench -- --only pick` runs one. */
+const benches: Bench[] = [pickBench];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+
+const results: BenchResult[] = [];
+for (const b of benches) {
+  if (only && b.name !== only) continue;
+  const t0 = performance.now();
+  process.stderr.write(`bench ${b.name}… `);
+  results.push(...(await b.run()));
+  process.stderr.write(`${Math.round((performance.now() - t0) / 1000)} s\n`);
+}
+
+const rows = results.map((r) => ({
+  key: r.key,
+  value: `${r.value} ${r.unit}`,
+  target: r.target,
+  ok: r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL',
+  note: r.note ?? '',
+}));
+const widths = Object.keys(rows[0] ?? {}).map((k) => Math.max(k.length, ...rows.map((r) => String(r[k as keyof typeof r]).length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(line(['key', 'value', 'target', 'ok', 'note']));
+for (const r of rows) console.log(line(Object.values(r)));
+
+if (json) {
+  const file = fileURLToPath(new URL('./results.json', import.meta.url));
+  mkdirSync(dirname(file), { recursive: true });
+  const out: Record<string, { value: number; unit: string; target: string }> = {};
+  for (const r of results) out[r.key] = { value: r.value, unit: r.unit, target: r.target };
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}

@@ -1,0 +1,81 @@
+import { rmSync } from 'node:fs';
+import { createApp } from '../electron/app/create';
+import { newId } from '../electron/core/ids';
+import { addRange } from '../electron/services/lines/save';
+import { scan } from '../electron/services/pick/scan';
+import type { OrderData } from '../db/event-types';
+import { tempDir } from '../test/support/app';
+import { CHECKPOINT_EVERY, durableInsertFloor } from './floor';
+import { round, summarize } from './stats';
+import type { Bench } from './types';
+
+const PRELOAD = Number(process.env.BENCH_PICK_PRELOAD ?? 100_000);
+const SCANS = Number(process.env.BENCH_PICK_SCANS ?? 10_000);
+
+function orders(from: number, count: number, at: Date): OrderData[] {
+  const lines = ['postal-s10', 'express-dhl', 'ups'];
+  return Array.from({ length: count }, (_, i) => ({
+    id: newId('ord', at),
+    store: 'bench',
+    name: `B${from + i}`,
+    status: 'open' as const,
+    lineId: lines[(from + i) % 3],
+    shipTo: { name: 'Bench Buyer', address1: '1 Main St', city: 'Austin', zip: '78701', country: 'US' },
+    createdAt: at.toISOString(),
+    source: 'file' as const,
+    items: [{ sku: `SKU-${from + i}`, barcode: `BC${from + i}`, title: 'Bench item', quantity: 1 }],
+  }));
+}
+
+/** pick.scan service path: received -> committed with number, parcel, events and print job. */
+export const pickBench: Bench = {
+  name: 'pick',
+  async run() {
+    const dir = tempDir('fs-bench-pick-');
+    const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 });
+    const { ctx, store } = app;
+    const db = store.db;
+    const total = PRELOAD + SCANS;
+    addRange(ctx, { lineId: 'postal-s10', params: { format: 's10', serviceIndicator: 'LX', country: 'CN' }, first: 20_000_000, last: 20_000_000 + total });
+    addRange(ctx, { lineId: 'express-dhl', params: { format: 'dhl10', prefix: '' }, first: 400_000_000, last: 400_000_000 + total });
+    addRange(ctx, { lineId: 'ups', params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first: 2_000_000, last: 2_000_000 + total });
+    const at = ctx.clock.now();
+    for (let i = 0; i < total; i += 5000)
+      store.write('bench', at, (emit) => emit({ type: 'orders.imported', payload: { orders: orders(i, Math.min(5000, total - i), at) } }));
+
+    // Preload the store with parcels quickly (not durable per row), then measure durably.
+    db.pragma('synchronous = OFF');
+    for (let i = 0; i < PRELOAD; i += 1000) db.transaction(() => { for (let k = i; k < Math.min(PRELOAD, i + 1000); k++) scan(ctx, `B${k}`); })();
+    db.pragma('synchronous = FULL');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+
+    const floor = durableInsertFloor();
+    const times: number[] = [];
+    let issued = 0;
+    for (let k = PRELOAD; k < total; k++) {
+      if (k % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
+      const t0 = performance.now();
+      const r = scan(ctx, `B${k}`);
+      times.push(performance.now() - t0);
+      if (r.outcome === 'issued') issued++;
+    }
+    const s = summarize(times);
+    const queued = store.jobs.depth('print.').queued;
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (issued !== SCANS || queued < SCANS) throw new Error(`pick bench: ${issued}/${SCANS} issued, ${queued} print jobs queued`);
+    const budget = 2 * floor.p99 + 0.5;
+    return [
+      { key: 'pick.floor_p99_ms', value: round(floor.p99), unit: 'ms', target: 'floor (bare durable insert, same pragmas)', note: `p50 ${round(floor.p50)} ms over ${floor.n}` },
+      { key: 'pick.scan_p50_ms', value: round(s.p50), unit: 'ms', target: 'info', note: `${round(s.p50 / floor.p50, 2)}x floor p50; ${PRELOAD} parcels in store` },
+      {
+        key: 'pick.scan_p99_ms',
+        value: round(s.p99),
+        unit: 'ms',
+        target: `<= 2 x floor + 0.5 (${round(budget)})`,
+        pass: s.p99 <= budget,
+        note: `${round(s.p99 / floor.p99, 2)}x floor p99 over ${s.n} scans`,
+      },
+    ];
+  },
+};
