@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 
 /** The label exactly as sent to the printer, rendered offline. */
-export function LabelPreview({ parcelId, version }: { parcelId: string; version: string }) {
+export function LabelPreview({ parcelId, version, tracking }: { parcelId: string; version: string; tracking: string }) {
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -18,5 +18,5 @@ export function LabelPreview({ parcelId, version }: { parcelId: string; version:
   }, [version]);
   if (error) return <div className="muted small">Preview unavailable: {error}</div>;
   if (!src) return <div className="label-preview loading">rendering label…</div>;
-  return <img className="label-preview" src={src} alt="Label preview" data-testid="label-preview" />;
+  return <img className="label-preview" src={src} alt={`Label ${tracking}`} data-testid="label-preview" data-tracking={tracking} />;
 }

@@ -22,7 +22,7 @@ export function useScanner(onScan: (code: string, symbology?: string) => void, s
     const det = new WedgeDetector(settings);
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing) return;
-      const { verdict, release } = det.feed({ key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, time: performance.now() });
+      const { verdict, release } = det.feed({ key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, time: e.timeStamp });
       if (release) typeInto(release);
       if (verdict.kind === 'pass') return;
       e.preventDefault();

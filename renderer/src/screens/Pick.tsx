@@ -120,7 +120,7 @@ export function PickScreen() {
               <div className="tn" data-testid="last-tracking">{last.trackingNumber}</div>
               <div>{last.orderName} · {last.lineName}</div>
               <div className={last.labelPrintedAt ? 'ok' : 'warn'}>{last.labelPrintedAt ? `Label printed ${new Date(last.labelPrintedAt).toLocaleTimeString()}` : 'Label waiting for the printer'}</div>
-              <LabelPreview parcelId={last.id} version={`${last.id}:${last.reprints}`} />
+              <LabelPreview parcelId={last.id} version={`${last.id}:${last.reprints}`} tracking={last.trackingNumber} />
             </>
           ) : (
             <div className="muted">Nothing picked yet today.</div>

@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The pick station as a picker sees it. */
+export class PickPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string) {
+    await this.page.goto(url);
+    await expect(this.page.getByText('Scan an order or an item')).toBeVisible();
+  }
+
+  /** A keyboard-wedge scanner: characters a few ms apart, then Enter. */
+  async scan(code: string) {
+    await this.page.keyboard.type(code, { delay: 2 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The picker looks up: the label of this parcel is shown before the next scan. */
+  async waitForLabel(tracking: string) {
+    await expect(this.page.locator(`[data-testid="label-preview"][data-tracking="${tracking}"]`)).toBeVisible({ timeout: 20_000 });
+  }
+
+  panel() {
+    return this.page.getByTestId('scan-panel');
+  }
+
+  async expectTone(tone: 'pass' | 'fail' | 'attention') {
+    await expect(this.panel()).toHaveAttribute('data-tone', tone);
+  }
+
+  title() {
+    return this.page.getByTestId('verdict-title');
+  }
+
+  next() {
+    return this.page.getByTestId('verdict-next');
+  }
+
+  async picked(): Promise<number> {
+    return Number(await this.page.getByTestId('count-picked').textContent());
+  }
+
+  lastSound() {
+    return this.page.evaluate(() => document.body.dataset.lastSound);
+  }
+}
