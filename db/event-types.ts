@@ -1,3 +1,8 @@
+import type { ShopifyEvents } from './shopify/events';
+import type { DispatchEvents } from './dispatch/events';
+import type { CutoffsEvents } from './cutoffs/events';
+import type { MonitorEvents } from './monitor/events';
+import type { HardwareEvents } from './hardware/events';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
  * current-state tables can be rebuilt from the log alone (and replayed at another station).
@@ -70,7 +75,7 @@ export interface JobDraft {
 
 export type NumberSource = { kind: 'range'; rangeId: string; serial: number } | { kind: 'pool' };
 
-export interface EventMap {
+export interface CoreEvents {
   'site.configured': { name: string; zone: string; shipFrom: AddressData };
   'station.configured': { stationId: string; settings: Record<string, unknown> };
   'line.saved': { line: LineData };
@@ -97,6 +102,9 @@ export interface EventMap {
   'job.dead': { jobId: string; ref: string | null; attempt: number; error: string };
   'job.retried': { jobId: string; ref: string | null };
 }
+
+/** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
+export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents {}
 
 export type EventType = keyof EventMap;
 

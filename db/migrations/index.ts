@@ -1,5 +1,10 @@
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-scan-indexes';
+import * as m0003 from './0003-shopify';
+import * as m0004 from './0004-dispatch';
+import * as m0005 from './0005-cutoffs';
+import * as m0006 from './0006-monitor';
+import * as m0007 from './0007-hardware';
 
 export interface Migration {
   version: number;
@@ -11,4 +16,9 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
+  { version: 4, ...m0004 },
+  { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
 ];

@@ -6,8 +6,24 @@ import { linesProjector } from './lines';
 import { ordersProjector } from './orders';
 import { parcelsProjector } from './parcels';
 import { jobsProjector } from './jobs';
+import { shopifyProjector, shopifyTables } from '../shopify/projector';
+import { dispatchProjector, dispatchTables } from '../dispatch/projector';
+import { cutoffsProjector, cutoffsTables } from '../cutoffs/projector';
+import { monitorProjector, monitorTables } from '../monitor/projector';
+import { hardwareProjector, hardwareTables } from '../hardware/projector';
 
-const projectors: Projector[] = [settingsProjector, linesProjector, ordersProjector, parcelsProjector, jobsProjector];
+const projectors: Projector[] = [
+  settingsProjector,
+  linesProjector,
+  ordersProjector,
+  parcelsProjector,
+  jobsProjector,
+  shopifyProjector,
+  dispatchProjector,
+  cutoffsProjector,
+  monitorProjector,
+  hardwareProjector,
+];
 
 const byType = new Map<string, Array<(db: Sqlite, e: StoredEvent) => void>>();
 for (const p of projectors)
@@ -26,6 +42,11 @@ export function project(db: Sqlite, e: StoredEvent): void {
  * state that is not derived from events and is ignored when comparing a rebuild.
  */
 export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
+  ...monitorTables,
+  ...dispatchTables,
+  ...shopifyTables,
+  ...cutoffsTables,
+  ...hardwareTables,
   { table: 'jobs', runtime: ['lease_until'] },
   { table: 'parcels' },
   { table: 'order_items' },

@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { SettableClock } from '../core/clock';
 import type { ServiceContext } from '../services/site/context';
 import type { JobHandler } from '../jobs/types';
 import type { JobPlanner } from '../services/pick/planners';
@@ -13,6 +14,8 @@ export interface AppEnv {
   fresh: boolean;
   version: string;
   pushes: EventEmitter;
+  /** Set when the console runs on a test clock that tests may move (never in production). */
+  testClock: SettableClock | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { openSqlite, checkpoint, startCheckpointer } from '../../db/open';
 import { createStore, type Store } from '../../db/store';
-import { systemClock, type Clock } from '../core/clock';
+import { systemClock, type Clock, type SettableClock } from '../core/clock';
 import { newStationId } from '../core/ids';
 import { OutboxRunner } from '../jobs/runner';
 import { FakePrinter } from '../../native/printers/fake9100';
@@ -20,6 +20,8 @@ export interface CreateAppOptions {
   dataDir: string;
   mode: AppEnv['mode'];
   clock?: Clock;
+  /** A clock tests may move over the API (`clock.set`); implies `clock`. */
+  testClock?: SettableClock;
   /** Seed the demo site when the data directory is new (default true). */
   demo?: boolean;
   demoOrders?: number;
@@ -43,7 +45,7 @@ export interface App {
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
 export async function createApp(opts: CreateAppOptions): Promise<App> {
   const caps = opts.capabilities ?? allCapabilities;
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.testClock ?? opts.clock ?? systemClock;
   const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
   const stopCheckpointer = startCheckpointer(db);
   const meta = createStore(db, 'boot').meta;
@@ -70,7 +72,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   }
 
   const pushes = new EventEmitter();
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes };
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null };
   const runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.

@@ -13,6 +13,7 @@ export function options(argv: string[]) {
       store: { type: 'string' },
       since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'test-clock': { type: 'string' },
     },
   });
 }

@@ -7,7 +7,7 @@ import { validateTracking } from '../services/numbers/validate-view';
 const USAGE = `Firstscan console
 
   npm start                                   the console (Electron, or browser mode where Electron is missing)
-  npm run cli -- serve --data <dir> --port <n> [--no-demo]   services + browser console, no window
+  npm run cli -- serve --data <dir> --port <n> [--no-demo] [--test-clock <ISO|now>]   services + browser console, no window
   npm run cli -- tracking validate <number>   carrier and format; exit 0 valid, 1 not
   npm run cli -- import orders <file.csv|json> [--data <dir>] [--store <name>]
   npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
       await start({ dataDir, port, demo: !values['no-demo'], forceBrowser: !!values.browser });
       return -1;
     case 'serve':
-      await serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', banner: (url) => `Firstscan serving ${dataDir} at ${url}` });
+      await serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', testClock: values['test-clock'], banner: (url) => `Firstscan serving ${dataDir} at ${url}` });
       return -1;
     case 'tracking':
       if (sub !== 'validate' || !arg) break;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../app/create';
+import { SettableClock } from '../core/clock';
 import { serveHttp } from '../server/http';
 import { installToken } from '../server/token';
 import { rendererOut } from '../core/paths';
@@ -11,11 +12,15 @@ export interface ServeArgs {
   demo: boolean;
   mode: 'browser' | 'headless';
   banner: (url: string) => string;
+  /** ISO instant: run on a test clock starting there, movable with `clock.set`. */
+  testClock?: string;
 }
 
 /** Services + the browser-mode console on 127.0.0.1, until SIGINT/SIGTERM. */
 export async function serve(a: ServeArgs): Promise<void> {
-  const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo });
+  const testClock = a.testClock ? new SettableClock() : undefined;
+  if (testClock && a.testClock) testClock.runFrom(a.testClock === 'now' ? Date.now() : new Date(a.testClock));
+  const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo, testClock });
   const token = installToken(a.dataDir);
   const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
   const served = await serveHttp(app, { port: a.port, token, rendererDir });

@@ -4,6 +4,11 @@ import { pickChannels } from './channels/pick';
 import { linesChannels } from './channels/lines';
 import { ordersChannels } from './channels/orders';
 import { printingChannels } from './channels/printing';
+import { shopifyChannels } from './channels/shopify';
+import { dispatchChannels } from './channels/dispatch';
+import { cutoffsChannels } from './channels/cutoffs';
+import { monitorChannels } from './channels/monitor';
+import { hardwareChannels } from './channels/hardware';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -16,6 +21,11 @@ export const channels = {
   ...linesChannels,
   ...ordersChannels,
   ...printingChannels,
+  ...shopifyChannels,
+  ...dispatchChannels,
+  ...cutoffsChannels,
+  ...monitorChannels,
+  ...hardwareChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react';
 import { call, ApiFailure } from './api/client';
 import type { Output } from '../../electron/contract/channels';
-import { PickScreen } from './screens/Pick';
-import { ParcelsScreen } from './screens/Parcels';
-import { SetupScreen } from './screens/Setup';
+import { screens } from './screens';
 
-const SCREENS = [
-  { id: 'pick', label: 'Pick', key: 'F1' },
-  { id: 'parcels', label: 'Parcels', key: 'F2' },
-  { id: 'setup', label: 'Setup', key: 'F3' },
-] as const;
-type ScreenId = (typeof SCREENS)[number]['id'];
+const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
 
 export function App() {
-  const [screen, setScreen] = useState<ScreenId>('pick');
+  const [screen, setScreen] = useState<string>('pick');
   const [info, setInfo] = useState<Output<'app.info'> | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
 
@@ -60,9 +53,9 @@ export function App() {
         </div>
       </header>
       <main>
-        {screen === 'pick' && <PickScreen />}
-        {screen === 'parcels' && <ParcelsScreen />}
-        {screen === 'setup' && <SetupScreen />}
+        {SCREENS.filter((s) => s.id === screen).map((s) => (
+          <s.component key={s.id} />
+        ))}
       </main>
     </div>
   );

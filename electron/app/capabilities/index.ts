@@ -4,6 +4,11 @@ import { pickCapability } from './pick';
 import { linesCapability } from './lines';
 import { ordersCapability } from './orders';
 import { printingCapability } from './printing';
+import { shopifyCapability } from './shopify';
+import { dispatchCapability } from './dispatch';
+import { cutoffsCapability } from './cutoffs';
+import { monitorCapability } from './monitor';
+import { hardwareCapability } from './hardware';
 
 /** Every capability of the console, in start order. */
-export const capabilities: Capability[] = [stationCapability, linesCapability, ordersCapability, pickCapability, printingCapability];
+export const capabilities: Capability[] = [stationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability];

@@ -1,11 +1,18 @@
 import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
+import { ApiError } from '../../core/errors';
 import { siteInfo, stationSettings } from '../../services/site/context';
 import { getStation, saveStation } from '../../services/site/station';
 
 export const stationCapability: Capability = {
   name: 'station',
-  handlers: ({ ctx, mode, demo, version }) => ({
+  handlers: ({ ctx, mode, demo, version, testClock }) => ({
+    'clock.set': ({ at, running }) => {
+      if (!testClock) throw new ApiError('FORBIDDEN', 'The clock can only be moved on a console started with --test-clock.');
+      if (running) testClock.runFrom(new Date(at));
+      else testClock.set(new Date(at));
+      return { now: ctx.clock.now().toISOString() };
+    },
     'app.info': () => {
       const site = siteInfo(ctx);
       return { version, mode, demo, station: { id: ctx.stationId, name: stationSettings(ctx).name }, site: { name: site.name, zone: site.zone }, now: ctx.clock.now().toISOString() };

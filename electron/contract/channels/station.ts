@@ -22,4 +22,9 @@ export const stationChannels = {
     z.array(S.Event),
     'The event log, oldest first.',
   ),
+  'clock.set': ch(
+    z.object({ at: S.IsoTime, running: z.boolean().default(true) }).strict(),
+    z.object({ now: S.IsoTime }),
+    'Test clock only (console started with --test-clock): move the console to another instant.',
+  ),
 } as const;

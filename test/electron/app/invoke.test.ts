@@ -18,6 +18,7 @@ afterAll(async () => app?.dispose());
  */
 const valid: { [C in ChannelName]: Input<C> } = {
   'app.info': {},
+  'clock.set': { at: '2026-11-27T08:00:00.000Z' },
   'station.get': {},
   'station.save': {
     name: 'Pick 1',

@@ -1,0 +1,4 @@
+// Tables of the shopify capability.
+export const name = 'shopify';
+
+export const up = ``;

@@ -1,0 +1,4 @@
+// Tables of the dispatch capability.
+export const name = 'dispatch';
+
+export const up = ``;

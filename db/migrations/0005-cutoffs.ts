@@ -1,0 +1,4 @@
+// Tables of the cutoffs capability.
+export const name = 'cutoffs';
+
+export const up = ``;

@@ -1,0 +1,4 @@
+// Tables of the monitor capability.
+export const name = 'monitor';
+
+export const up = ``;

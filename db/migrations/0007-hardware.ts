@@ -1,0 +1,4 @@
+// Tables of the hardware capability.
+export const name = 'hardware';
+
+export const up = ``;

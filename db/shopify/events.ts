@@ -1,0 +1,3 @@
+/** Events of the shopify capability (merged into EventMap in db/event-types.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ShopifyEvents {}

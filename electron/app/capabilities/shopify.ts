@@ -1,0 +1,6 @@
+import type { Capability } from '../capability';
+
+export const shopifyCapability: Capability = {
+  name: 'shopify',
+  handlers: () => ({}),
+};

@@ -1,0 +1,2 @@
+/** Channels of the cutoffs capability. */
+export const cutoffsChannels = {} as const;

@@ -1,0 +1,2 @@
+/** Channels of the dispatch capability. */
+export const dispatchChannels = {} as const;

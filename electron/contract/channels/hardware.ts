@@ -1,0 +1,2 @@
+/** Channels of the hardware capability. */
+export const hardwareChannels = {} as const;

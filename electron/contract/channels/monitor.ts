@@ -1,0 +1,2 @@
+/** Channels of the monitor capability. */
+export const monitorChannels = {} as const;

@@ -1,0 +1,2 @@
+/** Channels of the shopify capability. */
+export const shopifyChannels = {} as const;
