@@ -7,10 +7,11 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 );
 
--- Append-only. id = station:station_seq is unique across a site; hlc orders events site-wide.
+-- Append-only. id = station:station_seq (unique through the UNIQUE pair); hlc orders events site-wide.
+-- Indexes are few on purpose: every index is one more page written by each scan's commit.
 CREATE TABLE events (
-  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
-  id           TEXT NOT NULL UNIQUE,
+  seq          INTEGER PRIMARY KEY,   -- no AUTOINCREMENT: rows are never deleted, and it saves a page per commit
+  id           TEXT NOT NULL,
   station      TEXT NOT NULL,
   station_seq  INTEGER NOT NULL,
   hlc          TEXT NOT NULL,
@@ -21,7 +22,6 @@ CREATE TABLE events (
   payload      TEXT NOT NULL,
   UNIQUE (station, station_seq)
 );
-CREATE INDEX events_type ON events (type);
 CREATE INDEX events_subject ON events (subject);
 CREATE INDEX events_occurred ON events (occurred_at);
 
@@ -112,10 +112,9 @@ CREATE TABLE parcels (
   printer_id       TEXT,
   label_printed_at TEXT,
   reprints         INTEGER NOT NULL DEFAULT 0
-);
+) WITHOUT ROWID;
 CREATE INDEX parcels_order ON parcels (order_id);
-CREATE INDEX parcels_picked ON parcels (picked_at);
-CREATE INDEX parcels_line_status ON parcels (line_id, status);
+CREATE INDEX parcels_line_picked ON parcels (line_id, picked_at);
 
 CREATE TABLE printers (
   id        TEXT PRIMARY KEY,
@@ -141,8 +140,9 @@ CREATE TABLE jobs (
   created_at   TEXT NOT NULL,
   done_at      TEXT,
   lease_until  TEXT
-);
-CREATE INDEX jobs_due ON jobs (status, next_at);
+) WITHOUT ROWID;
+CREATE INDEX jobs_due ON jobs (next_at) WHERE status = 'queued';
 CREATE INDEX jobs_ref ON jobs (ref);
-CREATE INDEX jobs_target ON jobs (target, status, created_at);
+-- One lane per target (a printer, a store): its queued jobs in order.
+CREATE INDEX jobs_lane ON jobs (target, created_at) WHERE status = 'queued';
 `;

@@ -5,5 +5,4 @@ export const up = `
 CREATE INDEX orders_name ON orders (name);
 CREATE INDEX order_items_sku ON order_items (sku);
 CREATE INDEX jobs_lane_failing ON jobs (target, created_at) WHERE status = 'queued' AND last_error IS NOT NULL;
-CREATE INDEX jobs_lane_queued ON jobs (target) WHERE status = 'queued';
 `;

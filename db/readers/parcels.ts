@@ -72,7 +72,7 @@ export function parcelsReader(db: Sqlite) {
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM parcels p JOIN orders o ON o.id = p.order_id ${w}`).get(...args) as { n: number }).n;
-      const rows = db.prepare(`${SELECT} ${w} ORDER BY p.picked_at DESC, p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
+      const rows = db.prepare(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
     countPickedBy(station: string, sinceIso: string): number {

@@ -1,7 +1,6 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app/create';
-import { defaultDataDir } from '../core/paths';
 import { bindIpc } from './ipc';
 
 const CSP = [
@@ -19,7 +18,7 @@ const CSP = [
 let core: App | null = null;
 
 async function boot(): Promise<void> {
-  const dataDir = process.env.FIRSTSCAN_DATA ?? join(app.getPath('userData'), 'station') ?? defaultDataDir();
+  const dataDir = process.env.FIRSTSCAN_DATA ?? join(app.getPath('userData'), 'station');
   core = await createApp({ dataDir, mode: 'electron' });
 
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
