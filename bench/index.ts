@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { Bench, BenchResult } from './types';
 import { pickBench } from './pick.bench';
+import { dispatchBench } from './dispatch.bench';
+import { cutoffsBench } from './cutoffs.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,6 +1,6 @@
 import type { ShopifyEvents } from './shopify/events';
 import type { DispatchEvents } from './dispatch/events';
-import type { CutoffsEvents } from './cutoffs/events';
+import type { CutoffsEvents, ShipByData } from './cutoffs/events';
 import type { MonitorEvents } from './monitor/events';
 import type { HardwareEvents } from './hardware/events';
 /**
@@ -93,6 +93,8 @@ export interface CoreEvents {
     printerId: string | null;
     scanned: string;
     jobs: JobDraft[];
+    /** The pickup it will make, from the line's calendar (absent when the line has none). */
+    shipBy?: ShipByData;
   };
   'parcel.reprinted': { parcelId: string; reason: string; jobs: JobDraft[] };
   'scan.refused': { code: string; reason: string; orderId?: string };

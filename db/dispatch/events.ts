@@ -35,7 +35,7 @@ export interface DispatchEvents {
   'manifest.reopened': { manifestId: string; reason: string };
   'manifest.voided': { manifestId: string; reason: string; parcelIds: string[] };
   /** One per parcel the carrier took: starts its first-scan clock; `jobs` tell Shopify (CARRIER_PICKED_UP). */
-  'parcel.handed_over': { parcelId: string; manifestId: string; orderId: string; via: HandoverVia; jobs: JobDraft[] };
+  'parcel.handed_over': { parcelId: string; manifestId: string; orderId: string; via: HandoverVia; handedOverAt: string; jobs: JobDraft[] };
   /** Loaded, but the carrier's acceptance does not list it. */
   'parcel.missing': { parcelId: string; manifestId: string; reason: string };
   'parcel.voided': { parcelId: string; reason: string };

@@ -104,7 +104,7 @@ export const dispatchProjector: Projector = {
       ).run(p.parcelId, p.manifestId, e.occurredAt, e.actor, e.station);
       adjustCounts(db, p.manifestId, 1, null);
     }
-    stmt(db, 'UPDATE manifest_parcels SET handed_over_at = ? WHERE parcel_id = ?').run(e.occurredAt, p.parcelId);
+    stmt(db, 'UPDATE manifest_parcels SET handed_over_at = ? WHERE parcel_id = ?').run(p.handedOverAt, p.parcelId);
     setParcel(db, p.parcelId, 'handed_over');
     // The order ships when none of its live parcels is still at the warehouse.
     stmt(
@@ -118,7 +118,6 @@ export const dispatchProjector: Projector = {
   'parcel.voided': (db, e) => {
     takeOff(db, e.payload.parcelId);
     setParcel(db, e.payload.parcelId, 'voided');
-    resolveFor(db, e.payload.parcelId, 'voided', e.occurredAt, e.actor);
     stmt(
       db,
       "UPDATE dispatch_discrepancies SET resolved_at = ?, resolution = 'voided', resolved_by = ? WHERE parcel_id = ? AND resolved_at IS NULL",

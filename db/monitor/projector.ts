@@ -1,5 +1,143 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import { insertJobs } from '../projections/jobs';
 import type { Projector } from '../projections/types';
+import { sameScan, summarize, type KnownScan } from '../../electron/services/monitor/merge';
+
+type Scan = { status: string; scanned_at: string; learned_at: string; source_id: string };
+
+function scansOf(db: Sqlite, parcelId: string): Scan[] {
+  return stmt(db, 'SELECT status, scanned_at, learned_at, source_id FROM monitor_scans WHERE parcel_id = ?').all(parcelId) as Scan[];
+}
+
+function refold(db: Sqlite, parcelId: string) {
+  const s = summarize(scansOf(db, parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at, learnedAt: r.learned_at, sourceId: r.source_id }) as KnownScan));
+  if (!s) return;
+  stmt(
+    db,
+    `INSERT INTO monitor_tracking (parcel_id, status, status_at, first_scan_at, first_learned_at, first_source, last_scan_at, last_learned_at, scans)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (parcel_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at, first_scan_at = excluded.first_scan_at,
+       first_learned_at = excluded.first_learned_at, first_source = excluded.first_source, last_scan_at = excluded.last_scan_at,
+       last_learned_at = excluded.last_learned_at, scans = excluded.scans`,
+  ).run(parcelId, s.status, s.statusAt, s.firstScanAt, s.firstLearnedAt, s.firstSource, s.lastScanAt, s.lastLearnedAt, s.scans);
+}
+
+function sourceParcel(db: Sqlite, sourceId: string, parcelId: string) {
+  stmt(db, 'INSERT OR IGNORE INTO monitor_source_parcels (source_id, parcel_id) VALUES (?, ?)').run(sourceId, parcelId);
+}
+
+const setException = (db: Sqlite, sql: string, ...args: unknown[]) => stmt(db, `UPDATE monitor_exceptions SET ${sql}`).run(...args);
 
 /** Projections of the monitor capability; tables listed children first (deleted in this order on rebuild). */
-export const monitorProjector: Projector = {};
-export const monitorTables: Array<{ table: string; runtime?: string[] }> = [];
+export const monitorProjector: Projector = {
+  'monitor.rules_saved': (db, e) => {
+    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(e.payload.rules));
+  },
+  'monitor.costs_saved': (db, e) => {
+    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('costs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(e.payload.costs));
+  },
+  'monitor.polls_queued': (db, e) => {
+    for (const { job, notBefore } of e.payload.jobs) {
+      insertJobs(db, [job], notBefore);
+      // A poll that never runs (dead letter) must not hide the parcel forever: it is due again after an hour.
+      const until = new Date(Date.parse(notBefore) + 3_600_000).toISOString();
+      for (const n of (job.payload.numbers as Array<{ parcelId: string }>) ?? []) {
+        sourceParcel(db, e.payload.sourceId, n.parcelId);
+        stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
+      }
+    }
+  },
+  'monitor.registered': (db, e) => {
+    for (const id of e.payload.parcelIds) {
+      sourceParcel(db, e.payload.sourceId, id);
+      stmt(db, 'UPDATE monitor_source_parcels SET registered_at = coalesce(registered_at, ?), rejected = NULL, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(
+        e.occurredAt,
+        e.payload.sourceId,
+        id,
+      );
+    }
+    for (const r of e.payload.rejected) {
+      sourceParcel(db, e.payload.sourceId, r.parcelId);
+      stmt(db, 'UPDATE monitor_source_parcels SET rejected = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(r.reason, e.payload.sourceId, r.parcelId);
+    }
+  },
+  // A poll job that finished records when each of its parcels was last asked (whether or not anything was new).
+  'job.succeeded': (db, e) => {
+    const r = e.payload.result as { monitor?: string; sourceId?: string; parcelIds?: string[]; askedAt?: string };
+    if (r.monitor !== 'poll' || !r.sourceId || !r.parcelIds) return;
+    const at = r.askedAt ?? e.occurredAt;
+    for (const id of r.parcelIds) {
+      sourceParcel(db, r.sourceId, id);
+      stmt(db, 'UPDATE monitor_source_parcels SET last_polled_at = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(at, r.sourceId, id);
+    }
+  },
+  'monitor.scans_reported': (db, e) => {
+    const touched = new Set<string>();
+    const ins = stmt(
+      db,
+      'INSERT OR IGNORE INTO monitor_scans (parcel_id, status, scanned_at, learned_at, source_id, via, location, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of e.payload.scans) {
+      // Two sources' reports of one scan raced: the one projected first (the earliest) stays.
+      const known = scansOf(db, s.parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at }));
+      if (known.some((k) => sameScan(k, s))) continue;
+      ins.run(s.parcelId, s.status, s.scannedAt, s.learnedAt, e.payload.sourceId, e.payload.via, s.location, s.detail);
+      touched.add(s.parcelId);
+    }
+    for (const id of touched) refold(db, id);
+    for (const m of e.payload.milestones) {
+      const r = stmt(db, 'INSERT OR IGNORE INTO monitor_milestones (parcel_id, milestone, queued_at) VALUES (?, ?, ?)').run(m.parcelId, m.milestone, e.occurredAt);
+      if (r.changes === 1) insertJobs(db, m.jobs, e.occurredAt);
+    }
+  },
+  'monitor.exception_opened': (db, e) => {
+    const p = e.payload;
+    stmt(
+      db,
+      `INSERT INTO monitor_exceptions (id, parcel_id, cause, status, since, opened_at, due_at, detail, proposal) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+    ).run(p.exceptionId, p.parcelId, p.cause, p.since, e.occurredAt, p.dueAt, p.detail, p.proposal);
+  },
+  'monitor.exception_changed': (db, e) => {
+    const p = e.payload;
+    setException(db, 'cause = ?, since = ?, due_at = ?, detail = ?, proposal = ? WHERE id = ?', p.cause, p.since, p.dueAt, p.detail, p.proposal, p.exceptionId);
+  },
+  'monitor.exception_cleared': (db, e) => {
+    setException(db, "status = 'resolved', resolution = 'cleared', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+  },
+  'monitor.exception_assigned': (db, e) => {
+    setException(db, 'owner = ? WHERE id = ?', e.payload.owner, e.payload.exceptionId);
+  },
+  'monitor.exception_resolved': (db, e) => {
+    setException(db, "status = 'resolved', resolution = 'resolved', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+  },
+  'monitor.buyer_contacted': (db, e) => {
+    if (e.payload.exceptionId) setException(db, 'contacts = contacts + 1, contacted_at = ? WHERE id = ?', e.occurredAt, e.payload.exceptionId);
+    insertJobs(db, e.payload.jobs, e.occurredAt);
+  },
+  'monitor.reship_created': (db, e) => {
+    const p = e.payload;
+    stmt(
+      db,
+      'INSERT INTO monitor_reships (new_order_id, new_order_name, old_parcel_id, exception_id, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(p.newOrderId, p.newOrderName, p.oldParcelId, p.exceptionId, p.reason, e.occurredAt, e.actor);
+    if (p.exceptionId)
+      setException(db, "status = 'resolved', resolution = 'reshipped', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, `reshipped as ${p.newOrderName}: ${p.reason}`, p.exceptionId);
+  },
+  'parcel.picked': (db, e) => {
+    stmt(db, 'UPDATE monitor_reships SET new_parcel_id = ? WHERE new_order_id = ? AND new_parcel_id IS NULL').run(e.payload.parcelId, e.payload.orderId);
+  },
+  'monitor.reship_picked': (db, e) => {
+    stmt(db, 'UPDATE monitor_reships SET picked_noted = 1 WHERE new_parcel_id = ?').run(e.payload.newParcelId);
+  },
+};
+
+export const monitorTables: Array<{ table: string; runtime?: string[] }> = [
+  { table: 'monitor_milestones' },
+  { table: 'monitor_reships' },
+  { table: 'monitor_exceptions' },
+  { table: 'monitor_source_parcels' },
+  { table: 'monitor_tracking' },
+  { table: 'monitor_scans' },
+  { table: 'monitor_settings' },
+];

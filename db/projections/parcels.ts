@@ -7,9 +7,12 @@ export const parcelsProjector: Projector = {
     const p = e.payload;
     stmt(
       db,
-      `INSERT INTO parcels (id, order_id, line_id, tracking_number, number_source, status, picked_at, picked_station, picked_by, printer_id)
-       VALUES (?, ?, ?, ?, ?, 'picked', ?, ?, ?, ?)`,
-    ).run(p.parcelId, p.orderId, p.lineId, p.trackingNumber, JSON.stringify(p.source), e.occurredAt, e.station, e.actor, p.printerId);
+      `INSERT INTO parcels (id, order_id, line_id, tracking_number, number_source, status, picked_at, picked_station, picked_by, printer_id,
+         cutoff_at, pickup_at, ship_label, ship_late, expected_first_scan_from, expected_first_scan_to)
+       VALUES (?, ?, ?, ?, ?, 'picked', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(p.parcelId, p.orderId, p.lineId, p.trackingNumber, JSON.stringify(p.source), e.occurredAt, e.station, e.actor, p.printerId,
+      p.shipBy?.cutoffAt ?? null, p.shipBy?.pickupAt ?? null, p.shipBy?.label ?? null, p.shipBy ? (p.shipBy.late ? 1 : 0) : null,
+      p.shipBy?.firstScanFrom ?? null, p.shipBy?.firstScanTo ?? null);
     if (p.source.kind === 'range') {
       stmt(db, 'UPDATE number_ranges SET next_serial = max(next_serial, ?) WHERE id = ?').run(p.source.serial + 1, p.source.rangeId);
     } else {

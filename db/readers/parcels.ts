@@ -17,6 +17,12 @@ export interface ParcelRow {
   printerId: string | null;
   labelPrintedAt: string | null;
   reprints: number;
+  cutoffAt: string | null;
+  pickupAt: string | null;
+  shipLabel: string | null;
+  late: boolean | null;
+  expectedFirstScanFrom: string | null;
+  expectedFirstScanBy: string | null;
 }
 
 const SELECT = `SELECT p.*, o.name AS order_name, l.name AS line_name FROM parcels p
@@ -38,6 +44,12 @@ const toParcel = (r: Raw): ParcelRow => ({
   printerId: (r.printer_id as string) ?? null,
   labelPrintedAt: (r.label_printed_at as string) ?? null,
   reprints: r.reprints as number,
+  cutoffAt: (r.cutoff_at as string) ?? null,
+  pickupAt: (r.pickup_at as string) ?? null,
+  shipLabel: (r.ship_label as string) ?? null,
+  late: r.ship_late == null ? null : r.ship_late === 1,
+  expectedFirstScanFrom: (r.expected_first_scan_from as string) ?? null,
+  expectedFirstScanBy: (r.expected_first_scan_to as string) ?? null,
 });
 
 export interface ParcelFilter {

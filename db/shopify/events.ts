@@ -1,3 +1,49 @@
+import type { JobDraft } from '../event-types';
+
+export interface ShopifyStoreData {
+  id: string;
+  shopDomain: string;
+  apiVersion: string;
+  /** Loopback URL of an emulated store (demo, tests); null for a real store. */
+  endpoint: string | null;
+  shopName: string;
+  locationId: string | null;
+  locationName: string | null;
+  flow: 'merchant' | 'service';
+  /** Shopify delivery method (presented name) -> carrier line id. */
+  lineRules: Record<string, string>;
+  defaultLineId: string | null;
+}
+
+export interface ShopifyOrderLink {
+  orderId: string;
+  foGid: string;
+  orderGid: string;
+  foStatus: string;
+}
+
 /** Events of the shopify capability (merged into EventMap in db/event-types.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ShopifyEvents {}
+export interface ShopifyEvents {
+  'shopify.store_connected': { store: ShopifyStoreData; missingScopes: string[] };
+  'shopify.store_removed': { storeId: string };
+  /** Emitted with the orders.imported event of an intake: which console order is which fulfillment order. */
+  'shopify.orders_linked': { storeId: string; links: ShopifyOrderLink[] };
+  /** A fulfillment order changed in Shopify (hold, release, cancel, closed elsewhere). */
+  'shopify.fo_changed': { storeId: string; orderId: string; foGid: string; foStatus: string };
+  'shopify.intake_done': { storeId: string; imported: number; changed: number; seen: number };
+  'shopify.fulfillment_created': {
+    parcelId: string;
+    storeId: string;
+    jobId: string;
+    foGid: string;
+    fulfillmentGid: string;
+    trackingNumber: string;
+    company: string;
+    /** True when a retry found the fulfillment already in Shopify instead of creating it again. */
+    found: boolean;
+  };
+  'shopify.tracking_updated': { parcelId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; company: string };
+  'shopify.event_sent': { parcelId: string; jobId: string; fulfillmentGid: string; status: string; eventGid: string; found: boolean };
+  'shopify.request_answered': { storeId: string; foGid: string; accepted: boolean; message: string };
+  'shopify.job_replaced': { oldJobId: string; parcelId: string | null; change: string; job: JobDraft };
+}

@@ -25,6 +25,8 @@ export interface CreateAppOptions {
   /** Seed the demo site when the data directory is new (default true). */
   demo?: boolean;
   demoOrders?: number;
+  /** Demo orders come from the emulated demo Shopify store (default: unless demoOrders is given). */
+  demoShopify?: boolean;
   /** Run the outbox (default true; tests of pure services turn it off). */
   runJobs?: boolean;
   version?: string;
@@ -63,7 +65,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
     const addr = await fakePrinter.start();
     if (fresh) {
-      seedDemo(ctx, { orders: opts.demoOrders, printer: addr });
+      seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
       meta.set('demo', '1');
     } else {
       const p = store.settings.printer('demo-printer');

@@ -16,6 +16,17 @@ export interface ServeArgs {
   testClock?: string;
 }
 
+/** The asked port, or the next free one: a second console on the same PC should still start. */
+async function listenNearby<T>(port: number, listen: (port: number) => Promise<T>): Promise<T> {
+  for (let p = port; ; p++) {
+    try {
+      return await listen(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0 || p >= port + 20) throw e;
+    }
+  }
+}
+
 /** Services + the browser-mode console on 127.0.0.1, until SIGINT/SIGTERM. */
 export async function serve(a: ServeArgs): Promise<void> {
   const testClock = a.testClock ? new SettableClock() : undefined;
@@ -23,7 +34,7 @@ export async function serve(a: ServeArgs): Promise<void> {
   const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo, testClock });
   const token = installToken(a.dataDir);
   const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
-  const served = await serveHttp(app, { port: a.port, token, rendererDir });
+  const served = await listenNearby(a.port, (port) => serveHttp(app, { port, token, rendererDir }));
   console.log(a.banner(`${served.url}?token=${token}`));
   if (!rendererDir) console.log('(No built console pages found: run `npm run build` for the screens; the API works.)');
   let closing = false;

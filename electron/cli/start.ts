@@ -1,19 +1,26 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { repoRoot, rendererOut } from '../core/paths';
 import { serve } from './serve';
 
-/** The path of the Electron binary, or why there is none. */
+/**
+ * The path of the Electron binary, or why there is none. Read from the package's files: requiring
+ * 'electron' would try to download the binary, which fails (slowly) where its host is unreachable.
+ */
 export function electronBinary(): { path: string } | { missing: string } {
+  let dir: string;
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof p === 'string' && existsSync(p)) return { path: p };
-    return { missing: 'the Electron binary was not downloaded' };
-  } catch (e) {
-    return { missing: (e as Error).message.split('\n')[0] };
+    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { missing: 'the electron package is not installed' };
   }
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return { path: join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron') };
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { missing: 'the Electron binary was never downloaded (its install script did not run)' };
+  const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? { path: bin } : { missing: `the Electron binary is missing at ${bin}` };
 }
 
 function newestMtime(dir: string): number {

@@ -38,6 +38,7 @@ export const channelNames = Object.keys(channels) as ChannelName[];
 export const pushes = {
   'events.appended': z.array(z.object({ type: z.string(), subject: z.string().nullable() })),
   'jobs.changed': z.object({ queued: z.number().int(), dead: z.number().int() }),
+  'scanner.scan': z.object({ code: z.string(), symbology: z.string().optional(), device: z.string(), role: z.enum(['pick', 'dispatch', 'off']) }),
 } as const;
 export type PushName = keyof typeof pushes;
 export type PushData<P extends PushName> = z.output<(typeof pushes)[P]>;

@@ -79,6 +79,12 @@ export const Parcel = z.object({
   printerId: z.string().nullable(),
   labelPrintedAt: IsoTime.nullable(),
   reprints: z.number().int(),
+  cutoffAt: IsoTime.nullable().optional(),
+  pickupAt: IsoTime.nullable().optional().describe('the carrier pickup this parcel makes (null: its line has no calendar)'),
+  shipLabel: z.string().nullable().optional().describe('"ships Mon 30 Nov 17:30", warehouse zone'),
+  late: z.boolean().nullable().optional().describe('picked past its day’s cut-off: it waits for a later pickup'),
+  expectedFirstScanFrom: IsoTime.nullable().optional(),
+  expectedFirstScanBy: IsoTime.nullable().optional().describe('worst-case carrier first scan: the buyer sees no tracking movement until then'),
 });
 
 export const Job = z.object({

@@ -1,8 +1,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { formatHostStatus, type HostStatus } from './status.js';
 
-export type FakePrinterMode = 'ok' | 'refuse' | 'slow' | 'close-mid-job';
+export type FakePrinterMode = 'ok' | 'refuse' | 'slow' | 'close-mid-job' | 'hang';
+
+/** What the fake printer reports in ~HS; while any is set, labels wait in its buffer (as on a Zebra). */
+export type FakePrinterStatus = Pick<HostStatus, 'paperOut' | 'ribbonOut' | 'headOpen' | 'paused'>;
+const READY: FakePrinterStatus = { paperOut: false, ribbonOut: false, headOpen: false, paused: false };
 
 export interface FakePrinterOptions {
   mode?: FakePrinterMode;
@@ -26,15 +31,29 @@ export function splitLabels(data: string): string[] {
  *
  * Modes: 'ok' reads and closes on EOF; 'refuse' stops listening so connects get ECONNREFUSED;
  * 'slow' waits slowMs before reading and closing; 'close-mid-job' resets the connection after
- * the first bytes (the partial job is recorded in jobs(), but it holds no complete label).
+ * the first bytes (the partial job is recorded in jobs(), but it holds no complete label);
+ * 'hang' reads and prints the job but never closes (the sender cannot know it printed).
+ *
+ * ~HS is answered at once on any connection with the status set by setStatus(); such a status
+ * query is not a job. While paper/ribbon is out, the head is open or the printer is paused, labels
+ * are kept in its buffer and come out, in order, when the status is cleared.
+ *
+ * Started printers are found by port with FakePrinter.onPort() (the demo's test-only channel).
  */
 export class FakePrinter {
+  private static readonly started = new Map<number, FakePrinter>();
+  static onPort(port: number): FakePrinter | undefined {
+    return FakePrinter.started.get(port);
+  }
+
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
-  private readonly received: string[] = [];
+  private readonly received: Array<string | null> = [];
   private readonly printed: string[] = [];
+  private readonly buffered: string[] = [];
   private mode: FakePrinterMode;
   private port: number;
+  private status: FakePrinterStatus = { ...READY };
 
   constructor(private readonly opts: FakePrinterOptions = {}) {
     this.mode = opts.mode ?? 'ok';
@@ -49,12 +68,37 @@ export class FakePrinter {
       await this.listen();
       await this.closeServer();
     }
+    FakePrinter.started.set(this.port, this);
     return { host: '127.0.0.1', port: this.port };
   }
 
   async stop(): Promise<void> {
+    if (FakePrinter.started.get(this.port) === this) FakePrinter.started.delete(this.port);
     for (const s of this.sockets) s.destroy();
     await this.closeServer();
+  }
+
+  getMode(): FakePrinterMode {
+    return this.mode;
+  }
+
+  getStatus(): FakePrinterStatus {
+    return { ...this.status };
+  }
+
+  /** Labels received while the printer could not print. */
+  waiting(): number {
+    return this.buffered.length;
+  }
+
+  setStatus(status: Partial<FakePrinterStatus>): void {
+    this.status = { ...this.status, ...status };
+    if (!this.blocked()) for (const label of this.buffered.splice(0)) this.record(label);
+  }
+
+  private blocked(): boolean {
+    const s = this.status;
+    return s.paperOut || s.ribbonOut || s.headOpen || s.paused;
   }
 
   async setMode(mode: FakePrinterMode): Promise<void> {
@@ -64,7 +108,7 @@ export class FakePrinter {
   }
 
   jobs(): string[] {
-    return [...this.received];
+    return this.received.filter((j): j is string => j !== null);
   }
 
   labels(): string[] {
@@ -72,7 +116,7 @@ export class FakePrinter {
   }
 
   private listen(): Promise<void> {
-    const server = net.createServer((socket) => this.accept(socket));
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -108,12 +152,24 @@ export class FakePrinter {
     }
     // Reserve the job's slot at connect time so jobs are recorded in connection order.
     index = this.received.push('') - 1;
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let answered = 0;
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const asked = (Buffer.concat(chunks).toString('latin1').match(/~HS/g) ?? []).length;
+      for (; answered < asked; answered++) socket.write(formatHostStatus({ ...this.status, formatsInBuffer: this.buffered.length }));
+    });
     socket.on('end', () => {
       const job = Buffer.concat(chunks).toString('utf8');
-      this.received[index] = job;
-      for (const label of splitLabels(job)) this.record(label);
-      socket.end();
+      const rest = job.replace(/~HS\r?\n?/g, '');
+      this.received[index] = answered && !rest.trim() ? null : job;
+      for (const label of splitLabels(job)) {
+        if (this.blocked()) this.buffered.push(label);
+        else this.record(label);
+      }
+      if (mode !== 'hang') socket.end();
+    });
+    socket.on('close', () => {
+      if (this.received[index] === '' && answered) this.received[index] = null;
     });
     if (mode === 'slow') {
       socket.pause();

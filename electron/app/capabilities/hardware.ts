@@ -1,6 +1,58 @@
-import type { Capability } from '../capability';
+import type { AppEnv, Capability } from '../capability';
+import { nodeHidSource } from '../../../native/scanners/hid-source';
+import { serialSource, systemSerialBinding } from '../../../native/scanners/serial';
+import { wedgeProfiles } from '../../../native/scanners/profiles';
+import type { ScannerSource } from '../../../native/scanners/source';
+import { ScannerService } from '../../services/hardware/scanners';
+import { queueTestSheet } from '../../services/hardware/testsheet';
+import { lineCustoms, saveLineCustoms } from '../../services/hardware/customs';
+import { ApiError } from '../../core/errors';
 
-export const hardwareCapability: Capability = {
-  name: 'hardware',
-  handlers: () => ({}),
-};
+export interface HardwareOptions {
+  /** Where scanners come from; default node-hid and serialport (FIRSTSCAN_HARDWARE=off: none). */
+  sources?: (env: AppEnv) => Promise<ScannerSource[]> | ScannerSource[];
+  pollMs?: number;
+}
+
+async function systemSources(): Promise<ScannerSource[]> {
+  if (process.env.FIRSTSCAN_HARDWARE === 'off') return [];
+  const out: ScannerSource[] = [nodeHidSource()];
+  const binding = await systemSerialBinding();
+  if (binding) out.push(serialSource(binding));
+  return out;
+}
+
+/** One scanner service per app (tests run several apps in one process). */
+const services = new WeakMap<AppEnv, ScannerService>();
+
+export function hardwareCapabilityWith(opts: HardwareOptions = {}): Capability {
+  const service = (env: AppEnv) => {
+    const s = services.get(env);
+    if (!s) throw new ApiError('UNAVAILABLE', 'Scanners are still starting; try again in a second.');
+    return s;
+  };
+  return {
+    name: 'hardware',
+    async start(env) {
+      const sources = await (opts.sources ?? systemSources)(env);
+      const s = new ScannerService(env.ctx, sources, (scan) => env.pushes.emit('push', 'scanner.scan', scan), { pollMs: opts.pollMs });
+      services.set(env, s);
+      s.hub.start();
+      return () => s.hub.stop();
+    },
+    handlers: (env) => ({
+      // Looking at the list looks at the machine too: a device plugged in a moment ago shows at once.
+      'scanners.list': async () => {
+        await service(env).hub.poll();
+        return service(env).list();
+      },
+      'scanners.configure': ({ key, ...config }) => service(env).configure(key, config),
+      'scanners.profiles': () => wedgeProfiles,
+      'selftest.print': () => queueTestSheet(env.ctx),
+      'lines.customs': ({ lineId }) => lineCustoms(env.ctx, lineId),
+      'lines.customs.save': ({ lineId, customs }) => saveLineCustoms(env.ctx, lineId, customs),
+    }),
+  };
+}
+
+export const hardwareCapability: Capability = hardwareCapabilityWith();

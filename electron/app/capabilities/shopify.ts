@@ -1,6 +1,74 @@
-import type { Capability } from '../capability';
+import { ApiError } from '../../core/errors';
+import type { AppEnv, Capability } from '../capability';
+import { shopifyReader } from '../../../db/shopify/reader';
+import { ShopifyRuntime, runtimeOf } from '../../services/shopify/runtime';
+import { FileSecretStore } from '../../services/shopify/secrets';
+import { shopifyJobHandler } from '../../services/shopify/handler';
+import { shopifyPickPlanner } from '../../services/shopify/planner';
+import { connectStore, disconnectStore, testConnection } from '../../services/shopify/stores';
+import { runIntake } from '../../services/shopify/intake';
+import { parcelSync, syncStatus } from '../../services/shopify/status';
+import { fixDeadLetter } from '../../services/shopify/fix';
+import { answerRequest, pendingRequests } from '../../services/shopify/requests';
+import { startDemoStore } from '../../services/shopify/demo';
+import type { ShopifyEmulator } from '../../services/shopify/emulator';
+
+/** The capability's live state for one app (the env is per app). */
+export const shopifyRuntime = (env: AppEnv) => runtimeOf(env, () => new ShopifyRuntime(env.ctx, new FileSecretStore(env.dataDir)));
+const demoStores = new WeakMap<AppEnv, ShopifyEmulator>();
+
+const INTAKE_EVERY_MS = 60_000;
 
 export const shopifyCapability: Capability = {
   name: 'shopify',
-  handlers: () => ({}),
+  planners: [shopifyPickPlanner],
+  jobHandlers: (env) => [shopifyJobHandler(shopifyRuntime(env))],
+  async start(env) {
+    const rt = shopifyRuntime(env);
+    const reader = shopifyReader(env.ctx.store.db);
+    // Jobs a killed run held may have reached Shopify: they look before they create again.
+    for (const id of reader.leasedJobIds()) {
+      rt.uncertain.add(id);
+      env.ctx.store.jobs.release(id);
+    }
+    const demoCount = env.demo ? env.ctx.store.meta.get('demo_shopify_orders') : undefined;
+    if (demoCount !== undefined) demoStores.set(env, await startDemoStore(rt, Number(demoCount)));
+    const timer = setInterval(() => {
+      for (const s of reader.stores()) if (!rt.intake.get(s.id)?.running) runIntake(env.ctx, rt, s.id).catch(() => undefined);
+    }, INTAKE_EVERY_MS);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await demoStores.get(env)?.close();
+    };
+  },
+  handlers: (env) => {
+    const rt = shopifyRuntime(env);
+    return {
+      'shopify.status': () => syncStatus(rt),
+      'shopify.test': async (input) => {
+        const token = input.accessToken ?? (input.storeId ? rt.secrets.get(input.storeId) : null);
+        if (!token) throw new ApiError('BAD_INPUT', 'Paste the Admin API access token to test.', [{ path: 'accessToken', message: 'required' }]);
+        return testConnection(rt, { ...input, accessToken: token });
+      },
+      'shopify.connect': async (input) => {
+        const r = await connectStore(rt, input);
+        return { store: r.store, check: r.check };
+      },
+      'shopify.disconnect': ({ storeId }) => (disconnectStore(rt, storeId), { storeId }),
+      'shopify.intake': ({ storeId }) => runIntake(env.ctx, rt, storeId),
+      'shopify.parcel': ({ parcelId }) => parcelSync(rt, parcelId),
+      'shopify.fix': (input) => fixDeadLetter(rt, input),
+      'shopify.requests': ({ storeId }) => pendingRequests(rt, storeId),
+      'shopify.requests.answer': (input) => answerRequest(rt, input),
+      'shopify.demo.network': ({ online, faults }) => {
+        if (!env.testClock) throw new ApiError('FORBIDDEN', 'The demo store can only be cut off on a console started with --test-clock (tests).');
+        const emu = demoStores.get(env);
+        if (!emu) throw new ApiError('NOT_FOUND', 'This console runs no demo Shopify store.');
+        emu.setOffline(!online);
+        if (faults !== undefined) emu.setFaults(faults);
+        return { online, faults: faults ?? 0 };
+      },
+    };
+  },
 };

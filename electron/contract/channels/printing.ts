@@ -2,6 +2,47 @@ import { z } from 'zod';
 import * as S from '../schemas';
 import { ch, Empty } from './define';
 
+const PrinterSetup = z
+  .object({
+    transport: z.enum(['tcp9100', 'cups', 'windows-raw', 'system-pdf']),
+    queue: z.string().max(120).nullable(),
+    size: z.enum(['4x6', '4x4']),
+    dpi: z.union([z.literal(203), z.literal(300)]),
+    fallbackPrinterId: z.string().nullable(),
+    statusCheck: z.boolean(),
+  })
+  .strict();
+
+const PrinterQueue = z.object({
+  printerId: z.string(),
+  name: z.string(),
+  level: z.enum(['ok', 'warn', 'bad']),
+  message: z.string(),
+  health: z.enum(['ok', 'problem', 'unreachable', 'unknown']),
+  problems: z.array(z.string()),
+  paused: z.boolean(),
+  divertedTo: z.string().nullable(),
+  queued: z.number().int(),
+  checkedAt: z.string().nullable(),
+  questions: z.array(z.object({ jobId: z.string(), printerId: z.string(), error: z.string(), heldAt: z.string(), parcelId: z.string().nullable(), tracking: z.string().nullable() })),
+});
+
+const PrintJob = z.object({
+  id: z.string(),
+  kind: z.string(),
+  printerId: z.string(),
+  parcelId: z.string().nullable(),
+  tracking: z.string().nullable(),
+  status: z.enum(['queued', 'sending', 'printed', 'failed', 'held', 'printed?', 'dead']),
+  reason: z.string().nullable(),
+  attempts: z.number().int(),
+  createdAt: S.IsoTime,
+  doneAt: S.IsoTime.nullable(),
+  printedOn: z.string().nullable(),
+});
+
+const PrinterId = z.object({ printerId: z.string().min(1) }).strict();
+
 export const printingChannels = {
   'printers.list': ch(Empty, z.array(S.Printer.extend({ queued: z.number().int(), failing: z.string().nullable() })), 'Printers and their queues.'),
   'printers.save': ch(S.Printer.strict(), S.Printer, 'Add or change a printer.'),
@@ -11,4 +52,36 @@ export const printingChannels = {
     'Outbox jobs (labels, Shopify, carriers).',
   ),
   'jobs.retry': ch(z.object({ id: z.string().min(1) }).strict(), S.Job, 'Retry a failed or dead job now.'),
+  'printers.setup': ch(PrinterId, PrinterSetup, 'A printer’s transport, label size, resolution and fallback.'),
+  'printers.configure': ch(z.object({ printerId: z.string().min(1), setup: PrinterSetup }).strict(), PrinterSetup, 'Change a printer’s transport, label size, resolution and fallback.'),
+  'printers.health': ch(
+    z.object({ printerId: z.string().min(1).optional() }).strict(),
+    PrinterQueue.nullable(),
+    'Can this printer (default: the station’s) print now: health, pause, open questions. Shown on Pick before scanning.',
+  ),
+  'printers.check': ch(PrinterId, PrinterQueue, 'Ask the printer for its status (~HS) now.'),
+  'printers.pause': ch(z.object({ printerId: z.string().min(1), note: z.string().max(120).optional() }).strict(), PrinterQueue, 'Hold this printer’s labels.'),
+  'printers.resume': ch(PrinterId, PrinterQueue, 'Send this printer’s held labels, in order.'),
+  'printers.move': ch(z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(), z.object({ moved: z.number().int() }), 'Move every waiting label to another printer, in order.'),
+  'print.jobs': ch(
+    z.object({ printerId: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    z.array(PrintJob),
+    'Label jobs with their status: queued, sending, printed, failed (with reason), held, printed?.',
+  ),
+  'print.confirm': ch(
+    z.object({ jobId: z.string().min(1), printed: z.boolean() }).strict(),
+    z.object({ jobId: z.string(), printed: z.boolean() }),
+    'Answer "did this label print?" for a label the printer took without confirming.',
+  ),
+  'printers.simulate': ch(
+    z
+      .object({
+        printerId: z.string().min(1),
+        mode: z.enum(['ok', 'refuse', 'slow', 'close-mid-job', 'hang']).optional(),
+        status: z.object({ paperOut: z.boolean().optional(), ribbonOut: z.boolean().optional(), headOpen: z.boolean().optional(), paused: z.boolean().optional() }).strict().optional(),
+      })
+      .strict(),
+    PrinterQueue,
+    'Test only (console started with --test-clock): make the demo fake printer misbehave, then check it.',
+  ),
 } as const;

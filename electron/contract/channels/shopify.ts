@@ -1,2 +1,138 @@
-/** Channels of the shopify capability. */
-export const shopifyChannels = {} as const;
+import { z } from 'zod';
+import * as S from '../schemas';
+import { ch, Empty } from './define';
+
+const ApiVersion = z.string().regex(/^(\d{4}-\d{2}|unstable)$/, 'an API version like 2026-07');
+const Throttle = z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number() });
+const LinkState = z.enum(['unknown', 'online', 'offline', 'unauthorized']);
+
+export const ShopifyParcelSync = z.object({
+  parcelId: z.string(),
+  orderName: z.string(),
+  trackingNumber: z.string(),
+  storeId: z.string(),
+  state: z.enum(['queued', 'synced', 'conflict', 'refused']),
+  labelPrintedAt: S.IsoTime.nullable(),
+  syncedAt: S.IsoTime.nullable(),
+  lagMs: z.number().nullable().describe('label printed -> tracking in Shopify'),
+  waitingMs: z.number().nullable(),
+  late: z.boolean().describe('more than 5 minutes from label to Shopify'),
+  fulfillmentGid: z.string().nullable(),
+  deduped: z.boolean(),
+  error: z.string().nullable(),
+});
+
+const ShopCheck = z.object({
+  shopName: z.string(),
+  plan: z.string(),
+  scopes: z.array(z.string()),
+  missingScopes: z.array(z.string()),
+  locations: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+const StoreView = z.object({
+  id: z.string(),
+  shopName: z.string(),
+  shopDomain: z.string(),
+  emulated: z.boolean(),
+  flow: z.enum(['merchant', 'service']),
+  locationName: z.string().nullable(),
+  missingScopes: z.array(z.string()),
+  state: LinkState,
+  stateSince: S.IsoTime.nullable(),
+  lastError: z.string().nullable(),
+  queued: z.number().int(),
+  failing: z.number().int(),
+  oldestQueuedAt: S.IsoTime.nullable(),
+  lastIntakeAt: S.IsoTime.nullable(),
+  lastIntake: z.object({ imported: z.number(), changed: z.number(), seen: z.number() }).nullable(),
+  intake: z.object({ running: z.boolean(), pages: z.number(), seen: z.number(), imported: z.number(), error: z.string().nullable() }).nullable(),
+  throttle: Throttle.nullable(),
+});
+
+const Connection = {
+  shopDomain: z.string().min(3).max(120),
+  apiVersion: ApiVersion.default('2026-07'),
+  endpoint: z.string().max(100).nullable().optional().describe('loopback URL of an emulated store only'),
+  flow: z.enum(['merchant', 'service']).default('merchant'),
+};
+
+export const shopifyChannels = {
+  'shopify.status': ch(
+    Empty,
+    z.object({
+      at: S.IsoTime,
+      queued: z.number().int(),
+      failing: z.number().int(),
+      oldestQueuedAt: S.IsoTime.nullable(),
+      oldestAgeMs: z.number().nullable(),
+      syncedLastMinute: z.number().int(),
+      lastError: z.object({ error: z.string(), at: S.IsoTime, jobId: z.string() }).nullable(),
+      counts: z.record(z.string(), z.number()),
+      today: z.object({ within: z.number().int(), late: z.number().int(), pending: z.number().int(), share: z.number().nullable() }),
+      stores: z.array(StoreView),
+      deadLetters: z.array(
+        z.object({
+          jobId: z.string(),
+          kind: z.string(),
+          ref: z.string().nullable(),
+          target: z.string(),
+          attempts: z.number().int(),
+          error: z.string(),
+          createdAt: S.IsoTime,
+          orderName: z.string().nullable(),
+          trackingNumber: z.string().nullable(),
+          conflict: z.boolean(),
+        }),
+      ),
+      recent: z.array(ShopifyParcelSync),
+    }),
+    'Sync screen: Shopify queue depth, oldest job, rate, last error, stores, dead letters, share within 5 minutes today.',
+  ),
+  'shopify.test': ch(
+    z.object({ ...Connection, accessToken: z.string().min(10).max(200).optional(), storeId: z.string().optional() }).strict(),
+    ShopCheck,
+    'Test a connection: shop name and missing scopes (token given, or the stored one of storeId).',
+  ),
+  'shopify.connect': ch(
+    z
+      .object({
+        ...Connection,
+        id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+        accessToken: z.string().min(10).max(200).optional().describe('kept in the station secret store, never returned'),
+        locationId: z.string().nullable().optional(),
+        lineRules: z.record(z.string(), z.string()).optional(),
+        defaultLineId: z.string().nullable().optional(),
+      })
+      .strict(),
+    z.object({ store: StoreView.pick({ id: true, shopName: true, shopDomain: true, locationName: true, missingScopes: true }), check: ShopCheck }),
+    'Connect a Shopify store (the token is stored encrypted on this station).',
+  ),
+  'shopify.disconnect': ch(z.object({ storeId: z.string().min(1) }).strict(), z.object({ storeId: z.string() }), 'Disconnect a store and forget its token.'),
+  'shopify.intake': ch(
+    z.object({ storeId: z.string().min(1) }).strict(),
+    z.object({ imported: z.number().int(), changed: z.number().int(), seen: z.number().int() }),
+    'Pull open fulfillment orders of the site location now (new orders, holds, cancellations).',
+  ),
+  'shopify.parcel': ch(z.object({ parcelId: z.string().min(1) }).strict(), ShopifyParcelSync.nullable(), "A parcel's Shopify state and label -> Shopify time (null: not a Shopify order)."),
+  'shopify.fix': ch(
+    z.object({ jobId: z.string().min(1), company: z.string().min(1).max(80).optional(), refreshLines: z.boolean().optional() }).strict(),
+    z.object({ jobId: z.string(), change: z.string(), parcel: z.string().nullable() }),
+    'Fix a dead letter (tracking company, line items) and send it again.',
+  ),
+  'shopify.requests': ch(
+    z.object({ storeId: z.string().min(1) }).strict(),
+    z.array(z.object({ foGid: z.string(), orderName: z.string(), items: z.number().int(), destination: z.string() })),
+    'Fulfillment-service flow: fulfillment requests waiting for accept or reject.',
+  ),
+  'shopify.requests.answer': ch(
+    z.object({ storeId: z.string().min(1), foGid: z.string().min(1), accept: z.boolean(), message: z.string().max(500).default('') }).strict(),
+    z.object({ foGid: z.string(), requestStatus: z.string() }),
+    'Accept or reject a fulfillment request.',
+  ),
+  'shopify.demo.network': ch(
+    z.object({ online: z.boolean(), faults: z.number().min(0).max(1).optional() }).strict(),
+    z.object({ online: z.boolean(), faults: z.number() }),
+    'Test clock only (--test-clock): cut or restore the in-process demo store, set its fault rate.',
+  ),
+} as const;

@@ -14,7 +14,7 @@
 // Expects a calendar that passed validateCalendar.
 import type { LineCalendar } from './calendar';
 import { isoWeekStart } from './civil';
-import { buildSchedule } from './schedule';
+import { buildSchedule, type Slot } from './schedule';
 import { formatInZone, localDayOf } from './zoned';
 
 export const PICKUP_HORIZON_DAYS = 60;
@@ -35,21 +35,21 @@ export type ShipDate = {
 export function nextPickup(cal: LineCalendar, pickedAt: Date): ShipDate {
   const pickMs = pickedAt.getTime();
   if (Number.isNaN(pickMs)) throw new Error('nextPickup: pickedAt is an invalid Date');
-
   const pickDay = localDayOf(pickMs, cal.zone);
   // Nearly every parcel ships within two weeks; only build 60 days when needed.
-  let slots = buildSchedule(cal, isoWeekStart(pickDay), pickDay + 14);
-  let slot = slots.find((s) => s.open && s.cutoffMs >= pickMs);
-  if (!slot) {
-    slots = buildSchedule(cal, isoWeekStart(pickDay), pickDay + PICKUP_HORIZON_DAYS);
-    slot = slots.find((s) => s.open && s.cutoffMs >= pickMs);
-  }
-  if (!slot) {
-    throw new Error(
-      `no pickup within ${PICKUP_HORIZON_DAYS} days after ${pickedAt.toISOString()} on this line (${cal.zone}) — ` +
-        'check the weekly pickups, holidays, cancelled overrides and effectiveFrom',
-    );
-  }
+  return shipDateFrom(cal, nearSlots(cal, pickDay), pickMs) ?? shipDateFrom(cal, buildSchedule(cal, isoWeekStart(pickDay), pickDay + PICKUP_HORIZON_DAYS), pickMs) ?? noPickup(cal, pickedAt);
+}
+
+/** The slots nextPickup looks at first for picks on local day `pickDay`; callers may cache them per day. */
+export function nearSlots(cal: LineCalendar, pickDay: number): Slot[] {
+  return buildSchedule(cal, isoWeekStart(pickDay), pickDay + 14);
+}
+
+/** The ship date from slots covering the pick's ISO week onwards; undefined when none of them takes the parcel. */
+export function shipDateFrom(cal: LineCalendar, slots: readonly Slot[], pickMs: number): ShipDate | undefined {
+  const slot = slots.find((s) => s.open && s.cutoffMs >= pickMs);
+  if (!slot) return undefined;
+  const pickDay = localDayOf(pickMs, cal.zone);
   const hasPickupToday = slots.some((s) => s.day === pickDay);
   return {
     cutoffAt: new Date(slot.cutoffMs),
@@ -59,4 +59,11 @@ export function nextPickup(cal: LineCalendar, pickedAt: Date): ShipDate {
     late: hasPickupToday && slot.day !== pickDay,
     label: `ships ${formatInZone(slot.pickupMs, cal.zone, 'ccc d LLL HH:mm')}`,
   };
+}
+
+function noPickup(cal: LineCalendar, pickedAt: Date): never {
+  throw new Error(
+    `no pickup within ${PICKUP_HORIZON_DAYS} days after ${pickedAt.toISOString()} on this line (${cal.zone}) — ` +
+      'check the weekly pickups, holidays, cancelled overrides and effectiveFrom',
+  );
 }

@@ -15,6 +15,7 @@ import { daySpan, pickTimes, slotFor } from './replayPicks';
 import { dayHistogram, mean, median, nearestRank } from './stats';
 import type { FirstScanWindow } from './window';
 
+import { medianByWeekday, pickWeekdays, type WeekdaySilence } from './silenceMatrix';
 export { silenceMatrix, type WeekdaySilence } from './silenceMatrix';
 
 const MS_PER_DAY = 86_400_000;
@@ -23,6 +24,8 @@ export type WhatIfOptions = {
   ticketRate: number;
   ticketAfterDays?: number;
   silenceFrom?: 'pick' | 'pickup';
+  /** also return median silence per weekday of the pick (the supervisor's line x weekday matrix) */
+  byWeekday?: boolean;
 };
 
 export type SilenceSummary = {
@@ -46,6 +49,9 @@ export type WhatIfResult = {
   histogramAfter: SilenceHistogram;
   expectedTicketsBefore: number;
   expectedTicketsAfter: number;
+  /** median silence per local weekday of the pick; only when asked for (opts.byWeekday) */
+  weekdaysBefore?: WeekdaySilence[];
+  weekdaysAfter?: WeekdaySilence[];
 };
 
 /** `before` is the calendar without `rule`, `after` the calendar with it. */
@@ -56,16 +62,31 @@ export function replayWhatIf(
   window: FirstScanWindow,
   opts: WhatIfOptions,
 ): WhatIfResult {
-  const ticketAfterDays = opts.ticketAfterDays ?? 4;
-  const fromPickup = opts.silenceFrom === 'pickup';
   const withoutRule = { ...cal, rules: cal.rules.filter((r) => r !== rule) };
   const withRule = { ...withoutRule, rules: [...withoutRule.rules, rule] };
+  return replayCompare(withoutRule, withRule, picks, window, opts);
+}
+
+/**
+ * The same picks against two calendars (and optionally two windows): a saved calendar against an
+ * edited draft, or a calendar without and with a rule. Both calendars are in the same zone.
+ */
+export function replayCompare(
+  calBefore: LineCalendar,
+  calAfter: LineCalendar,
+  picks: Date[],
+  window: FirstScanWindow,
+  opts: WhatIfOptions,
+  windowAfter: FirstScanWindow = window,
+): WhatIfResult {
+  const ticketAfterDays = opts.ticketAfterDays ?? 4;
+  const fromPickup = opts.silenceFrom === 'pickup';
 
   const ms = pickTimes(picks);
-  const [firstDay, lastDay] = daySpan(cal.zone, ms);
-  const dayStart = memoDayStart(cal.zone);
-  const spanBefore = compileSpan(withoutRule, window, firstDay, lastDay, dayStart);
-  const spanAfter = compileSpan(withRule, window, firstDay, lastDay, dayStart);
+  const [firstDay, lastDay] = daySpan(calBefore.zone, ms);
+  const dayStart = memoDayStart(calBefore.zone);
+  const spanBefore = compileSpan(calBefore, window, firstDay, lastDay, dayStart);
+  const spanAfter = compileSpan(calAfter, windowAfter, firstDay, lastDay, calAfter.zone === calBefore.zone ? dayStart : memoDayStart(calAfter.zone));
 
   const silenceBefore = new Float64Array(ms.length);
   const silenceAfter = new Float64Array(ms.length);
@@ -78,6 +99,10 @@ export function replayWhatIf(
     if (spanBefore.pickups[b] !== spanAfter.pickups[a]) changed++;
   }
 
+  // Before summarize: it reorders the arrays.
+  const weekdays = opts.byWeekday ? pickWeekdays(calBefore.zone, ms) : null;
+  const weekdaysBefore = weekdays ? medianByWeekday(silenceBefore, weekdays) : undefined;
+  const weekdaysAfter = weekdays ? medianByWeekday(silenceAfter, weekdays) : undefined;
   const before = summarize(silenceBefore, ticketAfterDays);
   const after = summarize(silenceAfter, ticketAfterDays);
   const lo = Math.floor(Math.min(before.minDays, after.minDays));
@@ -90,6 +115,7 @@ export function replayWhatIf(
     histogramAfter: ms.length ? dayHistogram(silenceAfter, lo, hi) : [],
     expectedTicketsBefore: before.summary.overTicketThreshold * opts.ticketRate,
     expectedTicketsAfter: after.summary.overTicketThreshold * opts.ticketRate,
+    ...(weekdays ? { weekdaysBefore, weekdaysAfter } : {}),
   };
 }
 

@@ -21,7 +21,14 @@ export function demoBarcode(sku: string): string {
   return ean13(`69012345${String(1000 + idx).padStart(4, '0')}`);
 }
 
-export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number } } = {}): void {
+/**
+ * Where the demo's open orders come from: straight into the console, or ('shopify') from the
+ * emulated demo Shopify store, whose intake brings the very same orders in (the shopify capability
+ * reads the count from meta `demo_shopify_orders`).
+ */
+export type DemoOrdersVia = 'console' | 'shopify';
+
+export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number }; ordersVia?: DemoOrdersVia } = {}): void {
   const at = ctx.clock.now();
   ctx.store.write('demo', at, (emit) => {
     emit({ type: 'site.configured', payload: demoSite });
@@ -40,9 +47,19 @@ export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?:
     saveLine(ctx, line);
     addRange(ctx, { lineId: line.id, ...range });
   }
+  const count = opts.orders ?? 200;
+  if (opts.ordersVia === 'shopify') {
+    ctx.store.meta.set('demo_shopify_orders', String(count));
+    return;
+  }
+  const orders = buildDemoOrders(count, at);
+  ctx.store.write('demo', at, (emit) => emit({ type: 'orders.imported', payload: { orders } }));
+}
+
+/** The demo's open orders: deterministic, '#1001' upwards. */
+export function buildDemoOrders(count: number, at: Date): OrderData[] {
   const rnd = prng(20261126);
   const orders: OrderData[] = [];
-  const count = opts.orders ?? 200;
   for (let i = 0; i < count; i++) {
     const r = rnd();
     const line = r < 0.6 ? 'postal-s10' : r < 0.85 ? 'express-dhl' : 'ups';
@@ -69,5 +86,5 @@ export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?:
       items,
     });
   }
-  ctx.store.write('demo', at, (emit) => emit({ type: 'orders.imported', payload: { orders } }));
+  return orders;
 }

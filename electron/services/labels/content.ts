@@ -1,4 +1,4 @@
-import type { Address, LabelModel } from './model.js';
+import type { Address, CustomsDeclaration, LabelModel } from './model.js';
 import { cleanText } from './text.js';
 
 /**
@@ -21,6 +21,40 @@ export interface LabelContent {
   reference?: string;
   parcelId: string;
   trackingNumber: string;
+  /** Lines of the customs block, header first; absent when the line needs none. */
+  customs?: string[];
+}
+
+const CATEGORY: Record<CustomsDeclaration['category'], string> = {
+  merchandise: 'MERCHANDISE',
+  gift: 'GIFT',
+  documents: 'DOCUMENTS',
+  sample: 'COMMERCIAL SAMPLE',
+  returned_goods: 'RETURNED GOODS',
+  other: 'OTHER',
+};
+
+/**
+ * CN22-style block: category, up to `maxItems` item lines (quantity, contents, HS code if known,
+ * weight, value, origin), the rest summed into one line, and the totals.
+ */
+export function customsLines(c: CustomsDeclaration, maxItems = 3): string[] {
+  const money = (v: number) => `${c.currency} ${v.toFixed(2)}`;
+  const kg = (v: number) => `${v.toFixed(3)} kg`;
+  const out = [`CUSTOMS DECLARATION CN22 - ${CATEGORY[c.category]}`];
+  const shown = c.items.length > maxItems ? c.items.slice(0, maxItems - 1) : c.items;
+  for (const i of shown)
+    out.push(cleanText(`${i.quantity} x ${i.description}${i.hsCode ? ` HS ${i.hsCode}` : ''} | ${kg(i.weightKg)} | ${money(i.value)} | ${i.origin}`));
+  const rest = c.items.slice(shown.length);
+  if (rest.length)
+    out.push(
+      `${rest.reduce((n, i) => n + i.quantity, 0)} x ${rest.length} more items | ${kg(rest.reduce((n, i) => n + i.weightKg, 0))} | ${money(rest.reduce((n, i) => n + i.value, 0))}`,
+    );
+  const weight = c.items.reduce((n, i) => n + i.weightKg, 0);
+  const value = c.items.reduce((n, i) => n + i.value, 0);
+  const origins = [...new Set(c.items.map((i) => i.origin))].join('/');
+  out.push(`TOTAL ${kg(weight)} | ${money(value)} | ORIGIN ${origins}`);
+  return out;
 }
 
 function present(values: Array<string | undefined>): string[] {
@@ -50,5 +84,6 @@ export function labelContent(label: LabelModel): LabelContent {
     reference: label.reference ? cleanText(label.reference) : undefined,
     parcelId: cleanText(label.parcelId),
     trackingNumber: label.trackingNumber,
+    customs: label.customs && label.customs.items.length ? customsLines(label.customs) : undefined,
   };
 }

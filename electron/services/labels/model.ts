@@ -22,6 +22,24 @@ export interface LabelModel {
   shipFrom: Address;
   weightKg?: number;
   reference?: string;
+  /** CN22-style customs block, for lines that carry one. */
+  customs?: CustomsDeclaration;
+}
+
+export interface CustomsItem {
+  description: string;
+  quantity: number;
+  /** Total value of this line (quantity x unit value), in `currency`. */
+  value: number;
+  weightKg: number;
+  hsCode?: string;
+  origin: string;
+}
+
+export interface CustomsDeclaration {
+  category: 'merchandise' | 'gift' | 'documents' | 'sample' | 'returned_goods' | 'other';
+  currency: string;
+  items: CustomsItem[];
 }
 
 export type LabelSize = '4x6' | '4x4';

@@ -83,10 +83,16 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
   // Barcode image (quiet zones included), 15 mil modules unless that would not fit the width.
   const modulesWithQuiet = barcode.width / barcode.scale;
   const imgW = Math.min(modulesWithQuiet * MODULE_PT, W);
-  const imgH = PT_PER_IN;
+  const imgH = c.customs ? (compact ? 0.6 : 0.8) * PT_PER_IN : PT_PER_IN;
   doc.image(barcode.png, (W - imgW) / 2, y, { width: imgW, height: imgH });
   y += imgH + gap;
-  text(margin, y, compact ? 10 : 13, c.trackingNumber, innerW, { align: 'center' });
+  y = text(margin, y, compact ? 10 : 13, c.trackingNumber, innerW, { align: 'center' });
+
+  if (c.customs) {
+    const top = y;
+    for (const line of c.customs) y = text(margin + 3, y + 1, compact ? 5.2 : 6.5, line, innerW - 6, { bold: line === c.customs[0] });
+    doc.lineWidth(0.8).rect(margin, top - 1, innerW, y - top + 3).stroke();
+  }
 
   doc.end();
   return done;

@@ -98,14 +98,24 @@ export function buildZpl(label: LabelModel, opts?: { size?: LabelSize; dpi?: Dpi
   y += 3 + 2 * m.gap;
 
   // Tracking barcode (Code 128), centred, human-readable number printed beneath by us.
+  // With a customs block the barcode gives up height (never width, which carries the scan grade).
+  const barcodeHeight = c.customs ? 160 : m.barcodeHeight;
   const plan = planCode128(c.trackingNumber);
   const preferred = dpi === 300 ? 4 : 3;
   const minimum = dpi === 300 ? 3 : 2;
   const module = chooseModuleWidth(plan.modules, W - 2 * d(m.margin), preferred, minimum);
   const bx = Math.round((W - plan.modules * module) / 2);
-  out.push(`^FO${bx},${d(y)}^BY${module}^BCN,${d(m.barcodeHeight)},N,N,N,N^FD${plan.zplData}^FS`);
-  y += m.barcodeHeight + m.gap;
-  text(m.margin, y, m.hrFont, c.trackingNumber, innerW, 'C');
+  out.push(`^FO${bx},${d(y)}^BY${module}^BCN,${d(barcodeHeight)},N,N,N,N^FD${plan.zplData}^FS`);
+  y += barcodeHeight + m.gap;
+  y = text(m.margin, y, m.hrFont, c.trackingNumber, innerW, 'C');
+
+  if (c.customs) {
+    const font = size === '4x4' ? 15 : 19;
+    const top = y;
+    y += m.gap / 2;
+    for (const line of c.customs) y = text(m.margin + 6, y, font, line, innerW - 12);
+    out.push(`^FO${d(m.margin)},${d(top)}^GB${W - 2 * d(m.margin)},${d(y - top + 4)},${Math.max(2, d(2))}^FS`);
+  }
 
   out.push('^PQ1', '^XZ');
   return out.join('\n') + '\n';

@@ -1,6 +1,7 @@
 import type { OrderRow } from '../../../db/readers/orders';
 import type { ParcelRow } from '../../../db/readers/parcels';
 import type { Store } from '../../../db/store';
+import { gs1ItemCodes } from '../../../native/scanners/gs1';
 
 export type Resolution =
   | { kind: 'parcel'; parcel: ParcelRow }
@@ -21,5 +22,7 @@ export function resolveScan(store: Store, code: string): Resolution {
   const byItem = store.orders.openByItemCode(code);
   if (byItem.length === 1) return { kind: 'order', order: byItem[0] };
   if (byItem.length > 1) return { kind: 'ambiguous', orders: byItem };
+  // A GS1 item code (GTIN + lot/serial...) resolves like the item barcode it carries.
+  for (const gtin of gs1ItemCodes(code)) if (store.orders.openByItemCode(gtin).length) return resolveScan(store, gtin);
   return { kind: 'unknown' };
 }

@@ -8,6 +8,7 @@ import { planJobs } from './planners';
 import { resolveScan } from './resolve';
 import { parcelView, shipToLine } from './view';
 import { printerWarning } from '../printing/health';
+import { pickupForPick } from '../cutoffs/for-parcel';
 import type { Output } from '../../contract/channels';
 
 type PickResult = Output<'pick.scan'>;
@@ -62,10 +63,11 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
     const issued = nextNumber(ctx.store, line);
     if ('empty' in issued) return null;
     const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
+    const shipBy = pickupForPick(ctx, line.id, at) ?? undefined;
     emit({
       type: 'parcel.picked',
       subject: parcelId,
-      payload: { parcelId, orderId: order.id, lineId: line.id, trackingNumber: issued.number, source: issued.source, printerId: station.printerId, scanned, jobs },
+      payload: { parcelId, orderId: order.id, lineId: line.id, trackingNumber: issued.number, source: issued.source, printerId: station.printerId, scanned, jobs, shipBy },
     });
     return true;
   });

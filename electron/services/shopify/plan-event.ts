@@ -1,5 +1,8 @@
 import type { JobDraft } from '../../../db/event-types';
+import { shopifyReader } from '../../../db/shopify/reader';
+import { newId } from '../../core/ids';
 import type { ServiceContext } from '../site/context';
+import { KIND, laneOf } from './lanes';
 
 export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
 
@@ -7,8 +10,22 @@ export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DEL
  * The outbox jobs that tell Shopify about a parcel milestone (fulfillmentEventCreate), for parcels
  * whose order came from a connected Shopify store; none for other parcels. Callers emit the jobs
  * in their own event (as `jobs` of a projected event) in the same transaction.
- * Implemented by the Shopify capability.
+ * The job runs in the order's lane, so it always follows the parcel's fulfillmentCreate.
  */
-export function planShopifyEvent(_ctx: ServiceContext, _parcelId: string, _status: ShopifyMilestone, _happenedAt: Date): JobDraft[] {
-  return [];
+export function planShopifyEvent(ctx: ServiceContext, parcelId: string, status: ShopifyMilestone, happenedAt: Date): JobDraft[] {
+  const parcel = ctx.store.parcels.get(parcelId);
+  if (!parcel) return [];
+  const order = ctx.store.orders.get(parcel.orderId);
+  if (order?.source !== 'shopify') return [];
+  const link = shopifyReader(ctx.store.db).link(order.id);
+  if (!link) return [];
+  return [
+    {
+      id: newId('job', happenedAt),
+      kind: KIND.event,
+      target: laneOf(link.storeId, order.id),
+      ref: parcelId,
+      payload: { parcelId, storeId: link.storeId, status, happenedAt: happenedAt.toISOString() },
+    },
+  ];
 }

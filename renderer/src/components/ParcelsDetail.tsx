@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
+import { CutoffSilence } from './CutoffSilence';
 import { Field, FormError, described, fmtTime, issueAt, useAction, words } from './Field';
 
 type Detail = Output<'parcels.get'>;
@@ -226,6 +227,8 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
             </dd>
             <dt>Label</dt>
             <dd className={p.labelPrintedAt ? 'ok' : 'warn'}>{p.labelPrintedAt ? `printed ${fmtTime(p.labelPrintedAt)}` : `waiting${p.printerId ? ` for ${p.printerId}` : ': no printer set'}`}</dd>
+            <dt>Ships</dt>
+            <dd><CutoffSilence parcel={p} /></dd>
             <dt>Reprints</dt>
             <dd>{p.reprints}</dd>
             <dt>Order</dt>

@@ -1,24 +1,45 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, onPush, ApiFailure } from '../api/client';
 import type { ChannelName, Input, Output } from '../../../electron/contract/channels';
 
-/** Load a channel's answer, and load again when events the screen cares about are appended. */
-export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, refreshOn: (type: string) => boolean = () => true) {
+/**
+ * Load a channel's answer, and load again when events the screen cares about are appended.
+ * Bursts of events (a scanner at full speed) cause one reload in flight and one after it, not one each.
+ */
+export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, refreshOn: (type: string, subject: string | null) => boolean = () => true) {
   const [data, setData] = useState<Output<C> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const wants = useRef(refreshOn);
+  wants.current = refreshOn;
+
   const load = useCallback(async () => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
     try {
-      setData(await call(channel, JSON.parse(key)));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
+      do {
+        again.current = false;
+        try {
+          setData(await call(channel, JSON.parse(key)));
+          setError(null);
+        } catch (e) {
+          setError(e instanceof ApiFailure ? e.message : String(e));
+        }
+      } while (again.current);
+    } finally {
+      inFlight.current = false;
     }
   }, [channel, key]);
+
   useEffect(() => {
     void load();
     return onPush((name, d) => {
-      if (name === 'events.appended' && (d as Array<{ type: string }>).some((e) => refreshOn(e.type))) void load();
+      if (name === 'events.appended' && (d as Array<{ type: string; subject: string | null }>).some((e) => wants.current(e.type, e.subject))) void load();
     });
   }, [load]);
   return { data, error, reload: load };

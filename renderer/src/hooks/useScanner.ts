@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { WedgeDetector, defaultWedgeSettings, type WedgeSettings } from '../../../native/scanners/wedge';
+import { onPush } from '../api/client';
 
 function typeInto(text: string): void {
   const el = document.activeElement;
@@ -35,9 +36,14 @@ export function useScanner(onScan: (code: string, symbology?: string) => void, s
       if (r.scan) cb.current(r.scan.code, r.scan.symbology);
     }, 20);
     window.addEventListener('keydown', onKey, true);
+    // HID/serial scanners assigned to the pick role arrive from the main process as a push.
+    const offPush = onPush((name, d) => {
+      if (name === 'scanner.scan' && (d as { role: string }).role === 'pick') cb.current((d as { code: string }).code, (d as { symbology?: string }).symbology);
+    });
     return () => {
       window.removeEventListener('keydown', onKey, true);
       clearInterval(timer);
+      offPush();
     };
   }, [enabled, JSON.stringify(settings)]);
 }

@@ -5,6 +5,7 @@ import { useScanner } from '../hooks/useScanner';
 import { useChannel } from '../hooks/useApi';
 import { play } from '../sounds';
 import { LabelPreview } from '../components/LabelPreview';
+import { PrinterHealth } from '../components/PrinterHealth';
 
 type Result = Output<'pick.scan'>;
 type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; detail: string; next?: string; result?: Result };
@@ -84,6 +85,11 @@ export function PickScreen() {
           <>
             <div className="verdict-title" data-testid="verdict-title">{verdict.title}</div>
             <div className="verdict-detail">{verdict.detail}</div>
+            {verdict.result && 'parcel' in verdict.result && verdict.result.parcel.shipLabel && (
+              <div className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`} data-testid="verdict-ship" data-late={!!verdict.result.parcel.late}>
+                {verdict.result.parcel.shipLabel}
+              </div>
+            )}
             {verdict.next && <div className="verdict-next" data-testid="verdict-next">{verdict.next}</div>}
           </>
         ) : (
@@ -107,6 +113,7 @@ export function PickScreen() {
       </section>
 
       <aside className="side">
+        <PrinterHealth />
         <div className="counters" data-testid="counters">
           <div><b data-testid="count-picked">{s?.pickedToday ?? '–'}</b><span>picked today</span></div>
           <div><b>{s?.reprintsToday ?? '–'}</b><span>reprints</span></div>

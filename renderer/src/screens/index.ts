@@ -2,10 +2,16 @@ import type { ComponentType } from 'react';
 import { PickScreen } from './Pick';
 import { ParcelsScreen } from './Parcels';
 import { SetupScreen } from './Setup';
+import { DispatchScreen } from './Dispatch';
+import { SupervisorScreen } from './Supervisor';
+import { DevicesScreen } from './Devices';
 
 /** The console's screens, in tab order; each capability adds its own line. F-keys follow the order. */
 export const screens: Array<{ id: string; label: string; component: ComponentType }> = [
   { id: 'pick', label: 'Pick', component: PickScreen },
   { id: 'parcels', label: 'Parcels', component: ParcelsScreen },
   { id: 'setup', label: 'Setup', component: SetupScreen },
+  { id: 'dispatch', label: 'Dispatch', component: DispatchScreen },
+  { id: 'supervisor', label: 'Supervisor', component: SupervisorScreen },
+  { id: 'devices', label: 'Devices', component: DevicesScreen },
 ];

@@ -1,0 +1,242 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { DiscrepancyKind, HandoverVia, LineRulesData } from './events';
+
+export interface ManifestRow {
+  id: string;
+  lineId: string;
+  number: string | null;
+  pickupDate: string;
+  expectedPickupAt: string;
+  status: 'open' | 'closed' | 'handed_over' | 'voided';
+  statusNote: string | null;
+  openedAt: string;
+  openedBy: string;
+  openedStation: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  reopened: number;
+  handedOverAt: string | null;
+  handoverBy: string | null;
+  handoverVia: HandoverVia | null;
+  driver: string | null;
+  carrierRef: string | null;
+  parcels: number;
+  weightGrams: number;
+  unweighed: number;
+}
+
+export interface LoadedParcelRow {
+  parcelId: string;
+  manifestId: string;
+  trackingNumber: string;
+  orderId: string;
+  orderName: string;
+  lineId: string;
+  status: string;
+  bag: string | null;
+  weightGrams: number | null;
+  loadedAt: string;
+  loadedBy: string;
+  loadedStation: string;
+  handedOverAt: string | null;
+}
+
+export interface DiscrepancyRow {
+  id: string;
+  kind: DiscrepancyKind;
+  manifestId: string;
+  manifestNumber: string | null;
+  lineId: string;
+  parcelId: string | null;
+  trackingNumber: string;
+  parcelStatus: string | null;
+  orderName: string | null;
+  foundAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+  resolvedBy: string | null;
+  note: string | null;
+}
+
+type Raw = Record<string, unknown>;
+
+const toManifest = (r: Raw): ManifestRow => ({
+  id: r.id as string,
+  lineId: r.line_id as string,
+  number: (r.number as string) ?? null,
+  pickupDate: r.pickup_date as string,
+  expectedPickupAt: r.expected_pickup_at as string,
+  status: r.status as ManifestRow['status'],
+  statusNote: (r.status_note as string) ?? null,
+  openedAt: r.opened_at as string,
+  openedBy: r.opened_by as string,
+  openedStation: r.opened_station as string,
+  closedAt: (r.closed_at as string) ?? null,
+  closedBy: (r.closed_by as string) ?? null,
+  reopened: r.reopened as number,
+  handedOverAt: (r.handed_over_at as string) ?? null,
+  handoverBy: (r.handover_by as string) ?? null,
+  handoverVia: (r.handover_via as HandoverVia) ?? null,
+  driver: (r.driver as string) ?? null,
+  carrierRef: (r.carrier_ref as string) ?? null,
+  parcels: r.parcels as number,
+  weightGrams: r.weight_g as number,
+  unweighed: r.unweighed as number,
+});
+
+const toLoaded = (r: Raw): LoadedParcelRow => ({
+  parcelId: r.parcel_id as string,
+  manifestId: r.manifest_id as string,
+  trackingNumber: r.tracking_number as string,
+  orderId: r.order_id as string,
+  orderName: r.order_name as string,
+  lineId: r.line_id as string,
+  status: r.status as string,
+  bag: (r.bag as string) ?? null,
+  weightGrams: (r.weight_g as number) ?? null,
+  loadedAt: r.loaded_at as string,
+  loadedBy: r.loaded_by as string,
+  loadedStation: r.loaded_station as string,
+  handedOverAt: (r.handed_over_at as string) ?? null,
+});
+
+const toDiscrepancy = (r: Raw): DiscrepancyRow => ({
+  id: r.id as string,
+  kind: r.kind as DiscrepancyKind,
+  manifestId: r.manifest_id as string,
+  manifestNumber: (r.manifest_number as string) ?? null,
+  lineId: r.line_id as string,
+  parcelId: (r.parcel_id as string) ?? null,
+  trackingNumber: r.tracking_number as string,
+  parcelStatus: (r.parcel_status as string) ?? null,
+  orderName: (r.order_name as string) ?? null,
+  foundAt: r.found_at as string,
+  resolvedAt: (r.resolved_at as string) ?? null,
+  resolution: (r.resolution as string) ?? null,
+  resolvedBy: (r.resolved_by as string) ?? null,
+  note: (r.note as string) ?? null,
+});
+
+const LOADED = `SELECT mp.*, p.tracking_number, p.order_id, p.line_id, p.status, o.name AS order_name
+  FROM manifest_parcels mp JOIN parcels p ON p.id = mp.parcel_id JOIN orders o ON o.id = p.order_id`;
+const DISCREPANCIES = `SELECT d.*, m.number AS manifest_number, p.status AS parcel_status, o.name AS order_name
+  FROM dispatch_discrepancies d JOIN manifests m ON m.id = d.manifest_id
+  LEFT JOIN parcels p ON p.id = d.parcel_id LEFT JOIN orders o ON o.id = p.order_id`;
+
+/** Reads of the dispatch tables (manifests, what is on them, line rules, discrepancies). */
+export function dispatchReader(db: Sqlite) {
+  return {
+    rules(lineId: string): LineRulesData | undefined {
+      const r = stmt(db, 'SELECT * FROM dispatch_rules WHERE line_id = ?').get(lineId) as Raw | undefined;
+      return (
+        r && {
+          lineId: r.line_id as string,
+          services: JSON.parse(r.services as string),
+          maxParcels: (r.max_parcels as number) ?? null,
+          maxWeightGrams: (r.max_weight_g as number) ?? null,
+          bags: r.bags as LineRulesData['bags'],
+          weight: r.weight as LineRulesData['weight'],
+          expectedPickup: r.expected_pickup as string,
+          acceptance: r.acceptance as LineRulesData['acceptance'],
+        }
+      );
+    },
+    manifest(id: string): ManifestRow | undefined {
+      const r = stmt(db, 'SELECT * FROM manifests WHERE id = ?').get(id) as Raw | undefined;
+      return r && toManifest(r);
+    },
+    byNumber(number: string): ManifestRow | undefined {
+      const r = stmt(db, 'SELECT * FROM manifests WHERE number = ?').get(number) as Raw | undefined;
+      return r && toManifest(r);
+    },
+    openFor(lineId: string, pickupDate: string): ManifestRow | undefined {
+      const r = stmt(db, "SELECT * FROM manifests WHERE line_id = ? AND pickup_date = ? AND status = 'open' ORDER BY opened_at LIMIT 1").get(lineId, pickupDate) as
+        | Raw
+        | undefined;
+      return r && toManifest(r);
+    },
+    /** Manifests still at the warehouse, plus those handed over or voided since an instant. */
+    current(sinceIso: string): ManifestRow[] {
+      return (
+        stmt(
+          db,
+          `SELECT * FROM manifests WHERE status IN ('open', 'closed')
+             OR (status = 'handed_over' AND handed_over_at >= ?) OR (status = 'voided' AND opened_at >= ?)
+           ORDER BY expected_pickup_at, opened_at`,
+        ).all(sinceIso, sinceIso) as Raw[]
+      ).map(toManifest);
+    },
+    handedOverOn(lineId: string, pickupDate: string): boolean {
+      return !!stmt(db, "SELECT 1 FROM manifests WHERE line_id = ? AND pickup_date = ? AND status = 'handed_over' LIMIT 1").get(lineId, pickupDate);
+    },
+    /** How many numbers a line was given on a day (manifest numbers are never reused, voided or not). */
+    numbersOn(lineId: string, pickupDate: string): string[] {
+      return (stmt(db, 'SELECT number FROM manifests WHERE line_id = ? AND number IS NOT NULL AND pickup_date = ?').all(lineId, pickupDate) as Array<{ number: string }>).map(
+        (r) => r.number,
+      );
+    },
+    placement(parcelId: string): { manifestId: string; bag: string | null; handedOverAt: string | null } | undefined {
+      const r = stmt(db, 'SELECT manifest_id, bag, handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as
+        | { manifest_id: string; bag: string | null; handed_over_at: string | null }
+        | undefined;
+      return r && { manifestId: r.manifest_id, bag: r.bag, handedOverAt: r.handed_over_at };
+    },
+    parcelsOn(manifestId: string): LoadedParcelRow[] {
+      return (stmt(db, `${LOADED} WHERE mp.manifest_id = ? ORDER BY mp.loaded_at, mp.parcel_id`).all(manifestId) as Raw[]).map(toLoaded);
+    },
+    loaded(parcelId: string): LoadedParcelRow | undefined {
+      const r = stmt(db, `${LOADED} WHERE mp.parcel_id = ?`).get(parcelId) as Raw | undefined;
+      return r && toLoaded(r);
+    },
+    /** The bag this station scanned last on this manifest: its next parcels go in it. */
+    currentBag(manifestId: string, station: string): string | null {
+      const r = stmt(db, 'SELECT code FROM manifest_bags WHERE manifest_id = ? AND opened_station = ? ORDER BY opened_seq DESC LIMIT 1').get(manifestId, station) as
+        | { code: string }
+        | undefined;
+      return r?.code ?? null;
+    },
+    bags(manifestId: string): Array<{ code: string; parcels: number }> {
+      return stmt(
+        db,
+        `SELECT b.code, (SELECT count(*) FROM manifest_parcels mp WHERE mp.manifest_id = b.manifest_id AND mp.bag = b.code) AS parcels
+         FROM manifest_bags b WHERE b.manifest_id = ? ORDER BY b.opened_at, b.code`,
+      ).all(manifestId) as Array<{ code: string; parcels: number }>;
+    },
+    /** Parcels of a line picked by an instant and on no manifest: still on the dock. */
+    onDock(lineId: string, pickedByIso: string): Array<{ id: string; trackingNumber: string }> {
+      return stmt(
+        db,
+        `SELECT p.id, p.tracking_number AS trackingNumber FROM parcels p
+         WHERE p.line_id = ? AND p.status = 'picked' AND p.picked_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM manifest_parcels mp WHERE mp.parcel_id = p.id) ORDER BY p.picked_at`,
+      ).all(lineId, pickedByIso) as Array<{ id: string; trackingNumber: string }>;
+    },
+    waitingCount(lineId: string): number {
+      return (
+        stmt(
+          db,
+          `SELECT count(*) AS n FROM parcels p WHERE p.line_id = ? AND p.status IN ('picked', 'missing')
+             AND NOT EXISTS (SELECT 1 FROM manifest_parcels mp WHERE mp.parcel_id = p.id)`,
+        ).get(lineId) as { n: number }
+      ).n;
+    },
+    discrepancy(id: string): DiscrepancyRow | undefined {
+      const r = stmt(db, `${DISCREPANCIES} WHERE d.id = ?`).get(id) as Raw | undefined;
+      return r && toDiscrepancy(r);
+    },
+    openDiscrepancies(): DiscrepancyRow[] {
+      return (stmt(db, `${DISCREPANCIES} WHERE d.resolved_at IS NULL ORDER BY d.found_at, d.tracking_number`).all() as Raw[]).map(toDiscrepancy);
+    },
+    discrepanciesOf(manifestId: string): DiscrepancyRow[] {
+      return (stmt(db, `${DISCREPANCIES} WHERE d.manifest_id = ? ORDER BY d.found_at, d.tracking_number`).all(manifestId) as Raw[]).map(toDiscrepancy);
+    },
+    /** When the carrier took a parcel: the start of its first-scan clock (null while it is on hold). */
+    handedOverAt(parcelId: string): string | null {
+      const r = stmt(db, 'SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as { handed_over_at: string | null } | undefined;
+      return r?.handed_over_at ?? null;
+    },
+  };
+}
+
+export type DispatchReader = ReturnType<typeof dispatchReader>;

@@ -1,0 +1,392 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { CostSettingsData, ExceptionCause, MonitorRulesData, TrackingStatus } from './events';
+
+const tables = new WeakMap<Sqlite, Map<string, boolean>>();
+const columns = new WeakMap<Sqlite, Map<string, boolean>>();
+
+/** Other capabilities' tables may not exist yet (they are built in parallel): read them only when there. */
+function hasTable(db: Sqlite, name: string): boolean {
+  let m = tables.get(db);
+  if (!m) tables.set(db, (m = new Map()));
+  if (!m.has(name)) m.set(name, !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
+  return m.get(name)!;
+}
+
+function hasColumn(db: Sqlite, table: string, column: string): boolean {
+  let m = columns.get(db);
+  if (!m) columns.set(db, (m = new Map()));
+  const k = `${table}.${column}`;
+  if (!m.has(k)) m.set(k, (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column));
+  return m.get(k)!;
+}
+
+export interface ScanRow {
+  parcelId: string;
+  status: TrackingStatus;
+  scannedAt: string;
+  learnedAt: string;
+  sourceId: string;
+  via: string;
+  location: string | null;
+  detail: string;
+}
+
+export interface TrackingRow {
+  parcelId: string;
+  status: TrackingStatus;
+  statusAt: string;
+  firstScanAt: string | null;
+  firstLearnedAt: string | null;
+  firstSource: string | null;
+  lastScanAt: string;
+  lastLearnedAt: string;
+  scans: number;
+}
+
+/** What the rules-and-schedule pass knows of one in-flight parcel. */
+export interface InFlightRow {
+  id: string;
+  lineId: string;
+  trackingNumber: string;
+  parcelStatus: string;
+  pickedAt: string;
+  pickupAt: string | null;
+  expectedFrom: string | null;
+  expectedTo: string | null;
+  handedOverAt: string | null;
+  trackStatus: TrackingStatus | null;
+  firstScanAt: string | null;
+  lastScanAt: string | null;
+  exceptionId: string | null;
+  exceptionCause: ExceptionCause | null;
+  exceptionSince: string | null;
+  reshipped: boolean;
+}
+
+export interface ExceptionRow {
+  id: string;
+  parcelId: string;
+  cause: ExceptionCause;
+  status: 'open' | 'resolved';
+  since: string;
+  openedAt: string;
+  dueAt: string;
+  detail: string;
+  proposal: 'reship' | null;
+  owner: string | null;
+  contacts: number;
+  contactedAt: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+  resolvedBy: string | null;
+  reason: string | null;
+  trackingNumber: string;
+  orderId: string;
+  orderName: string;
+  lineId: string;
+  lineName: string;
+  buyer: string;
+  email: string | null;
+}
+
+export interface ReshipRow {
+  newOrderId: string;
+  newOrderName: string;
+  oldParcelId: string;
+  exceptionId: string | null;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  newParcelId: string | null;
+  pickedNoted: boolean;
+}
+
+type Raw = Record<string, unknown>;
+const toScan = (r: Raw): ScanRow => ({
+  parcelId: r.parcel_id as string,
+  status: r.status as TrackingStatus,
+  scannedAt: r.scanned_at as string,
+  learnedAt: r.learned_at as string,
+  sourceId: r.source_id as string,
+  via: r.via as string,
+  location: (r.location as string) ?? null,
+  detail: r.detail as string,
+});
+const toException = (r: Raw): ExceptionRow => ({
+  id: r.id as string,
+  parcelId: r.parcel_id as string,
+  cause: r.cause as ExceptionCause,
+  status: r.status as ExceptionRow['status'],
+  since: r.since as string,
+  openedAt: r.opened_at as string,
+  dueAt: r.due_at as string,
+  detail: r.detail as string,
+  proposal: (r.proposal as 'reship') ?? null,
+  owner: (r.owner as string) ?? null,
+  contacts: r.contacts as number,
+  contactedAt: (r.contacted_at as string) ?? null,
+  resolvedAt: (r.resolved_at as string) ?? null,
+  resolution: (r.resolution as string) ?? null,
+  resolvedBy: (r.resolved_by as string) ?? null,
+  reason: (r.reason as string) ?? null,
+  trackingNumber: r.tracking_number as string,
+  orderId: r.order_id as string,
+  orderName: r.order_name as string,
+  lineId: r.line_id as string,
+  lineName: r.line_name as string,
+  buyer: JSON.parse(r.ship_to as string).name as string,
+  email: (r.email as string) ?? null,
+});
+const toReship = (r: Raw): ReshipRow => ({
+  newOrderId: r.new_order_id as string,
+  newOrderName: r.new_order_name as string,
+  oldParcelId: r.old_parcel_id as string,
+  exceptionId: (r.exception_id as string) ?? null,
+  reason: r.reason as string,
+  createdAt: r.created_at as string,
+  createdBy: r.created_by as string,
+  newParcelId: (r.new_parcel_id as string) ?? null,
+  pickedNoted: r.picked_noted === 1,
+});
+
+const EXCEPTIONS = `SELECT e.*, p.tracking_number, p.order_id, p.line_id, o.name AS order_name, o.ship_to, o.email, l.name AS line_name
+  FROM monitor_exceptions e JOIN parcels p ON p.id = e.parcel_id JOIN orders o ON o.id = p.order_id JOIN carrier_lines l ON l.id = p.line_id`;
+
+export interface QueueFilter {
+  status: 'open' | 'resolved';
+  cause?: string;
+  owner?: string;
+  lineId?: string;
+  limit: number;
+}
+
+/** Reads of the monitor's tables, and of what it needs from dispatch, cut-offs and Shopify. */
+export function monitorReader(db: Sqlite) {
+  return {
+    setting<T>(key: 'rules' | 'costs'): T | undefined {
+      const r = stmt(db, 'SELECT value FROM monitor_settings WHERE key = ?').get(key) as { value: string } | undefined;
+      return r ? (JSON.parse(r.value) as T) : undefined;
+    },
+    rules(): MonitorRulesData | undefined {
+      return this.setting<MonitorRulesData>('rules');
+    },
+    costs(): CostSettingsData | undefined {
+      return this.setting<CostSettingsData>('costs');
+    },
+    scans(parcelId: string): ScanRow[] {
+      return (stmt(db, 'SELECT * FROM monitor_scans WHERE parcel_id = ? ORDER BY scanned_at, status').all(parcelId) as Raw[]).map(toScan);
+    },
+    /** Known scans of several parcels (status and time only), for dropping what a source repeats. */
+    knownScans(parcelIds: string[]): Map<string, Array<{ status: string; scannedAt: string }>> {
+      const m = new Map<string, Array<{ status: string; scannedAt: string }>>();
+      const q = stmt(db, 'SELECT status, scanned_at FROM monitor_scans WHERE parcel_id = ?');
+      for (const id of parcelIds) m.set(id, (q.all(id) as Array<{ status: string; scanned_at: string }>).map((r) => ({ status: r.status, scannedAt: r.scanned_at })));
+      return m;
+    },
+    tracking(parcelId: string): TrackingRow | undefined {
+      const r = stmt(db, 'SELECT * FROM monitor_tracking WHERE parcel_id = ?').get(parcelId) as Raw | undefined;
+      return (
+        r && {
+          parcelId: r.parcel_id as string,
+          status: r.status as TrackingStatus,
+          statusAt: r.status_at as string,
+          firstScanAt: (r.first_scan_at as string) ?? null,
+          firstLearnedAt: (r.first_learned_at as string) ?? null,
+          firstSource: (r.first_source as string) ?? null,
+          lastScanAt: r.last_scan_at as string,
+          lastLearnedAt: r.last_learned_at as string,
+          scans: r.scans as number,
+        }
+      );
+    },
+    milestones(parcelId: string): Set<string> {
+      return new Set((stmt(db, 'SELECT milestone FROM monitor_milestones WHERE parcel_id = ?').all(parcelId) as Array<{ milestone: string }>).map((r) => r.milestone));
+    },
+    /** Per source: parcel id -> poll state. */
+    sourceParcels(): Map<string, Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>> {
+      const out = new Map<string, Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>>();
+      for (const r of stmt(db, 'SELECT * FROM monitor_source_parcels').iterate() as Iterable<Raw>) {
+        let m = out.get(r.source_id as string);
+        if (!m) out.set(r.source_id as string, (m = new Map()));
+        m.set(r.parcel_id as string, {
+          registeredAt: (r.registered_at as string) ?? null,
+          rejected: (r.rejected as string) ?? null,
+          lastPolledAt: (r.last_polled_at as string) ?? null,
+          queuedUntil: (r.queued_until as string) ?? null,
+        });
+      }
+      return out;
+    },
+    isRegistered(sourceId: string, trackingNumber: string): boolean {
+      return !!stmt(
+        db,
+        'SELECT 1 FROM monitor_source_parcels s JOIN parcels p ON p.id = s.parcel_id WHERE s.source_id = ? AND p.tracking_number = ? AND s.registered_at IS NOT NULL',
+      ).get(sourceId, trackingNumber);
+    },
+    /**
+     * Every parcel the monitor still watches: not voided, not delivered or returned. One statement,
+     * joined to its handover (dispatch), its pickup and first-scan window (cut-offs) and its open exception.
+     */
+    inFlight(): InFlightRow[] {
+      const cut = hasColumn(db, 'parcels', 'pickup_at');
+      const disp = hasTable(db, 'manifest_parcels');
+      const sql = `SELECT p.id, p.line_id, p.tracking_number, p.status AS parcel_status, p.picked_at,
+          ${cut ? 'p.pickup_at, p.expected_first_scan_from, p.expected_first_scan_to' : 'NULL AS pickup_at, NULL AS expected_first_scan_from, NULL AS expected_first_scan_to'},
+          ${disp ? 'mp.handed_over_at' : 'NULL AS handed_over_at'},
+          t.status AS track_status, t.first_scan_at, t.last_scan_at,
+          e.id AS exc_id, e.cause AS exc_cause, e.since AS exc_since,
+          EXISTS (SELECT 1 FROM monitor_reships r WHERE r.old_parcel_id = p.id) AS reshipped
+        FROM parcels p
+        ${disp ? 'LEFT JOIN manifest_parcels mp ON mp.parcel_id = p.id' : ''}
+        LEFT JOIN monitor_tracking t ON t.parcel_id = p.id
+        LEFT JOIN monitor_exceptions e ON e.parcel_id = p.id AND e.status = 'open'
+        WHERE p.status <> 'voided' AND (t.status IS NULL OR t.status NOT IN ('delivered', 'returned'))`;
+      const rows = stmt(db, sql).raw().all() as unknown[][];
+      const fallback = disp ? null : this.handoversFromLog();
+      return rows.map((r) => ({
+        id: r[0] as string,
+        lineId: r[1] as string,
+        trackingNumber: r[2] as string,
+        parcelStatus: r[3] as string,
+        pickedAt: r[4] as string,
+        pickupAt: r[5] as string | null,
+        expectedFrom: r[6] as string | null,
+        expectedTo: r[7] as string | null,
+        handedOverAt: (r[8] as string | null) ?? fallback?.get(r[0] as string) ?? null,
+        trackStatus: r[9] as TrackingStatus | null,
+        firstScanAt: r[10] as string | null,
+        lastScanAt: r[11] as string | null,
+        exceptionId: r[12] as string | null,
+        exceptionCause: r[13] as ExceptionCause | null,
+        exceptionSince: r[14] as string | null,
+        reshipped: r[15] === 1,
+      }));
+    },
+    /** Parcel -> handover time from the event log, when dispatch's tables are not there. */
+    handoversFromLog(): Map<string, string> {
+      const rows = db.prepare("SELECT subject, min(occurred_at) AS at FROM events WHERE type = 'parcel.handed_over' GROUP BY subject").all() as Array<{ subject: string; at: string }>;
+      return new Map(rows.map((r) => [r.subject, r.at]));
+    },
+    /** When the carrier took the parcel (dispatch's handover), or null. */
+    handedOverAt(parcelId: string): string | null {
+      if (hasTable(db, 'manifest_parcels')) {
+        const r = stmt(db, 'SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as { handed_over_at: string | null } | undefined;
+        if (r?.handed_over_at) return r.handed_over_at;
+      }
+      const e = stmt(db, "SELECT occurred_at FROM events WHERE subject = ? AND type = 'parcel.handed_over' ORDER BY seq LIMIT 1").get(parcelId) as { occurred_at: string } | undefined;
+      return e?.occurred_at ?? null;
+    },
+    /** Causes a person closed for a parcel (they do not reopen by themselves). */
+    closedCauses(): Map<string, Set<string>> {
+      const m = new Map<string, Set<string>>();
+      for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{ parcel_id: string; cause: string }>) {
+        let s = m.get(r.parcel_id);
+        if (!s) m.set(r.parcel_id, (s = new Set()));
+        s.add(r.cause);
+      }
+      return m;
+    },
+    exception(id: string): ExceptionRow | undefined {
+      const r = stmt(db, `${EXCEPTIONS} WHERE e.id = ?`).get(id) as Raw | undefined;
+      return r && toException(r);
+    },
+    exceptionsOf(parcelId: string): ExceptionRow[] {
+      return (stmt(db, `${EXCEPTIONS} WHERE e.parcel_id = ? ORDER BY e.opened_at`).all(parcelId) as Raw[]).map(toException);
+    },
+    queue(f: QueueFilter): ExceptionRow[] {
+      const order = f.status === 'open' ? 'e.due_at, e.opened_at' : 'e.resolved_at DESC';
+      const rows = stmt(
+        db,
+        `${EXCEPTIONS} WHERE e.status = ? AND (? IS NULL OR e.cause = ?) AND (? IS NULL OR coalesce(e.owner, '') = ?) AND (? IS NULL OR p.line_id = ?)
+         ORDER BY ${order} LIMIT ?`,
+      ).all(f.status, f.cause ?? null, f.cause ?? null, f.owner ?? null, f.owner ?? null, f.lineId ?? null, f.lineId ?? null, f.limit) as Raw[];
+      return rows.map(toException);
+    },
+    openCounts(): Record<string, number> {
+      const rows = stmt(db, "SELECT cause, count(*) AS n FROM monitor_exceptions WHERE status = 'open' GROUP BY cause").all() as Array<{ cause: string; n: number }>;
+      return Object.fromEntries(rows.map((r) => [r.cause, r.n]));
+    },
+    owners(): string[] {
+      return (stmt(db, "SELECT DISTINCT owner FROM monitor_exceptions WHERE owner IS NOT NULL AND status = 'open' ORDER BY owner").all() as Array<{ owner: string }>).map((r) => r.owner);
+    },
+    reshipsOf(oldParcelId: string): ReshipRow[] {
+      return (stmt(db, 'SELECT * FROM monitor_reships WHERE old_parcel_id = ? ORDER BY created_at').all(oldParcelId) as Raw[]).map(toReship);
+    },
+    reshipForOrder(orderId: string): ReshipRow | undefined {
+      const r = stmt(db, 'SELECT * FROM monitor_reships WHERE new_order_id = ?').get(orderId) as Raw | undefined;
+      return r && toReship(r);
+    },
+    /** Replacements picked whose old parcel's timeline does not say so yet. */
+    reshipsPickedUnnoted(): ReshipRow[] {
+      return (stmt(db, 'SELECT * FROM monitor_reships WHERE new_parcel_id IS NOT NULL AND picked_noted = 0').all() as Raw[]).map(toReship);
+    },
+    countReshipsOfOrder(orderName: string): number {
+      return (stmt(db, 'SELECT count(*) AS n FROM orders WHERE name LIKE ?').get(`${orderName}-R%`) as { n: number }).n;
+    },
+    /** Shopify's side of a parcel: when its tracking reached Shopify, and whether the buyer was to be notified. */
+    shopifyOf(parcelId: string): { queuedAt: string | null; syncedAt: string | null; state: string | null; notifyCustomer: boolean | null; error: string | null; events: Array<{ status: string; at: string }> } | null {
+      const jobs = stmt(db, "SELECT kind, payload, status, created_at, done_at, last_error FROM jobs WHERE ref = ? AND kind LIKE 'shopify.%' ORDER BY created_at").all(parcelId) as Raw[];
+      const create = jobs.find((j) => String(j.kind).startsWith('shopify.fulfillment_create'));
+      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null } | undefined;
+      if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT synced_at, state, queued_at, error FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
+      if (!create && !synced) return null;
+      const payload = create ? (JSON.parse(create.payload as string) as { notifyCustomer?: boolean }) : {};
+      const events = (
+        stmt(db, "SELECT occurred_at, payload FROM events WHERE subject = ? AND type = 'shopify.event_sent' ORDER BY seq").all(parcelId) as Array<{ occurred_at: string; payload: string }>
+      ).map((e) => ({ status: (JSON.parse(e.payload) as { status: string }).status, at: e.occurred_at }));
+      return {
+        queuedAt: synced?.queued_at ?? (create?.created_at as string) ?? null,
+        syncedAt: synced?.synced_at ?? (create?.status === 'done' ? (create.done_at as string) : null),
+        state: synced?.state ?? (create ? (create.status as string) : null),
+        notifyCustomer: typeof payload.notifyCustomer === 'boolean' ? payload.notifyCustomer : null,
+        error: synced?.error ?? ((create?.last_error as string) ?? null),
+        events,
+      };
+    },
+    /** Parcels picked in a period, with what the site view needs (one statement). */
+    parcelsPickedBetween(fromIso: string, toIso: string): Array<{ id: string; lineId: string; pickedAt: string; orderCreatedAt: string; pickupAt: string | null; expectedTo: string | null; handedOverAt: string | null; firstScanAt: string | null; firstLearnedAt: string | null; status: string | null }> {
+      const cut = hasColumn(db, 'parcels', 'pickup_at');
+      const disp = hasTable(db, 'manifest_parcels');
+      const sql = `SELECT p.id, p.line_id AS lineId, p.picked_at AS pickedAt, o.created_at AS orderCreatedAt,
+          ${cut ? 'p.pickup_at AS pickupAt, p.expected_first_scan_to AS expectedTo' : 'NULL AS pickupAt, NULL AS expectedTo'},
+          ${disp ? 'mp.handed_over_at' : 'NULL'} AS handedOverAt, t.first_scan_at AS firstScanAt, t.first_learned_at AS firstLearnedAt, t.status
+        FROM parcels p JOIN orders o ON o.id = p.order_id
+        ${disp ? 'LEFT JOIN manifest_parcels mp ON mp.parcel_id = p.id' : ''}
+        LEFT JOIN monitor_tracking t ON t.parcel_id = p.id
+        WHERE p.picked_at >= ? AND p.picked_at < ? AND p.status <> 'voided'`;
+      return stmt(db, sql).all(fromIso, toIso) as ReturnType<ReturnType<typeof monitorReader>['parcelsPickedBetween']>;
+    },
+    /** When each parcel's tracking reached Shopify (for the site view), where the Shopify capability records it. */
+    shopifySyncTimes(): Map<string, string> {
+      const m = new Map<string, string>();
+      if (hasTable(db, 'shopify_parcels'))
+        for (const r of stmt(db, 'SELECT parcel_id, synced_at FROM shopify_parcels WHERE synced_at IS NOT NULL').iterate() as Iterable<{ parcel_id: string; synced_at: string }>) m.set(r.parcel_id, r.synced_at);
+      else
+        for (const r of stmt(db, "SELECT ref, done_at FROM jobs WHERE kind LIKE 'shopify.fulfillment_create%' AND status = 'done'").iterate() as Iterable<{ ref: string; done_at: string }>) m.set(r.ref, r.done_at);
+      return m;
+    },
+    /** Parcels with any Shopify job: their orders come from Shopify. */
+    shopifyParcelIds(): Set<string> {
+      return new Set((stmt(db, "SELECT DISTINCT ref FROM jobs WHERE kind LIKE 'shopify.%' AND ref IS NOT NULL").all() as Array<{ ref: string }>).map((x) => x.ref));
+    },
+    /** Monitor outbox jobs per source (lane): queued, failing, dead, done. */
+    pollJobs(): Array<{ target: string; kind: string; status: string; n: number; failing: number; lastError: string | null; lastDone: string | null }> {
+      return stmt(
+        db,
+        `SELECT target, kind, status, count(*) AS n, sum(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing,
+           max(last_error) AS lastError, max(done_at) AS lastDone
+         FROM jobs WHERE kind LIKE 'monitor.%' GROUP BY target, kind, status`,
+      ).all() as ReturnType<ReturnType<typeof monitorReader>['pollJobs']>;
+    },
+    firstScanLags(sinceIso: string): Array<{ lineId: string; lagMs: number }> {
+      return stmt(
+        db,
+        `SELECT p.line_id AS lineId, (julianday(s.learned_at) - julianday(s.scanned_at)) * 86400000 AS lagMs
+         FROM monitor_scans s JOIN parcels p ON p.id = s.parcel_id WHERE s.learned_at >= ? AND s.status <> 'info_received'`,
+      ).all(sinceIso) as Array<{ lineId: string; lagMs: number }>;
+    },
+  };
+}
+
+export type MonitorReader = ReturnType<typeof monitorReader>;

@@ -1,0 +1,175 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { ShopifyStoreData } from './events';
+
+export interface ShopifyStoreRow extends ShopifyStoreData {
+  missingScopes: string[];
+  connectedAt: string;
+  lastIntakeAt: string | null;
+  lastIntake: { imported: number; changed: number; seen: number } | null;
+}
+
+export interface ShopifyParcelRow {
+  parcelId: string;
+  storeId: string;
+  orderId: string;
+  orderName: string;
+  foGid: string;
+  trackingNumber: string;
+  jobId: string;
+  state: 'queued' | 'synced' | 'conflict' | 'refused';
+  queuedAt: string;
+  fulfillmentGid: string | null;
+  syncedAt: string | null;
+  deduped: boolean;
+  error: string | null;
+  labelPrintedAt: string | null;
+  pickedAt: string;
+}
+
+type Raw = Record<string, unknown>;
+const toStore = (r: Raw): ShopifyStoreRow => ({
+  id: r.id as string,
+  shopDomain: r.shop_domain as string,
+  apiVersion: r.api_version as string,
+  endpoint: (r.endpoint as string) ?? null,
+  shopName: r.shop_name as string,
+  locationId: (r.location_id as string) ?? null,
+  locationName: (r.location_name as string) ?? null,
+  flow: r.flow as ShopifyStoreRow['flow'],
+  lineRules: JSON.parse(r.line_rules as string),
+  defaultLineId: (r.default_line_id as string) ?? null,
+  missingScopes: JSON.parse(r.missing_scopes as string),
+  connectedAt: r.connected_at as string,
+  lastIntakeAt: (r.last_intake_at as string) ?? null,
+  lastIntake: r.last_intake ? JSON.parse(r.last_intake as string) : null,
+});
+
+const PARCEL = `SELECT s.*, o.name AS order_name, p.label_printed_at, p.picked_at FROM shopify_parcels s
+  JOIN parcels p ON p.id = s.parcel_id JOIN orders o ON o.id = s.order_id`;
+const toParcel = (r: Raw): ShopifyParcelRow => ({
+  parcelId: r.parcel_id as string,
+  storeId: r.store_id as string,
+  orderId: r.order_id as string,
+  orderName: r.order_name as string,
+  foGid: r.fo_gid as string,
+  trackingNumber: r.tracking_number as string,
+  jobId: r.job_id as string,
+  state: r.state as ShopifyParcelRow['state'],
+  queuedAt: r.queued_at as string,
+  fulfillmentGid: (r.fulfillment_gid as string) ?? null,
+  syncedAt: (r.synced_at as string) ?? null,
+  deduped: r.deduped === 1,
+  error: (r.error as string) ?? null,
+  labelPrintedAt: (r.label_printed_at as string) ?? null,
+  pickedAt: r.picked_at as string,
+});
+
+export interface DeadLetterRow {
+  jobId: string;
+  kind: string;
+  ref: string | null;
+  target: string;
+  attempts: number;
+  error: string;
+  createdAt: string;
+  orderName: string | null;
+  trackingNumber: string | null;
+}
+
+/** Reads of the shopify capability's tables (and of the outbox rows of its job kinds). */
+export function shopifyReader(db: Sqlite) {
+  return {
+    stores(): ShopifyStoreRow[] {
+      return (stmt(db, 'SELECT * FROM shopify_stores WHERE removed_at IS NULL ORDER BY id').all() as Raw[]).map(toStore);
+    },
+    store(id: string): ShopifyStoreRow | undefined {
+      const r = stmt(db, 'SELECT * FROM shopify_stores WHERE id = ? AND removed_at IS NULL').get(id) as Raw | undefined;
+      return r && toStore(r);
+    },
+    link(orderId: string): { storeId: string; foGid: string; orderGid: string; foStatus: string } | undefined {
+      const r = stmt(db, 'SELECT store_id, fo_gid, order_gid, fo_status FROM shopify_orders WHERE order_id = ?').get(orderId) as Raw | undefined;
+      return r && { storeId: r.store_id as string, foGid: r.fo_gid as string, orderGid: r.order_gid as string, foStatus: r.fo_status as string };
+    },
+    /** fo gid -> {order id, order status, fo status} for every linked order of a store. */
+    linksOf(storeId: string): Map<string, { orderId: string; orderStatus: string; foStatus: string }> {
+      const rows = stmt(db, 'SELECT s.fo_gid, s.order_id, s.fo_status, o.status FROM shopify_orders s JOIN orders o ON o.id = s.order_id WHERE s.store_id = ?').all(storeId) as Raw[];
+      return new Map(rows.map((r) => [r.fo_gid as string, { orderId: r.order_id as string, orderStatus: r.status as string, foStatus: r.fo_status as string }]));
+    },
+    /** Order item external ids (fulfillment order line item gids) with quantities. */
+    foLines(orderId: string): Array<{ id: string; quantity: number }> {
+      return (stmt(db, 'SELECT external_id, quantity FROM order_items WHERE order_id = ? AND external_id IS NOT NULL ORDER BY idx').all(orderId) as Raw[]).map((r) => ({
+        id: r.external_id as string,
+        quantity: r.quantity as number,
+      }));
+    },
+    parcel(parcelId: string): ShopifyParcelRow | undefined {
+      const r = stmt(db, `${PARCEL} WHERE s.parcel_id = ?`).get(parcelId) as Raw | undefined;
+      return r && toParcel(r);
+    },
+    /** Shopify parcels whose label printed (or, without a label, were picked) since an instant. */
+    parcelsSince(sinceIso: string): ShopifyParcelRow[] {
+      return (stmt(db, `${PARCEL} WHERE coalesce(p.label_printed_at, p.picked_at) >= ? ORDER BY p.picked_at DESC`).all(sinceIso) as Raw[]).map(toParcel);
+    },
+    recentParcels(limit: number): ShopifyParcelRow[] {
+      return (stmt(db, `${PARCEL} ORDER BY p.picked_at DESC, s.parcel_id DESC LIMIT ?`).all(limit) as Raw[]).map(toParcel);
+    },
+    stateCounts(): Record<string, number> {
+      const rows = stmt(db, 'SELECT state, count(*) AS n FROM shopify_parcels GROUP BY state').all() as Array<{ state: string; n: number }>;
+      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    },
+    queuedFor(targetPrefix: string): { queued: number; oldest: string | null; failing: number } {
+      const r = stmt(
+        db,
+        "SELECT count(*) AS n, min(created_at) AS oldest, sum(last_error IS NOT NULL) AS failing FROM jobs WHERE status = 'queued' AND kind LIKE 'shopify.%' AND target LIKE ?",
+      ).get(`${targetPrefix}%`) as { n: number; oldest: string | null; failing: number | null };
+      return { queued: r.n, oldest: r.oldest, failing: r.failing ?? 0 };
+    },
+    doneSince(sinceIso: string): number {
+      return (stmt(db, "SELECT count(*) AS n FROM jobs WHERE status = 'done' AND kind LIKE 'shopify.%' AND done_at >= ?").get(sinceIso) as { n: number }).n;
+    },
+    /** The newest failure of a Shopify job: what went wrong last. */
+    lastError(): { error: string; at: string; jobId: string } | null {
+      const r = stmt(
+        db,
+        `SELECT e.payload, e.occurred_at FROM events e JOIN jobs j ON j.id = json_extract(e.payload, '$.jobId')
+         WHERE e.type IN ('job.failed', 'job.dead') AND j.kind LIKE 'shopify.%' ORDER BY e.seq DESC LIMIT 1`,
+      ).get() as { payload: string; occurred_at: string } | undefined;
+      if (!r) return null;
+      const p = JSON.parse(r.payload) as { error: string; jobId: string };
+      return { error: p.error, at: r.occurred_at, jobId: p.jobId };
+    },
+    deadLetters(limit: number): DeadLetterRow[] {
+      return (
+        stmt(
+          db,
+          `SELECT j.id, j.kind, j.ref, j.target, j.attempts, j.last_error, j.created_at, o.name AS order_name, p.tracking_number
+           FROM jobs j LEFT JOIN parcels p ON p.id = j.ref LEFT JOIN orders o ON o.id = p.order_id
+           WHERE j.status = 'dead' AND j.kind LIKE 'shopify.%' AND NOT EXISTS (SELECT 1 FROM shopify_replaced r WHERE r.old_job_id = j.id)
+           ORDER BY j.created_at DESC LIMIT ?`,
+        ).all(limit) as Raw[]
+      ).map((r) => ({
+        jobId: r.id as string,
+        kind: r.kind as string,
+        ref: (r.ref as string) ?? null,
+        target: r.target as string,
+        attempts: r.attempts as number,
+        error: (r.last_error as string) ?? '',
+        createdAt: r.created_at as string,
+        orderName: (r.order_name as string) ?? null,
+        trackingNumber: (r.tracking_number as string) ?? null,
+      }));
+    },
+    /** Shopify jobs a crashed process had leased: their request may have reached Shopify. */
+    leasedJobIds(): string[] {
+      return (stmt(db, "SELECT id FROM jobs WHERE status = 'queued' AND kind LIKE 'shopify.%' AND lease_until IS NOT NULL").all() as Raw[]).map((r) => r.id as string);
+    },
+    /** The fulfillment a parcel got in Shopify, from the outcome of its create job. */
+    fulfillmentOf(parcelId: string): string | null {
+      const r = stmt(db, 'SELECT fulfillment_gid FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as { fulfillment_gid: string | null } | undefined;
+      return r?.fulfillment_gid ?? null;
+    },
+  };
+}
+
+export type ShopifyReader = ReturnType<typeof shopifyReader>;

@@ -1,0 +1,30 @@
+// The demo lines' calendars (examples.ts) in the warehouse zone, with Table 3's first-scan windows.
+import { cutoffsReader } from '../../../db/cutoffs/reader';
+import { siteInfo, type ServiceContext } from '../site/context';
+import type { LineCalendar } from './calendar';
+import { defaultFirstScan } from './defaults';
+import { postalS10Line, privateExpressLine, upsLine } from './examples';
+
+const DEMO: Record<string, LineCalendar> = { 'postal-s10': postalS10Line, 'express-dhl': privateExpressLine, ups: upsLine };
+
+export function seedDemoCutoffs(ctx: ServiceContext): void {
+  const zone = siteInfo(ctx).zone;
+  const reader = cutoffsReader(ctx.store.db);
+  ctx.store.write('demo', ctx.clock.now(), (emit) => {
+    for (const [lineId, cal] of Object.entries(DEMO)) {
+      const line = ctx.store.lines.get(lineId);
+      if (!line || reader.current(lineId)) continue;
+      emit({
+        type: 'cutoffs.calendar_saved',
+        subject: lineId,
+        payload: {
+          lineId,
+          version: reader.maxVersion(lineId) + 1,
+          calendar: { ...cal, zone },
+          firstScan: defaultFirstScan(line.routeType),
+          reason: 'demo calendar; first-scan window from the article’s Table 3',
+        },
+      });
+    }
+  });
+}

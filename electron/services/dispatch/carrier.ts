@@ -1,0 +1,80 @@
+import type { JobDraft } from '../../../db/event-types';
+import type { JobRow } from '../../../db/readers/jobs';
+import { dispatchReader } from '../../../db/dispatch/reader';
+import { newId } from '../../core/ids';
+import { PermanentJobError, type JobHandler } from '../../jobs/types';
+import type { ServiceContext } from '../site/context';
+import { handOver } from './handover';
+
+export interface ManifestSubmission {
+  manifestId: string;
+  number: string;
+  lineId: string;
+  closedAt: string;
+  trackingNumbers: string[];
+}
+
+/** What the carrier's system says it received, with its own reference for the manifest. */
+export interface CarrierAcceptance {
+  reference: string;
+  accepted: string[];
+}
+
+/** A carrier that accepts manifests electronically. Submitting the same manifest twice must be harmless. */
+export interface CarrierManifestApi {
+  submit(m: ManifestSubmission): Promise<CarrierAcceptance>;
+}
+
+/**
+ * The emulated line's fake API: accepts what it is sent, minus what its script says the driver did
+ * not receive, plus numbers it says it picked up without their being on the manifest.
+ */
+export class EmulatedCarrierApi implements CarrierManifestApi {
+  script: { notReceived: string[]; extra: string[]; fail: string | null } = { notReceived: [], extra: [], fail: null };
+  readonly received: ManifestSubmission[] = [];
+
+  async submit(m: ManifestSubmission): Promise<CarrierAcceptance> {
+    if (this.script.fail) throw new Error(this.script.fail);
+    this.received.push(m);
+    const accepted = m.trackingNumbers.filter((n) => !this.script.notReceived.includes(n));
+    return { reference: `EMU-${m.number}`, accepted: [...accepted, ...this.script.extra] };
+  }
+}
+
+export const emulatedCarrier = new EmulatedCarrierApi();
+const apis = new Map<string, CarrierManifestApi>();
+
+/** The API for a line with electronic acceptance (the emulated one unless a real adapter is registered). */
+export function carrierApiFor(lineId: string): CarrierManifestApi {
+  return apis.get(lineId) ?? emulatedCarrier;
+}
+
+export function registerCarrierApi(lineId: string, api: CarrierManifestApi): void {
+  apis.set(lineId, api);
+}
+
+export const CARRIER_JOB = 'carrier.manifest';
+
+export function planCarrierSubmit(s: ManifestSubmission, at: Date): JobDraft {
+  return { id: newId('job', at), kind: CARRIER_JOB, target: `carrier:${s.lineId}`, ref: s.manifestId, payload: { ...s } };
+}
+
+/** Outbox handler: send the closed manifest, then record the carrier's acceptance as the handover. */
+export function carrierJobHandler(ctx: ServiceContext): JobHandler {
+  return {
+    kind: CARRIER_JOB,
+    concurrency: 2,
+    backoff: { baseMs: 2_000, maxMs: 300_000 },
+    maxAttempts: Infinity,
+    async run(job: JobRow) {
+      const s = job.payload as unknown as ManifestSubmission;
+      const m = dispatchReader(ctx.store.db).manifest(s.manifestId);
+      if (!m) throw new PermanentJobError(`Manifest ${s.manifestId} does not exist.`);
+      // Reopened (or voided) since this job was queued: the next close-out queues a fresh submission.
+      if (m.status !== 'closed' || m.closedAt !== s.closedAt) return { result: { skipped: `manifest is ${m.status} since` } };
+      const acceptance = await carrierApiFor(s.lineId).submit(s);
+      const done = handOver(ctx, m.id, { via: 'carrier_api', driver: null, carrierRef: acceptance.reference, accepted: acceptance.accepted });
+      return { result: { reference: acceptance.reference, accepted: acceptance.accepted.length, handedOver: done.manifest.status === 'handed_over' } };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import { dispatchReader } from '../../../db/dispatch/reader';
+import type { LineRulesData } from '../../../db/dispatch/events';
+import { pickupForPick } from '../cutoffs/for-parcel';
+import { siteInfo, type ServiceContext } from '../site/context';
+
+const startOf = (date: string, zone: string) => DateTime.fromISO(date, { zone }).startOf('day').toJSDate();
+
+/**
+ * When the carrier is expected for a line on a warehouse-local date: the pickup of the line's
+ * cut-off calendar that day when it has one, else the line's plain pickup time.
+ */
+export function pickupInstant(ctx: ServiceContext, rules: LineRulesData, pickupDate: string): string {
+  const zone = siteInfo(ctx).zone;
+  const cal = pickupForPick(ctx, rules.lineId, startOf(pickupDate, zone));
+  if (cal && DateTime.fromISO(cal.pickupAt, { zone }).toISODate() === pickupDate) return cal.pickupAt;
+  return DateTime.fromISO(`${pickupDate}T${rules.expectedPickup}`, { zone }).toUTC().toISO()!;
+}
+
+/** The next pickup of a line from now: today's if it is still ahead and has not come yet, else the next day with one. */
+export function nextPickupDate(ctx: ServiceContext, rules: LineRulesData): string {
+  const zone = siteInfo(ctx).zone;
+  const now = DateTime.fromJSDate(ctx.clock.now(), { zone });
+  const today = now.toISODate()!;
+  const ahead = ctx.clock.now().toISOString() <= pickupInstant(ctx, rules, today) && !dispatchReader(ctx.store.db).handedOverOn(rules.lineId, today);
+  if (ahead) return today;
+  const tomorrow = now.plus({ days: 1 }).toISODate()!;
+  const cal = pickupForPick(ctx, rules.lineId, startOf(tomorrow, zone));
+  return cal ? DateTime.fromISO(cal.pickupAt, { zone }).toISODate()! : tomorrow;
+}

@@ -1,0 +1,46 @@
+// Everything the monitor's screens and messages need to know about one parcel, gathered once.
+import { monitorReader } from '../../../db/monitor/reader';
+import type { ParcelRow } from '../../../db/readers/parcels';
+import type { LineData } from '../../../db/event-types';
+import type { OrderRow } from '../../../db/readers/orders';
+import { notFound } from '../../core/errors';
+import { siteInfo, type ServiceContext } from '../site/context';
+import { STATUS_WORDS } from './statuses';
+import { trackingLink, type TemplateFacts } from './templates';
+import { firstScanWindow, type Window } from './windows';
+
+export interface ParcelContext {
+  parcel: ParcelRow;
+  order: OrderRow;
+  line: LineData;
+  handedOverAt: string | null;
+  window: Window | null;
+  zone: string;
+}
+
+export function parcelContext(ctx: ServiceContext, parcelId: string): ParcelContext {
+  const parcel = ctx.store.parcels.get(parcelId);
+  if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Search it by order or tracking number.');
+  const order = ctx.store.orders.get(parcel.orderId)!;
+  const line = ctx.store.lines.get(parcel.lineId)!;
+  const handedOverAt = monitorReader(ctx.store.db).handedOverAt(parcel.id);
+  const window = firstScanWindow({ expectedFrom: parcel.expectedFirstScanFrom ?? null, expectedTo: parcel.expectedFirstScanBy ?? null, handedOverAt, pickupAt: parcel.pickupAt ?? null, pickedAt: parcel.pickedAt }, line.routeType);
+  return { parcel, order, line, handedOverAt, window, zone: siteInfo(ctx).zone };
+}
+
+export function templateFacts(ctx: ServiceContext, pc: ParcelContext): TemplateFacts {
+  const scans = monitorReader(ctx.store.db).scans(pc.parcel.id);
+  const last = scans[scans.length - 1];
+  return {
+    buyerName: pc.order.shipTo.name,
+    orderName: pc.order.name,
+    trackingNumber: pc.parcel.trackingNumber,
+    trackingUrl: trackingLink(pc.line, pc.parcel.trackingNumber),
+    carrier: pc.line.carrier,
+    routeType: pc.line.routeType,
+    zone: pc.zone,
+    windowTo: pc.window?.to ?? null,
+    pickupAt: pc.parcel.pickupAt ?? null,
+    lastScan: last ? { status: STATUS_WORDS[last.status].toLowerCase(), at: last.scannedAt, location: last.location } : null,
+  };
+}

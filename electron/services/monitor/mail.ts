@@ -1,0 +1,29 @@
+// Buyer messages leave through the outbox like every side effect. The demo's transport files each
+// message as an .eml under the data directory (like the demo printer); a real one would send it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BuyerMessage {
+  to: string;
+  subject: string;
+  body: string;
+  ref: string;
+}
+
+export interface MailTransport {
+  name: string;
+  send(m: BuyerMessage, idempotencyKey: string): Promise<{ id: string }>;
+}
+
+export function fileMail(dir: string): MailTransport {
+  return {
+    name: `demo mailbox (${dir})`,
+    async send(m, key) {
+      mkdirSync(dir, { recursive: true });
+      // The job id names the file: a retried job rewrites the same message, never a second one.
+      const file = join(dir, `${key}.eml`);
+      writeFileSync(file, `To: ${m.to}\nSubject: ${m.subject}\nX-Firstscan-Ref: ${m.ref}\n\n${m.body}\n`);
+      return { id: file };
+    },
+  };
+}

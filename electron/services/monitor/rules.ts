@@ -1,0 +1,98 @@
+// Exception rules, one parcel at a time, at an instant: pure, so thresholds are tested to the millisecond.
+import type { ExceptionCause, MonitorRulesData, TrackingStatus } from '../../../db/monitor/events';
+import type { LineThresholds } from './settings';
+import { isFinal } from './statuses';
+
+const H = 3_600_000;
+const D = 24 * H;
+
+export interface ParcelFacts {
+  parcelStatus: string;
+  pickedAt: string;
+  /** The pickup the parcel was due to make (cut-offs), or null. */
+  pickupAt: string | null;
+  handedOverAt: string | null;
+  trackStatus: TrackingStatus | null;
+  firstScanAt: string | null;
+  lastScanAt: string | null;
+}
+
+export interface Finding {
+  cause: ExceptionCause;
+  /** When the rule's clock started. */
+  since: string;
+  /** When the threshold was crossed. */
+  firedAt: string;
+  detail: string;
+  proposal: 'reship' | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const hours = (ms: number) => Math.round((ms / H) * 10) / 10;
+const days = (ms: number) => Math.round((ms / D) * 10) / 10;
+
+/** Worst first: a parcel has at most one open exception, for the most serious cause that holds. */
+export function evaluate(f: ParcelFacts, rules: MonitorRulesData, t: LineThresholds, nowMs: number): Finding | null {
+  if (f.parcelStatus === 'voided' || isFinal(f.trackStatus)) return null;
+  const physical = f.firstScanAt !== null;
+
+  if (rules.lost.enabled) {
+    const ref = f.lastScanAt && physical ? f.lastScanAt : f.handedOverAt;
+    if (ref) {
+      const at = Date.parse(ref) + t.lostDays * D;
+      if (nowMs >= at)
+        return {
+          cause: 'lost',
+          since: ref,
+          firedAt: iso(at),
+          detail: `No carrier update for ${days(nowMs - Date.parse(ref))} days (lost after ${t.lostDays}): reship now, do not wait for the claim.`,
+          proposal: 'reship',
+        };
+    }
+  }
+  if (rules.failedDelivery.enabled && (f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') && f.lastScanAt)
+    return {
+      cause: 'failed_delivery',
+      since: f.lastScanAt,
+      firedAt: f.lastScanAt,
+      detail: f.trackStatus === 'failed_attempt' ? 'The carrier could not deliver: tell the buyer how to collect or rebook.' : 'The carrier reports an exception (customs, damage, address): find out what it needs.',
+      proposal: null,
+    };
+  if (rules.noFirstScan.enabled && f.handedOverAt && !physical) {
+    const at = Date.parse(f.handedOverAt) + t.noFirstScanHours * H;
+    if (nowMs >= at)
+      return {
+        cause: 'no_first_scan',
+        since: f.handedOverAt,
+        firedAt: iso(at),
+        detail: `Handed over ${hours(nowMs - Date.parse(f.handedOverAt))} h ago and no carrier scan yet (limit ${t.noFirstScanHours} h).`,
+        proposal: null,
+      };
+  }
+  if (rules.noUpdate.enabled && physical && f.lastScanAt) {
+    const at = Date.parse(f.lastScanAt) + t.noUpdateDays * D;
+    if (nowMs >= at)
+      return {
+        cause: 'no_update',
+        since: f.lastScanAt,
+        firedAt: iso(at),
+        detail: `In transit, no update for ${days(nowMs - Date.parse(f.lastScanAt))} days (limit ${t.noUpdateDays}).`,
+        proposal: null,
+      };
+  }
+  if (rules.notHandedOver.enabled && !f.handedOverAt && !physical && ['picked', 'loaded', 'missing'].includes(f.parcelStatus)) {
+    const pickup = f.pickupAt ? Date.parse(f.pickupAt) : Date.parse(f.pickedAt) + rules.notHandedOver.fallbackPickupHours * H;
+    const at = pickup + rules.notHandedOver.graceHours * H;
+    if (nowMs >= at)
+      return {
+        cause: 'not_handed_over',
+        since: iso(pickup),
+        firedAt: iso(at),
+        detail: f.pickupAt
+          ? `Its pickup was ${hours(nowMs - pickup)} h ago and the carrier has not taken it (${f.parcelStatus}).`
+          : `Picked ${hours(nowMs - Date.parse(f.pickedAt))} h ago, no pickup known (assumed ${rules.notHandedOver.fallbackPickupHours} h after pick), not handed over (${f.parcelStatus}).`,
+        proposal: null,
+      };
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+// Adaptive polling: often in the expected first-scan window, rarely in long transit, never once
+// delivered. Pure: interval from what is known of the parcel at an instant.
+import type { TrackingStatus } from '../../../db/monitor/events';
+import { isFinal } from './statuses';
+
+const H = 3_600_000;
+
+export interface PollFacts {
+  handedOverAt: string | null;
+  /** Expected first-scan window (cut-offs), or the line's default from handover. */
+  windowFrom: string | null;
+  windowTo: string | null;
+  trackStatus: TrackingStatus | null;
+  firstScanAt: string | null;
+  lastScanAt: string | null;
+}
+
+export type PollPhase = 'never' | 'awaiting_handover' | 'before_window' | 'in_window' | 'late_first_scan' | 'last_mile' | 'moving' | 'long_transit';
+
+export const INTERVALS: Record<Exclude<PollPhase, 'never'>, number> = {
+  awaiting_handover: 12 * H,
+  before_window: 6 * H,
+  in_window: 1 * H,
+  late_first_scan: 2 * H,
+  last_mile: 2 * H,
+  moving: 6 * H,
+  long_transit: 24 * H,
+};
+
+export function pollPhase(f: PollFacts, nowMs: number): PollPhase {
+  if (isFinal(f.trackStatus)) return 'never';
+  if (!f.firstScanAt) {
+    if (!f.handedOverAt) return 'awaiting_handover';
+    const from = f.windowFrom ? Date.parse(f.windowFrom) : Date.parse(f.handedOverAt);
+    const to = f.windowTo ? Date.parse(f.windowTo) : from + 72 * H;
+    // The window opens a little early: some parcels are scanned before the best case.
+    if (nowMs < from - 6 * H) return 'before_window';
+    if (nowMs <= to + 24 * H) return 'in_window';
+    return 'late_first_scan';
+  }
+  if (f.trackStatus === 'out_for_delivery' || f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') return 'last_mile';
+  const quiet = f.lastScanAt ? nowMs - Date.parse(f.lastScanAt) : 0;
+  return quiet >= 3 * 24 * H ? 'long_transit' : 'moving';
+}
+
+/** When a source should next be asked about a parcel (null: never again). */
+export function nextPollAt(f: PollFacts, lastPolledAt: string | null, nowMs: number): number | null {
+  const phase = pollPhase(f, nowMs);
+  if (phase === 'never') return null;
+  if (!lastPolledAt) return nowMs;
+  return Date.parse(lastPolledAt) + INTERVALS[phase];
+}

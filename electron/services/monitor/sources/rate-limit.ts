@@ -1,0 +1,42 @@
+/**
+ * A token bucket on real (monotonic) time: rate limits are about requests per real minute, whatever
+ * the console's business clock says (a test clock may jump days ahead).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly capacity = Math.max(1, Math.floor(perMinute / 6)),
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = nowMs();
+  }
+
+  private refill() {
+    const now = this.nowMs();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.perMinute) / 60_000);
+    this.last = now;
+  }
+
+  /** Take a token if one is there; else how many ms until one is. */
+  tryTake(): { ok: true } | { ok: false; waitMs: number } {
+    this.refill();
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, waitMs: Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute) };
+  }
+
+  /** Wait for a token (the poll job's own pacing, so the source never has to refuse). */
+  async take(sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+    for (;;) {
+      const t = this.tryTake();
+      if (t.ok) return;
+      await sleep(t.waitMs);
+    }
+  }
+}

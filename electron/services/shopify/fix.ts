@@ -1,0 +1,41 @@
+import { shopifyReader } from '../../../db/shopify/reader';
+import { ApiError, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import { actorOf } from '../site/context';
+import { KIND, trackingUrl } from './lanes';
+import type { CreatePayload } from './planner';
+import type { ShopifyRuntime } from './runtime';
+
+/**
+ * Fix a dead letter and send it again: a corrected tracking company (and URL from the line), or
+ * the fulfillment order's current line items (after a split or move in Shopify). The dead job
+ * stays in the log; a new job with the fixed payload takes its place in the same lane.
+ */
+export function fixDeadLetter(rt: ShopifyRuntime, input: { jobId: string; company?: string; refreshLines?: boolean }) {
+  const ctx = rt.ctx;
+  const job = ctx.store.jobs.get(input.jobId);
+  if (!job || !job.kind.startsWith('shopify.')) throw notFound(`Shopify job ${input.jobId}`, 'Refresh the Sync screen.');
+  if (job.status !== 'dead') throw new ApiError('CONFLICT', 'Only a dead letter can be fixed; this job is still in the queue or done.');
+  const payload = structuredClone(job.payload) as Record<string, unknown>;
+  const changes: string[] = [];
+  if (input.company !== undefined && 'tracking' in payload) {
+    const t = payload.tracking as CreatePayload['tracking'];
+    const parcel = job.ref ? ctx.store.parcels.get(job.ref) : undefined;
+    const line = parcel ? ctx.store.lines.get(parcel.lineId) : undefined;
+    payload.tracking = { ...t, company: input.company.trim(), url: line ? trackingUrl(line.trackingUrl, t.number) : t.url };
+    changes.push(`company "${t.company}" -> "${input.company.trim()}"`);
+  }
+  if (input.refreshLines && job.kind === KIND.create) {
+    const p = payload as unknown as CreatePayload;
+    // An empty list asks Shopify for every remaining line item of the fulfillment order.
+    p.lineItems = [];
+    changes.push('all remaining line items of the fulfillment order');
+  }
+  if (!changes.length) changes.push('sent again unchanged');
+  const at = ctx.clock.now();
+  const draft = { id: newId('job', at), kind: job.kind, target: job.target, ref: job.ref, payload };
+  ctx.store.write(actorOf(ctx), at, (emit) =>
+    emit({ type: 'shopify.job_replaced', subject: job.ref ?? job.id, payload: { oldJobId: job.id, parcelId: job.ref, change: changes.join('; '), job: draft } }),
+  );
+  return { jobId: draft.id, change: changes.join('; '), parcel: job.ref ? shopifyReader(ctx.store.db).parcel(job.ref)?.state ?? null : null };
+}

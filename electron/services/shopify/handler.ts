@@ -1,0 +1,164 @@
+import type { JobRow } from '../../../db/readers/jobs';
+import { shopifyReader } from '../../../db/shopify/reader';
+import { PermanentJobError, type JobHandler, type JobOutcome } from '../../jobs/types';
+import { ApiError } from '../../core/errors';
+import { ShopifyRequestError, type ShopifyClient } from './client';
+import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT_CREATE, TRACKING_UPDATE } from './documents';
+import { KIND } from './lanes';
+import type { CreatePayload } from './planner';
+import type { ShopifyRuntime } from './runtime';
+
+type UserError = { field: string[] | null; message: string };
+const userErrorText = (errs: UserError[]) => errs.map((e) => `${e.message}${e.field?.length ? ` (field ${e.field.join('.')})` : ''}`).join('; ');
+
+interface FoState {
+  fulfillmentOrder: {
+    id: string;
+    status: string;
+    order: { cancelledAt: string | null } | null;
+    fulfillments: { nodes: Array<{ id: string; status: string; trackingInfo: Array<{ number: string | null }> }> };
+  } | null;
+}
+
+/** Requests that Shopify refuses for good become dead letters; everything else retries. */
+async function send<T>(client: ShopifyClient, rt: ShopifyRuntime, op: string, doc: string, vars: Record<string, unknown>): Promise<T> {
+  try {
+    return await client.request<T>(op, doc, vars, { maxGateWaitMs: rt.settings.maxGateWaitMs });
+  } catch (e) {
+    if (e instanceof ShopifyRequestError && e.kind === 'refused') throw new PermanentJobError(e.message);
+    throw e;
+  }
+}
+
+function clientFor(rt: ShopifyRuntime, storeId: string): ShopifyClient {
+  try {
+    return rt.client(storeId);
+  } catch (e) {
+    // A disconnected store or a missing token: keep the job, say how to fix it.
+    throw new Error(e instanceof ApiError ? e.message : String(e));
+  }
+}
+
+async function readFo(client: ShopifyClient, rt: ShopifyRuntime, foGid: string): Promise<FoState['fulfillmentOrder']> {
+  return (await send<FoState>(client, rt, 'FulfillmentsOfFulfillmentOrder', FULFILLMENTS_OF_ORDER, { id: foGid })).fulfillmentOrder;
+}
+
+const ours = (fo: NonNullable<FoState['fulfillmentOrder']>, number: string) =>
+  fo.fulfillments.nodes.find((f) => f.status !== 'CANCELLED' && f.trackingInfo.some((t) => t.number === number));
+
+async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
+  const p = job.payload as unknown as CreatePayload;
+  const client = clientFor(rt, p.storeId);
+  const done = (fulfillmentGid: string, found: boolean): JobOutcome => ({
+    result: { fulfillmentGid, found },
+    events: [
+      {
+        type: 'shopify.fulfillment_created',
+        subject: p.parcelId,
+        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, foGid: p.foGid, fulfillmentGid, trackingNumber: p.tracking.number, company: p.tracking.company, found },
+      },
+    ],
+  });
+  // Never twice: Shopify has no idempotency key, so a job that may already have reached Shopify
+  // (an earlier attempt, or a run that crashed holding it) first looks for its own number there.
+  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+    const fo = await readFo(client, rt, p.foGid);
+    const hit = fo && ours(fo, p.tracking.number);
+    if (hit) return done(hit.id, true);
+  }
+  const r = await send<{ fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentCreate', FULFILLMENT_CREATE, {
+    fulfillment: {
+      lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: p.foGid, fulfillmentOrderLineItems: p.lineItems.length ? p.lineItems : undefined }],
+      trackingInfo: p.tracking,
+      notifyCustomer: p.notifyCustomer,
+    },
+  });
+  const created = r.fulfillmentCreate;
+  if (created.fulfillment && created.userErrors.length === 0) return done(created.fulfillment.id, false);
+  const shopifySays = userErrorText(created.userErrors);
+  // Refused: tell a conflict (someone else fulfilled, cancelled, on hold) from a plain refusal.
+  const fo = await readFo(client, rt, p.foGid);
+  const hit = fo && ours(fo, p.tracking.number);
+  if (hit) return done(hit.id, true);
+  if (fo?.order?.cancelledAt || fo?.status === 'CANCELLED')
+    throw new PermanentJobError(`Conflict: the order was cancelled in Shopify. Do not ship it; void the parcel. Shopify said: ${shopifySays}`);
+  if (fo?.status === 'CLOSED' && fo.fulfillments.nodes.some((f) => f.status !== 'CANCELLED'))
+    throw new PermanentJobError(`Conflict: the order was already fulfilled in Shopify with another tracking number. Check who shipped it before sending this parcel. Shopify said: ${shopifySays}`);
+  if (fo?.status === 'ON_HOLD') throw new PermanentJobError(`Conflict: the order is on hold in Shopify. Release the hold in Shopify, then Retry. Shopify said: ${shopifySays}`);
+  throw new PermanentJobError(`Shopify refused: ${shopifySays}`);
+}
+
+function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
+  const gid = shopifyReader(rt.ctx.store.db).fulfillmentOf(parcelId);
+  if (gid) return gid;
+  const row = shopifyReader(rt.ctx.store.db).parcel(parcelId);
+  if (!row) throw new PermanentJobError(`Parcel ${parcelId} has no Shopify fulfillment job; nothing to update.`);
+  throw new Error(
+    row.state === 'queued'
+      ? 'Waiting for the parcel\'s fulfillment to reach Shopify first.'
+      : `The parcel's fulfillment did not reach Shopify (${row.state}: ${row.error ?? ''}). Fix it under Dead letters in Sync; this job follows.`,
+  );
+}
+
+async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
+  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean };
+  const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
+  // Setting tracking is idempotent: sending it twice leaves the same state.
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string } | null; userErrors: UserError[] } }>(clientFor(rt, p.storeId), rt, 'TrackingUpdate', TRACKING_UPDATE, {
+    fulfillmentId,
+    trackingInfoInput: p.tracking,
+    notifyCustomer: p.notifyCustomer,
+  });
+  if (r.fulfillmentTrackingInfoUpdate.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  return {
+    result: { fulfillmentGid: fulfillmentId },
+    events: [{ type: 'shopify.tracking_updated', subject: p.parcelId, payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, trackingNumber: p.tracking.number, company: p.tracking.company } }],
+  };
+}
+
+const sameInstant = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) < 1000;
+
+async function createEvent(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
+  const p = job.payload as { parcelId: string; storeId: string; status: string; happenedAt: string };
+  const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
+  const client = clientFor(rt, p.storeId);
+  const done = (eventGid: string, found: boolean): JobOutcome => ({
+    result: { eventGid, found },
+    events: [{ type: 'shopify.event_sent', subject: p.parcelId, payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, status: p.status, eventGid, found } }],
+  });
+  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+    const r = await send<{ fulfillment: { events: { nodes: Array<{ id: string; status: string; happenedAt: string }> } } | null }>(client, rt, 'FulfillmentEvents', EVENTS_OF_FULFILLMENT, { id: fulfillmentId });
+    const hit = r.fulfillment?.events.nodes.find((e) => e.status === p.status && sameInstant(e.happenedAt, p.happenedAt));
+    if (hit) return done(hit.id, true);
+  }
+  const r = await send<{ fulfillmentEventCreate: { fulfillmentEvent: { id: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentEventCreate', EVENT_CREATE, {
+    fulfillmentEvent: { fulfillmentId, status: p.status, happenedAt: p.happenedAt },
+  });
+  const ev = r.fulfillmentEventCreate;
+  if (!ev.fulfillmentEvent || ev.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(ev.userErrors)}`);
+  return done(ev.fulfillmentEvent.id, false);
+}
+
+/** Runs every `shopify.*` outbox job; pacing and online/offline live in the store's client. */
+export function shopifyJobHandler(rt: ShopifyRuntime): JobHandler {
+  return {
+    kind: 'shopify.',
+    get concurrency() {
+      return rt.settings.concurrency;
+    },
+    get backoff() {
+      return rt.settings.backoff;
+    },
+    maxAttempts: Infinity,
+    async run(job) {
+      try {
+        if (job.kind === KIND.create) return await createFulfillment(rt, job);
+        if (job.kind === KIND.trackingUpdate) return await updateTracking(rt, job);
+        if (job.kind === KIND.event) return await createEvent(rt, job);
+        throw new PermanentJobError(`Unknown Shopify job kind ${job.kind}.`);
+      } finally {
+        rt.uncertain.delete(job.id);
+      }
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { JobDraft } from '../../../db/event-types';
+import { shopifyReader } from '../../../db/shopify/reader';
+import { newId } from '../../core/ids';
+import type { JobPlanner } from '../pick/planners';
+import type { ServiceContext } from '../site/context';
+import { KIND, laneOf, trackingUrl } from './lanes';
+
+export interface CreatePayload {
+  parcelId: string;
+  storeId: string;
+  orderId: string;
+  foGid: string;
+  lineItems: Array<{ id: string; quantity: number }>;
+  tracking: { company: string; number: string; url: string };
+  notifyCustomer: boolean;
+}
+
+/**
+ * At pick, in the pick transaction: tell Shopify the parcel's number with the line's exact company
+ * name and URL, for the fulfillment order's line items. Only orders that came from Shopify.
+ */
+export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
+  if (parcel.order.source !== 'shopify') return [];
+  const link = shopifyReader(ctx.store.db).link(parcel.order.id);
+  if (!link) return [];
+  const line = ctx.store.lines.get(parcel.lineId);
+  if (!line) return [];
+  const payload: CreatePayload = {
+    parcelId: parcel.parcelId,
+    storeId: link.storeId,
+    orderId: parcel.order.id,
+    foGid: link.foGid,
+    lineItems: shopifyReader(ctx.store.db).foLines(parcel.order.id),
+    tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
+    notifyCustomer: true,
+  };
+  return [{ id: newId('job', at), kind: KIND.create, target: laneOf(link.storeId, parcel.order.id), ref: parcel.parcelId, payload: payload as unknown as Record<string, unknown> }];
+};
+
+/**
+ * A reprint that changed the parcel's number: update the tracking of its fulfillment. The pick
+ * station does not change numbers on reprint today; whoever adds that calls this in its transaction.
+ */
+export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number: string, at: Date): JobDraft[] {
+  const parcel = ctx.store.parcels.get(parcelId);
+  if (!parcel) return [];
+  const order = ctx.store.orders.get(parcel.orderId);
+  const link = order?.source === 'shopify' ? shopifyReader(ctx.store.db).link(order.id) : undefined;
+  const line = ctx.store.lines.get(parcel.lineId);
+  if (!link || !line) return [];
+  return [
+    {
+      id: newId('job', at),
+      kind: KIND.trackingUpdate,
+      target: laneOf(link.storeId, parcel.orderId),
+      ref: parcelId,
+      payload: { parcelId, storeId: link.storeId, tracking: { company: line.shopifyCompany, number, url: trackingUrl(line.trackingUrl, number) }, notifyCustomer: true },
+    },
+  ];
+}
