@@ -14,6 +14,9 @@ export function options(argv: string[]) {
       since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       'test-clock': { type: 'string' },
+      plan: { type: 'string' },
+      faults: { type: 'string' },
+      orders: { type: 'string' },
     },
   });
 }

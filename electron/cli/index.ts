@@ -3,6 +3,7 @@ import { start } from './start';
 import { serve } from './serve';
 import { importOrdersFile, exportEvents, rebuild } from './offline';
 import { validateTracking } from '../services/numbers/validate-view';
+import { shopifyEmulate } from './shopify';
 
 const USAGE = `Firstscan console
 
@@ -12,6 +13,7 @@ const USAGE = `Firstscan console
   npm run cli -- import orders <file.csv|json> [--data <dir>] [--store <name>]
   npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
   npm run cli -- rebuild projections [--data <dir>]
+  npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,9 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
       if (sub !== 'events') break;
       return exportEvents(dataDir, typeof values.since === 'string' ? values.since : undefined);
+    case 'shopify':
+      if (sub !== 'emulate') break;
+      return shopifyEmulate({ port: values.port, plan: values.plan, faults: values.faults, orders: values.orders });
     case 'rebuild':
       if (sub !== 'projections') break;
       return rebuild(dataDir);

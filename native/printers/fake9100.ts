@@ -159,6 +159,8 @@ export class FakePrinter {
       for (; answered < asked; answered++) socket.write(formatHostStatus({ ...this.status, formatsInBuffer: this.buffered.length }));
     });
     socket.on('end', () => {
+      // Close first, as a printer acknowledges the whole job, then file the labels.
+      if (mode !== 'hang') socket.end();
       const job = Buffer.concat(chunks).toString('utf8');
       const rest = job.replace(/~HS\r?\n?/g, '');
       this.received[index] = answered && !rest.trim() ? null : job;
@@ -166,7 +168,6 @@ export class FakePrinter {
         if (this.blocked()) this.buffered.push(label);
         else this.record(label);
       }
-      if (mode !== 'hang') socket.end();
     });
     socket.on('close', () => {
       if (this.received[index] === '' && answered) this.received[index] = null;

@@ -20,6 +20,7 @@ function nodeHid(): NodeHid | null {
 
 /** HID POS scanners (usage page 0x8C) through node-hid. Hot-plug is found by listing again (node-hid has no events). */
 export function nodeHidSource(): ScannerSource {
+  nodeHid(); // load the native module now (app start), not in the middle of the first scan
   return {
     kind: 'hid',
     async list() {

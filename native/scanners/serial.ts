@@ -66,12 +66,14 @@ type Binding = import('@serialport/stream').OpenOptions['binding'];
  * `@serialport/binding-mock` in tests. Every port is listed; only ports a person set up are opened
  * (nothing tells a scanner from a modem on a COM port).
  */
-export function serialSource(binding: Binding): ScannerSource {
+type PortInfo = { path: string; manufacturer?: string; serialNumber?: string; vendorId?: string; productId?: string };
+
+export function serialSource(binding: Binding, listPorts: () => Promise<PortInfo[]> = () => binding.list()): ScannerSource {
   return {
     kind: 'serial',
     async list() {
-      const ports = await binding.list();
-      return ports.map((p: { path: string; manufacturer?: string; serialNumber?: string; vendorId?: string; productId?: string }) => {
+      const ports = await listPorts();
+      return ports.map((p) => {
         const vendorId = p.vendorId ? parseInt(p.vendorId, 16) : undefined;
         const productId = p.productId ? parseInt(p.productId, 16) : undefined;
         return {
@@ -99,6 +101,24 @@ export function serialSource(binding: Binding): ScannerSource {
       return dev;
     },
   };
+}
+
+/**
+ * USB serial / CDC ports on Linux from /dev and /sys. serialport's own Linux listing blocks the
+ * main process for a long moment (~0.2 s here), too long to repeat every poll on a pick station;
+ * legacy ttyS ports are left out (a scanner there is set up by path).
+ */
+export async function linuxUsbSerialPorts(): Promise<PortInfo[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const names = (await readdir('/dev').catch(() => [] as string[])).filter((n) => /^tty(ACM|USB)\d+$/.test(n));
+  const read = (p: string) => readFile(p, 'utf8').then((t) => t.trim(), () => undefined);
+  return Promise.all(
+    names.map(async (n) => {
+      let dir = `/sys/class/tty/${n}/device`;
+      for (let up = 0; up < 3 && !(await read(`${dir}/idVendor`)); up++) dir += '/..';
+      return { path: `/dev/${n}`, vendorId: await read(`${dir}/idVendor`), productId: await read(`${dir}/idProduct`), serialNumber: await read(`${dir}/serial`), manufacturer: await read(`${dir}/manufacturer`) };
+    }),
+  );
 }
 
 /** The machine's serial binding (loaded lazily: main process only). */

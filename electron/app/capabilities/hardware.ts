@@ -1,6 +1,6 @@
 import type { AppEnv, Capability } from '../capability';
 import { nodeHidSource } from '../../../native/scanners/hid-source';
-import { serialSource, systemSerialBinding } from '../../../native/scanners/serial';
+import { linuxUsbSerialPorts, serialSource, systemSerialBinding } from '../../../native/scanners/serial';
 import { wedgeProfiles } from '../../../native/scanners/profiles';
 import type { ScannerSource } from '../../../native/scanners/source';
 import { ScannerService } from '../../services/hardware/scanners';
@@ -18,7 +18,7 @@ async function systemSources(): Promise<ScannerSource[]> {
   if (process.env.FIRSTSCAN_HARDWARE === 'off') return [];
   const out: ScannerSource[] = [nodeHidSource()];
   const binding = await systemSerialBinding();
-  if (binding) out.push(serialSource(binding));
+  if (binding) out.push(process.platform === 'linux' ? serialSource(binding, linuxUsbSerialPorts) : serialSource(binding));
   return out;
 }
 

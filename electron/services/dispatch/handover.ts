@@ -5,6 +5,7 @@ import { newId } from '../../core/ids';
 import { normalizeNumber } from '../numbers/recognize';
 import { planShopifyEvent } from '../shopify/plan-event';
 import { siteInfo, type ServiceContext } from '../site/context';
+import { localTime } from './pickup';
 import { classify, siteCode } from './codes';
 import { manifestDetail, operator } from './view';
 
@@ -16,8 +17,8 @@ interface HandoverInput {
   accepted: string[] | null;
 }
 
-function notHandable(m: ManifestRow): string | null {
-  if (m.status === 'handed_over') return `Manifest ${m.number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${m.handedOverAt}. Nothing to do: a manifest is handed over once.`;
+function notHandable(ctx: ServiceContext, m: ManifestRow): string | null {
+  if (m.status === 'handed_over') return `Manifest ${m.number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${localTime(ctx, m.handedOverAt!)}. Nothing to do: a manifest is handed over once.`;
   if (m.status === 'open') return `Manifest of ${m.lineId} is still open. Close it out (and print it) before the carrier takes it.`;
   if (m.status === 'voided') return `Manifest ${m.number} was voided (${m.statusNote}). Close out a new manifest for these parcels.`;
   return null;
@@ -35,7 +36,7 @@ export function handOver(ctx: ServiceContext, manifestId: string, input: Handove
   ctx.store.write(operator(ctx), at, (emit) => {
     const m = reader.manifest(manifestId);
     if (!m) throw notFound(`Manifest ${manifestId}`, 'Scan the barcode of a printed manifest.');
-    const why = notHandable(m);
+    const why = notHandable(ctx, m);
     if (why) throw conflict(why);
     const accepted = input.accepted && new Set(input.accepted.map(normalizeNumber));
     const discrepancies: DiscrepancyData[] = [];

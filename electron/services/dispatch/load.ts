@@ -5,6 +5,7 @@ import type { ParcelRow } from '../../../db/readers/parcels';
 import type { DispatchScanResult, RefusalCode } from '../../contract/channels/dispatch';
 import { recognize } from '../numbers/recognize';
 import { siteInfo, type ServiceContext } from '../site/context';
+import { localTime } from './pickup';
 import { classify, siteCode } from './codes';
 import { requireLine, rulesFor } from './rules';
 import { loadedView, manifestView, operator, requireManifest } from './view';
@@ -94,7 +95,7 @@ function manifestScanned(ctx: ServiceContext, manifestId: string, raw: string, n
   if (m.status === 'handed_over')
     return refused(ctx, manifestId, raw, {
       code: 'handed_over',
-      message: `Manifest ${number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${m.handedOverAt}.`,
+      message: `Manifest ${number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${localTime(ctx, m.handedOverAt!)}.`,
       next: 'Nothing to do: a manifest is handed over once.',
       belongsTo: number,
     });

@@ -28,3 +28,8 @@ export function nextPickupDate(ctx: ServiceContext, rules: LineRulesData): strin
   const cal = pickupForPick(ctx, rules.lineId, startOf(tomorrow, zone));
   return cal ? DateTime.fromISO(cal.pickupAt, { zone }).toISODate()! : tomorrow;
 }
+
+/** "Fri 27 Nov 17:32" in the warehouse zone, for messages. */
+export function localTime(ctx: ServiceContext, iso: string): string {
+  return DateTime.fromISO(iso, { zone: siteInfo(ctx).zone }).toFormat('ccc d LLL HH:mm');
+}

@@ -69,8 +69,8 @@ export function demoScan(ctx: ServiceContext, input: { query: string; status: Tr
         job: { id: newId('job', now), kind, target: s.id, ref: parcel.id, payload: { sourceId: s.id, numbers } },
         notBefore: new Date(now.getTime() + offsetMs).toISOString(),
       });
-      // An aggregator that does not know the number yet registers it first (the poll lines up a millisecond behind).
-      const jobs = s.needsRegistration && !reader.isRegistered(s.id, parcel.trackingNumber) ? [job('monitor.register', 0), job('monitor.poll', 1)] : [job('monitor.poll', 0)];
+      // An aggregator that does not know the number yet registers it first (lined up a millisecond ahead of the poll).
+      const jobs = s.needsRegistration && !reader.isRegistered(s.id, parcel.trackingNumber) ? [job('monitor.register', -1), job('monitor.poll', 0)] : [job('monitor.poll', 0)];
       emit({ type: 'monitor.polls_queued', subject: parcel.id, payload: { sourceId: s.id, jobs } });
     }
   });

@@ -194,7 +194,9 @@ export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId
       changed += changes.length;
     }
     const result = { imported: progress.imported, changed, seen: seen.size };
-    ctx.store.write('shopify-intake', ctx.clock.now(), (emit) => emit({ type: 'shopify.intake_done', subject: null, payload: { storeId, ...result } }));
+    // A quiet periodic intake leaves no trace in the log; the first one and any change do.
+    if (result.imported || result.changed || !store.lastIntakeAt)
+      ctx.store.write('shopify-intake', ctx.clock.now(), (emit) => emit({ type: 'shopify.intake_done', subject: null, payload: { storeId, ...result } }));
     return result;
   } catch (e) {
     progress.error = e instanceof ShopifyRequestError || e instanceof ApiError ? e.message : String(e);

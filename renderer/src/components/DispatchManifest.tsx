@@ -78,8 +78,13 @@ const refreshOn = (t: string) => t.startsWith('parcel.') || t.startsWith('manife
 type PanelProps = Omit<Parameters<typeof DispatchManifest>[0], 'detail'>;
 
 /** One loader per manifest (mounted with key={id}), so switching manifests never shows the previous one's answer. */
-export function DispatchManifestLoader({ id, ...rest }: PanelProps & { id: string }) {
+export function DispatchManifestLoader({ id, version, ...rest }: PanelProps & { id: string; version: number }) {
   const detail = useChannel('dispatch.manifest', { manifestId: id }, refreshOn);
+  // This station's own scans reload at once; other stations' changes arrive as pushes.
+  const { reload } = detail;
+  useEffect(() => {
+    if (version) void reload();
+  }, [version, reload]);
   if (detail.error && !detail.data) return <div className="form-error" role="alert">{detail.error}</div>;
   if (!detail.data) return <section className="dsp-manifest-panel dsp-empty"><div className="muted">Loading the manifest…</div></section>;
   return <DispatchManifest detail={detail.data} {...rest} />;
@@ -126,8 +131,8 @@ export function DispatchManifest({
             <span>{m.unweighed ? `${m.unweighed} not weighed` : 'weight'}</span>
           </div>
           <div className={m.overdue ? 'bad' : ''}>
-            <b>{fmtTime(m.expectedPickupAt)}</b>
-            <span>{m.overdue ? 'pickup OVERDUE' : 'pickup'}</span>
+            <b>{new Date(m.expectedPickupAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}</b>
+            <span>{m.overdue ? 'pickup OVERDUE' : `pickup ${m.pickupDate}`}</span>
           </div>
         </div>
       </header>
@@ -188,8 +193,8 @@ export function DispatchManifest({
             Confirm handover…
           </button>
         )}
-        {m.status === 'closed' && <WithReason label="Reopen" testId="reopen" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.reopen', { manifestId: m.id, reason }))} />}
-        {(m.status === 'open' || m.status === 'closed') && <WithReason label="Void" testId="void" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.void', { manifestId: m.id, reason }))} />}
+        {m.status === 'closed' && <WithReason label="Reopen" testId="reopen" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.reopen', { manifestId: m.id, reason })).then((r) => r && onNotice({ tone: 'attention', title: `Reopened ${r.manifest.number}`, next: 'Scan the parcels to add, then close it out again.' }))} />}
+        {(m.status === 'open' || m.status === 'closed') && <WithReason label="Void" testId="void" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.void', { manifestId: m.id, reason })).then((r) => r && onNotice({ tone: 'attention', title: `Manifest voided: ${r.parcels.length} parcels back on the dock`, next: 'Open a new manifest for the line to load them again.' }))} />}
       </div>
       <FormError failure={failure} testId="manifest-error" />
       {m.handedOverAt && (

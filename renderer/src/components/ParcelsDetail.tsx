@@ -4,6 +4,7 @@ import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
 import { CutoffSilence } from './CutoffSilence';
 import { Field, FormError, described, fmtTime, issueAt, useAction, words } from './Field';
+import { ShopifyParcelState } from './ShopifyParcelState';
 
 type Detail = Output<'parcels.get'>;
 type Ev = Detail['events'][number];
@@ -220,6 +221,7 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
           <div className="detail-actions">
             <Reprint parcelId={p.id} onDone={(m) => (setNotice(m), void reload())} />
           </div>
+          <ShopifyParcelState parcelId={p.id} />
           <dl className="kv">
             <dt>Picked</dt>
             <dd>

@@ -34,6 +34,7 @@ export function DispatchScreen() {
   const [weight, setWeight] = useState('');
   const [handover, setHandover] = useState<{ scanned: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
   const inFlight = useRef(false);
 
   // Pickups become overdue with time, not with events: look again every 30 s.
@@ -64,6 +65,8 @@ export function DispatchScreen() {
         const r = await call('dispatch.scan', { manifestId: selected, code, ...(grams > 0 ? { weightGrams: grams } : {}) });
         const v = verdictOf(r);
         setVerdict(v);
+        setVersion((n) => n + 1);
+        void board.reload();
         play(v.tone);
         if (r.outcome === 'loaded') setWeight('');
         if (r.outcome === 'manifest') {
@@ -77,7 +80,7 @@ export function DispatchScreen() {
         inFlight.current = false;
       }
     },
-    [selected, weight],
+    [selected, weight, board.reload],
   );
   useScanner((code) => void submit(code), station.data?.scanner, !!station.data);
 
@@ -110,7 +113,7 @@ export function DispatchScreen() {
       <div className="dsp-body">
         {b ? <DispatchLines board={b} selected={selected} onSelect={(id) => (setSelected(id), setVerdict(null), setHandover(null))} onOpen={(l) => void openManifest(l)} busy={busy} /> : <div className="muted">Loading…</div>}
         {selected ? (
-          <DispatchManifestLoader key={selected} id={selected} verdict={verdict} weight={weight} setWeight={setWeight} handover={handover} setHandover={setHandover} onNotice={setVerdict} />
+          <DispatchManifestLoader key={selected} id={selected} version={version} verdict={verdict} weight={weight} setWeight={setWeight} handover={handover} setHandover={setHandover} onNotice={(v) => (setVerdict(v), setVersion((n) => n + 1), void board.reload())} />
         ) : (
           <section className="dsp-manifest-panel dsp-empty">
             <div className="dsp-prompt">Open a manifest for a line to start loading.</div>

@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
+import { ExceptionsScreen } from './Exceptions';
+import { SupportScreen } from './Support';
 import { PickScreen } from './Pick';
 import { ParcelsScreen } from './Parcels';
 import { SetupScreen } from './Setup';
+import { SyncScreen } from './Sync';
 import { DispatchScreen } from './Dispatch';
 import { SupervisorScreen } from './Supervisor';
 import { DevicesScreen } from './Devices';
@@ -11,7 +14,10 @@ export const screens: Array<{ id: string; label: string; component: ComponentTyp
   { id: 'pick', label: 'Pick', component: PickScreen },
   { id: 'parcels', label: 'Parcels', component: ParcelsScreen },
   { id: 'setup', label: 'Setup', component: SetupScreen },
+  { id: 'sync', label: 'Sync', component: SyncScreen },
   { id: 'dispatch', label: 'Dispatch', component: DispatchScreen },
   { id: 'supervisor', label: 'Supervisor', component: SupervisorScreen },
   { id: 'devices', label: 'Devices', component: DevicesScreen },
+  { id: 'exceptions', label: 'Exceptions', component: ExceptionsScreen },
+  { id: 'support', label: 'Support', component: SupportScreen },
 ];

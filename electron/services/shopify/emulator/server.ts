@@ -33,6 +33,8 @@ export interface ShopifyEmulatorOptions {
   costScaling?: ConnectionScaling;
   /** How long a 'timeout-*' fault holds the socket before destroying it (default: until close()). */
   hangMs?: number;
+  /** Network round trip added to every answer (ms), like a warehouse PC far from Shopify (default 0). */
+  latencyMs?: number;
 }
 
 export interface EmulatorStats {
@@ -124,6 +126,7 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
     } catch {
       return sendJson(res, 400, { errors: { query: 'Required parameter missing or invalid' } });
     }
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     const fault = faults.next();
     if (fault) stats.faults[fault]++;
     if (fault === 'drop') return void req.socket.destroy();

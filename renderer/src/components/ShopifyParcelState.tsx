@@ -1,0 +1,18 @@
+import { useChannel } from '../hooks/useApi';
+import { fmtDuration, STATE_WORDS } from './SyncFormat';
+
+const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'label.printed';
+
+/** A parcel's tracking in Shopify: state and label -> Shopify time, flagged over 5 minutes. */
+export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
+  const { data } = useChannel('shopify.parcel', { parcelId }, refresh);
+  if (!data) return null;
+  const time = data.syncedAt ? `${fmtDuration(data.lagMs)} from label to Shopify` : `waiting ${fmtDuration(data.waitingMs)} since the label`;
+  return (
+    <div className={`shopify-state sync-${data.state}${data.late ? ' late' : ''}`} data-testid="shopify-parcel-state" data-state={data.state} data-late={data.late}>
+      <b>Shopify: {STATE_WORDS[data.state]}</b> · {time}
+      {data.late && <span className="late-flag"> · over 5 min</span>}
+      {data.error && <div className="job-error">{data.error}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, startConsole } from './console';
+import { PickPage } from './pages/PickPage';
+import { ParcelsPage } from './pages/ParcelsPage';
+import { SyncPage } from './pages/SyncPage';
+
+// The demo store is an emulator inside the console; the test cuts its network through the
+// test-only channel shopify.demo.network, available on a console started with --test-clock.
+test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain when it is back', async ({ page }) => {
+  const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-sync-')), ['--test-clock', 'now']);
+  try {
+    const pick = new PickPage(page);
+    const sync = new SyncPage(page);
+    await pick.open(app.url);
+    await expect(page.getByText(/200 open orders/)).toBeVisible();
+
+    // The demo store is connected and its orders came in through the intake.
+    await sync.open();
+    await expect(sync.store('demo-store')).toContainText('Firstscan Demo Store');
+    await expect(sync.store('demo-store').getByTestId('store-state')).toHaveText('Online');
+
+    // Pick one: its tracking reaches Shopify, shown on the parcel and on the Sync screen.
+    await page.keyboard.press('F1');
+    await pick.scan('#1001');
+    await pick.expectTone('pass');
+    const first = (await pick.title().textContent())!.trim();
+    const parcels = new ParcelsPage(page);
+    await parcels.open();
+    await parcels.openParcel(first);
+    await expect(page.getByTestId('shopify-parcel-state')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+    await expect(page.getByTestId('shopify-parcel-state')).toContainText('from label to Shopify');
+    await page.keyboard.press('Escape');
+
+    // Cut the store off and pick 5: they queue, the store shows offline.
+    await sync.setDemoNetwork(false);
+    await page.keyboard.press('F1');
+    const queued: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await pick.scan(`#${1002 + i}`);
+      await expect.poll(() => pick.picked()).toBe(i + 2);
+      queued.push((await pick.title().textContent())!.trim());
+    }
+    await sync.open();
+    await expect.poll(() => sync.queued(), { timeout: 20_000 }).toBe(5);
+    await expect(sync.store('demo-store').getByTestId('store-state')).toHaveText('Offline', { timeout: 30_000 });
+    await expect(sync.parcel(queued[0])).toHaveAttribute('data-state', 'queued');
+    await page.screenshot({ path: 'test-results/sync-offline.png' });
+
+    // Bring it back: the backlog drains by itself, each parcel once.
+    await sync.setDemoNetwork(true);
+    await expect.poll(() => sync.queued(), { timeout: 60_000 }).toBe(0);
+    for (const n of queued) await expect(sync.parcel(n)).toHaveAttribute('data-state', 'synced');
+    await expect(sync.store('demo-store').getByTestId('store-state')).toHaveText('Online');
+    await expect(page.getByTestId('sync-share')).toContainText('100 %');
+    await page.screenshot({ path: 'test-results/sync-screen.png' });
+  } finally {
+    await app.stop();
+  }
+});
