@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { Bench, BenchResult } from './types';
+import { shopifyBench } from './shopify.bench';
 import { pickBench } from './pick.bench';
 import { dispatchBench } from './dispatch.bench';
 import { cutoffsBench } from './cutoffs.bench';
+import { monitorBench } from './monitor.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

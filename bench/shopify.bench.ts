@@ -58,6 +58,17 @@ async function emulatorChild(orders: number) {
 
 /** Bucket level as Shopify reports it (a 1-point query). */
 async function bucketLevel(emu: Emu): Promise<number> {
+  for (let i = 0; ; i++) {
+    try {
+      return await levelOnce(emu);
+    } catch (e) {
+      // An idle keep-alive socket closed by the server: ask again.
+      if (i >= 3) throw e;
+    }
+  }
+}
+
+async function levelOnce(emu: Emu): Promise<number> {
   const r = await fetch(`${emu.url}/admin/api/2026-07/graphql.json`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': emu.accessToken }, body: JSON.stringify({ query: '{ shop { name } }' }) });
   return ((await r.json()) as any).extensions.cost.throttleStatus.currentlyAvailable;
 }

@@ -2,6 +2,9 @@
 // exceptions, reships, Shopify milestones already queued, and the monitor's settings.
 export const name = 'monitor';
 
+/** ISO-8601 text -> epoch milliseconds, in SQL (for the backfill of parcels picked before this migration). */
+const ms = (col: string) => `CAST(round((julianday(${col}) - 2440587.5) * 86400000) AS INTEGER)`;
+
 export const up = `
 CREATE TABLE monitor_settings (
   key    TEXT PRIMARY KEY,     -- rules | costs
@@ -78,6 +81,30 @@ CREATE TABLE monitor_reships (
   picked_noted     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX monitor_reships_old ON monitor_reships (old_parcel_id);
+
+-- The parcels the monitor still watches (not voided, not delivered or returned), with everything
+-- the rules-and-schedule pass needs, so the pass reads one table in one scan, whatever the history.
+CREATE TABLE monitor_watch (
+  parcel_id        TEXT PRIMARY KEY,
+  line_id          TEXT NOT NULL,
+  tracking_number  TEXT NOT NULL,
+  -- instants as epoch milliseconds: the pass reads 50,000 rows and compares times, never formats them
+  picked_at        INTEGER NOT NULL,
+  pickup_at        INTEGER,          -- cut-offs: the pickup it was due to make
+  window_from      INTEGER,          -- cut-offs: expected first scan, best and worst case
+  window_to        INTEGER,
+  handed_over_at   INTEGER,          -- dispatch: when the carrier took it
+  track_status     TEXT,
+  first_scan_at    INTEGER,
+  last_scan_at     INTEGER,
+  exc_id           TEXT,             -- its open exception
+  exc_cause        TEXT,
+  exc_since        INTEGER,
+  reshipped        INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO monitor_watch (parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to, handed_over_at)
+  SELECT p.id, p.line_id, p.tracking_number, ${ms('p.picked_at')}, ${ms('p.pickup_at')}, ${ms('p.expected_first_scan_from')}, ${ms('p.expected_first_scan_to')}, ${ms('mp.handed_over_at')}
+  FROM parcels p LEFT JOIN manifest_parcels mp ON mp.parcel_id = p.id WHERE p.status <> 'voided';
 
 -- Shopify milestones already queued for a parcel: each goes once, whichever source showed it.
 CREATE TABLE monitor_milestones (

@@ -4,6 +4,8 @@ import { insertJobs } from '../projections/jobs';
 import type { Projector } from '../projections/types';
 import { sameScan, summarize, type KnownScan } from '../../electron/services/monitor/merge';
 
+const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+
 type Scan = { status: string; scanned_at: string; learned_at: string; source_id: string };
 
 function scansOf(db: Sqlite, parcelId: string): Scan[] {
@@ -13,6 +15,8 @@ function scansOf(db: Sqlite, parcelId: string): Scan[] {
 function refold(db: Sqlite, parcelId: string) {
   const s = summarize(scansOf(db, parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at, learnedAt: r.learned_at, sourceId: r.source_id }) as KnownScan));
   if (!s) return;
+  if (s.status === 'delivered' || s.status === 'returned') stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(parcelId);
+  else stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ? WHERE parcel_id = ?').run(s.status, ms(s.firstScanAt), ms(s.lastScanAt), parcelId);
   stmt(
     db,
     `INSERT INTO monitor_tracking (parcel_id, status, status_at, first_scan_at, first_learned_at, first_source, last_scan_at, last_learned_at, scans)
@@ -28,6 +32,11 @@ function sourceParcel(db: Sqlite, sourceId: string, parcelId: string) {
 }
 
 const setException = (db: Sqlite, sql: string, ...args: unknown[]) => stmt(db, `UPDATE monitor_exceptions SET ${sql}`).run(...args);
+
+/** The watch row follows the parcel's open exception. */
+const watchException = (db: Sqlite, parcelId: string, id: string | null, cause: string | null, since: string | null) =>
+  stmt(db, 'UPDATE monitor_watch SET exc_id = ?, exc_cause = ?, exc_since = ? WHERE parcel_id = ?').run(id, cause, ms(since), parcelId);
+const closeWatched = (db: Sqlite, exceptionId: string) => stmt(db, 'UPDATE monitor_watch SET exc_id = NULL, exc_cause = NULL, exc_since = NULL WHERE exc_id = ?').run(exceptionId);
 
 /** Projections of the monitor capability; tables listed children first (deleted in this order on rebuild). */
 export const monitorProjector: Projector = {
@@ -97,19 +106,23 @@ export const monitorProjector: Projector = {
       db,
       `INSERT INTO monitor_exceptions (id, parcel_id, cause, status, since, opened_at, due_at, detail, proposal) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
     ).run(p.exceptionId, p.parcelId, p.cause, p.since, e.occurredAt, p.dueAt, p.detail, p.proposal);
+    watchException(db, p.parcelId, p.exceptionId, p.cause, p.since);
   },
   'monitor.exception_changed': (db, e) => {
     const p = e.payload;
     setException(db, 'cause = ?, since = ?, due_at = ?, detail = ?, proposal = ? WHERE id = ?', p.cause, p.since, p.dueAt, p.detail, p.proposal, p.exceptionId);
+    watchException(db, p.parcelId, p.exceptionId, p.cause, p.since);
   },
   'monitor.exception_cleared': (db, e) => {
     setException(db, "status = 'resolved', resolution = 'cleared', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+    closeWatched(db, e.payload.exceptionId);
   },
   'monitor.exception_assigned': (db, e) => {
     setException(db, 'owner = ? WHERE id = ?', e.payload.owner, e.payload.exceptionId);
   },
   'monitor.exception_resolved': (db, e) => {
     setException(db, "status = 'resolved', resolution = 'resolved', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+    closeWatched(db, e.payload.exceptionId);
   },
   'monitor.buyer_contacted': (db, e) => {
     if (e.payload.exceptionId) setException(db, 'contacts = contacts + 1, contacted_at = ? WHERE id = ?', e.occurredAt, e.payload.exceptionId);
@@ -121,11 +134,27 @@ export const monitorProjector: Projector = {
       db,
       'INSERT INTO monitor_reships (new_order_id, new_order_name, old_parcel_id, exception_id, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(p.newOrderId, p.newOrderName, p.oldParcelId, p.exceptionId, p.reason, e.occurredAt, e.actor);
-    if (p.exceptionId)
+    if (p.exceptionId) {
       setException(db, "status = 'resolved', resolution = 'reshipped', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, `reshipped as ${p.newOrderName}: ${p.reason}`, p.exceptionId);
+      closeWatched(db, p.exceptionId);
+    }
+    stmt(db, 'UPDATE monitor_watch SET reshipped = 1 WHERE parcel_id = ?').run(p.oldParcelId);
   },
+  // What the monitor needs from other capabilities' events, kept on the watch row.
   'parcel.picked': (db, e) => {
-    stmt(db, 'UPDATE monitor_reships SET new_parcel_id = ? WHERE new_order_id = ? AND new_parcel_id IS NULL').run(e.payload.parcelId, e.payload.orderId);
+    const p = e.payload;
+    stmt(
+      db,
+      'INSERT INTO monitor_watch (parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(p.parcelId, p.lineId, p.trackingNumber, ms(e.occurredAt), ms(p.shipBy?.pickupAt), ms(p.shipBy?.firstScanFrom), ms(p.shipBy?.firstScanTo));
+    stmt(db, 'UPDATE monitor_reships SET new_parcel_id = ? WHERE new_order_id = ? AND new_parcel_id IS NULL').run(p.parcelId, p.orderId);
+  },
+  'parcel.handed_over': (db, e) => {
+    const p = e.payload as { parcelId: string; handedOverAt?: string };
+    stmt(db, 'UPDATE monitor_watch SET handed_over_at = ? WHERE parcel_id = ?').run(ms(p.handedOverAt ?? e.occurredAt), p.parcelId);
+  },
+  'parcel.voided': (db, e) => {
+    stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(e.payload.parcelId);
   },
   'monitor.reship_picked': (db, e) => {
     stmt(db, 'UPDATE monitor_reships SET picked_noted = 1 WHERE new_parcel_id = ?').run(e.payload.newParcelId);
@@ -133,6 +162,7 @@ export const monitorProjector: Projector = {
 };
 
 export const monitorTables: Array<{ table: string; runtime?: string[] }> = [
+  { table: 'monitor_watch' },
   { table: 'monitor_milestones' },
   { table: 'monitor_reships' },
   { table: 'monitor_exceptions' },

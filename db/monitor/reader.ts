@@ -44,23 +44,22 @@ export interface TrackingRow {
   scans: number;
 }
 
-/** What the rules-and-schedule pass knows of one in-flight parcel. */
+/** What the rules-and-schedule pass knows of one in-flight parcel (instants in epoch ms). */
 export interface InFlightRow {
   id: string;
   lineId: string;
   trackingNumber: string;
-  parcelStatus: string;
-  pickedAt: string;
-  pickupAt: string | null;
-  expectedFrom: string | null;
-  expectedTo: string | null;
-  handedOverAt: string | null;
+  pickedAt: number;
+  pickupAt: number | null;
+  windowFrom: number | null;
+  windowTo: number | null;
+  handedOverAt: number | null;
   trackStatus: TrackingStatus | null;
-  firstScanAt: string | null;
-  lastScanAt: string | null;
+  firstScanAt: number | null;
+  lastScanAt: number | null;
   exceptionId: string | null;
   exceptionCause: ExceptionCause | null;
-  exceptionSince: string | null;
+  exceptionSince: number | null;
   reshipped: boolean;
 }
 
@@ -224,44 +223,37 @@ export function monitorReader(db: Sqlite) {
         'SELECT 1 FROM monitor_source_parcels s JOIN parcels p ON p.id = s.parcel_id WHERE s.source_id = ? AND p.tracking_number = ? AND s.registered_at IS NOT NULL',
       ).get(sourceId, trackingNumber);
     },
-    /**
-     * Every parcel the monitor still watches: not voided, not delivered or returned. One statement,
-     * joined to its handover (dispatch), its pickup and first-scan window (cut-offs) and its open exception.
-     */
+    /** Every parcel the monitor still watches, with what the rules-and-schedule pass needs: one table, one scan. */
     inFlight(): InFlightRow[] {
-      const cut = hasColumn(db, 'parcels', 'pickup_at');
-      const disp = hasTable(db, 'manifest_parcels');
-      const sql = `SELECT p.id, p.line_id, p.tracking_number, p.status AS parcel_status, p.picked_at,
-          ${cut ? 'p.pickup_at, p.expected_first_scan_from, p.expected_first_scan_to' : 'NULL AS pickup_at, NULL AS expected_first_scan_from, NULL AS expected_first_scan_to'},
-          ${disp ? 'mp.handed_over_at' : 'NULL AS handed_over_at'},
-          t.status AS track_status, t.first_scan_at, t.last_scan_at,
-          e.id AS exc_id, e.cause AS exc_cause, e.since AS exc_since,
-          EXISTS (SELECT 1 FROM monitor_reships r WHERE r.old_parcel_id = p.id) AS reshipped
-        FROM parcels p
-        ${disp ? 'LEFT JOIN manifest_parcels mp ON mp.parcel_id = p.id' : ''}
-        LEFT JOIN monitor_tracking t ON t.parcel_id = p.id
-        LEFT JOIN monitor_exceptions e ON e.parcel_id = p.id AND e.status = 'open'
-        WHERE p.status <> 'voided' AND (t.status IS NULL OR t.status NOT IN ('delivered', 'returned'))`;
-      const rows = stmt(db, sql).raw().all() as unknown[][];
-      const fallback = disp ? null : this.handoversFromLog();
-      return rows.map((r) => ({
-        id: r[0] as string,
-        lineId: r[1] as string,
-        trackingNumber: r[2] as string,
-        parcelStatus: r[3] as string,
-        pickedAt: r[4] as string,
-        pickupAt: r[5] as string | null,
-        expectedFrom: r[6] as string | null,
-        expectedTo: r[7] as string | null,
-        handedOverAt: (r[8] as string | null) ?? fallback?.get(r[0] as string) ?? null,
-        trackStatus: r[9] as TrackingStatus | null,
-        firstScanAt: r[10] as string | null,
-        lastScanAt: r[11] as string | null,
-        exceptionId: r[12] as string | null,
-        exceptionCause: r[13] as ExceptionCause | null,
-        exceptionSince: r[14] as string | null,
-        reshipped: r[15] === 1,
-      }));
+      const rows = stmt(
+        db,
+        `SELECT parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to, handed_over_at,
+           track_status, first_scan_at, last_scan_at, exc_id, exc_cause, exc_since, reshipped FROM monitor_watch`,
+      )
+        .raw()
+        .all() as unknown[][];
+      const out: InFlightRow[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        out[i] = {
+          id: r[0] as string,
+          lineId: r[1] as string,
+          trackingNumber: r[2] as string,
+          pickedAt: r[3] as number,
+          pickupAt: r[4] as number | null,
+          windowFrom: r[5] as number | null,
+          windowTo: r[6] as number | null,
+          handedOverAt: r[7] as number | null,
+          trackStatus: r[8] as TrackingStatus | null,
+          firstScanAt: r[9] as number | null,
+          lastScanAt: r[10] as number | null,
+          exceptionId: r[11] as string | null,
+          exceptionCause: r[12] as ExceptionCause | null,
+          exceptionSince: r[13] as number | null,
+          reshipped: r[14] === 1,
+        };
+      }
+      return out;
     },
     /** Parcel -> handover time from the event log, when dispatch's tables are not there. */
     handoversFromLog(): Map<string, string> {

@@ -13,6 +13,12 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
   try {
     const pick = new PickPage(page);
     const sync = new SyncPage(page);
+    // Into the pick screen's order field: a scanner burst or, on a loaded machine, typed text both land.
+    const scanAtPick = async (code: string) => {
+      await expect(page.getByTestId('manual-code')).toBeEnabled();
+      await page.getByTestId('manual-code').click();
+      await pick.scan(code);
+    };
     await pick.open(app.url);
     await expect(page.getByText(/200 open orders/)).toBeVisible();
 
@@ -23,7 +29,7 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
 
     // Pick one: its tracking reaches Shopify, shown on the parcel and on the Sync screen.
     await page.keyboard.press('F1');
-    await pick.scan('#1001');
+    await scanAtPick('#1001');
     await pick.expectTone('pass');
     const first = (await pick.title().textContent())!.trim();
     const parcels = new ParcelsPage(page);
@@ -38,7 +44,7 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
     await page.keyboard.press('F1');
     const queued: string[] = [];
     for (let i = 0; i < 5; i++) {
-      await pick.scan(`#${1002 + i}`);
+      await scanAtPick(`#${1002 + i}`);
       await expect.poll(() => pick.picked()).toBe(i + 2);
       queued.push((await pick.title().textContent())!.trim());
     }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { siteInfo, type ServiceContext } from '../site/context';
 import { startOfLocalDay } from '../site/zone';
-import { nextPickupDate, pickupInstant } from './pickup';
+import { localTime, nextPickupDate, pickupInstant } from './pickup';
 import { rulesFor } from './rules';
 import { discrepancyView, manifestView } from './view';
 
@@ -42,7 +42,8 @@ export function dispatchBoard(ctx: ServiceContext) {
           message: `Pickup overdue: ${waiting} ${line.name} parcel${waiting === 1 ? '' : 's'} waiting and no handover since ${local(todayPickup)}.`,
           next: `Load them on a manifest, close it out and call ${line.carrier}.`,
         });
-      return { lineId: line.id, lineName: line.name, carrier: line.carrier, rules, waiting, nextPickupAt: pickupInstant(ctx, rules, nextPickupDate(ctx, rules)) };
+      const nextPickupAt = pickupInstant(ctx, rules, nextPickupDate(ctx, rules));
+      return { lineId: line.id, lineName: line.name, carrier: line.carrier, rules, waiting, nextPickupAt, nextPickupLocal: localTime(ctx, nextPickupAt) };
     });
   return { now: nowIso, lines, manifests, discrepancies: reader.openDiscrepancies().map(discrepancyView), alerts };
 }

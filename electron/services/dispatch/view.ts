@@ -1,6 +1,7 @@
 import { dispatchReader, type DiscrepancyRow, type LoadedParcelRow, type ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
 import { stationSettings, type ServiceContext } from '../site/context';
+import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 
 export function manifestView(ctx: ServiceContext, m: ManifestRow) {
@@ -14,6 +15,7 @@ export function manifestView(ctx: ServiceContext, m: ManifestRow) {
     number: m.number,
     pickupDate: m.pickupDate,
     expectedPickupAt: m.expectedPickupAt,
+    pickupLocal: localTime(ctx, m.expectedPickupAt),
     status: m.status,
     statusNote: m.statusNote,
     openedAt: m.openedAt,

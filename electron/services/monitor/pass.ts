@@ -86,7 +86,8 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     // Schedule: which sources should be asked about this parcel now.
     const srcs = sourcesOfLine.get(r.lineId)!;
     if (!srcs.length) continue;
-    const win = firstScanWindow(r, line.routeType);
+    // The window only matters until the first scan.
+    const win = r.firstScanAt ? null : firstScanWindow(r, line.routeType);
     const facts = { handedOverAt: r.handedOverAt, windowFrom: win?.from ?? null, windowTo: win?.to ?? null, trackStatus: r.trackStatus, firstScanAt: r.firstScanAt, lastScanAt: r.lastScanAt };
     for (const s of srcs) {
       const sp = state.get(s.id)?.get(r.id);

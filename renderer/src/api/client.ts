@@ -23,6 +23,24 @@ export class ApiFailure extends Error {
   }
 }
 
+/** One WebSocket per page, shared by every subscriber; it reconnects after a drop. */
+const listeners = new Set<(name: string, data: unknown) => void>();
+let socket: WebSocket | null = null;
+function connect(): WebSocket {
+  const ws = new WebSocket(`ws://${location.host}/ws`);
+  ws.onmessage = (m) => {
+    const { push, data } = JSON.parse(m.data as string);
+    for (const l of listeners) l(push, data);
+  };
+  ws.onclose = () => {
+    socket = null;
+    setTimeout(() => {
+      if (listeners.size) socket ??= connect();
+    }, 1000);
+  };
+  return ws;
+}
+
 /** Browser mode: the same contract over HTTP on 127.0.0.1 (the token travels as a cookie). */
 const httpBridge: Bridge = {
   async invoke(channel, input) {
@@ -36,22 +54,10 @@ const httpBridge: Bridge = {
     return res.ok ? { ok: true, data: body } : { ok: false, error: body.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` } };
   },
   on(listener) {
-    let ws: WebSocket | null = null;
-    let stopped = false;
-    const connect = () => {
-      ws = new WebSocket(`ws://${location.host}/ws`);
-      ws.onmessage = (m) => {
-        const { push, data } = JSON.parse(m.data as string);
-        listener(push, data);
-      };
-      ws.onclose = () => {
-        if (!stopped) setTimeout(connect, 1000);
-      };
-    };
-    connect();
+    listeners.add(listener);
+    socket ??= connect();
     return () => {
-      stopped = true;
-      ws?.close();
+      listeners.delete(listener);
     };
   },
 };

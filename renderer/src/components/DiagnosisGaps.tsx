@@ -12,7 +12,7 @@ export function DiagnosisGaps({ d }: { d: Diagnosis }) {
       {d.gaps.map((g) => (
         <li key={g.key} className={`gap gap-${g.state.replace('/', '')}${d.current?.key === g.key ? ' gap-now' : ''}`} data-testid={`gap-${g.key}`} data-state={g.state}>
           <div className="gap-head">
-            <span className="gap-n">{g.gap}</span>
+            <span className="gap-n" title={`gap ${g.gap}`}>{g.key === 'handover' ? 'H' : g.gap}</span>
             <b>{g.title}</b>
             <span className={`pill pill-gap-${g.state.replace('/', '')}`}>{STATE_WORDS[g.state]}</span>
             {g.hours !== null && (

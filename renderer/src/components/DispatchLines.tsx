@@ -1,5 +1,5 @@
 import type { Output } from '../../../electron/contract/channels';
-import { fmtTime, words } from './Field';
+import { words } from './Field';
 
 type Board = Output<'dispatch.board'>;
 
@@ -14,7 +14,7 @@ export function DispatchLines({ board, selected, onSelect, onOpen, busy }: { boa
             <div className="dsp-line-head">
               <b>{l.lineName}</b>
               <span className="muted small">
-                {l.waiting} waiting · pickup {fmtTime(l.nextPickupAt)}
+                {l.waiting} waiting · pickup {l.nextPickupLocal}
               </span>
             </div>
             {mine.map((m) => (

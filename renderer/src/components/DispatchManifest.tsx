@@ -131,8 +131,8 @@ export function DispatchManifest({
             <span>{m.unweighed ? `${m.unweighed} not weighed` : 'weight'}</span>
           </div>
           <div className={m.overdue ? 'bad' : ''}>
-            <b>{new Date(m.expectedPickupAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}</b>
-            <span>{m.overdue ? 'pickup OVERDUE' : `pickup ${m.pickupDate}`}</span>
+            <b>{m.pickupLocal.slice(-5)}</b>
+            <span>{m.overdue ? 'pickup OVERDUE' : `pickup ${m.pickupLocal.slice(0, -6)}`}</span>
           </div>
         </div>
       </header>

@@ -33,7 +33,11 @@ export function SelfTest({ settings }: { settings: WedgeSettings | undefined }) 
       const el = e.target as HTMLElement | null;
       if (el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA')) return;
       if (e.key.length !== 1 && !['Enter', 'Tab', 'F8'].includes(e.key)) return;
-      if (e.key === 'Tab' || e.key === 'F8' || (e.key === ']' && e.ctrlKey)) e.preventDefault();
+      // A scanner's Enter must end its code, not press the button that has focus.
+      if (e.key === 'Tab' || e.key === 'F8' || (e.key === ']' && e.ctrlKey) || (e.key === 'Enter' && keys.current.length)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
       keys.current.push({ key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, time: e.timeStamp });
       if (e.key === 'Enter' || e.key === 'Tab') return finish();
       if (timer.current) clearTimeout(timer.current);
@@ -51,6 +55,7 @@ export function SelfTest({ settings }: { settings: WedgeSettings | undefined }) 
   }, []);
 
   const print = async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
     try {
       await call('selftest.print', {});
       setPrinting('The test sheet is in the printer queue, behind any labels waiting. Scan its three codes here.');

@@ -12,6 +12,9 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
   const key = JSON.stringify(input);
   const inFlight = useRef(false);
   const again = useRef(false);
+  // The loop below always loads the newest input, even if it changed while a load was running.
+  const latest = useRef({ channel, key });
+  latest.current = { channel, key };
   const wants = useRef(refreshOn);
   wants.current = refreshOn;
 
@@ -25,7 +28,10 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
       do {
         again.current = false;
         try {
-          setData(await call(channel, JSON.parse(key)));
+          const { channel: c, key: k } = latest.current;
+          const answer = await call(c, JSON.parse(k));
+          if (latest.current.key === k && latest.current.channel === c) setData(answer as Output<C>);
+          else again.current = true;
           setError(null);
         } catch (e) {
           setError(e instanceof ApiFailure ? e.message : String(e));

@@ -43,7 +43,7 @@ export function SyncScreen() {
         </div>
       </div>
       {data.lastError && (
-        <div className="sync-last-error" data-testid="sync-last-error">
+        <div className={`sync-last-error${data.failing || data.stores.some((st) => st.state !== 'online') ? '' : ' resolved'}`} data-testid="sync-last-error">
           Last error {fmtTime(data.lastError.at)}: {data.lastError.error}
         </div>
       )}

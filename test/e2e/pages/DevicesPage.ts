@@ -9,18 +9,9 @@ export class DevicesPage {
     await expect(this.page.getByTestId('selftest')).toBeVisible();
   }
 
-  /**
-   * A keyboard-wedge scanner typing `text` one key per character, `gapMs` apart. Keys are pressed
-   * one by one (not typed) so characters of other layouts (ß, é) still arrive as keydowns, as a
-   * scanner's do. GS is Ctrl+].
-   */
-  async scan(text: string, opts: { gapMs?: number; suffix?: boolean } = {}) {
-    for (const ch of text) {
-      if (ch === '\u001d') await this.page.keyboard.press('Control+BracketRight');
-      else await this.page.keyboard.press(ch);
-      if (opts.gapMs) await this.page.waitForTimeout(opts.gapMs);
-    }
-    if (opts.suffix !== false) await this.page.keyboard.press('Enter');
+  /** A keyboard-wedge scan of `text` (see wedgeScan). */
+  scan(text: string, opts: { gapMs?: number; suffix?: boolean } = {}) {
+    return wedgeScan(this.page, text, opts);
   }
 
   results() {
@@ -40,4 +31,30 @@ export class DevicesPage {
   printerHealth(id: string) {
     return this.page.locator(`[data-testid="device-printer"][data-id="${id}"] [data-testid="device-printer-health"]`);
   }
+}
+
+/**
+ * A keyboard-wedge scanner typing `text`: one trusted keydown per character, `gapMs` apart by the
+ * event's own timestamp (as the OS stamps a scanner's keys), then Enter. Sent through the
+ * DevTools protocol so a character of another layout (ß, é) arrives as a keydown with that key,
+ * exactly as a scanner on such a PC delivers it. GS is Ctrl+].
+ */
+export async function wedgeScan(page: Page, text: string, opts: { gapMs?: number; suffix?: boolean } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  // Stamp the keys on the page's own clock (a little ahead: they reach it a few ms later), so the
+  // pick screen's idle timer measures the same time line as the key gaps.
+  let t = (await page.evaluate(() => performance.timeOrigin + performance.now() + 20)) / 1000;
+  const events: Array<Record<string, unknown>> = [];
+  const key = (k: string, extra: Record<string, unknown> = {}) => {
+    events.push({ type: 'keyDown', key: k, timestamp: t, ...extra }, { type: 'keyUp', key: k, timestamp: t, ...extra });
+    t += (opts.gapMs ?? 3) / 1000;
+  };
+  for (const ch of text) {
+    if (ch === '\u001d') key(']', { modifiers: 2, code: 'BracketRight', windowsVirtualKeyCode: 221 });
+    else key(ch, { text: ch });
+  }
+  if (opts.suffix !== false) key('Enter', { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  // Sent together (in order) so the page gets them back to back, like a scanner's burst.
+  await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e as never)));
+  await cdp.detach();
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { scanWedge } from './wedge';
 
 /** The dispatch screen as a dispatch lead sees it. */
 export class DispatchPage {
@@ -32,16 +33,7 @@ export class DispatchPage {
    * machine split a code in two).
    */
   async scan(code: string) {
-    await this.page.evaluate((text) => {
-      const target = document.activeElement ?? document.body;
-      // 2 ms apart, as a scanner sends them, whatever pauses the page takes while dispatching.
-      const t0 = performance.now();
-      [...text, 'Enter'].forEach((key, i) => {
-        const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-        Object.defineProperty(down, 'timeStamp', { value: t0 + 2 * i });
-        target.dispatchEvent(down);
-      });
-    }, code);
+    await scanWedge(this.page, code);
   }
 
   verdict() {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { scanWedge } from './wedge';
 
 /** The pick station as a picker sees it. */
 export class PickPage {
@@ -9,9 +10,15 @@ export class PickPage {
     await expect(this.page.getByText('Scan an order or an item')).toBeVisible();
   }
 
-  /** A keyboard-wedge scanner: characters a few ms apart, then Enter. */
+  /** A keyboard-wedge scanner. */
   async scan(code: string) {
-    await this.page.keyboard.type(code, { delay: 2 });
+    await scanWedge(this.page, code);
+  }
+
+  /** A person typing the order number into the field, at human speed. */
+  async typeOrder(name: string) {
+    await this.page.getByTestId('manual-code').click();
+    await this.page.keyboard.type(name, { delay: 90 });
     await this.page.keyboard.press('Enter');
   }
 

@@ -6,6 +6,8 @@ export class SyncPage {
 
   async open() {
     await this.page.getByRole('button', { name: /^Sync/ }).click();
+    // Leave the tab button: the scanner's Enter must not press it again.
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await expect(this.page.getByTestId('sync')).toBeVisible();
   }
 

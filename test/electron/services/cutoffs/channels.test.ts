@@ -3,27 +3,11 @@ import { invoke } from '../../../../electron/app/invoke';
 import { SettableClock } from '../../../../electron/core/clock';
 import { api, demoApp } from '../../../support/app';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
-import { capabilities } from '../../../../electron/app/capabilities';
-import type { Capability } from '../../../../electron/app/capability';
 
 // Thu 26 Nov 2026 09:00 in Shanghai (UTC+8).
 const THU_MORNING = new Date('2026-11-26T01:00:00Z');
 const postalWindow = { route: 'Low-cost postal (Yanwen, EUB) to US', bestHours: 72, worstHours: 120, countsNonWorkingDays: false, carrierWorkdays: [1, 2, 3, 4, 5] };
 const weekdays = (days: number[], cutoff = '16:00', pickup = '17:30') => days.map((weekday) => ({ weekday, cutoff, pickup }));
-
-// TEMP while another capability's channels are declared but not yet handled (work in progress in
-// the shared tree): answer exactly those with an error so the console starts. Unused once they exist.
-async function startDemo(opts: Parameters<typeof demoApp>[0]) {
-  try {
-    return await demoApp(opts);
-  } catch (e) {
-    const m = /channels without a handler: (.*)$/.exec((e as Error).message);
-    if (!m) throw e;
-    const missing = m[1].split(', ');
-    const filler: Capability = { name: 'unfinished', handlers: () => Object.fromEntries(missing.map((n) => [n, () => { throw new Error('unfinished'); }])) };
-    return demoApp({ ...opts, dataDir: undefined, capabilities: [...capabilities, filler] });
-  }
-}
 
 let apps: Array<Awaited<ReturnType<typeof demoApp>>> = [];
 afterEach(async () => {
@@ -32,7 +16,7 @@ afterEach(async () => {
 });
 async function console_(at = THU_MORNING) {
   const clock = new SettableClock(at);
-  const app = await startDemo({ runJobs: false, demoOrders: 20, testClock: clock });
+  const app = await demoApp({ runJobs: false, demoOrders: 20, testClock: clock });
   apps.push(app);
   return { app, clock };
 }

@@ -72,7 +72,7 @@ describe('Shopify stores and intake', () => {
   it('rebuilding the projections from the log gives the same Shopify state', async () => {
     await api(t.app, 'pick.scan', { code: '#1001' });
     await waitFor(async () => ((await api(t.app, 'shopify.status', {})).counts.synced ?? 0) >= 2, 'synced');
-    await t.app.runner.stop();
+    await t.runner.stop();
     const before = JSON.stringify(dumpProjections(t.app.store.db));
     rebuildProjections(t.app.store.db);
     expect(JSON.stringify(dumpProjections(t.app.store.db))).toBe(before);
