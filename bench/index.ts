@@ -7,9 +7,10 @@ import { pickBench } from './pick.bench';
 import { dispatchBench } from './dispatch.bench';
 import { cutoffsBench } from './cutoffs.bench';
 import { monitorBench } from './monitor.bench';
+import { printBench } from './print.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -255,11 +255,6 @@ export function monitorReader(db: Sqlite) {
       }
       return out;
     },
-    /** Parcel -> handover time from the event log, when dispatch's tables are not there. */
-    handoversFromLog(): Map<string, string> {
-      const rows = db.prepare("SELECT subject, min(occurred_at) AS at FROM events WHERE type = 'parcel.handed_over' GROUP BY subject").all() as Array<{ subject: string; at: string }>;
-      return new Map(rows.map((r) => [r.subject, r.at]));
-    },
     /** When the carrier took the parcel (dispatch's handover), or null. */
     handedOverAt(parcelId: string): string | null {
       if (hasTable(db, 'manifest_parcels')) {

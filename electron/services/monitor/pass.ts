@@ -9,7 +9,7 @@ import type { ServiceContext } from '../site/context';
 import { evaluate, type Finding } from './rules';
 import { nextPollAt } from './schedule';
 import { rulesOf, thresholdsFor } from './settings';
-import { firstScanWindow } from './windows';
+import { windowMs } from './windows';
 import { runtimeOf, type PassSummary } from './runtime';
 import { covers, type TrackingSource } from './sources/types';
 
@@ -56,18 +56,13 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     if (!line) continue;
     // Rules: a reshipped parcel is settled; a cause a person closed does not reopen by itself.
     if (!r.reshipped) {
-      let f: Finding | null = evaluate(
-        { parcelStatus: r.parcelStatus, pickedAt: r.pickedAt, pickupAt: r.pickupAt, handedOverAt: r.handedOverAt, trackStatus: r.trackStatus, firstScanAt: r.firstScanAt, lastScanAt: r.lastScanAt },
-        rules,
-        thresholds.get(r.lineId)!,
-        nowMs,
-      );
+      let f: Finding | null = evaluate(r, rules, thresholds.get(r.lineId)!, nowMs);
       if (f && closed.get(r.id)?.has(f.cause)) f = null;
       if (r.exceptionId) {
         if (!f) {
           events.push({ type: 'monitor.exception_cleared', subject: r.id, payload: { exceptionId: r.exceptionId, parcelId: r.id, reason: CLEARED[r.exceptionCause!] ?? 'the rule no longer holds' } });
           summary.cleared++;
-        } else if (f.cause !== r.exceptionCause || f.since !== r.exceptionSince) {
+        } else if (f.cause !== r.exceptionCause || Date.parse(f.since) !== r.exceptionSince) {
           const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
           events.push({ type: 'monitor.exception_changed', subject: r.id, payload: { exceptionId: r.exceptionId, parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal } });
           summary.changed++;
@@ -87,8 +82,8 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     const srcs = sourcesOfLine.get(r.lineId)!;
     if (!srcs.length) continue;
     // The window only matters until the first scan.
-    const win = r.firstScanAt ? null : firstScanWindow(r, line.routeType);
-    const facts = { handedOverAt: r.handedOverAt, windowFrom: win?.from ?? null, windowTo: win?.to ?? null, trackStatus: r.trackStatus, firstScanAt: r.firstScanAt, lastScanAt: r.lastScanAt };
+    const win = r.firstScanAt !== null ? null : windowMs(r, line.routeType);
+    const facts = { handedOverAt: r.handedOverAt, windowFrom: win?.[0] ?? null, windowTo: win?.[1] ?? null, trackStatus: r.trackStatus, firstScanAt: r.firstScanAt, lastScanAt: r.lastScanAt };
     for (const s of srcs) {
       const sp = state.get(s.id)?.get(r.id);
       if (sp?.queuedUntil && sp.queuedUntil > nowIso) continue;
@@ -97,7 +92,7 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
         continue;
       }
       if (s.delivery !== 'poll') continue;
-      const at = nextPollAt(facts, sp?.lastPolledAt ?? null, nowMs);
+      const at = nextPollAt(facts, sp?.lastPolledAt ? Date.parse(sp.lastPolledAt) : null, nowMs);
       if (at !== null && at <= nowMs) toPoll.get(s.id)!.push({ row: r, at });
     }
   }

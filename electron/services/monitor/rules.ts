@@ -6,15 +6,15 @@ import { isFinal } from './statuses';
 const H = 3_600_000;
 const D = 24 * H;
 
+/** A watched parcel at an instant; times in epoch ms (the pass reads them so, 50,000 at a time). */
 export interface ParcelFacts {
-  parcelStatus: string;
-  pickedAt: string;
+  pickedAt: number;
   /** The pickup the parcel was due to make (cut-offs), or null. */
-  pickupAt: string | null;
-  handedOverAt: string | null;
+  pickupAt: number | null;
+  handedOverAt: number | null;
   trackStatus: TrackingStatus | null;
-  firstScanAt: string | null;
-  lastScanAt: string | null;
+  firstScanAt: number | null;
+  lastScanAt: number | null;
 }
 
 export interface Finding {
@@ -33,64 +33,64 @@ const days = (ms: number) => Math.round((ms / D) * 10) / 10;
 
 /** Worst first: a parcel has at most one open exception, for the most serious cause that holds. */
 export function evaluate(f: ParcelFacts, rules: MonitorRulesData, t: LineThresholds, nowMs: number): Finding | null {
-  if (f.parcelStatus === 'voided' || isFinal(f.trackStatus)) return null;
+  if (isFinal(f.trackStatus)) return null;
   const physical = f.firstScanAt !== null;
 
   if (rules.lost.enabled) {
-    const ref = f.lastScanAt && physical ? f.lastScanAt : f.handedOverAt;
-    if (ref) {
-      const at = Date.parse(ref) + t.lostDays * D;
+    const ref = f.lastScanAt !== null && physical ? f.lastScanAt : f.handedOverAt;
+    if (ref !== null) {
+      const at = ref + t.lostDays * D;
       if (nowMs >= at)
         return {
           cause: 'lost',
-          since: ref,
+          since: iso(ref),
           firedAt: iso(at),
-          detail: `No carrier update for ${days(nowMs - Date.parse(ref))} days (lost after ${t.lostDays}): reship now, do not wait for the claim.`,
+          detail: `No carrier update for ${days(nowMs - ref)} days (lost after ${t.lostDays}): reship now, do not wait for the claim.`,
           proposal: 'reship',
         };
     }
   }
-  if (rules.failedDelivery.enabled && (f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') && f.lastScanAt)
+  if (rules.failedDelivery.enabled && (f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') && f.lastScanAt !== null)
     return {
       cause: 'failed_delivery',
-      since: f.lastScanAt,
-      firedAt: f.lastScanAt,
+      since: iso(f.lastScanAt),
+      firedAt: iso(f.lastScanAt),
       detail: f.trackStatus === 'failed_attempt' ? 'The carrier could not deliver: tell the buyer how to collect or rebook.' : 'The carrier reports an exception (customs, damage, address): find out what it needs.',
       proposal: null,
     };
-  if (rules.noFirstScan.enabled && f.handedOverAt && !physical) {
-    const at = Date.parse(f.handedOverAt) + t.noFirstScanHours * H;
+  if (rules.noFirstScan.enabled && f.handedOverAt !== null && !physical) {
+    const at = f.handedOverAt + t.noFirstScanHours * H;
     if (nowMs >= at)
       return {
         cause: 'no_first_scan',
-        since: f.handedOverAt,
+        since: iso(f.handedOverAt),
         firedAt: iso(at),
-        detail: `Handed over ${hours(nowMs - Date.parse(f.handedOverAt))} h ago and no carrier scan yet (limit ${t.noFirstScanHours} h).`,
+        detail: `Handed over ${hours(nowMs - f.handedOverAt)} h ago and no carrier scan yet (limit ${t.noFirstScanHours} h).`,
         proposal: null,
       };
   }
-  if (rules.noUpdate.enabled && physical && f.lastScanAt) {
-    const at = Date.parse(f.lastScanAt) + t.noUpdateDays * D;
+  if (rules.noUpdate.enabled && physical && f.lastScanAt !== null) {
+    const at = f.lastScanAt + t.noUpdateDays * D;
     if (nowMs >= at)
       return {
         cause: 'no_update',
-        since: f.lastScanAt,
+        since: iso(f.lastScanAt),
         firedAt: iso(at),
-        detail: `In transit, no update for ${days(nowMs - Date.parse(f.lastScanAt))} days (limit ${t.noUpdateDays}).`,
+        detail: `In transit, no update for ${days(nowMs - f.lastScanAt)} days (limit ${t.noUpdateDays}).`,
         proposal: null,
       };
   }
-  if (rules.notHandedOver.enabled && !f.handedOverAt && !physical && ['picked', 'loaded', 'missing'].includes(f.parcelStatus)) {
-    const pickup = f.pickupAt ? Date.parse(f.pickupAt) : Date.parse(f.pickedAt) + rules.notHandedOver.fallbackPickupHours * H;
+  if (rules.notHandedOver.enabled && f.handedOverAt === null && !physical) {
+    const pickup = f.pickupAt ?? f.pickedAt + rules.notHandedOver.fallbackPickupHours * H;
     const at = pickup + rules.notHandedOver.graceHours * H;
     if (nowMs >= at)
       return {
         cause: 'not_handed_over',
         since: iso(pickup),
         firedAt: iso(at),
-        detail: f.pickupAt
-          ? `Its pickup was ${hours(nowMs - pickup)} h ago and the carrier has not taken it (${f.parcelStatus}).`
-          : `Picked ${hours(nowMs - Date.parse(f.pickedAt))} h ago, no pickup known (assumed ${rules.notHandedOver.fallbackPickupHours} h after pick), not handed over (${f.parcelStatus}).`,
+        detail: f.pickupAt !== null
+          ? `Its pickup was ${hours(nowMs - pickup)} h ago and the carrier has not taken it.`
+          : `Picked ${hours(nowMs - f.pickedAt)} h ago, no pickup known (assumed ${rules.notHandedOver.fallbackPickupHours} h after pick), not handed over.`,
         proposal: null,
       };
   }

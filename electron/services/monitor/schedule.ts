@@ -5,14 +5,15 @@ import { isFinal } from './statuses';
 
 const H = 3_600_000;
 
+/** Times in epoch ms. */
 export interface PollFacts {
-  handedOverAt: string | null;
+  handedOverAt: number | null;
   /** Expected first-scan window (cut-offs), or the line's default from handover. */
-  windowFrom: string | null;
-  windowTo: string | null;
+  windowFrom: number | null;
+  windowTo: number | null;
   trackStatus: TrackingStatus | null;
-  firstScanAt: string | null;
-  lastScanAt: string | null;
+  firstScanAt: number | null;
+  lastScanAt: number | null;
 }
 
 export type PollPhase = 'never' | 'awaiting_handover' | 'before_window' | 'in_window' | 'late_first_scan' | 'last_mile' | 'moving' | 'long_transit';
@@ -29,24 +30,24 @@ export const INTERVALS: Record<Exclude<PollPhase, 'never'>, number> = {
 
 export function pollPhase(f: PollFacts, nowMs: number): PollPhase {
   if (isFinal(f.trackStatus)) return 'never';
-  if (!f.firstScanAt) {
-    if (!f.handedOverAt) return 'awaiting_handover';
-    const from = f.windowFrom ? Date.parse(f.windowFrom) : Date.parse(f.handedOverAt);
-    const to = f.windowTo ? Date.parse(f.windowTo) : from + 72 * H;
+  if (f.firstScanAt === null) {
+    if (f.handedOverAt === null) return 'awaiting_handover';
+    const from = f.windowFrom ?? f.handedOverAt;
+    const to = f.windowTo ?? from + 72 * H;
     // The window opens a little early: some parcels are scanned before the best case.
     if (nowMs < from - 6 * H) return 'before_window';
     if (nowMs <= to + 24 * H) return 'in_window';
     return 'late_first_scan';
   }
   if (f.trackStatus === 'out_for_delivery' || f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') return 'last_mile';
-  const quiet = f.lastScanAt ? nowMs - Date.parse(f.lastScanAt) : 0;
+  const quiet = f.lastScanAt !== null ? nowMs - f.lastScanAt : 0;
   return quiet >= 3 * 24 * H ? 'long_transit' : 'moving';
 }
 
 /** When a source should next be asked about a parcel (null: never again). */
-export function nextPollAt(f: PollFacts, lastPolledAt: string | null, nowMs: number): number | null {
+export function nextPollAt(f: PollFacts, lastPolledAt: number | null, nowMs: number): number | null {
   const phase = pollPhase(f, nowMs);
   if (phase === 'never') return null;
-  if (!lastPolledAt) return nowMs;
-  return Date.parse(lastPolledAt) + INTERVALS[phase];
+  if (lastPolledAt === null) return nowMs;
+  return lastPolledAt + INTERVALS[phase];
 }

@@ -29,3 +29,12 @@ export function firstScanWindow(
   const t = Date.parse(start);
   return { from: new Date(t + w.bestHours * H).toISOString(), to: new Date(t + w.worstHours * H).toISOString(), source: 'table3' };
 }
+
+/** The same window in epoch ms, for the pass (no date formatting on 50,000 parcels). */
+export function windowMs(p: { windowFrom: number | null; windowTo: number | null; handedOverAt: number | null; pickupAt: number | null }, routeType: LineData['routeType']): [number, number] | null {
+  if (p.windowFrom !== null && p.windowTo !== null) return [p.windowFrom, p.windowTo];
+  const start = p.handedOverAt ?? p.pickupAt;
+  if (start === null) return null;
+  const w = ROUTE_WINDOWS[routeType];
+  return [start + w.bestHours * H, start + w.worstHours * H];
+}

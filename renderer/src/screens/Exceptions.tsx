@@ -128,12 +128,12 @@ export function ExceptionsScreen() {
                   <input type="checkbox" aria-label="Select all" checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
                 </th>
                 <th>Order</th>
-                <th>Tracking</th>
-                <th>Line</th>
                 <th>Cause</th>
                 <th>Age</th>
                 <th>{resolved ? 'Resolved' : 'Due'}</th>
                 <th>Owner</th>
+                <th>Tracking</th>
+                <th>Line</th>
               </tr>
             </thead>
             <tbody>
@@ -145,8 +145,6 @@ export function ExceptionsScreen() {
                   <td>
                     <b>{r.orderName}</b>
                   </td>
-                  <td className="mono small">{r.trackingNumber}</td>
-                  <td className="small">{r.lineName}</td>
                   <td>
                     <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
                     {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
@@ -154,6 +152,8 @@ export function ExceptionsScreen() {
                   <td>{age(r.ageHours)}</td>
                   <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
                   <td>{r.owner ?? <span className="muted">—</span>}</td>
+                  <td className="mono small">{r.trackingNumber}</td>
+                  <td className="small">{r.lineName}</td>
                 </tr>
               ))}
             </tbody>

@@ -83,6 +83,18 @@ describe('Shopify outbox: never twice, never lost', () => {
     expect((await status(t.app)).deadLetters).toEqual([]);
   });
 
+  it('paces by cost: draining more than the bucket holds on the Standard plan gets no THROTTLED answer', { timeout: 120_000 }, async () => {
+    t = await shopApp({ orders: 230, runJobs: false, emulator: { plan: 'standard' } });
+    await pickAll(t.app, 1001, 230);
+    // The intake spent points too: start from a bucket this drain must wait on.
+    const throttledBefore = t.emu.stats().throttled;
+    t.runner.start();
+    await waitFor(() => t!.app.store.jobs.depth('shopify.').queued === 0, 'drain', 100_000);
+    expect(t.emu.stats().throttled - throttledBefore).toBe(0);
+    expect(t.rt.pacer(t.emu.shopDomain).stats.waitedMs).toBeGreaterThan(0);
+    expect((await status(t.app)).counts).toEqual({ synced: 230 });
+  });
+
   it('20 % faults of every kind over 2,000 jobs: 0 duplicate fulfillments, 0 lost, no dead letters', { timeout: 600_000 }, async () => {
     t = await shopApp({ orders: 2000, runJobs: false });
     const numbers = await pickAll(t.app, 1001, 2000);
