@@ -53,14 +53,23 @@ export function jobsReader(db: Sqlite) {
       ).all(`${kindPrefix}%`, nowIso, nowIso, limit) as Raw[];
       return rows.map(toJob);
     },
+    /**
+     * Leases are runtime state: written without waiting for the disk, since a lease lost in a power
+     * cut only means the job runs again, which handlers must bear anyway.
+     */
     lease(id: string, untilIso: string, nowIso: string): boolean {
-      return (
-        stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(
-          untilIso,
-          id,
-          nowIso,
-        ).changes === 1
-      );
+      db.pragma('synchronous = OFF');
+      try {
+        return (
+          stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(
+            untilIso,
+            id,
+            nowIso,
+          ).changes === 1
+        );
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
     },
     release(id: string): void {
       stmt(db, 'UPDATE jobs SET lease_until = NULL WHERE id = ?').run(id);

@@ -8,13 +8,22 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
+let lastMs = 0;
+let counter = 0;
+
 /**
  * Entity ids (parcels, jobs, manifests) are created at any station of a site, offline, so they
- * carry time (sortable) plus randomness instead of a local counter.
+ * carry time plus randomness instead of a site-wide counter. Within one process they also sort in
+ * creation order (a counter breaks ties inside one millisecond), which keeps a printer lane in order.
  */
 export function newId(prefix: string, at: Date = new Date()): string {
-  const t = at.getTime().toString(36).padStart(9, '0');
-  return `${prefix}_${t}${base32(randomBytes(10))}`;
+  const ms = at.getTime();
+  if (ms > lastMs) {
+    lastMs = ms;
+    counter = 0;
+  } else counter++;
+  const t = Math.max(ms, lastMs).toString(36).padStart(9, '0');
+  return `${prefix}_${t}${counter.toString(36).padStart(4, '0')}${base32(randomBytes(8))}`;
 }
 
 /** A station id is made once per install and never changes. */

@@ -20,7 +20,7 @@ describe('pick.scan', () => {
     await waitFor(() => readdirSync(join(app.dir, 'fake-printer')).length === 1);
     const zpl = app.fakePrinter!.labels().join('');
     expect(zpl).toContain(r.parcel.trackingNumber);
-    expect((await api(app, 'parcels.get', { id: r.parcel.id })).parcel.labelPrintedAt).not.toBeNull();
+    await waitFor(async () => (await api(app, 'parcels.get', { id: r.parcel.id })).parcel.labelPrintedAt !== null);
   });
 
   it('accepts the order number with or without # and an item barcode that is on one open order only', async () => {
