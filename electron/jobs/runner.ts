@@ -4,6 +4,8 @@ import type { Clock } from '../core/clock';
 import { backoffMs } from './backoff';
 import { PermanentJobError, type JobHandler } from './types';
 
+type Outcome = (emit: Parameters<Parameters<Store['write']>[2]>[0], now: Date) => void;
+
 export interface RunnerOptions {
   pollMs?: number;
   leaseMs?: number;
@@ -18,6 +20,8 @@ export interface RunnerOptions {
 export class OutboxRunner {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Map<string, Promise<void>>();
+  private pending: Outcome[] = [];
+  private flushing: Promise<void> | null = null;
   private stopped = true;
   private pollMs: number;
   private leaseMs: number;
@@ -90,16 +94,15 @@ export class OutboxRunner {
     const attempt = job.attempts + 1;
     try {
       const outcome = await h.run(job);
-      this.store.write(this.actor, this.clock.now(), (emit) => {
+      await this.record((emit) => {
         emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
         for (const e of outcome.events ?? []) emit(e);
       });
       this.wake();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const now = this.clock.now();
       const dead = err instanceof PermanentJobError || attempt >= h.maxAttempts;
-      this.store.write(this.actor, now, (emit) => {
+      await this.record((emit, now) => {
         if (dead) emit({ type: 'job.dead', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, attempt, error: message } });
         else {
           const nextAt = new Date(now.getTime() + backoffMs(attempt, h.backoff.baseMs, h.backoff.maxMs)).toISOString();
@@ -107,5 +110,35 @@ export class OutboxRunner {
         }
       });
     }
+  }
+
+  /**
+   * Group commit: outcomes that finish in the same turn of the event loop share one transaction
+   * (one fsync), so a fast lane drains at the remote's rate, not the disk's. A crash before the
+   * commit only means those jobs run again — handlers are idempotent by contract.
+   */
+  private record(write: Outcome): Promise<void> {
+    this.pending.push(write);
+    this.flushing ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const batch = this.pending;
+        this.pending = [];
+        this.flushing = null;
+        const now = this.clock.now();
+        try {
+          this.store.write(this.actor, now, (emit) => batch.forEach((w) => w(emit, now)));
+        } catch (err) {
+          // One bad outcome must not hold back the others: fall back to one transaction each.
+          for (const w of batch)
+            try {
+              this.store.write(this.actor, now, (emit) => w(emit, now));
+            } catch (e) {
+              console.error('outbox: could not record a job outcome; the job will run again', e, err);
+            }
+        }
+        resolve();
+      }),
+    );
+    return this.flushing;
   }
 }

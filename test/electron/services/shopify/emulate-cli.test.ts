@@ -25,7 +25,7 @@ describe('npm run cli -- shopify emulate', () => {
       const r = await client.request('{ shop { plan { displayName } } fulfillmentOrders(first: 10) { nodes { id } } }');
       expect(r.data.shop.plan.displayName).toBe('Advanced');
       expect(r.data.fulfillmentOrders.nodes.length).toBeGreaterThanOrEqual(3);
-      expect(r.extensions.cost.throttleStatus.restoreRate).toBe(200);
+      expect(r.extensions?.cost?.throttleStatus?.restoreRate).toBe(200);
     } finally {
       p.kill('SIGTERM');
     }
