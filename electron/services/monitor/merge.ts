@@ -1,3 +1,4 @@
+import type { TrackingRow } from '../../../db/monitor/reader';
 // Earliest source wins: several sources report the same carrier scan at different times and in
 // slightly different words; the console keeps one line per scan, credited to whoever showed it first.
 import type { ScanData, TrackingStatus } from '../../../db/monitor/events';
@@ -43,16 +44,8 @@ const RANK: Record<TrackingStatus, number> = {
   delivered: 7,
 };
 
-export interface TrackingSummary {
-  status: TrackingStatus;
-  statusAt: string;
-  firstScanAt: string | null;
-  firstLearnedAt: string | null;
-  firstSource: string | null;
-  lastScanAt: string;
-  lastLearnedAt: string;
-  scans: number;
-}
+/** A parcel's folded tracking: the stored summary row without its key. */
+export type TrackingSummary = Omit<TrackingRow, 'parcelId'>;
 
 /** Fold a parcel's scans: current status, first physical scan, and the source that showed one first. */
 export function summarize(scans: KnownScan[]): TrackingSummary | null {
