@@ -52,7 +52,7 @@ export async function start(a: { dataDir: string; port: number; demo: boolean; f
     return;
   }
   ensureBuilt();
-  const why = 'path' in bin ? 'no display here' : 'Electron is not installed here';
+  const why = 'path' in bin ? 'no display for an Electron window here' : `no Electron binary here (${bin.missing})`;
   await serve({
     ...a,
     mode: 'browser',
