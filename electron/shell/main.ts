@@ -2,6 +2,8 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app/create';
 import { bindIpc } from './ipc';
+import { printPdfSilently } from './silent-print';
+import { useSilentPdfPrinter } from '../../native/printers/transports';
 
 const CSP = [
   "default-src 'self'",
@@ -19,6 +21,7 @@ let core: App | null = null;
 
 async function boot(): Promise<void> {
   const dataDir = process.env.FIRSTSCAN_DATA ?? join(app.getPath('userData'), 'station');
+  useSilentPdfPrinter(printPdfSilently);
   core = await createApp({ dataDir, mode: 'electron' });
 
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>

@@ -100,11 +100,26 @@ export function windowsRawTransport(queue: string, run: CommandRunner = systemRu
  * Windows the PDF viewer's "PrintTo" verb (needs a PDF app registered for it). Electron's silent
  * print would be used where the console runs inside Electron's shell; this is the fallback.
  */
+/** Set by the Electron shell at boot: prints a PDF silently to a named printer. */
+export type SilentPdfPrinter = (queue: string, pdf: Buffer) => Promise<void>;
+let silentPdf: SilentPdfPrinter | null = null;
+export function useSilentPdfPrinter(fn: SilentPdfPrinter | null): void {
+  silentPdf = fn;
+}
+
 export function systemPdfTransport(queue: string, run: CommandRunner = systemRunner, platform: NodeJS.Platform = process.platform): PrintTransport {
   return {
     accepts: 'pdf',
     async send(data) {
       const t0 = performance.now();
+      if (silentPdf) {
+        try {
+          await silentPdf(queue, data);
+        } catch (e) {
+          throw new PrinterError('REFUSED', `Printing the PDF label to "${queue}" failed (${(e as Error).message}) — check the printer is installed and online, the label will wait in the queue`);
+        }
+        return { bytes: data.length, ms: performance.now() - t0 };
+      }
       const r =
         platform === 'win32'
           ? await withTempFile('label.pdf', data, (file) =>
