@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction, words } from './Field';
+import { fmtZoned, useSiteZone } from './CutoffTime';
 
 type Detail = Output<'dispatch.manifest'>;
 export type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; next?: string; code?: string };
@@ -107,6 +108,7 @@ export function DispatchManifest({
   setHandover: (h: { scanned: boolean } | null) => void;
   onNotice: (v: Verdict) => void;
 }) {
+  const zone = useSiteZone();
   const { manifest: m, rules } = detail;
   const { busy, failure, run } = useAction();
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
@@ -199,7 +201,7 @@ export function DispatchManifest({
       <FormError failure={failure} testId="manifest-error" />
       {m.handedOverAt && (
         <div className="ok" data-testid="handed-over">
-          Handed over {fmtTime(m.handedOverAt)} {m.driver ? `to ${m.driver}` : ''} ({words(m.handoverVia ?? '')})
+          Handed over {zone ? fmtZoned(m.handedOverAt, zone) : fmtTime(m.handedOverAt)} {m.driver ? `to ${m.driver}` : ''} ({words(m.handoverVia ?? '')})
         </div>
       )}
 
