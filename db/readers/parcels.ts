@@ -87,8 +87,5 @@ export function parcelsReader(db: Sqlite) {
       const rows = db.prepare(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
-    countPickedBy(station: string, sinceIso: string): number {
-      return (stmt(db, 'SELECT count(*) AS n FROM parcels WHERE picked_station = ? AND picked_at >= ?').get(station, sinceIso) as { n: number }).n;
-    },
   };
 }

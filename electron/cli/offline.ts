@@ -14,13 +14,10 @@ async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof c
   }
 }
 
+/** A refused call ends the command with exit 1, after withApp has closed the database cleanly. */
 async function call(app: Awaited<ReturnType<typeof createApp>>, channel: string, input: unknown) {
   const r = await invoke(app.handlers, channel, input);
-  if (!r.ok) {
-    console.error(`${r.error.message}`);
-    for (const i of r.error.issues ?? []) console.error(`  - ${i.path}: ${i.message}`);
-    process.exit(1);
-  }
+  if (!r.ok) throw new Error([r.error.message, ...(r.error.issues ?? []).map((i) => `  - ${i.path}: ${i.message}`)].join('\n'));
   return r.data;
 }
 

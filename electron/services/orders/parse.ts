@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import type { OrderFileRow } from './schema';
 
 /**
  * CSV columns (header row required, one row per item): order, line, email, name, company,
@@ -49,5 +48,3 @@ export function jsonToOrders(text: string): Array<{ row: number; order: unknown 
   if (!Array.isArray(list)) throw new Error('expected a JSON array of orders, or {"orders": [...]}');
   return list.map((order, i) => ({ row: i + 1, order }));
 }
-
-export type ParsedOrder = OrderFileRow;
