@@ -111,7 +111,10 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
       app.pushes.off('push', onPush);
       for (const c of clients) c.terminate();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      // A browser keeps idle keep-alive connections open: close them, or close() waits forever.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

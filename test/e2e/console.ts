@@ -40,7 +40,15 @@ export async function startConsole(dataDir: string, extra: string[] = []): Promi
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A console that does not stop in 15 s is a bug the log shows; the test run must go on.
+        const kill = setTimeout(() => {
+          console.error('console did not stop on SIGTERM within 15 s; killing it');
+          child.kill('SIGKILL');
+        }, 15_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
