@@ -5,6 +5,9 @@ import * as m0004 from './0004-dispatch';
 import * as m0005 from './0005-cutoffs';
 import * as m0006 from './0006-monitor';
 import * as m0007 from './0007-hardware';
+import * as m0008 from './0008-site';
+import * as m0009 from './0009-pick-lean';
+import * as m0010 from './0010-shopify-relink';
 
 export interface Migration {
   version: number;
@@ -21,4 +24,7 @@ export const migrations: Migration[] = [
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
   { version: 7, ...m0007 },
+  { version: 8, ...m0008 },
+  { version: 9, ...m0009 },
+  { version: 10, ...m0010 },
 ];
