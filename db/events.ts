@@ -2,7 +2,7 @@ import type { Sqlite } from './open';
 import { stmt } from './stmt';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
 import { project } from './projections';
-import { encodeHlc, tick, decodeHlc, type Hlc } from '../electron/core/hlc';
+import { encodeHlc, tick, decodeHlc, receive, type Hlc } from '../electron/core/hlc';
 
 interface EventRow {
   seq: number;
@@ -38,6 +38,8 @@ export function toEvent(r: EventRow): StoredEvent {
  */
 export class EventLog {
   private last: Hlc = { wall: 0, logical: 0 };
+  /** How an appended event reaches the projections; site mode routes it through its replica. */
+  projector: (db: Sqlite, e: StoredEvent) => void = project;
 
   constructor(
     private readonly db: Sqlite,
@@ -83,8 +85,13 @@ export class EventLog {
       JSON.stringify(draft.payload),
     );
     event.seq = Number(info.lastInsertRowid);
-    project(this.db, event);
+    this.projector(this.db, event);
     return event;
+  }
+
+  /** Merge a timestamp seen from another station, so later local events sort after it. */
+  observe(hlc: string, nowMs: number): void {
+    this.last = receive(this.last, decodeHlc(hlc), nowMs);
   }
 }
 
@@ -105,8 +112,9 @@ export function readEvents(db: Sqlite, q: EventQuery = {}): StoredEvent[] {
   return (db.prepare(sql).all(...args, q.limit ?? 1_000_000) as EventRow[]).map(toEvent);
 }
 
+/** Every event in the site-wide order (hlc, station as tie-break) in which projections apply them. */
 export function* iterateEvents(db: Sqlite): Generator<StoredEvent> {
-  for (const r of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as Iterable<EventRow>) yield toEvent(r);
+  for (const r of db.prepare('SELECT * FROM events ORDER BY hlc').iterate() as Iterable<EventRow>) yield toEvent(r);
 }
 
 export function eventsFor(db: Sqlite, subjects: string[]): StoredEvent[] {

@@ -18,6 +18,9 @@ export function createStore(db: Sqlite, station: string) {
   return {
     db,
     station,
+    log,
+    /** Site mode: numbers come only from blocks the site server leased to this station. */
+    site: { blocks: false },
     lines: linesReader(db),
     orders: ordersReader(db),
     parcels: parcelsReader(db),

@@ -1,6 +1,7 @@
 import type { Sqlite } from '../open';
 import type { StoredEvent } from '../event-types';
 import type { Projector } from './types';
+import { whileProjecting } from './current';
 import { settingsProjector } from './settings';
 import { linesProjector } from './lines';
 import { ordersProjector } from './orders';
@@ -11,6 +12,7 @@ import { dispatchProjector, dispatchTables } from '../dispatch/projector';
 import { cutoffsProjector, cutoffsTables } from '../cutoffs/projector';
 import { monitorProjector, monitorTables } from '../monitor/projector';
 import { hardwareProjector, hardwareTables } from '../hardware/projector';
+import { siteProjector, siteTables } from '../site/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -23,6 +25,8 @@ const projectors: Projector[] = [
   cutoffsProjector,
   monitorProjector,
   hardwareProjector,
+  // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
+  siteProjector,
 ];
 
 const byType = new Map<string, Array<(db: Sqlite, e: StoredEvent) => void>>();
@@ -34,7 +38,8 @@ for (const p of projectors)
 
 /** Apply one event to the current-state tables. Events without a projection only live in the log. */
 export function project(db: Sqlite, e: StoredEvent): void {
-  for (const fn of byType.get(e.type) ?? []) fn(db, e);
+  const fns = byType.get(e.type);
+  if (fns) whileProjecting(e, () => fns.forEach((fn) => fn(db, e)));
 }
 
 /**
@@ -42,6 +47,7 @@ export function project(db: Sqlite, e: StoredEvent): void {
  * state that is not derived from events and is ignored when comparing a rebuild.
  */
 export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
+  ...siteTables,
   ...monitorTables,
   ...dispatchTables,
   ...shopifyTables,

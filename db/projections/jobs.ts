@@ -2,14 +2,16 @@ import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
 import type { JobDraft } from '../event-types';
 import type { Projector } from './types';
+import { projectingEvent } from './current';
 
 export function insertJobs(db: Sqlite, jobs: JobDraft[], at: string): void {
   const ins = stmt(
     db,
-    `INSERT INTO jobs (id, kind, target, ref, payload, status, attempts, next_at, created_at)
-     VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+    `INSERT INTO jobs (id, kind, target, ref, payload, status, attempts, next_at, created_at, origin)
+     VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
   );
-  for (const j of jobs) ins.run(j.id, j.kind, j.target, j.ref, JSON.stringify(j.payload), at, at);
+  const origin = projectingEvent()?.station ?? null;
+  for (const j of jobs) ins.run(j.id, j.kind, j.target, j.ref, JSON.stringify(j.payload), at, at, origin);
 }
 
 export const jobsProjector: Projector = {

@@ -1,20 +1,21 @@
 import type { Sqlite } from '../open';
 import { iterateEvents } from '../events';
-import { project, projectionTables } from './index';
+import { projectionTables } from './index';
+import { projectOrRefuse } from '../site/project-or-refuse';
+
+/** Inside the caller's transaction: empty every projection and apply the whole log in hlc order. */
+export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } {
+  for (const { table } of projectionTables) db.prepare(`DELETE FROM ${table}`).run();
+  // iterate() holds a reader on this connection; collect first to write while reading.
+  const all = [...iterateEvents(db)];
+  for (const e of all) projectOrRefuse(db, e);
+  return { events: all.length, lastHlc: all.length ? all[all.length - 1].hlc : '' };
+}
 
 /** Drop every projection and replay the whole log, in one transaction. */
 export function rebuildProjections(db: Sqlite): { events: number; ms: number } {
   const t0 = performance.now();
-  let events = 0;
-  db.transaction(() => {
-    for (const { table } of projectionTables) db.prepare(`DELETE FROM ${table}`).run();
-    // iterate() holds a reader on this connection; collect in chunks to write while reading.
-    const all = [...iterateEvents(db)];
-    for (const e of all) {
-      project(db, e);
-      events++;
-    }
-  }).immediate();
+  const { events } = db.transaction(() => rebuildInOrder(db)).immediate();
   return { events, ms: performance.now() - t0 };
 }
 

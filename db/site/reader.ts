@@ -1,0 +1,116 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+
+export interface BlockRow {
+  rangeId: string;
+  first: number;
+  last: number;
+  next: number;
+}
+
+export interface ConflictRow {
+  id: string;
+  kind: string;
+  subject: string;
+  detail: string;
+  eventIds: string[];
+  stations: string[];
+  openedAt: string;
+  status: 'open' | 'settled';
+  settledAt: string | null;
+  settledBy: string | null;
+  resolution: string | null;
+}
+
+type RawConflict = {
+  id: string;
+  kind: string;
+  subject: string;
+  detail: string;
+  event_ids: string;
+  stations: string;
+  opened_at: string;
+  status: 'open' | 'settled';
+  settled_at: string | null;
+  settled_by: string | null;
+  resolution: string | null;
+};
+
+const toConflict = (r: RawConflict): ConflictRow => ({
+  id: r.id,
+  kind: r.kind,
+  subject: r.subject,
+  detail: r.detail,
+  eventIds: JSON.parse(r.event_ids),
+  stations: JSON.parse(r.stations),
+  openedAt: r.opened_at,
+  status: r.status,
+  settledAt: r.settled_at,
+  settledBy: r.settled_by,
+  resolution: r.resolution,
+});
+
+/** Pool numbers are leased in blocks of their positions, under this range id. */
+export const poolRangeId = (lineId: string) => `pool:${lineId}`;
+
+export function siteReader(db: Sqlite) {
+  return {
+    /** The block this station issues the next number of a line's ranges from. */
+    openBlock(station: string, lineId: string): (BlockRow & { params: string }) | undefined {
+      return stmt(
+        db,
+        `SELECT b.range_id AS rangeId, b.first, b.last, b.next, r.params FROM range_blocks b JOIN number_ranges r ON r.id = b.range_id
+         WHERE b.station = ? AND b.state = 'leased' AND b.next <= b.last AND r.line_id = ? ORDER BY b.leased_at, b.first LIMIT 1`,
+      ).get(station, lineId) as (BlockRow & { params: string }) | undefined;
+    },
+    /** The next free pool number inside this station's leased blocks of the line's pool. */
+    nextPoolNumberInBlocks(station: string, lineId: string): { number: string; format: string } | undefined {
+      return stmt(
+        db,
+        `SELECT p.number, p.format FROM range_blocks b JOIN number_pool p ON p.line_id = ? AND p.pos BETWEEN b.first AND b.last AND p.parcel_id IS NULL
+         WHERE b.station = ? AND b.range_id = ? AND b.state = 'leased' ORDER BY p.pos LIMIT 1`,
+      ).get(lineId, station, poolRangeId(lineId)) as { number: string; format: string } | undefined;
+    },
+    /** Serials (or pool numbers) this station can still issue per range without the server. */
+    ownRemaining(station: string): Array<{ rangeId: string; remaining: number; blocks: number }> {
+      return stmt(
+        db,
+        `SELECT range_id AS rangeId, sum(max(0, last - next + 1)) AS remaining, count(*) AS blocks FROM range_blocks
+         WHERE station = ? AND state = 'leased' GROUP BY range_id`,
+      ).all(station) as Array<{ rangeId: string; remaining: number; blocks: number }>;
+    },
+    /** Leased blocks of this station, for handing back unused serials. */
+    ownBlocks(station: string): BlockRow[] {
+      return stmt(db, "SELECT range_id AS rangeId, first, last, next FROM range_blocks WHERE station = ? AND state = 'leased' ORDER BY range_id, first").all(station) as BlockRow[];
+    },
+    conflicts(status: 'open' | 'all'): ConflictRow[] {
+      const rows = stmt(db, "SELECT * FROM site_conflicts WHERE (? = 'all' OR status = 'open') ORDER BY opened_at DESC LIMIT 500").all(status) as RawConflict[];
+      return rows.map(toConflict);
+    },
+    conflict(id: string): ConflictRow | undefined {
+      const r = stmt(db, 'SELECT * FROM site_conflicts WHERE id = ?').get(id) as RawConflict | undefined;
+      return r && toConflict(r);
+    },
+    /** Events this station wrote that the server does not have yet. */
+    unpushed(station: string, afterSeq: number, limit: number) {
+      return stmt(
+        db,
+        `SELECT id, station, station_seq AS stationSeq, hlc, actor, occurred_at AS occurredAt, type, subject, payload
+         FROM events WHERE station = ? AND station_seq > ? ORDER BY station_seq LIMIT ?`,
+      ).all(station, afterSeq, limit) as Array<{
+        id: string;
+        station: string;
+        stationSeq: number;
+        hlc: string;
+        actor: string;
+        occurredAt: string;
+        type: string;
+        subject: string | null;
+        payload: string;
+      }>;
+    },
+    lastStationSeq(station: string): number {
+      return (stmt(db, 'SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ?').get(station) as { n: number }).n;
+    },
+  };
+}
