@@ -41,6 +41,10 @@ export function createStore(db: Sqlite, station: string) {
       if (emitted.length) for (const l of listeners) l(emitted);
       return result;
     },
+    /** Tell the listeners about events committed elsewhere (another station's, applied by site mode). */
+    announce(events: StoredEvent[]): void {
+      if (events.length) for (const l of listeners) l(events);
+    },
     /** Called after commit with the events just written (push to screens, wake job runners). */
     onCommit(fn: (events: StoredEvent[]) => void): () => void {
       listeners.add(fn);

@@ -42,15 +42,17 @@ export function jobsReader(db: Sqlite) {
      * The head of each lane (target) that is due and not leased. Jobs of one target go in creation
      * order: a later label never overtakes an earlier one on the same printer.
      */
-    dueHeads(kindPrefix: string, nowIso: string, limit: number): JobRow[] {
+    /** Lane heads due now; with `origin`, only jobs queued by that station's events (its printers). */
+    dueHeads(kindPrefix: string, nowIso: string, limit: number, origin: string | null = null): JobRow[] {
       const rows = stmt(
         db,
         `SELECT j.* FROM jobs j
          WHERE j.status = 'queued' AND j.kind LIKE ? AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
+           AND (? IS NULL OR j.origin IS NULL OR j.origin = ?)
            AND NOT EXISTS (SELECT 1 FROM jobs e WHERE e.target = j.target AND e.status = 'queued'
                            AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
          ORDER BY j.created_at LIMIT ?`,
-      ).all(`${kindPrefix}%`, nowIso, nowIso, limit) as Raw[];
+      ).all(`${kindPrefix}%`, nowIso, nowIso, origin, origin, limit) as Raw[];
       return rows.map(toJob);
     },
     /**

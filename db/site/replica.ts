@@ -11,6 +11,8 @@ import { rebuildInOrder } from '../projections/rebuild';
 
 export interface ApplyResult {
   inserted: number;
+  /** The events new to this station, in hlc order. */
+  events: StoredEvent[];
   /** Events undone and applied again because an older one arrived late. */
   replayed: number;
   rebuilt: boolean;
@@ -52,9 +54,13 @@ export class Replica {
     return this.journal.size();
   }
 
-  /** Store and project events from other stations. Idempotent: events already here are skipped. */
-  applyRemote(events: WireEvent[]): ApplyResult {
-    if (!events.length) return { inserted: 0, replayed: 0, rebuilt: false };
+  /**
+   * Store and project events from other stations. Idempotent: events already here are skipped.
+   * Events below `frontier` are final (nothing older can still arrive): they are applied without an
+   * undo record, which is what makes a join or a long catch-up fast.
+   */
+  applyRemote(events: WireEvent[], frontier = ''): ApplyResult {
+    if (!events.length) return { inserted: 0, events: [], replayed: 0, rebuilt: false };
     return this.db
       .transaction((): ApplyResult => {
         const ins = stmt(
@@ -81,7 +87,7 @@ export class Replica {
             }),
           );
         }
-        if (!fresh.length) return { inserted: 0, replayed: 0, rebuilt: false };
+        if (!fresh.length) return { inserted: 0, events: [], replayed: 0, rebuilt: false };
         fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
         const oldest = fresh[0].hlc;
         let replayed = 0;
@@ -103,10 +109,13 @@ export class Replica {
             replayed = again.length;
             todo = [...fresh, ...again].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
           }
-          for (const e of todo) this.applyOne(e, true);
+          for (const e of todo) {
+            if (e.hlc < frontier && !later.length) this.applyFinal(e);
+            else this.applyOne(e, true);
+          }
         }
         this.log.observe(fresh[fresh.length - 1].hlc, this.now());
-        return { inserted: fresh.length, replayed, rebuilt };
+        return { inserted: fresh.length, events: fresh, replayed, rebuilt };
       })
       .immediate();
   }
@@ -148,6 +157,11 @@ export class Replica {
     const mark = this.journal.mark();
     this.journal.recording(() => (remote ? projectOrRefuse(this.db, e) : project(this.db, e)));
     stmt(this.db, 'INSERT OR REPLACE INTO temp.replica_window (hlc, id, mark) VALUES (?, ?, ?)').run(e.hlc, e.id, mark);
+  }
+
+  private applyFinal(e: StoredEvent): void {
+    projectOrRefuse(this.db, e);
+    if (e.hlc > this.floor) this.floor = e.hlc;
   }
 
   /** Every projection again from the whole log, in hlc order; the journal starts empty. */

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { SettableClock } from '../core/clock';
 import type { ServiceContext } from '../services/site/context';
-import type { JobHandler } from '../jobs/types';
+import type { JobGate, JobHandler } from '../jobs/types';
 import type { JobPlanner } from '../services/pick/planners';
 import type { Handlers } from './invoke';
 
@@ -16,6 +16,15 @@ export interface AppEnv {
   pushes: EventEmitter;
   /** Set when the console runs on a test clock that tests may move (never in production). */
   testClock: SettableClock | null;
+  /** Site mode hooks; a single station owns every duty and runs every job itself. */
+  site: SiteHooks;
+}
+
+export interface SiteHooks {
+  /** May this station run a periodic site-wide duty now ('monitor', 'shopify-intake')? */
+  duty(name: string): boolean;
+  /** Site mode sets the gate through which site-wide outbox jobs are leased. */
+  setJobGate(gate: JobGate | null): void;
 }
 
 /**

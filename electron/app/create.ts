@@ -5,6 +5,7 @@ import { createStore, type Store } from '../../db/store';
 import { systemClock, type Clock, type SettableClock } from '../core/clock';
 import { newStationId } from '../core/ids';
 import { OutboxRunner } from '../jobs/runner';
+import type { JobGate } from '../jobs/types';
 import { FakePrinter } from '../../native/printers/fake9100';
 import { registerPickPlanner } from '../services/pick/planners';
 import { savePrinter } from '../services/printing/printers';
@@ -74,8 +75,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   }
 
   const pushes = new EventEmitter();
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null };
-  const runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
+  let runner: OutboxRunner | null = null;
+  const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site };
+  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.
   let depthTimer: NodeJS.Timeout | null = null;

@@ -9,6 +9,7 @@ import { dispatchChannels } from './channels/dispatch';
 import { cutoffsChannels } from './channels/cutoffs';
 import { monitorChannels } from './channels/monitor';
 import { hardwareChannels } from './channels/hardware';
+import { siteChannels } from './channels/site';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -26,6 +27,7 @@ export const channels = {
   ...cutoffsChannels,
   ...monitorChannels,
   ...hardwareChannels,
+  ...siteChannels,
 } as const;
 
 export type Channels = typeof channels;

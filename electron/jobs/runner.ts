@@ -2,7 +2,7 @@ import type { Store } from '../../db/store';
 import type { JobRow } from '../../db/readers/jobs';
 import type { Clock } from '../core/clock';
 import { backoffMs } from './backoff';
-import { PermanentJobError, type JobHandler } from './types';
+import { PermanentJobError, type JobGate, type JobHandler } from './types';
 
 type Outcome = (emit: Parameters<Parameters<Store['write']>[2]>[0], now: Date) => void;
 
@@ -26,6 +26,8 @@ export class OutboxRunner {
   private pollMs: number;
   private leaseMs: number;
   private actor: string;
+  /** Set in site mode: site-wide jobs run only under a lease from the site server. */
+  gate: JobGate | null = null;
 
   constructor(
     private readonly store: Store,
@@ -78,7 +80,8 @@ export class OutboxRunner {
       const running = [...this.inFlight.keys()].filter((k) => k.startsWith(h.kind)).length;
       const room = h.concurrency - running;
       if (room <= 0) continue;
-      for (const job of this.store.jobs.dueHeads(h.kind, nowIso, room)) {
+      const origin = this.gate && h.scope === 'station' ? this.gate.station : null;
+      for (const job of this.store.jobs.dueHeads(h.kind, nowIso, room, origin)) {
         if (this.inFlight.has(`${h.kind}|${job.id}`)) continue;
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
         if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
@@ -92,12 +95,20 @@ export class OutboxRunner {
 
   private async execute(h: JobHandler, job: JobRow): Promise<void> {
     const attempt = job.attempts + 1;
+    const gate = h.scope === 'station' ? null : this.gate;
+    try {
+      // Another station holds it or finished it: its outcome arrives with its events.
+      if (gate && (await gate.admit(job, this.leaseMs)) === 'skip') return;
+    } catch {
+      return; // site server unreachable: the local lease expires and the job is tried again
+    }
     try {
       const outcome = await h.run(job);
       await this.record((emit) => {
         emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
         for (const e of outcome.events ?? []) emit(e);
       });
+      await gate?.finished(job, 'done').catch(() => undefined);
       this.wake();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -109,6 +120,7 @@ export class OutboxRunner {
           emit({ type: 'job.failed', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, attempt, error: message, nextAt } });
         }
       });
+      if (dead) await gate?.finished(job, 'dead').catch(() => undefined);
     }
   }
 

@@ -10,6 +10,13 @@ export interface JobOutcome {
 /** Thrown by a handler for a refusal that retrying cannot fix: the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
 
+/** Site mode: who may run a site-wide job now (a lease from the site server). */
+export interface JobGate {
+  station: string;
+  admit(job: JobRow, leaseMs: number): Promise<'run' | 'skip'>;
+  finished(job: JobRow, state: 'done' | 'dead'): Promise<void>;
+}
+
 export interface JobHandler {
   /** Jobs whose kind starts with this prefix. */
   kind: string;
@@ -18,5 +25,10 @@ export interface JobHandler {
   backoff: { baseMs: number; maxMs: number };
   /** Give up after this many attempts (Infinity: keep retrying a transient failure, visibly). */
   maxAttempts: number;
+  /**
+   * 'station': only the station whose event queued the job runs it (its printer). 'site' (default):
+   * in site mode one station of the site runs it, under a lease from the site server.
+   */
+  scope?: 'station' | 'site';
   run(job: JobRow): Promise<JobOutcome>;
 }

@@ -9,6 +9,7 @@ import { dispatchCapability } from './dispatch';
 import { cutoffsCapability } from './cutoffs';
 import { monitorCapability } from './monitor';
 import { hardwareCapability } from './hardware';
+import { replicationCapability } from './replication';
 
 /** Every capability of the console, in start order. */
-export const capabilities: Capability[] = [stationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability];
+export const capabilities: Capability[] = [stationCapability, replicationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability];

@@ -61,7 +61,7 @@ function sourcesView(ctx: ServiceContext) {
 export const monitorCapability: Capability = {
   name: 'monitor',
   jobHandlers: ({ ctx }) => [monitorJobHandler(ctx)],
-  start({ ctx, demo, dataDir }) {
+  start({ ctx, demo, dataDir, site }) {
     if (demo) {
       const set = emulatedSources(ctx);
       setRuntime(ctx, { sources: set.sources, script: set.script, aggregator: set.aggregator, mail: fileMail(join(dataDir, 'fake-mail')) });
@@ -76,10 +76,10 @@ export const monitorCapability: Capability = {
           noteReshipsPicked(ctx);
         });
     });
-    runPass(ctx);
+    if (site.duty('monitor')) runPass(ctx);
     const timer = setInterval(() => {
       try {
-        runPass(ctx);
+        if (site.duty('monitor')) runPass(ctx);
       } catch (e) {
         console.error('[monitor pass]', e);
       }

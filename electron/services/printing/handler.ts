@@ -37,6 +37,7 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): JobH
   const hw = hardwareReader(ctx.store.db);
   return {
     kind: 'print.',
+    scope: 'station',
     concurrency: 4,
     backoff: { baseMs: 1_000, maxMs: 15_000 },
     maxAttempts: Infinity,

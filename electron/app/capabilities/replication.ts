@@ -1,0 +1,69 @@
+import type { Capability } from '../capability';
+import { siteReader } from '../../../db/site/reader';
+import { fingerprint } from '../../../db/site/fingerprint';
+import { readCredentials } from '../../services/replication/credentials';
+import { Replicator } from '../../services/replication/replicator';
+import { siteJobGate } from '../../services/replication/gate';
+import { settleConflict } from '../../services/replication/settle';
+import { stationSettings } from '../../services/site/context';
+import type { AppEnv } from '../capability';
+
+const replicators = new WeakMap<AppEnv, Replicator>();
+
+/** Site mode: present when the station joined a site (`cli site join`); a single station needs none of it. */
+export const replicationCapability: Capability = {
+  name: 'replication',
+  async start(env) {
+    const creds = readCredentials(env.dataDir);
+    if (!creds) return;
+    const { connectSite } = await import('../../../db/site-pg/index');
+    const { store } = env.ctx;
+    const rep = new Replicator(store, env.ctx.clock, creds, connectSite, { version: env.version, name: stationSettings(env.ctx).name });
+    replicators.set(env, rep);
+    env.site.duty = (name) => rep.holds(name);
+    env.site.setJobGate(siteJobGate(store.station, rep));
+    const off = store.onCommit((events) => {
+      if (events.some((e) => e.station === store.station)) rep.wake();
+    });
+    rep.start();
+    return async () => {
+      off();
+      env.site.setJobGate(null);
+      await rep.stop();
+    };
+  },
+  handlers: (env) => ({
+    'site.status': () => {
+      const rep = replicators.get(env);
+      const { store } = env.ctx;
+      const site = siteReader(store.db);
+      const s = rep?.state;
+      return {
+        mode: rep ? ('site' as const) : ('single' as const),
+        station: store.station,
+        siteId: rep ? (readCredentials(env.dataDir)?.siteId ?? null) : null,
+        connected: s?.connected ?? false,
+        error: s?.error ?? null,
+        lastPushAt: s?.lastPushAt ?? null,
+        lastPullAt: s?.lastPullAt ?? null,
+        lagMs: s?.lagMs ?? null,
+        unpushed: s?.unpushed ?? 0,
+        pulledServerSeq: s?.pulledServerSeq ?? 0,
+        applied: s?.applied ?? 0,
+        replayed: s?.replayed ?? 0,
+        rebuilds: s?.rebuilds ?? 0,
+        duties: s?.duties ?? [],
+        blocks: site.ownRemaining(store.station),
+        stations: s?.stations ?? [],
+        openConflicts: site.conflicts('open').length,
+        now: env.ctx.clock.now().toISOString(),
+      };
+    },
+    'site.fingerprint': () => fingerprint(env.ctx.store.db),
+    'site.conflicts': ({ status }) => siteReader(env.ctx.store.db).conflicts(status),
+    'site.settle': (input) => settleConflict(env.ctx, input),
+  }),
+};
+
+/** The replicator of a running app (tests, bench). */
+export const replicatorOf = (env: AppEnv) => replicators.get(env) ?? null;

@@ -1,0 +1,233 @@
+import type { Store } from '../../../db/store';
+import type { Clock } from '../../core/clock';
+import type { SiteLink, StationCredentials, StationStatusRow } from '../../../db/site-pg/types';
+import { Replica } from '../../../db/site/replica';
+import { siteReader } from '../../../db/site/reader';
+import { topUpBlocks } from './blocks';
+
+export interface ReplicatorOptions {
+  /** Idle time between cycles; a local commit wakes the loop at once. */
+  everyMs?: number;
+  pushBatch?: number;
+  pullBatch?: number;
+  /** Stations silent longer than this no longer hold back the stable frontier. */
+  activeWithinMs?: number;
+  dutyMs?: number;
+  version?: string;
+  name?: string;
+}
+
+export interface ReplicationState {
+  connected: boolean;
+  error: string | null;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  /** Commit at another station -> applied here, for the last events pulled. */
+  lagMs: number | null;
+  /** Own events the server does not have yet. */
+  unpushed: number;
+  pulledServerSeq: number;
+  applied: number;
+  replayed: number;
+  rebuilds: number;
+  window: number;
+  stations: StationStatusRow[];
+  duties: string[];
+}
+
+const DUTIES = ['monitor', 'shopify-intake'];
+
+/**
+ * The station's side of site mode: push own events, pull everyone else's, apply them in hlc order,
+ * keep number blocks topped up, hold duties. Works alone when the server is down and catches up after.
+ */
+export class Replicator {
+  readonly replica: Replica;
+  private link: SiteLink | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+  private lastStatusAt = 0;
+  private heldDuties = new Map<string, number>();
+  private again = false;
+  readonly state: ReplicationState = {
+    connected: false,
+    error: null,
+    lastPushAt: null,
+    lastPullAt: null,
+    lagMs: null,
+    unpushed: 0,
+    pulledServerSeq: 0,
+    applied: 0,
+    replayed: 0,
+    rebuilds: 0,
+    window: 0,
+    stations: [],
+    duties: [],
+  };
+  private opts: Required<ReplicatorOptions>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly creds: StationCredentials,
+    private readonly connect: (c: StationCredentials) => Promise<SiteLink>,
+    opts: ReplicatorOptions = {},
+  ) {
+    this.opts = {
+      everyMs: 250,
+      pushBatch: 2000,
+      pullBatch: 5000,
+      activeWithinMs: 15 * 60_000,
+      dutyMs: 30_000,
+      version: '0.1.0',
+      name: store.station,
+      ...opts,
+    };
+    this.replica = new Replica(store.db, store.log, () => clock.now().getTime());
+    store.site.blocks = true;
+    this.state.pulledServerSeq = Number(store.meta.get('site_pulled_seq') ?? 0);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Run a cycle soon (a local commit: push it). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.link?.close().catch(() => undefined);
+    this.link = null;
+    this.state.connected = false;
+  }
+
+  /** True while this station holds the duty lease (false while cut off from the server). */
+  holds(duty: string): boolean {
+    const until = this.heldDuties.get(duty);
+    return until !== undefined && until > Date.now();
+  }
+
+  /** The server link, when connected (job leases). */
+  current(): SiteLink | null {
+    return this.link;
+  }
+
+  /** One full cycle now; resolves when done (tests, CLI). */
+  async cycle(): Promise<void> {
+    while (this.running) await this.running;
+    this.running = this.run().finally(() => (this.running = null));
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      this.timer = null;
+      await this.cycle();
+      if (this.stopped) return;
+      const backoff = this.failures ? Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5)) : this.again ? 0 : this.opts.everyMs;
+      this.again = false;
+      this.schedule(backoff);
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      if (!this.link) {
+        this.link = await this.connect(this.creds);
+        this.state.connected = true;
+      }
+      await this.push(this.link);
+      await this.pull(this.link);
+      await topUpBlocks(this.store, this.clock, this.link);
+      await this.duties(this.link);
+      await this.report(this.link);
+      this.failures = 0;
+      this.state.error = null;
+    } catch (err) {
+      this.failures++;
+      this.state.connected = false;
+      this.state.error = err instanceof Error ? err.message : String(err);
+      this.heldDuties.clear();
+      const link = this.link;
+      this.link = null;
+      await link?.close().catch(() => undefined);
+    }
+    this.state.window = this.replica.windowSize();
+    this.state.unpushed = this.unpushedCount();
+  }
+
+  private pushedSeq = -1;
+
+  private unpushedCount(): number {
+    if (this.pushedSeq < 0) return siteReader(this.store.db).lastStationSeq(this.store.station);
+    return siteReader(this.store.db).lastStationSeq(this.store.station) - this.pushedSeq;
+  }
+
+  private async push(link: SiteLink): Promise<void> {
+    if (this.pushedSeq < 0) this.pushedSeq = await link.pushedUpTo();
+    const reader = siteReader(this.store.db);
+    for (;;) {
+      const batch = reader.unpushed(this.store.station, this.pushedSeq, this.opts.pushBatch);
+      if (!batch.length) return;
+      await link.push(batch);
+      this.pushedSeq = batch[batch.length - 1].stationSeq;
+      this.state.lastPushAt = this.clock.now().toISOString();
+    }
+  }
+
+  private async pull(link: SiteLink): Promise<void> {
+    // Read before pulling: everything below it was on the server already, so once pulled it is final.
+    const frontier = await link.frontier(this.opts.activeWithinMs);
+    for (;;) {
+      const { events } = await link.pull(this.state.pulledServerSeq, this.opts.pullBatch);
+      if (!events.length) break;
+      const r = this.replica.applyRemote(events, frontier ?? '');
+      const last = events[events.length - 1];
+      this.state.pulledServerSeq = last.serverSeq;
+      this.store.meta.set('site_pulled_seq', String(last.serverSeq));
+      this.state.applied += r.inserted;
+      this.state.replayed += r.replayed;
+      if (r.rebuilt) this.state.rebuilds++;
+      this.state.lastPullAt = this.clock.now().toISOString();
+      this.state.lagMs = Math.max(0, Date.now() - Date.parse(last.occurredAt));
+      this.store.announce(r.events);
+      if (events.length < this.opts.pullBatch) break;
+    }
+    if (frontier) this.replica.settle(frontier);
+  }
+
+  private async duties(link: SiteLink): Promise<void> {
+    for (const d of DUTIES) {
+      const mine = await link.leaseDuty(d, this.opts.dutyMs);
+      if (mine) this.heldDuties.set(d, Date.now() + this.opts.dutyMs * 0.8);
+      else this.heldDuties.delete(d);
+    }
+    this.state.duties = DUTIES.filter((d) => this.holds(d));
+  }
+
+  private async report(link: SiteLink): Promise<void> {
+    if (Date.now() - this.lastStatusAt < 2000) return;
+    this.lastStatusAt = Date.now();
+    await link.reportStatus({
+      name: this.opts.name,
+      pulledServerSeq: this.state.pulledServerSeq,
+      outboxDepth: this.store.jobs.depth('').queued,
+      lagMs: this.state.lagMs,
+      version: this.opts.version,
+    });
+    this.state.stations = await link.stations();
+  }
+}
