@@ -10,6 +10,7 @@ import { FakePrinter } from '../../native/printers/fake9100';
 import { registerPickPlanner } from '../services/pick/planners';
 import { savePrinter } from '../services/printing/printers';
 import { seedDemo } from '../services/demo/seed';
+import { readCredentials } from '../services/replication/credentials';
 import type { ServiceContext } from '../services/site/context';
 import { createHandlers } from './handlers';
 import type { Handlers } from './invoke';
@@ -59,7 +60,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
 
   const fresh = !store.settings.get('site', 'site');
-  const demo = fresh ? opts.demo !== false : meta.get('demo') === '1';
+  // A station that joined a site gets the site from the server, never a demo of its own.
+  const joined = readCredentials(opts.dataDir) !== null;
+  const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
   let fakePrinter: FakePrinter | null = null;
   if (demo) {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.

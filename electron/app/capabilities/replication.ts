@@ -5,7 +5,6 @@ import { readCredentials } from '../../services/replication/credentials';
 import { Replicator } from '../../services/replication/replicator';
 import { siteJobGate } from '../../services/replication/gate';
 import { settleConflict } from '../../services/replication/settle';
-import { stationSettings } from '../../services/site/context';
 import type { AppEnv } from '../capability';
 
 const replicators = new WeakMap<AppEnv, Replicator>();
@@ -18,7 +17,7 @@ export const replicationCapability: Capability = {
     if (!creds) return;
     const { connectSite } = await import('../../../db/site-pg/index');
     const { store } = env.ctx;
-    const rep = new Replicator(store, env.ctx.clock, creds, connectSite, { version: env.version, name: stationSettings(env.ctx).name });
+    const rep = new Replicator(store, env.ctx.clock, creds, connectSite, { version: env.version, name: (store.settings.scope(store.station).name as string | undefined) ?? null });
     replicators.set(env, rep);
     env.site.duty = (name) => rep.holds(name);
     env.site.setJobGate(siteJobGate(store.station, rep));
@@ -47,7 +46,7 @@ export const replicationCapability: Capability = {
         lastPushAt: s?.lastPushAt ?? null,
         lastPullAt: s?.lastPullAt ?? null,
         lagMs: s?.lagMs ?? null,
-        unpushed: s?.unpushed ?? 0,
+        unpushed: rep?.unpushedCount() ?? 0,
         pulledServerSeq: s?.pulledServerSeq ?? 0,
         applied: s?.applied ?? 0,
         replayed: s?.replayed ?? 0,

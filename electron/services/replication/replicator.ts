@@ -14,7 +14,8 @@ export interface ReplicatorOptions {
   activeWithinMs?: number;
   dutyMs?: number;
   version?: string;
-  name?: string;
+  /** The station's name as configured here; without one the name given at join stays. */
+  name?: string | null;
 }
 
 export interface ReplicationState {
@@ -82,7 +83,7 @@ export class Replicator {
       activeWithinMs: 15 * 60_000,
       dutyMs: 30_000,
       version: '0.1.0',
-      name: store.station,
+      name: null,
       ...opts,
     };
     this.replica = new Replica(store.db, store.log, () => clock.now().getTime());
@@ -171,7 +172,8 @@ export class Replicator {
 
   private pushedSeq = -1;
 
-  private unpushedCount(): number {
+  /** Own events the server does not have yet (all of them before the first contact). */
+  unpushedCount(): number {
     if (this.pushedSeq < 0) return siteReader(this.store.db).lastStationSeq(this.store.station);
     return siteReader(this.store.db).lastStationSeq(this.store.station) - this.pushedSeq;
   }
@@ -219,15 +221,16 @@ export class Replicator {
   }
 
   private async report(link: SiteLink): Promise<void> {
+    this.state.stations = await link.stations();
     if (Date.now() - this.lastStatusAt < 2000) return;
     this.lastStatusAt = Date.now();
+    const known = this.state.stations.find((s) => s.station === this.store.station)?.name;
     await link.reportStatus({
-      name: this.opts.name,
+      name: this.opts.name ?? known ?? this.store.station,
       pulledServerSeq: this.state.pulledServerSeq,
       outboxDepth: this.store.jobs.depth('').queued,
       lagMs: this.state.lagMs,
       version: this.opts.version,
     });
-    this.state.stations = await link.stations();
   }
 }

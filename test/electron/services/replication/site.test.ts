@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { createApp, type App } from '../../../../electron/app/create';
+import { replicatorOf } from '../../../../electron/app/capabilities/replication';
+import { credentialsFile } from '../../../../electron/services/replication/credentials';
+import { joinSite } from '../../../../db/site-pg';
+import { api, tempDir } from '../../../support/app';
+import { startTestSite, type TestSite } from '../../../support/pg';
+
+/** Three stations of one site in this process, each with its own data dir, over a real PostgreSQL. */
+let site: TestSite;
+const apps: App[] = [];
+let a: App, b: App, c: App;
+const cut = new Set<App>();
+
+async function station(name: string, opts: { demoOrders?: number } = {}): Promise<App> {
+  const dir = tempDir(`fs-site-${name}-`);
+  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: opts.demoOrders !== undefined, demoOrders: opts.demoOrders });
+  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
+  await first.close();
+  writeFileSync(credentialsFile(dir), JSON.stringify(creds), { mode: 0o600 });
+  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  apps.push(app);
+  return app;
+}
+
+const rep = (app: App) => replicatorOf(app.env)!;
+
+
+/** Let every station push and pull until none has anything new. */
+async function settle(rounds = 3) {
+  for (let i = 0; i < rounds; i++) for (const app of apps) if (!cut.has(app)) await rep(app).cycle();
+}
+
+async function pick(app: App, code: string) {
+  const r = await api(app, 'pick.scan', { code });
+  if (r.outcome !== 'issued') throw new Error(`${code} at ${app.ctx.stationId}: ${JSON.stringify(r)}`);
+  return r;
+}
+
+const numbers = (app: App) => (app.store.db.prepare('SELECT tracking_number AS n FROM parcels').all() as Array<{ n: string }>).map((r) => r.n);
+
+beforeAll(async () => {
+  site = await startTestSite();
+  a = await station('Pick 1', { demoOrders: 60 });
+  b = await station('Pick 2');
+  c = await station('Dispatch');
+  await settle();
+}, 120_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.close().catch(() => undefined);
+  await site?.stop();
+});
+
+describe('site mode over PostgreSQL', () => {
+  it('stations that joined see the whole site and hold their own number blocks', async () => {
+    for (const app of [b, c]) {
+      const s = await api(app, 'site.status', {});
+      expect(s.mode).toBe('site');
+      expect(s.connected).toBe(true);
+      expect(s.blocks.length).toBeGreaterThan(0);
+    }
+    const orders = (app: App) => (app.store.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+    expect(orders(b)).toBe(60);
+    expect(orders(c)).toBe(60);
+  });
+
+  it('picks at two stations converge at all three, with no number issued twice', async () => {
+    for (let i = 1; i <= 6; i++) await pick(a, `#${1000 + i}`);
+    for (let i = 7; i <= 12; i++) await pick(b, `#${1000 + i}`);
+    for (let i = 13; i <= 15; i++) await pick(c, `#${1000 + i}`);
+    await settle();
+    const [fa, fb, fc] = await Promise.all([a, b, c].map((app) => api(app, 'site.fingerprint', {})));
+    expect(fb).toEqual(fa);
+    expect(fc).toEqual(fa);
+    const all = numbers(a);
+    expect(all).toHaveLength(15);
+    expect(new Set(all).size).toBe(15);
+    const s = await api(a, 'site.status', {});
+    expect(s.stations.map((r) => r.name).sort()).toEqual(['Dispatch', 'Pick 1', 'Pick 2']);
+  });
+
+  it('a station cut off keeps picking from its blocks; the same order picked on both sides becomes a conflict everywhere', async () => {
+    await rep(c).stop();
+    cut.add(c);
+    await pick(c, '#1030');
+    await pick(c, '#1031');
+    await pick(a, '#1031');
+    await pick(b, '#1032');
+    await settle();
+    const alone = await api(c, 'site.status', {});
+    expect(alone.connected).toBe(false);
+    expect(alone.unpushed).toBeGreaterThan(0);
+    cut.delete(c);
+    rep(c).start();
+    await settle();
+    const [fa, fb, fc] = await Promise.all([a, b, c].map((app) => api(app, 'site.fingerprint', {})));
+    expect(fb).toEqual(fa);
+    expect(fc).toEqual(fa);
+    for (const app of [a, b, c]) {
+      const open = await api(app, 'site.conflicts', { status: 'open' });
+      expect(open.map((x) => x.kind)).toEqual(['order_picked_twice']);
+    }
+    const all = numbers(a);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
