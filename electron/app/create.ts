@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { openSqlite, checkpoint, startCheckpointer } from '../../db/open';
 import { createStore, type Store } from '../../db/store';
-import { systemClock, type Clock, type SettableClock } from '../core/clock';
+import { SiteClock, systemClock, type Clock, type SettableClock } from '../core/clock';
 import { newStationId } from '../core/ids';
 import { OutboxRunner } from '../jobs/runner';
 import type { JobGate } from '../jobs/types';
@@ -49,7 +49,11 @@ export interface App {
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
 export async function createApp(opts: CreateAppOptions): Promise<App> {
   const caps = opts.capabilities ?? allCapabilities;
-  const clock = opts.testClock ?? opts.clock ?? systemClock;
+  // A station that joined a site gets the site from the server (never a demo of its own) and keeps
+  // its clock corrected by the server's.
+  const joined = readCredentials(opts.dataDir) !== null;
+  const baseClock = opts.testClock ?? opts.clock ?? systemClock;
+  const clock = joined ? new SiteClock(baseClock) : baseClock;
   const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
   const stopCheckpointer = startCheckpointer(db);
   const meta = createStore(db, 'boot').meta;
@@ -60,8 +64,6 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
 
   const fresh = !store.settings.get('site', 'site');
-  // A station that joined a site gets the site from the server, never a demo of its own.
-  const joined = readCredentials(opts.dataDir) !== null;
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
   let fakePrinter: FakePrinter | null = null;
   if (demo) {

@@ -52,6 +52,7 @@ export const replicationCapability: Capability = {
         replayed: s?.replayed ?? 0,
         rebuilds: s?.rebuilds ?? 0,
         duties: s?.duties ?? [],
+        clockOffsetMs: s?.clockOffsetMs ?? 0,
         blocks: site.ownRemaining(store.station),
         stations: s?.stations ?? [],
         openConflicts: site.conflicts('open').length,

@@ -47,6 +47,7 @@ export const siteChannels = {
       replayed: z.number(),
       rebuilds: z.number(),
       duties: z.array(z.string()),
+      clockOffsetMs: z.number(),
       blocks: z.array(z.object({ rangeId: z.string(), remaining: z.number(), blocks: z.number() })),
       stations: z.array(StationRow),
       openConflicts: z.number(),

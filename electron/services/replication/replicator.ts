@@ -1,5 +1,5 @@
 import type { Store } from '../../../db/store';
-import type { Clock } from '../../core/clock';
+import { SiteClock, type Clock } from '../../core/clock';
 import type { SiteLink, StationCredentials, StationStatusRow } from '../../../db/site-pg/types';
 import { Replica } from '../../../db/site/replica';
 import { siteReader } from '../../../db/site/reader';
@@ -34,6 +34,8 @@ export interface ReplicationState {
   window: number;
   stations: StationStatusRow[];
   duties: string[];
+  /** How far this station's own clock is corrected to the site server's. */
+  clockOffsetMs: number;
 }
 
 const DUTIES = ['monitor', 'shopify-intake'];
@@ -66,6 +68,7 @@ export class Replicator {
     window: 0,
     stations: [],
     duties: [],
+    clockOffsetMs: 0,
   };
   private opts: Required<ReplicatorOptions>;
 
@@ -150,6 +153,7 @@ export class Replicator {
         this.link = await this.connect(this.creds);
         this.state.connected = true;
       }
+      await this.correctClock(this.link);
       await this.push(this.link);
       await this.pull(this.link);
       await topUpBlocks(this.store, this.clock, this.link);
@@ -168,6 +172,17 @@ export class Replicator {
     }
     this.state.window = this.replica.windowSize();
     this.state.unpushed = this.unpushedCount();
+  }
+
+  private clockReadAt = 0;
+
+  private async correctClock(link: SiteLink): Promise<void> {
+    if (!(this.clock instanceof SiteClock) || Date.now() - this.clockReadAt < 10_000) return;
+    this.clockReadAt = Date.now();
+    const sentAt = this.clock.base.now().getTime();
+    const server = await link.serverTime();
+    this.clock.observe(server, sentAt, this.clock.base.now().getTime());
+    this.state.clockOffsetMs = this.clock.offsetMs;
   }
 
   private pushedSeq = -1;

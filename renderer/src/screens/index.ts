@@ -8,6 +8,7 @@ import { SyncScreen } from './Sync';
 import { DispatchScreen } from './Dispatch';
 import { SupervisorScreen } from './Supervisor';
 import { DevicesScreen } from './Devices';
+import { SiteScreen } from './Site';
 
 /** The console's screens, in tab order; each capability adds its own line. F-keys follow the order. */
 export const screens: Array<{ id: string; label: string; component: ComponentType }> = [
@@ -20,4 +21,5 @@ export const screens: Array<{ id: string; label: string; component: ComponentTyp
   { id: 'devices', label: 'Devices', component: DevicesScreen },
   { id: 'exceptions', label: 'Exceptions', component: ExceptionsScreen },
   { id: 'support', label: 'Support', component: SupportScreen },
+  { id: 'site', label: 'Site', component: SiteScreen },
 ];
