@@ -98,6 +98,21 @@ export interface CoreEvents {
     shipBy?: ShipByData;
   };
   'parcel.reprinted': { parcelId: string; reason: string; jobs: JobDraft[] };
+  /** The parcel's number changed (label unusable, wrong line, number refused); the old number is not reused. */
+  'parcel.relinked': {
+    parcelId: string;
+    orderId: string;
+    oldNumber: string;
+    newNumber: string;
+    oldLineId: string;
+    lineId: string;
+    source: NumberSource | { kind: 'manual'; format: string };
+    reason: string;
+    /** The new label's print job and the Shopify job, queued with the new number. */
+    jobs: JobDraft[];
+    /** Shopify orders: 'update' queued fulfillmentTrackingInfoUpdate; 'create' made the queued create send this number. */
+    shopify?: { mode: 'update' | 'create'; tracking: { company: string; number: string; url: string } };
+  };
   'scan.refused': { code: string; reason: string; orderId?: string };
   'label.printed': { parcelId: string; jobId: string; printerId: string };
   'job.succeeded': { jobId: string; ref: string | null; result: Record<string, unknown> };

@@ -156,6 +156,11 @@ export const monitorProjector: Projector = {
   'parcel.voided': (db, e) => {
     stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(e.payload.parcelId);
   },
+  // A re-linked parcel is watched under its new number: sources register and poll it afresh.
+  'parcel.relinked': (db, e) => {
+    stmt(db, 'UPDATE monitor_watch SET tracking_number = ?, line_id = ? WHERE parcel_id = ?').run(e.payload.newNumber, e.payload.lineId, e.payload.parcelId);
+    stmt(db, 'DELETE FROM monitor_source_parcels WHERE parcel_id = ?').run(e.payload.parcelId);
+  },
   'monitor.reship_picked': (db, e) => {
     stmt(db, 'UPDATE monitor_reships SET picked_noted = 1 WHERE new_parcel_id = ?').run(e.payload.newParcelId);
   },

@@ -25,6 +25,19 @@ export const parcelsProjector: Projector = {
     stmt(db, 'UPDATE parcels SET reprints = reprints + 1 WHERE id = ?').run(e.payload.parcelId);
     insertJobs(db, e.payload.jobs, e.occurredAt);
   },
+  'parcel.relinked': (db, e) => {
+    const p = e.payload;
+    stmt(db, 'UPDATE parcels SET tracking_number = ?, line_id = ?, number_source = ? WHERE id = ?').run(p.newNumber, p.lineId, JSON.stringify(p.source), p.parcelId);
+    if (p.source.kind === 'range') {
+      stmt(db, 'UPDATE number_ranges SET next_serial = max(next_serial, ?) WHERE id = ?').run(p.source.serial + 1, p.source.rangeId);
+      // Site mode issues from leased blocks: the block must move on too, or the serial is issued again.
+      stmt(db, 'UPDATE range_blocks SET next = max(next, ?) WHERE range_id = ? AND first <= ? AND last >= ?').run(p.source.serial + 1, p.source.rangeId, p.source.serial, p.source.serial);
+    } else {
+      // A pool number (issued, or typed and found in the pool) is used up; the old number is never reused.
+      stmt(db, 'UPDATE number_pool SET parcel_id = ? WHERE number = ?').run(p.parcelId, p.newNumber);
+    }
+    insertJobs(db, p.jobs, e.occurredAt);
+  },
   'label.printed': (db, e) => {
     stmt(db, 'UPDATE parcels SET label_printed_at = coalesce(label_printed_at, ?) WHERE id = ?').run(e.occurredAt, e.payload.parcelId);
   },

@@ -22,6 +22,15 @@ export interface ShopifyOrderLink {
   foStatus: string;
 }
 
+/** A fulfillment request as the Sync screen listed it when it was answered. */
+export interface ShopifyRequestData {
+  storeId: string;
+  foGid: string;
+  orderName: string;
+  items: number;
+  destination: string;
+}
+
 /** Events of the shopify capability (merged into EventMap in db/event-types.ts). */
 export interface ShopifyEvents {
   'shopify.store_connected': { store: ShopifyStoreData; missingScopes: string[] };
@@ -44,6 +53,9 @@ export interface ShopifyEvents {
   };
   'shopify.tracking_updated': { parcelId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; company: string };
   'shopify.event_sent': { parcelId: string; jobId: string; fulfillmentGid: string; status: string; eventGid: string; found: boolean };
-  'shopify.request_answered': { storeId: string; foGid: string; accepted: boolean; message: string };
+  /** Shopify took an answer to a fulfillment request (jobId: sent by the outbox; found: a retry saw it already answered). */
+  'shopify.request_answered': { storeId: string; foGid: string; accepted: boolean; message: string; jobId?: string; found?: boolean };
+  /** Accept or reject of a fulfillment request, queued as an outbox job (survives offline and restart). */
+  'shopify.request_queued': { request: ShopifyRequestData; accept: boolean; message: string; job: JobDraft };
   'shopify.job_replaced': { oldJobId: string; parcelId: string | null; change: string; job: JobDraft };
 }

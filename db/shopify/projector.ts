@@ -5,6 +5,8 @@ import type { JobDraft } from '../event-types';
 import type { Projector } from '../projections/types';
 
 export const CREATE_KIND = 'shopify.fulfillment_create';
+export const UPDATE_KIND = 'shopify.tracking_update';
+export const REQUEST_KIND = 'shopify.request_answer';
 
 function trackParcel(db: Sqlite, job: JobDraft, at: string): void {
   const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; tracking: { number: string } };
@@ -17,6 +19,34 @@ function trackParcel(db: Sqlite, job: JobDraft, at: string): void {
 }
 
 const kindOf = (db: Sqlite, jobId: string) => (stmt(db, 'SELECT kind FROM jobs WHERE id = ?').get(jobId) as { kind: string } | undefined)?.kind;
+
+type Tracking = { company: string; number: string; url: string };
+const jobPayload = (db: Sqlite, jobId: string) => {
+  const r = stmt(db, 'SELECT payload, status FROM jobs WHERE id = ?').get(jobId) as { payload: string; status: string } | undefined;
+  return r && { payload: JSON.parse(r.payload) as Record<string, unknown> & { tracking: Tracking; previousNumbers?: string[] }, status: r.status };
+};
+
+/**
+ * A create that reached Shopify with a number the parcel no longer has (re-linked while the create
+ * was in flight, or a retry found the old number there): the current number follows as a tracking
+ * update. Its id derives from the create's, so a rebuild queues the very same job.
+ */
+function followUpUpdate(db: Sqlite, createJobId: string, parcelId: string, sentNumber: string, at: string): void {
+  const row = stmt(db, 'SELECT store_id, order_id, tracking_number FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as
+    | { store_id: string; order_id: string; tracking_number: string }
+    | undefined;
+  const create = jobPayload(db, createJobId);
+  if (!row || !create || row.tracking_number === sentNumber) return;
+  const job: JobDraft = {
+    id: `${createJobId}-relink`,
+    kind: UPDATE_KIND,
+    target: `shopify:${row.store_id}:${row.order_id}`,
+    ref: parcelId,
+    payload: { parcelId, storeId: row.store_id, tracking: create.payload.tracking, notifyCustomer: true },
+  };
+  insertJobs(db, [job], at);
+  stmt(db, "UPDATE shopify_parcels SET state = 'queued', update_job_id = ? WHERE parcel_id = ?").run(job.id, parcelId);
+}
 
 /** Projections of the shopify capability; tables listed children first (deleted in this order on rebuild). */
 export const shopifyProjector: Projector = {
@@ -49,32 +79,85 @@ export const shopifyProjector: Projector = {
     for (const j of e.payload.jobs) if (j.kind === CREATE_KIND) trackParcel(db, j, e.occurredAt);
   },
   'shopify.fulfillment_created': (db, e) => {
-    stmt(db, "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL WHERE parcel_id = ?").run(
+    stmt(db, "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL, sent_number = ? WHERE parcel_id = ?").run(
       e.payload.fulfillmentGid,
       e.occurredAt,
       e.payload.found ? 1 : 0,
+      e.payload.trackingNumber,
       e.payload.parcelId,
     );
+    followUpUpdate(db, e.payload.jobId, e.payload.parcelId, e.payload.trackingNumber, e.occurredAt);
   },
   'shopify.tracking_updated': (db, e) => {
-    stmt(db, 'UPDATE shopify_parcels SET tracking_number = ? WHERE parcel_id = ?').run(e.payload.trackingNumber, e.payload.parcelId);
+    // Only the newest queued update settles the parcel: an older one may land first.
+    stmt(
+      db,
+      `UPDATE shopify_parcels SET sent_number = ?, state = CASE WHEN update_job_id = ? THEN 'synced' ELSE state END,
+         error = CASE WHEN update_job_id = ? THEN NULL ELSE error END, update_job_id = CASE WHEN update_job_id = ? THEN NULL ELSE update_job_id END
+       WHERE parcel_id = ?`,
+    ).run(e.payload.trackingNumber, e.payload.jobId, e.payload.jobId, e.payload.jobId, e.payload.parcelId);
   },
   'job.dead': (db, e) => {
-    if (kindOf(db, e.payload.jobId) !== CREATE_KIND) return;
+    const kind = kindOf(db, e.payload.jobId);
     const state = e.payload.error.startsWith('Conflict') ? 'conflict' : 'refused';
-    stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE job_id = ?').run(state, e.payload.error, e.payload.jobId);
+    if (kind === CREATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE job_id = ?').run(state, e.payload.error, e.payload.jobId);
+    if (kind === UPDATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE update_job_id = ?').run(state, e.payload.error, e.payload.jobId);
+    if (kind === REQUEST_KIND) stmt(db, "UPDATE shopify_requests SET state = 'refused', error = ? WHERE job_id = ?").run(e.payload.error, e.payload.jobId);
   },
   'job.retried': (db, e) => {
     stmt(db, "UPDATE shopify_parcels SET state = 'queued', error = NULL WHERE job_id = ? AND state <> 'synced'").run(e.payload.jobId);
+    stmt(db, "UPDATE shopify_parcels SET state = 'queued', error = NULL WHERE update_job_id = ?").run(e.payload.jobId);
+    stmt(db, "UPDATE shopify_requests SET state = 'queued', error = NULL WHERE job_id = ? AND state = 'refused'").run(e.payload.jobId);
   },
   'shopify.job_replaced': (db, e) => {
-    insertJobs(db, [e.payload.job], e.occurredAt);
-    stmt(db, 'INSERT INTO shopify_replaced (old_job_id, new_job_id, change, at) VALUES (?, ?, ?, ?)').run(e.payload.oldJobId, e.payload.job.id, e.payload.change, e.occurredAt);
-    if (e.payload.job.kind === CREATE_KIND) trackParcel(db, e.payload.job, e.occurredAt);
+    const { oldJobId, job } = e.payload;
+    insertJobs(db, [job], e.occurredAt);
+    stmt(db, 'INSERT INTO shopify_replaced (old_job_id, new_job_id, change, at) VALUES (?, ?, ?, ?)').run(oldJobId, job.id, e.payload.change, e.occurredAt);
+    if (job.kind === CREATE_KIND) trackParcel(db, job, e.occurredAt);
+    if (job.kind === UPDATE_KIND) stmt(db, "UPDATE shopify_parcels SET update_job_id = ?, state = 'queued', error = NULL WHERE update_job_id = ?").run(job.id, oldJobId);
+    if (job.kind === REQUEST_KIND) stmt(db, "UPDATE shopify_requests SET job_id = ?, state = 'queued', error = NULL WHERE job_id = ?").run(job.id, oldJobId);
+  },
+  'parcel.relinked': (db, e) => {
+    const p = e.payload;
+    if (!p.shopify) return;
+    if (p.shopify.mode === 'update') {
+      const update = p.jobs.find((j) => j.kind === UPDATE_KIND);
+      stmt(db, "UPDATE shopify_parcels SET tracking_number = ?, state = 'queued', update_job_id = ?, error = NULL WHERE parcel_id = ?").run(p.newNumber, update?.id ?? null, p.parcelId);
+      return;
+    }
+    // The create has not reached Shopify: it sends the new number instead (never a create and an update).
+    // A retry of it also looks for the numbers it may already have sent.
+    stmt(db, 'UPDATE shopify_parcels SET tracking_number = ? WHERE parcel_id = ?').run(p.newNumber, p.parcelId);
+    const jobId = (stmt(db, 'SELECT job_id FROM shopify_parcels WHERE parcel_id = ?').get(p.parcelId) as { job_id: string } | undefined)?.job_id;
+    const create = jobId ? jobPayload(db, jobId) : undefined;
+    if (!jobId || !create || create.status === 'done') return;
+    const previousNumbers = [...new Set([...(create.payload.previousNumbers ?? []), create.payload.tracking.number])];
+    stmt(db, 'UPDATE jobs SET payload = ? WHERE id = ?').run(JSON.stringify({ ...create.payload, tracking: p.shopify.tracking, previousNumbers }), jobId);
+  },
+  'shopify.request_queued': (db, e) => {
+    const { request: r, accept, message, job } = e.payload;
+    insertJobs(db, [job], e.occurredAt);
+    stmt(
+      db,
+      `INSERT INTO shopify_requests (store_id, fo_gid, order_name, items, destination, accept, message, job_id, state, queued_at, queued_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+       ON CONFLICT (store_id, fo_gid) DO UPDATE SET order_name = excluded.order_name, items = excluded.items, destination = excluded.destination,
+         accept = excluded.accept, message = excluded.message, job_id = excluded.job_id, state = 'queued', error = NULL,
+         queued_at = excluded.queued_at, queued_by = excluded.queued_by, answered_at = NULL`,
+    ).run(r.storeId, r.foGid, r.orderName, r.items, r.destination, accept ? 1 : 0, message, job.id, e.occurredAt, e.actor);
+  },
+  'shopify.request_answered': (db, e) => {
+    stmt(db, 'UPDATE shopify_requests SET state = ?, answered_at = ?, error = NULL WHERE store_id = ? AND fo_gid = ?').run(
+      e.payload.accepted ? 'accepted' : 'rejected',
+      e.occurredAt,
+      e.payload.storeId,
+      e.payload.foGid,
+    );
   },
 };
 
 export const shopifyTables: Array<{ table: string; runtime?: string[] }> = [
+  { table: 'shopify_requests' },
   { table: 'shopify_replaced' },
   { table: 'shopify_parcels' },
   { table: 'shopify_orders' },

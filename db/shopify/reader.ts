@@ -25,6 +25,25 @@ export interface ShopifyParcelRow {
   error: string | null;
   labelPrintedAt: string | null;
   pickedAt: string;
+  /** The number Shopify last took (null: none yet); differs from trackingNumber while a re-link is on its way. */
+  sentNumber: string | null;
+  updateJobId: string | null;
+}
+
+export interface ShopifyRequestRow {
+  storeId: string;
+  foGid: string;
+  orderName: string;
+  items: number;
+  destination: string;
+  accept: boolean;
+  message: string;
+  jobId: string;
+  state: 'queued' | 'accepted' | 'rejected' | 'refused';
+  error: string | null;
+  queuedAt: string;
+  queuedBy: string;
+  answeredAt: string | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -63,6 +82,24 @@ const toParcel = (r: Raw): ShopifyParcelRow => ({
   error: (r.error as string) ?? null,
   labelPrintedAt: (r.label_printed_at as string) ?? null,
   pickedAt: r.picked_at as string,
+  sentNumber: (r.sent_number as string) ?? null,
+  updateJobId: (r.update_job_id as string) ?? null,
+});
+
+const toRequest = (r: Raw): ShopifyRequestRow => ({
+  storeId: r.store_id as string,
+  foGid: r.fo_gid as string,
+  orderName: r.order_name as string,
+  items: r.items as number,
+  destination: r.destination as string,
+  accept: r.accept === 1,
+  message: r.message as string,
+  jobId: r.job_id as string,
+  state: r.state as ShopifyRequestRow['state'],
+  error: (r.error as string) ?? null,
+  queuedAt: r.queued_at as string,
+  queuedBy: r.queued_by as string,
+  answeredAt: (r.answered_at as string) ?? null,
 });
 
 export interface DeadLetterRow {
@@ -163,6 +200,19 @@ export function shopifyReader(db: Sqlite) {
     /** Shopify jobs a crashed process had leased: their request may have reached Shopify. */
     leasedJobIds(): string[] {
       return (stmt(db, "SELECT id FROM jobs WHERE status = 'queued' AND kind LIKE 'shopify.%' AND lease_until IS NOT NULL").all() as Raw[]).map((r) => r.id as string);
+    },
+    /** Answers to fulfillment requests of a store, newest first. */
+    requests(storeId: string, limit = 50): ShopifyRequestRow[] {
+      return (stmt(db, 'SELECT * FROM shopify_requests WHERE store_id = ? ORDER BY queued_at DESC LIMIT ?').all(storeId, limit) as Raw[]).map(toRequest);
+    },
+    request(storeId: string, foGid: string): ShopifyRequestRow | undefined {
+      const r = stmt(db, 'SELECT * FROM shopify_requests WHERE store_id = ? AND fo_gid = ?').get(storeId, foGid) as Raw | undefined;
+      return r && toRequest(r);
+    },
+    /** The create job of a parcel and its outbox status (done, queued, dead). */
+    createJob(parcelId: string): { jobId: string; status: string } | undefined {
+      const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as Raw | undefined;
+      return r && { jobId: r.job_id as string, status: r.status as string };
     },
     /** The fulfillment a parcel got in Shopify, from the outcome of its create job. */
     fulfillmentOf(parcelId: string): string | null {

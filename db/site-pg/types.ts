@@ -78,5 +78,9 @@ export interface SiteLink {
   leaseBlock(range: { id: string; first: number; last: number; startAt: number }, size: number): Promise<{ first: number; last: number } | null>;
   /** Give back serials first..last of a block this station leased and will never issue. */
   returnBlock(rangeId: string, first: number, last: number): Promise<void>;
+  /** The server's clock (epoch ms): stations correct their own clock by it. */
+  serverTime(): Promise<number>;
+  /** Blocks the server has this station holding (to recover one leased just before a crash). */
+  heldBlocks(): Promise<Array<{ rangeId: string; first: number; last: number }>>;
   close(): Promise<void>;
 }

@@ -17,6 +17,7 @@ export function options(argv: string[]) {
       plan: { type: 'string' },
       faults: { type: 'string' },
       orders: { type: 'string' },
+      state: { type: 'string' },
     },
   });
 }

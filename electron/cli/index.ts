@@ -4,6 +4,7 @@ import { serve } from './serve';
 import { importOrdersFile, exportEvents, rebuild } from './offline';
 import { validateTracking } from '../services/numbers/validate-view';
 import { shopifyEmulate } from './shopify';
+import { site, SITE_USAGE } from './site';
 
 const USAGE = `Firstscan console
 
@@ -13,10 +14,12 @@ const USAGE = `Firstscan console
   npm run cli -- import orders <file.csv|json> [--data <dir>] [--store <name>]
   npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
   npm run cli -- rebuild projections [--data <dir>]
-  npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>]
+  npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>] [--state <file>]
+${SITE_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'site') return site(argv.slice(1)); // its own options (--dir, --url, --name)
   const { values, positionals } = options(argv);
   const [cmd, sub, arg] = positionals;
   const dataDir = dataDirOf(values);
@@ -47,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       return exportEvents(dataDir, typeof values.since === 'string' ? values.since : undefined);
     case 'shopify':
       if (sub !== 'emulate') break;
-      return shopifyEmulate({ port: values.port, plan: values.plan, faults: values.faults, orders: values.orders });
+      return shopifyEmulate({ port: values.port, plan: values.plan, faults: values.faults, orders: values.orders, state: values.state });
     case 'rebuild':
       if (sub !== 'projections') break;
       return rebuild(dataDir);

@@ -96,6 +96,8 @@ export class OutboxRunner {
   private async execute(h: JobHandler, job: JobRow): Promise<void> {
     const attempt = job.attempts + 1;
     const gate = h.scope === 'station' ? null : this.gate;
+    // A station that cannot run it (no token for that store here) leaves it to one that can.
+    if (gate && h.canRun && !h.canRun(job)) return;
     try {
       // Another station holds it or finished it: its outcome arrives with its events.
       if (gate && (await gate.admit(job, this.leaseMs)) === 'skip') return;

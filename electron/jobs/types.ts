@@ -30,5 +30,7 @@ export interface JobHandler {
    * in site mode one station of the site runs it, under a lease from the site server.
    */
   scope?: 'station' | 'site';
+  /** Site mode: can this station run the job at all (it holds the store's token)? If not, others will. */
+  canRun?(job: JobRow): boolean;
   run(job: JobRow): Promise<JobOutcome>;
 }

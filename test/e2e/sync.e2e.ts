@@ -65,3 +65,57 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
     await app.stop();
   }
 });
+
+test('re-link a synced parcel in Parcels: new number, Shopify synced again; accept a fulfillment request in Sync', async ({ page }) => {
+  const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-relink-')));
+  try {
+    const pick = new PickPage(page);
+    const parcels = new ParcelsPage(page);
+    const sync = new SyncPage(page);
+    await pick.open(app.url);
+    await expect(page.getByText(/200 open orders/)).toBeVisible();
+    await page.getByTestId('manual-code').click();
+    await pick.scan('#1001');
+    await pick.expectTone('pass');
+    const oldNumber = (await pick.title().textContent())!.trim();
+
+    await parcels.open();
+    await parcels.openParcel(oldNumber);
+    await expect(parcels.shopifyState()).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+    await parcels.relink('label unreadable at the carrier');
+    const newNumber = (await parcels.tracking().textContent())!.trim();
+    expect(newNumber).not.toBe(oldNumber);
+    await expect(page.getByTestId('detail-notice')).toContainText(`${oldNumber} → ${newNumber}`);
+    await expect(page.getByTestId('detail-notice')).toContainText('tracking update queued');
+    // Shopify's fulfillment takes the new number: the state turns synced again, the update note goes.
+    await expect(parcels.shopifyState()).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+    await expect(page.getByTestId('shopify-parcel-update')).toHaveCount(0);
+    await expect(parcels.timeline().and(page.locator('[data-type="parcel.relinked"]'))).toContainText(`${oldNumber} → ${newNumber}`);
+    await expect(page.locator(`[data-testid="parcel-row"][data-tracking="${newNumber}"]`)).toBeVisible();
+    await page.screenshot({ path: 'test-results/sync-relink.png' });
+    await page.keyboard.press('Escape');
+
+    // The demo store sent three orders as fulfillment requests: accept one.
+    await sync.open();
+    await expect(sync.request('#1201')).toHaveAttribute('data-state', 'pending');
+    await expect(sync.parcel(newNumber)).toHaveAttribute('data-state', 'synced');
+    await sync.request('#1201').getByTestId('request-accept').click();
+    await expect(sync.request('#1201')).toHaveAttribute('data-state', 'accepted', { timeout: 20_000 });
+    await expect(sync.request('#1201').getByTestId('request-state')).toHaveText('Accepted');
+    // Reject another, with its reason.
+    await sync.request('#1202').getByTestId('request-reject').click();
+    await page.getByTestId('request-reason').fill('out of stock');
+    await page.keyboard.press('Enter');
+    await expect(sync.request('#1202')).toHaveAttribute('data-state', 'rejected', { timeout: 20_000 });
+    await expect(sync.request('#1203')).toHaveAttribute('data-state', 'pending');
+    await page.screenshot({ path: 'test-results/sync-requests.png' });
+
+    // The accepted order came in: it can be picked now.
+    await page.keyboard.press('F1');
+    await page.getByTestId('manual-code').click();
+    await pick.scan('#1201');
+    await pick.expectTone('pass');
+  } finally {
+    await app.stop();
+  }
+});

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ApiError } from '../../core/errors';
 import type { AppEnv, Capability } from '../capability';
 import { shopifyReader } from '../../../db/shopify/reader';
@@ -11,6 +12,7 @@ import { parcelSync, syncStatus } from '../../services/shopify/status';
 import { fixDeadLetter } from '../../services/shopify/fix';
 import { answerRequest, pendingRequests } from '../../services/shopify/requests';
 import { startDemoStore } from '../../services/shopify/demo';
+import { relinkParcel } from '../../services/shopify/relink';
 import type { ShopifyEmulator } from '../../services/shopify/emulator';
 
 /** The capability's live state for one app (the env is per app). */
@@ -32,12 +34,21 @@ export const shopifyCapability: Capability = {
       env.ctx.store.jobs.release(id);
     }
     const demoCount = env.demo ? env.ctx.store.meta.get('demo_shopify_orders') : undefined;
-    if (demoCount !== undefined) demoStores.set(env, await startDemoStore(rt, Number(demoCount)));
+    if (demoCount !== undefined) demoStores.set(env, await startDemoStore(rt, Number(demoCount), join(env.dataDir, 'shopify-emulator', 'demo-store.json')));
+    const intake = (storeId: string) => {
+      if (!rt.intake.get(storeId)?.running) runIntake(env.ctx, rt, storeId).catch(() => undefined);
+    };
     const timer = setInterval(() => {
-      for (const s of reader.stores()) if (!rt.intake.get(s.id)?.running) runIntake(env.ctx, rt, s.id).catch(() => undefined);
+      if (!env.site.duty('shopify-intake')) return;
+      for (const s of reader.stores()) intake(s.id);
     }, INTAKE_EVERY_MS);
     timer.unref();
+    // An accepted fulfillment request is ours to ship: take its order in now, not at the next minute.
+    const offAccepted = env.ctx.store.onCommit((events) => {
+      for (const e of events) if (e.type === 'shopify.request_answered' && (e.payload as { accepted: boolean }).accepted) intake((e.payload as { storeId: string }).storeId);
+    });
     return async () => {
+      offAccepted();
       clearInterval(timer);
       await demoStores.get(env)?.close();
     };
@@ -61,6 +72,7 @@ export const shopifyCapability: Capability = {
       'shopify.fix': (input) => fixDeadLetter(rt, input),
       'shopify.requests': ({ storeId }) => pendingRequests(rt, storeId),
       'shopify.requests.answer': (input) => answerRequest(rt, input),
+      'parcel.relink': (input) => relinkParcel(env.ctx, input),
       'shopify.demo.network': ({ online, faults }) => {
         if (!env.testClock) throw new ApiError('FORBIDDEN', 'The demo store can only be cut off on a console started with --test-clock (tests).');
         const emu = demoStores.get(env);

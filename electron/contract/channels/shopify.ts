@@ -20,6 +20,23 @@ export const ShopifyParcelSync = z.object({
   fulfillmentGid: z.string().nullable(),
   deduped: z.boolean(),
   error: z.string().nullable(),
+  sentNumber: z.string().nullable().describe('the number Shopify holds (differs from trackingNumber while a re-link is on its way)'),
+  updating: z.boolean().describe('a tracking update (re-link) is queued'),
+});
+
+const RequestView = z.object({
+  storeId: z.string(),
+  foGid: z.string(),
+  orderName: z.string(),
+  items: z.number().int(),
+  destination: z.string(),
+  state: z.enum(['pending', 'queued', 'accepted', 'rejected', 'refused']),
+  accept: z.boolean().nullable(),
+  message: z.string(),
+  error: z.string().nullable().describe("Shopify's message when it refused the answer"),
+  jobId: z.string().nullable(),
+  queuedAt: S.IsoTime.nullable(),
+  answeredAt: S.IsoTime.nullable(),
 });
 
 const ShopCheck = z.object({
@@ -122,13 +139,33 @@ export const shopifyChannels = {
   ),
   'shopify.requests': ch(
     z.object({ storeId: z.string().min(1) }).strict(),
-    z.array(z.object({ foGid: z.string(), orderName: z.string(), items: z.number().int(), destination: z.string() })),
-    'Fulfillment-service flow: fulfillment requests waiting for accept or reject.',
+    z.object({ requests: z.array(RequestView), error: z.string().nullable() }),
+    'Fulfillment-service flow: requests waiting for accept or reject, and the answers given here (queued, accepted, rejected, refused).',
   ),
   'shopify.requests.answer': ch(
     z.object({ storeId: z.string().min(1), foGid: z.string().min(1), accept: z.boolean(), message: z.string().max(500).default('') }).strict(),
-    z.object({ foGid: z.string(), requestStatus: z.string() }),
-    'Accept or reject a fulfillment request.',
+    z.object({ foGid: z.string(), orderName: z.string(), state: z.literal('queued'), jobId: z.string() }),
+    'Accept or reject (with a reason) a fulfillment request: queued to Shopify through the outbox.',
+  ),
+  'parcel.relink': ch(
+    z
+      .object({
+        parcelId: z.string().min(1),
+        reason: z.string().max(200),
+        lineId: z.string().min(1).optional().describe('move the parcel to another carrier line'),
+        number: z.string().max(40).optional().describe('a number of the line typed or scanned (default: the next number of the line)'),
+      })
+      .strict(),
+    z.object({
+      parcel: S.Parcel,
+      oldNumber: z.string(),
+      newNumber: z.string(),
+      oldLine: z.string(),
+      line: z.string(),
+      reason: z.string(),
+      shopify: z.object({ action: z.enum(['tracking_update', 'create_sends_new']), sync: ShopifyParcelSync.nullable() }).nullable(),
+    }),
+    "Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.",
   ),
   'shopify.demo.network': ch(
     z.object({ online: z.boolean(), faults: z.number().min(0).max(1).optional() }).strict(),

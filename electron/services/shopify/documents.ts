@@ -88,6 +88,11 @@ export const REJECT_REQUEST = `mutation RejectFulfillmentRequest($id: ID!, $mess
   }
 }`;
 
+/** Before retrying an answer to a fulfillment request whose outcome is unknown: was it already answered? */
+export const FULFILLMENT_REQUEST_STATE = `query FulfillmentRequestState($id: ID!) {
+  fulfillmentOrder(id: $id) { id status requestStatus }
+}`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
   SHOP_INFO,
   FULFILLMENT_ORDERS,
@@ -100,4 +105,5 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   EVENTS_OF_FULFILLMENT,
   ACCEPT_REQUEST,
   REJECT_REQUEST,
+  FULFILLMENT_REQUEST_STATE,
 };

@@ -1,15 +1,13 @@
 import type { JobRow } from '../../../db/readers/jobs';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { PermanentJobError, type JobHandler, type JobOutcome } from '../../jobs/types';
-import { ApiError } from '../../core/errors';
-import { ShopifyRequestError, type ShopifyClient } from './client';
+import type { ShopifyClient } from './client';
+import { clientFor, send, userErrorText, type UserError } from './send';
 import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT_CREATE, TRACKING_UPDATE } from './documents';
+import { answerRequestJob } from './request-job';
 import { KIND } from './lanes';
 import type { CreatePayload } from './planner';
 import type { ShopifyRuntime } from './runtime';
-
-type UserError = { field: string[] | null; message: string };
-const userErrorText = (errs: UserError[]) => errs.map((e) => `${e.message}${e.field?.length ? ` (field ${e.field.join('.')})` : ''}`).join('; ');
 
 interface FoState {
   fulfillmentOrder: {
@@ -20,42 +18,31 @@ interface FoState {
   } | null;
 }
 
-/** Requests that Shopify refuses for good become dead letters; everything else retries. */
-async function send<T>(client: ShopifyClient, rt: ShopifyRuntime, op: string, doc: string, vars: Record<string, unknown>): Promise<T> {
-  try {
-    return await client.request<T>(op, doc, vars, { maxGateWaitMs: rt.settings.maxGateWaitMs });
-  } catch (e) {
-    if (e instanceof ShopifyRequestError && e.kind === 'refused') throw new PermanentJobError(e.message);
-    throw e;
-  }
-}
-
-function clientFor(rt: ShopifyRuntime, storeId: string): ShopifyClient {
-  try {
-    return rt.client(storeId);
-  } catch (e) {
-    // A disconnected store or a missing token: keep the job, say how to fix it.
-    throw new Error(e instanceof ApiError ? e.message : String(e));
-  }
-}
-
 async function readFo(client: ShopifyClient, rt: ShopifyRuntime, foGid: string): Promise<FoState['fulfillmentOrder']> {
   return (await send<FoState>(client, rt, 'FulfillmentsOfFulfillmentOrder', FULFILLMENTS_OF_ORDER, { id: foGid })).fulfillmentOrder;
 }
 
-const ours = (fo: NonNullable<FoState['fulfillmentOrder']>, number: string) =>
-  fo.fulfillments.nodes.find((f) => f.status !== 'CANCELLED' && f.trackingInfo.some((t) => t.number === number));
+/** The parcel's fulfillment in Shopify, by any number it was sent with (the current one first), and that number. */
+function ours(fo: NonNullable<FoState['fulfillmentOrder']>, numbers: string[]): { id: string; number: string } | undefined {
+  for (const n of numbers) {
+    const f = fo.fulfillments.nodes.find((x) => x.status !== 'CANCELLED' && x.trackingInfo.some((t) => t.number === n));
+    if (f) return { id: f.id, number: n };
+  }
+  return undefined;
+}
 
 async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
   const p = job.payload as unknown as CreatePayload;
   const client = clientFor(rt, p.storeId);
-  const done = (fulfillmentGid: string, found: boolean): JobOutcome => ({
+  const numbers = [p.tracking.number, ...(p.previousNumbers ?? [])];
+  // trackingNumber: what Shopify holds; an older number of a re-linked parcel is followed by an update.
+  const done = (fulfillmentGid: string, found: boolean, trackingNumber = p.tracking.number): JobOutcome => ({
     result: { fulfillmentGid, found },
     events: [
       {
         type: 'shopify.fulfillment_created',
         subject: p.parcelId,
-        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, foGid: p.foGid, fulfillmentGid, trackingNumber: p.tracking.number, company: p.tracking.company, found },
+        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, foGid: p.foGid, fulfillmentGid, trackingNumber, company: p.tracking.company, found },
       },
     ],
   });
@@ -63,8 +50,8 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
   // (an earlier attempt, or a run that crashed holding it) first looks for its own number there.
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
     const fo = await readFo(client, rt, p.foGid);
-    const hit = fo && ours(fo, p.tracking.number);
-    if (hit) return done(hit.id, true);
+    const hit = fo && ours(fo, numbers);
+    if (hit) return done(hit.id, true, hit.number);
   }
   const r = await send<{ fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentCreate', FULFILLMENT_CREATE, {
     fulfillment: {
@@ -78,8 +65,8 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
   const shopifySays = userErrorText(created.userErrors);
   // Refused: tell a conflict (someone else fulfilled, cancelled, on hold) from a plain refusal.
   const fo = await readFo(client, rt, p.foGid);
-  const hit = fo && ours(fo, p.tracking.number);
-  if (hit) return done(hit.id, true);
+  const hit = fo && ours(fo, numbers);
+  if (hit) return done(hit.id, true, hit.number);
   if (fo?.order?.cancelledAt || fo?.status === 'CANCELLED')
     throw new PermanentJobError(`Conflict: the order was cancelled in Shopify. Do not ship it; void the parcel. Shopify said: ${shopifySays}`);
   if (fo?.status === 'CLOSED' && fo.fulfillments.nodes.some((f) => f.status !== 'CANCELLED'))
@@ -150,11 +137,20 @@ export function shopifyJobHandler(rt: ShopifyRuntime): JobHandler {
       return rt.settings.backoff;
     },
     maxAttempts: Infinity,
+    canRun(job) {
+      try {
+        rt.client(job.target.split(':')[1]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async run(job) {
       try {
         if (job.kind === KIND.create) return await createFulfillment(rt, job);
         if (job.kind === KIND.trackingUpdate) return await updateTracking(rt, job);
         if (job.kind === KIND.event) return await createEvent(rt, job);
+        if (job.kind === KIND.requestAnswer) return await answerRequestJob(rt, job);
         throw new PermanentJobError(`Unknown Shopify job kind ${job.kind}.`);
       } finally {
         rt.uncertain.delete(job.id);

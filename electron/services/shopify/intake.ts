@@ -156,6 +156,8 @@ export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId
           continue;
         }
         if (!OPEN.has(fo.status) && fo.status !== 'ON_HOLD') continue;
+        // A fulfillment request not accepted (yet) is not ours to pick: it comes in once accepted in Sync.
+        if (fo.requestStatus === 'SUBMITTED' || fo.requestStatus === 'REJECTED') continue;
         let name = fo.orderName;
         for (let n = 2; names.has(name) || ctx.store.orders.existingNames(storeId, [name]).size; n++) name = `${fo.orderName}/${n}`;
         const order = orderFromFo(ctx, store, fo, name, at);

@@ -12,7 +12,11 @@ export const KIND = {
   create: 'shopify.fulfillment_create',
   trackingUpdate: 'shopify.tracking_update',
   event: 'shopify.fulfillment_event',
+  requestAnswer: 'shopify.request_answer',
 } as const;
+
+/** A fulfillment request's answer has its own lane: no console order exists for it yet. */
+export const requestLaneOf = (storeId: string, foGid: string) => `shopify:${storeId}:request-${foGid.split('/').pop()}`;
 
 export function trackingUrl(template: string, number: string): string {
   return template.replace('{number}', encodeURIComponent(number));

@@ -1,4 +1,4 @@
-import type { JobDraft } from '../../../db/event-types';
+import type { JobDraft, LineData } from '../../../db/event-types';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import type { JobPlanner } from '../pick/planners';
@@ -13,6 +13,8 @@ export interface CreatePayload {
   lineItems: Array<{ id: string; quantity: number }>;
   tracking: { company: string; number: string; url: string };
   notifyCustomer: boolean;
+  /** Numbers the parcel had before a re-link: an attempt may have sent one of them. */
+  previousNumbers?: string[];
 }
 
 /**
@@ -37,16 +39,20 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   return [{ id: newId('job', at), kind: KIND.create, target: laneOf(link.storeId, parcel.order.id), ref: parcel.parcelId, payload: payload as unknown as Record<string, unknown> }];
 };
 
+/** What Shopify gets for a number on a line: its exact company name and a working tracking URL. */
+export const trackingFor = (line: LineData, number: string): CreatePayload['tracking'] => ({ company: line.shopifyCompany, number, url: trackingUrl(line.trackingUrl, number) });
+
 /**
- * A reprint that changed the parcel's number: update the tracking of its fulfillment. The pick
- * station does not change numbers on reprint today; whoever adds that calls this in its transaction.
+ * A parcel whose number changed (re-link) after its fulfillment reached Shopify: update the
+ * fulfillment's tracking. `lineId` is the parcel's line after the change (default: its line now).
+ * Callers emit the jobs in their own event, in the same transaction.
  */
-export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number: string, at: Date): JobDraft[] {
+export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number: string, at: Date, lineId?: string): JobDraft[] {
   const parcel = ctx.store.parcels.get(parcelId);
   if (!parcel) return [];
   const order = ctx.store.orders.get(parcel.orderId);
   const link = order?.source === 'shopify' ? shopifyReader(ctx.store.db).link(order.id) : undefined;
-  const line = ctx.store.lines.get(parcel.lineId);
+  const line = ctx.store.lines.get(lineId ?? parcel.lineId);
   if (!link || !line) return [];
   return [
     {
@@ -54,7 +60,7 @@ export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number
       kind: KIND.trackingUpdate,
       target: laneOf(link.storeId, parcel.orderId),
       ref: parcelId,
-      payload: { parcelId, storeId: link.storeId, tracking: { company: line.shopifyCompany, number, url: trackingUrl(line.trackingUrl, number) }, notifyCustomer: true },
+      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: true },
     },
   ];
 }

@@ -5,6 +5,7 @@ import { CostPacer } from './pacer';
 import { StoreHealth } from './health';
 import { ShopifyClient, type FetchLike } from './client';
 import type { SecretStore } from './secrets';
+import type { ShopifyRequestData } from '../../../db/shopify/events';
 
 export interface RuntimeSettings {
   /** Answer timeout per request; after it the outcome of a write is unknown. */
@@ -43,6 +44,8 @@ export class ShopifyRuntime {
   readonly settings: RuntimeSettings = { timeoutMs: 20_000, concurrency: 16, backoff: { baseMs: 1_000, maxMs: 30_000 }, maxGateWaitMs: 20_000 };
   readonly uncertain = new Set<string>();
   readonly intake = new Map<string, IntakeProgress>();
+  /** Fulfillment requests last listed, by `<store>|<fo gid>`: what an answer records about its order. */
+  readonly requests = new Map<string, ShopifyRequestData>();
   private readonly clients = new Map<string, ShopifyClient>();
   private readonly pacers = new Map<string, CostPacer>();
   private readonly healths = new Map<string, StoreHealth>();

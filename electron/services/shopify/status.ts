@@ -25,6 +25,8 @@ export function parcelSyncView(p: ShopifyParcelRow, now: Date) {
     fulfillmentGid: p.fulfillmentGid,
     deduped: p.deduped,
     error: p.error,
+    sentNumber: p.sentNumber,
+    updating: !!p.updateJobId,
   };
 }
 

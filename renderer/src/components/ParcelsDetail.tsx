@@ -5,6 +5,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { CutoffSilence } from './CutoffSilence';
 import { Field, FormError, described, fmtTime, issueAt, useAction, words } from './Field';
 import { ShopifyParcelState } from './ShopifyParcelState';
+import { ParcelRelink } from './ParcelRelink';
 
 type Detail = Output<'parcels.get'>;
 type Ev = Detail['events'][number];
@@ -14,6 +15,7 @@ const EVENT_WORDS: Record<string, string> = {
   'orders.imported': 'Order imported',
   'parcel.picked': 'Picked: number issued',
   'parcel.reprinted': 'Label reprinted',
+  'parcel.relinked': 'Re-linked: new number',
   'label.printed': 'Label printed',
   'scan.refused': 'Scan refused',
   'job.succeeded': 'Job done',
@@ -45,6 +47,10 @@ export function payloadSummary(type: string, payload: unknown): string {
       if (typeof p.scanned === 'string') add('scanned', p.scanned);
       break;
     case 'parcel.reprinted':
+      add('reason:', p.reason);
+      break;
+    case 'parcel.relinked':
+      add('', `${String(p.oldNumber)} → ${String(p.newNumber)}`);
       add('reason:', p.reason);
       break;
     case 'label.printed':
@@ -220,6 +226,7 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
         <div className="detail-body">
           <div className="detail-actions">
             <Reprint parcelId={p.id} onDone={(m) => (setNotice(m), void reload())} />
+            <ParcelRelink parcelId={p.id} lineId={p.lineId} status={p.status} onDone={(m) => (setNotice(m), void reload())} />
           </div>
           <ShopifyParcelState parcelId={p.id} />
           <dl className="kv">

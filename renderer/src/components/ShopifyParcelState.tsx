@@ -1,7 +1,7 @@
 import { useChannel } from '../hooks/useApi';
 import { fmtDuration, STATE_WORDS } from './SyncFormat';
 
-const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'label.printed';
+const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'label.printed' || t === 'parcel.relinked';
 
 /** A parcel's tracking in Shopify: state and label -> Shopify time, flagged over 5 minutes. */
 export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
@@ -12,6 +12,11 @@ export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
     <div className={`shopify-state sync-${data.state}${data.late ? ' late' : ''}`} data-testid="shopify-parcel-state" data-state={data.state} data-late={data.late}>
       <b>Shopify: {STATE_WORDS[data.state]}</b> · {time}
       {data.late && <span className="late-flag"> · over 5 min</span>}
+      {data.updating && (
+        <div className="muted" data-testid="shopify-parcel-update">
+          Re-linked: Shopify has {data.sentNumber ?? 'no number yet'}; sending {data.trackingNumber}.
+        </div>
+      )}
       {data.error && <div className="job-error">{data.error}</div>}
     </div>
   );

@@ -4,6 +4,7 @@ import { fmtTime } from '../components/Field';
 import { SyncStores } from '../components/SyncStores';
 import { SyncDeadLetters } from '../components/SyncDeadLetters';
 import { SyncConnect } from '../components/SyncConnect';
+import { SyncRequests } from '../components/SyncRequests';
 import { fmtDuration, STATE_WORDS } from '../components/SyncFormat';
 
 const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'parcel.picked' || t === 'label.printed' || t.startsWith('order');
@@ -51,6 +52,9 @@ export function SyncScreen() {
         <section className="card sync-col">
           <h2>Stores</h2>
           <SyncStores stores={data.stores} reload={() => void reload()} />
+          {data.stores.map((st) => (
+            <SyncRequests key={st.id} storeId={st.id} shopName={st.shopName} />
+          ))}
           <button className="small-btn" onClick={() => setShowConnect((s) => !s)} aria-expanded={showConnect}>
             {showConnect ? 'Hide' : 'Connect a store…'}
           </button>

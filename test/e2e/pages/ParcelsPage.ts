@@ -17,6 +17,23 @@ export class ParcelsPage {
     await expect(this.page.getByTestId('parcel-detail')).toBeVisible();
   }
 
+  /** Re-link the open parcel to a new number, by keyboard: the form takes focus, Enter sends. */
+  async relink(reason: string) {
+    await this.page.getByTestId('relink-open').click();
+    await expect(this.page.getByTestId('relink-reason')).toBeFocused();
+    await this.page.keyboard.type(reason);
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByTestId('detail-notice')).toContainText('Re-linked');
+  }
+
+  tracking() {
+    return this.page.getByTestId('detail-tracking');
+  }
+
+  shopifyState() {
+    return this.page.getByTestId('shopify-parcel-state');
+  }
+
   timeline() {
     return this.page.getByTestId('timeline-item');
   }

@@ -23,6 +23,11 @@ export class SyncPage {
     return this.page.locator(`[data-testid="sync-parcel"][data-tracking="${tracking}"]`);
   }
 
+  /** A fulfillment request row, by order name. */
+  request(orderName: string) {
+    return this.page.locator(`[data-testid="request-row"][data-order="${orderName}"]`);
+  }
+
   /** The demo store's link, cut or restored (console started with --test-clock only). */
   async setDemoNetwork(online: boolean) {
     const status = await this.page.evaluate(

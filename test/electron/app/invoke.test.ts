@@ -113,7 +113,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'shopify.requests': { storeId: 'shop' },
   'shopify.requests.answer': { storeId: 'shop', foGid: 'gid://shopify/FulfillmentOrder/1', accept: true },
   'shopify.demo.network': { online: false },
-  'parcel.relink': { parcelId: 'pcl_1', reason: 'label unreadable', number: 'LX100000016CN' },
+  'parcel.relink': { parcelId: 'pcl_1', reason: 'label unreadable', number: 'LX100000017CN' },
   'dispatch.board': {},
   'dispatch.rules.save': { lineId: 'ups', services: ['Worldwide Saver'], maxParcels: null, maxWeightGrams: null, bags: 'none', weight: 'off', expectedPickup: '17:00', acceptance: 'scan' },
   'dispatch.open': { lineId: 'ups' },

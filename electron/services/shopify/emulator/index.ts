@@ -1,6 +1,7 @@
 /** Local Shopify Admin GraphQL emulator: public API. */
 export { startShopifyEmulator, type ShopifyEmulator, type ShopifyEmulatorOptions, type EmulatorStats } from './server';
-export { EmulatorState, type NewOrderInput } from './state';
+export { EmulatorState, type NewOrderInput, type EmulatorSnapshot } from './state';
+export { StatePersister, loadSnapshot, writeSnapshot } from './persist';
 export { loadSchema, defaultSchemaPath, type LoadedSchema } from './schema';
 export { requestedCost, actualCost, connectionMultiplier, MAX_QUERY_COST, MUTATION_COST_OVERRIDES, type CostOptions, type ConnectionScaling } from './cost';
 export { LeakyBucket, BucketRegistry, RESTORE_RATE, BUCKET_MULTIPLIER, type ThrottleStatus } from './bucket';

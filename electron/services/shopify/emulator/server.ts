@@ -13,6 +13,7 @@ import { createRootValue } from './resolvers';
 import { runGraphQL } from './engine';
 import { FaultPlan, serverErrorHtml, type FaultKind } from './faults';
 import { UNAUTHORIZED_BODY } from './errors';
+import { StatePersister, loadSnapshot } from './persist';
 import type { Plan } from './model';
 import type { ConnectionScaling } from './cost';
 
@@ -35,6 +36,11 @@ export interface ShopifyEmulatorOptions {
   hangMs?: number;
   /** Network round trip added to every answer (ms), like a warehouse PC far from Shopify (default 0). */
   latencyMs?: number;
+  /**
+   * Keep the store's state in this JSON file: loaded at start when it exists (no seeding then),
+   * saved after writes (debounced, atomically) and on close.
+   */
+  statePath?: string;
 }
 
 export interface EmulatorStats {
@@ -59,6 +65,10 @@ export interface ShopifyEmulator {
   setOffline(b: boolean): void;
   setFaults(rate: number, kinds?: FaultKind[]): void;
   stats(): EmulatorStats;
+  /** Save the state now (with `statePath`); changes made through `state` directly call this. */
+  saveState(): void;
+  /** True when the state came from `statePath` rather than seeding. */
+  restored: boolean;
   close(): Promise<void>;
 }
 
@@ -86,7 +96,13 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
   const shopDomain = opts.shopDomain ?? 'firstscan-demo.myshopify.com';
   const accessToken = opts.accessToken ?? `shpat_${randomBytes(16).toString('hex')}`;
   const state = new EmulatorState({ shopDomain, plan, clock });
-  state.seedOrders(opts.orders ?? 25, opts.seed ?? 1);
+  const saved = opts.statePath ? loadSnapshot(opts.statePath) : undefined;
+  if (saved) {
+    state.restore(saved);
+    state.shop.plan = plan;
+  } else state.seedOrders(opts.orders ?? 25, opts.seed ?? 1);
+  const persister = opts.statePath ? new StatePersister(state, opts.statePath) : null;
+  if (persister && !saved) persister.flush();
   const rootValue = createRootValue(state, loaded.schema);
   const buckets = new BucketRegistry(plan, clock);
   const faults = new FaultPlan(opts.faults ?? 0, opts.faultKinds, opts.seed ?? 1);
@@ -143,7 +159,10 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
     if (result.outcome === 'max-cost') stats.maxCostExceeded++;
     if (result.outcome === 'ok') {
       stats.pointsSpent += result.actual;
-      if (result.isMutation) stats.mutationsApplied++;
+      if (result.isMutation) {
+        stats.mutationsApplied++;
+        persister?.changed();
+      }
     }
     if (fault === 'timeout-after') return hang(req.socket);
     if (fault === 'slow') await new Promise((r) => setTimeout(r, faults.slowDelayMs()));
@@ -188,9 +207,12 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
       faults.set(rate, kinds);
     },
     stats: () => ({ ...stats, faults: { ...stats.faults } }),
+    saveState: () => persister?.flush(),
+    restored: !!saved,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
+        persister?.close();
         server.close(() => resolve());
       }),
   };

@@ -42,6 +42,18 @@ export interface NewOrderInput {
   locationIndexes?: number[];
 }
 
+/** Everything the store holds, as plain JSON (see persist.ts). */
+export interface EmulatorSnapshot {
+  version: 1;
+  shop: ShopRecord;
+  locations: LocationRecord[];
+  orders: OrderRecord[];
+  fulfillmentOrders: FulfillmentOrderRecord[];
+  fulfillments: FulfillmentRecord[];
+  counters: Partial<Record<IdKind, number>>;
+  nextOrderNumber: number;
+}
+
 export class EmulatorState {
   shop: ShopRecord;
   readonly locations: LocationRecord[] = [];
@@ -212,6 +224,37 @@ export class EmulatorState {
       for (const li of f.lineItems) if (li.lineItemId === lineItemId) q += li.quantity;
     }
     return q;
+  }
+
+  // ----- persistence -----
+
+  snapshot(): EmulatorSnapshot {
+    return structuredClone({
+      version: 1 as const,
+      shop: this.shop,
+      locations: this.locations,
+      orders: [...this.orders.values()],
+      fulfillmentOrders: [...this.fulfillmentOrders.values()],
+      fulfillments: [...this.fulfillments.values()],
+      counters: Object.fromEntries(this.counters),
+      nextOrderNumber: this.nextOrderNumber,
+    });
+  }
+
+  /** Replace everything with a snapshot (ids keep counting from where they were). */
+  restore(snap: EmulatorSnapshot): void {
+    if (snap.version !== 1) throw new Error(`unknown emulator state version ${String(snap.version)}`);
+    const s = structuredClone(snap);
+    this.shop = s.shop;
+    this.locations.splice(0, this.locations.length, ...s.locations);
+    this.orders.clear();
+    for (const o of s.orders) this.orders.set(o.id, o);
+    this.fulfillmentOrders.clear();
+    for (const fo of s.fulfillmentOrders) this.fulfillmentOrders.set(fo.id, fo);
+    this.fulfillments.clear();
+    for (const f of s.fulfillments) this.fulfillments.set(f.id, f);
+    this.counters = new Map(Object.entries(s.counters) as Array<[IdKind, number]>);
+    this.nextOrderNumber = s.nextOrderNumber;
   }
 
   // ----- test helpers -----

@@ -1,0 +1,10 @@
+import * as m0001 from './0001-site';
+
+export interface SiteMigration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Numbered, append-only: never edit a released migration, add the next one (with its own GRANTs). */
+export const siteMigrations: SiteMigration[] = [{ version: 1, ...m0001 }];

@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite } from '../../db/open';
+import { metaStore } from '../../db/readers/meta';
+import { settingsReader } from '../../db/readers/settings';
+import { decodeJoinCode } from '../../db/site-pg/join-code';
+import { joinSite } from '../../db/site-pg/join';
+import { newStationId } from '../core/ids';
+import { dataDirOf } from './args';
+import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
+
+export const SITE_USAGE = `  npm run cli -- site server --dir <dir> [--port <n>] [--host <address>] [--advertise <address>]
+                                              a site server: PostgreSQL in <dir>, prints the join code for stations
+  npm run cli -- site init --url <postgres://...> [--advertise <address>]   make a database on your PostgreSQL (14+) a site
+  npm run cli -- site join <join code> [--data <dir>] [--name <station name>]   join this station to a site`;
+
+function opts(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      advertise: { type: 'string' },
+      url: { type: 'string' },
+      data: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function block(lines: string[]): string {
+  const rule = '─'.repeat(72);
+  return [rule, ...lines, rule].join('\n');
+}
+
+async function server(values: ReturnType<typeof opts>['values']): Promise<number> {
+  if (!values.dir) throw new Error('Say where the server keeps its data: site server --dir <dir> [--port <n>]');
+  const port = values.port ? Number(values.port) : 5433;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  console.log(`Starting the site server in ${values.dir} on port ${port}...`);
+  const s = await startSiteServer({ dir: values.dir, port, host: values.host, advertiseHost: values.advertise });
+  console.log(
+    block([
+      `Firstscan site server is running${s.created ? ' (new site)' : ''}.`,
+      `  Site:      ${s.siteId}`,
+      `  Server:    ${s.url}`,
+      `  Security:  ${s.tlsFingerprint ? `TLS, certificate SHA-256 ${s.tlsFingerprint}` : 'NO TLS (openssl not found): use it only on a trusted network'}`,
+      `  Data:      ${values.dir}`,
+      '',
+      'Join code (the same after restarts; keep it like a password):',
+      '',
+      s.joinCode,
+      '',
+      'On each station:  npm run cli -- site join <join code> --data <station data dir> --name "Pick 1"',
+      'Stop the server with Ctrl+C.',
+    ]),
+  );
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+  });
+  console.log('Stopping PostgreSQL...');
+  await s.stop();
+  console.log('Site server stopped.');
+  return 0;
+}
+
+async function init(values: ReturnType<typeof opts>['values']): Promise<number> {
+  if (!values.url) throw new Error('Give the connection string of the site database: site init --url postgres://admin:password@host:5432/firstscan');
+  const code = await initExistingSite(values.url, { advertiseHost: values.advertise });
+  const j = decodeJoinCode(code);
+  console.log(
+    block([
+      `The database ${j.database} at ${j.host}:${j.port} is a Firstscan site (${j.siteId}).`,
+      `  Security:  ${j.tlsFingerprint ? `TLS, certificate SHA-256 ${j.tlsFingerprint}` : 'NO TLS on this server: use it only on a trusted network'}`,
+      `  Stations need network access to ${j.host}:${j.port} and a pg_hba.conf line allowing database ${j.database} with scram-sha-256.`,
+      '',
+      'Join code (keep it like a password):',
+      '',
+      code,
+      '',
+      'On each station:  npm run cli -- site join <join code> --data <station data dir> --name "Pick 1"',
+    ]),
+  );
+  return 0;
+}
+
+async function join_(code: string | undefined, values: ReturnType<typeof opts>['values']): Promise<number> {
+  if (!code) throw new Error('Paste the join code printed by the site server: site join <join code> --data <dir>');
+  decodeJoinCode(code); // a mistyped code is reported before anything is touched
+  const dataDir = dataDirOf(values);
+  const fresh = !existsSync(join(dataDir, 'firstscan.db'));
+  const db = openSqlite({ file: join(dataDir, 'firstscan.db') });
+  let stationId: string;
+  let name: string;
+  try {
+    const meta = metaStore(db);
+    stationId = meta.get('station_id') ?? '';
+    if (!stationId) meta.set('station_id', (stationId = newStationId()));
+    name = values.name ?? (settingsReader(db).scope(stationId).name as string | undefined) ?? hostname();
+  } finally {
+    db.close();
+  }
+  const creds = await joinSite(code, stationId, name);
+  const file = saveCredentials(dataDir, creds);
+  console.log(
+    [
+      fresh ? `New station database made in ${dataDir}.` : `Station database: ${dataDir}.`,
+      `Station ${stationId} ("${name}") joined site ${creds.siteId} at ${creds.host}:${creds.port} as ${creds.user}` +
+        (creds.tlsFingerprint ? ', over TLS (certificate pinned).' : ', in plain text (the server has no TLS).'),
+      `Its credentials are in ${file} (readable by this user only); they are not in the event log.`,
+      `Next: start the console on this data directory (npm run cli -- serve --data ${dataDir}, or npm start with FIRSTSCAN_DATA=${dataDir}).`,
+      'It pushes its events to the site server and pulls the other stations\u2019 events while it runs.',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+/** `site server | init | join`: its own options, parsed apart from the console's. */
+export async function site(argv: string[]): Promise<number> {
+  const { values, positionals } = opts(argv);
+  const [sub, code] = positionals;
+  if (values.help || !sub) {
+    console.log(SITE_USAGE);
+    return sub ? 0 : 2;
+  }
+  switch (sub) {
+    case 'server':
+      return server(values);
+    case 'init':
+      return init(values);
+    case 'join':
+      return join_(code, values);
+  }
+  console.error(`Unknown command: site ${positionals.join(' ')}\n\n${SITE_USAGE}`);
+  return 2;
+}
