@@ -80,8 +80,11 @@ export function siteReader(db: Sqlite) {
       ).all(station) as Array<{ rangeId: string; remaining: number; blocks: number }>;
     },
     /** Leased blocks of this station, for handing back unused serials. */
-    ownBlocks(station: string): BlockRow[] {
-      return stmt(db, "SELECT range_id AS rangeId, first, last, next FROM range_blocks WHERE station = ? AND state = 'leased' ORDER BY range_id, first").all(station) as BlockRow[];
+    ownBlocks(station: string, which: 'leased' | 'any' = 'leased'): BlockRow[] {
+      return stmt(db, "SELECT range_id AS rangeId, first, last, next FROM range_blocks WHERE station = ? AND (? = 'any' OR state = 'leased') ORDER BY range_id, first").all(
+        station,
+        which,
+      ) as BlockRow[];
     },
     pickedBySince(station: string, lineId: string, sinceIso: string): number {
       return (stmt(db, 'SELECT count(*) AS n FROM parcels WHERE line_id = ? AND picked_at >= ? AND picked_station = ?').get(lineId, sinceIso, station) as { n: number }).n;

@@ -34,7 +34,7 @@ const cycleAll = async (rounds = 2) => {
 beforeAll(async () => {
   site = await startTestSite();
   // Timeouts after Shopify applied the write: the station never hears, and the next attempt, maybe at another station, must look first.
-  emu = await startShopifyEmulator({ plan: 'plus', orders: 30, seed: 11, faults: 0.2, faultKinds: ['timeout-after-apply'], hangMs: 200 });
+  emu = await startShopifyEmulator({ plan: 'plus', orders: 30, seed: 11, faults: 0.2, faultKinds: ['timeout-after'], hangMs: 200 });
   for (const [i, name] of ['Pick 1', 'Pick 2', 'Pick 3'].entries()) await station(name, i === 0);
   await cycleAll();
   for (const app of apps) await api(app, 'shopify.connect', { id: 'shop', shopDomain: emu.shopDomain, accessToken: emu.accessToken, endpoint: emu.url, defaultLineId: 'ups' });
@@ -76,5 +76,7 @@ describe('Shopify from a site of three stations', () => {
       .prepare("SELECT DISTINCT e.station FROM events e JOIN jobs j ON j.id = json_extract(e.payload, '$.jobId') WHERE e.type = 'job.succeeded' AND j.kind LIKE 'shopify.%'")
       .all() as Array<{ station: string }>;
     expect(runBy.length).toBeGreaterThan(1);
+    // The faults happened: writes applied in Shopify whose answer never came back.
+    expect(emu.stats().faults['timeout-after']).toBeGreaterThan(0);
   }, 240_000);
 });
