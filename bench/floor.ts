@@ -8,6 +8,28 @@ import { summarize } from './stats';
 /** The console checkpoints on a 1 s timer between scans; benches do it every 100 operations, untimed. */
 export const CHECKPOINT_EVERY = 100;
 
+type CheckpointRow = { busy: number; log: number; checkpointed: number };
+
+/**
+ * WAL frames (pages) written between the bench's checkpoints, read off what each checkpoint reports:
+ * after a complete checkpoint the next commit restarts the WAL, so its frame count starts from zero.
+ */
+export function walPages() {
+  let frames = 0;
+  let last: CheckpointRow | null = null;
+  return {
+    /** Run the bench's untimed checkpoint and count the frames written since the previous one. */
+    checkpoint(db: Database.Database): void {
+      const [r] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
+      frames += !last || last.checkpointed === last.log ? r.log : r.log - last.log;
+      last = r;
+    },
+    get frames() {
+      return frames;
+    },
+  };
+}
+
 /** The floor: one durable insert in its own transaction, same pragmas as the console. */
 export function durableInsertFloor(samples = 3000) {
   const dir = mkdtempSync(join(tmpdir(), 'fs-floor-'));
@@ -17,13 +39,15 @@ export function durableInsertFloor(samples = 3000) {
   const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
   const tx = db.transaction((v: string) => ins.run(v));
   const times: number[] = [];
+  const wal = walPages();
   for (let i = 0; i < samples; i++) {
-    if (i % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
+    if (i % CHECKPOINT_EVERY === 0) wal.checkpoint(db);
     const t0 = performance.now();
     tx.immediate(`row ${i}`);
     times.push(performance.now() - t0);
   }
+  wal.checkpoint(db);
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return summarize(times);
+  return { ...summarize(times), pagesPerCommit: wal.frames / samples };
 }

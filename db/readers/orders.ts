@@ -46,6 +46,10 @@ export function ordersReader(db: Sqlite) {
       const r = stmt(db, 'SELECT * FROM orders WHERE id = ?').get(id) as Raw | undefined;
       return r && toOrder(r);
     },
+    /** Status only: the pick transaction checks it again under the write lock. */
+    status(id: string): OrderRow['status'] | undefined {
+      return (stmt(db, 'SELECT status FROM orders WHERE id = ?').get(id) as { status: OrderRow['status'] } | undefined)?.status;
+    },
     /** Order names are matched with or without the leading '#'. */
     byName(name: string): OrderRow[] {
       const bare = name.replace(/^#/, '');

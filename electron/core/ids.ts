@@ -1,6 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+// One system call fills the randomness of many ids: randomBytes(8) per id cost more than the
+// rest of newId together, and a pick makes several ids inside its transaction.
+const POOL = Buffer.alloc(4096);
+let poolAt = POOL.length;
+
+function randomChars(n: number): string {
+  if (poolAt + n > POOL.length) {
+    randomFillSync(POOL);
+    poolAt = 0;
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) out += ALPHABET[POOL[poolAt++] & 31];
+  return out;
+}
 
 function base32(bytes: Uint8Array): string {
   let out = '';
@@ -23,7 +38,7 @@ export function newId(prefix: string, at: Date = new Date()): string {
     counter = 0;
   } else counter++;
   const t = Math.max(ms, lastMs).toString(36).padStart(9, '0');
-  return `${prefix}_${t}${counter.toString(36).padStart(4, '0')}${base32(randomBytes(8))}`;
+  return `${prefix}_${t}${counter.toString(36).padStart(4, '0')}${randomChars(8)}`;
 }
 
 /** A station id is made once per install and never changes. */

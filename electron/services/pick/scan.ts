@@ -6,9 +6,9 @@ import { actorOf, stationSettings, type ServiceContext } from '../site/context';
 import { nextNumber } from './issue-number';
 import { planJobs } from './planners';
 import { resolveScan } from './resolve';
+import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
 import { printerWarning } from '../printing/health';
-import { pickupForPick } from '../cutoffs/for-parcel';
 import type { Output } from '../../contract/channels';
 
 type PickResult = Output<'pick.scan'>;
@@ -59,11 +59,11 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const parcelId = newId('pcl', at);
   const picked = ctx.store.write(station.operator, at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
-    if (ctx.store.orders.get(order.id)?.status !== 'open') return 'changed' as const;
+    if (ctx.store.orders.status(order.id) !== 'open') return 'changed' as const;
     const issued = nextNumber(ctx.store, line);
     if ('empty' in issued) return null;
     const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
-    const shipBy = pickupForPick(ctx, line.id, at) ?? undefined;
+    const shipBy = shipByForPick(ctx, line.id, at) ?? undefined;
     emit({
       type: 'parcel.picked',
       subject: parcelId,
