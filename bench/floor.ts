@@ -30,6 +30,35 @@ export function walPages() {
   };
 }
 
+/**
+ * The floor as a probe to interleave with the measured operation: each `sample()` is one durable
+ * insert in its own transaction, so floor and operation see the same load on a noisy machine.
+ */
+export function floorProbe() {
+  const dir = mkdtempSync(join(tmpdir(), 'fs-floor-'));
+  const db = new Database(join(dir, 'floor.db'));
+  for (const p of PRAGMAS) db.pragma(p);
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const tx = db.transaction((v: string) => ins.run(v));
+  const times: number[] = [];
+  const wal = walPages();
+  return {
+    sample(): void {
+      if (times.length % CHECKPOINT_EVERY === 0) wal.checkpoint(db);
+      const t0 = performance.now();
+      tx.immediate(`row ${times.length}`);
+      times.push(performance.now() - t0);
+    },
+    done() {
+      wal.checkpoint(db);
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+      return { ...summarize(times), pagesPerCommit: wal.frames / Math.max(1, times.length) };
+    },
+  };
+}
+
 /** The floor: one durable insert in its own transaction, same pragmas as the console. */
 export function durableInsertFloor(samples = 3000) {
   const dir = mkdtempSync(join(tmpdir(), 'fs-floor-'));

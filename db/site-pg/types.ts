@@ -48,7 +48,8 @@ export interface StationStatusRow extends StationStatusReport {
   lastSeenAt: string | null;
 }
 
-export type JobLease = 'leased' | 'held' | 'finished';
+/** 'leased-again': leased before (by this or another station) and not finished: it may have run. */
+export type JobLease = 'leased' | 'leased-again' | 'held' | 'finished';
 
 export interface SiteLink {
   readonly station: string;
@@ -65,7 +66,10 @@ export interface SiteLink {
   frontier(activeWithinMs: number): Promise<string | null>;
   reportStatus(s: StationStatusReport): Promise<void>;
   stations(): Promise<StationStatusRow[]>;
-  /** Lease a site-wide job for ms; 'held' when another live station holds it, 'finished' when done/dead anywhere. */
+  /**
+   * Lease a site-wide job for ms; 'leased-again' when an earlier lease of it lapsed (treat as a retry),
+   * 'held' when another live station holds it, 'finished' when done/dead anywhere.
+   */
   leaseJob(jobId: string, ms: number): Promise<JobLease>;
   finishJob(jobId: string, state: 'done' | 'dead'): Promise<void>;
   /** A named periodic duty (monitor pass, Shopify intake): true while this station holds it. */

@@ -60,6 +60,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   let stationId = meta.get('station_id');
   if (!stationId) meta.set('station_id', (stationId = newStationId()));
   const store = createStore(db, stationId);
+  store.site.blocks = meta.get('numbers_from_blocks') === '1';
   const ctx: ServiceContext = { store, clock, stationId };
   for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
 

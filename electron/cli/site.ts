@@ -9,12 +9,15 @@ import { decodeJoinCode } from '../../db/site-pg/join-code';
 import { joinSite } from '../../db/site-pg/join';
 import { newStationId } from '../core/ids';
 import { dataDirOf } from './args';
+import { createApp } from '../app/create';
+import { leaveSite } from '../services/replication/leave';
 import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
 
 export const SITE_USAGE = `  npm run cli -- site server --dir <dir> [--port <n>] [--host <address>] [--advertise <address>]
                                               a site server: PostgreSQL in <dir>, prints the join code for stations
   npm run cli -- site init --url <postgres://...> [--advertise <address>]   make a database on your PostgreSQL (14+) a site
-  npm run cli -- site join <join code> [--data <dir>] [--name <station name>]   join this station to a site`;
+  npm run cli -- site join <join code> [--data <dir>] [--name <station name>]   join this station to a site
+  npm run cli -- site leave [--data <dir>]    give back unused numbers and run as a single station again`;
 
 function opts(argv: string[]) {
   return parseArgs({
@@ -120,7 +123,20 @@ async function join_(code: string | undefined, values: ReturnType<typeof opts>['
   return 0;
 }
 
-/** `site server | init | join`: its own options, parsed apart from the console's. */
+async function leave(values: ReturnType<typeof opts>['values']): Promise<number> {
+  const dataDir = dataDirOf(values);
+  const app = await createApp({ dataDir, mode: 'headless', runJobs: false });
+  try {
+    const r = await leaveSite(app);
+    console.log(`This station left its site: ${r.returned} unused tracking numbers went back to the site server for other stations.`);
+    console.log('Its data stays here; the next start runs it as a single station.');
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+/** `site server | init | join | leave`: its own options, parsed apart from the console's. */
 export async function site(argv: string[]): Promise<number> {
   const { values, positionals } = opts(argv);
   const [sub, code] = positionals;
@@ -135,6 +151,8 @@ export async function site(argv: string[]): Promise<number> {
       return init(values);
     case 'join':
       return join_(code, values);
+    case 'leave':
+      return leave(values);
   }
   console.error(`Unknown command: site ${positionals.join(' ')}\n\n${SITE_USAGE}`);
   return 2;

@@ -94,13 +94,16 @@ export class OutboxRunner {
   }
 
   private async execute(h: JobHandler, job: JobRow): Promise<void> {
-    const attempt = job.attempts + 1;
+    let attempt = job.attempts + 1;
     const gate = h.scope === 'station' ? null : this.gate;
     // A station that cannot run it (no token for that store here) leaves it to one that can.
     if (gate && h.canRun && !h.canRun(job)) return;
     try {
       // Another station holds it or finished it: its outcome arrives with its events.
-      if (gate && (await gate.admit(job, this.leaseMs)) === 'skip') return;
+      const admitted = gate ? await gate.admit(job, this.leaseMs) : 'run';
+      if (admitted === 'skip') return;
+      // Another station (or this one before a crash) may have sent it: handlers look first on a retry.
+      if (admitted === 'retry' && job.attempts === 0) (job = { ...job, attempts: 1 }), (attempt = 2);
     } catch {
       return; // site server unreachable: the local lease expires and the job is tried again
     }

@@ -13,7 +13,8 @@ export class PermanentJobError extends Error {}
 /** Site mode: who may run a site-wide job now (a lease from the site server). */
 export interface JobGate {
   station: string;
-  admit(job: JobRow, leaseMs: number): Promise<'run' | 'skip'>;
+  /** 'retry': an earlier lease lapsed, so an attempt may have reached the remote: look before acting. */
+  admit(job: JobRow, leaseMs: number): Promise<'run' | 'retry' | 'skip'>;
   finished(job: JobRow, state: 'done' | 'dead'): Promise<void>;
 }
 

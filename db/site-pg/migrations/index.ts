@@ -1,4 +1,5 @@
 import * as m0001 from './0001-site';
+import * as m0002 from './0002-takeover';
 
 export interface SiteMigration {
   version: number;
@@ -7,4 +8,7 @@ export interface SiteMigration {
 }
 
 /** Numbered, append-only: never edit a released migration, add the next one (with its own GRANTs). */
-export const siteMigrations: SiteMigration[] = [{ version: 1, ...m0001 }];
+export const siteMigrations: SiteMigration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];

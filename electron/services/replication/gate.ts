@@ -8,7 +8,8 @@ export function siteJobGate(station: string, replicator: Replicator): JobGate {
     async admit(job, leaseMs) {
       const link = replicator.current();
       if (!link) throw new Error('site server not reachable: the job waits for it');
-      return (await link.leaseJob(job.id, leaseMs)) === 'leased' ? 'run' : 'skip';
+      const lease = await link.leaseJob(job.id, leaseMs);
+      return lease === 'leased' ? 'run' : lease === 'leased-again' ? 'retry' : 'skip';
     },
     async finished(job, state) {
       await replicator.current()?.finishJob(job.id, state);

@@ -4,6 +4,7 @@ import type { SiteLink, StationCredentials, StationStatusRow } from '../../../db
 import { Replica } from '../../../db/site/replica';
 import { siteReader } from '../../../db/site/reader';
 import { topUpBlocks } from './blocks';
+import { recoverHeldBlocks } from './return-blocks';
 
 export interface ReplicatorOptions {
   /** Idle time between cycles; a local commit wakes the loop at once. */
@@ -36,6 +37,8 @@ export interface ReplicationState {
   duties: string[];
   /** How far this station's own clock is corrected to the site server's. */
   clockOffsetMs: number;
+  /** Blocks the server had this station holding that it had not recorded (leased just before a crash). */
+  recoveredBlocks: number;
 }
 
 const DUTIES = ['monitor', 'shopify-intake'];
@@ -69,6 +72,7 @@ export class Replicator {
     stations: [],
     duties: [],
     clockOffsetMs: 0,
+    recoveredBlocks: 0,
   };
   private opts: Required<ReplicatorOptions>;
 
@@ -91,6 +95,9 @@ export class Replicator {
     };
     this.replica = new Replica(store.db, store.log, () => clock.now().getTime());
     store.site.blocks = true;
+    // The site's ranges are shared: even after leaving, this station issues only from blocks, so it
+    // never takes a serial another station may still be issuing.
+    store.meta.set('numbers_from_blocks', '1');
     this.state.pulledServerSeq = Number(store.meta.get('site_pulled_seq') ?? 0);
   }
 
@@ -127,9 +134,10 @@ export class Replicator {
     return this.link;
   }
 
-  /** One full cycle now; resolves when done (tests, CLI). */
+  /** One full cycle now; resolves when done (tests, CLI). Nothing once stopped. */
   async cycle(): Promise<void> {
     while (this.running) await this.running;
+    if (this.stopped) return;
     this.running = this.run().finally(() => (this.running = null));
     await this.running;
   }
@@ -156,7 +164,9 @@ export class Replicator {
       await this.correctClock(this.link);
       await this.push(this.link);
       await this.pull(this.link);
-      await topUpBlocks(this.store, this.clock, this.link);
+      if (!this.blocksChecked) this.state.recoveredBlocks += await recoverHeldBlocks(this.store, this.clock, this.link);
+      this.blocksChecked = true;
+      if (!this.leaving) await topUpBlocks(this.store, this.clock, this.link);
       await this.duties(this.link);
       await this.report(this.link);
       this.failures = 0;
@@ -175,6 +185,9 @@ export class Replicator {
   }
 
   private clockReadAt = 0;
+  private blocksChecked = false;
+  /** Set while the station leaves its site: it stops taking number blocks. */
+  leaving = false;
 
   private async correctClock(link: SiteLink): Promise<void> {
     if (!(this.clock instanceof SiteClock) || Date.now() - this.clockReadAt < 10_000) return;

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { createApp, type App } from '../../../../electron/app/create';
 import { replicatorOf } from '../../../../electron/app/capabilities/replication';
 import { credentialsFile } from '../../../../electron/services/replication/credentials';
+import { leaveSite } from '../../../../electron/services/replication/leave';
 import { joinSite } from '../../../../db/site-pg';
 import { api, tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
@@ -104,5 +105,32 @@ describe('site mode over PostgreSQL', () => {
     }
     const all = numbers(a);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('a block leased just before a crash is recovered at the next start, and leaving gives unused numbers back', async () => {
+    const dir = b.env.dataDir;
+    const range = b.store.lines.ranges('ups')[0];
+    const link = rep(b).current()!;
+    const lost = await link.leaseBlock({ id: range.id, first: range.first, last: range.last, startAt: range.next }, 10);
+    expect(lost).not.toBeNull();
+    // The station dies before it records the block.
+    await b.close();
+    apps.splice(apps.indexOf(b), 1);
+    b = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+    apps.push(b);
+    await settle();
+    expect(rep(b).state.recoveredBlocks).toBe(1);
+    const own = b.store.db.prepare("SELECT first, last FROM range_blocks WHERE station = ? AND range_id = ? AND first = ?").get(b.ctx.stationId, range.id, lost!.first);
+    expect(own).toEqual(lost);
+
+    const r = await leaveSite(b);
+    expect(r.returned).toBeGreaterThan(10);
+    expect(b.store.site.blocks).toBe(true);
+    await settle();
+    const held = await rep(a).current()!.heldBlocks();
+    expect(held.filter((h) => h.rangeId === range.id).length).toBeGreaterThan(0);
+    // Another station gets the returned serials first.
+    const next = await rep(c).current()!.leaseBlock({ id: range.id, first: range.first, last: range.last, startAt: range.next }, 5);
+    expect(next!.first).toBeLessThanOrEqual(lost!.last);
   });
 });
