@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
+import { fmtTime } from './Field';
 
 type Scanner = Output<'scanners.list'>[number];
 
@@ -78,7 +79,7 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
                 <option value="off">Off</option>
               </select>
             </div>
-            <div className="muted small">{d.lastScan ? `Last scan ${d.lastScan.code}${d.lastScan.symbology ? ` (${d.lastScan.symbology})` : ''} at ${new Date(d.lastScan.at).toLocaleTimeString()} · ${d.scans} scans` : 'No scan yet'}</div>
+            <div className="muted small">{d.lastScan ? `Last scan ${d.lastScan.code}${d.lastScan.symbology ? ` (${d.lastScan.symbology})` : ''} at ${fmtTime(d.lastScan.at)} · ${d.scans} scans` : 'No scan yet'}</div>
             {d.error && <div className="bad-text">{d.error}</div>}
             {d.advice && <div className="notice small">{d.advice}</div>}
           </li>

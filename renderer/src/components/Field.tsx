@@ -101,16 +101,22 @@ export function described(id: string, error?: string, hint?: boolean) {
   } as const;
 }
 
-/** Local date-time for a floor screen: time only when today, else short date + time. */
+let displayZone: string | undefined;
+
+/** Times on every screen are the warehouse's, whatever zone the PC or browser is set to. */
+export function setDisplayZone(zone: string): void {
+  displayZone = zone;
+}
+
+/** Warehouse date-time for a floor screen: time only when today, else short date + time. */
 export function fmtTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const now = new Date();
-  const sameDay = d.toDateString() === now.toDateString();
-  return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const day = (x: Date) => x.toLocaleDateString('en-CA', { timeZone: displayZone });
+  return day(d) === day(new Date())
+    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: displayZone })
+    : d.toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: displayZone });
 }
 
 /** Machine words ("handed_over", "print.label") in plain words. */

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { useScanner } from '../hooks/useScanner';
 import type { Output } from '../../../electron/contract/channels';
-import { Field, FormError, described, issueAt, useAction } from './Field';
+import { Field, FormError, described, fmtTime, issueAt, useAction } from './Field';
 import { defaultWedgeSettings, type WedgeSettings } from '../../../native/scanners/wedge';
 
 type Station = Output<'station.get'>;
@@ -179,7 +179,7 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
             <>
               <div className="scan-code mono" data-testid="scanner-test-code">{showCode(scan.code)}</div>
               <div className="scan-meta">
-                Scan #{scan.n} at {scan.at.toLocaleTimeString()} · {scan.code.length} characters · symbology {scan.symbology ?? 'not sent'}
+                Scan #{scan.n} at {fmtTime(scan.at.toISOString())} · {scan.code.length} characters · symbology {scan.symbology ?? 'not sent'}
               </div>
             </>
           ) : (
