@@ -31,6 +31,11 @@ export interface CreateAppOptions {
   demoShopify?: boolean;
   /** Run the outbox (default true; tests of pure services turn it off). */
   runJobs?: boolean;
+  /**
+   * Start background work: capabilities' start() (site replication, Shopify intake, monitor pass),
+   * the demo's printer. Default true; offline CLI commands (import, export, rebuild) turn it off.
+   */
+  background?: boolean;
   version?: string;
   capabilities?: Capability[];
 }
@@ -67,7 +72,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const fresh = !store.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
   let fakePrinter: FakePrinter | null = null;
-  if (demo) {
+  if (demo && opts.background !== false) {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.
     fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
     const addr = await fakePrinter.start();
@@ -101,10 +106,11 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     }
   });
   const stoppers: Array<() => Promise<void> | void> = [];
-  for (const c of caps) {
-    const stop = await c.start?.(env);
-    if (stop) stoppers.unshift(stop);
-  }
+  if (opts.background !== false)
+    for (const c of caps) {
+      const stop = await c.start?.(env);
+      if (stop) stoppers.unshift(stop);
+    }
   if (opts.runJobs !== false) runner.start();
 
   const handlers = createHandlers(caps, env);

@@ -6,7 +6,7 @@ import { rebuildProjections, dumpProjections } from '../../db/projections/rebuil
 
 /** Commands that open the station's database without serving (the console should not be running). */
 async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
-  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false });
+  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false, background: false });
   try {
     return await fn(app);
   } finally {
