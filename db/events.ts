@@ -125,9 +125,31 @@ export function eventsFor(db: Sqlite, subjects: string[]): StoredEvent[] {
   return rows.map(toEvent);
 }
 
+/**
+ * The first of a station's events at or after an instant, found by bisecting its station_seq (a
+ * station's events are written in time order). No index on occurred_at: each one is a page more in
+ * every scan's commit, and only the screen counters ask by time.
+ */
+function firstSeqSince(db: Sqlite, station: string, since: string): number {
+  const at = stmt(db, 'SELECT occurred_at AS t FROM events WHERE station = ? AND station_seq = ?');
+  let lo = 1;
+  let hi = (stmt(db, 'SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ?').get(station) as { n: number }).n + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const r = at.get(station, mid) as { t: string } | undefined;
+    if (r && r.t >= since) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** How many events of each type a station wrote since an instant (screen counters). */
 export function countByType(db: Sqlite, station: string, since: string): Record<string, number> {
-  const rows = stmt(db, 'SELECT type, count(*) AS n FROM events WHERE occurred_at >= ? AND station = ? GROUP BY type').all(since, station) as Array<{
+  const rows = stmt(db, 'SELECT type, count(*) AS n FROM events WHERE station = ? AND station_seq >= ? AND occurred_at >= ? GROUP BY type').all(
+    station,
+    firstSeqSince(db, station, since),
+    since,
+  ) as Array<{
     type: string;
     n: number;
   }>;

@@ -8,6 +8,7 @@ import * as m0007 from './0007-hardware';
 import * as m0008 from './0008-site';
 import * as m0009 from './0009-pick-lean';
 import * as m0010 from './0010-shopify-relink';
+import * as m0011 from './0011-events-lean';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
+  { version: 11, ...m0011 },
 ];
