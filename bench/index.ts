@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { Bench, BenchResult } from './types';
@@ -11,6 +11,7 @@ import { printBench } from './print.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench];
+benches.push((await import('./site.bench')).siteBench);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -40,7 +41,8 @@ for (const r of rows) console.log(line(Object.values(r)));
 if (json) {
   const file = fileURLToPath(new URL('./results.json', import.meta.url));
   mkdirSync(dirname(file), { recursive: true });
-  const out: Record<string, { value: number; unit: string; target: string }> = {};
+  // Merge: a run of some benches replaces only its own keys and keeps the others' figures.
+  const out: Record<string, { value: number; unit: string; target: string }> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   for (const r of results) out[r.key] = { value: r.value, unit: r.unit, target: r.target };
   writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
   console.log(`wrote ${file}`);

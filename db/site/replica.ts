@@ -35,7 +35,7 @@ export class Replica {
     private readonly now: () => number,
   ) {
     db.pragma('temp_store = MEMORY');
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS replica_window (hlc TEXT PRIMARY KEY, id TEXT NOT NULL, mark INTEGER NOT NULL) WITHOUT ROWID');
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS replica_window (hlc TEXT PRIMARY KEY, seq INTEGER NOT NULL, mark INTEGER NOT NULL) WITHOUT ROWID');
     db.exec('DELETE FROM temp.replica_window');
     this.journal = installJournal(
       db,
@@ -96,16 +96,16 @@ export class Replica {
           this.replayAll();
           rebuilt = true;
         } else {
-          const later = stmt(this.db, 'SELECT hlc, id, mark FROM temp.replica_window WHERE hlc > ? ORDER BY hlc').all(oldest) as Array<{
+          const later = stmt(this.db, 'SELECT hlc, seq, mark FROM temp.replica_window WHERE hlc > ? ORDER BY hlc').all(oldest) as Array<{
             hlc: string;
-            id: string;
+            seq: number;
             mark: number;
           }>;
           let todo = fresh;
           if (later.length) {
             this.journal.undoTo(later[0].mark);
             stmt(this.db, 'DELETE FROM temp.replica_window WHERE hlc > ?').run(oldest);
-            const again = later.map((l) => this.eventById(l.id)).filter((e): e is StoredEvent => !!e);
+            const again = later.map((l) => this.eventBySeq(l.seq)).filter((e): e is StoredEvent => !!e);
             replayed = again.length;
             todo = [...fresh, ...again].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
           }
@@ -144,8 +144,8 @@ export class Replica {
     this.db.exec('DELETE FROM temp.replica_window');
   }
 
-  private eventById(id: string): StoredEvent | undefined {
-    const r = stmt(this.db, 'SELECT * FROM events WHERE id = ?').get(id);
+  private eventBySeq(seq: number): StoredEvent | undefined {
+    const r = stmt(this.db, 'SELECT * FROM events WHERE seq = ?').get(seq);
     return r ? toEvent(r as never) : undefined;
   }
 
@@ -156,7 +156,7 @@ export class Replica {
   private applyOne(e: StoredEvent, remote: boolean): void {
     const mark = this.journal.mark();
     this.journal.recording(() => (remote ? projectOrRefuse(this.db, e) : project(this.db, e)));
-    stmt(this.db, 'INSERT OR REPLACE INTO temp.replica_window (hlc, id, mark) VALUES (?, ?, ?)').run(e.hlc, e.id, mark);
+    stmt(this.db, 'INSERT OR REPLACE INTO temp.replica_window (hlc, seq, mark) VALUES (?, ?, ?)').run(e.hlc, e.seq, mark);
   }
 
   private applyFinal(e: StoredEvent): void {

@@ -98,7 +98,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     const d = store.jobs.depth('');
     push('jobs.changed', { queued: d.queued, dead: d.dead });
   };
-  store.onCommit((events) => {
+  const offCommit = store.onCommit((events) => {
     push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
     if (events.some((e) => e.type.startsWith('parcel.') || e.type.startsWith('job.'))) {
       runner.wake();
@@ -124,8 +124,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     env,
     async close() {
       await runner.stop();
-      if (depthTimer) clearTimeout(depthTimer);
+      // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
       for (const stop of stoppers) await stop();
+      offCommit();
+      if (depthTimer) clearTimeout(depthTimer);
       await fakePrinter?.stop();
       stopCheckpointer();
       checkpoint(db);

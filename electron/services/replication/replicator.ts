@@ -1,6 +1,6 @@
 import type { Store } from '../../../db/store';
 import { SiteClock, type Clock } from '../../core/clock';
-import type { SiteLink, StationCredentials, StationStatusRow } from '../../../db/site-pg/types';
+import type { PulledEvent, SiteLink, StationCredentials, StationStatusRow } from '../../../db/site-pg/types';
 import { Replica } from '../../../db/site/replica';
 import { siteReader } from '../../../db/site/reader';
 import { topUpBlocks } from './blocks';
@@ -11,6 +11,8 @@ export interface ReplicatorOptions {
   everyMs?: number;
   pushBatch?: number;
   pullBatch?: number;
+  /** Pulled events applied in one transaction at most (a pick waits for it meanwhile). */
+  applyBatch?: number;
   /** Stations silent longer than this no longer hold back the stable frontier. */
   activeWithinMs?: number;
   dutyMs?: number;
@@ -87,6 +89,7 @@ export class Replicator {
       everyMs: 250,
       pushBatch: 2000,
       pullBatch: 5000,
+      applyBatch: 20_000,
       activeWithinMs: 15 * 60_000,
       dutyMs: 30_000,
       version: '0.1.0',
@@ -218,24 +221,39 @@ export class Replicator {
     }
   }
 
+  /**
+   * Pages are gathered and applied together (up to applyBatch events): a late page then costs one
+   * rewind of this station's newer events, not one per page.
+   */
   private async pull(link: SiteLink): Promise<void> {
     // Read before pulling: everything below it was on the server already, so once pulled it is final.
     const frontier = await link.frontier(this.opts.activeWithinMs);
+    let cursor = this.state.pulledServerSeq;
+    let batch: PulledEvent[] = [];
+    const apply = () => {
+      if (batch.length) {
+        const r = this.replica.applyRemote(batch, frontier ?? '');
+        this.state.applied += r.inserted;
+        this.state.replayed += r.replayed;
+        if (r.rebuilt) this.state.rebuilds++;
+        this.state.lastPullAt = this.clock.now().toISOString();
+        this.state.lagMs = Math.max(0, this.clock.now().getTime() - Date.parse(batch[batch.length - 1].occurredAt));
+        this.store.announce(r.events);
+        batch = [];
+      }
+      if (cursor !== this.state.pulledServerSeq) {
+        this.state.pulledServerSeq = cursor;
+        this.store.meta.set('site_pulled_seq', String(cursor));
+      }
+    };
     for (;;) {
-      const { events } = await link.pull(this.state.pulledServerSeq, this.opts.pullBatch);
-      if (!events.length) break;
-      const r = this.replica.applyRemote(events, frontier ?? '');
-      const last = events[events.length - 1];
-      this.state.pulledServerSeq = last.serverSeq;
-      this.store.meta.set('site_pulled_seq', String(last.serverSeq));
-      this.state.applied += r.inserted;
-      this.state.replayed += r.replayed;
-      if (r.rebuilt) this.state.rebuilds++;
-      this.state.lastPullAt = this.clock.now().toISOString();
-      this.state.lagMs = Math.max(0, Date.now() - Date.parse(last.occurredAt));
-      this.store.announce(r.events);
+      const { events, maxServerSeq } = await link.pull(cursor, this.opts.pullBatch);
+      batch.push(...events);
+      cursor = Math.max(cursor, maxServerSeq);
+      if (batch.length >= this.opts.applyBatch) apply();
       if (events.length < this.opts.pullBatch) break;
     }
+    apply();
     if (frontier) this.replica.settle(frontier);
   }
 
