@@ -231,20 +231,20 @@ export class Replicator {
     let cursor = this.state.pulledServerSeq;
     let batch: PulledEvent[] = [];
     const apply = () => {
-      if (batch.length) {
-        const r = this.replica.applyRemote(batch, frontier ?? '');
-        this.state.applied += r.inserted;
-        this.state.replayed += r.replayed;
-        if (r.rebuilt) this.state.rebuilds++;
-        this.state.lastPullAt = this.clock.now().toISOString();
-        this.state.lagMs = Math.max(0, this.clock.now().getTime() - Date.parse(batch[batch.length - 1].occurredAt));
-        this.store.announce(r.events);
-        batch = [];
-      }
+      const r = batch.length ? this.replica.applyRemote(batch, frontier ?? '') : null;
       if (cursor !== this.state.pulledServerSeq) {
         this.state.pulledServerSeq = cursor;
         this.store.meta.set('site_pulled_seq', String(cursor));
       }
+      if (!r) return;
+      this.state.applied += r.inserted;
+      this.state.replayed += r.replayed;
+      if (r.rebuilt) this.state.rebuilds++;
+      this.state.lastPullAt = this.clock.now().toISOString();
+      this.state.lagMs = Math.max(0, this.clock.now().getTime() - Date.parse(batch[batch.length - 1].occurredAt));
+      batch = [];
+      // Last: listeners (screens, the outbox) see the state with these events counted.
+      this.store.announce(r.events);
     };
     for (;;) {
       const { events, maxServerSeq } = await link.pull(cursor, this.opts.pullBatch);
