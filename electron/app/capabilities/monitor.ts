@@ -70,7 +70,8 @@ export const monitorCapability: Capability = {
     let noting: NodeJS.Immediate | null = null;
     const off = ctx.store.onCommit((events) => {
       // A replacement was just picked: the old parcel's timeline says so right away.
-      if (!noting && events.some((e) => e.type === 'parcel.picked' && reader.reshipForOrder((e.payload as { orderId: string }).orderId)))
+      // Only this station's picks: every station hears the others' too, and one note per reship is enough.
+      if (!noting && events.some((e) => e.type === 'parcel.picked' && e.station === ctx.stationId && reader.reshipForOrder((e.payload as { orderId: string }).orderId)))
         noting = setImmediate(() => {
           noting = null;
           noteReshipsPicked(ctx);

@@ -246,12 +246,20 @@ export class Replicator {
       // Last: listeners (screens, the outbox) see the state with these events counted.
       this.store.announce(r.events);
     };
+    let next = link.pull(cursor, this.opts.pullBatch);
     for (;;) {
-      const { events, maxServerSeq } = await link.pull(cursor, this.opts.pullBatch);
-      batch.push(...events);
+      const { events, maxServerSeq } = await next;
+      const more = events.length >= this.opts.pullBatch;
       cursor = Math.max(cursor, maxServerSeq);
-      if (batch.length >= this.opts.applyBatch) apply();
-      if (events.length < this.opts.pullBatch) break;
+      for (const e of events) batch.push(e);
+      if (more) {
+        // The next page is on its way while this station applies (a join, a long catch-up).
+        next = link.pull(cursor, this.opts.pullBatch);
+        if (batch.length >= this.opts.applyBatch) {
+          await new Promise((r) => setImmediate(r));
+          apply();
+        }
+      } else break;
     }
     apply();
     if (frontier) this.replica.settle(frontier);

@@ -107,6 +107,31 @@ describe('site mode over PostgreSQL', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it('a parcel loaded on two manifests while the stations were apart becomes one conflict at every station', async () => {
+    const p = await pick(a, '#1040');
+    await settle();
+    await rep(c).stop();
+    cut.add(c);
+    const mA = await api(a, 'dispatch.open', { lineId: p.parcel.lineId });
+    const mC = await api(c, 'dispatch.open', { lineId: p.parcel.lineId });
+    expect(mC.id).not.toBe(mA.id);
+    expect((await api(a, 'dispatch.scan', { manifestId: mA.id, code: p.parcel.trackingNumber, weightGrams: 300 })).outcome).toBe('loaded');
+    expect((await api(c, 'dispatch.scan', { manifestId: mC.id, code: p.parcel.trackingNumber, weightGrams: 300 })).outcome).toBe('loaded');
+    cut.delete(c);
+    rep(c).start();
+    await settle();
+    const [fa, fb, fc] = await Promise.all([a, b, c].map((app) => api(app, 'site.fingerprint', {})));
+    expect(fb).toEqual(fa);
+    expect(fc).toEqual(fa);
+    for (const app of [a, b, c]) {
+      const open = await api(app, 'site.conflicts', { status: 'open' });
+      const two = open.filter((x) => x.kind === 'parcel_on_two_manifests');
+      expect(two).toHaveLength(1);
+      expect(two[0].subject).toBe(p.parcel.id);
+      expect(two[0].detail).toMatch(/unload it from the other/);
+    }
+  });
+
   it('a block leased just before a crash is recovered at the next start, and leaving gives unused numbers back', async () => {
     const dir = b.env.dataDir;
     const range = b.store.lines.ranges('ups')[0];
