@@ -61,22 +61,7 @@ export function floorProbe() {
 
 /** The floor: one durable insert in its own transaction, same pragmas as the console. */
 export function durableInsertFloor(samples = 3000) {
-  const dir = mkdtempSync(join(tmpdir(), 'fs-floor-'));
-  const db = new Database(join(dir, 'floor.db'));
-  for (const p of PRAGMAS) db.pragma(p);
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-  const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
-  const tx = db.transaction((v: string) => ins.run(v));
-  const times: number[] = [];
-  const wal = walPages();
-  for (let i = 0; i < samples; i++) {
-    if (i % CHECKPOINT_EVERY === 0) wal.checkpoint(db);
-    const t0 = performance.now();
-    tx.immediate(`row ${i}`);
-    times.push(performance.now() - t0);
-  }
-  wal.checkpoint(db);
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  return { ...summarize(times), pagesPerCommit: wal.frames / samples };
+  const probe = floorProbe();
+  for (let i = 0; i < samples; i++) probe.sample();
+  return probe.done();
 }

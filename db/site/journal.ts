@@ -16,8 +16,6 @@ export interface Journal {
   undoTo(from: number): void;
   /** Forget changes older than mark `before` (they can no longer be undone). */
   forget(before: number): void;
-  size(): number;
-  uninstall(): void;
 }
 
 interface TableShape {
@@ -62,7 +60,6 @@ export function installJournal(db: Sqlite, tables: string[]): Journal {
   const since = db.prepare('SELECT id, tbl, op, data FROM temp.undo_log WHERE id >= ? ORDER BY id DESC');
   const drop = db.prepare('DELETE FROM temp.undo_log WHERE id >= ?');
   const dropOld = db.prepare('DELETE FROM temp.undo_log WHERE id < ?');
-  const count = db.prepare('SELECT count(*) AS n FROM temp.undo_log');
   const restores = new Map<string, { del: ReturnType<Sqlite['prepare']>; put: ReturnType<Sqlite['prepare']> }>();
   const restoreOf = (table: string) => {
     let r = restores.get(table);
@@ -100,11 +97,6 @@ export function installJournal(db: Sqlite, tables: string[]): Journal {
     },
     forget(before) {
       dropOld.run(before);
-    },
-    size: () => (count.get() as { n: number }).n,
-    uninstall() {
-      for (const s of shapes) for (const op of ['i', 'u', 'd']) db.exec(`DROP TRIGGER IF EXISTS temp.undo_${s.table}_${op}`);
-      db.pragma('recursive_triggers = OFF');
     },
   };
 }

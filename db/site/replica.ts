@@ -50,10 +50,6 @@ export class Replica {
     return (stmt(this.db, 'SELECT count(*) AS n FROM temp.replica_window').get() as { n: number }).n;
   }
 
-  journalSize(): number {
-    return this.journal.size();
-  }
-
   /**
    * Store and project events from other stations. Idempotent: events already here are skipped.
    * Events below `frontier` are final (nothing older can still arrive): they are applied without an
@@ -135,13 +131,6 @@ export class Replica {
         return n;
       })
       .immediate();
-  }
-
-  /** Leave site mode: local events project directly again. */
-  detach(): void {
-    this.log.projector = project;
-    this.journal.uninstall();
-    this.db.exec('DELETE FROM temp.replica_window');
   }
 
   private eventBySeq(seq: number): StoredEvent | undefined {

@@ -28,8 +28,6 @@ export interface ReplicationState {
   lastPullAt: string | null;
   /** Commit at another station -> applied here, for the last events pulled. */
   lagMs: number | null;
-  /** Own events the server does not have yet. */
-  unpushed: number;
   pulledServerSeq: number;
   applied: number;
   replayed: number;
@@ -65,7 +63,6 @@ export class Replicator {
     lastPushAt: null,
     lastPullAt: null,
     lagMs: null,
-    unpushed: 0,
     pulledServerSeq: 0,
     applied: 0,
     replayed: 0,
@@ -184,7 +181,6 @@ export class Replicator {
       await link?.close().catch(() => undefined);
     }
     this.state.window = this.replica.windowSize();
-    this.state.unpushed = this.unpushedCount();
   }
 
   private clockReadAt = 0;

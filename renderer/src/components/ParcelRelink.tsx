@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useFormFocus } from '../hooks/useFormFocus';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { Field, FormError, described, issueAt, useAction } from './Field';
@@ -20,14 +21,7 @@ export function ParcelRelink({ parcelId, lineId, status, onDone }: { parcelId: s
   const [number, setNumber] = useState('');
   const { busy, failure, setFailure, run } = useAction();
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
-  const input = useRef<HTMLInputElement>(null);
-  const openBtn = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) input.current?.focus();
-    else if (wasOpen.current) openBtn.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { input, openBtn } = useFormFocus(open);
   if (status === 'handed_over' || status === 'voided') return null;
   if (!open)
     return (

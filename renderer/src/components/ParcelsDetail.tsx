@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useFormFocus } from '../hooks/useFormFocus';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
@@ -112,14 +113,7 @@ function Reprint({ parcelId, onDone }: { parcelId: string; onDone: (msg: string)
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, failure, setFailure, run } = useAction();
-  const input = useRef<HTMLInputElement>(null);
-  const openBtn = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) input.current?.focus();
-    else if (wasOpen.current) openBtn.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { input, openBtn } = useFormFocus(open);
   if (!open)
     return (
       <button ref={openBtn} className="primary" data-testid="reprint-open" onClick={() => setOpen(true)}>
