@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/site/context';
 import type { JobGate, JobHandler } from '../jobs/types';
 import type { JobPlanner } from '../services/pick/planners';
 import type { Handlers } from './invoke';
+import type { DesktopShell } from './desktop-shell';
 
 export interface AppEnv {
   ctx: ServiceContext;
@@ -18,6 +19,8 @@ export interface AppEnv {
   testClock: SettableClock | null;
   /** Site mode hooks; a single station owns every duty and runs every job itself. */
   site: SiteHooks;
+  /** The desktop shell's hooks, in the Electron app only. */
+  shell: DesktopShell | null;
 }
 
 export interface SiteHooks {

@@ -10,7 +10,9 @@ import { FakePrinter } from '../../native/printers/fake9100';
 import { registerPickPlanner } from '../services/pick/planners';
 import { savePrinter } from '../services/printing/printers';
 import { seedDemo } from '../services/demo/seed';
-import { readCredentials } from '../services/replication/credentials';
+import { isJoined } from '../services/replication/credentials';
+import { acquireDataLock, type HeldLock } from '../core/data-lock';
+import type { DesktopShell } from './desktop-shell';
 import type { ServiceContext } from '../services/site/context';
 import { createHandlers } from './handlers';
 import type { Handlers } from './invoke';
@@ -38,6 +40,13 @@ export interface CreateAppOptions {
   background?: boolean;
   version?: string;
   capabilities?: Capability[];
+  /**
+   * Take the data folder's lock under this name ("desktop app", "cli serve", "cli import"...), so
+   * no second process opens the folder. Default "console"; false only for read-only commands.
+   */
+  lock?: string | false;
+  /** The desktop shell's hooks (window, login item, diagnostics, updates); none outside Electron. */
+  shell?: DesktopShell;
 }
 
 export interface App {
@@ -48,19 +57,35 @@ export interface App {
   pushes: EventEmitter;
   fakePrinter: FakePrinter | null;
   env: AppEnv;
+  /** The data folder's lock this app holds (null when opened read-only). */
+  lock: HeldLock | null;
   close(): Promise<void>;
 }
 
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
 export async function createApp(opts: CreateAppOptions): Promise<App> {
+  const lock = opts.lock === false ? null : acquireDataLock(opts.dataDir, opts.lock ?? 'console');
+  const undo: Array<() => Promise<void> | void> = [() => lock?.release()];
+  try {
+    return await open(opts, lock, undo);
+  } catch (e) {
+    // A start that fails half-way closes what it opened, so the next start finds the folder free.
+    for (const u of undo.reverse()) await Promise.resolve(u()).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<() => Promise<void> | void>): Promise<App> {
   const caps = opts.capabilities ?? allCapabilities;
   // A station that joined a site gets the site from the server (never a demo of its own) and keeps
   // its clock corrected by the server's.
-  const joined = readCredentials(opts.dataDir) !== null;
+  const joined = isJoined(opts.dataDir);
   const baseClock = opts.testClock ?? opts.clock ?? systemClock;
   const clock = joined ? new SiteClock(baseClock) : baseClock;
   const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
+  undo.push(() => void db.close());
   const stopCheckpointer = startCheckpointer(db);
+  undo.push(stopCheckpointer);
   const meta = createStore(db, 'boot').meta;
   let stationId = meta.get('station_id');
   if (!stationId) meta.set('station_id', (stationId = newStationId()));
@@ -76,6 +101,8 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.
     fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
     const addr = await fakePrinter.start();
+    const started = fakePrinter;
+    undo.push(() => started.stop());
     if (fresh) {
       seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
       meta.set('demo', '1');
@@ -88,7 +115,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const pushes = new EventEmitter();
   let runner: OutboxRunner | null = null;
   const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site };
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site, shell: opts.shell ?? null };
   runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.
@@ -105,7 +132,11 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       depthTimer ??= setTimeout(pushDepth, 250);
     }
   });
+  undo.push(() => offCommit());
   const stoppers: Array<() => Promise<void> | void> = [];
+  undo.push(async () => {
+    for (const stop of stoppers) await stop();
+  });
   if (opts.background !== false)
     for (const c of caps) {
       const stop = await c.start?.(env);
@@ -122,6 +153,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     pushes,
     fakePrinter,
     env,
+    lock,
     async close() {
       await runner.stop();
       // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
@@ -132,6 +164,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       stopCheckpointer();
       checkpoint(db);
       db.close();
+      lock?.release();
     },
   };
 }

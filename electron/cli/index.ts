@@ -5,6 +5,7 @@ import { importOrdersFile, exportEvents, rebuild } from './offline';
 import { validateTracking } from '../services/numbers/validate-view';
 import { shopifyEmulate } from './shopify';
 import { site, SITE_USAGE } from './site';
+import { explainStartFailure } from '../core/start-failure';
 
 const USAGE = `Firstscan console
 
@@ -18,6 +19,16 @@ const USAGE = `Firstscan console
 ${SITE_USAGE}
 `;
 
+/** A start that fails says what happened and what to do next. */
+async function explained(dataDir: string, started: Promise<void>): Promise<void> {
+  try {
+    await started;
+  } catch (e) {
+    const x = explainStartFailure(e, { dataDir, logFile: null });
+    throw new Error(`${x.title}.\n${x.message}\nNext: ${x.next}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'site') return site(argv.slice(1)); // its own options (--dir, --url, --name)
   const { values, positionals } = options(argv);
@@ -30,10 +41,10 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (cmd) {
     case 'start':
-      await start({ dataDir, port, demo: !values['no-demo'], forceBrowser: !!values.browser });
+      await explained(dataDir, start({ dataDir, port, demo: !values['no-demo'], forceBrowser: !!values.browser }));
       return -1;
     case 'serve':
-      await serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', testClock: values['test-clock'], banner: (url) => `Firstscan serving ${dataDir} at ${url}` });
+      await explained(dataDir, serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', lock: 'cli serve', testClock: values['test-clock'], banner: (url) => `Firstscan serving ${dataDir} at ${url}` }));
       return -1;
     case 'tracking':
       if (sub !== 'validate' || !arg) break;

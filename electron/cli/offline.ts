@@ -5,8 +5,8 @@ import { invoke } from '../app/invoke';
 import { rebuildProjections, dumpProjections } from '../../db/projections/rebuild';
 
 /** Commands that open the station's database without serving (the console should not be running). */
-async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
-  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false, background: false });
+async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>, lock: string | false): Promise<T> {
+  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false, background: false, lock });
   try {
     return await fn(app);
   } finally {
@@ -31,7 +31,7 @@ export async function importOrdersFile(dataDir: string, file: string, store: str
     console.log(`Imported ${r.imported} orders from ${file}.`);
     for (const x of r.rejected) console.log(`  rejected row ${x.row}: ${x.reason}`);
     return r.rejected.length && !r.imported ? 1 : 0;
-  });
+  }, 'cli import');
 }
 
 export async function exportEvents(dataDir: string, since?: string): Promise<number> {
@@ -43,7 +43,7 @@ export async function exportEvents(dataDir: string, since?: string): Promise<num
       if (batch.length < 10_000) return 0;
       afterSeq = batch[batch.length - 1].seq;
     }
-  });
+  }, false); // reads only: runs beside a running console
 }
 
 export async function rebuild(dataDir: string): Promise<number> {
@@ -53,5 +53,5 @@ export async function rebuild(dataDir: string): Promise<number> {
     const same = before === JSON.stringify(dumpProjections(app.store.db));
     console.log(`Rebuilt projections from ${r.events} events in ${Math.round(r.ms)} ms; ${same ? 'identical to before' : 'they DIFFERED from before (now corrected)'}.`);
     return 0;
-  });
+  }, 'cli rebuild');
 }

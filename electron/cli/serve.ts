@@ -12,6 +12,8 @@ export interface ServeArgs {
   demo: boolean;
   mode: 'browser' | 'headless';
   banner: (url: string) => string;
+  /** Who takes the data folder's lock ("cli serve", "npm start (browser mode)"). */
+  lock: string;
   /** ISO instant: run on a test clock starting there, movable with `clock.set`. */
   testClock?: string;
 }
@@ -31,7 +33,7 @@ async function listenNearby<T>(port: number, listen: (port: number) => Promise<T
 export async function serve(a: ServeArgs): Promise<void> {
   const testClock = a.testClock ? new SettableClock() : undefined;
   if (testClock && a.testClock) testClock.runFrom(a.testClock === 'now' ? Date.now() : new Date(a.testClock));
-  const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo, testClock });
+  const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo, testClock, lock: a.lock });
   const token = installToken(a.dataDir);
   const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
   const served = await listenNearby(a.port, (port) => serveHttp(app, { port, token, rendererDir }));

@@ -10,6 +10,7 @@ import { joinSite } from '../../db/site-pg/join';
 import { newStationId } from '../core/ids';
 import { dataDirOf } from './args';
 import { createApp } from '../app/create';
+import { acquireDataLock } from '../core/data-lock';
 import { leaveSite } from '../services/replication/leave';
 import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
 
@@ -97,6 +98,15 @@ async function join_(code: string | undefined, values: ReturnType<typeof opts>['
   decodeJoinCode(code); // a mistyped code is reported before anything is touched
   const dataDir = dataDirOf(values);
   const fresh = !existsSync(join(dataDir, 'firstscan.db'));
+  const lock = acquireDataLock(dataDir, 'cli site join');
+  try {
+    return await joinLocked(code, dataDir, fresh, values);
+  } finally {
+    lock.release();
+  }
+}
+
+async function joinLocked(code: string, dataDir: string, fresh: boolean, values: ReturnType<typeof opts>['values']): Promise<number> {
   const db = openSqlite({ file: join(dataDir, 'firstscan.db') });
   let stationId: string;
   let name: string;
@@ -125,7 +135,7 @@ async function join_(code: string | undefined, values: ReturnType<typeof opts>['
 
 async function leave(values: ReturnType<typeof opts>['values']): Promise<number> {
   const dataDir = dataDirOf(values);
-  const app = await createApp({ dataDir, mode: 'headless', runJobs: false });
+  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, lock: 'cli site leave' });
   try {
     const r = await leaveSite(app);
     console.log(`This station left its site: ${r.returned} unused tracking numbers went back to the site server for other stations.`);

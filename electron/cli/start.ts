@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, rendererOut } from '../core/paths';
+import { shimSpawnOptions } from '../core/spawn-shell';
 import { serve } from './serve';
 
 /**
@@ -35,8 +36,8 @@ function ensureBuilt(): void {
   const index = join(rendererOut, 'index.html');
   const stale = !existsSync(index) || newestMtime(join(repoRoot, 'renderer')) > statSync(index).mtimeMs;
   if (!stale) return;
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('Building the console failed; run `npm run build` to see why.');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], ...shimSpawnOptions() });
+  if (r.status !== 0) throw new Error(`Building the console failed (${r.error?.message ?? `exit ${r.status}`}); run \`npm run build\` to see why, then \`npm start\` again.`);
 }
 
 export async function start(a: { dataDir: string; port: number; demo: boolean; forceBrowser: boolean }): Promise<void> {
@@ -47,6 +48,7 @@ export async function start(a: { dataDir: string; port: number; demo: boolean; f
       cwd: repoRoot,
       stdio: 'inherit',
       env: { ...process.env, FIRSTSCAN_DATA: a.dataDir },
+      ...shimSpawnOptions(),
     });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
@@ -56,6 +58,7 @@ export async function start(a: { dataDir: string; port: number; demo: boolean; f
   await serve({
     ...a,
     mode: 'browser',
+    lock: 'npm start (browser mode)',
     banner: (url) => `Firstscan: ${why}, so the console runs in your browser (browser mode): ${url}`,
   });
 }

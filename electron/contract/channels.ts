@@ -10,6 +10,7 @@ import { cutoffsChannels } from './channels/cutoffs';
 import { monitorChannels } from './channels/monitor';
 import { hardwareChannels } from './channels/hardware';
 import { siteChannels } from './channels/site';
+import { desktopChannels } from './channels/desktop';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -28,6 +29,7 @@ export const channels = {
   ...monitorChannels,
   ...hardwareChannels,
   ...siteChannels,
+  ...desktopChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,14 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where a station keeps its database when no --data is given. */
-export function defaultDataDir(): string {
-  if (process.env.FIRSTSCAN_DATA) return process.env.FIRSTSCAN_DATA;
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Firstscan');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Firstscan');
-  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'firstscan');
+export interface PathEnv {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  home: string;
 }
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const here: PathEnv = { platform: process.platform, env: process.env, home: homedir() };
+
+/**
+ * Where a station keeps its database when no --data is given. The desktop app and the CLI use this
+ * one rule, so `cli serve`, `cli import` and the installed app all open the same folder.
+ * On Windows a per-machine install (shared floor PCs, several Windows users on one station) writes
+ * `FIRSTSCAN_SHARED=1` into the machine's environment: the data then sits under ProgramData.
+ */
+export function defaultDataDir(p: PathEnv = here): string {
+  const env = p.env;
+  if (env.FIRSTSCAN_DATA) return env.FIRSTSCAN_DATA;
+  if (p.platform === 'win32') {
+    if (env.FIRSTSCAN_SHARED === '1') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Firstscan');
+    return join(env.APPDATA ?? join(p.home, 'AppData', 'Roaming'), 'Firstscan');
+  }
+  if (p.platform === 'darwin') return join(p.home, 'Library', 'Application Support', 'Firstscan');
+  return join(env.XDG_DATA_HOME ?? join(p.home, '.local', 'share'), 'firstscan');
+}
+
+/**
+ * The project's root: the nearest folder above this module whose package.json is ours. Found by
+ * walking up so it holds from the source (tsx), from a bundle in out/main/ (or its chunks) and
+ * inside a package's app.asar.
+ */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, 'utf8')).name === 'firstscan') return dir;
+      } catch {
+        /* not ours: keep climbing */
+      }
+    }
+    if (dirname(dir) === dir) return join(from, '..', '..');
+  }
+}
+
+export const repoRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const rendererOut = join(repoRoot, 'out', 'renderer');
+
+/**
+ * A read-only file the product ships (resources/ in the repository): the Shopify Admin schema, the
+ * udev rule. A package carries them as extraResources beside app.asar (process.resourcesPath);
+ * from the repository (tsx, out/, tests) they are read in place. Never anything outside the tree.
+ */
+export function resourcePath(...parts: string[]): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged) {
+    const p = join(packaged, ...parts);
+    if (existsSync(p)) return p;
+  }
+  return join(repoRoot, 'resources', ...parts);
+}

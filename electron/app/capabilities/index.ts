@@ -10,6 +10,7 @@ import { cutoffsCapability } from './cutoffs';
 import { monitorCapability } from './monitor';
 import { hardwareCapability } from './hardware';
 import { replicationCapability } from './replication';
+import { desktopCapability } from './desktop';
 
 /** Every capability of the console, in start order. */
-export const capabilities: Capability[] = [stationCapability, replicationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability];
+export const capabilities: Capability[] = [stationCapability, replicationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability, desktopCapability];

@@ -3,7 +3,7 @@ import { ApiError } from '../../core/errors';
 import type { AppEnv, Capability } from '../capability';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { ShopifyRuntime, runtimeOf } from '../../services/shopify/runtime';
-import { FileSecretStore } from '../../services/shopify/secrets';
+import { secretStoreFor } from '../../services/secrets';
 import { shopifyJobHandler } from '../../services/shopify/handler';
 import { shopifyPickPlanner } from '../../services/shopify/planner';
 import { connectStore, disconnectStore, testConnection } from '../../services/shopify/stores';
@@ -16,7 +16,7 @@ import { relinkParcel } from '../../services/shopify/relink';
 import type { ShopifyEmulator } from '../../services/shopify/emulator';
 
 /** The capability's live state for one app (the env is per app). */
-export const shopifyRuntime = (env: AppEnv) => runtimeOf(env, () => new ShopifyRuntime(env.ctx, new FileSecretStore(env.dataDir)));
+export const shopifyRuntime = (env: AppEnv) => runtimeOf(env, () => new ShopifyRuntime(env.ctx, secretStoreFor(env.dataDir)));
 const demoStores = new WeakMap<AppEnv, ShopifyEmulator>();
 
 const INTAKE_EVERY_MS = 60_000;

@@ -1,4 +1,4 @@
-// Tracking-number formats and their check digits, per /work/shared/domain/tracking-numbers.md.
+// Tracking-number formats and their check digits, per docs/domain/tracking-numbers.md.
 // Each function takes the number without its check digit and returns the check digit (0-9).
 
 export type NumberFormat = 's10' | 'ups1z' | 'fedex12' | 'impb' | 'dhl10';

@@ -1,7 +1,8 @@
 import { renameSync } from 'node:fs';
 import type { App } from '../../app/create';
 import { replicatorOf } from '../../app/capabilities/replication';
-import { credentialsFile } from './credentials';
+import { credentialsFile, SITE_PASSWORD } from './credentials';
+import { secretStoreFor } from '../secrets';
 import { returnUnusedBlocks } from './return-blocks';
 
 /**
@@ -21,5 +22,6 @@ export async function leaveSite(app: App): Promise<{ returned: number; unpushed:
   if (unpushed) throw new Error(`${unpushed} events of this station did not reach the server yet; try again.`);
   await rep.stop();
   renameSync(credentialsFile(app.env.dataDir), `${credentialsFile(app.env.dataDir)}.left`);
+  secretStoreFor(app.env.dataDir).delete(SITE_PASSWORD);
   return { returned, unpushed };
 }

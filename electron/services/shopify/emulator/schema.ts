@@ -1,11 +1,12 @@
 /**
  * Loads the Admin GraphQL SDL once per process and builds it with `graphql`.
- * Path: option > env FIRSTSCAN_SHOPIFY_SCHEMA > <repo>/../shared/shopify/admin-2026-07.graphql.
+ * Path: option > env FIRSTSCAN_SHOPIFY_SCHEMA > the copy the product ships,
+ * resources/shopify/admin-2026-07.graphql (its source is noted in resources/shopify/README.md).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { resourcePath } from '../../../core/paths';
 
 export interface LoadedSchema {
   schema: GraphQLSchema;
@@ -18,14 +19,10 @@ export interface LoadedSchema {
 
 const cache = new Map<string, { schema: GraphQLSchema; buildMs: number }>();
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** Repo root: electron/services/shopify/emulator -> ../../../.. */
-export const REPO_ROOT = resolve(here, '..', '..', '..', '..');
-
 export function defaultSchemaPath(): string {
   const fromEnv = process.env.FIRSTSCAN_SHOPIFY_SCHEMA;
   if (fromEnv && fromEnv.trim()) return resolve(fromEnv.trim());
-  return resolve(REPO_ROOT, '..', 'shared', 'shopify', 'admin-2026-07.graphql');
+  return resourcePath('shopify', 'admin-2026-07.graphql');
 }
 
 export function loadSchema(opts: { path?: string } = {}): LoadedSchema {
@@ -33,7 +30,15 @@ export function loadSchema(opts: { path?: string } = {}): LoadedSchema {
   const hit = cache.get(path);
   if (hit) return { schema: hit.schema, path, buildMs: 0, firstBuildMs: hit.buildMs };
   const t0 = performance.now();
-  const sdl = readFileSync(path, 'utf8');
+  let sdl: string;
+  try {
+    sdl = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `The Shopify Admin schema is missing (${path}: ${(e as NodeJS.ErrnoException).code ?? e}). ` +
+        'Reinstall Firstscan, or in a checkout restore resources/shopify/ with `git checkout -- resources/shopify`.',
+    );
+  }
   // The SDL is Shopify's own; skip SDL validation (saves ~20% of build time).
   const schema = buildSchema(sdl, { assumeValidSDL: true });
   const buildMs = Math.round(performance.now() - t0);

@@ -31,7 +31,7 @@ describe('Shopify stores and intake', () => {
     const keyDir = secretsDirFor(t.app.dir);
     expect(resolve(keyDir).startsWith(resolve(t.app.dir) + '/')).toBe(false);
     expect(statSync(join(keyDir, 'shopify.key')).mode & 0o777).toBe(0o600);
-    const blob = readFileSync(join(t.app.dir, 'shopify-tokens.enc'));
+    const blob = readFileSync(join(t.app.dir, 'secrets.enc'));
     expect(blob.includes(Buffer.from(t.emu.accessToken))).toBe(false);
     for (const f of readdirSync(t.app.dir)) if (f.startsWith('firstscan.db')) expect(readFileSync(join(t.app.dir, f)).includes(Buffer.from(t.emu.accessToken))).toBe(false);
     const everything = JSON.stringify([await api(t.app, 'shopify.status', {}), await api(t.app, 'events.export', {})]);

@@ -10,6 +10,7 @@ import { connectSite } from '../../../../db/site-pg/join';
 import { openSqlite } from '../../../../db/open';
 import { metaStore } from '../../../../db/readers/meta';
 import type { StationCredentials } from '../../../../db/site-pg/types';
+import { readCredentials } from '../../../../electron/services/replication/credentials';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const dirs: string[] = [];
@@ -65,7 +66,10 @@ describe('cli site server / site join', () => {
     expect(joining.output()).toMatch(/Next: start the console/);
     const file = join(stationDir, 'site-credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const creds = JSON.parse(readFileSync(file, 'utf8')) as StationCredentials;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<StationCredentials>;
+    expect(saved.password).toBeUndefined(); // the password sits in the secret store
+    const creds = readCredentials(stationDir)!;
+    expect(readFileSync(join(stationDir, 'secrets.enc')).includes(Buffer.from(creds.password))).toBe(false);
     const link = await connectSite(creds);
     expect(link.station).toBe(stationId);
     expect((await link.stations()).map((s) => s.name)).toEqual(['Pick 7']);

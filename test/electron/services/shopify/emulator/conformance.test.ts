@@ -1,5 +1,5 @@
 /**
- * Replays captured request/response pairs (/work/shared/shopify/conformance) against seeded state.
+ * Replays captured request/response pairs (resources/shopify/conformance) against seeded state.
  * Replayed: 2025-01-fulfillment-create-name (first/second create, names -F1/-F2),
  *   2026-04-fulfillment-create-preconditions (cancelled, nonPositiveQuantity(V2), overFulfill,
  *   missingFulfillmentOrder(V2), closed, inProgress-like, happyPath),

@@ -5,9 +5,10 @@ import { EmulatorState } from '../../../../../electron/services/shopify/emulator
 import { LeakyBucket } from '../../../../../electron/services/shopify/emulator/bucket';
 import { createRootValue } from '../../../../../electron/services/shopify/emulator/resolvers';
 import { runGraphQL } from '../../../../../electron/services/shopify/emulator/engine';
-import { REPO_ROOT } from '../../../../../electron/services/shopify/emulator/schema';
+import { resourcePath } from '../../../../../electron/core/paths';
 
-export const CONFORMANCE_DIR = resolve(REPO_ROOT, '..', 'shared', 'shopify', 'conformance');
+/** The captured pairs the repository carries (source noted in resources/shopify/README.md). */
+export const CONFORMANCE_DIR = resourcePath('shopify', 'conformance');
 
 export function pair(name: string): any {
   return JSON.parse(readFileSync(resolve(CONFORMANCE_DIR, name), 'utf8'));

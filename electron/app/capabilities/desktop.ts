@@ -1,0 +1,45 @@
+import type { Capability, AppEnv } from '../capability';
+import { defaultDesktopSettings, type DesktopSettings } from '../desktop-shell';
+import { secretStoreFor } from '../../services/secrets';
+import { actorOf } from '../../services/site/context';
+
+/** Kept as this station's `desktop` setting (a station.configured event), so a rebuild keeps it too. */
+export function desktopSettings(env: AppEnv): DesktopSettings {
+  const saved = env.ctx.store.settings.scope(env.ctx.stationId).desktop as Partial<DesktopSettings> | undefined;
+  return { ...defaultDesktopSettings, ...(saved ?? {}) };
+}
+
+function status(env: AppEnv) {
+  const secrets = secretStoreFor(env.dataDir);
+  return {
+    shell: env.mode,
+    settings: desktopSettings(env),
+    secrets: { kind: secrets.kind, where: secrets.describe() },
+    dataDir: env.dataDir,
+    logFile: env.shell?.logFile ?? null,
+    update: env.shell?.update() ?? { state: 'off' as const, version: null, message: 'Updates come with the desktop app.' },
+  };
+}
+
+export const desktopCapability: Capability = {
+  name: 'desktop',
+  start(env) {
+    env.shell?.apply(desktopSettings(env));
+  },
+  handlers: (env) => ({
+    'desktop.status': () => status(env),
+    'desktop.settings': (input) => {
+      const { ctx } = env;
+      ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+        emit({ type: 'station.configured', subject: ctx.stationId, payload: { stationId: ctx.stationId, settings: { desktop: input } } }),
+      );
+      env.shell?.apply(input);
+      return status(env);
+    },
+    'desktop.diagnostics': () => {
+      if (!env.shell) return { opened: false, message: 'This console runs in a browser: use the browser\u2019s own developer tools (F12).' };
+      env.shell.openDiagnostics();
+      return { opened: true, message: 'Diagnostics opened in their own window. Close it when done.' };
+    },
+  }),
+};
