@@ -114,6 +114,8 @@ export interface CoreEvents {
     shopify?: { mode: 'update' | 'create'; tracking: { company: string; number: string; url: string } };
   };
   'scan.refused': { code: string; reason: string; orderId?: string };
+  /** The desktop console's page crashed or hung and was reloaded (log only). */
+  'station.console_recovered': { stationId: string; reason: string; detail: string };
   'label.printed': { parcelId: string; jobId: string; printerId: string };
   'job.succeeded': { jobId: string; ref: string | null; result: Record<string, unknown> };
   'job.failed': { jobId: string; ref: string | null; attempt: number; error: string; nextAt: string };

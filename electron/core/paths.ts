@@ -1,28 +1,40 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface PathEnv {
   platform: NodeJS.Platform;
   env: NodeJS.ProcessEnv;
   home: string;
+  /** The running program: the installed Firstscan.exe tells a per-machine install by its folder. */
+  execPath?: string;
 }
 
-const here: PathEnv = { platform: process.platform, env: process.env, home: homedir() };
+const here: PathEnv = { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath };
+
+/** Installed for all users of a Windows PC (NSIS per-machine, under Program Files)? */
+export function perMachineInstall(p: PathEnv): boolean {
+  if (p.platform !== 'win32') return false;
+  if (p.env.FIRSTSCAN_SHARED === '1') return true;
+  const exe = (p.execPath ?? '').toLowerCase();
+  if (!exe.endsWith('\\firstscan.exe')) return false;
+  const roots = [p.env.ProgramFiles, p.env['ProgramFiles(x86)'], p.env.ProgramW6432].filter((r): r is string => !!r);
+  return roots.some((r) => exe.startsWith(r.toLowerCase().replace(/\\+$/, '') + '\\'));
+}
 
 /**
  * Where a station keeps its database when no --data is given. The desktop app and the CLI use this
  * one rule, so `cli serve`, `cli import` and the installed app all open the same folder.
- * On Windows a per-machine install (shared floor PCs, several Windows users on one station) writes
- * `FIRSTSCAN_SHARED=1` into the machine's environment: the data then sits under ProgramData.
+ * On Windows a per-machine install (shared floor PCs, several Windows users on one station) keeps
+ * the data under ProgramData; `FIRSTSCAN_SHARED=1` asks the same of the CLI.
  */
 export function defaultDataDir(p: PathEnv = here): string {
   const env = p.env;
   if (env.FIRSTSCAN_DATA) return env.FIRSTSCAN_DATA;
   if (p.platform === 'win32') {
-    if (env.FIRSTSCAN_SHARED === '1') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Firstscan');
-    return join(env.APPDATA ?? join(p.home, 'AppData', 'Roaming'), 'Firstscan');
+    if (perMachineInstall(p)) return win32.join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Firstscan');
+    return win32.join(env.APPDATA ?? win32.join(p.home, 'AppData', 'Roaming'), 'Firstscan');
   }
   if (p.platform === 'darwin') return join(p.home, 'Library', 'Application Support', 'Firstscan');
   return join(env.XDG_DATA_HOME ?? join(p.home, '.local', 'share'), 'firstscan');

@@ -21,3 +21,6 @@ const api = {
 };
 
 contextBridge.exposeInMainWorld('api', api);
+
+// A file dropped on the window opens nothing (the main process also refuses the navigation).
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());

@@ -43,3 +43,11 @@ export const desktopCapability: Capability = {
     },
   }),
 };
+
+/** The shell reloaded a crashed or hung console page: kept in the event log for the supervisor. */
+export function recordConsoleRecovered(env: AppEnv, reason: string, detail: string): void {
+  const { ctx } = env;
+  ctx.store.write('station', ctx.clock.now(), (emit) =>
+    emit({ type: 'station.console_recovered', subject: ctx.stationId, payload: { stationId: ctx.stationId, reason, detail } }),
+  );
+}
