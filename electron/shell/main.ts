@@ -76,7 +76,7 @@ async function boot(): Promise<void> {
     dataDir,
     preload: preloadPath(import.meta.dirname),
     rendererHtml: rendererPath(import.meta.dirname),
-    devUrl: process.env.ELECTRON_RENDERER_URL,
+    devUrl: process.env.ELECTRON_RENDERER_URL || undefined,
     onRecover: (reason, detail) => {
       log.error(`console page ${reason}: ${detail}; reloading`);
       try {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationCredentials } from '../../../db/site-pg/types';
-import { secretStoreFor } from '../secrets';
+import { secretStoreFor, SITE_PASSWORD } from '../secrets';
 
 /**
  * Written by `cli site join`: where the site is and this station's login role. Its presence puts
@@ -9,7 +9,7 @@ import { secretStoreFor } from '../secrets';
  * app), not in this file; a file from before the store still carries it until the first desktop start.
  */
 export const credentialsFile = (dataDir: string) => join(dataDir, 'site-credentials.json');
-export const SITE_PASSWORD = '@site/password';
+export { SITE_PASSWORD };
 
 export function isJoined(dataDir: string): boolean {
   return existsSync(credentialsFile(dataDir));

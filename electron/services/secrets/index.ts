@@ -16,6 +16,9 @@ export const secretFiles = (dataDir: string) => ({
   siteCredentials: join(dataDir, 'site-credentials.json'),
 });
 
+/** The site login's password (`cli site join`), beside the Shopify tokens named by store id. */
+export const SITE_PASSWORD = '@site/password';
+
 let osKeystore: Sealer | null = null;
 
 /**
@@ -76,7 +79,7 @@ export function migrateToOsKeystore(dataDir: string, target: SealedFileStore): M
   }
   const creds = readJson(f.siteCredentials);
   if (creds && typeof creds.password === 'string') {
-    moved['site.password'] = creds.password;
+    moved[SITE_PASSWORD] = creds.password;
     from.push(f.siteCredentials);
   }
   if (!from.length) return { moved: [], from };

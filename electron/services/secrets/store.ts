@@ -4,7 +4,7 @@ import { ApiError } from '../../core/errors';
 import type { Sealer } from './sealer';
 
 /**
- * A station's secrets by name (`shopify:<store>`, `site.password`). They never enter the event
+ * A station's secrets by name (a Shopify store's id, `@site/password`). They never enter the event
  * log, the projections, an export, a log line or any API answer: only this store holds them.
  */
 export interface SecretStore {
