@@ -59,7 +59,7 @@ function readHolder(file: string): LockHolder | null {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     // A torn write (the holder died while writing): nobody can hold a lock it never finished.
-    return { pid: -1, host: hostname(), since: 'unknown', entry: 'unreadable lock' };
+    return { pid: -1, host: '', since: 'unknown', entry: 'unreadable lock' };
   }
 }
 
@@ -91,7 +91,7 @@ export function acquireDataLock(dataDir: string, entry: string, deps: Partial<Lo
     }
     const holder = readHolder(file);
     if (!holder) continue; // released between our two looks
-    const stale = holder.host === d.host && (holder.pid <= 0 || (holder.pid !== d.pid && !d.alive(holder.pid)));
+    const stale = holder.pid <= 0 || (holder.host === d.host && holder.pid !== d.pid && !d.alive(holder.pid));
     if (!stale) throw new DataFolderLocked(dataDir, holder);
     if (takeOver(file, holder, d)) tookOver = holder;
   }
