@@ -61,8 +61,8 @@ export class StationProcess {
   private seq = 0;
   private waiters: Array<{ match: (m: Msg) => boolean; resolve: (m: Msg) => void }> = [];
 
-  constructor(dataDir: string, env: Record<string, string> = {}) {
-    this.child = fork(mainJs, [], {
+  constructor(dataDir: string, env: Record<string, string> = {}, main = mainJs) {
+    this.child = fork(main, [], {
       cwd: root,
       execArgv: ['--import', register],
       env: { ...process.env, FIRSTSCAN_DATA: dataDir, FIRSTSCAN_HARDWARE: 'on', ELECTRON_RENDERER_URL: '', ...env },

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const t0 = performance.now();
+// ELECTRON_DOUBLE_RESOURCES: run an unpacked package's main as if installed (extraResources live there).
+if (process.env.ELECTRON_DOUBLE_RESOURCES) process.resourcesPath = process.env.ELECTRON_DOUBLE_RESOURCES;
 const rec = {
   singleInstanceLock: 0,
   windows: [],
@@ -47,7 +49,7 @@ function prevented() {
 }
 
 class AppDouble extends EventEmitter {
-  isPackaged = false;
+  isPackaged = !!process.env.ELECTRON_DOUBLE_RESOURCES;
   #ready = false;
   whenReady() {
     return new Promise((r) =>
