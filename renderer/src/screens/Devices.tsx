@@ -2,6 +2,7 @@ import { useChannel } from '../hooks/useApi';
 import { DevicesPrinters } from '../components/DevicesPrinters';
 import { DevicesScanners } from '../components/DevicesScanners';
 import { SelfTest } from '../components/SelfTest';
+import { DevicesDesktop } from '../components/DevicesDesktop';
 
 /** Printers and scanners of this station, and the scanner self-test. */
 export function DevicesScreen() {
@@ -14,6 +15,7 @@ export function DevicesScreen() {
       </div>
       <div className="devices-col">
         <DevicesPrinters />
+        <DevicesDesktop />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { Field, FormError, described, issueAt, useAction } from '../components/F
 import { SetupStation } from '../components/SetupStation';
 import { SetupPrinters } from '../components/SetupPrinters';
 import { SetupLines } from '../components/SetupLines';
+import { SecretsWhere } from '../components/DevicesDesktop';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -57,6 +58,7 @@ export function SetupScreen() {
     <div className="setup" data-testid="setup">
       <div className="setup-col">
         <SetupStation printers={printers.data} />
+        <SecretsWhere />
         <ValidateTracking />
         <SetupPrinters printers={printers.data} error={printers.error} reload={() => void printers.reload()} />
       </div>
