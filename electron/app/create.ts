@@ -104,8 +104,9 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
     const started = fakePrinter;
     undo.push(() => started.stop());
     if (fresh) {
-      seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
+      // Marked first: a start killed half-way through the seed still comes back as the demo.
       meta.set('demo', '1');
+      seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
     } else {
       const p = store.settings.printer('demo-printer');
       if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
