@@ -65,11 +65,16 @@ export function SecretsWhere() {
   const status = useChannel('desktop.status', {}, () => false);
   const s = status.data;
   if (!s) return null;
+  const os = s.secrets.kind === 'os-keystore';
   return (
-    <p className={s.secrets.kind === 'os-keystore' ? 'muted' : 'warn'} data-testid="setup-secrets" data-kind={s.secrets.kind}>
-      {s.secrets.kind === 'os-keystore'
-        ? `Shopify tokens and the site password are protected by the operating system’s keystore: ${s.secrets.where}.`
-        : `No OS keystore here: Shopify tokens and the site password are encrypted with a key file (${s.secrets.where}). The desktop app uses the OS keystore where it has one.`}
-    </p>
+    <section className="card" aria-labelledby="sw-h" data-testid="setup-secrets" data-kind={s.secrets.kind}>
+      <h2 id="sw-h">Shopify tokens and site password</h2>
+      <p>
+        {os
+          ? 'Protected by this PC’s operating system keystore.'
+          : 'Protected by a key file: there is no OS keystore here (browser mode, or no keyring on this PC). The desktop app uses the OS keystore where it has one.'}
+      </p>
+      <p className="muted">{s.secrets.where}</p>
+    </section>
   );
 }
