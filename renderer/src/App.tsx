@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call, ApiFailure } from './api/client';
 import type { Output } from '../../electron/contract/channels';
 import { screens } from './screens';
-import { setDisplayZone } from './components/Field';
+import { setDisplay } from './time';
 
 const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
 
@@ -12,7 +12,7 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
-    call('app.info', {}).then((i) => (setDisplayZone(i.site.zone), setInfo(i)), (e) =>
+    call('app.info', {}).then((i) => (setDisplay(i.site.zone, i.site.clock, i.now), setInfo(i)), (e) =>
       setFatal(
         e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
           ? 'This page has no access token. Open the console with the full link printed by `npm start` (it ends in ?token=…).'
