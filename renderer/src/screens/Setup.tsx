@@ -6,6 +6,7 @@ import { Field, FormError, described, issueAt, useAction } from '../components/F
 import { SetupStation } from '../components/SetupStation';
 import { SetupPrinters } from '../components/SetupPrinters';
 import { SetupLines } from '../components/SetupLines';
+import { SetupPickSlips, SetupSite } from '../components/SetupSite';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -59,6 +60,8 @@ export function SetupScreen() {
         <SetupStation printers={printers.data} />
         <ValidateTracking />
         <SetupPrinters printers={printers.data} error={printers.error} reload={() => void printers.reload()} />
+        <SetupSite />
+        <SetupPickSlips />
       </div>
       <div className="setup-col">
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
