@@ -50,9 +50,12 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     // Pick after the label printed: the time reads 24-hour, warehouse time; the ship date in the same style.
     const numbers: string[] = [];
     for (const o of ['#1001', '#1002', '#1003', '#1004', '#1005', '#1006']) numbers.push(await typeOrder(page, pick, o));
+    await expect(page.getByTestId('verdict-ship')).toHaveText(/^ships [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}$/);
+    await page.screenshot({ path: 'test-results/floor-pick-verdict.png' });
+    // The picker clears the verdict (Esc): the last parcel's panel follows the printer.
+    await page.keyboard.press('Escape');
     await expect(page.getByTestId('last-parcel')).toContainText(/Label printed 09:\d\d\b/, { timeout: 20_000 });
     await expect(page.getByTestId('last-parcel')).not.toContainText(TWELVE_HOUR);
-    await expect(page.getByTestId('verdict-ship')).toHaveText(/^ships [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}$/);
     await page.screenshot({ path: 'test-results/floor-pick.png' });
 
     // Sync: the "Label → Shopify" column is whole.
@@ -92,6 +95,143 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     for (const b of await page.getByTestId('manifest-button').all()) await expectUnclipped(b);
     await expect(page.locator('main')).not.toContainText(TWELVE_HOUR);
     await page.screenshot({ path: 'test-results/floor-dispatch.png' });
+  } finally {
+    await app.stop();
+  }
+});
+
+async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([c, b]) => {
+      const res = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b), credentials: 'same-origin' });
+      return { status: res.status, json: await res.json() };
+    },
+    [channel, body] as const,
+  );
+  expect(r.status, JSON.stringify(r.json)).toBe(200);
+  return r.json as T;
+}
+
+const northShop = (names: string[]) =>
+  JSON.stringify(
+    names.map((name) => ({ name, line: 'postal-s10', shipTo: { name: 'Ana North', address1: '1 Fjord Rd', city: 'Bergen', zip: '5003', country: 'NO' }, items: [{ sku: 'N-1', title: 'Wool socks', quantity: 1 }] })),
+  );
+
+test('two stores with the same order numbers: the open one is picked, a real tie is chosen by touch or the store barcode; a short scan is answered', async ({ page }) => {
+  const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-stores-')), ['--test-clock', FRIDAY_MORNING]);
+  try {
+    const pick = new PickPage(page);
+    await pick.open(app.url);
+    await expect(page.getByText(/200 open orders/)).toBeVisible();
+    await api(page, 'orders.import', { format: 'json', text: northShop(['#1006', '#1007', '#1008']), store: 'north-shop' });
+
+    // #1006 is open in both stores: the screen asks which, with the store names, and says how to answer.
+    await pick.answerTo(() => pick.scan('#1006'));
+    await pick.expectTone('attention');
+    await expect(pick.title()).toHaveText('#1006 is an open order of 2 stores.');
+    await expect(page.getByTestId('pick-choice')).toHaveCount(2);
+    await expect(page.getByTestId('pick-choices')).toContainText('Firstscan Demo Store');
+    await expect(page.getByTestId('pick-choices')).toContainText('north-shop');
+    await page.screenshot({ path: 'test-results/floor-pick-which-store.png' });
+    // The picker touches the north-shop order: it is picked.
+    await pick.answerTo(() => page.locator('[data-testid="pick-choice"][data-store="STORE-NORTH-SHOP"]').click());
+    await pick.expectTone('pass');
+    await expect(page.getByTestId('verdict-detail')).toContainText('Ana North');
+
+    // #1006 again: only the demo store's order is still open, so it is picked straight away.
+    await pick.answerTo(() => pick.scan('#1006'));
+    await pick.expectTone('pass');
+    await expect(page.getByTestId('verdict-detail')).not.toContainText('Ana North');
+
+    // #1008 is open in both: the picker scans the store's pick-slip barcode to answer.
+    await pick.answerTo(() => pick.scan('#1008'));
+    await pick.expectTone('attention');
+    await pick.answerTo(() => pick.scan('STORE-NORTH-SHOP'));
+    await pick.expectTone('pass');
+    await expect(page.getByTestId('verdict-detail')).toContainText('#1008 · China Post · Ana North');
+
+    // A burst shorter than the station's shortest code, ended by Enter: answered in red, with what to do.
+    await pick.answerTo(() => pick.scan('12'));
+    await pick.expectTone('fail');
+    await expect(pick.title()).toContainText('"12" is too short to be a scan');
+    await expect(pick.next()).toContainText('Scan the whole barcode again');
+    await expect(page.getByTestId('manual-code')).toHaveValue('');
+
+    // The store barcodes are on Setup, to print on the pick slips.
+    await page.keyboard.press('F3');
+    await expect(page.locator('[data-testid="pickslip-store"][data-barcode="STORE-NORTH-SHOP"] img')).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});
+
+test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers need a real country; F8 on Devices; the icon; the 12-hour site setting', async ({ page, request }) => {
+  const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-setup-')), ['--test-clock', FRIDAY_MORNING]);
+  try {
+    const pick = new PickPage(page);
+    await pick.open(app.url);
+
+    // The console has an icon.
+    const icon = await request.get(new URL('/favicon.ico', app.url).toString());
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/x-icon');
+    await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute('href', /favicon/);
+
+    // F8 on Devices (outside a scan burst) switches to Exceptions like any function key.
+    await page.keyboard.press('F7');
+    await expect(page.getByTestId('selftest')).toBeVisible();
+    await page.keyboard.press('F8');
+    await expect(page.getByRole('button', { name: /^Exceptions/ })).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('F7');
+    await page.keyboard.press('F1');
+    await expect(page.getByText('Scan an order or an item')).toBeVisible();
+
+    // Setup: S10 with XX as its country is refused.
+    await page.keyboard.press('F3');
+    await page.getByTestId('validate-input').fill('RB123456785XX');
+    await page.getByTestId('validate-submit').click();
+    await expect(page.getByTestId('validate-result')).toHaveAttribute('data-valid', 'false');
+    await expect(page.getByTestId('validate-result')).toContainText('ISO 3166-1 country code');
+
+    // A new pool line with Monday/Wednesday pickups, from the form.
+    const form = page.getByTestId('line-form');
+    await form.getByLabel('Line name').fill('Royal Mail Tracked');
+    await expect(form.getByLabel('Line id')).toHaveValue('royal-mail-tracked');
+    await form.getByLabel('Carrier', { exact: true }).fill('Royal Mail');
+    await form.getByLabel('Service').fill('Tracked 48');
+    await form.getByLabel('Tracking URL').fill('https://www.royalmail.com/track-your-item#/tracking-results/{number}');
+    await page.getByTestId('line-source').selectOption('pool');
+    for (const d of ['Tue', 'Thu', 'Fri']) await form.getByLabel(`Pickup on ${d}`).uncheck();
+    await form.getByLabel('Mon cut-off').fill('4:00 pm');
+    await form.getByLabel('Mon cut-off').blur();
+    await expect(form.getByLabel('Mon cut-off')).toHaveValue('16:00');
+    await page.getByTestId('line-save').click();
+    await expect(page.getByTestId('line-notice')).toContainText('Created Royal Mail Tracked. Pickups Mon, Wed. Import its pool of numbers below.');
+    await expect(page.locator('[data-testid="line-row"][data-id="royal-mail-tracked"]')).toContainText('Royal Mail · Shopify: “Royal Mail”');
+    await expect(page.locator('#pl-line')).toHaveValue('royal-mail-tracked');
+    const cal = await api<{ calendar: { pickups: Array<{ weekday: number; cutoff: string; pickup: string }> } }>(page, 'cutoffs.get', { lineId: 'royal-mail-tracked' });
+    expect(cal.calendar.pickups).toEqual([
+      { weekday: 1, cutoff: '16:00', pickup: '17:30' },
+      { weekday: 3, cutoff: '16:00', pickup: '17:30' },
+    ]);
+    // Creating it again under the same id is refused, not a silent overwrite.
+    await form.getByLabel('Line name').fill('Royal Mail Tracked');
+    await form.getByLabel('Carrier', { exact: true }).fill('Royal Mail');
+    await page.getByTestId('line-save').click();
+    await expect(page.getByTestId('lf-id-error')).toContainText('this id is taken');
+    await page.screenshot({ path: 'test-results/floor-setup-line.png' });
+
+    // The site switches to 12-hour: times and time inputs follow, everywhere.
+    await page.getByTestId('site-clock').selectOption('12h');
+    await page.keyboard.press('F6');
+    await page.getByTestId('sup-calendar').click();
+    await expect(page.getByLabel('Mon cut-off')).toHaveValue('4:00 PM');
+    await page.keyboard.press('F1');
+    await pick.answerTo(async () => {
+      await page.getByTestId('manual-code').fill('#1004');
+      await page.getByTestId('manual-code').press('Enter');
+    });
+    await expect(page.getByTestId('verdict-ship')).toHaveText(/^ships [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{1,2}:\d{2} (AM|PM)$/);
   } finally {
     await app.stop();
   }
