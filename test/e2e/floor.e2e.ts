@@ -32,6 +32,15 @@ async function expectUnclipped(el: Locator) {
   expect(m.clipped, 'cut by a scrolling or hidden-overflow ancestor').toBe(false);
 }
 
+/** On how many lines the text of `el` is laid out. */
+async function lineCount(el: Locator): Promise<number> {
+  return el.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  });
+}
+
 async function typeOrder(page: Page, pick: PickPage, name: string): Promise<string> {
   const seq = Number(await pick.panel().getAttribute('data-seq'));
   await page.getByTestId('manual-code').fill(name);
@@ -58,14 +67,21 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     await expect(page.getByTestId('last-parcel')).not.toContainText(TWELVE_HOUR);
     await page.screenshot({ path: 'test-results/floor-pick.png' });
 
-    // Sync: the "Label → Shopify" column is whole.
+    // Sync: the "Label → Shopify" column is whole, also with a parcel waiting behind a cut network.
     const sync = new SyncPage(page);
     await sync.open();
     await expect(sync.parcel(numbers[0])).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+    await sync.setDemoNetwork(false);
+    await page.keyboard.press('F1');
+    const waiting = await typeOrder(page, pick, '#1007');
+    await sync.open();
+    await expect(sync.parcel(waiting).locator('td').last()).toContainText(/waiting \d+ s/, { timeout: 20_000 });
     await expectUnclipped(page.getByRole('columnheader', { name: 'Label → Shopify' }));
+    await expectUnclipped(sync.parcel(waiting).locator('td').last());
     await expectUnclipped(sync.parcel(numbers[0]).locator('td').last());
     await expect(page.getByTestId('sync')).not.toContainText(TWELVE_HOUR);
     await page.screenshot({ path: 'test-results/floor-sync.png' });
+    await sync.setDemoNetwork(true);
 
     // Supervisor what-if: the matrix shows Sunday.
     await page.getByRole('button', { name: /^Supervisor/ }).click();
@@ -89,10 +105,12 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     await expect(dispatch.panel()).toHaveAttribute('data-status', 'closed');
     const number = page.getByTestId('manifest-number');
     await expect(number).toHaveText(/^MF-/);
-    const lines = await number.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '20')));
-    expect(lines, 'the manifest number wraps').toBeLessThanOrEqual(1);
+    expect(await lineCount(number), 'the manifest number wraps').toBe(1);
     await expectUnclipped(number);
-    for (const b of await page.getByTestId('manifest-button').all()) await expectUnclipped(b);
+    for (const b of await page.getByTestId('manifest-button').all()) {
+      await expectUnclipped(b);
+      expect(await lineCount(b.locator('.mono')), 'a manifest button wraps its number').toBe(1);
+    }
     await expect(page.locator('main')).not.toContainText(TWELVE_HOUR);
     await page.screenshot({ path: 'test-results/floor-dispatch.png' });
   } finally {
