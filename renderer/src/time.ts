@@ -46,3 +46,8 @@ export function fmtDay(iso: string | null | undefined, zone?: string): string {
 export function fmtWall(hhmm: string): string {
   return wallText(hhmm, display.clock);
 }
+
+/** A warehouse calendar date "2026-11-27" as "Fri 27 Nov". */
+export function fmtLocalDate(ymd: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dateOf(`${ymd}T12:00:00Z`, { zone: 'UTC', clock: display.clock }) : ymd;
+}

@@ -89,6 +89,9 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     await expect(page.getByTestId('silence-matrix').locator('td[data-day="Sun"]').first()).toBeVisible({ timeout: 30_000 });
     await expectUnclipped(page.getByTestId('silence-matrix').getByRole('columnheader', { name: 'Sun' }));
     await expectUnclipped(page.getByTestId('silence-matrix').locator('td[data-day="Sun"]').first());
+    await page.getByTestId('whatif-run').click();
+    await expect(page.getByTestId('whatif-chart')).toBeVisible({ timeout: 30_000 });
+    await expectUnclipped(page.getByTestId('silence-matrix').getByRole('columnheader', { name: 'Sun' }));
     await page.screenshot({ path: 'test-results/floor-whatif.png' });
 
     // Dispatch: a closed manifest's number on one line, not broken mid-word.
@@ -106,11 +109,13 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
     const number = page.getByTestId('manifest-number');
     await expect(number).toHaveText(/^MF-/);
     expect(await lineCount(number), 'the manifest number wraps').toBe(1);
+    const inVerdict = dispatch.verdict().locator('.nowrap', { hasText: /^MF-/ });
+    await expect(inVerdict).toHaveCount(1);
+    expect(await lineCount(inVerdict), 'the manifest number in the verdict wraps').toBe(1);
     await expectUnclipped(number);
-    for (const b of await page.getByTestId('manifest-button').all()) {
-      await expectUnclipped(b);
-      expect(await lineCount(b.locator('.mono')), 'a manifest button wraps its number').toBe(1);
-    }
+    const closed = page.locator('[data-testid="manifest-button"][data-status="closed"] .mono');
+    await expectUnclipped(closed);
+    expect(await lineCount(closed), 'a manifest button wraps its number').toBe(1);
     await expect(page.locator('main')).not.toContainText(TWELVE_HOUR);
     await page.screenshot({ path: 'test-results/floor-dispatch.png' });
   } finally {
