@@ -244,6 +244,22 @@ test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers n
     await expect(page.getByTestId('lf-id-error')).toContainText('this id is taken');
     await page.screenshot({ path: 'test-results/floor-setup-line.png' });
 
+    // An order on the new line before its pool is imported: refused in words, with what to do.
+    await api(page, 'orders.import', {
+      format: 'json',
+      text: JSON.stringify([{ name: '#RM1', line: 'royal-mail-tracked', shipTo: { name: 'Tom Gray', address1: '2 Hill St', city: 'Leeds', zip: 'LS1 1AA', country: 'GB' }, items: [{ sku: 'RM-1', title: 'Tea', quantity: 1 }] }]),
+      store: 'uk-shop',
+    });
+    await page.keyboard.press('F1');
+    await pick.answerTo(async () => {
+      await page.getByTestId('manual-code').fill('#RM1');
+      await page.getByTestId('manual-code').press('Enter');
+    });
+    await pick.expectTone('fail');
+    await expect(page.getByTestId('verdict-detail')).toHaveText('Refused: No tracking numbers left.');
+    await expect(pick.next()).toHaveText('Import a new pool of numbers from the carrier for this line in Setup, then scan again.');
+    await page.keyboard.press('F3');
+
     // The site switches to 12-hour: times and time inputs follow, everywhere.
     await page.getByTestId('site-clock').selectOption('12h');
     await page.keyboard.press('F6');

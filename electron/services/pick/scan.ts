@@ -105,7 +105,16 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   if (!picked)
     return ctx.store.site.blocks
       ? refuse(ctx, scanned, 'out_of_numbers', `This station has no ${line.name} numbers in hand.`, 'It gets a new block from the site server as soon as it reaches it: check the network (Site status), then scan again. Other stations can still pick this order.', order.id)
-      : refuse(ctx, scanned, 'out_of_numbers', `${line.name} has no tracking numbers left.`, 'Add a new number range or import a pool for this line in Setup, then scan again.', order.id);
+      : refuse(
+          ctx,
+          scanned,
+          'out_of_numbers',
+          `${line.name} has no tracking numbers left.`,
+          line.numberSource === 'pool'
+            ? 'Import a new pool of numbers from the carrier for this line in Setup, then scan again.'
+            : 'Add a new number range from the carrier for this line in Setup, then scan again.',
+          order.id,
+        );
 
   const parcel = ctx.store.parcels.get(parcelId)!;
   return {

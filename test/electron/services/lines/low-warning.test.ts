@@ -24,4 +24,14 @@ describe('the numbers-low warning at pick', () => {
     );
     expect(w.message).not.toMatch(/new range/);
   });
+
+  it('refuses the pick of a pool line with no numbers left with "import a new pool", never "a new range"', async () => {
+    const r = await lineWithNumbers('pool');
+    expect(r.outcome).toBe('issued');
+    await api(app, 'pick.scan', { code: app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups')[0].name });
+    const orders = app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
+    const refused = await api(app, 'pick.scan', { code: orders[0].name });
+    expect(refused).toMatchObject({ outcome: 'refused', code: 'out_of_numbers' });
+    if (refused.outcome === 'refused') expect(refused.next).toMatch(/^Import a new pool of numbers/);
+  });
 });
