@@ -77,7 +77,7 @@ export interface JobDraft {
 export type NumberSource = { kind: 'range'; rangeId: string; serial: number } | { kind: 'pool' };
 
 export interface CoreEvents {
-  'site.configured': { name: string; zone: string; shipFrom: AddressData };
+  'site.configured': { name: string; zone: string; shipFrom: AddressData; clock?: '24h' | '12h' };
   'station.configured': { stationId: string; settings: Record<string, unknown> };
   'line.saved': { line: LineData };
   'range.added': { range: RangeData };

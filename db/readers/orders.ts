@@ -50,6 +50,10 @@ export function ordersReader(db: Sqlite) {
     status(id: string): OrderRow['status'] | undefined {
       return (stmt(db, 'SELECT status FROM orders WHERE id = ?').get(id) as { status: OrderRow['status'] } | undefined)?.status;
     },
+    /** The stores orders came from (order files, the demo, Shopify). */
+    stores(): string[] {
+      return (stmt(db, 'SELECT DISTINCT store FROM orders ORDER BY store').all() as Array<{ store: string }>).map((r) => r.store);
+    },
     /** Order names are matched with or without the leading '#'. */
     byName(name: string): OrderRow[] {
       const bare = name.replace(/^#/, '');

@@ -141,7 +141,16 @@ export const PickResult = z.discriminatedUnion('outcome', [
     outcome: z.literal('ambiguous'),
     message: z.string(),
     next: z.string(),
-    candidates: z.array(z.object({ orderId: z.string(), orderName: z.string(), shipToName: z.string() })),
+    candidates: z.array(
+      z.object({
+        orderId: z.string(),
+        orderName: z.string(),
+        shipToName: z.string(),
+        store: z.string().describe('the store the picker knows (Shopify shop name, or the order file store)'),
+        storeBarcode: z.string().describe('the store’s pick-slip barcode, e.g. STORE-DEMO-STORE'),
+        status: z.string(),
+      }),
+    ),
   }),
 ]);
 

@@ -15,7 +15,9 @@ import { stripAim } from './aim';
  *       -> scan candidate when suffix is 'None', otherwise the burst is released as typed text.
  *   A single held character followed within maxInterKeyMs by the suffix also counts as a burst.
  * - A scan candidate is a scan when it starts with the configured prefix and, after stripping the prefix
- *   and an AIM identifier, has >= minLength characters; otherwise its characters are released.
+ *   and an AIM identifier, has >= minLength characters. One that ended with the suffix but is shorter is
+ *   a 'short' verdict (a scanner sent it: the screen answers it, nothing is typed); a shorter one that
+ *   ended otherwise, or one without the prefix, is released as typed text.
  * - GS (ASCII 29) arrives as Ctrl+], F8 or a literal \u001d and is kept as \u001d. Outside a burst those
  *   keys are shortcuts a person pressed, so they pass.
  * - Modifier keys (Shift, Control, ...) pass and are invisible to timing: scanners send Shift for capitals.
@@ -50,7 +52,11 @@ export interface KeyInput {
   time: number;
 }
 
-export type WedgeVerdict = { kind: 'swallow' } | { kind: 'pass' } | { kind: 'scan'; code: string; symbology?: string };
+export type WedgeVerdict =
+  | { kind: 'swallow' }
+  | { kind: 'pass' }
+  | { kind: 'scan'; code: string; symbology?: string }
+  | { kind: 'short'; code: string; minLength: number };
 
 type Scan = { code: string; symbology?: string };
 type Ended = { scan?: Scan; release?: string };
@@ -96,7 +102,9 @@ export class WedgeDetector {
       const scan = this.toScan();
       const release = this.held.join('');
       this.held = [];
-      return scan ? { verdict: { kind: 'scan', ...scan } } : { verdict: { kind: 'pass' }, release };
+      if (scan) return { verdict: { kind: 'scan', ...scan } };
+      const short = this.shortCode(release);
+      return short === undefined ? { verdict: { kind: 'pass' }, release } : { verdict: { kind: 'short', code: short, minLength: this.settings.minLength } };
     }
     return this.outcome(this.end(), { kind: 'pass' });
   }
@@ -146,6 +154,14 @@ export class WedgeDetector {
   private outcome(ended: Ended, otherwise: WedgeVerdict): { verdict: WedgeVerdict; release?: string } {
     if (ended.scan) return { verdict: { kind: 'scan', ...ended.scan } };
     return ended.release ? { verdict: otherwise, release: ended.release } : { verdict: otherwise };
+  }
+
+  /** The code of a prefixed burst too short to be a scan; undefined when it lacks the prefix. */
+  private shortCode(raw: string): string | undefined {
+    const { prefix } = this.settings;
+    if (!raw.startsWith(prefix)) return undefined;
+    const { code } = stripAim(raw.slice(prefix.length));
+    return code;
   }
 
   private toScan(): Scan | undefined {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { call, ApiFailure } from './api/client';
+import { call, onPush, ApiFailure } from './api/client';
 import type { Output } from '../../electron/contract/channels';
 import { screens } from './screens';
-import { setDisplayZone } from './components/Field';
+import { setDisplay } from './time';
 
 const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
 
@@ -12,13 +12,18 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
-    call('app.info', {}).then((i) => (setDisplayZone(i.site.zone), setInfo(i)), (e) =>
+    const load = () => call('app.info', {}).then((i) => (setDisplay(i.site.zone, i.site.clock, i.now), setInfo(i)), (e) =>
       setFatal(
         e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
           ? 'This page has no access token. Open the console with the full link printed by `npm start` (it ends in ?token=…).'
           : `The console service is not answering (${(e as Error).message}). Start it with \`npm start\`, then reload this page.`,
       ),
     );
+    void load();
+    // The site's zone or clock style changed: every screen shows times the new way.
+    const offPush = onPush((name, d) => {
+      if (name === 'events.appended' && (d as Array<{ type: string }>).some((e) => e.type === 'site.configured')) void load();
+    });
     const onKey = (e: KeyboardEvent) => {
       const s = SCREENS.find((x) => x.key === e.key);
       if (s) {
@@ -27,7 +32,7 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => (window.removeEventListener('keydown', onKey), offPush());
   }, []);
 
   if (fatal) return <div className="fatal" role="alert">{fatal}</div>;

@@ -56,11 +56,11 @@ test('a dispatch lead loads 11 of 12 parcels, is refused the wrong line, closes 
     const duplicateSound = await dispatch.lastSound();
     expect(wrongLineSound).toBe('fail');
     expect(duplicateSound).toBe('attention');
-    expect(await dispatch.parcels()).toBe(7);
+    await expect.poll(() => dispatch.parcels()).toBe(7);
     // Garbage is refused and changes nothing.
     await dispatch.scan('%%NOT-A-LABEL%%');
     await dispatch.expectVerdict('bad_scan');
-    expect(await dispatch.parcels()).toBe(7);
+    await expect.poll(() => dispatch.parcels()).toBe(7);
 
     // DHL: all 4 loaded on their own manifest (11 loaded in all).
     await dispatch.openManifest('express-dhl');

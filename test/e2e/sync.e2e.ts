@@ -29,9 +29,8 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
 
     // Pick one: its tracking reaches Shopify, shown on the parcel and on the Sync screen.
     await page.keyboard.press('F1');
-    await scanAtPick('#1001');
+    const first = await pick.answerTo(() => scanAtPick('#1001'));
     await pick.expectTone('pass');
-    const first = (await pick.title().textContent())!.trim();
     const parcels = new ParcelsPage(page);
     await parcels.open();
     await parcels.openParcel(first);
@@ -44,9 +43,9 @@ test('the demo store syncs a picked parcel; cut off, 5 picks queue up and drain 
     await page.keyboard.press('F1');
     const queued: string[] = [];
     for (let i = 0; i < 5; i++) {
-      await scanAtPick(`#${1002 + i}`);
+      queued.push(await pick.answerTo(() => scanAtPick(`#${1002 + i}`)));
+      await pick.expectTone('pass');
       await expect.poll(() => pick.picked()).toBe(i + 2);
-      queued.push((await pick.title().textContent())!.trim());
     }
     await sync.open();
     await expect.poll(() => sync.queued(), { timeout: 20_000 }).toBe(5);
@@ -75,16 +74,17 @@ test('re-link a synced parcel in Parcels: new number, Shopify synced again; acce
     await pick.open(app.url);
     await expect(page.getByText(/200 open orders/)).toBeVisible();
     await page.getByTestId('manual-code').click();
-    await pick.scan('#1001');
+    const oldNumber = await pick.answerTo(() => pick.scan('#1001'));
     await pick.expectTone('pass');
-    const oldNumber = (await pick.title().textContent())!.trim();
 
     await parcels.open();
     await parcels.openParcel(oldNumber);
     await expect(parcels.shopifyState()).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
     await parcels.relink('label unreadable at the carrier');
+    // The detail shows the new number once the re-link's answer is in: wait for it, then read it.
+    await expect(parcels.tracking()).not.toHaveText(oldNumber);
+    await expect(page.getByTestId('detail-notice')).toContainText(`${oldNumber} → `);
     const newNumber = (await parcels.tracking().textContent())!.trim();
-    expect(newNumber).not.toBe(oldNumber);
     await expect(page.getByTestId('detail-notice')).toContainText(`${oldNumber} → ${newNumber}`);
     await expect(page.getByTestId('detail-notice')).toContainText('tracking update queued');
     // Shopify's fulfillment takes the new number: the state turns synced again, the update note goes.

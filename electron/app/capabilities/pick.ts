@@ -5,11 +5,15 @@ import { scan, reprint } from '../../services/pick/scan';
 import { pickStats } from '../../services/pick/stats';
 import { parcelView } from '../../services/pick/view';
 import { jobView } from '../../services/printing/retry';
+import { pickSlipStores } from '../../services/pick/stores';
+import { renderBarcodePng } from '../../services/labels/barcode';
 
 export const pickCapability: Capability = {
   name: 'pick',
   handlers: ({ ctx }) => ({
-    'pick.scan': ({ code }) => scan(ctx, code),
+    'pick.scan': ({ code, choice }) => scan(ctx, code, choice),
+    'pick.stores': async () =>
+      Promise.all(pickSlipStores(ctx).map(async (s) => ({ ...s, pngBase64: (await renderBarcodePng(s.barcode, { scale: 3, heightMm: 12 })).png.toString('base64') }))),
     'pick.reprint': ({ parcelId, reason }) => {
       const parcel = ctx.store.parcels.get(parcelId);
       if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Scan its label or find it in Parcels.');

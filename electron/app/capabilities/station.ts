@@ -1,7 +1,7 @@
 import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
 import { ApiError } from '../../core/errors';
-import { siteInfo, stationSettings } from '../../services/site/context';
+import { actorOf, siteInfo, stationSettings } from '../../services/site/context';
 import { getStation, saveStation } from '../../services/site/station';
 
 export const stationCapability: Capability = {
@@ -15,7 +15,12 @@ export const stationCapability: Capability = {
     },
     'app.info': () => {
       const site = siteInfo(ctx);
-      return { version, mode, demo, station: { id: ctx.stationId, name: stationSettings(ctx).name }, site: { name: site.name, zone: site.zone }, now: ctx.clock.now().toISOString() };
+      return { version, mode, demo, station: { id: ctx.stationId, name: stationSettings(ctx).name }, site: { name: site.name, zone: site.zone, clock: site.clock ?? '24h' }, now: ctx.clock.now().toISOString() };
+    },
+    'site.clock.save': ({ clock }) => {
+      const site = siteInfo(ctx);
+      ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'site.configured', subject: null, payload: { ...site, clock } }));
+      return { clock };
     },
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),

@@ -4,9 +4,20 @@ import { ch, Empty } from './define';
 
 export const pickChannels = {
   'pick.scan': ch(
-    z.object({ code: z.string().trim().min(1, 'the scan is empty').max(200), symbology: z.string().optional() }).strict(),
+    z
+      .object({
+        code: z.string().trim().min(1, 'the scan is empty').max(200),
+        symbology: z.string().optional(),
+        choice: z.string().trim().min(1).max(200).optional().describe('answers an ambiguous code: the order id touched, or the store’s pick-slip barcode scanned'),
+      })
+      .strict(),
     S.PickResult,
     'A picker scanned an order number, an item barcode or a parcel label: issue the number and queue the label, or reprint.',
+  ),
+  'pick.stores': ch(
+    Empty,
+    z.array(z.object({ store: z.string(), name: z.string(), barcode: z.string(), pngBase64: z.string() })),
+    'Every store with orders here and its pick-slip barcode (Code 128 PNG), to print on its pick slips.',
   ),
   'pick.reprint': ch(
     z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the label is reprinted').max(200) }).strict(),

@@ -3,6 +3,7 @@ import { dispatchReader } from '../../../db/dispatch/reader';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import { pickupForPick } from '../cutoffs/for-parcel';
 import { siteInfo, type ServiceContext } from '../site/context';
+import { siteDateTime } from '../site/time';
 
 const startOf = (date: string, zone: string) => DateTime.fromISO(date, { zone }).startOf('day').toJSDate();
 
@@ -29,7 +30,7 @@ export function nextPickupDate(ctx: ServiceContext, rules: LineRulesData): strin
   return cal ? DateTime.fromISO(cal.pickupAt, { zone }).toISODate()! : tomorrow;
 }
 
-/** "Fri 27 Nov 17:32" in the warehouse zone, for messages. */
+/** "Fri 27 Nov 17:32" in the warehouse zone (the site's time format), for messages. */
 export function localTime(ctx: ServiceContext, iso: string): string {
-  return DateTime.fromISO(iso, { zone: siteInfo(ctx).zone }).toFormat('ccc d LLL HH:mm');
+  return siteDateTime(ctx, iso);
 }

@@ -17,7 +17,7 @@ export interface LabelModel {
   service: string;
   orderName: string;
   parcelId: string;
-  shipDate: string /* YYYY-MM-DD */;
+  shipDate: string /* YYYY-MM-DD, the carrier pickup's day in the warehouse zone */;
   shipTo: Address;
   shipFrom: Address;
   weightKg?: number;

@@ -55,7 +55,11 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
   y = text(margin, y, compact ? 5.5 : 7, 'FROM', split - margin - 4);
   for (const line of c.fromLines.slice(0, compact ? 4 : 6)) y = text(margin, y, compact ? 6.5 : 7.5, line, split - margin - 4, { bold: false });
   let ry = margin;
-  ry = text(split + 4, ry, compact ? 13 : 17, c.carrier, W - margin - split - 4);
+  // Shrink the carrier's name to fit (down to the line's size) rather than cut it.
+  let carrierSize = compact ? 13 : 17;
+  doc.font('Helvetica-Bold');
+  while (carrierSize > (compact ? 8 : 10) && doc.fontSize(carrierSize).widthOfString(winAnsi(c.carrier)) > W - margin - split - 4) carrierSize -= 0.5;
+  ry = text(split + 4, ry, carrierSize, c.carrier, W - margin - split - 4);
   ry = text(split + 4, ry, compact ? 8 : 10, c.line, W - margin - split - 4);
   ry = text(split + 4, ry, compact ? 8 : 10, c.service, W - margin - split - 4);
   const topEnd = Math.max(y, ry);

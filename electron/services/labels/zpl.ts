@@ -69,7 +69,9 @@ export function buildZpl(label: LabelModel, opts?: { size?: LabelSize; dpi?: Dpi
   const rightX = split + 12;
   const rightW = 812 - m.margin - rightX;
   let ry = m.margin;
-  ry = text(rightX, ry, m.carrierFont, c.carrier, rightW);
+  // The carrier's name is what the driver reads first: shrink it to fit (down to the line's size) rather than cut it.
+  const carrierFont = Math.max(m.subFont, Math.min(m.carrierFont, Math.floor(rightW / (Math.max(1, [...c.carrier].length) * GLYPH_RATIO))));
+  ry = text(rightX, ry, carrierFont, c.carrier, rightW);
   ry = text(rightX, ry, m.subFont, c.line, rightW);
   ry = text(rightX, ry, m.subFont, c.service, rightW);
   const topEnd = Math.max(y, ry);

@@ -7,7 +7,7 @@ const rateCache = new Map<string, { at: number; perDay: number }>();
 /** Parcels per day on a line: last 7 days' average, or the configured volume until there is history. */
 export function dailyRate(ctx: ServiceContext, line: LineData): number {
   const now = ctx.clock.now().getTime();
-  const key = `${ctx.store.station}|${line.id}`;
+  const key = `${ctx.store.station}|${line.id}|${line.dailyVolume}`;
   const hit = rateCache.get(key);
   if (hit && now - hit.at < 60_000 && now >= hit.at) return hit.perDay;
   const recent = ctx.store.lines.pickedSince(line.id, new Date(now - 7 * DAY).toISOString()) / 7;
@@ -36,11 +36,17 @@ export function lineStatus(ctx: ServiceContext, line: LineData) {
   };
 }
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 export function numbersLowWarning(ctx: ServiceContext, line: LineData): { code: string; message: string } | null {
   const s = daysLeftOf(ctx, line);
   if (!s.low) return null;
+  const days = s.daysLeft < 1 ? 'less than a day' : `about ${plural(s.daysLeft, 'day', 'days')}`;
+  const what = line.numberSource === 'pool'
+    ? 'Ask the carrier for more pre-allocated numbers and import them as a pool in Setup.'
+    : 'Ask the carrier for a new range and add it in Setup.';
   return {
     code: 'numbers_low',
-    message: `${line.name}: ${s.remaining} tracking numbers left (about ${s.daysLeft} days). Ask the carrier for a new range and add it in Setup.`,
+    message: `${line.name}: ${plural(s.remaining, 'tracking number', 'tracking numbers')} left (${days}). ${what}`,
   };
 }

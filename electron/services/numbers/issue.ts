@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoCountry } from './countries';
 import { dhl10CheckDigit, fedex12CheckDigit, mod10CheckDigit, s10CheckDigit, ups1zCheckDigit } from './formats';
 
 export type RangeParams =
@@ -25,7 +26,7 @@ export const rangeParamsSchema = z.discriminatedUnion(
     z.object({
       format: z.literal('s10'),
       serviceIndicator: letters2('S10 service indicator'),
-      country: letters2('S10 country code'),
+      country: letters2('S10 country code').refine(isIsoCountry, { error: 'S10 country code must be an ISO 3166-1 country code of the postal operator, e.g. CN or GB' }),
     }),
     z.object({
       format: z.literal('ups1z'),

@@ -7,6 +7,7 @@ import {
   s10CheckDigit,
   ups1zCheckDigit,
 } from './formats';
+import { isIsoCountry } from './countries';
 
 export type Recognition =
   | { ok: true; format: NumberFormat; carrier: string; normalized: string; description: string }
@@ -63,6 +64,12 @@ function recognizeS10(n: string): Recognition {
   const service = n.slice(0, 2);
   const country = n.slice(11, 13);
   const description = `S10 ${service}… ${country} (service indicator ${service}, country ${country})`;
+  if (!isIsoCountry(country))
+    return {
+      ok: false,
+      format: 's10',
+      reason: `S10 numbers end in the ISO 3166-1 country code of the postal operator (e.g. CN, GB); ${country} is no country — rescan or check the label`,
+    };
   const c = s10CheckDigit(n.slice(2, 10));
   return checkedAt(n, 's10', 'S10', c, Number(n[10]), description);
 }

@@ -15,9 +15,15 @@ export function resolveScan(store: Store, code: string): Resolution {
   const parcel = store.parcels.byTracking(compact) ?? (compact === code ? undefined : store.parcels.byTracking(code));
   if (parcel) return { kind: 'parcel', parcel };
 
+  // One order number on orders of several stores (every store starts at #1001): only the open ones
+  // count; a real ambiguity is answered with the candidates and their stores.
   const byName = store.orders.byName(code);
   if (byName.length === 1) return { kind: 'order', order: byName[0] };
-  if (byName.length > 1) return { kind: 'ambiguous', orders: byName };
+  if (byName.length > 1) {
+    const open = byName.filter((o) => o.status === 'open');
+    if (open.length === 1) return { kind: 'order', order: open[0] };
+    return { kind: 'ambiguous', orders: open.length ? open : byName };
+  }
 
   const byItem = store.orders.openByItemCode(code);
   if (byItem.length === 1) return { kind: 'order', order: byItem[0] };

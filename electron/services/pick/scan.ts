@@ -8,6 +8,7 @@ import { planJobs } from './planners';
 import { resolveScan } from './resolve';
 import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
+import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../printing/health';
 import type { Output } from '../../contract/channels';
 
@@ -21,20 +22,49 @@ function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message
   return { outcome: 'refused', code: refusal, message, next };
 }
 
-/** The pick station's one verb. Only after the commit does the screen turn green. */
-export function scan(ctx: ServiceContext, code: string): PickResult {
+/**
+ * The pick station's one verb. Only after the commit does the screen turn green. `choice` answers an
+ * ambiguous code: the order the picker touched, or the pick-slip barcode of its store.
+ */
+export function scan(ctx: ServiceContext, code: string, choice?: string): PickResult {
   const r = resolveScan(ctx.store, code);
   if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
-  if (r.kind === 'unknown')
+  if (r.kind === 'unknown') {
+    if (isStoreBarcode(code))
+      return refuse(ctx, code, 'unknown', `"${code}" is a store's pick-slip barcode, not an order.`, 'Scan the order number first. If the console then asks which store, scan this barcode again.');
     return refuse(ctx, code, 'unknown', `"${code}" is not an open order, an item of one, or a parcel label.`, 'Check the pick slip and scan the order number. If the order is new, import or sync orders first.');
-  if (r.kind === 'ambiguous')
-    return {
-      outcome: 'ambiguous',
-      message: `"${code}" is on ${r.orders.length} open orders.`,
-      next: 'Scan the order number from the pick slip instead.',
-      candidates: r.orders.slice(0, 20).map((o) => ({ orderId: o.id, orderName: o.name, shipToName: o.shipTo.name })),
-    };
+  }
+  if (r.kind === 'ambiguous') {
+    const chosen = choice ? r.orders.filter((o) => o.id === choice || storeBarcode(o.store) === choice.trim().toUpperCase()) : [];
+    if (chosen.length === 1) return pickOrder(ctx, chosen[0], code);
+    return ambiguous(ctx, code, r.orders, choice);
+  }
   return pickOrder(ctx, r.order, code);
+}
+
+function ambiguous(ctx: ServiceContext, code: string, orders: OrderRow[], choice?: string): PickResult {
+  const stores = new Set(orders.map((o) => o.store));
+  const byName = orders.every((o) => o.name === orders[0].name);
+  const open = orders.every((o) => o.status === 'open');
+  const which = byName && stores.size === orders.length;
+  const missed = choice ? `"${choice}" is not one of these. ` : '';
+  return {
+    outcome: 'ambiguous',
+    message: which
+      ? `${orders[0].name} is ${open ? 'an open order' : 'an order'} of ${orders.length} stores.`
+      : `"${code}" is on ${orders.length} ${open ? 'open ' : ''}orders.`,
+    next: which
+      ? `${missed}Touch the order of the store on the pick slip, or scan the store's barcode on the slip.`
+      : `${missed}Touch the right order below, or scan the order number from the pick slip instead.`,
+    candidates: orders.slice(0, 20).map((o) => ({
+      orderId: o.id,
+      orderName: o.name,
+      shipToName: o.shipTo.name,
+      store: storeName(ctx, o.store),
+      storeBarcode: storeBarcode(o.store),
+      status: o.status,
+    })),
+  };
 }
 
 function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickResult {
@@ -75,7 +105,16 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   if (!picked)
     return ctx.store.site.blocks
       ? refuse(ctx, scanned, 'out_of_numbers', `This station has no ${line.name} numbers in hand.`, 'It gets a new block from the site server as soon as it reaches it: check the network (Site status), then scan again. Other stations can still pick this order.', order.id)
-      : refuse(ctx, scanned, 'out_of_numbers', `${line.name} has no tracking numbers left.`, 'Add a new number range or import a pool for this line in Setup, then scan again.', order.id);
+      : refuse(
+          ctx,
+          scanned,
+          'out_of_numbers',
+          `${line.name} has no tracking numbers left.`,
+          line.numberSource === 'pool'
+            ? 'Import a new pool of numbers from the carrier for this line in Setup, then scan again.'
+            : 'Add a new number range from the carrier for this line in Setup, then scan again.',
+          order.id,
+        );
 
   const parcel = ctx.store.parcels.get(parcelId)!;
   return {

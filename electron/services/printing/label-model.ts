@@ -40,7 +40,8 @@ export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel
     service: line.service,
     orderName: order.name,
     parcelId: parcel.id,
-    shipDate: localDate(new Date(parcel.pickedAt), site.zone),
+    // The day it leaves with the carrier (the line's pickup it makes, fixed at pick), not the pick day.
+    shipDate: localDate(new Date(parcel.pickupAt ?? parcel.pickedAt), site.zone),
     shipTo: order.shipTo,
     shipFrom: site.shipFrom,
     ...(customs?.enabled ? { customs: customsFor(customs, ctx.store.orders.items(order.id)) } : {}),

@@ -7,6 +7,8 @@ export interface SiteInfo {
   name: string;
   zone: string;
   shipFrom: AddressData;
+  /** How screens and labels show times; 24-hour unless the site chose otherwise. */
+  clock?: '24h' | '12h';
 }
 
 export interface StationSettings {

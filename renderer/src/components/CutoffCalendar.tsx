@@ -5,6 +5,8 @@ import { useChannel } from '../hooks/useApi';
 import { FormError, issueAt, useAction, type Failure } from './Field';
 import { CutoffReport } from './CutoffReport';
 import { fmtZoned } from './CutoffTime';
+import { TimeInput } from './TimeInput';
+import { fmtDay } from '../time';
 
 type Settings = Output<'cutoffs.get'>;
 type Calendar = Input<'cutoffs.save'>['calendar'];
@@ -120,10 +122,10 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
                     </label>
                   </td>
                   <td>
-                    <input type="time" aria-label={`${DAYS[i]} cut-off`} value={d.cutoff} disabled={!d.on} onChange={(e) => setDay(i, { cutoff: e.target.value })} />
+                    <TimeInput aria-label={`${DAYS[i]} cut-off`} value={d.cutoff} disabled={!d.on} onChange={(t) => setDay(i, { cutoff: t })} />
                   </td>
                   <td>
-                    <input type="time" aria-label={`${DAYS[i]} pickup`} value={d.pickup} disabled={!d.on} onChange={(e) => setDay(i, { pickup: e.target.value })} />
+                    <TimeInput aria-label={`${DAYS[i]} pickup`} value={d.pickup} disabled={!d.on} onChange={(t) => setDay(i, { pickup: t })} />
                     {err && <div className="field-error" role="alert">{err}</div>}
                   </td>
                 </tr>
@@ -191,7 +193,7 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
             <ul className="upcoming-list">
               {s.upcoming.slice(0, 8).map((p) => (
                 <li key={p.date} className={p.open ? '' : 'closed'}>
-                  {p.day} {p.date}: cut-off {fmtZoned(p.cutoffAt, zone, false)}, pickup {fmtZoned(p.pickupAt, zone, false)}
+                  {fmtDay(p.pickupAt, zone)}: cut-off {fmtZoned(p.cutoffAt, zone, false)}, pickup {fmtZoned(p.pickupAt, zone, false)}
                   {p.open ? '' : ' — runs, takes no new parcels'}
                   {p.extra ? ' (extra)' : ''}
                 </li>
@@ -256,8 +258,8 @@ function CutoffDates({ draft, change, failure }: { draft: Draft; change: (p: Par
           </select>
           {o.kind === 'extra' && (
             <>
-              <input type="time" aria-label="Override cut-off" value={o.cutoff ?? ''} onChange={(e) => setO(i, { cutoff: e.target.value })} />
-              <input type="time" aria-label="Override pickup" value={o.pickup ?? ''} onChange={(e) => setO(i, { pickup: e.target.value })} />
+              <TimeInput aria-label="Override cut-off" value={o.cutoff ?? ''} onChange={(t) => setO(i, { cutoff: t })} />
+              <TimeInput aria-label="Override pickup" value={o.pickup ?? ''} onChange={(t) => setO(i, { pickup: t })} />
             </>
           )}
           <input aria-label="Override reason" placeholder="reason" value={o.reason} onChange={(e) => setO(i, { reason: e.target.value })} />

@@ -1,6 +1,7 @@
 import { fmtZoned, useSiteZone } from './CutoffTime';
+import { fmtDateTime } from '../time';
 
-type ParcelShip = { shipLabel?: string | null; late?: boolean | null; expectedFirstScanFrom?: string | null; expectedFirstScanBy?: string | null };
+type ParcelShip = { pickupAt?: string | null; shipLabel?: string | null; late?: boolean | null; expectedFirstScanFrom?: string | null; expectedFirstScanBy?: string | null };
 
 /** "ships Mon 30 Nov 17:30 · expected silence until Mon 7 Dec 17:30" for one parcel (warehouse time). */
 export function CutoffSilence({ parcel }: { parcel: ParcelShip }) {
@@ -8,7 +9,7 @@ export function CutoffSilence({ parcel }: { parcel: ParcelShip }) {
   if (!parcel.shipLabel) return <span className="muted">No ship date: the line has no cut-off calendar.</span>;
   return (
     <span data-testid="parcel-silence">
-      <span className={parcel.late ? 'ship-late' : undefined}>{parcel.shipLabel}</span>
+      <span className={parcel.late ? 'ship-late' : undefined}>{parcel.pickupAt ? `ships ${fmtDateTime(parcel.pickupAt)}` : parcel.shipLabel}</span>
       {parcel.expectedFirstScanBy && zone && (
         <>
           {' · '}expected silence until <b>{fmtZoned(parcel.expectedFirstScanBy, zone)}</b>

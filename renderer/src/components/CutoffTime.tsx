@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useChannel } from '../hooks/useApi';
+import { fmtClock, fmtDateTime } from '../time';
 
-/** Times on cut-off screens are warehouse times, whatever zone this browser is in. */
+/** Times on cut-off screens are warehouse times, whatever zone this browser is in (the one time format). */
 export function fmtZoned(iso: string | null | undefined, zone: string, withDate = true): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const opts: Intl.DateTimeFormatOptions = withDate
-    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }
-    : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone };
-  return new Intl.DateTimeFormat('en-GB', opts).format(d).replace(',', '');
+  return withDate ? fmtDateTime(iso, zone) : fmtClock(iso, zone);
 }
 
 /** The warehouse zone, from app.info. */

@@ -1,3 +1,4 @@
+import { fmtLocalDate } from '../time';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { fmtZoned, useServerNow } from './CutoffTime';
@@ -29,7 +30,7 @@ export function CutoffWeek() {
   return (
     <div className="cutoff-week" data-testid="cutoff-week">
       <div className="muted small">
-        Week of {data.weekOf} · warehouse time {data.zone} · now {fmtZoned(new Date(now).toISOString(), data.zone)}
+        Week of {fmtLocalDate(data.weekOf)} · warehouse time {data.zone} · now {fmtZoned(new Date(now).toISOString(), data.zone)}
       </div>
       <div className="week-lines">
         {data.lines.map((l) => (

@@ -1,3 +1,4 @@
+import { fmtLocalDate } from '../time';
 import type { Output } from '../../../electron/contract/channels';
 import { words } from './Field';
 
@@ -26,7 +27,7 @@ export function DispatchLines({ board, selected, onSelect, onOpen, busy }: { boa
                 onClick={() => onSelect(m.id)}
                 aria-pressed={m.id === selected}
               >
-                <span className="mono">{m.number ?? `open · ${m.pickupDate}`}</span>
+                <span className="mono">{m.number ?? `open · pickup ${fmtLocalDate(m.pickupDate)}`}</span>
                 <span className={`pill pill-m-${m.status}`}>{words(m.status)}</span>
                 <b data-testid="manifest-count">{m.parcels}</b>
               </button>

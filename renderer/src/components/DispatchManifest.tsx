@@ -8,6 +8,11 @@ import { fmtZoned, useSiteZone } from './CutoffTime';
 type Detail = Output<'dispatch.manifest'>;
 export type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; next?: string; code?: string };
 
+/** Manifest numbers (MF-…) and tracking numbers in a sentence never break across lines. */
+function keepNumbersWhole(text: string) {
+  return text.split(/(\bMF-[A-Z0-9-]+|\b[A-Z0-9]{10,}\b)/).map((part, i) => (i % 2 ? <span key={i} className="nowrap">{part}</span> : part));
+}
+
 const kg = (g: number) => `${(g / 1000).toFixed(1)} kg`;
 
 function openPdf(base64: string): string {
@@ -142,7 +147,7 @@ export function DispatchManifest({
       <div className={`scan-panel dsp-scan tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-tone={verdict?.tone ?? 'idle'} data-code={verdict?.code ?? ''} aria-live="assertive">
         {verdict ? (
           <>
-            <div className="dsp-verdict" data-testid="verdict-title">{verdict.title}</div>
+            <div className="dsp-verdict" data-testid="verdict-title">{keepNumbersWhole(verdict.title)}</div>
             {verdict.next && <div className="verdict-next" data-testid="verdict-next">{verdict.next}</div>}
           </>
         ) : (

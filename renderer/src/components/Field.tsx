@@ -101,23 +101,8 @@ export function described(id: string, error?: string, hint?: boolean) {
   } as const;
 }
 
-let displayZone: string | undefined;
-
-/** Times on every screen are the warehouse's, whatever zone the PC or browser is set to. */
-export function setDisplayZone(zone: string): void {
-  displayZone = zone;
-}
-
-/** Warehouse date-time for a floor screen: time only when today, else short date + time. */
-export function fmtTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const day = (x: Date) => x.toLocaleDateString('en-CA', { timeZone: displayZone });
-  return day(d) === day(new Date())
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: displayZone })
-    : d.toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: displayZone });
-}
+/** Warehouse date-time for a floor screen (the one time format, renderer/src/time.ts). */
+export { fmtWhen as fmtTime } from '../time';
 
 /** Machine words ("handed_over", "print.label") in plain words. */
 export function words(s: string): string {

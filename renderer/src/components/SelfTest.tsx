@@ -33,6 +33,9 @@ export function SelfTest({ settings }: { settings: WedgeSettings | undefined }) 
       const el = e.target as HTMLElement | null;
       if (el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA')) return;
       if (e.key.length !== 1 && !['Enter', 'Tab', 'F8'].includes(e.key)) return;
+      // F8 is GS only inside a scanner's burst; pressed on its own it switches screens like every function key.
+      const prev = keys.current.at(-1);
+      if (e.key === 'F8' && (!prev || e.timeStamp - prev.time > Math.max(liveRef.current.maxInterKeyMs, liveRef.current.endTimeoutMs))) return;
       // A scanner's Enter must end its code, not press the button that has focus.
       if (e.key === 'Tab' || e.key === 'F8' || (e.key === ']' && e.ctrlKey) || (e.key === 'Enter' && keys.current.length)) {
         e.preventDefault();

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { Field, FormError, described, issueAt, useAction, words } from './Field';
+import { SetupLineForm } from './SetupLineForm';
 
 type Lines = Output<'lines.list'>;
 type Line = Lines[number];
@@ -29,6 +30,9 @@ const FORMATS: Record<Format, { label: string; fields: ParamField[] }> = {
   dhl10: { label: 'DHL Express 10-digit', fields: [{ key: 'prefix', label: 'Prefix', hint: 'Digits, optional', optional: true, max: 8 }] },
 };
 
+/** "less than a day", "~1 day", "~12 days". */
+const daysText = (d: number) => (d < 1 ? 'less than a day' : `~${Math.floor(d)} day${Math.floor(d) === 1 ? '' : 's'}`);
+
 const int = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim()));
 
 function paramsText(params: Record<string, unknown>): string {
@@ -42,7 +46,7 @@ function paramsText(params: Record<string, unknown>): string {
 
 function LowBadge({ line }: { line: Line }) {
   if (!line.low && line.remaining > 0) return null;
-  const days = line.daysLeft === null ? '' : `, ~${Math.floor(line.daysLeft)} day${Math.floor(line.daysLeft) === 1 ? '' : 's'}`;
+  const days = line.daysLeft === null ? '' : `, ${daysText(line.daysLeft)}`;
   return (
     <span className={`low-badge ${line.remaining === 0 ? 'out' : 'low'}`} data-testid="line-low" role="status">
       LOW: {line.remaining.toLocaleString()} left{days}
@@ -242,6 +246,8 @@ function ImportPool({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lin
 export function SetupLines({ lines, error, reload }: { lines: Lines | null; error: string | null; reload: () => void }) {
   const [rangeLine, setRangeLine] = useState('');
   const [poolLine, setPoolLine] = useState('');
+  const [editing, setEditing] = useState<Line | null>(null);
+  const formRef = useRef<HTMLHeadingElement>(null);
   const rangeRef = useRef<HTMLSelectElement>(null);
   const poolRef = useRef<HTMLSelectElement>(null);
   const all = lines ?? [];
@@ -271,7 +277,7 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
                 <div className="line-remaining" data-testid="line-remaining" data-value={l.remaining}>
                   {l.remaining.toLocaleString()}
                 </div>
-                <div className="muted">left{l.daysLeft !== null ? ` · ~${Math.floor(l.daysLeft)} days` : ''}</div>
+                <div className="muted">left{l.daysLeft !== null ? ` · ${daysText(l.daysLeft)}` : ''}</div>
               </div>
             </div>
             <LowBadge line={l} />
@@ -300,9 +306,14 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
               </table>
             )}
             <div className="row-actions">
-              <button className="small-btn" onClick={() => (setRangeLine(l.id), jump(rangeRef))}>
-                Add range…
+              <button className="small-btn" data-testid="line-edit" onClick={() => (setEditing(l), setTimeout(() => formRef.current?.scrollIntoView({ block: 'start' }), 0))}>
+                Edit line…
               </button>
+              {l.numberSource === 'range' && (
+                <button className="small-btn" onClick={() => (setRangeLine(l.id), jump(rangeRef))}>
+                  Add range…
+                </button>
+              )}
               <button className="small-btn" onClick={() => (setPoolLine(l.id), jump(poolRef))}>
                 Import pool…
               </button>
@@ -311,6 +322,19 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
         ))}
         {lines && all.length === 0 && <li className="muted">No carrier lines yet.</li>}
       </ul>
+
+      <h3 ref={formRef} id="line-form-h">{editing ? `Edit ${editing.name}` : 'New carrier line'}</h3>
+      <SetupLineForm
+        editing={editing}
+        existing={all.map((l) => l.id)}
+        onCancel={() => setEditing(null)}
+        onSaved={(line, source) => {
+          reload();
+          setEditing(null);
+          if (source === 'pool') (setPoolLine(line.id), jump(poolRef));
+          else if (line.ranges.length === 0) (setRangeLine(line.id), jump(rangeRef));
+        }}
+      />
 
       <h3>Add a number range</h3>
       <p className="muted">The block of serials the carrier gave you. The check digit is added by the console.</p>

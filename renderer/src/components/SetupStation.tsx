@@ -49,7 +49,7 @@ const SUFFIXES: Array<{ v: Suffix; label: string }> = [
   { v: 'None', label: 'None (end by pause)' },
 ];
 
-type Scan = { code: string; symbology?: string; at: Date; n: number };
+type Scan = { code: string; symbology?: string; at: Date; n: number; shortOf?: number };
 
 /** Station settings, scanner settings and the live scanner test. */
 export function SetupStation({ printers }: { printers: Printers | null }) {
@@ -83,7 +83,11 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
     count.current += 1;
     setScan({ code, symbology, at: new Date(), n: count.current });
   }, []);
-  useScanner(onScan, live, true);
+  const onShort = useCallback((code: string, minLength: number) => {
+    count.current += 1;
+    setScan({ code, at: new Date(), n: count.current, shortOf: minLength });
+  }, []);
+  useScanner(onScan, live, true, onShort);
   const [typed, setTyped] = useState('');
 
   if (!form)
@@ -181,6 +185,11 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
               <div className="scan-meta">
                 Scan #{scan.n} at {fmtTime(scan.at.toISOString())} · {scan.code.length} characters · symbology {scan.symbology ?? 'not sent'}
               </div>
+              {scan.shortOf !== undefined && (
+                <div className="warn" role="alert">
+                  Shorter than the shortest code ({scan.shortOf}): screens refuse it. If your barcodes are this short, lower &quot;Shortest code&quot; and save.
+                </div>
+              )}
             </>
           ) : (
             <div className="muted">Nothing scanned yet. Scan a label or an order barcode now.</div>

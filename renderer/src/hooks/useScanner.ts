@@ -11,13 +11,30 @@ function typeInto(text: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** What a floor screen says to a burst that ended with Enter but was shorter than the station's shortest code. */
+export function shortScanAnswer(code: string, minLength: number): { title: string; next: string } {
+  const n = [...code].length;
+  return {
+    title: `"${code}" is too short to be a scan: ${n} character${n === 1 ? '' : 's'}, this station takes ${minLength} or more.`,
+    next: 'Scan the whole barcode again. If this barcode really is that short, lower "Shortest code" in Setup → Station scanner.',
+  };
+}
+
 /**
  * Listens to the whole window: scanner bursts become `onScan` calls and never type into fields;
- * human typing goes where it was going.
+ * human typing goes where it was going. A burst ended by Enter that is shorter than the shortest code
+ * goes to `onShort`, so the screen can answer it instead of staying silent.
  */
-export function useScanner(onScan: (code: string, symbology?: string) => void, settings: WedgeSettings = defaultWedgeSettings, enabled = true): void {
+export function useScanner(
+  onScan: (code: string, symbology?: string) => void,
+  settings: WedgeSettings = defaultWedgeSettings,
+  enabled = true,
+  onShort?: (code: string, minLength: number) => void,
+): void {
   const cb = useRef(onScan);
   cb.current = onScan;
+  const short = useRef(onShort);
+  short.current = onShort;
   useEffect(() => {
     if (!enabled) return;
     const det = new WedgeDetector(settings);
@@ -29,6 +46,7 @@ export function useScanner(onScan: (code: string, symbology?: string) => void, s
       e.preventDefault();
       e.stopPropagation();
       if (verdict.kind === 'scan') cb.current(verdict.code, verdict.symbology);
+      if (verdict.kind === 'short') short.current?.(verdict.code, verdict.minLength);
     };
     const timer = setInterval(() => {
       const r = det.tick(performance.now());

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { useScanner } from '../hooks/useScanner';
+import { shortScanAnswer, useScanner } from '../hooks/useScanner';
 import { play } from '../sounds';
 import { DispatchLines } from '../components/DispatchLines';
 import { DispatchManifestLoader, type Verdict } from '../components/DispatchManifest';
@@ -82,7 +82,7 @@ export function DispatchScreen() {
     },
     [selected, weight, board.reload],
   );
-  useScanner((code) => void submit(code), station.data?.scanner, !!station.data);
+  useScanner((code) => void submit(code), station.data?.scanner, !!station.data, (code, min) => (setVerdict({ tone: 'fail', code: 'short', ...shortScanAnswer(code, min) }), play('fail')));
 
   const openManifest = async (lineId: string) => {
     setBusy(true);

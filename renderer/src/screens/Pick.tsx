@@ -1,16 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
-import { useScanner } from '../hooks/useScanner';
+import { shortScanAnswer, useScanner } from '../hooks/useScanner';
+import { fmtDateTime, fmtWhen } from '../time';
 import { useChannel } from '../hooks/useApi';
 import { play } from '../sounds';
 import { LabelPreview } from '../components/LabelPreview';
 import { PrinterHealth } from '../components/PrinterHealth';
 
 type Result = Output<'pick.scan'>;
-type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; detail: string; next?: string; result?: Result };
+type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
+type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; detail: string; next?: string; result?: Result; choose?: { code: string; candidates: Candidates } };
 
-function verdictOf(r: Result): Verdict {
+const REFUSED: Record<string, string> = {
+  unknown: 'Not found',
+  shipped: 'Already handed to the carrier',
+  cancelled: 'Cancelled',
+  on_hold: 'On hold',
+  no_line: 'No carrier line',
+  out_of_numbers: 'No tracking numbers left',
+  bad_scan: 'Not a code for this screen',
+};
+
+/** The ship date in the one time format (the server's label is kept for parcels without pickupAt). */
+const shipText = (p: { pickupAt?: string | null; shipLabel?: string | null }) => (p.pickupAt ? `ships ${fmtDateTime(p.pickupAt)}` : p.shipLabel);
+
+function verdictOf(r: Result, code: string): Verdict {
   switch (r.outcome) {
     case 'issued':
       return {
@@ -29,44 +44,50 @@ function verdictOf(r: Result): Verdict {
         result: r,
       };
     case 'refused':
-      return { tone: 'fail', title: r.message, detail: `Refused: ${r.code.replace('_', ' ')}`, next: r.next };
+      return { tone: 'fail', title: r.message, detail: `Refused: ${REFUSED[r.code] ?? r.code.replace(/_/g, ' ')}.`, next: r.next };
     case 'ambiguous':
-      return {
-        tone: 'attention',
-        title: r.message,
-        detail: r.candidates.map((c) => `${c.orderName} (${c.shipToName})`).join(' · '),
-        next: r.next,
-      };
+      return { tone: 'attention', title: r.message, detail: '', next: r.next, choose: { code, candidates: r.candidates } };
   }
 }
 
 export function PickScreen() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  // Every answer counts up: a test (or a screen reader) can tell a new answer from the same text again.
+  const [seq, setSeq] = useState(0);
+  const choosing = useRef<Verdict['choose']>(undefined);
+  choosing.current = verdict?.choose;
   const [busy, setBusy] = useState(false);
   const [manual, setManual] = useState('');
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
   const inFlight = useRef(false);
 
-  const submit = useCallback(async (code: string) => {
+  const answer = useCallback((v: Verdict) => {
+    setVerdict(v);
+    setSeq((n) => n + 1);
+    play(v.tone);
+  }, []);
+
+  const submit = useCallback(async (scanned: string, choice?: string) => {
     if (inFlight.current) return;
+    // While the screen asks "which store?", the store's pick-slip barcode answers it.
+    const pending = choosing.current;
+    const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
+    if (code !== scanned) choice = scanned;
     inFlight.current = true;
     setBusy(true);
     try {
-      const r = await call('pick.scan', { code });
-      const v = verdictOf(r);
-      setVerdict(v);
-      play(v.tone);
+      const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
+      answer(verdictOf(r, code));
     } catch (e) {
-      setVerdict({ tone: 'fail', title: 'The scan was not recorded', detail: e instanceof ApiFailure ? e.message : String(e), next: 'Scan again. If it repeats, call a supervisor.' });
-      play('fail');
+      answer({ tone: 'fail', title: 'The scan was not recorded', detail: e instanceof ApiFailure ? e.message : String(e), next: 'Scan again. If it repeats, call a supervisor.' });
     } finally {
       inFlight.current = false;
       setBusy(false);
     }
-  }, []);
+  }, [answer]);
 
-  useScanner((code) => void submit(code), station.data?.scanner, !!station.data);
+  useScanner((code) => void submit(code), station.data?.scanner, !!station.data, (code, min) => answer({ tone: 'fail', detail: 'Refused: too short for a scan.', ...shortScanAnswer(code, min) }));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,14 +101,28 @@ export function PickScreen() {
   const s = stats.data;
   return (
     <div className="pick">
-      <section className={`scan-panel tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-tone={verdict?.tone ?? 'idle'} aria-live="assertive">
+      <section className={`scan-panel tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-tone={verdict?.tone ?? 'idle'} data-seq={seq} aria-live="assertive">
         {verdict ? (
           <>
             <div className="verdict-title" data-testid="verdict-title">{verdict.title}</div>
-            <div className="verdict-detail">{verdict.detail}</div>
+            {verdict.detail && <div className="verdict-detail" data-testid="verdict-detail">{verdict.detail}</div>}
             {verdict.result && 'parcel' in verdict.result && verdict.result.parcel.shipLabel && (
               <div className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`} data-testid="verdict-ship" data-late={!!verdict.result.parcel.late}>
-                {verdict.result.parcel.shipLabel}
+                {shipText(verdict.result.parcel)}
+              </div>
+            )}
+            {verdict.choose && (
+              <div className="pick-choices" data-testid="pick-choices">
+                {verdict.choose.candidates.map((c) => (
+                  <button key={c.orderId} className="pick-choice" data-testid="pick-choice" data-store={c.storeBarcode} disabled={busy} onClick={() => void submit(verdict.choose!.code, c.orderId)}>
+                    <b>{c.store}</b>
+                    <span>
+                      {c.orderName} · {c.shipToName}
+                      {c.status !== 'open' ? ` · ${c.status.replace(/_/g, ' ')}` : ''}
+                    </span>
+                    <span className="mono small">{c.storeBarcode}</span>
+                  </button>
+                ))}
               </div>
             )}
             {verdict.next && <div className="verdict-next" data-testid="verdict-next">{verdict.next}</div>}
@@ -126,7 +161,7 @@ export function PickScreen() {
             <>
               <div className="tn" data-testid="last-tracking">{last.trackingNumber}</div>
               <div>{last.orderName} · {last.lineName}</div>
-              <div className={last.labelPrintedAt ? 'ok' : 'warn'}>{last.labelPrintedAt ? `Label printed ${new Date(last.labelPrintedAt).toLocaleTimeString()}` : 'Label waiting for the printer'}</div>
+              <div className={last.labelPrintedAt ? 'ok' : 'warn'}>{last.labelPrintedAt ? `Label printed ${fmtWhen(last.labelPrintedAt)}` : 'Label waiting for the printer'}</div>
               <LabelPreview parcelId={last.id} version={`${last.id}:${last.reprints}`} tracking={last.trackingNumber} />
             </>
           ) : (

@@ -7,6 +7,7 @@ import { SetupStation } from '../components/SetupStation';
 import { SetupPrinters } from '../components/SetupPrinters';
 import { SetupLines } from '../components/SetupLines';
 import { SecretsWhere } from '../components/DevicesDesktop';
+import { SetupPickSlips, SetupSite } from '../components/SetupSite';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -61,6 +62,8 @@ export function SetupScreen() {
         <SecretsWhere />
         <ValidateTracking />
         <SetupPrinters printers={printers.data} error={printers.error} reload={() => void printers.reload()} />
+        <SetupSite />
+        <SetupPickSlips />
       </div>
       <div className="setup-col">
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />

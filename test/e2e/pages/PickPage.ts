@@ -39,6 +39,22 @@ export class PickPage {
     return this.page.getByTestId('verdict-title');
   }
 
+  /** How many answers the scan panel has shown since the screen opened. */
+  async answers(): Promise<number> {
+    return Number((await this.panel().getAttribute('data-seq')) ?? 0);
+  }
+
+  /**
+   * Do `act` (a scan, a typed order, a touch) and wait for the panel's next answer, not the one
+   * already on screen (two answers can have the same tone, or even the same words); returns its title.
+   */
+  async answerTo(act: () => Promise<unknown>): Promise<string> {
+    const before = await this.answers();
+    await act();
+    await expect.poll(() => this.answers(), { timeout: 20_000 }).toBeGreaterThan(before);
+    return (await this.title().textContent())!.trim();
+  }
+
   next() {
     return this.page.getByTestId('verdict-next');
   }

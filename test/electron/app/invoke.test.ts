@@ -19,6 +19,8 @@ afterAll(async () => app?.dispose());
 const valid: { [C in ChannelName]: Input<C> } = {
   'app.info': {},
   'clock.set': { at: '2026-11-27T08:00:00.000Z' },
+  'site.clock.save': { clock: '12h' },
+  'pick.stores': {},
   'station.get': {},
   'station.save': {
     name: 'Pick 1',

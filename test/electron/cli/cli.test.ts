@@ -39,6 +39,12 @@ describe('cli tracking validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^invalid: .*check digit should be 4, got 5/);
   });
+
+  it('exits 1 for an S10 number whose country code is no ISO 3166-1 country, check digit right or not', () => {
+    const r = cli('tracking', 'validate', 'RB123456785XX');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^invalid: .*XX is no country/);
+  });
 });
 
 describe('cli on a data directory', () => {

@@ -141,18 +141,27 @@ describe('WedgeDetector', () => {
     ]);
   });
 
-  it('treats a short burst as typing and releases its held characters', () => {
+  it('answers a burst shorter than minLength that ends with Enter: a short scan, nothing typed', () => {
     const d = new WedgeDetector(defaultWedgeSettings);
     expect(d.feed({ key: '1', time: 0 }).verdict.kind).toBe('swallow');
     expect(d.feed({ key: '2', time: 10 }).verdict.kind).toBe('swallow');
     expect(d.feed({ key: '3', time: 20 }).verdict.kind).toBe('swallow');
-    expect(d.feed({ key: 'Enter', time: 30 })).toEqual({ verdict: { kind: 'pass' }, release: '123' });
+    expect(d.feed({ key: 'Enter', time: 30 })).toEqual({ verdict: { kind: 'short', code: '123', minLength: 4 } });
+  });
+
+  it('still releases a short burst as typing when no suffix ends it', () => {
+    const r = play(chars('123'), { gap: 10 });
+    expect(r.scans).toEqual([]);
+    expect(r.field).toBe('123');
   });
 
   it('applies minLength after stripping prefix and AIM id', () => {
     const r = play([...chars('~]C1123'), 'Enter'], { gap: 5, settings: { prefix: '~' } });
     expect(r.scans).toEqual([]);
-    expect(r.field).toBe('~]C1123');
+    expect(r.field).toBe('');
+    expect(r.verdicts.at(-1)).toBe('short');
+    const unprefixed = play([...chars(']C1123'), 'Enter'], { gap: 5, settings: { prefix: '~' } });
+    expect(unprefixed.field).toBe(']C1123');
   });
 
   it('strips a configured prefix and ignores bursts without it', () => {

@@ -18,6 +18,14 @@ describe('buildZpl', () => {
     }
   });
 
+  it('prints the carrier name whole, shrinking its type to fit the column', () => {
+    for (const size of ['4x6', '4x4'] as const) {
+      const zpl = buildZpl(sampleLabel({ carrierName: 'DHL Express' }), { size });
+      expect(zpl).toContain('^FDDHL Express^FS');
+    }
+    expect(buildZpl(sampleLabel({ carrierName: 'DHL Express' }))).toMatch(/\^A0N,4[0-9],4[0-9]\^FB\d+,1,0,L,0\^FH\^FDDHL Express/);
+  });
+
   it('uses ^BY3 at 203 dpi for an 18-character number and narrows for 22 non-digit characters', () => {
     expect(buildZpl(sampleLabel())).toContain('^BY3^BCN,203,');
     expect(buildZpl(sampleLabel({ trackingNumber: 'ABCDEFGHIJKLMNOPQRSTUV' }))).toContain('^BY2^BCN,203,');

@@ -82,6 +82,7 @@ describe('numberFromSerial', () => {
     const bad = (p: unknown) => () => numberFromSerial(p as RangeParams, 1);
     expect(bad({ format: 's10', serviceIndicator: 'R1', country: 'CN' })).toThrow(/service indicator must be 2 letters/);
     expect(bad({ format: 's10', serviceIndicator: 'RR', country: 'CHN' })).toThrow(/country code must be 2 letters/);
+    expect(bad({ format: 's10', serviceIndicator: 'RR', country: 'XX' })).toThrow(/ISO 3166-1 country code/);
     expect(bad({ format: 'ups1z', shipper: '999AA', service: '01' })).toThrow(/shipper number must be 6/);
     expect(bad({ format: 'ups1z', shipper: '999AA1', service: '0' })).toThrow(/service code must be 2/);
     expect(bad({ format: 'fedex12', prefix: '12a' })).toThrow(/digits only/);

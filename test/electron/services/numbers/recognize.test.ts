@@ -108,3 +108,14 @@ describe('recognize: shapes and ambiguity', () => {
     }
   });
 });
+
+describe('S10 country codes', () => {
+  it('refuses a country code that is not ISO 3166-1 alpha-2, even with a right check digit', () => {
+    for (const n of ['RB123456785XX', 'RR123456785ZZ', 'LX003000000UK', 'EE123456785AA']) {
+      const r = recognize(n);
+      expect(r.ok, n).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/ISO 3166-1 country code/);
+    }
+    expect(recognize('RB123456785GB').ok).toBe(true);
+  });
+});
