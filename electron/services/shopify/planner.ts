@@ -27,6 +27,7 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   if (!link) return [];
   const line = ctx.store.lines.get(parcel.lineId);
   if (!line) return [];
+  const store = shopifyReader(ctx.store.db).store(link.storeId);
   const payload: CreatePayload = {
     parcelId: parcel.parcelId,
     storeId: link.storeId,
@@ -34,7 +35,8 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     foGid: link.foGid,
     lineItems: shopifyReader(ctx.store.db).foLines(parcel.order.id),
     tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
-    notifyCustomer: true,
+    // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
+    notifyCustomer: store?.notifyAt === 'pick',
   };
   return [{ id: newId('job', at), kind: KIND.create, target: laneOf(link.storeId, parcel.order.id), ref: parcel.parcelId, payload: payload as unknown as Record<string, unknown> }];
 };
@@ -54,13 +56,16 @@ export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number
   const link = order?.source === 'shopify' ? shopifyReader(ctx.store.db).link(order.id) : undefined;
   const line = ctx.store.lines.get(lineId ?? parcel.lineId);
   if (!link || !line) return [];
+  // Tell the buyer of the new number only when Shopify already e-mailed them the old one.
+  const s = shopifyReader(ctx.store.db).parcel(parcelId);
+  const notify = !s || s.notifyAtPick || !!s.notifiedAt;
   return [
     {
       id: newId('job', at),
       kind: KIND.trackingUpdate,
       target: laneOf(link.storeId, parcel.orderId),
       ref: parcelId,
-      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: true },
+      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: notify },
     },
   ];
 }
