@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../support/app';
 import { shopApp, waitFor } from './helpers';
+import { eventSentence } from '../../../../renderer/src/components/timelineWords';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -91,5 +92,26 @@ describe("the buyer's shipping e-mail", () => {
       { subject: a.id, found: 1 },
       { subject: b.id, found: 0 },
     ]);
+  });
+
+  it('the parcel timeline reads as sentences, with the buyer notified at handover; no event in the log shows a raw payload', async () => {
+    t = await shopApp({ orders: 3 });
+    const p = await pick('#1003');
+    await synced(p.id);
+    await handOver([p.trackingNumber]);
+    await waitFor(async () => !!(await api(t!.app, 'shopify.parcel', { parcelId: p.id }))?.notifiedAt, 'buyer notified', 15_000);
+    const detail = await api(t.app, 'parcels.get', { id: p.id });
+    const h = { time: (iso: string) => iso.slice(11, 16), jobKind: (id: string) => detail.jobs.find((j) => j.id === id)?.kind };
+    const lines = detail.events.map((e) => eventSentence(e.type, e.payload, h));
+    expect(lines.find((l) => l.startsWith('Picked'))).toMatch(new RegExp(`^Picked \\(scanned #1003\\): number ${p.trackingNumber} issued from the line's (range \\(serial \\d+\\)|pool), label (to printer \\S+|waiting: no printer set)\\.`));
+    expect(lines.some((l) => /^Tracking .* is in Shopify; no e-mail to the buyer yet: it goes at handover\.$/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Handed over to the carrier at '))).toBe(true);
+    expect(lines).toContain(`Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover.`);
+    const all = t.app.store.db.prepare('SELECT type, payload FROM events').all() as Array<{ type: string; payload: string }>;
+    for (const e of all) {
+      const line = eventSentence(e.type, JSON.parse(e.payload), h);
+      expect(line, e.type).not.toMatch(/\[object Object\]|undefined|NaN|parcelId:|manifestId:|jobId:|\bnull\b/);
+      expect(line.length, e.type).toBeGreaterThan(8);
+    }
   });
 });
