@@ -312,11 +312,20 @@ export function monitorReader(db: Sqlite) {
       return (stmt(db, 'SELECT count(*) AS n FROM orders WHERE name LIKE ?').get(`${orderName}-R%`) as { n: number }).n;
     },
     /** Shopify's side of a parcel: when its tracking reached Shopify, and whether the buyer was to be notified. */
-    shopifyOf(parcelId: string): { queuedAt: string | null; syncedAt: string | null; state: string | null; notifyCustomer: boolean | null; error: string | null; events: Array<{ status: string; at: string }> } | null {
+    shopifyOf(parcelId: string): {
+      queuedAt: string | null;
+      syncedAt: string | null;
+      state: string | null;
+      notifyCustomer: boolean | null;
+      notifiedAt: string | null;
+      notifyAt: 'pick' | 'handover' | null;
+      error: string | null;
+      events: Array<{ status: string; at: string }>;
+    } | null {
       const jobs = stmt(db, "SELECT kind, payload, status, created_at, done_at, last_error FROM jobs WHERE ref = ? AND kind LIKE 'shopify.%' ORDER BY created_at").all(parcelId) as Raw[];
       const create = jobs.find((j) => String(j.kind).startsWith('shopify.fulfillment_create'));
-      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null } | undefined;
-      if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT synced_at, state, queued_at, error FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
+      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null; notified_at?: string | null; notify_at_pick?: number } | undefined;
+      if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT * FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
       if (!create && !synced) return null;
       const payload = create ? (JSON.parse(create.payload as string) as { notifyCustomer?: boolean }) : {};
       const events = (
@@ -327,6 +336,8 @@ export function monitorReader(db: Sqlite) {
         syncedAt: synced?.synced_at ?? (create?.status === 'done' ? (create.done_at as string) : null),
         state: synced?.state ?? (create ? (create.status as string) : null),
         notifyCustomer: typeof payload.notifyCustomer === 'boolean' ? payload.notifyCustomer : null,
+        notifiedAt: synced?.notified_at ?? null,
+        notifyAt: synced?.notify_at_pick === undefined ? null : synced.notify_at_pick ? 'pick' : 'handover',
         error: synced?.error ?? ((create?.last_error as string) ?? null),
         events,
       };
@@ -351,6 +362,14 @@ export function monitorReader(db: Sqlite) {
         for (const r of stmt(db, 'SELECT parcel_id, synced_at FROM shopify_parcels WHERE synced_at IS NOT NULL').iterate() as Iterable<{ parcel_id: string; synced_at: string }>) m.set(r.parcel_id, r.synced_at);
       else
         for (const r of stmt(db, "SELECT ref, done_at FROM jobs WHERE kind LIKE 'shopify.fulfillment_create%' AND status = 'done'").iterate() as Iterable<{ ref: string; done_at: string }>) m.set(r.ref, r.done_at);
+      return m;
+    },
+    /** When each Shopify parcel's buyer was told (null: not yet) and whether at pick. */
+    shopifyNotifyTimes(): Map<string, { notifiedAt: string | null; atPick: boolean }> {
+      const m = new Map<string, { notifiedAt: string | null; atPick: boolean }>();
+      if (hasTable(db, 'shopify_parcels') && hasColumn(db, 'shopify_parcels', 'notified_at'))
+        for (const r of stmt(db, 'SELECT parcel_id, notified_at, notify_at_pick FROM shopify_parcels').iterate() as Iterable<{ parcel_id: string; notified_at: string | null; notify_at_pick: number }>)
+          m.set(r.parcel_id, { notifiedAt: r.notified_at, atPick: r.notify_at_pick === 1 });
       return m;
     },
     /** Parcels with any Shopify job: their orders come from Shopify. */
