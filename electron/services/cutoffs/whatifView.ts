@@ -17,8 +17,8 @@ export type { SilenceFrom };
 export type ReportOptions = { from: SilenceFrom; ticketRate: number; ticketAfterDays: number };
 
 const METRIC: Record<SilenceFrom, string> = {
-  pickup: 'Silence = days from the carrier pickup (the handover, when the buyer is e-mailed the tracking) to the expected first scan.',
-  pick: 'Silence = days from the pick (when the buyer is e-mailed the tracking) to the expected first scan.',
+  pickup: 'Silence = days from the carrier pickup to the expected first scan.',
+  pick: 'Silence = days from the pick to the expected first scan.',
 };
 
 function round(x: number, d = 2) {

@@ -32,7 +32,7 @@ export function dispatchBoard(ctx: ServiceContext) {
           lineId: line.id,
           manifestId: m.id,
           message: `Pickup overdue: ${line.name}${m.number ? ` ${m.number}` : ''} expected ${when(m.expectedPickupAt)}, not handed over.`,
-          next: m.status === 'open' ? `Close it out now and call ${line.carrier}.` : `Call ${line.carrier}; scan the manifest barcode when the driver comes.`,
+          next: m.status === 'open' ? `Close it out now and call ${line.carrier}.` : `Call ${line.carrier}; scan the manifest when the driver comes.`,
         });
       // Only a pickup that was really due: a day without one in the calendar raises nothing, and a
       // handover since the parcels were picked settles them (left behind ones are discrepancies).
@@ -44,7 +44,7 @@ export function dispatchBoard(ctx: ServiceContext) {
           lineId: line.id,
           manifestId: null,
           message: `Pickup overdue: ${due.count} ${line.name} parcel${due.count === 1 ? '' : 's'} due ${when(due.since)}, not handed over.`,
-          next: `Load them on a manifest, close it out and call ${line.carrier}.`,
+          next: `Load them, close out, call ${line.carrier}.`,
         });
       const nextPickupAt = pickupInstant(ctx, rules, nextPickupDate(ctx, rules));
       return { lineId: line.id, lineName: line.name, carrier: line.carrier, rules, waiting, nextPickupAt, nextPickupLocal: localTime(ctx, nextPickupAt) };

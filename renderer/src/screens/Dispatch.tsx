@@ -112,7 +112,7 @@ export function DispatchScreen() {
       {b && b.alerts.length > 0 && (
         <div className="dsp-alerts" role="alert">
           {alertsByLine(b.alerts).map(([first, more]) => (
-            <div key={first.lineId} className="dsp-alert" data-testid="dispatch-alert" data-line={first.lineId}>
+            <div key={first.lineId} className="dsp-alert" data-testid="dispatch-alert" data-line={first.lineId} title={`${first.message} ${first.next}`}>
               <b>{first.message}</b> {first.next}
               {more > 0 && <span className="dsp-alert-more"> (+{more} more on this line)</span>}
             </div>

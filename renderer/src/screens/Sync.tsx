@@ -89,7 +89,7 @@ export function SyncScreen() {
                   <td>
                     <span className={`pill pill-sync-${p.state}`}>{STATE_WORDS[p.state]}</span>
                     {p.deduped && <span className="muted" title="A retry found it already in Shopify"> (found)</span>}
-                    <div className={`small-note${p.notifiedAt ? '' : ' muted'}`} data-testid="sync-buyer" data-notified={p.notifiedAt ? 'yes' : 'no'}>
+                    <div className={`sync-buyer${p.notifiedAt ? '' : ' muted'}`} data-testid="sync-buyer" data-notified={p.notifiedAt ? 'yes' : 'no'}>
                       {buyerWords(p)}
                     </div>
                   </td>
