@@ -265,6 +265,17 @@ export function monitorReader(db: Sqlite) {
       return e?.occurred_at ?? null;
     },
     /** Causes a person closed for a parcel (they do not reopen by themselves). */
+    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. */
+    openExceptionsOffWatch(): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
+      return (
+        stmt(
+          db,
+          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_exceptions e
+           LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
+           WHERE e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
+        ).all() as Array<{ id: string; parcel_id: string; track_status: string | null; parcel_status: string | null }>
+      ).map((r) => ({ exceptionId: r.id, parcelId: r.parcel_id, trackStatus: r.track_status, parcelStatus: r.parcel_status }));
+    },
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
       for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{ parcel_id: string; cause: string }>) {

@@ -19,6 +19,17 @@ function trackParcel(db: Sqlite, job: JobDraft, at: string): void {
   ).run(p.parcelId, p.storeId, p.orderId, p.foGid, p.tracking.number, job.id, at, p.notifyCustomer === false ? 0 : 1);
 }
 
+/** A reship's parcel rides the old parcel's fulfillment: its number reaches Shopify as a tracking update. */
+function trackReplacement(db: Sqlite, job: JobDraft, at: string): void {
+  const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; replacesParcelId: string; tracking: { number: string }; notifyCustomer?: boolean };
+  stmt(
+    db,
+    `INSERT INTO shopify_parcels (parcel_id, store_id, order_id, fo_gid, tracking_number, job_id, state, queued_at, fulfillment_gid, update_job_id, notify_at_pick)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, (SELECT fulfillment_gid FROM shopify_parcels WHERE parcel_id = ?), ?, ?)
+     ON CONFLICT (parcel_id) DO NOTHING`,
+  ).run(p.parcelId, p.storeId, p.orderId, p.foGid, p.tracking.number, job.id, at, p.replacesParcelId, job.id, p.notifyCustomer ? 1 : 0);
+}
+
 const kindOf = (db: Sqlite, jobId: string) => (stmt(db, 'SELECT kind FROM jobs WHERE id = ?').get(jobId) as { kind: string } | undefined)?.kind;
 
 type Tracking = { company: string; number: string; url: string };
@@ -89,7 +100,10 @@ export const shopifyProjector: Projector = {
     stmt(db, 'UPDATE shopify_stores SET last_intake_at = ?, last_intake = ? WHERE id = ?').run(e.occurredAt, JSON.stringify({ imported, changed, seen }), e.payload.storeId);
   },
   'parcel.picked': (db, e) => {
-    for (const j of e.payload.jobs) if (j.kind === CREATE_KIND) trackParcel(db, j, e.occurredAt);
+    for (const j of e.payload.jobs) {
+      if (j.kind === CREATE_KIND) trackParcel(db, j, e.occurredAt);
+      if (j.kind === UPDATE_KIND && j.payload.replacesParcelId) trackReplacement(db, j, e.occurredAt);
+    }
   },
   'shopify.fulfillment_created': (db, e) => {
     stmt(db, "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL, sent_number = ? WHERE parcel_id = ?").run(
@@ -110,6 +124,9 @@ export const shopifyProjector: Projector = {
          error = CASE WHEN update_job_id = ? THEN NULL ELSE error END, update_job_id = CASE WHEN update_job_id = ? THEN NULL ELSE update_job_id END
        WHERE parcel_id = ?`,
     ).run(e.payload.trackingNumber, e.payload.jobId, e.payload.jobId, e.payload.jobId, e.payload.parcelId);
+    // A reship's number: its first arrival in Shopify; with notifyCustomer, Shopify e-mailed the buyer.
+    stmt(db, "UPDATE shopify_parcels SET synced_at = coalesce(synced_at, ?), fulfillment_gid = coalesce(fulfillment_gid, ?) WHERE parcel_id = ? AND state = 'synced'").run(e.occurredAt, e.payload.fulfillmentGid, e.payload.parcelId);
+    if (e.payload.notifyCustomer) stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
   },
   'job.dead': (db, e) => {
     const kind = kindOf(db, e.payload.jobId);

@@ -225,6 +225,15 @@ export function shopifyReader(db: Sqlite) {
       const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as Raw | undefined;
       return r && { jobId: r.job_id as string, status: r.status as string };
     },
+    /**
+     * A replacement order (reship) of a Shopify parcel: the old parcel's Shopify side, whose
+     * fulfillment the replacement's number goes to (the Shopify order is the same; its fulfillment
+     * order is closed, so no new fulfillment can be made for it).
+     */
+    replacedParcel(orderId: string): ShopifyParcelRow | undefined {
+      const r = stmt(db, `${PARCEL} WHERE s.parcel_id = (SELECT old_parcel_id FROM monitor_reships WHERE new_order_id = ?)`).get(orderId) as Raw | undefined;
+      return r && toParcel(r);
+    },
     /** The fulfillment's updatedAt Shopify answered to the console's last write to it (null: unknown). */
     lastKnownUpdate(parcelId: string): string | null {
       const r = stmt(

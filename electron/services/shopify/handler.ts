@@ -99,8 +99,9 @@ function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
 }
 
 async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean };
-  const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
+  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean; replacesParcelId?: string };
+  // A reship's parcel updates the fulfillment of the parcel it replaces.
+  const fulfillmentId = shopifyReader(rt.ctx.store.db).fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
   // Setting tracking is idempotent: sending it twice leaves the same state.
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(clientFor(rt, p.storeId), rt, 'TrackingUpdate', TRACKING_UPDATE, {
     fulfillmentId,
@@ -115,7 +116,15 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutco
       {
         type: 'shopify.tracking_updated',
         subject: p.parcelId,
-        payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, trackingNumber: p.tracking.number, company: p.tracking.company, ...(updatedAt ? { updatedAt } : {}) },
+        payload: {
+          parcelId: p.parcelId,
+          jobId: job.id,
+          fulfillmentGid: fulfillmentId,
+          trackingNumber: p.tracking.number,
+          company: p.tracking.company,
+          ...(updatedAt ? { updatedAt } : {}),
+          ...(p.notifyCustomer ? { notifyCustomer: true } : {}),
+        },
       },
     ],
   };

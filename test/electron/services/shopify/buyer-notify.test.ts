@@ -114,4 +114,26 @@ describe("the buyer's shipping e-mail", () => {
       expect(line.length, e.type).toBeGreaterThan(8);
     }
   });
+
+  it("a reship's new number reaches Shopify on the order's fulfillment, and the buyer is e-mailed it at the replacement's handover", async () => {
+    t = await shopApp({ orders: 3 });
+    const p = await pick('#1001');
+    await synced(p.id);
+    await handOver([p.trackingNumber]);
+    await waitFor(async () => !!(await api(t!.app, 'shopify.parcel', { parcelId: p.id }))?.notifiedAt, 'buyer notified', 15_000);
+    const { reships } = await api(t.app, 'monitor.reship', { parcelId: p.id, reason: 'lost in transit' });
+    expect(reships[0].newOrderName).toBe('#1001-R1');
+    const r = await pick('#1001-R1');
+    expect(r.trackingNumber).not.toBe(p.trackingNumber);
+    await synced(r.id);
+    const f = [...t.emu.state.fulfillments.values()].find((x) => x.status !== 'CANCELLED')!;
+    expect(f.trackingInfo.map((x) => x.number)).toEqual([r.trackingNumber]);
+    expect(t.emu.mails().map((m) => m.trackingNumbers[0])).toEqual([p.trackingNumber]);
+    await handOver([r.trackingNumber]);
+    await waitFor(async () => !!(await api(t!.app, 'shopify.parcel', { parcelId: r.id }))?.notifiedAt, 'buyer told the new number', 15_000);
+    expect(t.emu.mails().map((m) => [m.orderName, m.trackingNumbers[0]])).toEqual([
+      ['#1001', p.trackingNumber],
+      ['#1001', r.trackingNumber],
+    ]);
+  });
 });
