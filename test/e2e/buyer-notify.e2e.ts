@@ -102,8 +102,13 @@ test('Dispatch on a day without a pickup raises no alarm; the Supervisor what-if
     const dispatch = new DispatchPage(page);
     await page.goto(app.url);
     await expect(page.getByText(/200 open orders/)).toBeVisible({ timeout: 30_000 });
+    const postal: string[] = [];
     for (const lineId of ['postal-s10', 'express-dhl', 'ups'])
-      for (const o of demo.filter((x) => x.lineId === lineId).slice(0, 2)) expect((await dispatch.call<{ outcome: string }>('pick.scan', { code: o.name })).outcome).toBe('issued');
+      for (const o of demo.filter((x) => x.lineId === lineId).slice(0, 2)) {
+        const r = await dispatch.call<{ outcome: string; parcel: { trackingNumber: string } }>('pick.scan', { code: o.name });
+        expect(r.outcome).toBe('issued');
+        if (lineId === 'postal-s10') postal.push(r.parcel.trackingNumber);
+      }
     // Sunday evening, past the old 17:00 fallback: nothing was due today.
     await new SupervisorPage(page).setClock('2026-11-29T12:00:00.000Z');
     await dispatch.open();
@@ -121,6 +126,24 @@ test('Dispatch on a day without a pickup raises no alarm; the Supervisor what-if
     await page.screenshot({ path: 'test-results/dispatch-overdue.png' });
     // One line each (about 30 px), where three wrapped banners took about 230 of the 768 px.
     for (const a of await page.getByTestId('dispatch-alert').all()) expect((await a.boundingBox())!.height).toBeLessThanOrEqual(36);
+    // The late driver comes: load, close out, scan the manifest; the handover form is on screen whole.
+    await dispatch.select('postal-s10');
+    for (const tn of postal) {
+      await dispatch.scan(tn);
+      await dispatch.expectVerdict('loaded', tn);
+    }
+    await page.getByTestId('close-out').click();
+    await expect(dispatch.panel()).toHaveAttribute('data-status', 'closed');
+    await dispatch.scan((await dispatch.panel().getAttribute('data-number'))!);
+    await dispatch.expectVerdict('manifest');
+    const confirm = (await page.getByTestId('handover-confirm').boundingBox())!;
+    expect(confirm.y + confirm.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: 'test-results/dispatch-overdue-handover.png' });
+    await page.getByTestId('driver-name').fill('Li Wei');
+    await page.getByTestId('handover-confirm').click();
+    await expect(dispatch.panel()).toHaveAttribute('data-status', 'handed_over');
+    await expect(page.locator('[data-testid="dispatch-alert"][data-line="postal-s10"]')).toHaveCount(0);
+    await expect(page.getByTestId('dispatch-alert')).toHaveCount(2);
 
     const sup = new SupervisorPage(page);
     await sup.open();

@@ -31,7 +31,7 @@ export function dispatchBoard(ctx: ServiceContext) {
           code: 'pickup_overdue',
           lineId: line.id,
           manifestId: m.id,
-          message: `Pickup overdue: ${line.name}${m.number ? ` ${m.number}` : ''} expected ${when(m.expectedPickupAt)}, not handed over.`,
+          message: `Pickup overdue: ${line.name} manifest due ${when(m.expectedPickupAt)}.`,
           next: m.status === 'open' ? `Close it out now and call ${line.carrier}.` : `Call ${line.carrier}; scan the manifest when the driver comes.`,
         });
       // Only a pickup that was really due: a day without one in the calendar raises nothing, and a
