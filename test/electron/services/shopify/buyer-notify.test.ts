@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../support/app';
 import { shopApp, waitFor } from './helpers';
 import { eventSentence } from '../../../../renderer/src/components/timelineWords';
+import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -135,5 +136,11 @@ describe("the buyer's shipping e-mail", () => {
       ['#1001', p.trackingNumber],
       ['#1001', r.trackingNumber],
     ]);
+    // Settings, notification times and the reship's Shopify row are projections: a rebuild gives them back.
+    await api(t.app, 'shopify.notifyAt', { storeId: 'shop', notifyAt: 'pick' });
+    await t.runner.stop();
+    const before = dumpProjections(t.app.store.db);
+    rebuildProjections(t.app.store.db);
+    expect(dumpProjections(t.app.store.db)).toEqual(before);
   });
 });
