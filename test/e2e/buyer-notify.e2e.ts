@@ -112,7 +112,8 @@ test('Dispatch on a day without a pickup raises no alarm; the Supervisor what-if
     // Sunday evening, past the old 17:00 fallback: nothing was due today.
     await new SupervisorPage(page).setClock('2026-11-29T12:00:00.000Z');
     await dispatch.open();
-    await page.waitForTimeout(500);
+    // The board has loaded (its lines and alerts come in one answer): parcels wait, nothing is overdue.
+    await expect(dispatch.line('postal-s10')).toContainText('2 waiting');
     await expect(page.getByTestId('dispatch-alert')).toHaveCount(0);
     await dispatch.openManifest('postal-s10');
     await expect(dispatch.panel()).not.toContainText('OVERDUE');
