@@ -212,6 +212,21 @@ export function dispatchReader(db: Sqlite) {
            AND NOT EXISTS (SELECT 1 FROM manifest_parcels mp WHERE mp.parcel_id = p.id) ORDER BY p.picked_at`,
       ).all(lineId, pickedByIso) as Array<{ id: string; trackingNumber: string }>;
     },
+    /**
+     * Parcels of a line on no manifest whose pickup has come (their own pickup, or `fallbackDue` for
+     * parcels without one) and no handover of the line since they were picked: what a missed pickup left.
+     * Parcels picked before a handover that did not take them are discrepancies (left behind), not this.
+     */
+    dueWaiting(lineId: string, nowIso: string, fallbackDue: string | null): { count: number; since: string | null } {
+      const r = stmt(
+        db,
+        `SELECT count(*) AS n, min(coalesce(p.pickup_at, ?)) AS since FROM parcels p
+         WHERE p.line_id = ? AND p.status IN ('picked', 'missing') AND coalesce(p.pickup_at, ?) <= ?
+           AND NOT EXISTS (SELECT 1 FROM manifest_parcels mp WHERE mp.parcel_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM manifests m WHERE m.line_id = p.line_id AND m.status = 'handed_over' AND m.handed_over_at >= p.picked_at)`,
+      ).get(fallbackDue, lineId, fallbackDue, nowIso) as { n: number; since: string | null };
+      return { count: r.n, since: r.since };
+    },
     waitingCount(lineId: string): number {
       return (
         stmt(

@@ -9,6 +9,7 @@ import * as m0008 from './0008-site';
 import * as m0009 from './0009-pick-lean';
 import * as m0010 from './0010-shopify-relink';
 import * as m0011 from './0011-events-lean';
+import * as m0012 from './0012-buyer-notify';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
+  { version: 12, ...m0012 },
 ];

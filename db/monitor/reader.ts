@@ -265,6 +265,17 @@ export function monitorReader(db: Sqlite) {
       return e?.occurred_at ?? null;
     },
     /** Causes a person closed for a parcel (they do not reopen by themselves). */
+    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. */
+    openExceptionsOffWatch(): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
+      return (
+        stmt(
+          db,
+          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_exceptions e
+           LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
+           WHERE e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
+        ).all() as Array<{ id: string; parcel_id: string; track_status: string | null; parcel_status: string | null }>
+      ).map((r) => ({ exceptionId: r.id, parcelId: r.parcel_id, trackStatus: r.track_status, parcelStatus: r.parcel_status }));
+    },
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
       for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{ parcel_id: string; cause: string }>) {
@@ -312,11 +323,20 @@ export function monitorReader(db: Sqlite) {
       return (stmt(db, 'SELECT count(*) AS n FROM orders WHERE name LIKE ?').get(`${orderName}-R%`) as { n: number }).n;
     },
     /** Shopify's side of a parcel: when its tracking reached Shopify, and whether the buyer was to be notified. */
-    shopifyOf(parcelId: string): { queuedAt: string | null; syncedAt: string | null; state: string | null; notifyCustomer: boolean | null; error: string | null; events: Array<{ status: string; at: string }> } | null {
+    shopifyOf(parcelId: string): {
+      queuedAt: string | null;
+      syncedAt: string | null;
+      state: string | null;
+      notifyCustomer: boolean | null;
+      notifiedAt: string | null;
+      notifyAt: 'pick' | 'handover' | null;
+      error: string | null;
+      events: Array<{ status: string; at: string }>;
+    } | null {
       const jobs = stmt(db, "SELECT kind, payload, status, created_at, done_at, last_error FROM jobs WHERE ref = ? AND kind LIKE 'shopify.%' ORDER BY created_at").all(parcelId) as Raw[];
       const create = jobs.find((j) => String(j.kind).startsWith('shopify.fulfillment_create'));
-      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null } | undefined;
-      if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT synced_at, state, queued_at, error FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
+      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null; notified_at?: string | null; notify_at_pick?: number } | undefined;
+      if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT * FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
       if (!create && !synced) return null;
       const payload = create ? (JSON.parse(create.payload as string) as { notifyCustomer?: boolean }) : {};
       const events = (
@@ -327,6 +347,8 @@ export function monitorReader(db: Sqlite) {
         syncedAt: synced?.synced_at ?? (create?.status === 'done' ? (create.done_at as string) : null),
         state: synced?.state ?? (create ? (create.status as string) : null),
         notifyCustomer: typeof payload.notifyCustomer === 'boolean' ? payload.notifyCustomer : null,
+        notifiedAt: synced?.notified_at ?? null,
+        notifyAt: synced?.notify_at_pick === undefined ? null : synced.notify_at_pick ? 'pick' : 'handover',
         error: synced?.error ?? ((create?.last_error as string) ?? null),
         events,
       };
@@ -351,6 +373,14 @@ export function monitorReader(db: Sqlite) {
         for (const r of stmt(db, 'SELECT parcel_id, synced_at FROM shopify_parcels WHERE synced_at IS NOT NULL').iterate() as Iterable<{ parcel_id: string; synced_at: string }>) m.set(r.parcel_id, r.synced_at);
       else
         for (const r of stmt(db, "SELECT ref, done_at FROM jobs WHERE kind LIKE 'shopify.fulfillment_create%' AND status = 'done'").iterate() as Iterable<{ ref: string; done_at: string }>) m.set(r.ref, r.done_at);
+      return m;
+    },
+    /** When each Shopify parcel's buyer was told (null: not yet) and whether at pick. */
+    shopifyNotifyTimes(): Map<string, { notifiedAt: string | null; atPick: boolean }> {
+      const m = new Map<string, { notifiedAt: string | null; atPick: boolean }>();
+      if (hasTable(db, 'shopify_parcels') && hasColumn(db, 'shopify_parcels', 'notified_at'))
+        for (const r of stmt(db, 'SELECT parcel_id, notified_at, notify_at_pick FROM shopify_parcels').iterate() as Iterable<{ parcel_id: string; notified_at: string | null; notify_at_pick: number }>)
+          m.set(r.parcel_id, { notifiedAt: r.notified_at, atPick: r.notify_at_pick === 1 });
       return m;
     },
     /** Parcels with any Shopify job: their orders come from Shopify. */

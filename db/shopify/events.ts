@@ -13,7 +13,11 @@ export interface ShopifyStoreData {
   /** Shopify delivery method (presented name) -> carrier line id. */
   lineRules: Record<string, string>;
   defaultLineId: string | null;
+  /** When Shopify e-mails the buyer the tracking number: at handover (default) or at pick. */
+  notifyAt?: NotifyAt;
 }
+
+export type NotifyAt = 'handover' | 'pick';
 
 export interface ShopifyOrderLink {
   orderId: string;
@@ -50,8 +54,19 @@ export interface ShopifyEvents {
     company: string;
     /** True when a retry found the fulfillment already in Shopify instead of creating it again. */
     found: boolean;
+    /** Whether it was created with notifyCustomer (Shopify e-mailed the buyer); absent in older logs = true. */
+    notifyCustomer?: boolean;
+    /** The fulfillment's updatedAt as Shopify answered (absent in older logs). */
+    updatedAt?: string;
   };
-  'shopify.tracking_updated': { parcelId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; company: string };
+  /** The store's setting: when Shopify e-mails the buyer (applies to parcels picked from then on). */
+  'shopify.notify_set': { storeId: string; notifyAt: NotifyAt };
+  /**
+   * Shopify took the request to e-mail the buyer the tracking number at handover
+   * (fulfillmentTrackingInfoUpdate with notifyCustomer; found: a retry saw it had already landed).
+   */
+  'shopify.buyer_notified': { parcelId: string; storeId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; found: boolean; updatedAt?: string };
+  'shopify.tracking_updated': { parcelId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; company: string; updatedAt?: string; notifyCustomer?: boolean };
   'shopify.event_sent': { parcelId: string; jobId: string; fulfillmentGid: string; status: string; eventGid: string; found: boolean };
   /** Shopify took an answer to a fulfillment request (jobId: sent by the outbox; found: a retry saw it already answered). */
   'shopify.request_answered': { storeId: string; foGid: string; accepted: boolean; message: string; jobId?: string; found?: boolean };

@@ -7,15 +7,27 @@ import type { Projector } from '../projections/types';
 export const CREATE_KIND = 'shopify.fulfillment_create';
 export const UPDATE_KIND = 'shopify.tracking_update';
 export const REQUEST_KIND = 'shopify.request_answer';
+export const NOTIFY_KIND = 'shopify.buyer_notify';
 
 function trackParcel(db: Sqlite, job: JobDraft, at: string): void {
-  const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; tracking: { number: string } };
+  const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; tracking: { number: string }; notifyCustomer?: boolean };
   stmt(
     db,
-    `INSERT INTO shopify_parcels (parcel_id, store_id, order_id, fo_gid, tracking_number, job_id, state, queued_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)
+    `INSERT INTO shopify_parcels (parcel_id, store_id, order_id, fo_gid, tracking_number, job_id, state, queued_at, notify_at_pick)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)
      ON CONFLICT (parcel_id) DO UPDATE SET job_id = excluded.job_id, state = 'queued', error = NULL, fo_gid = excluded.fo_gid`,
-  ).run(p.parcelId, p.storeId, p.orderId, p.foGid, p.tracking.number, job.id, at);
+  ).run(p.parcelId, p.storeId, p.orderId, p.foGid, p.tracking.number, job.id, at, p.notifyCustomer === false ? 0 : 1);
+}
+
+/** A reship's parcel rides the old parcel's fulfillment: its number reaches Shopify as a tracking update. */
+function trackReplacement(db: Sqlite, job: JobDraft, at: string): void {
+  const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; replacesParcelId: string; tracking: { number: string }; notifyCustomer?: boolean };
+  stmt(
+    db,
+    `INSERT INTO shopify_parcels (parcel_id, store_id, order_id, fo_gid, tracking_number, job_id, state, queued_at, fulfillment_gid, update_job_id, notify_at_pick)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, (SELECT fulfillment_gid FROM shopify_parcels WHERE parcel_id = ?), ?, ?)
+     ON CONFLICT (parcel_id) DO NOTHING`,
+  ).run(p.parcelId, p.storeId, p.orderId, p.foGid, p.tracking.number, job.id, at, p.replacesParcelId, job.id, p.notifyCustomer ? 1 : 0);
 }
 
 const kindOf = (db: Sqlite, jobId: string) => (stmt(db, 'SELECT kind FROM jobs WHERE id = ?').get(jobId) as { kind: string } | undefined)?.kind;
@@ -42,7 +54,8 @@ function followUpUpdate(db: Sqlite, createJobId: string, parcelId: string, sentN
     kind: UPDATE_KIND,
     target: `shopify:${row.store_id}:${row.order_id}`,
     ref: parcelId,
-    payload: { parcelId, storeId: row.store_id, tracking: create.payload.tracking, notifyCustomer: true },
+    // The buyer hears of the new number only if Shopify already e-mailed them the old one.
+    payload: { parcelId, storeId: row.store_id, tracking: create.payload.tracking, notifyCustomer: create.payload.notifyCustomer !== false },
   };
   insertJobs(db, [job], at);
   stmt(db, "UPDATE shopify_parcels SET state = 'queued', update_job_id = ? WHERE parcel_id = ?").run(job.id, parcelId);
@@ -54,12 +67,23 @@ export const shopifyProjector: Projector = {
     const s = e.payload.store;
     stmt(
       db,
-      `INSERT INTO shopify_stores (id, shop_domain, api_version, endpoint, shop_name, location_id, location_name, flow, line_rules, default_line_id, missing_scopes, connected_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO shopify_stores (id, shop_domain, api_version, endpoint, shop_name, location_id, location_name, flow, line_rules, default_line_id, missing_scopes, connected_at, notify_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET shop_domain = excluded.shop_domain, api_version = excluded.api_version, endpoint = excluded.endpoint, shop_name = excluded.shop_name,
          location_id = excluded.location_id, location_name = excluded.location_name, flow = excluded.flow, line_rules = excluded.line_rules,
-         default_line_id = excluded.default_line_id, missing_scopes = excluded.missing_scopes, connected_at = excluded.connected_at, removed_at = NULL`,
-    ).run(s.id, s.shopDomain, s.apiVersion, s.endpoint, s.shopName, s.locationId, s.locationName, s.flow, JSON.stringify(s.lineRules), s.defaultLineId, JSON.stringify(e.payload.missingScopes), e.occurredAt);
+         default_line_id = excluded.default_line_id, missing_scopes = excluded.missing_scopes, connected_at = excluded.connected_at, removed_at = NULL,
+         notify_at = excluded.notify_at`,
+    ).run(s.id, s.shopDomain, s.apiVersion, s.endpoint, s.shopName, s.locationId, s.locationName, s.flow, JSON.stringify(s.lineRules), s.defaultLineId, JSON.stringify(e.payload.missingScopes), e.occurredAt, s.notifyAt ?? 'handover');
+  },
+  'shopify.notify_set': (db, e) => {
+    stmt(db, 'UPDATE shopify_stores SET notify_at = ? WHERE id = ?').run(e.payload.notifyAt, e.payload.storeId);
+  },
+  'parcel.handed_over': (db, e) => {
+    const job = e.payload.jobs.find((j) => j.kind === NOTIFY_KIND);
+    if (job) stmt(db, 'UPDATE shopify_parcels SET notify_job_id = ? WHERE parcel_id = ?').run(job.id, e.payload.parcelId);
+  },
+  'shopify.buyer_notified': (db, e) => {
+    stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
   },
   'shopify.store_removed': (db, e) => {
     stmt(db, 'UPDATE shopify_stores SET removed_at = ? WHERE id = ?').run(e.occurredAt, e.payload.storeId);
@@ -76,7 +100,10 @@ export const shopifyProjector: Projector = {
     stmt(db, 'UPDATE shopify_stores SET last_intake_at = ?, last_intake = ? WHERE id = ?').run(e.occurredAt, JSON.stringify({ imported, changed, seen }), e.payload.storeId);
   },
   'parcel.picked': (db, e) => {
-    for (const j of e.payload.jobs) if (j.kind === CREATE_KIND) trackParcel(db, j, e.occurredAt);
+    for (const j of e.payload.jobs) {
+      if (j.kind === CREATE_KIND) trackParcel(db, j, e.occurredAt);
+      if (j.kind === UPDATE_KIND && j.payload.replacesParcelId) trackReplacement(db, j, e.occurredAt);
+    }
   },
   'shopify.fulfillment_created': (db, e) => {
     stmt(db, "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL, sent_number = ? WHERE parcel_id = ?").run(
@@ -86,6 +113,7 @@ export const shopifyProjector: Projector = {
       e.payload.trackingNumber,
       e.payload.parcelId,
     );
+    if (e.payload.notifyCustomer !== false) stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
     followUpUpdate(db, e.payload.jobId, e.payload.parcelId, e.payload.trackingNumber, e.occurredAt);
   },
   'shopify.tracking_updated': (db, e) => {
@@ -96,6 +124,9 @@ export const shopifyProjector: Projector = {
          error = CASE WHEN update_job_id = ? THEN NULL ELSE error END, update_job_id = CASE WHEN update_job_id = ? THEN NULL ELSE update_job_id END
        WHERE parcel_id = ?`,
     ).run(e.payload.trackingNumber, e.payload.jobId, e.payload.jobId, e.payload.jobId, e.payload.parcelId);
+    // A reship's number: its first arrival in Shopify; with notifyCustomer, Shopify e-mailed the buyer.
+    stmt(db, "UPDATE shopify_parcels SET synced_at = coalesce(synced_at, ?), fulfillment_gid = coalesce(fulfillment_gid, ?) WHERE parcel_id = ? AND state = 'synced'").run(e.occurredAt, e.payload.fulfillmentGid, e.payload.parcelId);
+    if (e.payload.notifyCustomer) stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
   },
   'job.dead': (db, e) => {
     const kind = kindOf(db, e.payload.jobId);
@@ -103,11 +134,13 @@ export const shopifyProjector: Projector = {
     if (kind === CREATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE job_id = ?').run(state, e.payload.error, e.payload.jobId);
     if (kind === UPDATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE update_job_id = ?').run(state, e.payload.error, e.payload.jobId);
     if (kind === REQUEST_KIND) stmt(db, "UPDATE shopify_requests SET state = 'refused', error = ? WHERE job_id = ?").run(e.payload.error, e.payload.jobId);
+    if (kind === NOTIFY_KIND) stmt(db, 'UPDATE shopify_parcels SET error = ? WHERE notify_job_id = ?').run(`Buyer's e-mail not sent: ${e.payload.error}`, e.payload.jobId);
   },
   'job.retried': (db, e) => {
     stmt(db, "UPDATE shopify_parcels SET state = 'queued', error = NULL WHERE job_id = ? AND state <> 'synced'").run(e.payload.jobId);
     stmt(db, "UPDATE shopify_parcels SET state = 'queued', error = NULL WHERE update_job_id = ?").run(e.payload.jobId);
     stmt(db, "UPDATE shopify_requests SET state = 'queued', error = NULL WHERE job_id = ? AND state = 'refused'").run(e.payload.jobId);
+    stmt(db, 'UPDATE shopify_parcels SET error = NULL WHERE notify_job_id = ?').run(e.payload.jobId);
   },
   'shopify.job_replaced': (db, e) => {
     const { oldJobId, job } = e.payload;

@@ -1,8 +1,9 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
-import type { ShopifyStoreData } from './events';
+import type { NotifyAt, ShopifyStoreData } from './events';
 
 export interface ShopifyStoreRow extends ShopifyStoreData {
+  notifyAt: NotifyAt;
   missingScopes: string[];
   connectedAt: string;
   lastIntakeAt: string | null;
@@ -28,6 +29,12 @@ export interface ShopifyParcelRow {
   /** The number Shopify last took (null: none yet); differs from trackingNumber while a re-link is on its way. */
   sentNumber: string | null;
   updateJobId: string | null;
+  /** The fulfillment was created with notifyCustomer (Shopify e-mailed the buyer at pick). */
+  notifyAtPick: boolean;
+  /** The handover e-mail job (null: none planned). */
+  notifyJobId: string | null;
+  /** When Shopify took the request to e-mail the buyer (null: not yet). */
+  notifiedAt: string | null;
 }
 
 export interface ShopifyRequestRow {
@@ -62,6 +69,7 @@ const toStore = (r: Raw): ShopifyStoreRow => ({
   connectedAt: r.connected_at as string,
   lastIntakeAt: (r.last_intake_at as string) ?? null,
   lastIntake: r.last_intake ? JSON.parse(r.last_intake as string) : null,
+  notifyAt: (r.notify_at as NotifyAt) ?? 'handover',
 });
 
 const PARCEL = `SELECT s.*, o.name AS order_name, p.label_printed_at, p.picked_at FROM shopify_parcels s
@@ -84,6 +92,9 @@ const toParcel = (r: Raw): ShopifyParcelRow => ({
   pickedAt: r.picked_at as string,
   sentNumber: (r.sent_number as string) ?? null,
   updateJobId: (r.update_job_id as string) ?? null,
+  notifyAtPick: r.notify_at_pick !== 0,
+  notifyJobId: (r.notify_job_id as string) ?? null,
+  notifiedAt: (r.notified_at as string) ?? null,
 });
 
 const toRequest = (r: Raw): ShopifyRequestRow => ({
@@ -213,6 +224,24 @@ export function shopifyReader(db: Sqlite) {
     createJob(parcelId: string): { jobId: string; status: string } | undefined {
       const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as Raw | undefined;
       return r && { jobId: r.job_id as string, status: r.status as string };
+    },
+    /**
+     * A replacement order (reship) of a Shopify parcel: the old parcel's Shopify side, whose
+     * fulfillment the replacement's number goes to (the Shopify order is the same; its fulfillment
+     * order is closed, so no new fulfillment can be made for it).
+     */
+    replacedParcel(orderId: string): ShopifyParcelRow | undefined {
+      const r = stmt(db, `${PARCEL} WHERE s.parcel_id = (SELECT old_parcel_id FROM monitor_reships WHERE new_order_id = ?)`).get(orderId) as Raw | undefined;
+      return r && toParcel(r);
+    },
+    /** The fulfillment's updatedAt Shopify answered to the console's last write to it (null: unknown). */
+    lastKnownUpdate(parcelId: string): string | null {
+      const r = stmt(
+        db,
+        `SELECT json_extract(payload, '$.updatedAt') AS u FROM events
+         WHERE subject = ? AND type IN ('shopify.fulfillment_created', 'shopify.tracking_updated', 'shopify.buyer_notified') ORDER BY seq DESC LIMIT 1`,
+      ).get(parcelId) as { u: string | null } | undefined;
+      return r?.u ?? null;
     },
     /** The fulfillment a parcel got in Shopify, from the outcome of its create job. */
     fulfillmentOf(parcelId: string): string | null {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { formatHostStatus, type HostStatus } from './status.js';
@@ -13,7 +13,7 @@ export interface FakePrinterOptions {
   mode?: FakePrinterMode;
   /** Port to listen on; 0 (default) picks a free one, kept across refuse/ok switches. */
   port?: number;
-  /** If set, every complete label (^XA..^XZ) is also written here as NNNNNN.zpl. */
+  /** If set, every complete label (^XA..^XZ) is also written here as NNNNNN.zpl, numbered on from the files already there. */
   dir?: string;
   /** 'slow' mode: how long the printer sits on a job before reading it and closing. */
   slowMs?: number;
@@ -27,7 +27,8 @@ export function splitLabels(data: string): string[] {
 /**
  * A raw 9100 printer for tests and demos: a real TCP server on 127.0.0.1. One connection is
  * one job (jobs()); the labels in it are split on ^XA..^XZ (labels()) and, given a directory,
- * written atomically as 000001.zpl, 000002.zpl, ... so another process can count them.
+ * written atomically as 000001.zpl, 000002.zpl, ... so another process can count them (a printer
+ * started again on the same directory numbers on after the last file; none is ever overwritten).
  *
  * Modes: 'ok' reads and closes on EOF; 'refuse' stops listening so connects get ECONNREFUSED;
  * 'slow' waits slowMs before reading and closing; 'close-mid-job' resets the connection after
@@ -178,12 +179,31 @@ export class FakePrinter {
     }
   }
 
+  /** The number of the next label file: after the highest already in the directory (a restart goes on, never over). */
+  private nextFile: number | undefined;
+
   private record(label: string): void {
     this.printed.push(label);
-    if (!this.opts.dir) return;
-    const name = `${String(this.printed.length).padStart(6, '0')}.zpl`;
-    const tmp = path.join(this.opts.dir, `.${name}.tmp`);
+    const dir = this.opts.dir;
+    if (!dir) return;
+    if (this.nextFile === undefined) {
+      mkdirSync(dir, { recursive: true });
+      const taken = readdirSync(dir).map((f) => /^(\d+)\.zpl$/.exec(f)?.[1]).filter((n): n is string => !!n).map(Number);
+      this.nextFile = taken.length ? Math.max(...taken) + 1 : 1;
+    }
+    const tmp = path.join(dir, `.label-${process.pid}.tmp`);
     writeFileSync(tmp, label);
-    renameSync(tmp, path.join(this.opts.dir, name));
+    // A hard link never replaces an existing file: a name taken meanwhile moves on to the next one.
+    for (;;) {
+      const file = path.join(dir, `${String(this.nextFile++).padStart(6, '0')}.zpl`);
+      if (existsSync(file)) continue;
+      try {
+        linkSync(tmp, file);
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+    unlinkSync(tmp);
   }
 }

@@ -44,6 +44,7 @@ test('a new picker scans 10 orders, gets 10 labels, reprints one, is refused a b
   await page.screenshot({ path: 'test-results/pick-refused.png' });
 
   // Restart the console on the same data: everything is still there.
+  const printedBefore = labelsAt(app.dataDir).map((f) => readFileSync(join(app.dataDir, 'fake-printer', f), 'utf8'));
   await app.stop();
   const again = await startConsole(app.dataDir);
   try {
@@ -60,6 +61,9 @@ test('a new picker scans 10 orders, gets 10 labels, reprints one, is refused a b
     await pick.expectTone('pass');
     await expect.poll(() => pick.picked()).toBe(11);
     expect(numbers).not.toContain(typed);
+    // The demo printer's record of what it printed survives the restart: the new label is a new file.
+    await expect.poll(() => labelsAt(app.dataDir).length, { timeout: 20_000 }).toBe(printedBefore.length + 1);
+    expect(labelsAt(app.dataDir).slice(0, printedBefore.length).map((f) => readFileSync(join(app.dataDir, 'fake-printer', f), 'utf8'))).toEqual(printedBefore);
   } finally {
     await again.stop();
   }

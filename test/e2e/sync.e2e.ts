@@ -90,7 +90,7 @@ test('re-link a synced parcel in Parcels: new number, Shopify synced again; acce
     // Shopify's fulfillment takes the new number: the state turns synced again, the update note goes.
     await expect(parcels.shopifyState()).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
     await expect(page.getByTestId('shopify-parcel-update')).toHaveCount(0);
-    await expect(parcels.timeline().and(page.locator('[data-type="parcel.relinked"]'))).toContainText(`${oldNumber} → ${newNumber}`);
+    await expect(parcels.timeline().and(page.locator('[data-type="parcel.relinked"]'))).toContainText(`New number ${newNumber} replaces ${oldNumber}`);
     await expect(page.locator(`[data-testid="parcel-row"][data-tracking="${newNumber}"]`)).toBeVisible();
     await page.screenshot({ path: 'test-results/sync-relink.png' });
     await page.keyboard.press('Escape');

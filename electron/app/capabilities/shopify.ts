@@ -6,7 +6,7 @@ import { ShopifyRuntime, runtimeOf } from '../../services/shopify/runtime';
 import { secretStoreFor } from '../../services/secrets';
 import { shopifyJobHandler } from '../../services/shopify/handler';
 import { shopifyPickPlanner } from '../../services/shopify/planner';
-import { connectStore, disconnectStore, testConnection } from '../../services/shopify/stores';
+import { connectStore, disconnectStore, setNotifyAt, testConnection } from '../../services/shopify/stores';
 import { runIntake } from '../../services/shopify/intake';
 import { parcelSync, syncStatus } from '../../services/shopify/status';
 import { fixDeadLetter } from '../../services/shopify/fix';
@@ -67,6 +67,7 @@ export const shopifyCapability: Capability = {
         return { store: r.store, check: r.check };
       },
       'shopify.disconnect': ({ storeId }) => (disconnectStore(rt, storeId), { storeId }),
+      'shopify.notifyAt': ({ storeId, notifyAt }) => setNotifyAt(env.ctx, storeId, notifyAt),
       'shopify.intake': ({ storeId }) => runIntake(env.ctx, rt, storeId),
       'shopify.parcel': ({ parcelId }) => parcelSync(rt, parcelId),
       'shopify.fix': (input) => fixDeadLetter(rt, input),

@@ -84,7 +84,7 @@ const Report = z.object({
 });
 
 const Weeks = z.number().int().min(1).max(26).default(8);
-const From = z.enum(['pick', 'pickup']).default('pickup');
+const From = z.enum(['pick', 'pickup']).optional().describe("where the buyer's silence starts (default: when the stores e-mail the buyer: at pick or at handover)");
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(200);
 
 export const cutoffsChannels = {

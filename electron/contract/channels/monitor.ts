@@ -119,6 +119,8 @@ const Diagnosis = z.object({
       syncedAt: IsoTime.nullable(),
       state: z.string().nullable(),
       notifyCustomer: z.boolean().nullable(),
+      notifiedAt: IsoTime.nullable().describe("when Shopify was asked to e-mail the buyer (null: not yet)"),
+      notifyAt: z.enum(['pick', 'handover']).nullable().describe("the store's setting for this parcel"),
       error: z.string().nullable(),
       events: z.array(z.object({ status: z.string(), at: IsoTime })),
     })

@@ -22,7 +22,11 @@ export const ShopifyParcelSync = z.object({
   error: z.string().nullable(),
   sentNumber: z.string().nullable().describe('the number Shopify holds (differs from trackingNumber while a re-link is on its way)'),
   updating: z.boolean().describe('a tracking update (re-link) is queued'),
+  notifyAt: z.enum(['pick', 'handover']).describe('when Shopify e-mails this buyer: with the fulfillment at pick, or at handover'),
+  notifiedAt: S.IsoTime.nullable().describe('when Shopify took the request to e-mail the buyer (null: not yet)'),
 });
+
+const NotifyAt = z.enum(['handover', 'pick']);
 
 const RequestView = z.object({
   storeId: z.string(),
@@ -65,6 +69,8 @@ const StoreView = z.object({
   lastIntake: z.object({ imported: z.number(), changed: z.number(), seen: z.number() }).nullable(),
   intake: z.object({ running: z.boolean(), pages: z.number(), seen: z.number(), imported: z.number(), error: z.string().nullable() }).nullable(),
   throttle: Throttle.nullable(),
+  notifyAt: NotifyAt.describe("when Shopify e-mails the buyer the tracking number: at handover (default) or at pick"),
+  endpoint: z.string().nullable().describe('loopback URL of an emulated store (null: a real store)'),
 });
 
 const Connection = {
@@ -120,10 +126,16 @@ export const shopifyChannels = {
         locationId: z.string().nullable().optional(),
         lineRules: z.record(z.string(), z.string()).optional(),
         defaultLineId: z.string().nullable().optional(),
+        notifyAt: NotifyAt.optional().describe('when Shopify e-mails the buyer (default: keep, or handover for a new store)'),
       })
       .strict(),
     z.object({ store: StoreView.pick({ id: true, shopName: true, shopDomain: true, locationName: true, missingScopes: true }), check: ShopCheck }),
     'Connect a Shopify store (the token is stored encrypted on this station).',
+  ),
+  'shopify.notifyAt': ch(
+    z.object({ storeId: z.string().min(1), notifyAt: NotifyAt }).strict(),
+    z.object({ storeId: z.string(), notifyAt: NotifyAt }),
+    "E-mail the buyer at handover (the tracking goes to Shopify at pick without an e-mail) or at pick. Applies to parcels picked from now on.",
   ),
   'shopify.disconnect': ch(z.object({ storeId: z.string().min(1) }).strict(), z.object({ storeId: z.string() }), 'Disconnect a store and forget its token.'),
   'shopify.intake': ch(

@@ -3,11 +3,11 @@ import type { ServiceContext } from '../site/context';
 import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { pickHistory } from './history';
 import { silenceMatrix } from './whatif';
-import type { SilenceFrom } from './whatifView';
+import { silenceStart, type SilenceFrom } from './told';
 
 export function matrix(ctx: ServiceContext, input: { weeks: number; basis: 'earliest' | 'latest'; from?: SilenceFrom }) {
   const reader = cutoffsReader(ctx.store.db);
-  const from = input.from ?? 'pickup';
+  const from = input.from ?? silenceStart(ctx).from;
   const rows = ctx.store.lines
     .all()
     .filter((l) => l.active)

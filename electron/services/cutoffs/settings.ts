@@ -1,4 +1,5 @@
 // A line's cut-off settings (calendar + first-scan window): read, save as a new version, undo.
+import { thursdayShiftRefusal } from './told';
 import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reader';
 import type { FirstScanData } from '../../../db/cutoffs/events';
 import type { LineData } from '../../../db/event-types';
@@ -40,8 +41,10 @@ function checkFirstScan(w: FirstScanData): CalendarError[] {
 }
 
 export function saveSettings(ctx: ServiceContext, input: { lineId: string; calendar: CalendarDraft; firstScan: FirstScanData; reason: string }) {
-  requireLine(ctx, input.lineId);
+  const line = requireLine(ctx, input.lineId);
   const { calendar, errors } = checkDraft(ctx, input.calendar, input.firstScan);
+  const refusal = input.calendar.rules?.includes('thursday-shift') ? thursdayShiftRefusal(line) : null;
+  if (refusal) throw badInput(`The calendar was not saved. ${refusal} Untick the Thursday shift.`, [{ path: 'calendar.rules', message: 'postal lines only' }]);
   if (!calendar) throw badInput(`The calendar was not saved: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Fix the marked fields and save again.`, errors);
   const reader = cutoffsReader(ctx.store.db);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>

@@ -11,11 +11,13 @@ import { upcomingPickups } from './upcoming';
 import { replayCompare, type SilenceSummary } from './whatif';
 import type { FirstScanWindow } from './window';
 
-export type SilenceFrom = 'pick' | 'pickup';
+import { silenceStart, thursdayShiftRefusal, type SilenceFrom } from './told';
+
+export type { SilenceFrom };
 export type ReportOptions = { from: SilenceFrom; ticketRate: number; ticketAfterDays: number };
 
 const METRIC: Record<SilenceFrom, string> = {
-  pickup: 'Silence = days from the carrier pickup (when the buyer gets tracking) to the expected first scan.',
+  pickup: 'Silence = days from the carrier pickup to the expected first scan.',
   pick: 'Silence = days from the pick to the expected first scan.',
 };
 
@@ -67,7 +69,8 @@ export function whatIfReport(before: LineCalendar, after: LineCalendar, wBefore:
 function framing(ctx: ServiceContext, lineId: string, zone: string, weeks: number, o: Partial<ReportOptions>) {
   const line = requireLine(ctx, lineId);
   const history = pickHistory(ctx, line, zone, weeks);
-  const opts: ReportOptions = { from: o.from ?? 'pickup', ticketRate: o.ticketRate ?? defaultTicketRate(line.routeType), ticketAfterDays: o.ticketAfterDays ?? TICKET_AFTER_DAYS };
+  const start = silenceStart(ctx, lineId);
+  const opts: ReportOptions = { from: o.from ?? start.from, ticketRate: o.ticketRate ?? defaultTicketRate(line.routeType), ticketAfterDays: o.ticketAfterDays ?? TICKET_AFTER_DAYS };
   const head = {
     lineId,
     lineName: line.name,
@@ -78,7 +81,7 @@ function framing(ctx: ServiceContext, lineId: string, zone: string, weeks: numbe
     from: opts.from,
     ticketRate: opts.ticketRate,
     ticketAfterDays: opts.ticketAfterDays,
-    metric: `${METRIC[opts.from]} Expected tickets = ${Math.round(opts.ticketRate * 1000) / 10} % of parcels silent over ${opts.ticketAfterDays} days (Table 4 footnote).`,
+    metric: `${METRIC[opts.from]}${o.from ? '' : ` ${start.why}`} Expected tickets = ${Math.round(opts.ticketRate * 1000) / 10} % of parcels silent over ${opts.ticketAfterDays} days (Table 4 footnote).`,
   };
   return { history, opts, head };
 }
@@ -87,6 +90,8 @@ function framing(ctx: ServiceContext, lineId: string, zone: string, weeks: numbe
 export function whatIf(ctx: ServiceContext, input: { lineId: string; rule: CalendarRule; weeks: number; from?: SilenceFrom; ticketRate?: number }) {
   const saved = currentSettings(ctx, input.lineId);
   if (!saved) throw badInput(`Line "${input.lineId}" has no calendar yet: set its pickups and cut-offs first, then try the what-if.`);
+  const refusal = input.rule === 'thursday-shift' ? thursdayShiftRefusal(requireLine(ctx, input.lineId)) : null;
+  if (refusal) throw badInput(`${refusal} Try it on a postal line.`, [{ path: 'lineId', message: 'not a postal line' }]);
   const without = { ...saved.calendar, rules: saved.calendar.rules.filter((r) => r !== input.rule) };
   const withRule = { ...without, rules: [...without.rules, input.rule] };
   const { history, opts, head } = framing(ctx, input.lineId, saved.calendar.zone, input.weeks, input);

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { siteInfo, type ServiceContext } from '../site/context';
 import { startOfLocalDay } from '../site/zone';
-import { localTime, nextPickupDate, pickupInstant } from './pickup';
+import { localTime, nextPickupDate, pickupInstant, scheduledPickup } from './pickup';
+import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { rulesFor } from './rules';
 import { discrepancyView, manifestView } from './view';
 
@@ -14,6 +15,7 @@ export function dispatchBoard(ctx: ServiceContext) {
   const zone = siteInfo(ctx).zone;
   const local = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm');
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const when = (iso: string) => (DateTime.fromISO(iso, { zone }).toISODate() === today ? `at ${local(iso)}` : localTime(ctx, iso));
   const manifests = reader.current(startOfLocalDay(now, zone)).map((m) => manifestView(ctx, m));
   const alerts: Array<{ code: 'pickup_overdue'; lineId: string; manifestId: string | null; message: string; next: string }> = [];
 
@@ -29,18 +31,20 @@ export function dispatchBoard(ctx: ServiceContext) {
           code: 'pickup_overdue',
           lineId: line.id,
           manifestId: m.id,
-          message: `Pickup overdue: ${line.name}${m.number ? ` ${m.number}` : ''} was expected at ${local(m.expectedPickupAt)} and has not been handed over.`,
-          next: m.status === 'open' ? `Close it out now and call ${line.carrier}.` : `Call ${line.carrier}. When the driver comes, scan the manifest barcode to confirm the handover.`,
+          message: `Pickup overdue: ${line.name} manifest due ${when(m.expectedPickupAt)}.`,
+          next: m.status === 'open' ? `Close it out now and call ${line.carrier}.` : `Call ${line.carrier}; scan the manifest when the driver comes.`,
         });
-      const todayPickup = pickupInstant(ctx, rules, today);
-      const handedToday = mine.some((m) => m.status === 'handed_over' && m.pickupDate === today);
-      if (waiting > 0 && nowIso > todayPickup && !handedToday && !mine.some((m) => m.overdue))
+      // Only a pickup that was really due: a day without one in the calendar raises nothing, and a
+      // handover since the parcels were picked settles them (left behind ones are discrepancies).
+      const hasCalendar = !!cutoffsReader(ctx.store.db).current(line.id);
+      const due = reader.dueWaiting(line.id, nowIso, hasCalendar ? null : scheduledPickup(ctx, rules, today));
+      if (due.count > 0 && due.since && !mine.some((m) => m.overdue))
         alerts.push({
           code: 'pickup_overdue',
           lineId: line.id,
           manifestId: null,
-          message: `Pickup overdue: ${waiting} ${line.name} parcel${waiting === 1 ? '' : 's'} waiting and no handover since ${local(todayPickup)}.`,
-          next: `Load them on a manifest, close it out and call ${line.carrier}.`,
+          message: `Pickup overdue: ${due.count} ${line.name} parcel${due.count === 1 ? '' : 's'} due ${when(due.since)}, not handed over.`,
+          next: `Load them, close out, call ${line.carrier}.`,
         });
       const nextPickupAt = pickupInstant(ctx, rules, nextPickupDate(ctx, rules));
       return { lineId: line.id, lineName: line.name, carrier: line.carrier, rules, waiting, nextPickupAt, nextPickupLocal: localTime(ctx, nextPickupAt) };

@@ -3,7 +3,7 @@ import type { DiscrepancyData, HandoverVia } from '../../../db/dispatch/events';
 import { conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { normalizeNumber } from '../numbers/recognize';
-import { planShopifyEvent } from '../shopify/plan-event';
+import { planHandoverShopify } from '../shopify/plan-event';
 import { siteInfo, type ServiceContext } from '../site/context';
 import { localTime } from './pickup';
 import { classify, siteCode } from './codes';
@@ -50,7 +50,7 @@ export function handOver(ctx: ServiceContext, manifestId: string, input: Handove
         discrepancies.push({ id: newId('dsc', at), kind: 'not_confirmed', parcelId: p.parcelId, trackingNumber: p.trackingNumber });
         continue;
       }
-      const jobs = planShopifyEvent(ctx, p.parcelId, 'CARRIER_PICKED_UP', at);
+      const jobs = planHandoverShopify(ctx, p.parcelId, at);
       emit({ type: 'parcel.handed_over', subject: p.parcelId, payload: { parcelId: p.parcelId, manifestId: m.id, orderId: p.orderId, via: input.via, handedOverAt: iso, jobs } });
       handed++;
     }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import { pickupForPick } from '../cutoffs/for-parcel';
+import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { siteInfo, type ServiceContext } from '../site/context';
 import { siteDateTime } from '../site/time';
 
@@ -18,12 +19,24 @@ export function pickupInstant(ctx: ServiceContext, rules: LineRulesData, pickupD
   return DateTime.fromISO(`${pickupDate}T${rules.expectedPickup}`, { zone }).toUTC().toISO()!;
 }
 
-/** The next pickup of a line from now: today's if it is still ahead and has not come yet, else the next day with one. */
+/**
+ * The pickup the line really has on a local date: its calendar's, or null on a day without one (a
+ * Sunday, a holiday). A line without a calendar has its plain pickup time every day.
+ */
+export function scheduledPickup(ctx: ServiceContext, rules: LineRulesData, date: string): string | null {
+  const zone = siteInfo(ctx).zone;
+  if (!cutoffsReader(ctx.store.db).current(rules.lineId)) return DateTime.fromISO(`${date}T${rules.expectedPickup}`, { zone }).toUTC().toISO()!;
+  const cal = pickupForPick(ctx, rules.lineId, startOf(date, zone));
+  return cal && DateTime.fromISO(cal.pickupAt, { zone }).toISODate() === date ? cal.pickupAt : null;
+}
+
+/** The next pickup of a line from now: today's if the line has one today, still ahead and not come yet, else the next day with one. */
 export function nextPickupDate(ctx: ServiceContext, rules: LineRulesData): string {
   const zone = siteInfo(ctx).zone;
   const now = DateTime.fromJSDate(ctx.clock.now(), { zone });
   const today = now.toISODate()!;
-  const ahead = ctx.clock.now().toISOString() <= pickupInstant(ctx, rules, today) && !dispatchReader(ctx.store.db).handedOverOn(rules.lineId, today);
+  const todays = scheduledPickup(ctx, rules, today);
+  const ahead = todays !== null && ctx.clock.now().toISOString() <= todays && !dispatchReader(ctx.store.db).handedOverOn(rules.lineId, today);
   if (ahead) return today;
   const tomorrow = now.plus({ days: 1 }).toISODate()!;
   const cal = pickupForPick(ctx, rules.lineId, startOf(tomorrow, zone));

@@ -1,6 +1,6 @@
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict, notFound } from '../../core/errors';
-import { planShopifyEvent } from '../shopify/plan-event';
+import { planHandoverShopify } from '../shopify/plan-event';
 import type { ServiceContext } from '../site/context';
 import { discrepancyView, operator } from './view';
 
@@ -22,7 +22,7 @@ export function resolveDiscrepancy(ctx: ServiceContext, id: string, resolution: 
       if (parcel.status === 'loaded') throw conflict(`Parcel ${parcel.trackingNumber} is loaded on another manifest now. Dismiss this discrepancy instead.`);
       const m = reader.manifest(d.manifestId)!;
       const when = new Date(m.handedOverAt!);
-      const jobs = planShopifyEvent(ctx, parcel.id, 'CARRIER_PICKED_UP', when);
+      const jobs = planHandoverShopify(ctx, parcel.id, at, when);
       emit({
         type: 'parcel.handed_over',
         subject: parcel.id,

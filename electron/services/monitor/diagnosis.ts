@@ -28,7 +28,7 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
     {
       orderCreatedAt: order.createdAt,
       pickedAt: parcel.pickedAt,
-      shopify: shopify && { queuedAt: shopify.queuedAt, syncedAt: shopify.syncedAt, notifyCustomer: shopify.notifyCustomer },
+      shopify: shopify && { queuedAt: shopify.queuedAt, syncedAt: shopify.syncedAt, notifyCustomer: shopify.notifyCustomer, notifiedAt: shopify.notifiedAt, notifyAt: shopify.notifyAt },
       pickupAt: parcel.pickupAt ?? null,
       handedOverAt: pc.handedOverAt,
       windowTo: pc.window?.to ?? null,

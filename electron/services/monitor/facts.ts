@@ -42,5 +42,6 @@ export function templateFacts(ctx: ServiceContext, pc: ParcelContext): TemplateF
     windowTo: pc.window?.to ?? null,
     pickupAt: pc.parcel.pickupAt ?? null,
     lastScan: last ? { status: STATUS_WORDS[last.status].toLowerCase(), at: last.scannedAt, location: last.location } : null,
+    now: ctx.clock.now().toISOString(),
   };
 }

@@ -22,7 +22,15 @@ export interface GapFacts {
   orderCreatedAt: string;
   pickedAt: string | null;
   /** Shopify: null when the order does not come from Shopify. */
-  shopify: { queuedAt: string | null; syncedAt: string | null; notifyCustomer: boolean | null } | null;
+  shopify: {
+    queuedAt: string | null;
+    syncedAt: string | null;
+    notifyCustomer: boolean | null;
+    /** When Shopify was asked to e-mail the buyer (null: not yet, or unknown in older data). */
+    notifiedAt?: string | null;
+    /** The store's setting for this parcel: e-mail at pick (with the fulfillment) or at handover. */
+    notifyAt?: 'pick' | 'handover' | null;
+  } | null;
   pickupAt: string | null;
   handedOverAt: string | null;
   windowTo: string | null;
@@ -110,29 +118,54 @@ export function gapsOf(f: GapFacts, nowMs: number, limits = GAP_LIMITS): Gap[] {
     open: 'No scan yet.',
     openLate: 'No scan yet.',
   });
-  let notification: Gap;
-  if (!f.shopify) notification = { gap: 5, key: 'notification', title: 'Buyer notified', state: 'n/a', from: null, to: null, hours: null, limitHours: null, text: 'Not a Shopify order: no Shopify shipping e-mail.' };
-  else if (!f.shopify.syncedAt) notification = { gap: 5, key: 'notification', title: 'Buyer notified', state: 'open', from: null, to: null, hours: null, limitHours: null, text: 'No fulfillment in Shopify yet: no shipping e-mail could go.' };
-  else if (f.shopify.notifyCustomer === false)
-    notification = { gap: 5, key: 'notification', title: 'Buyer notified', state: 'late', from: f.shopify.syncedAt, to: null, hours: null, limitHours: null, text: 'The fulfillment was created without notifying the buyer: no shipping e-mail went out.' };
-  else
-    notification = {
-      gap: 5,
-      key: 'notification',
-      title: 'Buyer notified',
-      state: f.shopify.notifyCustomer ? 'ok' : 'unknown',
-      from: f.shopify.syncedAt,
-      to: f.shopify.syncedAt,
-      hours: null,
-      limitHours: null,
-      text: f.shopify.notifyCustomer
-        ? 'Shopify was asked to send the shipping e-mail with the fulfillment. Whether it reached the inbox (not spam) cannot be seen from here.'
-        : 'Unknown whether Shopify sent the shipping e-mail.',
-    };
+  const notification = buyerSilence(f, nowMs);
   return [issued, shopify, handover, firstScan, reported, notification];
 }
 
 /** Which gap the parcel sits in now (the first one still open), or null when it is moving. */
 export function currentGap(gaps: Gap[]): Gap | null {
   return gaps.find((g) => g.key !== 'notification' && (g.state === 'open' || g.state === 'open_late')) ?? null;
+}
+
+/** When the buyer was told of the parcel (Shopify's shipping e-mail), per the store's setting; null: not yet. */
+export function buyerToldAt(f: GapFacts): string | null {
+  if (!f.shopify) return null;
+  if (f.shopify.notifiedAt) return f.shopify.notifiedAt;
+  // Older records: a fulfillment created with notifyCustomer told the buyer when it reached Shopify.
+  if (f.shopify.notifyAt !== 'handover' && f.shopify.notifyCustomer !== false) return f.shopify.syncedAt;
+  return null;
+}
+
+/**
+ * Gap 5, the buyer's side: silence is measured from the moment the buyer is told (the shipping
+ * e-mail, at pick or at handover per the store's setting) to the carrier's first scan, against the
+ * end of the expected first-scan window.
+ */
+function buyerSilence(f: GapFacts, nowMs: number): Gap {
+  const base = { gap: 5 as const, key: 'notification' as const, title: 'Buyer notified' };
+  if (!f.shopify) return { ...base, state: 'n/a', from: null, to: null, hours: null, limitHours: null, text: 'Not a Shopify order: no Shopify shipping e-mail.' };
+  const told = buyerToldAt(f);
+  if (!told) {
+    if (f.shopify.notifyAt === 'handover')
+      return {
+        ...base,
+        state: 'open',
+        from: null,
+        to: null,
+        hours: null,
+        limitHours: null,
+        text: f.handedOverAt
+          ? 'Handed over: Shopify is being asked to e-mail the buyer (queued in the outbox).'
+          : 'Shopify e-mails the buyer at handover: not handed over yet, so no silent tracking link.',
+      };
+    if (!f.shopify.syncedAt) return { ...base, state: 'open', from: null, to: null, hours: null, limitHours: null, text: 'No fulfillment in Shopify yet: no shipping e-mail could go.' };
+    return { ...base, state: 'late', from: f.shopify.syncedAt, to: null, hours: null, limitHours: null, text: 'The fulfillment was created without notifying the buyer: no shipping e-mail went out.' };
+  }
+  const limit = f.windowTo ? hrs(told, f.windowTo) : null;
+  return measure(5, 'notification', 'Buyer notified', told, f.firstScanAt, limit, nowMs, {
+    ok: 'Buyer told; the carrier\'s first scan came within the expected window of that.',
+    late: 'Buyer told, then the tracking link stayed silent past the expected window until the first scan.',
+    open: 'Buyer told; waiting for the first scan, still inside the expected window.',
+    openLate: 'Buyer told and the tracking link is still silent past the expected window: expect a ticket.',
+  });
 }

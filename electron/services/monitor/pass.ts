@@ -126,6 +126,15 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     if (jobs.length) events.push({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs } });
   }
 
+  // A parcel that left the watch list (delivered or returned, even from no scan in one poll; voided)
+  // takes its open exception with it: no rule looks at it any more.
+  for (const x of reader.openExceptionsOffWatch()) {
+    const reason =
+      x.trackStatus === 'delivered' ? 'the carrier delivered the parcel' : x.trackStatus === 'returned' ? 'the parcel was returned to the sender' : x.parcelStatus === 'voided' ? 'the parcel was voided' : 'the parcel is no longer in flight';
+    events.push({ type: 'monitor.exception_cleared', subject: x.parcelId, payload: { exceptionId: x.exceptionId, parcelId: x.parcelId, reason } });
+    summary.cleared++;
+  }
+
   // Replacements picked since the last look: say so on the old parcel's timeline.
   for (const r of reader.reshipsPickedUnnoted()) {
     const np = ctx.store.parcels.get(r.newParcelId!);

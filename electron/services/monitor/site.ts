@@ -9,7 +9,7 @@ import { costsOf } from './settings';
 import { firstScanWindow } from './windows';
 
 const D = 86_400_000;
-const KEYS: GapKey[] = ['issued', 'shopify', 'handover', 'first_scan', 'reported'];
+const KEYS: GapKey[] = ['issued', 'shopify', 'handover', 'first_scan', 'reported', 'notification'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 type Shares = Record<GapKey, number>;
@@ -46,6 +46,7 @@ export function siteView(ctx: ServiceContext, input: { days: number; hourlyRate?
   const from = new Date(nowMs - input.days * D).toISOString();
   const rows = r.parcelsPickedBetween(from, now.toISOString());
   const synced = r.shopifySyncTimes();
+  const told = r.shopifyNotifyTimes();
   const shopifyParcels = r.shopifyParcelIds();
   const lines = new Map(ctx.store.lines.all().map((l) => [l.id, l]));
   const byLine = new Map<string, Bucket>();
@@ -60,7 +61,9 @@ export function siteView(ctx: ServiceContext, input: { days: number; hourlyRate?
       {
         orderCreatedAt: p.orderCreatedAt,
         pickedAt: p.pickedAt,
-        shopify: isShopify ? { queuedAt: null, syncedAt: synced.get(p.id) ?? null, notifyCustomer: null } : null,
+        shopify: isShopify
+          ? { queuedAt: null, syncedAt: synced.get(p.id) ?? null, notifyCustomer: null, notifiedAt: told.get(p.id)?.notifiedAt ?? null, notifyAt: told.has(p.id) ? (told.get(p.id)!.atPick ? 'pick' : 'handover') : null }
+          : null,
         pickupAt: p.pickupAt,
         handedOverAt: p.handedOverAt,
         windowTo: p.expectedTo ?? win?.to ?? null,

@@ -18,6 +18,8 @@ export interface TemplateFacts {
   pickupAt: string | null;
   lastScan: { status: string; at: string; location: string | null } | null;
   newOrderName?: string;
+  /** When the message is written: a window already over is never promised again. */
+  now?: string;
 }
 
 export type TemplateKey = ExceptionCause | 'reshipped';
@@ -34,7 +36,10 @@ export function renderTemplate(key: TemplateKey, f: TemplateFacts): { subject: s
   const hello = `Hi ${first(f.buyerName)},`;
   const link = `You can follow it here: ${f.trackingUrl}\n(${f.carrier} tracking number ${f.trackingNumber})`;
   const sign = 'Thank you for your patience,\nThe customer care team';
-  const by = f.windowTo ? ` — we expect it by ${day(f.windowTo, f.zone)}` : '';
+  const windowOver = !!f.windowTo && !!f.now && Date.parse(f.windowTo) <= Date.parse(f.now);
+  const by = f.windowTo && !windowOver ? ` — we expect it by ${day(f.windowTo, f.zone)}` : '';
+  // Two days from now: when we write again if the carrier's first scan is already late.
+  const writeAgain = f.now ? day(DateTime.fromISO(f.now).plus({ days: 2 }).toISO()!, f.zone) : null;
   const bodies: Record<TemplateKey, { subject: string; lines: string[] }> = {
     not_handed_over: {
       subject: `Your order ${f.orderName} is packed and leaves with the next carrier pickup`,
@@ -46,7 +51,9 @@ export function renderTemplate(key: TemplateKey, f: TemplateFacts): { subject: s
     no_first_scan: {
       subject: `Your order ${f.orderName} is with ${f.carrier}: first tracking update on its way`,
       lines: [
-        `your order ${f.orderName} has been handed to ${f.carrier}. On this route the carrier's first scan usually appears ${w.words} after handover${by}, and it can take longer over a weekend.`,
+        windowOver
+          ? `your order ${f.orderName} has been handed to ${f.carrier}. On this route the carrier's first scan usually appears ${w.words} after handover; yours is taking longer than that. We have asked ${f.carrier} to check it and will write to you again by ${writeAgain}.`
+          : `your order ${f.orderName} has been handed to ${f.carrier}. On this route the carrier's first scan usually appears ${w.words} after handover${by}, and it can take longer over a weekend.`,
         `Until then the tracking page may show nothing or only "information received": that is normal, the parcel is moving. We are watching it and will contact you if anything goes wrong.`,
       ],
     },

@@ -23,7 +23,7 @@ export const DEMO_REQUESTS = 3;
 export async function startDemoStore(rt: ShopifyRuntime, orderCount: number, stateFile?: string): Promise<ShopifyEmulator> {
   const ctx = rt.ctx;
   const token = rt.secrets.get(DEMO_STORE) ?? `shpat_demo_${randomBytes(12).toString('hex')}`;
-  const emu = await startShopifyEmulator({ plan: 'plus', faults: 0, orders: 0, shopDomain: DEMO_SHOP_DOMAIN, accessToken: token, statePath: stateFile });
+  const emu = await startShopifyEmulator({ plan: 'plus', faults: 0, orders: 0, shopDomain: DEMO_SHOP_DOMAIN, accessToken: token, statePath: stateFile, clock: () => ctx.clock.now().getTime() });
   if (!emu.restored) seedDemoStore(emu, orderCount, ctx.clock.now());
   rt.setEndpoint(DEMO_STORE, emu.url);
   if (!shopifyReader(ctx.store.db).store(DEMO_STORE)) {

@@ -42,7 +42,7 @@ export const FULFILLMENT_ORDER_STATES = `query FulfillmentOrderStates($ids: [ID!
 
 export const FULFILLMENT_CREATE = `mutation FulfillmentCreate($fulfillment: FulfillmentInput!, $message: String) {
   fulfillmentCreate(fulfillment: $fulfillment, message: $message) {
-    fulfillment { id status trackingInfo(first: 1) { number company url } }
+    fulfillment { id status updatedAt trackingInfo(first: 1) { number company url } }
     userErrors { field message }
   }
 }`;
@@ -52,15 +52,24 @@ export const FULFILLMENTS_OF_ORDER = `query FulfillmentsOfFulfillmentOrder($id: 
   fulfillmentOrder(id: $id) {
     id status
     order { cancelledAt }
-    fulfillments(first: 20) { nodes { id status trackingInfo(first: 5) { number } } }
+    fulfillments(first: 20) { nodes { id status updatedAt trackingInfo(first: 5) { number } } }
   }
 }`;
 
 export const TRACKING_UPDATE = `mutation TrackingUpdate($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {
   fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: $notifyCustomer) {
-    fulfillment { id trackingInfo(first: 1) { number company } }
+    fulfillment { id updatedAt trackingInfo(first: 1) { number company } }
     userErrors { field message }
   }
+}`;
+
+/**
+ * Before retrying the buyer's e-mail at handover whose outcome is unknown: Shopify keeps no record
+ * of notifications an app can read, but the update that asks for the e-mail moves the
+ * fulfillment's updatedAt past the last write the console knows of.
+ */
+export const FULFILLMENT_UPDATED = `query FulfillmentUpdated($id: ID!) {
+  fulfillment(id: $id) { id updatedAt }
 }`;
 
 export const EVENT_CREATE = `mutation FulfillmentEventCreate($fulfillmentEvent: FulfillmentEventInput!) {
@@ -101,6 +110,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   FULFILLMENT_CREATE,
   FULFILLMENTS_OF_ORDER,
   TRACKING_UPDATE,
+  FULFILLMENT_UPDATED,
   EVENT_CREATE,
   EVENTS_OF_FULFILLMENT,
   ACCEPT_REQUEST,

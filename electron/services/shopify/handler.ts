@@ -3,10 +3,10 @@ import { shopifyReader } from '../../../db/shopify/reader';
 import { PermanentJobError, type JobHandler, type JobOutcome } from '../../jobs/types';
 import type { ShopifyClient } from './client';
 import { clientFor, send, userErrorText, type UserError } from './send';
-import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT_CREATE, TRACKING_UPDATE } from './documents';
+import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT_CREATE, FULFILLMENT_UPDATED, TRACKING_UPDATE } from './documents';
 import { answerRequestJob } from './request-job';
 import { KIND } from './lanes';
-import type { CreatePayload } from './planner';
+import { trackingFor, type CreatePayload } from './planner';
 import type { ShopifyRuntime } from './runtime';
 
 interface FoState {
@@ -14,7 +14,7 @@ interface FoState {
     id: string;
     status: string;
     order: { cancelledAt: string | null } | null;
-    fulfillments: { nodes: Array<{ id: string; status: string; trackingInfo: Array<{ number: string | null }> }> };
+    fulfillments: { nodes: Array<{ id: string; status: string; updatedAt?: string; trackingInfo: Array<{ number: string | null }> }> };
   } | null;
 }
 
@@ -23,10 +23,10 @@ async function readFo(client: ShopifyClient, rt: ShopifyRuntime, foGid: string):
 }
 
 /** The parcel's fulfillment in Shopify, by any number it was sent with (the current one first), and that number. */
-function ours(fo: NonNullable<FoState['fulfillmentOrder']>, numbers: string[]): { id: string; number: string } | undefined {
+function ours(fo: NonNullable<FoState['fulfillmentOrder']>, numbers: string[]): { id: string; number: string; updatedAt?: string } | undefined {
   for (const n of numbers) {
     const f = fo.fulfillments.nodes.find((x) => x.status !== 'CANCELLED' && x.trackingInfo.some((t) => t.number === n));
-    if (f) return { id: f.id, number: n };
+    if (f) return { id: f.id, number: n, updatedAt: f.updatedAt };
   }
   return undefined;
 }
@@ -36,13 +36,24 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
   const client = clientFor(rt, p.storeId);
   const numbers = [p.tracking.number, ...(p.previousNumbers ?? [])];
   // trackingNumber: what Shopify holds; an older number of a re-linked parcel is followed by an update.
-  const done = (fulfillmentGid: string, found: boolean, trackingNumber = p.tracking.number): JobOutcome => ({
+  const done = (fulfillmentGid: string, found: boolean, trackingNumber = p.tracking.number, updatedAt?: string): JobOutcome => ({
     result: { fulfillmentGid, found },
     events: [
       {
         type: 'shopify.fulfillment_created',
         subject: p.parcelId,
-        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, foGid: p.foGid, fulfillmentGid, trackingNumber, company: p.tracking.company, found },
+        payload: {
+          parcelId: p.parcelId,
+          storeId: p.storeId,
+          jobId: job.id,
+          foGid: p.foGid,
+          fulfillmentGid,
+          trackingNumber,
+          company: p.tracking.company,
+          found,
+          notifyCustomer: p.notifyCustomer,
+          ...(updatedAt ? { updatedAt } : {}),
+        },
       },
     ],
   });
@@ -51,9 +62,9 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
     const fo = await readFo(client, rt, p.foGid);
     const hit = fo && ours(fo, numbers);
-    if (hit) return done(hit.id, true, hit.number);
+    if (hit) return done(hit.id, true, hit.number, hit.updatedAt);
   }
-  const r = await send<{ fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentCreate', FULFILLMENT_CREATE, {
+  const r = await send<{ fulfillmentCreate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentCreate', FULFILLMENT_CREATE, {
     fulfillment: {
       lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: p.foGid, fulfillmentOrderLineItems: p.lineItems.length ? p.lineItems : undefined }],
       trackingInfo: p.tracking,
@@ -61,12 +72,12 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
     },
   });
   const created = r.fulfillmentCreate;
-  if (created.fulfillment && created.userErrors.length === 0) return done(created.fulfillment.id, false);
+  if (created.fulfillment && created.userErrors.length === 0) return done(created.fulfillment.id, false, p.tracking.number, created.fulfillment.updatedAt);
   const shopifySays = userErrorText(created.userErrors);
   // Refused: tell a conflict (someone else fulfilled, cancelled, on hold) from a plain refusal.
   const fo = await readFo(client, rt, p.foGid);
   const hit = fo && ours(fo, numbers);
-  if (hit) return done(hit.id, true, hit.number);
+  if (hit) return done(hit.id, true, hit.number, hit.updatedAt);
   if (fo?.order?.cancelledAt || fo?.status === 'CANCELLED')
     throw new PermanentJobError(`Conflict: the order was cancelled in Shopify. Do not ship it; void the parcel. Shopify said: ${shopifySays}`);
   if (fo?.status === 'CLOSED' && fo.fulfillments.nodes.some((f) => f.status !== 'CANCELLED'))
@@ -88,19 +99,77 @@ function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
 }
 
 async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean };
-  const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
+  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean; replacesParcelId?: string };
+  // A reship's parcel updates the fulfillment of the parcel it replaces.
+  const fulfillmentId = shopifyReader(rt.ctx.store.db).fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
   // Setting tracking is idempotent: sending it twice leaves the same state.
-  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string } | null; userErrors: UserError[] } }>(clientFor(rt, p.storeId), rt, 'TrackingUpdate', TRACKING_UPDATE, {
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(clientFor(rt, p.storeId), rt, 'TrackingUpdate', TRACKING_UPDATE, {
     fulfillmentId,
     trackingInfoInput: p.tracking,
     notifyCustomer: p.notifyCustomer,
   });
   if (r.fulfillmentTrackingInfoUpdate.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  const updatedAt = r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt;
   return {
     result: { fulfillmentGid: fulfillmentId },
-    events: [{ type: 'shopify.tracking_updated', subject: p.parcelId, payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, trackingNumber: p.tracking.number, company: p.tracking.company } }],
+    events: [
+      {
+        type: 'shopify.tracking_updated',
+        subject: p.parcelId,
+        payload: {
+          parcelId: p.parcelId,
+          jobId: job.id,
+          fulfillmentGid: fulfillmentId,
+          trackingNumber: p.tracking.number,
+          company: p.tracking.company,
+          ...(updatedAt ? { updatedAt } : {}),
+          ...(p.notifyCustomer ? { notifyCustomer: true } : {}),
+        },
+      },
+    ],
   };
+}
+
+/**
+ * At handover: Shopify e-mails the buyer the tracking it already holds (fulfillmentTrackingInfoUpdate
+ * with the same tracking and notifyCustomer true). Never twice: a parcel already notified is done,
+ * and a retry whose earlier attempt may have landed first looks whether the fulfillment changed
+ * since the console's last known write (the update moves its updatedAt). Never lost: the job stays
+ * in the outbox until Shopify answers.
+ */
+async function notifyBuyer(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
+  const p = job.payload as { parcelId: string; storeId: string };
+  const reader = shopifyReader(rt.ctx.store.db);
+  const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
+  const row = reader.parcel(p.parcelId)!;
+  const parcel = rt.ctx.store.parcels.get(p.parcelId);
+  const line = parcel && rt.ctx.store.lines.get(parcel.lineId);
+  if (!parcel || !line) throw new PermanentJobError(`Parcel ${p.parcelId} or its carrier line is gone; nothing to tell the buyer.`);
+  const tracking = trackingFor(line, parcel.trackingNumber);
+  const client = clientFor(rt, p.storeId);
+  const done = (found: boolean, updatedAt?: string): JobOutcome => ({
+    result: { fulfillmentGid: fulfillmentId, found },
+    events: [
+      {
+        type: 'shopify.buyer_notified',
+        subject: p.parcelId,
+        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, fulfillmentGid: fulfillmentId, trackingNumber: tracking.number, found, ...(updatedAt ? { updatedAt } : {}) },
+      },
+    ],
+  });
+  if (row.notifiedAt) return done(true);
+  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+    const known = reader.lastKnownUpdate(p.parcelId);
+    const f = (await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })).fulfillment;
+    if (f && known && Date.parse(f.updatedAt) > Date.parse(known)) return done(true, f.updatedAt);
+  }
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(client, rt, 'TrackingUpdate', TRACKING_UPDATE, {
+    fulfillmentId,
+    trackingInfoInput: tracking,
+    notifyCustomer: true,
+  });
+  if (r.fulfillmentTrackingInfoUpdate.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  return done(false, r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt);
 }
 
 const sameInstant = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) < 1000;
@@ -151,6 +220,7 @@ export function shopifyJobHandler(rt: ShopifyRuntime): JobHandler {
         if (job.kind === KIND.trackingUpdate) return await updateTracking(rt, job);
         if (job.kind === KIND.event) return await createEvent(rt, job);
         if (job.kind === KIND.requestAnswer) return await answerRequestJob(rt, job);
+        if (job.kind === KIND.buyerNotify) return await notifyBuyer(rt, job);
         throw new PermanentJobError(`Unknown Shopify job kind ${job.kind}.`);
       } finally {
         rt.uncertain.delete(job.id);

@@ -13,6 +13,7 @@ export const KIND = {
   trackingUpdate: 'shopify.tracking_update',
   event: 'shopify.fulfillment_event',
   requestAnswer: 'shopify.request_answer',
+  buyerNotify: 'shopify.buyer_notify',
 } as const;
 
 /** A fulfillment request's answer has its own lane: no console order exists for it yet. */

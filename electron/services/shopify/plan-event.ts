@@ -4,6 +4,22 @@ import { newId } from '../../core/ids';
 import type { ServiceContext } from '../site/context';
 import { KIND, laneOf } from './lanes';
 
+/**
+ * At handover, for a parcel whose fulfillment went to Shopify without e-mailing the buyer (the
+ * store's "e-mail the buyer at handover"): the job that has Shopify e-mail them now. None when the
+ * buyer was told at pick, was already told, or a job for it is already planned.
+ */
+export function planBuyerNotify(ctx: ServiceContext, parcelId: string, at: Date): JobDraft[] {
+  const row = shopifyReader(ctx.store.db).parcel(parcelId);
+  if (!row || row.notifyAtPick || row.notifiedAt || row.notifyJobId) return [];
+  return [{ id: newId('job', at), kind: KIND.buyerNotify, target: laneOf(row.storeId, row.orderId), ref: parcelId, payload: { parcelId, storeId: row.storeId } }];
+}
+
+/** What Shopify hears at handover: the buyer's e-mail (when it waits for the handover), then CARRIER_PICKED_UP, in the order's lane. */
+export function planHandoverShopify(ctx: ServiceContext, parcelId: string, at: Date, happenedAt: Date = at): JobDraft[] {
+  return [...planBuyerNotify(ctx, parcelId, at), ...planShopifyEvent(ctx, parcelId, 'CARRIER_PICKED_UP', happenedAt)];
+}
+
 export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
 
 /**

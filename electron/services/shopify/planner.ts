@@ -24,9 +24,10 @@ export interface CreatePayload {
 export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   if (parcel.order.source !== 'shopify') return [];
   const link = shopifyReader(ctx.store.db).link(parcel.order.id);
-  if (!link) return [];
+  if (!link) return planReplacement(ctx, parcel, at);
   const line = ctx.store.lines.get(parcel.lineId);
   if (!line) return [];
+  const store = shopifyReader(ctx.store.db).store(link.storeId);
   const payload: CreatePayload = {
     parcelId: parcel.parcelId,
     storeId: link.storeId,
@@ -34,9 +35,39 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     foGid: link.foGid,
     lineItems: shopifyReader(ctx.store.db).foLines(parcel.order.id),
     tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
-    notifyCustomer: true,
+    // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
+    notifyCustomer: store?.notifyAt === 'pick',
   };
   return [{ id: newId('job', at), kind: KIND.create, target: laneOf(link.storeId, parcel.order.id), ref: parcel.parcelId, payload: payload as unknown as Record<string, unknown> }];
+};
+
+/**
+ * A replacement (reship) of a Shopify order: its number goes to the original fulfillment as a
+ * tracking update in the same order's lane, e-mailing the buyer now or at its handover per the
+ * store's setting. The old parcel's row gives the store, the Shopify order and the fulfillment.
+ */
+const planReplacement: JobPlanner = (ctx, parcel, at) => {
+  const old = shopifyReader(ctx.store.db).replacedParcel(parcel.order.id);
+  const line = ctx.store.lines.get(parcel.lineId);
+  if (!old || !line) return [];
+  const store = shopifyReader(ctx.store.db).store(old.storeId);
+  return [
+    {
+      id: newId('job', at),
+      kind: KIND.trackingUpdate,
+      target: laneOf(old.storeId, old.orderId),
+      ref: parcel.parcelId,
+      payload: {
+        parcelId: parcel.parcelId,
+        storeId: old.storeId,
+        orderId: parcel.order.id,
+        foGid: old.foGid,
+        replacesParcelId: old.parcelId,
+        tracking: trackingFor(line, parcel.trackingNumber),
+        notifyCustomer: store?.notifyAt === 'pick',
+      },
+    },
+  ];
 };
 
 /** What Shopify gets for a number on a line: its exact company name and a working tracking URL. */
@@ -54,13 +85,16 @@ export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number
   const link = order?.source === 'shopify' ? shopifyReader(ctx.store.db).link(order.id) : undefined;
   const line = ctx.store.lines.get(lineId ?? parcel.lineId);
   if (!link || !line) return [];
+  // Tell the buyer of the new number only when Shopify already e-mailed them the old one.
+  const s = shopifyReader(ctx.store.db).parcel(parcelId);
+  const notify = !s || s.notifyAtPick || !!s.notifiedAt;
   return [
     {
       id: newId('job', at),
       kind: KIND.trackingUpdate,
       target: laneOf(link.storeId, parcel.orderId),
       ref: parcelId,
-      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: true },
+      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: notify },
     },
   ];
 }

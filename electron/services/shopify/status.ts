@@ -27,6 +27,8 @@ export function parcelSyncView(p: ShopifyParcelRow, now: Date) {
     error: p.error,
     sentNumber: p.sentNumber,
     updating: !!p.updateJobId,
+    notifyAt: p.notifyAtPick ? ('pick' as const) : ('handover' as const),
+    notifiedAt: p.notifiedAt,
   };
 }
 
@@ -68,6 +70,8 @@ export function syncStatus(rt: ShopifyRuntime) {
       lastIntake: s.lastIntake,
       intake: intake && { ...intake },
       throttle: rt.pacer(s.shopDomain).status(),
+      notifyAt: s.notifyAt,
+      endpoint: s.endpoint,
     };
   });
   const last = r.lastError();

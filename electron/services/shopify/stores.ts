@@ -1,5 +1,5 @@
 import { shopifyReader, type ShopifyStoreRow } from '../../../db/shopify/reader';
-import type { ShopifyStoreData } from '../../../db/shopify/events';
+import type { NotifyAt, ShopifyStoreData } from '../../../db/shopify/events';
 import { ApiError, badInput } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../site/context';
 import { ShopifyClient, ShopifyRequestError } from './client';
@@ -75,6 +75,7 @@ export interface ConnectInput extends ConnectionInput {
   locationId?: string | null;
   lineRules?: Record<string, string>;
   defaultLineId?: string | null;
+  notifyAt?: NotifyAt;
 }
 
 /** Connect (or re-connect) a store: test it, keep the token in the station's secret store, record the rest. */
@@ -101,6 +102,7 @@ export async function connectStore(rt: ShopifyRuntime, input: ConnectInput): Pro
     flow: input.flow ?? 'merchant',
     lineRules: input.lineRules ?? {},
     defaultLineId: input.defaultLineId ?? null,
+    notifyAt: input.notifyAt ?? shopifyReader(ctx.store.db).store(input.id)?.notifyAt ?? 'handover',
   };
   rt.secrets.set(input.id, token);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.store_connected', subject: null, payload: { store: data, missingScopes: check.missingScopes } }));
@@ -114,4 +116,11 @@ export function disconnectStore(rt: ShopifyRuntime, storeId: string): void {
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.store_removed', subject: null, payload: { storeId } }));
   rt.secrets.delete(storeId);
   rt.forget(storeId);
+}
+
+/** When Shopify e-mails the buyers of a store: at handover (the default) or at pick. */
+export function setNotifyAt(ctx: ServiceContext, storeId: string, notifyAt: NotifyAt): { storeId: string; notifyAt: NotifyAt } {
+  if (!shopifyReader(ctx.store.db).store(storeId)) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected.`);
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.notify_set', subject: null, payload: { storeId, notifyAt } }));
+  return { storeId, notifyAt };
 }

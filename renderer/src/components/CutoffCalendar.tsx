@@ -48,7 +48,9 @@ function dayError(f: Failure | null, weekdayOfPickup: number[], dayIndex: number
   return i < 0 ? undefined : issueAt(f, `calendar.pickups.${i}`);
 }
 
-export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; name: string }>; zone: string }) {
+const postalLike = (routeType: string | undefined) => !routeType || routeType === 'postal' || routeType === 'private';
+
+export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; name: string; routeType?: string }>; zone: string }) {
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const settings = useChannel('cutoffs.get', { lineId }, (t) => t.startsWith('cutoffs.'));
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -134,12 +136,18 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
           </tbody>
         </table>
         {issueAt(failure, 'calendar.pickups') && !weekdayOfPickup.length && <div className="field-error" role="alert">{issueAt(failure, 'calendar.pickups')}</div>}
-        <label className="rule">
-          <input type="checkbox" checked={draft.thursday} onChange={(e) => change({ thursday: e.target.checked })} data-testid="rule-thursday" />
-          <span>
-            <b>Thursday shift</b>: last weekly cut-off moves to Thursday end of day; Friday and Saturday production ships Monday.
-          </span>
-        </label>
+        {postalLike(lines.find((l) => l.id === lineId)?.routeType) || draft.thursday ? (
+          <label className="rule">
+            <input type="checkbox" checked={draft.thursday} onChange={(e) => change({ thursday: e.target.checked })} data-testid="rule-thursday" />
+            <span>
+              <b>Thursday shift</b>: last weekly cut-off moves to Thursday end of day; Friday and Saturday production ships Monday.
+            </span>
+          </label>
+        ) : (
+          <p className="muted small" data-testid="rule-thursday-na">
+            No Thursday shift on this line: it is a postal-line rule, and this carrier scans a Friday pickup the same evening.
+          </p>
+        )}
         <div className="window-row">
           <span>First scan</span>
           <input aria-label="Best case hours" type="number" min={0} value={draft.firstScan.bestHours} onChange={(e) => change({ firstScan: { ...draft.firstScan, bestHours: Number(e.target.value) } })} data-testid="window-best" />

@@ -7,7 +7,11 @@ import { CutoffReport } from './CutoffReport';
 
 type Report = Output<'cutoffs.whatif'>;
 
-export function CutoffWhatIf({ lines }: { lines: Array<{ id: string; name: string; routeType: string }> }) {
+/** The Thursday shift is a postal-line rule (see electron/services/cutoffs/told.ts): express and domestic carriers scan a Friday pickup that evening. */
+const shiftable = (routeType: string) => routeType === 'postal' || routeType === 'private';
+
+export function CutoffWhatIf({ lines: all }: { lines: Array<{ id: string; name: string; routeType: string }> }) {
+  const lines = all.filter((l) => shiftable(l.routeType));
   const [lineId, setLineId] = useState(lines.find((l) => l.routeType === 'postal')?.id ?? lines[0]?.id ?? '');
   const [weeks, setWeeks] = useState(8);
   const [report, setReport] = useState<Report | null>(null);
@@ -47,6 +51,11 @@ export function CutoffWhatIf({ lines }: { lines: Array<{ id: string; name: strin
             {act.busy ? 'Replaying…' : 'Replay'}
           </button>
         </form>
+        {all.length > lines.length && (
+          <p className="muted small" data-testid="whatif-postal-only">
+            Postal lines only: {all.filter((l) => !shiftable(l.routeType)).map((l) => l.name).join(', ')} scan{all.length - lines.length === 1 ? 's' : ''} a Friday pickup the same evening, so holding Friday and Saturday parcels to Monday would only add silence.
+          </p>
+        )}
         <FormError failure={act.failure} />
         {report ? <CutoffReport report={report} /> : <p className="muted">Replays the line’s picks without and with the rule. Nothing is saved.</p>}
       </section>

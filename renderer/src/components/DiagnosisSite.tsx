@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from './Field';
 
-const GAP_WORDS: Record<string, string> = { issued: '1 Issued late', shopify: '2 Shopify late', handover: 'Handover late', first_scan: '3 First scan late', reported: '4 Reported late' };
+const GAP_WORDS: Record<string, string> = { issued: '1 Issued late', shopify: '2 Shopify late', handover: 'Handover late', first_scan: '3 First scan late', reported: '4 Reported late', notification: '5 Buyer silent' };
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** The site view: share of parcels in each gap per line and weekday, and Table 4's cost estimate. */

@@ -7,6 +7,7 @@ import { CutoffSilence } from './CutoffSilence';
 import { Field, FormError, described, fmtTime, issueAt, useAction, words } from './Field';
 import { ShopifyParcelState } from './ShopifyParcelState';
 import { ParcelRelink } from './ParcelRelink';
+import { eventSentence } from './timelineWords';
 
 type Detail = Output<'parcels.get'>;
 type Ev = Detail['events'][number];
@@ -23,64 +24,15 @@ const EVENT_WORDS: Record<string, string> = {
   'job.failed': 'Job failed, will retry',
   'job.dead': 'Job gave up',
   'job.retried': 'Job retried by hand',
+  'shopify.fulfillment_created': 'Tracking in Shopify',
+  'shopify.buyer_notified': 'Buyer notified',
+  'parcel.handed_over': 'Handed over',
+  'parcel.loaded': 'Loaded',
+  'monitor.scans_reported': 'Carrier scan',
 };
 
 export function eventInWords(type: string): string {
   return EVENT_WORDS[type] ?? words(type).replace(/^./, (c) => c.toUpperCase());
-}
-
-const short = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-/** One line saying what is in an event's payload, without dumping it. */
-export function payloadSummary(type: string, payload: unknown): string {
-  if (!payload || typeof payload !== 'object') return payload == null ? '' : short(String(payload));
-  const p = payload as Record<string, unknown>;
-  const parts: string[] = [];
-  const add = (label: string, v: unknown) => {
-    if (v === undefined || v === null || v === '') return;
-    parts.push(label ? `${label} ${String(v)}` : String(v));
-  };
-  switch (type) {
-    case 'parcel.picked':
-      add('', p.trackingNumber);
-      add('from', p.source);
-      add('printer', p.printerId ?? 'none');
-      if (typeof p.scanned === 'string') add('scanned', p.scanned);
-      break;
-    case 'parcel.reprinted':
-      add('reason:', p.reason);
-      break;
-    case 'parcel.relinked':
-      add('', `${String(p.oldNumber)} → ${String(p.newNumber)}`);
-      add('reason:', p.reason);
-      break;
-    case 'label.printed':
-      add('printer', p.printerId);
-      break;
-    case 'scan.refused':
-      add('', p.reason);
-      add('code', p.code);
-      break;
-    case 'job.failed':
-    case 'job.dead':
-      add('attempt', p.attempt);
-      add('error:', p.error);
-      if (typeof p.nextAt === 'string') add('next try', fmtTime(p.nextAt));
-      break;
-    case 'job.succeeded':
-    case 'job.retried':
-      add('job', p.jobId);
-      break;
-    case 'orders.imported':
-      if (Array.isArray(p.orders)) add('', `${p.orders.length} order${p.orders.length === 1 ? '' : 's'}`);
-      break;
-    default:
-      for (const [k, v] of Object.entries(p)) {
-        if (v === null || typeof v === 'object') continue;
-        add(`${k}:`, v);
-      }
-  }
-  return short(parts.join(' · '));
 }
 
 const canRetry = (j: Job) => j.status === 'dead' || (j.status === 'queued' && !!j.lastError);
@@ -187,6 +139,7 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
 
   const p = data?.parcel;
   const o = data?.order;
+  const helpers = { time: fmtTime, jobKind: (jobId: string) => data?.jobs.find((j) => j.id === jobId)?.kind };
   return (
     <aside
       className="parcel-detail"
@@ -279,7 +232,7 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
                 <span className="tl-who muted">
                   {ev.station} · {ev.actor}
                 </span>
-                <span className="tl-payload">{payloadSummary(ev.type, ev.payload)}</span>
+                <span className="tl-payload">{eventSentence(ev.type, ev.payload, helpers)}</span>
               </li>
             ))}
             {data.events.length === 0 && <li className="muted">No events.</li>}

@@ -1,5 +1,6 @@
 import { useChannel } from '../hooks/useApi';
 import { fmtDuration, STATE_WORDS } from './SyncFormat';
+import { fmtTime } from './Field';
 
 const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'label.printed' || t === 'parcel.relinked';
 
@@ -17,6 +18,9 @@ export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
           Re-linked: Shopify has {data.sentNumber ?? 'no number yet'}; sending {data.trackingNumber}.
         </div>
       )}
+      <div className={data.notifiedAt ? '' : 'muted'} data-testid="shopify-parcel-buyer">
+        {data.notifiedAt ? `Buyer notified at ${fmtTime(data.notifiedAt)}.` : data.notifyAt === 'handover' ? 'Buyer not e-mailed yet: Shopify e-mails them at handover.' : 'Shopify e-mails the buyer when the tracking arrives.'}
+      </div>
       {data.error && <div className="job-error">{data.error}</div>}
     </div>
   );

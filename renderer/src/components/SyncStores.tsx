@@ -19,6 +19,18 @@ function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
           {busy ? 'Importing…' : 'Import orders'}
         </button>
       </div>
+      <label className="small-note store-notify">
+        E-mail the buyer at{' '}
+        <select
+          data-testid="store-notify-at"
+          value={s.notifyAt}
+          disabled={busy}
+          onChange={(e) => void run(() => call('shopify.notifyAt', { storeId: s.id, notifyAt: e.target.value as Store['notifyAt'] })).then((r) => r && reload())}
+        >
+          <option value="handover">handover (the carrier has the parcel)</option>
+          <option value="pick">pick (with the tracking number)</option>
+        </select>
+      </label>
       <div className="muted small-note">
         {s.shopDomain} · {s.locationName ?? 'all locations'} · {intake}
         {s.throttle ? ` · bucket ${s.throttle.currentlyAvailable}/${s.throttle.maximumAvailable}, ${s.throttle.restoreRate}/s` : ''}

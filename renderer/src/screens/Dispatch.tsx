@@ -26,6 +26,15 @@ function verdictOf(r: ScanResult): Verdict {
   }
 }
 
+type Alert = Output<'dispatch.board'>['alerts'][number];
+
+/** One compact line per carrier line: its first alert, and how many more it has. */
+function alertsByLine(alerts: Alert[]): Array<[Alert, number]> {
+  const byLine = new Map<string, Alert[]>();
+  for (const a of alerts) byLine.set(a.lineId, [...(byLine.get(a.lineId) ?? []), a]);
+  return [...byLine.values()].map((list) => [list[0], list.length - 1]);
+}
+
 export function DispatchScreen() {
   const board = useChannel('dispatch.board', {}, refreshOn);
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
@@ -102,9 +111,10 @@ export function DispatchScreen() {
     <div className="dispatch">
       {b && b.alerts.length > 0 && (
         <div className="dsp-alerts" role="alert">
-          {b.alerts.map((a, i) => (
-            <div key={i} className="dsp-alert" data-testid="dispatch-alert" data-line={a.lineId}>
-              <b>{a.message}</b> {a.next}
+          {alertsByLine(b.alerts).map(([first, more]) => (
+            <div key={first.lineId} className="dsp-alert" data-testid="dispatch-alert" data-line={first.lineId} title={`${first.message} ${first.next}`}>
+              <b>{first.message}</b> {first.next}
+              {more > 0 && <span className="dsp-alert-more"> (+{more} more on this line)</span>}
             </div>
           ))}
         </div>

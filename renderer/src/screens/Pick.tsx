@@ -50,6 +50,25 @@ function verdictOf(r: Result, code: string): Verdict {
   }
 }
 
+type Parcel = Output<'parcels.get'>['parcel'];
+const liveRefresh = (t: string) => t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('print.') || t.startsWith('job.');
+
+/** The last parcel as it is now (the label prints after the scan's answer), not the scan reply's snapshot. */
+function LastParcel({ snapshot }: { snapshot: Parcel }) {
+  const live = useChannel('parcels.get', { id: snapshot.id }, liveRefresh);
+  const last = live.data?.parcel ?? snapshot;
+  return (
+    <>
+      <div className="tn" data-testid="last-tracking">{last.trackingNumber}</div>
+      <div>{last.orderName} · {last.lineName}</div>
+      <div className={last.labelPrintedAt ? 'ok' : 'warn'} data-testid="last-label" data-printed={last.labelPrintedAt ? 'yes' : 'no'}>
+        {last.labelPrintedAt ? `Label printed ${fmtWhen(last.labelPrintedAt)}` : 'Label waiting for the printer'}
+      </div>
+      <LabelPreview parcelId={last.id} version={`${last.id}:${last.reprints}`} tracking={last.trackingNumber} />
+    </>
+  );
+}
+
 export function PickScreen() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   // Every answer counts up: a test (or a screen reader) can tell a new answer from the same text again.
@@ -158,12 +177,7 @@ export function PickScreen() {
         <div className="last-parcel" data-testid="last-parcel">
           <h2>Last parcel</h2>
           {last ? (
-            <>
-              <div className="tn" data-testid="last-tracking">{last.trackingNumber}</div>
-              <div>{last.orderName} · {last.lineName}</div>
-              <div className={last.labelPrintedAt ? 'ok' : 'warn'}>{last.labelPrintedAt ? `Label printed ${fmtWhen(last.labelPrintedAt)}` : 'Label waiting for the printer'}</div>
-              <LabelPreview parcelId={last.id} version={`${last.id}:${last.reprints}`} tracking={last.trackingNumber} />
-            </>
+            <LastParcel key={last.id} snapshot={last} />
           ) : (
             <div className="muted">Nothing picked yet today.</div>
           )}

@@ -9,6 +9,14 @@ import { fmtDuration, STATE_WORDS } from '../components/SyncFormat';
 
 const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'parcel.picked' || t === 'label.printed' || t.startsWith('order');
 
+type Recent = NonNullable<ReturnType<typeof useChannel<'shopify.status'>>['data']>['recent'][number];
+
+/** When the buyer hears of the parcel: told already, or when they will be. */
+function buyerWords(p: Recent): string {
+  if (p.notifiedAt) return `buyer notified at ${fmtTime(p.notifiedAt)}`;
+  return p.notifyAt === 'handover' ? 'buyer e-mailed at handover' : 'buyer e-mailed with the tracking';
+}
+
 /** Shopify sync: is tracking reaching Shopify within 5 minutes, what is queued, what was refused. */
 export function SyncScreen() {
   const { data, error, reload } = useChannel('shopify.status', {}, refresh);
@@ -81,6 +89,9 @@ export function SyncScreen() {
                   <td>
                     <span className={`pill pill-sync-${p.state}`}>{STATE_WORDS[p.state]}</span>
                     {p.deduped && <span className="muted" title="A retry found it already in Shopify"> (found)</span>}
+                    <div className={`sync-buyer${p.notifiedAt ? '' : ' muted'}`} data-testid="sync-buyer" data-notified={p.notifiedAt ? 'yes' : 'no'}>
+                      {buyerWords(p)}
+                    </div>
                   </td>
                   <td className="num">
                     {p.syncedAt ? fmtDuration(p.lagMs) : `waiting ${fmtDuration(p.waitingMs)}`}

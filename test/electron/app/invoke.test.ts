@@ -112,6 +112,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'shopify.test': { shopDomain: 'shop.myshopify.com', accessToken: 'shpat_0123456789' },
   'shopify.connect': { id: 'shop', shopDomain: 'shop.myshopify.com', accessToken: 'shpat_0123456789' },
   'shopify.disconnect': { storeId: 'shop' },
+  'shopify.notifyAt': { storeId: 'shop', notifyAt: 'pick' },
   'shopify.intake': { storeId: 'shop' },
   'shopify.parcel': { parcelId: 'pcl_x' },
   'shopify.fix': { jobId: 'job_x', company: 'UPS' },

@@ -102,6 +102,21 @@ describe('sendRaw9100 + FakePrinter', () => {
     expect(readFileSync(path.join(dir, '000037.zpl'), 'utf8')).toBe(label(37).trim());
   });
 
+  it('a printer started again on the same directory numbers on: no label file is ever overwritten', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake9100-'));
+    dirs.push(dir);
+    printer = new FakePrinter({ dir });
+    let target = await printer.start();
+    await sendRaw9100(target, label(1));
+    await sendRaw9100(target, label(2));
+    await printer.stop();
+    printer = new FakePrinter({ dir });
+    target = await printer.start();
+    await sendRaw9100(target, label(3));
+    expect(readdirSync(dir).sort()).toEqual(['000001.zpl', '000002.zpl', '000003.zpl']);
+    expect(['000001.zpl', '000002.zpl', '000003.zpl'].map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual([1, 2, 3].map((n) => label(n).trim()));
+  });
+
   it('refuse really refuses at the TCP level', async () => {
     printer = new FakePrinter();
     const target = await printer.start();

@@ -142,6 +142,7 @@ export function fulfillmentCreate(state: EmulatorState, schema: GraphQLSchema, i
     message,
   };
   state.fulfillments.set(f.id, f);
+  if (f.notifyCustomer) state.recordMail('shipping_confirmation', f);
   return { ok: f, userErrors: [] };
 }
 
@@ -151,7 +152,11 @@ export function fulfillmentTrackingInfoUpdate(state: EmulatorState, schema: Grap
   // Shopify accepts the update even on a cancelled fulfillment (captured pair).
   f.trackingInfo = normaliseTracking(schema, tracking);
   f.notifyCustomer = Boolean(notifyCustomer);
-  f.updatedAt = state.isoNow();
+  // A write always moves updatedAt forward (Shopify keeps seconds; a frozen test clock must not hide it).
+  const now = state.isoNow();
+  f.updatedAt = now > f.updatedAt ? now : new Date(Date.parse(f.updatedAt) + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // "Whether the customer will be notified of this update": a shipping update e-mail, each time.
+  if (f.notifyCustomer) state.recordMail('shipping_update', f);
   return { ok: f, userErrors: [] };
 }
 

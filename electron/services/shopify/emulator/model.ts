@@ -149,3 +149,19 @@ export interface FulfillmentRecord {
   notifyCustomer: boolean;
   message: string | null;
 }
+
+/**
+ * An e-mail Shopify would send the buyer about a fulfillment: a shipping confirmation when a
+ * fulfillment is created with notifyCustomer, a shipping update when its tracking is updated with
+ * notifyCustomer. The emulator keeps a record of them (tests read it) instead of sending mail.
+ */
+export interface BuyerMailRecord {
+  id: number;
+  kind: 'shipping_confirmation' | 'shipping_update';
+  orderId: number;
+  orderName: string;
+  fulfillmentId: number;
+  to: string;
+  trackingNumbers: string[];
+  sentAt: string;
+}

@@ -14,7 +14,7 @@ import { runGraphQL } from './engine';
 import { FaultPlan, serverErrorHtml, type FaultKind } from './faults';
 import { UNAUTHORIZED_BODY } from './errors';
 import { StatePersister, loadSnapshot } from './persist';
-import type { Plan } from './model';
+import type { BuyerMailRecord, Plan } from './model';
 import type { ConnectionScaling } from './cost';
 
 export interface ShopifyEmulatorOptions {
@@ -65,6 +65,8 @@ export interface ShopifyEmulator {
   setOffline(b: boolean): void;
   setFaults(rate: number, kinds?: FaultKind[]): void;
   stats(): EmulatorStats;
+  /** The e-mails Shopify would have sent buyers so far (also GET /emulator/mails). */
+  mails(): BuyerMailRecord[];
   /** Save the state now (with `statePath`); changes made through `state` directly call this. */
   saveState(): void;
   /** True when the state came from `statePath` rather than seeding. */
@@ -128,6 +130,9 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
     }
     stats.requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Not a Shopify endpoint: the record of the e-mails this store would have sent buyers (tests,
+    // demo). Loopback only and without CORS headers, so no web page can read it.
+    if (url.pathname === '/emulator/mails' && req.method === 'GET') return sendJson(res, 200, { mails: state.mails });
     if (!PATH_RE.test(url.pathname)) return sendJson(res, 404, { errors: 'Not Found' });
     if (req.method !== 'POST') return sendJson(res, 405, { errors: 'Method Not Allowed' });
     if (req.headers['x-shopify-access-token'] !== accessToken) {
@@ -207,6 +212,7 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
       faults.set(rate, kinds);
     },
     stats: () => ({ ...stats, faults: { ...stats.faults } }),
+    mails: () => structuredClone(state.mails),
     saveState: () => persister?.flush(),
     restored: !!saved,
     close: () =>

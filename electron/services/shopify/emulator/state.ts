@@ -4,6 +4,7 @@
  */
 import type {
   Address,
+  BuyerMailRecord,
   FulfillmentOrderRecord,
   FulfillmentRecord,
   LineItemRecord,
@@ -52,6 +53,8 @@ export interface EmulatorSnapshot {
   fulfillments: FulfillmentRecord[];
   counters: Partial<Record<IdKind, number>>;
   nextOrderNumber: number;
+  /** E-mails Shopify would have sent the buyers (absent in files saved before they were recorded). */
+  mails?: BuyerMailRecord[];
 }
 
 export class EmulatorState {
@@ -60,6 +63,8 @@ export class EmulatorState {
   readonly orders = new Map<number, OrderRecord>();
   readonly fulfillmentOrders = new Map<number, FulfillmentOrderRecord>();
   readonly fulfillments = new Map<number, FulfillmentRecord>();
+  /** Every e-mail Shopify would have sent a buyer, in order. */
+  readonly mails: BuyerMailRecord[] = [];
   private counters = new Map<IdKind, number>();
   private nextOrderNumber = 1001;
   /** Clock used for timestamps (ms since epoch). */
@@ -238,6 +243,7 @@ export class EmulatorState {
       fulfillments: [...this.fulfillments.values()],
       counters: Object.fromEntries(this.counters),
       nextOrderNumber: this.nextOrderNumber,
+      mails: this.mails,
     });
   }
 
@@ -255,6 +261,24 @@ export class EmulatorState {
     for (const f of s.fulfillments) this.fulfillments.set(f.id, f);
     this.counters = new Map(Object.entries(s.counters) as Array<[IdKind, number]>);
     this.nextOrderNumber = s.nextOrderNumber;
+    this.mails.splice(0, this.mails.length, ...(s.mails ?? []));
+  }
+
+  /** Records the e-mail Shopify sends the buyer of a fulfillment's order. */
+  recordMail(kind: BuyerMailRecord['kind'], f: FulfillmentRecord): BuyerMailRecord {
+    const order = this.orders.get(f.orderId);
+    const mail: BuyerMailRecord = {
+      id: this.mails.length + 1,
+      kind,
+      orderId: f.orderId,
+      orderName: order?.name ?? '',
+      fulfillmentId: f.id,
+      to: order?.email ?? '',
+      trackingNumbers: f.trackingInfo.map((t) => t.number).filter((n): n is string => !!n),
+      sentAt: this.isoNow(),
+    };
+    this.mails.push(mail);
+    return mail;
   }
 
   // ----- test helpers -----

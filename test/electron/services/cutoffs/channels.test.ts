@@ -170,6 +170,32 @@ describe('supervisor views', () => {
     expect(await api(app, 'cutoffs.whatif', { lineId: 'postal-s10', rule: 'thursday-shift', weeks: 8 })).toEqual(r);
   });
 
+  it("what-if measures the buyer's silence from when the store e-mails them: from pickup at handover, from the pick at pick (where the shift saves nothing)", async () => {
+    const { app } = await console_();
+    const store = { id: 'shop', shopDomain: 'shop.myshopify.com', apiVersion: '2026-07', endpoint: null, shopName: 'Shop One', locationId: null, locationName: null, flow: 'merchant' as const, lineRules: {}, defaultLineId: 'postal-s10' };
+    app.store.write('test', new Date(), (emit) => emit({ type: 'shopify.store_connected', subject: null, payload: { store, missingScopes: [] } }));
+    const atHandover = await api(app, 'cutoffs.whatif', { lineId: 'postal-s10', rule: 'thursday-shift', weeks: 8 });
+    expect(atHandover.from).toBe('pickup');
+    expect(atHandover.metric).toMatch(/e-mails the buyers at handover/);
+    await api(app, 'shopify.notifyAt', { storeId: 'shop', notifyAt: 'pick' });
+    const atPick = await api(app, 'cutoffs.whatif', { lineId: 'postal-s10', rule: 'thursday-shift', weeks: 8 });
+    expect(atPick.from).toBe('pick');
+    expect(atPick.metric).toMatch(/Shop One e-mails buyers the tracking at pick/);
+    // Measured from the pick, holding parcels to Monday cannot shorten anyone's wait.
+    expect(atPick.earliest.ticketsAfter).toBeGreaterThanOrEqual(atPick.earliest.ticketsBefore);
+    expect(atPick.earliest.after.meanDays).toBeGreaterThanOrEqual(atPick.earliest.before.meanDays);
+    expect((await api(app, 'cutoffs.matrix', { weeks: 4 })).from).toBe('pick');
+  });
+
+  it('the Thursday shift is a postal-line rule: refused on an express line, in the what-if and in the calendar', async () => {
+    const { app } = await console_();
+    const r = await invoke(app.handlers, 'cutoffs.whatif', { lineId: 'express-dhl', rule: 'thursday-shift', weeks: 8 });
+    expect(r).toMatchObject({ ok: false, status: 400, error: { message: expect.stringMatching(/^The Thursday shift is a postal-line rule: .* is an express line/) } });
+    const cur = await api(app, 'cutoffs.get', { lineId: 'express-dhl' });
+    const save = await invoke(app.handlers, 'cutoffs.save', { lineId: 'express-dhl', calendar: { ...cur.calendar!, rules: ['thursday-shift'] }, firstScan: cur.firstScan!, reason: 'try the shift' });
+    expect(save).toMatchObject({ ok: false, status: 400, error: { issues: [{ path: 'calendar.rules' }] } });
+  });
+
   it('preview compares the draft against the saved calendar', async () => {
     const { app } = await console_();
     const cur = await api(app, 'cutoffs.get', { lineId: 'postal-s10' });

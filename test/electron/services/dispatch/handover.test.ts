@@ -7,8 +7,8 @@ import { dispatchApp, pickOn } from './fixtures';
 
 // The Shopify capability plans the real jobs; here a stand-in proves the handover queues whatever it plans, once per parcel.
 vi.mock('../../../../electron/services/shopify/plan-event', () => ({
-  planShopifyEvent: (_ctx: unknown, parcelId: string, status: string, at: Date) => [
-    { id: `job_shopify_${parcelId}`, kind: 'shopify.fulfillment_event', target: 'demo-store', ref: parcelId, payload: { status, happenedAt: at.toISOString() } },
+  planHandoverShopify: (_ctx: unknown, parcelId: string, at: Date, happenedAt: Date = at) => [
+    { id: `job_shopify_${parcelId}`, kind: 'shopify.fulfillment_event', target: 'demo-store', ref: parcelId, payload: { status: 'CARRIER_PICKED_UP', happenedAt: happenedAt.toISOString() } },
   ],
 }));
 

@@ -47,6 +47,17 @@ describe('the five gaps of a parcel (Table 1), crafted one at a time', () => {
     expect(state({ ...ok, shopify: { ...ok.shopify!, notifyCustomer: false } }).notification).toBe('late');
     expect(state({ ...ok, shopify: null }).notification).toBe('n/a');
   });
+  it("gap 5 — the buyer's silence runs from the moment they are told: at pick or at handover, per the store's setting", () => {
+    const atPick = gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyAt: 'pick', notifiedAt: iso(T0 + 3 * 60_000) } }, T0 + 10 * D)[5];
+    expect(atPick).toMatchObject({ key: 'notification', state: 'ok', from: iso(T0 + 3 * 60_000), to: iso(T0 + 80 * H), hours: 80 });
+    const atHandover = gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyCustomer: false, notifyAt: 'handover', notifiedAt: iso(T0 + 8 * H) } }, T0 + 10 * D)[5];
+    expect(atHandover).toMatchObject({ state: 'ok', from: iso(T0 + 8 * H), hours: 72, limitHours: 120 });
+    // Not handed over yet: the buyer was not told, so no silent tracking link (not "late").
+    const waiting = gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyCustomer: false, notifyAt: 'handover', notifiedAt: null }, handedOverAt: null, firstScanAt: null, firstLearnedAt: null }, T0 + 2 * H)[5];
+    expect(waiting).toMatchObject({ state: 'open', from: null, text: 'Shopify e-mails the buyer at handover: not handed over yet, so no silent tracking link.' });
+    // Told, then silent past the window.
+    expect(gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyAt: 'handover', notifiedAt: iso(T0 + 8 * H) }, firstScanAt: null, firstLearnedAt: null }, T0 + 130 * H)[5].state).toBe('open_late');
+  });
 });
 
 describe('Table 4 cost estimate', () => {

@@ -66,6 +66,31 @@ describe('the exception queue', () => {
     expect((await byOrder())[postal.orderName]).toBeUndefined();
   });
 
+  it('express "no first scan": the buyer message promises no date already past; delivered straight from no scan closes the exception', async () => {
+    app = await monitorApp(20);
+    const parcels = [];
+    for (let i = 0; i < 20; i++) parcels.push(await pick(app, `#${1001 + i}`));
+    const express = parcels.find((p) => p.lineId === 'express-dhl')!;
+    await handOver(app, express.lineId, [express.trackingNumber]);
+    app.clock.set(app.clock.now().getTime() + 80 * H);
+    pass();
+    const exc = (await open()).rows.find((r) => r.orderName === express.orderName)!;
+    expect(exc.cause).toBe('no_first_scan');
+    const preview = await api(app, 'monitor.contactPreview', { exceptionId: exc.id });
+    expect(preview.body).not.toMatch(/we expect it by/);
+    const inTwoDays = new Date(app.clock.now().getTime() + 2 * D).toLocaleDateString('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'short', day: 'numeric', month: 'short' }).replace(',', '');
+    expect(preview.body).toContain(`will write to you again by ${inTwoDays}.`);
+
+    // One poll shows it delivered, with no scan before: the parcel leaves the watch list and its exception closes.
+    await api(app, 'monitor.demo.scan', { query: express.trackingNumber, status: 'delivered', hoursAgo: 1 });
+    await drain(app);
+    expect(pass().cleared).toBe(1);
+    expect((await open()).rows.find((r) => r.orderName === express.orderName)).toBeUndefined();
+    const resolved = (await api(app, 'monitor.queue', { status: 'resolved' })).rows.find((r) => r.orderName === express.orderName)!;
+    expect(resolved).toMatchObject({ resolution: 'cleared', reason: 'the carrier delivered the parcel' });
+    expect(pass().cleared).toBe(0);
+  });
+
   it('works the queue: assign in bulk, contact buyers with the cause’s template, resolve with a reason — all events; a closed cause does not reopen', async () => {
     app = await monitorApp();
     const ps = [await pick(app, '#1001'), await pick(app, '#1002'), await pick(app, '#1003')];

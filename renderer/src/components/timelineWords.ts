@@ -1,0 +1,156 @@
+import type { EventMap, EventType } from '../../../db/event-types';
+
+/** What a timeline sentence may need beyond the payload: times in the screen's format, job kinds by id. */
+export interface SentenceHelpers {
+  time: (iso: string) => string;
+  jobKind: (jobId: string) => string | undefined;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const words = (s: string) => s.replace(/[._]+/g, ' ');
+
+const JOB_WORDS: Record<string, string> = {
+  'print.label': 'label print',
+  'print.testsheet': 'test sheet print',
+  'shopify.fulfillment_create': 'tracking number to Shopify',
+  'shopify.tracking_update': 'new tracking number to Shopify',
+  'shopify.fulfillment_event': 'carrier milestone to Shopify',
+  'shopify.buyer_notify': "buyer's shipping e-mail (through Shopify)",
+  'shopify.request_answer': 'answer to a fulfillment request',
+  'carrier.manifest': 'manifest to the carrier',
+  'monitor.register': 'registration with the tracking source',
+  'monitor.poll': 'tracking poll',
+  'monitor.buyer_email': 'e-mail to the buyer',
+};
+
+const jobName = (h: SentenceHelpers, jobId: string) => {
+  const kind = h.jobKind(jobId);
+  return kind ? (JOB_WORDS[kind] ?? words(kind)) : 'a job';
+};
+
+const queued = (jobs: Array<{ kind: string }>) => {
+  const names = [...new Set(jobs.map((j) => JOB_WORDS[j.kind] ?? words(j.kind)))];
+  return names.length ? ` Queued: ${names.join(', ')}.` : '';
+};
+
+const numberFrom = (s: EventMap['parcel.picked']['source'] | { kind: 'manual'; format: string }) =>
+  s.kind === 'range' ? `from the line's range (serial ${s.serial})` : s.kind === 'pool' ? "from the line's pool" : `typed by hand (${s.format})`;
+
+const VIA: Record<string, string> = { driver_scan: 'the driver scanned the manifest', lead_confirm: 'the lead confirmed it', carrier_api: "the carrier's system accepted it" };
+
+const STATUS_WORDS: Record<string, string> = {
+  info_received: 'carrier has the data, not the parcel',
+  accepted: 'accepted by the carrier (first scan)',
+  in_transit: 'in transit',
+  out_for_delivery: 'out for delivery',
+  delivered: 'delivered',
+  failed_attempt: 'delivery attempt failed',
+  exception: 'carrier exception',
+  returned: 'returned to sender',
+};
+
+type Sentences = { [K in EventType]: (p: EventMap[K], h: SentenceHelpers) => string };
+
+/**
+ * One sentence per event type, for parcel and order timelines: what happened, in the warehouse's
+ * words, never a dump of the payload. Typed over every event so a new event type needs its sentence.
+ */
+export const SENTENCES: Sentences = {
+  'site.configured': (p) => `Site set up: ${p.name}, warehouse time ${p.zone}.`,
+  'station.configured': (p) => `Station ${p.stationId} settings saved.`,
+  'line.saved': (p) => `Carrier line ${p.line.name} saved.`,
+  'range.added': (p) => `Range of ${plural(p.range.last - p.range.first + 1, 'number')} added to line ${p.range.lineId}.`,
+  'pool.imported': (p) => `${plural(p.numbers.length, 'number')} imported into the pool of line ${p.lineId}.`,
+  'printer.saved': (p) => `Printer ${p.printer.name} saved.`,
+  'orders.imported': (p) => (p.orders.length === 1 ? `Order ${p.orders[0].name} taken in (${words(p.orders[0].source)}).` : `${plural(p.orders.length, 'order')} taken in.`),
+  'order.status_changed': (p) => `Order is now ${words(p.status)}${p.note ? `: ${p.note}` : ''}.`,
+  'parcel.picked': (p) =>
+    `Picked (scanned ${p.scanned}): number ${p.trackingNumber} issued ${numberFrom(p.source)}, label ${p.printerId ? `to printer ${p.printerId}` : 'waiting: no printer set'}.${p.shipBy ? ` ${p.shipBy.label.replace(/^./, (c) => c.toUpperCase())}.` : ''}${queued(p.jobs)}`,
+  'parcel.reprinted': (p) => `Label reprinted because: ${p.reason}.`,
+  'parcel.relinked': (p) => `New number ${p.newNumber} replaces ${p.oldNumber}${p.lineId !== p.oldLineId ? ` (line ${p.oldLineId} → ${p.lineId})` : ''}, ${numberFrom(p.source)}, because: ${p.reason}.${queued(p.jobs)}`,
+  'scan.refused': (p) => `Scan of ${p.code} refused: ${p.reason}`,
+  'label.printed': (p) => `Label printed on ${p.printerId}.`,
+  'job.succeeded': (p, h) => `Done: ${jobName(h, p.jobId)}.`,
+  'job.failed': (p, h) => `Attempt ${p.attempt} of the ${jobName(h, p.jobId)} failed (${p.error}); next try ${h.time(p.nextAt)}.`,
+  'job.dead': (p, h) => `Gave up on the ${jobName(h, p.jobId)} after ${plural(p.attempt, 'attempt')}: ${p.error}`,
+  'job.retried': (p, h) => `The ${jobName(h, p.jobId)} was sent again by hand.`,
+
+  'shopify.store_connected': (p) => `Shopify store ${p.store.shopName} connected.`,
+  'shopify.store_removed': (p) => `Shopify store ${p.storeId} disconnected.`,
+  'shopify.orders_linked': (p) => `Linked to Shopify store ${p.storeId} (${plural(p.links.length, 'fulfillment order')}).`,
+  'shopify.fo_changed': (p) => `Shopify changed the order: fulfillment order is ${words(p.foStatus.toLowerCase())}.`,
+  'shopify.intake_done': (p) => `Shopify intake: ${p.imported} new, ${p.changed} changed of ${p.seen} seen.`,
+  'shopify.fulfillment_created': (p) =>
+    `Tracking ${p.trackingNumber} (${p.company}) is in Shopify${p.found ? ' (a retry found it already there)' : ''}; ${p.notifyCustomer === false ? 'no e-mail to the buyer yet: it goes at handover.' : 'Shopify e-mailed the buyer.'}`,
+  'shopify.tracking_updated': (p) => `Shopify now holds the new number ${p.trackingNumber} (${p.company}).`,
+  'shopify.event_sent': (p) => `Shopify told: ${words(p.status.toLowerCase())}${p.found ? ' (a retry found it already there)' : ''}.`,
+  'shopify.request_answered': (p) => `Fulfillment request ${p.accepted ? 'accepted' : `rejected: ${p.message}`}.`,
+  'shopify.request_queued': (p) => `Answer to the fulfillment request of ${p.request.orderName} queued (${p.accept ? 'accept' : 'reject'}).`,
+  'shopify.job_replaced': (p) => `Dead Shopify job fixed and sent again: ${p.change}.`,
+  'shopify.notify_set': (p) => `Store ${p.storeId} e-mails the buyer at ${p.notifyAt}.`,
+  'shopify.buyer_notified': (p) => `Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover${p.found ? ' (a retry found it already sent)' : ''}.`,
+
+  'dispatch.rules_saved': (p) => `Dispatch rules of line ${p.rules.lineId} saved.`,
+  'manifest.opened': (p) => `Manifest opened for line ${p.lineId}, pickup ${p.pickupDate}.`,
+  'manifest.bag_opened': (p) => `Bag ${p.bag} opened.`,
+  'parcel.loaded': (p) => `Loaded on the manifest of its pickup${p.bag ? `, bag ${p.bag}` : ''}${p.weightGrams ? `, ${(p.weightGrams / 1000).toFixed(2)} kg` : ''}.`,
+  'parcel.unloaded': (p) => `Taken off its manifest: ${p.reason}.`,
+  'dispatch.scan_refused': (p) => `Dispatch scan of ${p.code} refused: ${p.reason}`,
+  'manifest.closed': (p) => `Manifest ${p.number} closed with ${plural(p.parcels, 'parcel')}.`,
+  'manifest.reopened': (p) => `Manifest reopened: ${p.reason}.`,
+  'manifest.voided': (p) => `Manifest voided: ${p.reason}.`,
+  'parcel.handed_over': (p, h) => `Handed over to the carrier at ${h.time(p.handedOverAt)} (${VIA[p.via] ?? words(p.via)}).${queued(p.jobs)}`,
+  'parcel.missing': (p) => `Missing at handover: ${p.reason}.`,
+  'parcel.voided': (p) => `Parcel voided: ${p.reason}.`,
+  'manifest.handed_over': (p) => `Manifest handed over${p.driver ? ` to ${p.driver}` : ''}: ${plural(p.parcels, 'parcel')}.`,
+  'dispatch.discrepancy_resolved': (p) => `Discrepancy settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
+
+  'cutoffs.calendar_saved': (p) => `Cut-off calendar of line ${p.lineId} saved (version ${p.version}): ${p.reason}.`,
+  'cutoffs.calendar_undone': (p) => `Cut-off calendar of line ${p.lineId} undone: ${p.reason}.`,
+
+  'monitor.rules_saved': (p) => `Exception rules saved: ${p.reason}.`,
+  'monitor.costs_saved': () => 'Ticket cost settings saved.',
+  'monitor.polls_queued': (p) => `${plural(p.jobs.length, 'tracking poll')} queued at ${p.sourceId}.`,
+  'monitor.registered': (p) => `Registered with tracking source ${p.sourceId}${p.rejected.length ? ` (${plural(p.rejected.length, 'refusal')})` : ''}.`,
+  'monitor.scans_reported': (p, h) => {
+    const last = p.scans[p.scans.length - 1];
+    if (!last) return `Tracking source ${p.sourceId} reported nothing new.`;
+    return `Carrier scan: ${STATUS_WORDS[last.status] ?? words(last.status)}${last.location ? ` at ${last.location}` : ''}, ${h.time(last.scannedAt)} (from ${p.sourceId}).`;
+  },
+  'monitor.exception_opened': (p, h) => `Exception opened: ${words(p.cause)}. ${p.detail} Due ${h.time(p.dueAt)}.`,
+  'monitor.exception_changed': (p) => `Exception is now ${words(p.cause)}. ${p.detail}`,
+  'monitor.exception_cleared': (p) => `Exception closed by itself: ${p.reason}.`,
+  'monitor.exception_assigned': (p) => (p.owner ? `Exception assigned to ${p.owner}.` : 'Exception unassigned.'),
+  'monitor.exception_resolved': (p) => `Exception resolved: ${p.reason}.`,
+  'monitor.buyer_contacted': (p) => `Buyer e-mailed (${p.to}): "${p.subject}".`,
+  'monitor.reship_created': (p) => `Reship: replacement order ${p.newOrderName} created because: ${p.reason}.`,
+  'monitor.reship_opened': (p) => `Replacement for ${p.oldOrderName} (parcel ${p.oldTrackingNumber}).`,
+  'monitor.reship_picked': (p) => `Replacement ${p.newOrderName} picked with number ${p.newTrackingNumber}.`,
+
+  'printer.configured': (p) => `Printer ${p.printerId} configured.`,
+  'printer.paused': (p) => `Printer ${p.printerId} paused${p.note ? `: ${p.note}` : ''}.`,
+  'printer.resumed': (p) => `Printer ${p.printerId} resumed.`,
+  'printer.health_changed': (p) => `Printer ${p.printerId}: ${p.health}${p.problems.length ? ` (${p.problems.join(', ')})` : ''}.`,
+  'print.jobs_moved': (p) => `Labels moved from printer ${p.from} to ${p.to}.`,
+  'print.unconfirmed': (p) => `Printer ${p.printerId} took the label but did not confirm it printed: ${p.error}`,
+  'print.confirmed': (p) => (p.printed ? `Confirmed by hand: the label printed on ${p.printerId}.` : `Confirmed by hand: the label did not print on ${p.printerId}; sent again.`),
+  'scanner.configured': (p) => `Scanner ${p.config.name ?? p.key} set to ${p.config.role}.`,
+  'line.customs_set': (p) => `Customs of line ${p.lineId} ${p.customs?.enabled ? 'on' : 'off'}.`,
+  'selftest.sheet_queued': (p) => `Test sheet queued on ${p.printerId}.`,
+
+  'range.block_leased': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} leased to this station.`,
+  'range.block_returned': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} given back.`,
+  'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
+  'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
+};
+
+/** The sentence of any stored event; an unknown type (a newer station's) still reads as words, never as a payload dump. */
+export function eventSentence(type: string, payload: unknown, h: SentenceHelpers): string {
+  const fn = (SENTENCES as Record<string, (p: unknown, h: SentenceHelpers) => string>)[type];
+  if (!fn || !payload || typeof payload !== 'object') return `${words(type).replace(/^./, (c) => c.toUpperCase())}.`;
+  try {
+    return fn(payload, h);
+  } catch {
+    return `${words(type).replace(/^./, (c) => c.toUpperCase())}.`;
+  }
+}
