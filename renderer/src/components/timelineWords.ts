@@ -58,6 +58,7 @@ type Sentences = { [K in EventType]: (p: EventMap[K], h: SentenceHelpers) => str
 export const SENTENCES: Sentences = {
   'site.configured': (p) => `Site set up: ${p.name}, warehouse time ${p.zone}.`,
   'station.configured': (p) => `Station ${p.stationId} settings saved.`,
+  'station.console_recovered': (p) => `The console on station ${p.stationId} was reloaded after its page ${p.reason === 'unresponsive' ? 'stopped answering' : 'crashed'}.`,
   'line.saved': (p) => `Carrier line ${p.line.name} saved.`,
   'range.added': (p) => `Range of ${plural(p.range.last - p.range.first + 1, 'number')} added to line ${p.range.lineId}.`,
   'pool.imported': (p) => `${plural(p.numbers.length, 'number')} imported into the pool of line ${p.lineId}.`,
