@@ -19,8 +19,8 @@ export interface OpenOptions {
 export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON', 'wal_autocheckpoint = 0', 'cache_size = -65536'];
 
 export function openSqlite({ file, readonly = false }: OpenOptions): Sqlite {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly });
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file, { readonly, fileMustExist: readonly });
   for (const p of PRAGMAS) db.pragma(p);
   if (!readonly) migrate(db);
   return db;
@@ -38,10 +38,17 @@ export function migrate(db: Sqlite): number {
   return pending.length;
 }
 
-/** Copy committed WAL pages into the database now and then, off the scan path. */
-export function startCheckpointer(db: Sqlite, everyMs = 1000): () => void {
+/**
+ * Copy committed WAL pages into the database now and then, off the scan path. A checkpoint that
+ * fails (a full disk) is reported and tried again next time; it never ends the process.
+ */
+export function startCheckpointer(db: Sqlite, everyMs = 1000, onError: (err: unknown) => void = () => undefined): () => void {
   const t = setInterval(() => {
-    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      onError(err);
+    }
   }, everyMs);
   t.unref();
   return () => clearInterval(t);

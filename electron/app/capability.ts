@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/site/context';
 import type { JobGate, JobHandler } from '../jobs/types';
 import type { JobPlanner } from '../services/pick/planners';
 import type { Handlers } from './invoke';
+import type { Faults } from './faults';
 
 export interface AppEnv {
   ctx: ServiceContext;
@@ -18,6 +19,8 @@ export interface AppEnv {
   testClock: SettableClock | null;
   /** Site mode hooks; a single station owns every duty and runs every job itself. */
   site: SiteHooks;
+  /** Errors nothing else caught (recorded as station.fault); the disk state is ctx.store.disk. */
+  faults: Faults;
 }
 
 export interface SiteHooks {

@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { openSqlite, checkpoint, startCheckpointer } from '../../db/open';
+import { openSqlite, checkpoint, startCheckpointer, type Sqlite } from '../../db/open';
+import { DiskFullError, DiskWatch, isDiskFull } from '../../db/disk';
+import { Faults } from './faults';
+import { privateDir, privateFiles } from '../core/private';
 import { createStore, type Store } from '../../db/store';
 import { SiteClock, systemClock, type Clock, type SettableClock } from '../core/clock';
 import { newStationId } from '../core/ids';
@@ -48,7 +51,27 @@ export interface App {
   pushes: EventEmitter;
   fakePrinter: FakePrinter | null;
   env: AppEnv;
+  /** Errors nothing else caught, logged and recorded as `station.fault` (the process keeps running). */
+  faults: Faults;
   close(): Promise<void>;
+}
+
+/**
+ * The station's database. On a full disk it still opens (read-only if it must) so the read screens
+ * keep working; a data directory that has no database yet cannot start there at all.
+ */
+function openStationDb(file: string, disk: DiskWatch): Sqlite {
+  try {
+    return openSqlite({ file });
+  } catch (err) {
+    if (!isDiskFull(err)) throw err;
+    disk.markFull();
+    try {
+      return openSqlite({ file, readonly: true });
+    } catch {
+      throw new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')} (no station database could be created there)`);
+    }
+  }
 }
 
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
@@ -59,37 +82,62 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const joined = readCredentials(opts.dataDir) !== null;
   const baseClock = opts.testClock ?? opts.clock ?? systemClock;
   const clock = joined ? new SiteClock(baseClock) : baseClock;
-  const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
-  const stopCheckpointer = startCheckpointer(db);
+  privateDir(opts.dataDir);
+  const disk = new DiskWatch(opts.dataDir);
+  const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
+  disk.checkAtStart();
   const meta = createStore(db, 'boot').meta;
   let stationId = meta.get('station_id');
-  if (!stationId) meta.set('station_id', (stationId = newStationId()));
-  const store = createStore(db, stationId);
+  if (!stationId) {
+    if (disk.full) throw new Error(new DiskFullError(disk.drive).message.replace('scan again', 'start the console again'));
+    meta.set('station_id', (stationId = newStationId()));
+  }
+  const store = createStore(db, stationId, disk);
+  const faults = new Faults(store, baseClock);
+  const stopCheckpointer = startCheckpointer(db, 1000, (err) => faults.record('wal checkpoint', err));
+  // While the disk is full, look for room every 2 s: the station recovers by itself.
+  const diskProbe = setInterval(() => {
+    if (disk.full && disk.probe() && db.open) {
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (err) {
+        faults.record('wal checkpoint', err);
+      }
+    }
+  }, 2_000);
+  diskProbe.unref();
+  privateFiles(opts.dataDir);
   store.site.blocks = meta.get('numbers_from_blocks') === '1';
   const ctx: ServiceContext = { store, clock, stationId };
   for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
 
   const fresh = !store.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
+  if (fresh && demo && disk.full) throw new Error(new DiskFullError(disk.drive).message.replace('scan again', 'start the console again'));
   let fakePrinter: FakePrinter | null = null;
+  let offDisk = () => undefined as unknown;
   if (demo && opts.background !== false) {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.
-    fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
+    fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer'), onError: (err) => faults.record('demo printer', err) });
     const addr = await fakePrinter.start();
     if (fresh) {
       seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
-      meta.set('demo', '1');
     } else {
-      const p = store.settings.printer('demo-printer');
-      if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
+      const repoint = () => {
+        const p = store.settings.printer('demo-printer');
+        if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
+      };
+      // Started on a full disk: the printer's new port is saved once there is room.
+      if (disk.full) offDisk = disk.onChange((s) => void (!s.full && repoint()));
+      else repoint();
     }
   }
 
   const pushes = new EventEmitter();
   let runner: OutboxRunner | null = null;
   const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site };
-  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site, faults };
+  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []), { onError: (err) => faults.record('outbox', err) });
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.
   let depthTimer: NodeJS.Timeout | null = null;
@@ -108,8 +156,14 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const stoppers: Array<() => Promise<void> | void> = [];
   if (opts.background !== false)
     for (const c of caps) {
-      const stop = await c.start?.(env);
-      if (stop) stoppers.unshift(stop);
+      try {
+        const stop = await c.start?.(env);
+        if (stop) stoppers.unshift(stop);
+      } catch (err) {
+        // On a full disk a capability may fail to record what it found at start: serve anyway.
+        if (!disk.full) throw err;
+        faults.record(`start ${c.name}`, err);
+      }
     }
   if (opts.runJobs !== false) runner.start();
 
@@ -122,6 +176,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     pushes,
     fakePrinter,
     env,
+    faults,
     async close() {
       await runner.stop();
       // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
@@ -129,8 +184,14 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       offCommit();
       if (depthTimer) clearTimeout(depthTimer);
       await fakePrinter?.stop();
+      offDisk();
+      clearInterval(diskProbe);
       stopCheckpointer();
-      checkpoint(db);
+      try {
+        checkpoint(db);
+      } catch (err) {
+        if (!isDiskFull(err)) throw err; // the WAL stays; SQLite folds it in at the next start
+      }
       db.close();
     },
   };

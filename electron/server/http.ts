@@ -12,6 +12,8 @@ export interface ServeOptions {
   token: string;
   /** Built renderer (out/renderer); without it only the API is served. */
   rendererDir?: string;
+  /** Something failed that no request should be able to cause: log it and record it (the process keeps serving). */
+  onFault?: (where: string, err: unknown) => void;
 }
 
 export interface Served {
@@ -30,24 +32,45 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const fail = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export class BodyTooLarge extends Error {}
+
+/** The body, or BodyTooLarge as soon as it passes `limit` (the rest is not read into memory). */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The request's URL, or null when it cannot be one (`GET http://[ HTTP/1.1`). */
+function parseUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The request was refused: answer, then drop the connection so the unread body is not parsed as a request. */
+function refuseAndClose(res: ServerResponse, status: number, code: string, message: string): void {
+  res.setHeader('connection', 'close');
+  fail(res, status, code, message);
+}
+
 /** The contract over HTTP + WebSocket on 127.0.0.1: browser mode, tests and integrators. */
 export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
   let port = opts.port;
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Wrong Host header: open the console at http://127.0.0.1:<port>/.');
     if (!originAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Calls from other web pages are not allowed.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseUrl(req.url, port);
+    if (!url) return fail(res, 400, 'BAD_INPUT', 'The request line is not a valid URL. Open the console at http://127.0.0.1:<port>/.');
 
     if (url.pathname.startsWith('/api')) {
       if (!tokenValid(req, opts.token))
@@ -60,6 +83,8 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
         const text = await readBody(req);
         input = text.trim() ? JSON.parse(text) : {};
       } catch (e) {
+        if (e instanceof BodyTooLarge)
+          return refuseAndClose(res, 413, 'BAD_INPUT', `The body is larger than ${MAX_BODY / 1024 / 1024} MB. Split the file and send it in parts.`);
         return fail(res, 400, 'BAD_INPUT', `The body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
       }
       const r = await invoke(app.handlers, channel, input);
@@ -75,9 +100,22 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
     }
     if (!opts.rendererDir) return fail(res, 404, 'NOT_FOUND', 'This server has no console pages; the API is at /api.');
     const file = await staticFile(opts.rendererDir, url.pathname);
+    if (file === 'bad-path') return fail(res, 400, 'BAD_INPUT', `The address ${url.pathname} is not valid (bad percent-encoding). Open the console at http://127.0.0.1:${port}/.`);
     if (!file) return fail(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
     res.writeHead(200, { 'content-type': file.type, 'content-security-policy': cspFor(port), 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
     res.end(file.body);
+  };
+  // No request can stop the console: whatever a handler throws is answered 500 and reported.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.onFault?.('http', err);
+      if (res.headersSent) return res.destroy();
+      fail(res, 500, 'INTERNAL', 'The console could not answer this request; it is still running. If it repeats, report it.');
+    });
+  });
+  server.on('clientError', (err, socket) => {
+    if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   const wss = new WebSocketServer({ noServer: true });
@@ -88,8 +126,10 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return socket.destroy();
     }
+    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
+      ws.on('error', () => ws.terminate());
       ws.on('close', () => clients.delete(ws));
     });
   });

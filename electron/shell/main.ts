@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app/create';
+import { guardProcess } from '../app/faults';
 import { bindIpc } from './ipc';
 import { printPdfSilently } from './silent-print';
 import { useSilentPdfPrinter } from '../../native/printers/transports';
@@ -23,6 +24,8 @@ async function boot(): Promise<void> {
   const dataDir = process.env.FIRSTSCAN_DATA ?? join(app.getPath('userData'), 'station');
   useSilentPdfPrinter(printPdfSilently);
   core = await createApp({ dataDir, mode: 'electron' });
+  const faults = core.faults;
+  guardProcess((where, err) => faults.record(where, err));
 
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),

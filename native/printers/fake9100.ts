@@ -17,6 +17,8 @@ export interface FakePrinterOptions {
   dir?: string;
   /** 'slow' mode: how long the printer sits on a job before reading it and closing. */
   slowMs?: number;
+  /** A label could not be filed (a full disk): the printer keeps working. */
+  onError?: (err: unknown) => void;
 }
 
 /** ^XA ... ^XZ blocks in arrival order (anything outside, or unterminated, is not a label). */
@@ -58,7 +60,7 @@ export class FakePrinter {
   constructor(private readonly opts: FakePrinterOptions = {}) {
     this.mode = opts.mode ?? 'ok';
     this.port = opts.port ?? 0;
-    if (opts.dir) mkdirSync(opts.dir, { recursive: true });
+    if (opts.dir) mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -183,7 +185,13 @@ export class FakePrinter {
     if (!this.opts.dir) return;
     const name = `${String(this.printed.length).padStart(6, '0')}.zpl`;
     const tmp = path.join(this.opts.dir, `.${name}.tmp`);
-    writeFileSync(tmp, label);
-    renameSync(tmp, path.join(this.opts.dir, name));
+    // A label carries a name, an address and a phone: for this user only. A full disk (ENOSPC) loses
+    // the file, never the process: the label stays in labels() and the error is reported.
+    try {
+      writeFileSync(tmp, label, { mode: 0o600 });
+      renameSync(tmp, path.join(this.opts.dir, name));
+    } catch (err) {
+      this.opts.onError?.(err);
+    }
   }
 }

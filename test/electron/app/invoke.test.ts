@@ -27,6 +27,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
     scanner: { maxInterKeyMs: 35, minLength: 4, suffix: 'Enter', prefix: '', endTimeoutMs: 60 },
   },
   'events.export': {},
+  'station.health': {},
   'pick.scan': { code: '#1001' },
   'pick.reprint': { parcelId: 'pcl_x', reason: 'label smudged' },
   'pick.stats': {},
