@@ -3,6 +3,7 @@ import { parse, resolve } from 'node:path';
 
 /** A write the disk had no room for: SQLite's SQLITE_FULL, or the file system's ENOSPC. */
 export function isDiskFull(err: unknown): boolean {
+  if (err instanceof DiskFullError) return true;
   const e = err as { code?: unknown; message?: unknown } | null;
   if (!e) return false;
   const code = typeof e.code === 'string' ? e.code : '';
@@ -85,6 +86,23 @@ export class DiskWatch {
       this.startedReadOnly = true;
       this.markFull();
     }
+    return this.full;
+  }
+
+  private lastLook = 0;
+
+  /**
+   * Before a write: is the disk (nearly) full? Looks at the file system at most twice a second, so a
+   * scan pays nothing for it, and a full disk is found before SQLite runs into it mid-transaction.
+   */
+  refuses(): boolean {
+    if (this.fullSince) return !this.probe();
+    if (!this.dir) return false;
+    const now = Date.now();
+    if (now - this.lastLook < 500) return false;
+    this.lastLook = now;
+    const free = freeBytes(this.dir);
+    if (free !== null && free < LOW_WATER) this.markFull();
     return this.full;
   }
 

@@ -9,6 +9,11 @@ export interface OpenOptions {
   /** ':memory:' for tests. */
   file: string;
   readonly?: boolean;
+  /**
+   * Keep the WAL index in this process's memory instead of a -shm file (locking_mode EXCLUSIVE): how a
+   * station opens on a full disk, where the -shm file cannot be made. No other process may then open it.
+   */
+  exclusive?: boolean;
 }
 
 /**
@@ -18,10 +23,16 @@ export interface OpenOptions {
  */
 export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON', 'wal_autocheckpoint = 0', 'cache_size = -65536'];
 
-export function openSqlite({ file, readonly = false }: OpenOptions): Sqlite {
+export function openSqlite({ file, readonly = false, exclusive = false }: OpenOptions): Sqlite {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file, { readonly, fileMustExist: readonly });
-  for (const p of PRAGMAS) db.pragma(p);
+  const db = new Database(file, { readonly });
+  try {
+    if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
+    for (const p of PRAGMAS) db.pragma(p);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   if (!readonly) migrate(db);
   return db;
 }

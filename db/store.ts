@@ -31,7 +31,7 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     /** Full disk: writes are refused at once (DiskFullError) until the probe finds room again. */
     disk,
     write<T>(actor: string, at: Date, fn: (emit: <E extends EventType>(d: EventDraft<E>) => StoredEvent<E>) => T): T {
-      if (disk.full && !disk.probe()) throw new DiskFullError(disk.drive);
+      if (disk.refuses()) throw new DiskFullError(disk.drive);
       const emitted: StoredEvent[] = [];
       let result: T;
       try {

@@ -64,12 +64,14 @@ function openStationDb(file: string, disk: DiskWatch): Sqlite {
   try {
     return openSqlite({ file });
   } catch (err) {
-    if (!isDiskFull(err)) throw err;
+    // A full disk shows as SQLITE_FULL, or as an I/O error making the -shm file.
+    const ioerr = String((err as { code?: string }).code ?? '').startsWith('SQLITE_IOERR');
+    if (!isDiskFull(err) && !(ioerr && disk.checkAtStart())) throw err;
     disk.markFull();
     try {
-      return openSqlite({ file, readonly: true });
+      return openSqlite({ file, exclusive: true });
     } catch {
-      throw new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')} (no station database could be created there)`);
+      throw new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')} (the station database could not be opened there)`);
     }
   }
 }
@@ -160,9 +162,23 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
         const stop = await c.start?.(env);
         if (stop) stoppers.unshift(stop);
       } catch (err) {
-        // On a full disk a capability may fail to record what it found at start: serve anyway.
+        // On a full disk a capability may fail to record what it found at start: serve anyway, and
+        // start it once there is room.
         if (!disk.full) throw err;
-        faults.record(`start ${c.name}`, err);
+        console.error(`${c.name} waits for disk space to start: ${(err as Error).message}`);
+        const off = disk.onChange((s) => {
+          if (s.full) return;
+          off();
+          setImmediate(() =>
+            Promise.resolve()
+              .then(() => c.start?.(env))
+              .then(
+                (stop) => void (stop && stoppers.unshift(stop)),
+                (e: unknown) => faults.record(`start ${c.name}`, e),
+              ),
+          );
+        });
+        stoppers.push(off);
       }
     }
   if (opts.runJobs !== false) runner.start();

@@ -14,6 +14,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Something failed that no request should be able to cause: log it and record it (the process keeps serving). */
   onFault?: (where: string, err: unknown) => void;
+  /** Largest request body (default 60 MB: an order file). */
+  maxBody?: number;
 }
 
 export interface Served {
@@ -66,6 +68,7 @@ function refuseAndClose(res: ServerResponse, status: number, code: string, messa
 /** The contract over HTTP + WebSocket on 127.0.0.1: browser mode, tests and integrators. */
 export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
   let port = opts.port;
+  const maxBody = opts.maxBody ?? MAX_BODY;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Wrong Host header: open the console at http://127.0.0.1:<port>/.');
     if (!originAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Calls from other web pages are not allowed.');
@@ -80,11 +83,11 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
       if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', `Use POST /api/${channel} with a JSON body.`);
       let input: unknown = {};
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, maxBody);
         input = text.trim() ? JSON.parse(text) : {};
       } catch (e) {
         if (e instanceof BodyTooLarge)
-          return refuseAndClose(res, 413, 'BAD_INPUT', `The body is larger than ${MAX_BODY / 1024 / 1024} MB. Split the file and send it in parts.`);
+          return refuseAndClose(res, 413, 'BAD_INPUT', `The body is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Split the file and send it in parts.`);
         return fail(res, 400, 'BAD_INPUT', `The body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
       }
       const r = await invoke(app.handlers, channel, input);

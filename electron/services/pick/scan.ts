@@ -10,6 +10,7 @@ import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
 import { printerWarning } from '../printing/health';
 import type { Output } from '../../contract/channels';
+import { DiskFullError } from '../../../db/disk';
 
 type PickResult = Output<'pick.scan'>;
 type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];
@@ -21,8 +22,20 @@ function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message
   return { outcome: 'refused', code: refusal, message, next };
 }
 
-/** The pick station's one verb. Only after the commit does the screen turn green. */
+/**
+ * The pick station's one verb. Only after the commit does the screen turn green. A full disk refuses
+ * the scan (nothing was issued) with what to do, never "try again".
+ */
 export function scan(ctx: ServiceContext, code: string): PickResult {
+  try {
+    return scanOnce(ctx, code);
+  } catch (err) {
+    if (!(err instanceof DiskFullError)) throw err;
+    return { outcome: 'refused', code: 'disk_full', message: err.message, next: `Nothing was issued. Free space on ${err.drive} (or call your supervisor), then scan this order again.` };
+  }
+}
+
+function scanOnce(ctx: ServiceContext, code: string): PickResult {
   const r = resolveScan(ctx.store, code);
   if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
   if (r.kind === 'unknown')
