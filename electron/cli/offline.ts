@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { IsoInstant } from '../contract/schemas';
 import { extname } from 'node:path';
 import { createApp } from '../app/create';
 import { invoke } from '../app/invoke';
@@ -34,12 +36,26 @@ export async function importOrdersFile(dataDir: string, file: string, store: str
   });
 }
 
+/** Write and wait while the reader (a pipe: `| wc -l`) is behind: nothing is lost when the process ends. */
+export async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
 export async function exportEvents(dataDir: string, since?: string): Promise<number> {
+  let from: string | undefined;
+  if (since !== undefined) {
+    const parsed = IsoInstant.safeParse(since);
+    if (!parsed.success) {
+      console.error(`--since "${since}" is not a date or time. Give an ISO-8601 instant, e.g. 2026-05-01 or 2026-05-01T08:00:00Z (UTC) or 2026-05-01T08:00+08:00.`);
+      return 2;
+    }
+    from = parsed.data;
+  }
   return withApp(dataDir, async (app) => {
     let afterSeq = 0;
     for (;;) {
-      const batch = (await call(app, 'events.export', { afterSeq, since, limit: 10_000 })) as Array<{ seq: number }>;
-      for (const e of batch) process.stdout.write(JSON.stringify(e) + '\n');
+      const batch = (await call(app, 'events.export', { afterSeq, since: from, limit: 10_000 })) as Array<{ seq: number }>;
+      if (batch.length) await writeOut(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
       if (batch.length < 10_000) return 0;
       afterSeq = batch[batch.length - 1].seq;
     }
@@ -52,6 +68,7 @@ export async function rebuild(dataDir: string): Promise<number> {
     const r = rebuildProjections(app.store.db);
     const same = before === JSON.stringify(dumpProjections(app.store.db));
     console.log(`Rebuilt projections from ${r.events} events in ${Math.round(r.ms)} ms; ${same ? 'identical to before' : 'they DIFFERED from before (now corrected)'}.`);
-    return 0;
+    // A difference means the live state had drifted from the log: scripts must see it.
+    return same ? 0 : 1;
   });
 }
