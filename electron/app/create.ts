@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openSqlite, checkpoint, startCheckpointer, type Sqlite } from '../../db/open';
 import { DiskFullError, DiskWatch, isDiskFull } from '../../db/disk';
 import { Faults } from './faults';
+import { startGeneration } from '../jobs/generation';
 import { privateDir, privateFiles } from '../core/private';
 import { createStore, type Store } from '../../db/store';
 import { SiteClock, systemClock, type Clock, type SettableClock } from '../core/clock';
@@ -155,6 +156,8 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       depthTimer ??= setTimeout(pushDepth, 250);
     }
   });
+  // This process's generation: leases a dead process held are released now (labels set aside, never resent).
+  if (opts.runJobs !== false && !disk.full) startGeneration(store, clock);
   const stoppers: Array<() => Promise<void> | void> = [];
   if (opts.background !== false)
     for (const c of caps) {
