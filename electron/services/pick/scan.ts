@@ -73,7 +73,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const picked = ctx.store.write(station.operator, at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
     if (ctx.store.orders.status(order.id) !== 'open') return 'changed' as const;
-    const issued = nextNumber(ctx.store, line);
+    const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
     if ('empty' in issued) return null;
     const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
     const shipBy = shipByForPick(ctx, line.id, at) ?? undefined;
