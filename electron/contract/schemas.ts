@@ -158,4 +158,8 @@ export const PickResult = z.discriminatedUnion('outcome', [
 export const OrderImportResult = z.object({
   imported: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  /** How the file's bytes were read. */
+  encoding: z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE']).optional(),
+  /** Orders of the file already in the console (imported before, or by an import that stopped midway). */
+  alreadyIn: z.number().int().optional(),
 });

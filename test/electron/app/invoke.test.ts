@@ -56,6 +56,8 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'site.conflicts': { status: 'open' },
   'site.settle': { conflictId: 'order_picked_twice:ord_x', resolution: 'voided the second parcel', note: '' },
   'orders.import': { format: 'csv', text: 'order,line' },
+  'orders.import.start': { format: 'csv', text: 'order,line' },
+  'orders.import.status': { importId: 'nope' },
   'printers.list': {},
   'printers.save': { id: 'p1', name: 'Printer', transport: 'tcp9100', host: '127.0.0.1', port: 9100, language: 'zpl' },
   'jobs.list': {},

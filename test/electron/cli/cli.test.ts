@@ -58,7 +58,7 @@ describe('cli on a data directory', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Imported 2 orders from ${file}.`);
-    expect(r.stdout).toContain('rejected row 4: items.0.quantity: quantity must be at least 1');
+    expect(r.stdout).toContain('rejected row 4: quantity: quantity must be at least 1 (order C-3)');
 
     const again = cli('import', 'orders', file, '--data', dataDir);
     expect(again.stdout).toContain(`Imported 0 orders from ${file}.`);
