@@ -8,9 +8,10 @@ import { dispatchBench } from './dispatch.bench';
 import { cutoffsBench } from './cutoffs.bench';
 import { monitorBench } from './monitor.bench';
 import { printBench } from './print.bench';
+import { importBench } from './import.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, importBench];
 benches.push((await import('./site.bench')).siteBench);
 
 const args = process.argv.slice(2);

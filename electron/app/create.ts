@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { openSqlite, checkpoint, startCheckpointer, type Sqlite } from '../../db/open';
+import { openSqlite, checkpoint, startCheckpointWorker, type Sqlite } from '../../db/open';
 import { DiskFullError, DiskWatch, isDiskFull } from '../../db/disk';
 import { Faults } from './faults';
 import { startGeneration } from '../jobs/generation';
@@ -97,7 +97,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   }
   const store = createStore(db, stationId, disk);
   const faults = new Faults(store, baseClock);
-  const stopCheckpointer = startCheckpointer(db, 1000, (err) => faults.record('wal checkpoint', err));
+  const stopCheckpointer = startCheckpointWorker(db, 1000, (err) => faults.record('wal checkpoint', err));
   // While the disk is full, look for room every 2 s: the station recovers by itself.
   const diskProbe = setInterval(() => {
     if (disk.full && disk.probe() && db.open) {

@@ -84,22 +84,36 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
     else accepted.push(r);
   }
 
-  const existing = ctx.store.orders.existingNames(input.store, accepted.map((o) => o.order.name));
-  const fresh = accepted.filter(({ row, order }) => {
-    if (!existing.has(order.name)) return true;
-    rejected.push({ row, reason: `order ${order.name} is already in the console (not imported again)` });
-    return false;
-  });
+  // Written in small transactions, each re-checking inside the lock which orders are already in.
+  // They skip the fsync (synchronous NORMAL: a crash may lose the last few, which importing the file
+  // again completes); the last one is durable, and with it everything before it.
   let imported = 0;
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    const chunk = fresh.slice(i, i + CHUNK).map((o) => o.order);
-    ctx.store.write(actorOf(ctx), at, (emit) => emit({ type: 'orders.imported', payload: { orders: chunk } }));
-    imported += chunk.length;
-    onProgress({ phase: 'importing', done: imported, total: fresh.length, imported });
+  let alreadyIn = 0;
+  for (let i = 0; i < accepted.length; i += CHUNK) {
+    const chunk = accepted.slice(i, i + CHUNK);
+    const last = i + CHUNK >= accepted.length;
+    const db = ctx.store.db;
+    if (!last) db.pragma('synchronous = NORMAL');
+    try {
+      ctx.store.write(actorOf(ctx), at, (emit) => {
+        const existing = ctx.store.orders.existingNames(input.store, chunk.map((o) => o.order.name));
+        const fresh = chunk.filter(({ row, order }) => {
+          if (!existing.has(order.name)) return true;
+          rejected.push({ row, reason: `order ${order.name} is already in the console (not imported again)` });
+          alreadyIn++;
+          return false;
+        });
+        if (fresh.length) emit({ type: 'orders.imported', payload: { orders: fresh.map((o) => o.order) } });
+        imported += fresh.length;
+      });
+    } finally {
+      if (!last) db.pragma('synchronous = FULL');
+    }
+    onProgress({ phase: 'importing', done: i + chunk.length, total: accepted.length, imported });
     await yieldNow();
   }
-  onProgress({ phase: 'done', done: imported, total: fresh.length, imported });
-  return { imported, rejected: rejected.sort((a, b) => a.row - b.row), encoding, alreadyIn: accepted.length - fresh.length };
+  onProgress({ phase: 'done', done: accepted.length, total: accepted.length, imported });
+  return { imported, rejected: rejected.sort((a, b) => a.row - b.row), encoding, alreadyIn };
 }
 
 type Ctx = {
