@@ -6,6 +6,7 @@ import { Field, FormError, described, issueAt, useAction } from '../components/F
 import { SetupStation } from '../components/SetupStation';
 import { SetupPrinters } from '../components/SetupPrinters';
 import { SetupLines } from '../components/SetupLines';
+import { SetupImport } from '../components/SetupImport';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -61,6 +62,7 @@ export function SetupScreen() {
         <SetupPrinters printers={printers.data} error={printers.error} reload={() => void printers.reload()} />
       </div>
       <div className="setup-col">
+        <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
       </div>
     </div>
