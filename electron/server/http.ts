@@ -14,7 +14,7 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Something failed that no request should be able to cause: log it and record it (the process keeps serving). */
   onFault?: (where: string, err: unknown) => void;
-  /** Largest request body (default 60 MB: an order file). */
+  /** Largest request body (default 100 MB: an order file, base64). */
   maxBody?: number;
 }
 
@@ -24,7 +24,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 60 * 1024 * 1024;
+// An order file of 50 MB sent as base64 (the Setup form) is about 67 MB.
+const MAX_BODY = 100 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
