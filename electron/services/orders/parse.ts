@@ -73,7 +73,7 @@ function addRow(header: string[], record: string[], row: number, byName: Map<str
   }
   const r: Record<string, string> = {};
   header.forEach((h, i) => (r[h] = record[i]));
-  const name = r.order ?? '';
+  const name = r.order ?? r.name_of_order ?? '';
   const opt = (v?: string) => (v ? v : undefined);
   const item = { sku: r.sku, barcode: r.barcode || undefined, title: r.title, quantity: r.quantity };
   const entry = byName.get(name);
