@@ -4,7 +4,7 @@ import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../site/context';
 import { countryProblem } from './countries';
 import { checkDecodedText, decodeOrderFile, type FileEncoding } from './encoding';
-import { csvToOrders, jsonToOrders, type FileOrder, type ParsedFile } from './parse';
+import { csvToOrders, jsonToOrdersAsync, type FileOrder, type ParsedFile } from './parse';
 import { OrderFileItem, OrderFileRow } from './schema';
 
 export interface ImportInput {
@@ -61,7 +61,7 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
     parsed =
       input.format === 'csv'
         ? await csvToOrders(text, (done, total) => onProgress({ phase: 'reading', done, total, imported: 0 }))
-        : jsonToOrders(text);
+        : await jsonToOrdersAsync(text);
   } catch (e) {
     throw badInput(`The ${input.format.toUpperCase()} file could not be read: ${(e as Error).message}. Fix the file and import it again.`);
   }

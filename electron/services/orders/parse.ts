@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { Worker } from 'node:worker_threads';
 
 /**
  * CSV columns (header row required, one row per item): order, line, email, name, company,
@@ -112,10 +113,48 @@ function addRow(header: string[], record: string[], row: number, byName: Map<str
   entry.itemRows.push(row);
 }
 
+const NOT_A_LIST = 'expected a JSON array of orders, or {"orders": [...]}';
+
+// Plain CommonJS for a worker thread: JSON.parse of a large file off the main thread, orders sent back in slices.
+const JSON_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+try {
+  const data = JSON.parse(workerData.text);
+  const list = Array.isArray(data) ? data : data && data.orders;
+  if (!Array.isArray(list)) throw new Error(${JSON.stringify(NOT_A_LIST)});
+  for (let i = 0; i < list.length; i += 500) parentPort.postMessage({ slice: list.slice(i, i + 500) });
+  parentPort.postMessage({ done: true });
+} catch (e) {
+  parentPort.postMessage({ error: e.message });
+}`;
+
+/** Files above this are parsed on a worker thread: JSON.parse of 50 MB would hold the event loop for a second. */
+const WORKER_ABOVE = 1024 * 1024;
+
+export async function jsonToOrdersAsync(text: string): Promise<ParsedFile> {
+  if (text.length < WORKER_ABOVE) return jsonToOrders(text);
+  const list: unknown[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const w = new Worker(JSON_WORKER, { eval: true, workerData: { text } });
+    w.on('message', (m: { slice?: unknown[]; done?: boolean; error?: string }) => {
+      if (m.slice) for (const o of m.slice) list.push(o);
+      else if (m.error !== undefined) reject(new Error(m.error));
+      else if (m.done) resolve();
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => (code ? reject(new Error(`the JSON reader stopped (${code})`)) : resolve()));
+  });
+  return ordersOfList(list);
+}
+
 export function jsonToOrders(text: string): ParsedFile {
   const data = JSON.parse(text) as unknown;
   const list = Array.isArray(data) ? data : (data as { orders?: unknown[] })?.orders;
-  if (!Array.isArray(list)) throw new Error('expected a JSON array of orders, or {"orders": [...]}');
+  if (!Array.isArray(list)) throw new Error(NOT_A_LIST);
+  return ordersOfList(list);
+}
+
+function ordersOfList(list: unknown[]): ParsedFile {
   return {
     orders: list.map((order, i) => {
       const items = Array.isArray((order as { items?: unknown })?.items) ? ((order as { items: unknown[] }).items as unknown[]) : [];
