@@ -57,6 +57,8 @@ export interface App {
   close(): Promise<void>;
 }
 
+const fullAtStart = (disk: DiskWatch, why = '') => new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')}${why}`);
+
 /**
  * The station's database. On a full disk it still opens (read-only if it must) so the read screens
  * keep working; a data directory that has no database yet cannot start there at all.
@@ -72,7 +74,7 @@ function openStationDb(file: string, disk: DiskWatch): Sqlite {
     try {
       return openSqlite({ file, exclusive: true });
     } catch {
-      throw new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')} (the station database could not be opened there)`);
+      throw fullAtStart(disk, ' (the station database could not be opened there)');
     }
   }
 }
@@ -92,7 +94,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const meta = createStore(db, 'boot').meta;
   let stationId = meta.get('station_id');
   if (!stationId) {
-    if (disk.full) throw new Error(new DiskFullError(disk.drive).message.replace('scan again', 'start the console again'));
+    if (disk.full) throw fullAtStart(disk);
     meta.set('station_id', (stationId = newStationId()));
   }
   const store = createStore(db, stationId, disk);
@@ -116,9 +118,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
 
   const fresh = !store.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
-  if (fresh && demo && disk.full) throw new Error(new DiskFullError(disk.drive).message.replace('scan again', 'start the console again'));
+  if (fresh && demo && disk.full) throw fullAtStart(disk, ' (the demo site cannot be made on it)');
   let fakePrinter: FakePrinter | null = null;
-  let offDisk = () => undefined as unknown;
+  let offDisk: () => void = () => undefined;
   if (demo && opts.background !== false) {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.
     fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer'), onError: (err) => faults.record('demo printer', err) });
@@ -131,7 +133,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
         if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
       };
       // Started on a full disk: the printer's new port is saved once there is room.
-      if (disk.full) offDisk = disk.onChange((s) => void (!s.full && repoint()));
+      if (disk.full) {
+        const off = disk.onChange((s) => void (!s.full && repoint()));
+        offDisk = () => void off();
+      }
       else repoint();
     }
   }
@@ -157,7 +162,22 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     }
   });
   // This process's generation: leases a dead process held are released now (labels set aside, never resent).
-  if (opts.runJobs !== false && !disk.full) startGeneration(store, clock);
+  if (opts.runJobs !== false) {
+    if (!disk.full) startGeneration(store, clock);
+    else {
+      const off = disk.onChange((s) => {
+        if (s.full) return;
+        off();
+        setImmediate(() => {
+          try {
+            startGeneration(store, clock);
+          } catch (err) {
+            faults.record('start generation', err);
+          }
+        });
+      });
+    }
+  }
   const stoppers: Array<() => Promise<void> | void> = [];
   if (opts.background !== false)
     for (const c of caps) {
