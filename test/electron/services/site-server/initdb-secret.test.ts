@@ -14,12 +14,19 @@ afterAll(async () => {
 
 describe('site server: the admin password never sits in a world-readable temp file', () => {
   it('initdb reads it from a private directory, removed afterwards', async () => {
+    // This process's temp dir is one of its own, so other processes on the machine cannot add to what is seen.
+    const shared = mkdtempSync(join(tmpdir(), 'firstscan-tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = shared;
     const seen: string[] = [];
-    const w = watch(tmpdir(), (_e, name) => name?.startsWith('pg-password-') && seen.push(name));
+    const w = watch(shared, (_e, name) => name?.startsWith('pg-password-') && seen.push(name));
     try {
       server = await startEmbedded({ dir, port: await freePort(), listen: '127.0.0.1' });
     } finally {
       w.close();
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(shared, { recursive: true, force: true });
     }
     expect(server.created).toBe(true);
     expect(seen).toEqual([]);
