@@ -46,6 +46,7 @@ describe('a crash while a label is on the wire', () => {
     open.push(second);
     const health = await second.call<Health>('printers.health', {});
     expect(health?.questions.map((q) => q.tracking)).toEqual([inDoubt]);
+    expect((health as unknown as { message: string }).message).toContain('The console stopped while sending label');
 
     const next = await second.call<Scan>('pick.scan', { code: '#1002' });
     expect(next.outcome).toBe('issued');
