@@ -3,7 +3,7 @@ import { badInput } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../site/context';
 import { countryProblem } from './countries';
-import { checkDecodedText, decodeOrderFile, type FileEncoding } from './encoding';
+import { checkDecodedText, decodeBase64File, type FileEncoding } from './encoding';
 import { csvToOrders, jsonToOrdersAsync, type FileOrder, type ParsedFile } from './parse';
 import { OrderFileItem, OrderFileRow } from './schema';
 
@@ -37,8 +37,8 @@ const CHUNK = 100;
 const SLICE_MS = 4;
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
-function textOf(input: ImportInput): { text: string; encoding: FileEncoding } {
-  if (input.base64 !== undefined) return decodeOrderFile(Buffer.from(input.base64, 'base64'));
+async function textOf(input: ImportInput): Promise<{ text: string; encoding: FileEncoding }> {
+  if (input.base64 !== undefined) return decodeBase64File(input.base64);
   if (input.text === undefined) throw badInput('Send the file as text or as base64.');
   checkDecodedText(input.text);
   return { text: input.text.replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
@@ -55,7 +55,7 @@ const issuesText = (issues: Array<{ path: PropertyKey[]; message: string }>, pre
  * importing the same file again: the orders already in are named and counted, not imported twice.
  */
 export async function importOrders(ctx: ServiceContext, input: ImportInput, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportResult> {
-  const { text, encoding } = textOf(input);
+  const { text, encoding } = await textOf(input);
   let parsed: ParsedFile;
   try {
     parsed =

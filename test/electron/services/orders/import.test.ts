@@ -229,3 +229,20 @@ describe('orders.import: a large JSON file', () => {
     expect(longest).toBeLessThan(750);
   }, 60_000);
 });
+
+describe('orders.import: a large file sent as bytes', () => {
+  const HEAD = 'order,line,email,name,company,address1,address2,city,province,zip,country,phone,sku,barcode,title,quantity';
+  const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i},ups,,Lee Ann,,1 Main St,,Austin,TX,78701,US,,S-${i},,Mug with a long enough title to fill the file,1`);
+
+  it('is decoded in slices; UTF-8 reads, and one Windows-1252 byte near the end is named by its line', async () => {
+    const rows = many(60_000, 'L8-');
+    const ok = Buffer.from([HEAD, ...rows].join('\n'), 'utf8');
+    expect(ok.length).toBeGreaterThan(5 * 1024 * 1024);
+    expect(await api(app, 'orders.import', { format: 'csv', base64: ok.toString('base64'), store: 'l8' })).toMatchObject({ imported: 60_000, encoding: 'UTF-8' });
+    const bad = Buffer.concat([Buffer.from([HEAD, ...many(60_000, 'L9-')].join('\n') + '\n', 'utf8'), Buffer.from('L9-x,ups,,Ren\xe9e,,1 Main St,,Austin,TX,78701,US,,S-x,,Mug,1', 'latin1')]);
+    const r = await invoke(app.handlers, 'orders.import', { format: 'csv', base64: bad.toString('base64'), store: 'l9' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('Windows-1252 (or another single-byte code page), not UTF-8: the characters on line 60002');
+    expect(app.store.orders.byName('L9-1')).toEqual([]);
+  }, 60_000);
+});
