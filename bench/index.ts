@@ -9,9 +9,10 @@ import { cutoffsBench } from './cutoffs.bench';
 import { monitorBench } from './monitor.bench';
 import { printBench } from './print.bench';
 import { stationBench } from './station.bench';
+import { importBench } from './import.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench, importBench];
 benches.push((await import('./site.bench')).siteBench);
 
 const args = process.argv.slice(2);

@@ -116,6 +116,10 @@ export interface CoreEvents {
   'scan.refused': { code: string; reason: string; orderId?: string };
   /** The desktop console's page crashed or hung and was reloaded (log only). */
   'station.console_recovered': { stationId: string; reason: string; detail: string };
+  /** Something failed that nothing caught (a timer, a socket, a request): logged, recorded, and the station kept running. */
+  'station.fault': { where: string; message: string };
+  /** A number the line would have issued was already taken (a parcel or a pool elsewhere has it): it was skipped. */
+  'number.skipped': { lineId: string; number: string; rangeId?: string; serial?: number; takenBy: string };
   'label.printed': { parcelId: string; jobId: string; printerId: string };
   'job.succeeded': { jobId: string; ref: string | null; result: Record<string, unknown> };
   'job.failed': { jobId: string; ref: string | null; attempt: number; error: string; nextAt: string };

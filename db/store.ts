@@ -7,12 +7,13 @@ import { parcelsReader } from './readers/parcels';
 import { jobsReader } from './readers/jobs';
 import { settingsReader } from './readers/settings';
 import { metaStore } from './readers/meta';
+import { DiskFullError, DiskWatch, isDiskFull } from './disk';
 
 /**
  * The typed face of the database for services: readers per capability, and one way to write:
  * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
  */
-export function createStore(db: Sqlite, station: string) {
+export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
   const log = new EventLog(db, station);
   const listeners = new Set<(events: StoredEvent[]) => void>();
   return {
@@ -27,17 +28,27 @@ export function createStore(db: Sqlite, station: string) {
     jobs: jobsReader(db),
     settings: settingsReader(db),
     meta: metaStore(db),
+    /** Full disk: writes are refused at once (DiskFullError) until the probe finds room again. */
+    disk,
     write<T>(actor: string, at: Date, fn: (emit: <E extends EventType>(d: EventDraft<E>) => StoredEvent<E>) => T): T {
+      if (disk.refuses()) throw new DiskFullError(disk.drive);
       const emitted: StoredEvent[] = [];
-      const result = db
-        .transaction(() =>
-          fn((d) => {
-            const e = log.append(d, actor, at);
-            emitted.push(e);
-            return e;
-          }),
-        )
-        .immediate();
+      let result: T;
+      try {
+        result = db
+          .transaction(() =>
+            fn((d) => {
+              const e = log.append(d, actor, at);
+              emitted.push(e);
+              return e;
+            }),
+          )
+          .immediate();
+      } catch (err) {
+        if (!isDiskFull(err)) throw err;
+        disk.markFull();
+        throw new DiskFullError(disk.drive);
+      }
       if (emitted.length) for (const l of listeners) l(emitted);
       return result;
     },

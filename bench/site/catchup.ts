@@ -42,7 +42,7 @@ export async function measureCatchUp(others: Station[], cut: Station, opts: { ev
     shipTo: { name: 'Bench Buyer', address1: '1 Main St', city: 'Austin', zip: '78701', country: 'US' },
     items: [{ sku: `CU-${i}`, title: 'Bench item', quantity: 1 }],
   }));
-  const r = importOrders(others[0].app.ctx, { format: 'json', text: JSON.stringify(orders), store: 'bench' });
+  const r = await importOrders(others[0].app.ctx, { format: 'json', text: JSON.stringify(orders), store: 'bench' });
   if (r.imported !== total) throw new Error(`site bench: imported ${r.imported}/${total} orders: ${JSON.stringify(r.rejected.slice(0, 3))}`);
   await settle(all);
 

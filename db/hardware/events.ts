@@ -39,7 +39,16 @@ export interface HardwareEvents {
   /** Every queued label of one printer goes to another, in order (a person, or the PDF fallback). */
   'print.jobs_moved': { from: string; to: string; reason: 'operator' | 'fallback' };
   /** The printer took every byte but never confirmed: the label may or may not be out. */
-  'print.unconfirmed': { jobId: string; printerId: string; error: string };
+  'print.unconfirmed': {
+    jobId: string;
+    printerId: string;
+    error: string;
+    /**
+     * The console stopped while sending it: the label is set aside (the lane goes on with the next one)
+     * until a person answers; "it did not print" puts it back at the head of its printer's lane.
+     */
+    aside?: boolean;
+  };
   /** A person answered: it printed (the job is done), or it did not (send it again). */
   'print.confirmed': { jobId: string; printerId: string; printed: boolean };
   'scanner.configured': { key: string; kind: 'hid' | 'serial'; config: ScannerConfigData };

@@ -6,6 +6,8 @@ import type { Projector } from '../projections/types';
 /** next_at of a label that must not go out until something changes (pause, printer problem, a person's answer). */
 export const HOLD = '9999-12-31T23:59:59.999Z';
 const lane = (printerId: string) => `printer:${printerId}`;
+/** Where a label waits that was set aside (print.unconfirmed aside): out of its printer's lane, not blocking it. */
+export const asideLane = (printerId: string) => `printer:${printerId}:aside`;
 
 function ensureState(db: Sqlite, printerId: string): void {
   stmt(db, 'INSERT OR IGNORE INTO printer_state (printer_id) VALUES (?)').run(printerId);
@@ -90,10 +92,13 @@ export const hardwareProjector: Projector = {
   'print.unconfirmed': (db, e) => {
     stmt(db, 'INSERT OR REPLACE INTO print_holds (job_id, printer_id, error, held_at) VALUES (?, ?, ?, ?)').run(e.payload.jobId, e.payload.printerId, e.payload.error, e.occurredAt);
     stmt(db, "UPDATE jobs SET next_at = ? WHERE id = ? AND status = 'queued'").run(HOLD, e.payload.jobId);
+    if (e.payload.aside) stmt(db, "UPDATE jobs SET target = ? WHERE id = ? AND status = 'queued'").run(asideLane(e.payload.printerId), e.payload.jobId);
   },
   'print.confirmed': (db, e) => {
     stmt(db, 'DELETE FROM print_holds WHERE job_id = ?').run(e.payload.jobId);
-    if (!e.payload.printed) stmt(db, "UPDATE jobs SET next_at = ?, last_error = NULL WHERE id = ? AND status = 'queued'").run(e.occurredAt, e.payload.jobId);
+    // "It did not print": back to its printer's lane (a set-aside label goes first again: it is the oldest).
+    if (!e.payload.printed)
+      stmt(db, "UPDATE jobs SET next_at = ?, last_error = NULL, target = ? WHERE id = ? AND status = 'queued'").run(e.occurredAt, lane(e.payload.printerId), e.payload.jobId);
     relane(db, e.payload.printerId, e.occurredAt);
   },
   'scanner.configured': (db, e) => {
@@ -114,6 +119,7 @@ export const hardwareProjector: Projector = {
   'job.retried': (db, e) => {
     // A person asked for this label again: that answers an open "did it print?" question.
     stmt(db, 'DELETE FROM print_holds WHERE job_id = ?').run(e.payload.jobId);
+    stmt(db, "UPDATE jobs SET target = substr(target, 1, length(target) - 6) WHERE id = ? AND target LIKE 'printer:%:aside'").run(e.payload.jobId);
     afterQueued(db, e.occurredAt);
   },
 };

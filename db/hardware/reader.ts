@@ -75,12 +75,12 @@ export function hardwareReader(db: Sqlite) {
       const rows = stmt(
         db,
         `SELECT j.*, h.error AS hold_error FROM jobs j LEFT JOIN print_holds h ON h.job_id = j.id
-         WHERE j.kind LIKE 'print.%' AND (? IS NULL OR j.target = ?) ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
-      ).all(q.printerId ?? null, q.printerId ? `printer:${q.printerId}` : null, q.limit) as Raw[];
+         WHERE j.kind LIKE 'print.%' AND (? IS NULL OR j.target = ? OR j.target = ?) ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
+      ).all(q.printerId ?? null, q.printerId ? `printer:${q.printerId}` : null, q.printerId ? `printer:${q.printerId}:aside` : null, q.limit) as Raw[];
       return rows.map((r) => ({
         id: r.id as string,
         kind: r.kind as string,
-        printerId: (r.target as string).replace(/^printer:/, ''),
+        printerId: (r.target as string).replace(/^printer:/, '').replace(/:aside$/, ''),
         parcelId: (r.ref as string) ?? null,
         status: r.status as PrintJobRow['status'],
         attempts: r.attempts as number,

@@ -21,6 +21,14 @@ export const linesProjector: Projector = {
       'INSERT INTO number_ranges (id, line_id, params, first_serial, last_serial, next_serial, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(r.id, r.lineId, JSON.stringify(r.params), r.first, r.last, r.first, e.occurredAt);
   },
+  // A taken number the line passed over: its counter (or pool slot, or site block) moves past it.
+  'number.skipped': (db, e) => {
+    const p = e.payload;
+    if (p.rangeId !== undefined && p.serial !== undefined) {
+      stmt(db, 'UPDATE number_ranges SET next_serial = max(next_serial, ?) WHERE id = ?').run(p.serial + 1, p.rangeId);
+      stmt(db, 'UPDATE range_blocks SET next = max(next, ?) WHERE range_id = ? AND first <= ? AND last >= ?').run(p.serial + 1, p.rangeId, p.serial, p.serial);
+    } else stmt(db, 'UPDATE number_pool SET parcel_id = ? WHERE number = ? AND parcel_id IS NULL').run(p.takenBy, p.number);
+  },
   'pool.imported': (db, e) => {
     const start = (stmt(db, 'SELECT coalesce(max(pos), 0) AS p FROM number_pool WHERE line_id = ?').get(e.payload.lineId) as { p: number }).p;
     const ins = stmt(db, 'INSERT INTO number_pool (number, line_id, format, pos) VALUES (?, ?, ?, ?)');

@@ -73,6 +73,10 @@ export function jobsReader(db: Sqlite) {
         db.pragma('synchronous = FULL');
       }
     },
+    /** Queued jobs under a lease (at start: leases of a process that is gone). */
+    leased(): JobRow[] {
+      return (stmt(db, "SELECT * FROM jobs WHERE status = 'queued' AND lease_until IS NOT NULL ORDER BY created_at").all() as Raw[]).map(toJob);
+    },
     release(id: string): void {
       stmt(db, 'UPDATE jobs SET lease_until = NULL WHERE id = ?').run(id);
     },

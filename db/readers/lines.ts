@@ -81,6 +81,20 @@ export function linesReader(db: Sqlite) {
     poolRemaining(lineId: string): number {
       return (stmt(db, 'SELECT count(*) AS n FROM number_pool WHERE line_id = ? AND parcel_id IS NULL').get(lineId) as { n: number }).n;
     },
+    /** The line whose pool holds each of `numbers` (numbers in no pool are left out). */
+    poolOwners(numbers: string[]): Map<string, string> {
+      const found = new Map<string, string>();
+      const q = stmt(db, 'SELECT line_id FROM number_pool WHERE number = ?');
+      for (const n of numbers) {
+        const r = q.get(n) as { line_id: string } | undefined;
+        if (r) found.set(n, r.line_id);
+      }
+      return found;
+    },
+    /** Every pool number with its line (set-up checks only: not on the scan path). */
+    poolNumbers(): Array<{ number: string; lineId: string }> {
+      return (stmt(db, 'SELECT number, line_id FROM number_pool').all() as Array<{ number: string; line_id: string }>).map((r) => ({ number: r.number, lineId: r.line_id }));
+    },
     poolContains(numbers: string[]): Set<string> {
       const found = new Set<string>();
       const q = stmt(db, 'SELECT 1 FROM number_pool WHERE number = ?');

@@ -73,3 +73,39 @@ export async function serverMajorVersion(admin: ClientBase): Promise<number> {
   const r = await admin.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
   return Math.floor(Number(r.rows[0].v) / 10_000);
 }
+
+/**
+ * A new join secret: the old join code stops working at once (its sessions are ended); stations that
+ * already joined keep their own roles. Returns the secrets for the new code.
+ */
+export async function rotateJoinSecret(admin: ClientBase): Promise<SiteSecrets> {
+  const secret = randomBytes(24).toString('base64url');
+  const s = (
+    await admin.query<{ site_id: string; join_role: string; db: string }>(
+      'UPDATE firstscan.site SET join_secret = $1 RETURNING site_id, join_role, current_database() AS db',
+      [secret],
+    )
+  ).rows[0];
+  if (!s) throw new Error('This database is not a Firstscan site (no site row): run site init first.');
+  await admin.query(`ALTER ROLE ${admin.escapeIdentifier(s.join_role)} WITH PASSWORD ${admin.escapeLiteral(secret)}`);
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [s.join_role]);
+  return { siteId: s.site_id, database: s.db, joinRole: s.join_role, joinSecret: secret };
+}
+
+/**
+ * Take a station out of the site from the server's side (a stolen PC, a copied data directory): its
+ * login role may no longer log in, its open sessions end, so it can neither push nor pull. `who` is
+ * the station id or its name. The join secret is rotated too, or the old code could join it again.
+ */
+export async function revokeStation(admin: ClientBase, who: string): Promise<{ station: string; name: string; role: string; secrets: SiteSecrets }> {
+  const rows = (
+    await admin.query<{ station: string; name: string; role: string }>('SELECT station, name, role FROM firstscan.stations WHERE station = $1 OR lower(name) = lower($1)', [who])
+  ).rows;
+  if (rows.length === 0) throw new Error(`No station "${who}" in this site: give its station id or its name (see the Site screen, F10).`);
+  if (rows.length > 1) throw new Error(`Several stations are called "${who}" (${rows.map((r) => r.station).join(', ')}): give the station id.`);
+  const st = rows[0];
+  await admin.query(`ALTER ROLE ${admin.escapeIdentifier(st.role)} WITH NOLOGIN PASSWORD NULL`);
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [st.role]);
+  const secrets = await rotateJoinSecret(admin);
+  return { ...st, secrets };
+}

@@ -5,6 +5,7 @@ import type { JobGate, JobHandler } from '../jobs/types';
 import type { JobPlanner } from '../services/pick/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
+import type { Faults } from './faults';
 
 export interface AppEnv {
   ctx: ServiceContext;
@@ -21,6 +22,8 @@ export interface AppEnv {
   site: SiteHooks;
   /** The desktop shell's hooks, in the Electron app only. */
   shell: DesktopShell | null;
+  /** Errors nothing else caught (recorded as station.fault); the disk state is ctx.store.disk. */
+  faults: Faults;
 }
 
 export interface SiteHooks {

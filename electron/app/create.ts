@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { openSqlite, checkpoint, startCheckpointer } from '../../db/open';
+import { openSqlite, checkpoint, startCheckpointWorker, type Sqlite } from '../../db/open';
+import { DiskFullError, DiskWatch, isDiskFull } from '../../db/disk';
+import { Faults } from './faults';
+import { startGeneration } from '../jobs/generation';
+import { privateDir, privateFiles } from '../core/private';
 import { createStore, type Store } from '../../db/store';
 import { SiteClock, systemClock, type Clock, type SettableClock } from '../core/clock';
 import { newStationId } from '../core/ids';
@@ -59,7 +63,31 @@ export interface App {
   env: AppEnv;
   /** The data folder's lock this app holds (null when opened read-only). */
   lock: HeldLock | null;
+  /** Errors nothing else caught, logged and recorded as `station.fault` (the process keeps running). */
+  faults: Faults;
   close(): Promise<void>;
+}
+
+const fullAtStart = (disk: DiskWatch, why = '') => new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')}${why}`);
+
+/**
+ * The station's database. On a full disk it still opens (read-only if it must) so the read screens
+ * keep working; a data directory that has no database yet cannot start there at all.
+ */
+function openStationDb(file: string, disk: DiskWatch): Sqlite {
+  try {
+    return openSqlite({ file });
+  } catch (err) {
+    // A full disk shows as SQLITE_FULL, or as an I/O error making the -shm file.
+    const ioerr = String((err as { code?: string }).code ?? '').startsWith('SQLITE_IOERR');
+    if (!isDiskFull(err) && !(ioerr && disk.checkAtStart())) throw err;
+    disk.markFull();
+    try {
+      return openSqlite({ file, exclusive: true });
+    } catch {
+      throw fullAtStart(disk, ' (the station database could not be opened there)');
+    }
+  }
 }
 
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
@@ -82,42 +110,70 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
   const joined = isJoined(opts.dataDir);
   const baseClock = opts.testClock ?? opts.clock ?? systemClock;
   const clock = joined ? new SiteClock(baseClock) : baseClock;
-  const db = openSqlite({ file: join(opts.dataDir, 'firstscan.db') });
+  privateDir(opts.dataDir);
+  const disk = new DiskWatch(opts.dataDir);
+  const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
+  disk.checkAtStart();
   undo.push(() => void db.close());
-  const stopCheckpointer = startCheckpointer(db);
-  undo.push(stopCheckpointer);
   const meta = createStore(db, 'boot').meta;
   let stationId = meta.get('station_id');
-  if (!stationId) meta.set('station_id', (stationId = newStationId()));
-  const store = createStore(db, stationId);
+  if (!stationId) {
+    if (disk.full) throw fullAtStart(disk);
+    meta.set('station_id', (stationId = newStationId()));
+  }
+  const store = createStore(db, stationId, disk);
+  const faults = new Faults(store, baseClock);
+  const stopCheckpointer = startCheckpointWorker(db, 1000, (err) => faults.record('wal checkpoint', err));
+  undo.push(stopCheckpointer);
+  // While the disk is full, look for room every 2 s: the station recovers by itself.
+  const diskProbe = setInterval(() => {
+    if (disk.full && disk.probe() && db.open) {
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (err) {
+        faults.record('wal checkpoint', err);
+      }
+    }
+  }, 2_000);
+  diskProbe.unref();
+  undo.push(() => clearInterval(diskProbe));
+  privateFiles(opts.dataDir);
   store.site.blocks = meta.get('numbers_from_blocks') === '1';
   const ctx: ServiceContext = { store, clock, stationId };
   for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
 
   const fresh = !store.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
+  if (fresh && demo && disk.full) throw fullAtStart(disk, ' (the demo site cannot be made on it)');
   let fakePrinter: FakePrinter | null = null;
+  let offDisk: () => void = () => undefined;
   if (demo && opts.background !== false) {
     // The demo's label printer is a real 9100 socket on loopback that files what it receives.
-    fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer') });
+    fakePrinter = new FakePrinter({ dir: join(opts.dataDir, 'fake-printer'), onError: (err) => faults.record('demo printer', err) });
     const addr = await fakePrinter.start();
     const started = fakePrinter;
     undo.push(() => started.stop());
     if (fresh) {
-      // Marked first: a start killed half-way through the seed still comes back as the demo.
-      meta.set('demo', '1');
       seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
     } else {
-      const p = store.settings.printer('demo-printer');
-      if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
+      const repoint = () => {
+        const p = store.settings.printer('demo-printer');
+        if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
+      };
+      // Started on a full disk: the printer's new port is saved once there is room.
+      if (disk.full) {
+        const off = disk.onChange((s) => void (!s.full && repoint()));
+        offDisk = () => void off();
+      }
+      else repoint();
     }
   }
 
   const pushes = new EventEmitter();
   let runner: OutboxRunner | null = null;
   const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site, shell: opts.shell ?? null };
-  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []));
+  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site, shell: opts.shell ?? null, faults };
+  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []), { onError: (err) => faults.record('outbox', err) });
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.
   let depthTimer: NodeJS.Timeout | null = null;
@@ -134,14 +190,51 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
     }
   });
   undo.push(() => offCommit());
+  // This process's generation: leases a dead process held are released now (labels set aside, never resent).
+  if (opts.runJobs !== false) {
+    if (!disk.full) startGeneration(store, clock);
+    else {
+      const off = disk.onChange((s) => {
+        if (s.full) return;
+        off();
+        setImmediate(() => {
+          try {
+            startGeneration(store, clock);
+          } catch (err) {
+            faults.record('start generation', err);
+          }
+        });
+      });
+    }
+  }
   const stoppers: Array<() => Promise<void> | void> = [];
   undo.push(async () => {
     for (const stop of stoppers) await stop();
   });
   if (opts.background !== false)
     for (const c of caps) {
-      const stop = await c.start?.(env);
-      if (stop) stoppers.unshift(stop);
+      try {
+        const stop = await c.start?.(env);
+        if (stop) stoppers.unshift(stop);
+      } catch (err) {
+        // On a full disk a capability may fail to record what it found at start: serve anyway, and
+        // start it once there is room.
+        if (!disk.full) throw err;
+        console.error(`${c.name} waits for disk space to start: ${(err as Error).message}`);
+        const off = disk.onChange((s) => {
+          if (s.full) return;
+          off();
+          setImmediate(() =>
+            Promise.resolve()
+              .then(() => c.start?.(env))
+              .then(
+                (stop) => void (stop && stoppers.unshift(stop)),
+                (e: unknown) => faults.record(`start ${c.name}`, e),
+              ),
+          );
+        });
+        stoppers.push(off);
+      }
     }
   if (opts.runJobs !== false) runner.start();
 
@@ -155,6 +248,7 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
     fakePrinter,
     env,
     lock,
+    faults,
     async close() {
       await runner.stop();
       // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
@@ -162,8 +256,14 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
       offCommit();
       if (depthTimer) clearTimeout(depthTimer);
       await fakePrinter?.stop();
+      offDisk();
+      clearInterval(diskProbe);
       stopCheckpointer();
-      checkpoint(db);
+      try {
+        checkpoint(db);
+      } catch (err) {
+        if (!isDiskFull(err)) throw err; // the WAL stays; SQLite folds it in at the next start
+      }
       db.close();
       lock?.release();
     },

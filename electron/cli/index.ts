@@ -70,12 +70,22 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** process.exit() drops what a pipe has not taken yet: wait until stdout and stderr have handed everything over. */
+function flushed(): Promise<void> {
+  const drain = (s: NodeJS.WriteStream) => new Promise<void>((r) => (s.writableLength === 0 && !s.writableNeedDrain ? r() : s.write('', () => r())));
+  return Promise.all([drain(process.stdout), drain(process.stderr)]).then(() => undefined);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => {
-    if (code >= 0) process.exit(code);
+  async (code) => {
+    if (code >= 0) {
+      await flushed();
+      process.exit(code);
+    }
   },
-  (err) => {
+  async (err) => {
     console.error(err instanceof Error ? err.message : err);
+    await flushed();
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { SettableClock } from '../core/clock';
 import { serveHttp } from '../server/http';
 import { installToken } from '../server/token';
 import { rendererOut } from '../core/paths';
+import { guardProcess } from '../app/faults';
 
 export interface ServeArgs {
   dataDir: string;
@@ -34,9 +35,12 @@ export async function serve(a: ServeArgs): Promise<void> {
   const testClock = a.testClock ? new SettableClock() : undefined;
   if (testClock && a.testClock) testClock.runFrom(a.testClock === 'now' ? Date.now() : new Date(a.testClock));
   const app = await createApp({ dataDir: a.dataDir, mode: a.mode, demo: a.demo, testClock, lock: a.lock });
+  guardProcess((where, err) => app.faults.record(where, err));
   const token = installToken(a.dataDir);
   const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
-  const served = await listenNearby(a.port, (port) => serveHttp(app, { port, token, rendererDir }));
+  const served = await listenNearby(a.port, (port) => serveHttp(app, { port, token, rendererDir, onFault: (where, err) => app.faults.record(where, err) }));
+  const disk = app.store.disk.status();
+  if (disk.startedReadOnly) console.log(`The disk is full: the console started read-only. Free space on ${disk.drive}; it starts taking picks again by itself.`);
   console.log(a.banner(`${served.url}?token=${token}`));
   if (!rendererDir) console.log('(No built console pages found: run `npm run build` for the screens; the API works.)');
   let closing = false;

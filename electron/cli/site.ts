@@ -13,12 +13,23 @@ import { createApp } from '../app/create';
 import { acquireDataLock } from '../core/data-lock';
 import { leaveSite } from '../services/replication/leave';
 import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
+import { revokeSiteStation, rotateJoinCode, type AdminTarget } from '../services/site-server/manage';
+
+function target(values: ReturnType<typeof opts>['values']): AdminTarget {
+  const port = values.port ? Number(values.port) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new Error(`--port must be a port number, not ${values.port}`);
+  return { dir: values.dir, port, url: values.url, advertise: values.advertise };
+}
 
 export const SITE_USAGE = `  npm run cli -- site server --dir <dir> [--port <n>] [--host <address>] [--advertise <address>]
                                               a site server: PostgreSQL in <dir>, prints the join code for stations
   npm run cli -- site init --url <postgres://...> [--advertise <address>]   make a database on your PostgreSQL (14+) a site
   npm run cli -- site join <join code> [--data <dir>] [--name <station name>]   join this station to a site
-  npm run cli -- site leave [--data <dir>]    give back unused numbers and run as a single station again`;
+  npm run cli -- site leave [--data <dir>]    give back unused numbers and run as a single station again
+  npm run cli -- site rotate-join (--dir <server dir> [--port <n>] | --url <postgres://admin...>) [--advertise <address>]
+                                              a new join code; the old one stops working
+  npm run cli -- site revoke <station id or name> (--dir <server dir> [--port <n>] | --url <postgres://admin...>)
+                                              that station can no longer connect or push; the join code is rotated`;
 
 function opts(argv: string[]) {
   return parseArgs({
@@ -163,6 +174,24 @@ export async function site(argv: string[]): Promise<number> {
       return join_(code, values);
     case 'leave':
       return leave(values);
+    case 'rotate-join': {
+      const joinCode = await rotateJoinCode(target(values));
+      console.log(block(['The join code was changed: the old one no longer joins a station. Stations already in keep working.', '', 'New join code (keep it like a password):', '', joinCode]));
+      return 0;
+    }
+    case 'revoke': {
+      if (!code) throw new Error('Say which station: site revoke <station id or name> --dir <server dir>');
+      const r = await revokeSiteStation(target(values), code);
+      console.log(
+        block([
+          `Station ${r.station} ("${r.name}") is revoked: it can no longer connect to the site server, push or pull.`,
+          'Its events already on the server stay. The join code was changed too; the new one:',
+          '',
+          r.joinCode,
+        ]),
+      );
+      return 0;
+    }
   }
   console.error(`Unknown command: site ${positionals.join(' ')}\n\n${SITE_USAGE}`);
   return 2;

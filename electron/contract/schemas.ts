@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 /** Shared shapes of the contract. Dates cross the API as ISO-8601 UTC strings. */
 export const IsoTime = z.string().describe('ISO-8601 UTC instant');
+/** An instant given by a person or a script: must parse (`2026-05-01`, `2026-05-01T08:00:00Z`, `…+08:00`); normalized to UTC. */
+export const IsoInstant = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+    error: 'must be an ISO-8601 date or time, e.g. 2026-05-01 or 2026-05-01T08:00:00Z',
+  })
+  .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), { error: 'is not a real date or time' })
+  .transform((s) => new Date(s.replace(' ', 'T')).toISOString())
+  .describe('ISO-8601 instant');
 
 export const Address = z.object({
   name: z.string().min(1),
@@ -133,7 +143,7 @@ export const PickResult = z.discriminatedUnion('outcome', [
   }),
   z.object({
     outcome: z.literal('refused'),
-    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan']),
+    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full']),
     message: z.string(),
     next: z.string(),
   }),
@@ -157,4 +167,8 @@ export const PickResult = z.discriminatedUnion('outcome', [
 export const OrderImportResult = z.object({
   imported: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  /** How the file's bytes were read. */
+  encoding: z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE']).optional(),
+  /** Orders of the file already in the console (imported before, or by an import that stopped midway). */
+  alreadyIn: z.number().int().optional(),
 });

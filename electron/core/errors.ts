@@ -1,7 +1,7 @@
 /**
  * Errors that cross the API. `message` is for the person at the screen and says what to do next.
  */
-export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNAVAILABLE' | 'INTERNAL' | 'DISK_FULL';
 
 export class ApiError extends Error {
   constructor(

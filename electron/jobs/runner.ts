@@ -10,6 +10,8 @@ export interface RunnerOptions {
   pollMs?: number;
   leaseMs?: number;
   actor?: string;
+  /** A pass that failed (a full disk refusing a lease): reported, and the runner tries again next time. */
+  onError?: (err: unknown) => void;
 }
 
 /**
@@ -26,6 +28,7 @@ export class OutboxRunner {
   private pollMs: number;
   private leaseMs: number;
   private actor: string;
+  private onError: (err: unknown) => void;
   /** Set in site mode: site-wide jobs run only under a lease from the site server. */
   gate: JobGate | null = null;
 
@@ -38,6 +41,7 @@ export class OutboxRunner {
     this.pollMs = opts.pollMs ?? 500;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.actor = opts.actor ?? 'outbox';
+    this.onError = opts.onError ?? ((err) => console.error('outbox: a pass failed; trying again', err));
   }
 
   start(): void {
@@ -66,7 +70,11 @@ export class OutboxRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.pass();
+      try {
+        this.pass();
+      } catch (err) {
+        this.onError(err);
+      }
       if (!this.stopped) this.schedule(this.pollMs);
     }, ms);
   }

@@ -12,6 +12,10 @@ export interface ServeOptions {
   token: string;
   /** Built renderer (out/renderer); without it only the API is served. */
   rendererDir?: string;
+  /** Something failed that no request should be able to cause: log it and record it (the process keeps serving). */
+  onFault?: (where: string, err: unknown) => void;
+  /** Largest request body (default 100 MB: an order file, base64). */
+  maxBody?: number;
 }
 
 export interface Served {
@@ -20,7 +24,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 60 * 1024 * 1024;
+// An order file of 50 MB sent as base64 (the Setup form) is about 67 MB.
+const MAX_BODY = 100 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -30,24 +35,46 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const fail = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export class BodyTooLarge extends Error {}
+
+/** The body, or BodyTooLarge as soon as it passes `limit` (the rest is not read into memory). */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The request's URL, or null when it cannot be one (`GET http://[ HTTP/1.1`). */
+function parseUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The request was refused: answer, then drop the connection so the unread body is not parsed as a request. */
+function refuseAndClose(res: ServerResponse, status: number, code: string, message: string): void {
+  res.setHeader('connection', 'close');
+  fail(res, status, code, message);
+}
+
 /** The contract over HTTP + WebSocket on 127.0.0.1: browser mode, tests and integrators. */
 export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
   let port = opts.port;
-  const server = createServer(async (req, res) => {
+  const maxBody = opts.maxBody ?? MAX_BODY;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Wrong Host header: open the console at http://127.0.0.1:<port>/.');
     if (!originAllowed(req, port)) return fail(res, 403, 'FORBIDDEN', 'Calls from other web pages are not allowed.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseUrl(req.url, port);
+    if (!url) return fail(res, 400, 'BAD_INPUT', 'The request line is not a valid URL. Open the console at http://127.0.0.1:<port>/.');
 
     if (url.pathname.startsWith('/api')) {
       if (!tokenValid(req, opts.token))
@@ -57,9 +84,11 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
       if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', `Use POST /api/${channel} with a JSON body.`);
       let input: unknown = {};
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, maxBody);
         input = text.trim() ? JSON.parse(text) : {};
       } catch (e) {
+        if (e instanceof BodyTooLarge)
+          return refuseAndClose(res, 413, 'BAD_INPUT', `The body is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Split the file and send it in parts.`);
         return fail(res, 400, 'BAD_INPUT', `The body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
       }
       const r = await invoke(app.handlers, channel, input);
@@ -75,9 +104,22 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
     }
     if (!opts.rendererDir) return fail(res, 404, 'NOT_FOUND', 'This server has no console pages; the API is at /api.');
     const file = await staticFile(opts.rendererDir, url.pathname);
+    if (file === 'bad-path') return fail(res, 400, 'BAD_INPUT', `The address ${url.pathname} is not valid (bad percent-encoding). Open the console at http://127.0.0.1:${port}/.`);
     if (!file) return fail(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
     res.writeHead(200, { 'content-type': file.type, 'content-security-policy': cspFor(port), 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
     res.end(file.body);
+  };
+  // No request can stop the console: whatever a handler throws is answered 500 and reported.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.onFault?.('http', err);
+      if (res.headersSent) return res.destroy();
+      fail(res, 500, 'INTERNAL', 'The console could not answer this request; it is still running. If it repeats, report it.');
+    });
+  });
+  server.on('clientError', (err, socket) => {
+    if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   const wss = new WebSocketServer({ noServer: true });
@@ -88,8 +130,10 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return socket.destroy();
     }
+    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
+      ws.on('error', () => ws.terminate());
       ws.on('close', () => clients.delete(ws));
     });
   });

@@ -13,9 +13,22 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** A file of the built renderer, or index.html for client-side routes. Never outside `root`. */
-export async function staticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+function decoded(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A file of the built renderer, or index.html for client-side routes. Never outside `root`.
+ * 'bad-path' when the path is not valid percent-encoding (`/%E0%A4%A`).
+ */
+export async function staticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null | 'bad-path'> {
+  const path = decoded(urlPath);
+  if (path === null || path.includes('\0')) return 'bad-path';
+  const rel = normalize(path).replace(/^([/\\])+/, '');
   const file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) return null;
   try {

@@ -6,7 +6,7 @@ import { newToken } from '../core/ids';
 export function installToken(dataDir: string): string {
   const file = join(dataDir, 'browser-token');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const t = newToken();
   writeFileSync(file, t, { mode: 0o600 });
   return t;

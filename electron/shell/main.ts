@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/paths';
 import { logFileFor, openLog } from '../core/log';
 import { explainStartFailure } from '../core/start-failure';
 import { useOsKeystore } from '../services/secrets';
+import { guardProcess } from '../app/faults';
 import { useSilentPdfPrinter } from '../../native/printers/transports';
 import { bindIpc } from './ipc';
 import { SHELL_CSP } from './csp';
@@ -65,6 +66,7 @@ async function boot(): Promise<void> {
 
   core = await createApp({ dataDir, mode: 'electron', lock: 'desktop app', shell: desktop, version: app.getVersion() });
   const started = core;
+  guardProcess((where, err) => started.faults.record(where, err));
 
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [SHELL_CSP] } }),

@@ -17,6 +17,8 @@ export interface FakePrinterOptions {
   dir?: string;
   /** 'slow' mode: how long the printer sits on a job before reading it and closing. */
   slowMs?: number;
+  /** A label could not be filed (a full disk): the printer keeps working. */
+  onError?: (err: unknown) => void;
 }
 
 /** ^XA ... ^XZ blocks in arrival order (anything outside, or unterminated, is not a label). */
@@ -59,7 +61,7 @@ export class FakePrinter {
   constructor(private readonly opts: FakePrinterOptions = {}) {
     this.mode = opts.mode ?? 'ok';
     this.port = opts.port ?? 0;
-    if (opts.dir) mkdirSync(opts.dir, { recursive: true });
+    if (opts.dir) mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -186,24 +188,30 @@ export class FakePrinter {
     this.printed.push(label);
     const dir = this.opts.dir;
     if (!dir) return;
-    if (this.nextFile === undefined) {
-      mkdirSync(dir, { recursive: true });
-      const taken = readdirSync(dir).map((f) => /^(\d+)\.zpl$/.exec(f)?.[1]).filter((n): n is string => !!n).map(Number);
-      this.nextFile = taken.length ? Math.max(...taken) + 1 : 1;
-    }
-    const tmp = path.join(dir, `.label-${process.pid}.tmp`);
-    writeFileSync(tmp, label);
-    // A hard link never replaces an existing file: a name taken meanwhile moves on to the next one.
-    for (;;) {
-      const file = path.join(dir, `${String(this.nextFile++).padStart(6, '0')}.zpl`);
-      if (existsSync(file)) continue;
-      try {
-        linkSync(tmp, file);
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // A label carries a name, an address and a phone: for this user only. A full disk (ENOSPC) loses
+    // the file, never the process: the label stays in labels() and the error is reported.
+    try {
+      if (this.nextFile === undefined) {
+        mkdirSync(dir, { recursive: true });
+        const taken = readdirSync(dir).map((f) => /^(\d+)\.zpl$/.exec(f)?.[1]).filter((n): n is string => !!n).map(Number);
+        this.nextFile = taken.length ? Math.max(...taken) + 1 : 1;
       }
+      const tmp = path.join(dir, `.label-${process.pid}.tmp`);
+      writeFileSync(tmp, label, { mode: 0o600 });
+      // A hard link never replaces an existing file: a name taken meanwhile moves on to the next one.
+      for (;;) {
+        const file = path.join(dir, `${String(this.nextFile++).padStart(6, '0')}.zpl`);
+        if (existsSync(file)) continue;
+        try {
+          linkSync(tmp, file);
+          break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        }
+      }
+      unlinkSync(tmp);
+    } catch (err) {
+      this.opts.onError?.(err);
     }
-    unlinkSync(tmp);
   }
 }

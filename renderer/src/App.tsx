@@ -3,6 +3,7 @@ import { call, onPush, ApiFailure } from './api/client';
 import type { Output } from '../../electron/contract/channels';
 import { screens } from './screens';
 import { setDisplay } from './time';
+import { HealthBanner } from './components/HealthBanner';
 
 const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
 
@@ -58,6 +59,7 @@ export function App() {
           )}
         </div>
       </header>
+      <HealthBanner />
       <main>
         {SCREENS.filter((s) => s.id === screen).map((s) => (
           <s.component key={s.id} />

@@ -1,12 +1,20 @@
 import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
 import { ApiError } from '../../core/errors';
+import { DiskFullError } from '../../../db/disk';
 import { actorOf, siteInfo, stationSettings } from '../../services/site/context';
 import { getStation, saveStation } from '../../services/site/station';
 
 export const stationCapability: Capability = {
   name: 'station',
-  handlers: ({ ctx, mode, demo, version, testClock }) => ({
+  handlers: ({ ctx, mode, demo, version, testClock, faults }) => ({
+    'station.health': () => {
+      const disk = ctx.store.disk.status();
+      return {
+        disk: { ...disk, message: disk.full ? new DiskFullError(disk.drive).message.replace(', then scan again.', ': picks wait until there is room; screens keep working.') : null },
+        faults: { count: faults.count, recent: faults.list().slice(0, 5) },
+      };
+    },
     'clock.set': ({ at, running }) => {
       if (!testClock) throw new ApiError('FORBIDDEN', 'The clock can only be moved on a console started with --test-clock.');
       if (running) testClock.runFrom(new Date(at));

@@ -22,8 +22,16 @@ export const stationChannels = {
   ),
   'station.get': ch(Empty, S.Station, 'This station’s settings.'),
   'station.save': ch(S.Station.omit({ id: true }).extend({ scanner: S.WedgeSettings.strict() }).strict(), S.Station, 'Change this station’s settings.'),
+  'station.health': ch(
+    Empty,
+    z.object({
+      disk: z.object({ full: z.boolean(), since: S.IsoTime.nullable(), drive: z.string(), startedReadOnly: z.boolean(), message: z.string().nullable() }),
+      faults: z.object({ count: z.number().int(), recent: z.array(z.object({ at: S.IsoTime, where: z.string(), message: z.string() })) }),
+    }),
+    'Is this station healthy: a full disk (picks refused until space is freed), errors it survived since start.',
+  ),
   'events.export': ch(
-    z.object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoTime.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
+    z.object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoInstant.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
     z.array(S.Event),
     'The event log, oldest first.',
   ),

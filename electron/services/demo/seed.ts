@@ -2,6 +2,7 @@ import type { OrderData } from '../../../db/event-types';
 import { newId } from '../../core/ids';
 import { addRange, saveLine } from '../lines/save';
 import type { ServiceContext } from '../site/context';
+import { seedDemoCutoffs } from '../cutoffs/demo';
 import { DEMO_STORE, demoLines, demoProducts, demoRecipients, demoSite } from './data';
 
 /** Deterministic so every newcomer sees the same demo. */
@@ -28,7 +29,16 @@ export function demoBarcode(sku: string): string {
  */
 export type DemoOrdersVia = 'console' | 'shopify';
 
+/**
+ * The whole demo site in one transaction: a kill at any moment of the first start leaves either
+ * nothing (the next start seeds again) or every line, range, calendar and order. Orders that come
+ * through the demo Shopify store are taken in by its intake at every start until they are all in.
+ */
 export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number }; ordersVia?: DemoOrdersVia } = {}): void {
+  ctx.store.db.transaction(() => seedAll(ctx, opts)).immediate();
+}
+
+function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number }; ordersVia?: DemoOrdersVia }): void {
   const at = ctx.clock.now();
   ctx.store.write('demo', at, (emit) => {
     emit({ type: 'site.configured', payload: demoSite });
@@ -47,7 +57,9 @@ export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?:
     saveLine(ctx, line);
     addRange(ctx, { lineId: line.id, ...range });
   }
+  seedDemoCutoffs(ctx);
   const count = opts.orders ?? 200;
+  ctx.store.meta.set('demo', '1');
   if (opts.ordersVia === 'shopify') {
     ctx.store.meta.set('demo_shopify_orders', String(count));
     return;

@@ -19,10 +19,10 @@ export function fileMail(dir: string): MailTransport {
   return {
     name: `demo mailbox (${dir})`,
     async send(m, key) {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       // The job id names the file: a retried job rewrites the same message, never a second one.
       const file = join(dir, `${key}.eml`);
-      writeFileSync(file, `To: ${m.to}\nSubject: ${m.subject}\nX-Firstscan-Ref: ${m.ref}\n\n${m.body}\n`);
+      writeFileSync(file, `To: ${m.to}\nSubject: ${m.subject}\nX-Firstscan-Ref: ${m.ref}\n\n${m.body}\n`, { mode: 0o600 });
       return { id: file };
     },
   };

@@ -11,6 +11,7 @@ import { parcelView, shipToLine } from './view';
 import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../printing/health';
 import type { Output } from '../../contract/channels';
+import { DiskFullError } from '../../../db/disk';
 
 type PickResult = Output<'pick.scan'>;
 type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];
@@ -24,9 +25,19 @@ function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message
 
 /**
  * The pick station's one verb. Only after the commit does the screen turn green. `choice` answers an
- * ambiguous code: the order the picker touched, or the pick-slip barcode of its store.
+ * ambiguous code: the order the picker touched, or the pick-slip barcode of its store. A full disk
+ * refuses the scan (nothing was issued) with what to do, never "try again".
  */
 export function scan(ctx: ServiceContext, code: string, choice?: string): PickResult {
+  try {
+    return scanOnce(ctx, code, choice);
+  } catch (err) {
+    if (!(err instanceof DiskFullError)) throw err;
+    return { outcome: 'refused', code: 'disk_full', message: err.message, next: `Nothing was issued. Free space on ${err.drive} (or call your supervisor), then scan this order again.` };
+  }
+}
+
+function scanOnce(ctx: ServiceContext, code: string, choice?: string): PickResult {
   const r = resolveScan(ctx.store, code);
   if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
   if (r.kind === 'unknown') {
@@ -90,7 +101,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const picked = ctx.store.write(station.operator, at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
     if (ctx.store.orders.status(order.id) !== 'open') return 'changed' as const;
-    const issued = nextNumber(ctx.store, line);
+    const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
     if ('empty' in issued) return null;
     const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
     const shipBy = shipByForPick(ctx, line.id, at) ?? undefined;

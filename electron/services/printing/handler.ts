@@ -19,7 +19,7 @@ export interface PrintDeps {
   tcp?: { connectTimeoutMs?: number; idleTimeoutMs?: number };
 }
 
-const printerOf = (target: string) => target.replace(/^printer:/, '');
+const printerOf = (target: string) => target.replace(/^printer:/, '').replace(/:aside$/, '');
 
 /**
  * Sends labels, one printer lane at a time in queue order (the runner's lanes). The printer is the

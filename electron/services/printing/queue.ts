@@ -95,7 +95,11 @@ export function printerQueue(ctx: ServiceContext, printerId: string) {
   let message: string;
   if (questions.length) {
     level = 'bad';
-    message = `Did the label ${questions[0].tracking ?? ''} come out of ${printer.name}? Answer before scanning on.`;
+    // A label set aside after a crash does not hold the lane: the next labels print meanwhile.
+    const aside = ctx.store.jobs.get(questions[0].jobId)?.target.endsWith(':aside');
+    message = aside
+      ? `The console stopped while sending label ${questions[0].tracking ?? ''} to ${printer.name}. Did it come out? Answer when you can; the next labels print meanwhile.`
+      : `Did the label ${questions[0].tracking ?? ''} come out of ${printer.name}? Answer before scanning on.`;
   } else if (state.problems.length) {
     level = 'bad';
     message = `${printer.name}: ${problemText(state.problems)}. Labels wait and print in order when it is ready.`;

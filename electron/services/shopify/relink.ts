@@ -55,7 +55,7 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
     const stop = blocked(now);
     if (stop) return { stop };
     if (now.trackingNumber !== parcel.trackingNumber) return { stop: `Parcel ${parcel.trackingNumber} was just re-linked to ${now.trackingNumber} elsewhere. Look at it again before changing it.` };
-    const issued = manual ?? nextNumber(ctx.store, line);
+    const issued = manual ?? nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
     if ('empty' in issued) return { stop: `${line.name} has no tracking numbers left. Add a range or import a pool in Setup, or type a number of this line.` };
     const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: line.id, trackingNumber: issued.number, printerId }, at).filter((j) => j.kind.startsWith('print.'));
     let shopify: Shopify;

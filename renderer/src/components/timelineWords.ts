@@ -59,6 +59,8 @@ export const SENTENCES: Sentences = {
   'site.configured': (p) => `Site set up: ${p.name}, warehouse time ${p.zone}.`,
   'station.configured': (p) => `Station ${p.stationId} settings saved.`,
   'station.console_recovered': (p) => `The console on station ${p.stationId} was reloaded after its page ${p.reason === 'unresponsive' ? 'stopped answering' : 'crashed'}.`,
+  'station.fault': (p) => `The station kept running after an error in ${p.where}: ${p.message}`,
+  'number.skipped': (p) => `Number ${p.number} skipped on line ${p.lineId}: it was already taken by ${p.takenBy}.`,
   'line.saved': (p) => `Carrier line ${p.line.name} saved.`,
   'range.added': (p) => `Range of ${plural(p.range.last - p.range.first + 1, 'number')} added to line ${p.range.lineId}.`,
   'pool.imported': (p) => `${plural(p.numbers.length, 'number')} imported into the pool of line ${p.lineId}.`,

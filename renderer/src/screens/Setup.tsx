@@ -8,6 +8,7 @@ import { SetupPrinters } from '../components/SetupPrinters';
 import { SetupLines } from '../components/SetupLines';
 import { SecretsWhere } from '../components/DevicesDesktop';
 import { SetupPickSlips, SetupSite } from '../components/SetupSite';
+import { SetupImport } from '../components/SetupImport';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -66,6 +67,7 @@ export function SetupScreen() {
         <SetupPickSlips />
       </div>
       <div className="setup-col">
+        <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
       </div>
     </div>

@@ -4,6 +4,7 @@ import { CutoffWeek } from '../components/CutoffWeek';
 import { CutoffCalendar } from '../components/CutoffCalendar';
 import { CutoffWhatIf } from '../components/CutoffWhatIf';
 import { useSiteZone } from '../components/CutoffTime';
+import { StationFaults } from '../components/StationFaults';
 
 const VIEWS = [
   { id: 'week', label: 'This week' },
@@ -19,6 +20,7 @@ export function SupervisorScreen() {
   const active = (lines.data ?? []).filter((l) => l.active).map((l) => ({ id: l.id, name: l.name, routeType: l.routeType }));
   return (
     <div className="supervisor">
+      <StationFaults />
       <div className="subtabs" role="tablist">
         {VIEWS.map((v) => (
           <button key={v.id} role="tab" aria-selected={view === v.id} className={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)} data-testid={`sup-${v.id}`}>

@@ -10,9 +10,9 @@ export function loadSnapshot(file: string): EmulatorSnapshot | undefined {
 
 /** Write whole or not at all: a crash mid-write leaves the previous file, never half of one. */
 export function writeSnapshot(file: string, snap: EmulatorSnapshot): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snap));
+  writeFileSync(tmp, JSON.stringify(snap), { mode: 0o600 });
   renameSync(tmp, file);
 }
 
@@ -32,7 +32,18 @@ export class StatePersister {
   ) {}
 
   changed(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    this.timer ??= setTimeout(() => this.flushOrRetry(), this.delayMs);
+  }
+
+  /** On the timer: a save that fails (a full disk) is tried again later, never thrown into the event loop. */
+  private flushOrRetry(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      console.error(`emulator state not saved (${(err as Error).message}); trying again in 5 s`);
+      this.timer = setTimeout(() => this.flushOrRetry(), 5_000);
+      this.timer.unref();
+    }
   }
 
   flush(): void {
