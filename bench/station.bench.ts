@@ -3,6 +3,8 @@
  * to the console page loaded (fresh data folder, and the everyday start on an existing one), against
  * a floor (the same Node + stand-in loader starting an empty main); and the size of the Linux dir
  * package made with a stand-in Electron dist (the app's own content: Electron itself adds its ~250 MB).
+ * Boot times are reported without a target (compare boot_ratio across runs: the floor is measured in
+ * the same run, so a loaded machine moves both).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +51,8 @@ export const stationBench: Bench = {
       const pkg = packageLinuxDir(join(work, 'pkg'));
       const mb = listFiles(pkg.appDir).reduce((s, x) => s + x.size, 0) / 1024 / 1024;
       return [
-        { key: 'station.boot_ms', value: round(a.p50, 0), unit: 'ms', target: '<= 3000', pass: a.p50 <= 3000, note: `median of ${RUNS} starts on an existing data folder; p99 ${round(a.p99, 0)} ms` },
-        { key: 'station.first_boot_ms', value: round(n.p50, 0), unit: 'ms', target: '<= 5000', pass: n.p50 <= 5000, note: `new data folder: demo seeded, demo store started; p99 ${round(n.p99, 0)} ms` },
+        { key: 'station.boot_ms', value: round(a.p50, 0), unit: 'ms', target: '', note: `median of ${RUNS} starts on an existing data folder; p99 ${round(a.p99, 0)} ms` },
+        { key: 'station.first_boot_ms', value: round(n.p50, 0), unit: 'ms', target: '', note: `new data folder: demo seeded, demo store started; p99 ${round(n.p99, 0)} ms` },
         { key: 'station.boot_floor_ms', value: round(f.p50, 0), unit: 'ms', target: '', note: 'Node + stand-in loader starting an empty main' },
         { key: 'station.boot_ratio', value: round(a.p50 / f.p50, 1), unit: 'x', target: '', note: 'boot over floor' },
         { key: 'package.unpacked_mb', value: round(mb, 1), unit: 'MB', target: '<= 120', pass: mb <= 120, note: 'linux-unpacked with a stand-in Electron dist' },

@@ -30,7 +30,7 @@ const loaded = (s: StationProcess) => s.waitFor((m) => m.type === 'loaded');
 beforeAll(() => ensureBuilt(), 300_000);
 afterAll(() => {
   for (const s of running) s.kill();
-  if (!process.env.KEEP_BOOT_DIRS) for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  if (!process.env.KEEP_BOOT_DIRS) for (const d of dirs) for (const x of [d, `${d}-secrets`]) rmSync(x, { recursive: true, force: true });
 });
 
 /** Every role and accelerator anywhere in the menu. */

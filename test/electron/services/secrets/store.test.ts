@@ -12,7 +12,7 @@ const temp = () => {
   return d;
 };
 afterEach(() => useOsKeystore(null));
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => dirs.forEach((d) => [d, `${d}-secrets`].forEach((x) => rmSync(x, { recursive: true, force: true }))));
 
 const fakeOs: Sealer = {
   kind: 'os-keystore',
