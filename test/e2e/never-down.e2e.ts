@@ -79,9 +79,10 @@ test('a full disk: a banner on every screen, picks refused with the disk named, 
     } finally {
       closeSync(fd);
     }
+    // Every screen shows it within seconds, before anyone scans.
+    await expect(page.getByTestId('disk-full-banner')).toBeVisible({ timeout: 10_000 });
     await scanWedge(page, '#1001');
     await expect(pick.title()).toContainText('The disk is full');
-    await expect(page.getByTestId('disk-full-banner')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('disk-full-banner')).toContainText(mnt);
     await page.screenshot({ path: join(shots, 'disk-full-pick.png') });
     for (const key of ['F2', 'F3']) {

@@ -9,6 +9,7 @@ export const stationCapability: Capability = {
   name: 'station',
   handlers: ({ ctx, mode, demo, version, testClock, faults }) => ({
     'station.health': () => {
+      ctx.store.disk.refuses(); // a look at the disk (at most twice a second): the banner shows a full disk before a pick finds it
       const disk = ctx.store.disk.status();
       return {
         disk: { ...disk, message: disk.full ? new DiskFullError(disk.drive).message.replace(', then scan again.', ': picks wait until there is room; screens keep working.') : null },
