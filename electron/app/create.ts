@@ -92,8 +92,8 @@ function openStationDb(file: string, disk: DiskWatch): Sqlite {
 
 /** The composition root: one per process, whatever the transport (Electron IPC, HTTP, CLI). */
 export async function createApp(opts: CreateAppOptions): Promise<App> {
-  const lock = opts.lock === false ? null : acquireDataLock(opts.dataDir, opts.lock ?? 'console');
-  const undo: Array<() => Promise<void> | void> = [() => lock?.release()];
+  const lock = takeLock(opts);
+  const undo: Array<() => Promise<void> | void> = [() => lock.held?.release()];
   try {
     return await open(opts, lock, undo);
   } catch (e) {
@@ -103,7 +103,23 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   }
 }
 
-async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<() => Promise<void> | void>): Promise<App> {
+/** The folder's lock; on a full disk it cannot be written, and is taken once there is room. */
+interface FolderLock {
+  held: HeldLock | null;
+  deferred: boolean;
+}
+
+function takeLock(opts: CreateAppOptions): FolderLock {
+  if (opts.lock === false) return { held: null, deferred: false };
+  try {
+    return { held: acquireDataLock(opts.dataDir, opts.lock ?? 'console'), deferred: false };
+  } catch (err) {
+    if (!isDiskFull(err)) throw err;
+    return { held: null, deferred: true };
+  }
+}
+
+async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => Promise<void> | void>): Promise<App> {
   const caps = opts.capabilities ?? allCapabilities;
   // A station that joined a site gets the site from the server (never a demo of its own) and keeps
   // its clock corrected by the server's.
@@ -123,6 +139,20 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
   }
   const store = createStore(db, stationId, disk);
   const faults = new Faults(store, baseClock);
+  if (lock.deferred) {
+    console.error('The disk is full: the data folder lock could not be written; it is taken once there is room.');
+    const off = disk.onChange((st) => {
+      if (st.full || lock.held) return;
+      try {
+        lock.held = acquireDataLock(opts.dataDir, opts.lock || 'console');
+        off();
+      } catch (err) {
+        faults.record('data folder lock', err);
+        if (!isDiskFull(err)) off();
+      }
+    });
+    undo.push(off);
+  }
   const stopCheckpointer = startCheckpointWorker(db, 1000, (err) => faults.record('wal checkpoint', err));
   undo.push(stopCheckpointer);
   // While the disk is full, look for room every 2 s: the station recovers by itself.
@@ -247,7 +277,9 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
     pushes,
     fakePrinter,
     env,
-    lock,
+    get lock() {
+      return lock.held;
+    },
     faults,
     async close() {
       await runner.stop();
@@ -265,7 +297,7 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
         if (!isDiskFull(err)) throw err; // the WAL stays; SQLite folds it in at the next start
       }
       db.close();
-      lock?.release();
+      lock.held?.release();
     },
   };
 }

@@ -87,7 +87,10 @@ export function acquireDataLock(dataDir: string, entry: string, deps: Partial<Lo
       writeFileSync(file, body, { flag: 'wx' });
       return held(file, mine, tookOver);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // A full disk may leave the file made but empty: take it away, a start that cannot lock says so.
+      if (code === 'ENOSPC' || code === 'EDQUOT') removeIfEmpty(file);
+      if (code !== 'EEXIST') throw e;
     }
     const holder = readHolder(file);
     if (!holder) continue; // released between our two looks
@@ -97,6 +100,14 @@ export function acquireDataLock(dataDir: string, entry: string, deps: Partial<Lo
   }
   const holder = readHolder(file);
   throw new DataFolderLocked(dataDir, holder ?? { pid: -1, host: d.host, since: 'unknown', entry: 'unknown' });
+}
+
+function removeIfEmpty(file: string): void {
+  try {
+    if (statSync(file).size === 0) unlinkSync(file);
+  } catch {
+    /* not there */
+  }
 }
 
 /** Remove the stale lock if it is still the one we judged stale; true if removed. */

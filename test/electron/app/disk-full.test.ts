@@ -103,11 +103,14 @@ describe.skipIf(why !== null)(`a full disk is a state, not a crash${why ? ` (ski
       app = await createApp({ dataDir, mode: 'headless' });
       const h2 = await api(app, 'station.health', {});
       expect(h2.disk).toMatchObject({ full: true, startedReadOnly: true });
+      // The folder's lock could not be written on the full disk: it is taken once there is room.
+      expect(app.lock).toBeNull();
       expect((await api(app, 'parcels.list', { limit: 10 })).rows.length).toBeGreaterThan(0);
       const r2 = await api(app, 'pick.scan', { code: '#1021' });
       expect(r2).toMatchObject({ outcome: 'refused', code: 'disk_full' });
       rmSync(filler2);
       expect(await until(async () => !(await api(app!, 'station.health', {})).disk.full, 5_000)).toBe(true);
+      expect(app.lock?.holder.pid).toBe(process.pid);
       expect((await api(app, 'pick.scan', { code: '#1021' })).outcome).toBe('issued');
     } finally {
       await app?.close();
