@@ -93,7 +93,7 @@ test('a full disk: a banner on every screen, picks refused with the disk named, 
     rmSync(filler);
     await expect(page.getByTestId('disk-full-banner')).toBeHidden({ timeout: 15_000 });
     await page.keyboard.press('F1');
-    await scanWedge(page, '#1001');
+    await pick.scan('#1001');
     await pick.expectTone('pass');
   } finally {
     await app.stop();

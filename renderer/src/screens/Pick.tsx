@@ -120,7 +120,7 @@ export function PickScreen() {
   const s = stats.data;
   return (
     <div className="pick">
-      <section className={`scan-panel tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-tone={verdict?.tone ?? 'idle'} data-seq={seq} aria-live="assertive">
+      <section className={`scan-panel tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-scanner={station.data ? 'ready' : 'loading'} data-tone={verdict?.tone ?? 'idle'} data-seq={seq} aria-live="assertive">
         {verdict ? (
           <>
             <div className="verdict-title" data-testid="verdict-title">{verdict.title}</div>

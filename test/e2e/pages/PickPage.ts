@@ -10,8 +10,9 @@ export class PickPage {
     await expect(this.page.getByText('Scan an order or an item')).toBeVisible();
   }
 
-  /** A keyboard-wedge scanner. */
+  /** A keyboard-wedge scanner, once the screen listens (it does when the station's scanner settings are in). */
   async scan(code: string) {
+    await expect(this.panel()).toHaveAttribute('data-scanner', 'ready');
     await scanWedge(this.page, code);
   }
 
