@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { siteInfo, type ServiceContext } from '../site/context';
 import { startOfLocalDay } from '../site/zone';
+import { whenOf } from '../../core/time-format';
 import { localTime, nextPickupDate, pickupInstant, scheduledPickup } from './pickup';
 import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { rulesFor } from './rules';
@@ -13,9 +14,13 @@ export function dispatchBoard(ctx: ServiceContext) {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const zone = siteInfo(ctx).zone;
-  const local = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm');
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-  const when = (iso: string) => (DateTime.fromISO(iso, { zone }).toISODate() === today ? `at ${local(iso)}` : localTime(ctx, iso));
+  const format = { zone, clock: siteInfo(ctx).clock ?? '24h' } as const;
+  // The site's one time format (24-hour unless it says 12-hour), as on every floor screen.
+  const when = (iso: string) => {
+    const w = whenOf(iso, format, now.getTime());
+    return /^\d/.test(w) ? `at ${w}` : w;
+  };
   const manifests = reader.current(startOfLocalDay(now, zone)).map((m) => manifestView(ctx, m));
   const alerts: Array<{ code: 'pickup_overdue'; lineId: string; manifestId: string | null; message: string; next: string }> = [];
 

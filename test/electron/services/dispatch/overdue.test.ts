@@ -39,4 +39,13 @@ describe('pickup overdue only when a pickup was really due', () => {
     app.clock.set(new Date('2026-11-27T12:00:00.000Z'));
     expect(await postalAlerts()).toEqual([]);
   });
+
+  it('says the due time in the site\'s clock style (12-hour when the site says so)', async () => {
+    app = await dispatchApp({ orders: 30 });
+    await pickOn(app, 'postal-s10', 1);
+    await api(app, 'site.clock.save', { clock: '12h' });
+    app.clock.set(new Date('2026-11-27T11:00:00.000Z')); // Fri 19:00
+    const [alert] = await postalAlerts();
+    expect(alert.message).toMatch(/due at 5:30 PM, not handed over\.$/);
+  });
 });
