@@ -224,14 +224,14 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
         const off = disk.onChange((s) => {
           if (s.full) return;
           off();
-          setImmediate(() =>
-            Promise.resolve()
+          setImmediate(() => {
+            void Promise.resolve()
               .then(() => c.start?.(env))
               .then(
                 (stop) => void (stop && stoppers.unshift(stop)),
                 (e: unknown) => faults.record(`start ${c.name}`, e),
-              ),
-          );
+              );
+          });
         });
         stoppers.push(off);
       }

@@ -90,6 +90,8 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
       return refuse(ctx, scanned, 'cancelled', `Order ${order.name} was cancelled${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Do not pack it. Return the goods to stock.', order.id);
     case 'on_hold':
       return refuse(ctx, scanned, 'on_hold', `Order ${order.name} is on hold${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Set it aside on the hold shelf; a supervisor releases it.', order.id);
+    case 'open':
+      break;
   }
   const line = order.lineId ? ctx.store.lines.get(order.lineId) : undefined;
   if (!line || !line.active)
