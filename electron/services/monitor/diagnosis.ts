@@ -4,7 +4,7 @@ import { monitorReader } from '../../../db/monitor/reader';
 import type { ServiceContext } from '../site/context';
 import { parcelContext, type ParcelContext } from './facts';
 import { currentGap, gapsOf, type Gap } from './gaps';
-import { STATUS_WORDS } from './statuses';
+import { STATUS_WORDS } from '../../../db/monitor/statuses';
 import { trackingLink } from './templates';
 import { runtimeOf } from './runtime';
 import { FILE_SOURCE } from './sources/registry';

@@ -9,7 +9,7 @@ import { labelModelFor } from './label-model';
 import { labelBytes, transportOf } from './output';
 import { printerSetup } from './setup';
 import { problemText } from './health';
-import { testSheetZpl } from '../hardware/testsheet';
+import { testSheetZpl } from './testsheet';
 
 export interface PrintDeps {
   run?: CommandRunner;

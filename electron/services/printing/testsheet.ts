@@ -5,7 +5,7 @@ import { badInput } from '../../core/errors';
 import { chooseModuleWidth, planCode128 } from '../labels/code128';
 import { labelInches } from '../labels/model';
 import { zplFieldText } from '../labels/text';
-import { printerLane } from '../printing/health';
+import { printerLane } from './health';
 import { actorOf, stationSettings, type ServiceContext } from '../site/context';
 
 /**
