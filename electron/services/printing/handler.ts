@@ -4,7 +4,7 @@ import type { EventDraft, PrinterData } from '../../../db/event-types';
 import { hardwareReader } from '../../../db/hardware/reader';
 import { PrinterError } from '../../../native/printers/errors';
 import { systemRunner, type CommandRunner } from '../../../native/printers/command';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { labelModelFor } from './label-model';
 import { labelBytes, transportOf } from './output';
 import { printerSetup } from './setup';
