@@ -16,6 +16,7 @@ import { seedDemo } from '../services/demo/seed';
 import { isJoined } from '../services/replication/credentials';
 import { acquireDataLock, type HeldLock } from '../core/data-lock';
 import type { DesktopShell } from './desktop-shell';
+import { movesJobs } from '../../db/projections/current';
 import type { ServiceContext } from '../core/context';
 import { createHandlers } from './handlers';
 import type { Handlers } from './invoke';
@@ -182,7 +183,7 @@ async function open(opts: CreateAppOptions, lock: HeldLock | null, undo: Array<(
   };
   const offCommit = store.onCommit((events) => {
     push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
-    if (events.some((e) => e.type.startsWith('parcel.') || e.type.startsWith('job.'))) {
+    if (events.some(movesJobs)) {
       runner.wake();
       depthTimer ??= setTimeout(pushDepth, 250);
     }
