@@ -2,7 +2,7 @@ import type { Sqlite } from './open';
 import { stmt } from './stmt';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
 import { project } from './projections';
-import { encodeHlc, tick, decodeHlc, receive, type Hlc } from '../electron/core/hlc';
+import { encodeHlc, tick, decodeHlc, receive, type Hlc } from './hlc';
 
 interface EventRow {
   seq: number;

@@ -3,7 +3,7 @@ import { createApp } from '../../electron/app/create';
 import { replicatorOf } from '../../electron/app/capabilities/replication';
 import { credentialsFile, readCredentials } from '../../electron/services/replication/credentials';
 import { addRange } from '../../electron/services/lines/save';
-import { decodeHlc } from '../../electron/core/hlc';
+import { decodeHlc } from '../../db/hlc';
 import { connectSite, joinSite } from '../../db/site-pg';
 import { fingerprint } from '../../db/site/fingerprint';
 import { tempDir } from '../../test/support/app';

@@ -1,6 +1,6 @@
 import type { OrderData } from '../../db/event-types';
 import type { WireEvent } from '../../db/site-pg/types';
-import { encodeHlc } from '../../electron/core/hlc';
+import { encodeHlc } from '../../db/hlc';
 import { newId } from '../../electron/core/ids';
 import { numberFromSerial, type RangeParams } from '../../electron/services/numbers/issue';
 import { printerLane } from '../../electron/services/printing/health';

@@ -1,5 +1,4 @@
-import type { LineCalendar } from '../../electron/services/cutoffs/calendar';
-import type { FirstScanWindow } from '../../electron/services/cutoffs/window';
+import type { LineCalendar, FirstScanWindow } from './calendar';
 
 /** A line's expected first-scan window, named after its Table 3 route. */
 export type FirstScanData = FirstScanWindow & { route: string };

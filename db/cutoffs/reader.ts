@@ -1,6 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
-import type { LineCalendar } from '../../electron/services/cutoffs/calendar';
+import type { LineCalendar } from './calendar';
 import type { FirstScanData } from './events';
 
 export interface CutoffSettingsRow {

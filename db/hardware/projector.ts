@@ -1,5 +1,6 @@
 import { stmt } from '../stmt';
 import { insertJobs } from '../projections/jobs';
+import { jobsMoved } from '../projections/current';
 import type { Sqlite } from '../open';
 import type { Projector } from '../projections/types';
 
@@ -22,12 +23,14 @@ function relane(db: Sqlite, printerId: string, at: string, release = true): void
   const s = stmt(db, 'SELECT paused, problems FROM printer_state WHERE printer_id = ?').get(printerId) as { paused: number; problems: string } | undefined;
   const held = !!s && (s.paused === 1 || s.problems !== '[]');
   if (held) stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued'").run(HOLD, lane(printerId));
-  else if (release)
-    stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)").run(
+  else if (release) {
+    const due = stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)").run(
       at,
       lane(printerId),
       at,
     );
+    if (due.changes) jobsMoved();
+  }
   stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds WHERE printer_id = ?) AND status = 'queued'").run(HOLD, printerId);
 }
 
@@ -97,8 +100,10 @@ export const hardwareProjector: Projector = {
   'print.confirmed': (db, e) => {
     stmt(db, 'DELETE FROM print_holds WHERE job_id = ?').run(e.payload.jobId);
     // "It did not print": back to its printer's lane (a set-aside label goes first again: it is the oldest).
-    if (!e.payload.printed)
+    if (!e.payload.printed) {
       stmt(db, "UPDATE jobs SET next_at = ?, last_error = NULL, target = ? WHERE id = ? AND status = 'queued'").run(e.occurredAt, lane(e.payload.printerId), e.payload.jobId);
+      jobsMoved();
+    }
     relane(db, e.payload.printerId, e.occurredAt);
   },
   'scanner.configured': (db, e) => {

@@ -2,7 +2,7 @@ import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
 import { insertJobs } from '../projections/jobs';
 import type { Projector } from '../projections/types';
-import { sameScan, summarize, type KnownScan } from '../../electron/services/monitor/merge';
+import { sameScan, summarize, type KnownScan } from './merge';
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 

@@ -2,7 +2,7 @@ import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
 import type { JobDraft } from '../event-types';
 import type { Projector } from './types';
-import { projectingEvent } from './current';
+import { jobsMoved, projectingEvent } from './current';
 
 export function insertJobs(db: Sqlite, jobs: JobDraft[], at: string): void {
   const ins = stmt(
@@ -12,16 +12,19 @@ export function insertJobs(db: Sqlite, jobs: JobDraft[], at: string): void {
   );
   const origin = projectingEvent()?.station ?? null;
   for (const j of jobs) ins.run(j.id, j.kind, j.target, j.ref, JSON.stringify(j.payload), at, at, origin);
+  if (jobs.length) jobsMoved();
 }
 
 export const jobsProjector: Projector = {
   'job.succeeded': (db, e) => {
+    jobsMoved();
     stmt(
       db,
       "UPDATE jobs SET status = 'done', attempts = attempts + 1, result = ?, done_at = ?, last_error = NULL, lease_until = NULL WHERE id = ?",
     ).run(JSON.stringify(e.payload.result), e.occurredAt, e.payload.jobId);
   },
   'job.failed': (db, e) => {
+    jobsMoved();
     stmt(db, 'UPDATE jobs SET attempts = ?, last_error = ?, next_at = ?, lease_until = NULL WHERE id = ?').run(
       e.payload.attempt,
       e.payload.error,
@@ -30,6 +33,7 @@ export const jobsProjector: Projector = {
     );
   },
   'job.dead': (db, e) => {
+    jobsMoved();
     stmt(db, "UPDATE jobs SET status = 'dead', attempts = ?, last_error = ?, lease_until = NULL WHERE id = ?").run(
       e.payload.attempt,
       e.payload.error,
@@ -37,6 +41,7 @@ export const jobsProjector: Projector = {
     );
   },
   'job.retried': (db, e) => {
+    jobsMoved();
     stmt(db, "UPDATE jobs SET status = 'queued', next_at = ?, lease_until = NULL WHERE id = ?").run(e.occurredAt, e.payload.jobId);
   },
 };

@@ -8,7 +8,7 @@ export interface WireEvent {
   id: string; // `${station}:${stationSeq}`
   station: string;
   stationSeq: number;
-  hlc: string; // electron/core/hlc.ts encoding; sorts lexically, station as tie-break
+  hlc: string; // db/hlc.ts encoding; sorts lexically, station as tie-break
   actor: string;
   occurredAt: string; // ISO UTC
   type: string;

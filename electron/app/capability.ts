@@ -1,8 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import type { SettableClock } from '../core/clock';
-import type { ServiceContext } from '../services/site/context';
+import type { ServiceContext } from '../core/context';
 import type { JobGate, JobHandler } from '../jobs/types';
-import type { JobPlanner } from '../services/pick/planners';
+import type { JobPlanner } from '../core/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
 import type { Faults } from './faults';

@@ -11,13 +11,13 @@ import { newStationId } from '../core/ids';
 import { OutboxRunner } from '../jobs/runner';
 import type { JobGate } from '../jobs/types';
 import { FakePrinter } from '../../native/printers/fake9100';
-import { registerPickPlanner } from '../services/pick/planners';
 import { savePrinter } from '../services/printing/printers';
 import { seedDemo } from '../services/demo/seed';
 import { isJoined } from '../services/replication/credentials';
 import { acquireDataLock, type HeldLock } from '../core/data-lock';
 import type { DesktopShell } from './desktop-shell';
-import type { ServiceContext } from '../services/site/context';
+import { movesJobs } from '../../db/projections/current';
+import type { ServiceContext } from '../core/context';
 import { createHandlers } from './handlers';
 import type { Handlers } from './invoke';
 import type { AppEnv, Capability } from './capability';
@@ -169,8 +169,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   undo.push(() => clearInterval(diskProbe));
   privateFiles(opts.dataDir);
   store.site.blocks = meta.get('numbers_from_blocks') === '1';
-  const ctx: ServiceContext = { store, clock, stationId };
-  for (const c of caps) for (const p of c.planners ?? []) registerPickPlanner(p);
+  const ctx: ServiceContext = { store, clock, stationId, pickPlanners: caps.flatMap((c) => c.planners ?? []) };
 
   const fresh = !store.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
@@ -214,7 +213,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   };
   const offCommit = store.onCommit((events) => {
     push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
-    if (events.some((e) => e.type.startsWith('parcel.') || e.type.startsWith('job.'))) {
+    if (events.some(movesJobs)) {
       runner.wake();
       depthTimer ??= setTimeout(pushDepth, 250);
     }
@@ -254,14 +253,14 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
         const off = disk.onChange((s) => {
           if (s.full) return;
           off();
-          setImmediate(() =>
-            Promise.resolve()
+          setImmediate(() => {
+            void Promise.resolve()
               .then(() => c.start?.(env))
               .then(
                 (stop) => void (stop && stoppers.unshift(stop)),
                 (e: unknown) => faults.record(`start ${c.name}`, e),
-              ),
-          );
+              );
+          });
         });
         stoppers.push(off);
       }

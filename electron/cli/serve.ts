@@ -51,6 +51,6 @@ export async function serve(a: ServeArgs): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }

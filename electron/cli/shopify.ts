@@ -34,7 +34,7 @@ export async function shopifyEmulate(v: { port?: string; plan?: string; faults?:
     await emu.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   return -1;
 }

@@ -12,6 +12,7 @@ import { dataDirOf } from './args';
 import { createApp } from '../app/create';
 import { acquireDataLock } from '../core/data-lock';
 import { leaveSite } from '../services/replication/leave';
+import { replicatorOf } from '../app/capabilities/replication';
 import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
 import { revokeSiteStation, rotateJoinCode, type AdminTarget } from '../services/site-server/manage';
 
@@ -148,7 +149,7 @@ async function leave(values: ReturnType<typeof opts>['values']): Promise<number>
   const dataDir = dataDirOf(values);
   const app = await createApp({ dataDir, mode: 'headless', runJobs: false, lock: 'cli site leave' });
   try {
-    const r = await leaveSite(app);
+    const r = await leaveSite(replicatorOf(app.env), app.store, app.ctx.clock, app.env.dataDir);
     console.log(`This station left its site: ${r.returned} unused tracking numbers went back to the site server for other stations.`);
     console.log('Its data stays here; the next start runs it as a single station.');
     return 0;

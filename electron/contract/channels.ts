@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventMap, EventType } from '../../db/event-types';
 import { stationChannels } from './channels/station';
 import { pickChannels } from './channels/pick';
 import { linesChannels } from './channels/lines';
@@ -45,4 +46,7 @@ export const pushes = {
   'scanner.scan': z.object({ code: z.string(), symbology: z.string().optional(), device: z.string(), role: z.enum(['pick', 'dispatch', 'off']) }),
 } as const;
 export type PushName = keyof typeof pushes;
-export type PushData<P extends PushName> = z.output<(typeof pushes)[P]>;
+/** One committed event as screens see it: its type is one of the event map's, so a screen's refresh test is checked by the compiler. */
+export type AppendedEvent = { type: EventType; subject: string | null };
+export type PushData<P extends PushName> = P extends 'events.appended' ? AppendedEvent[] : z.output<(typeof pushes)[P]>;
+export type { EventMap, EventType };

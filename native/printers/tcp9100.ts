@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { codeForSocketError, printerErrorFor, PrinterError } from './errors.js';
+import { codeForSocketError, printerErrorFor, type PrinterError } from './errors.js';
 
 export { PrinterError } from './errors.js';
 export type { PrinterErrorCode } from './errors.js';

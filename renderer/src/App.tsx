@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, onPush, ApiFailure } from './api/client';
-import type { Output } from '../../electron/contract/channels';
+import type { AppendedEvent, Output } from '../../electron/contract/channels';
 import { screens } from './screens';
 import { setDisplay } from './time';
 import { HealthBanner } from './components/HealthBanner';
@@ -23,7 +23,7 @@ export function App() {
     void load();
     // The site's zone or clock style changed: every screen shows times the new way.
     const offPush = onPush((name, d) => {
-      if (name === 'events.appended' && (d as Array<{ type: string }>).some((e) => e.type === 'site.configured')) void load();
+      if (name === 'events.appended' && (d as AppendedEvent[]).some((e) => e.type === 'site.configured')) void load();
     });
     const onKey = (e: KeyboardEvent) => {
       const s = SCREENS.find((x) => x.key === e.key);

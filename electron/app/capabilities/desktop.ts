@@ -1,7 +1,7 @@
 import type { Capability, AppEnv } from '../capability';
 import { defaultDesktopSettings, type DesktopSettings } from '../desktop-shell';
 import { secretStoreFor } from '../../services/secrets';
-import { actorOf } from '../../services/site/context';
+import { actorOf } from '../../core/context';
 
 /** Kept as this station's `desktop` setting (a station.configured event), so a rebuild keeps it too. */
 export function desktopSettings(env: AppEnv): DesktopSettings {

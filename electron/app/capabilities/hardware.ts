@@ -4,7 +4,7 @@ import { linuxUsbSerialPorts, serialSource, systemSerialBinding } from '../../..
 import { wedgeProfiles } from '../../../native/scanners/profiles';
 import type { ScannerSource } from '../../../native/scanners/source';
 import { ScannerService } from '../../services/hardware/scanners';
-import { queueTestSheet } from '../../services/hardware/testsheet';
+import { queueTestSheet } from '../../services/printing/testsheet';
 import { lineCustoms, saveLineCustoms } from '../../services/hardware/customs';
 import { ApiError } from '../../core/errors';
 

@@ -14,7 +14,7 @@ import { demoScan, importScanFile, receivePush } from '../../services/monitor/fe
 import { diagnoseParcel } from '../../services/monitor/diagnosis';
 import { lookup } from '../../services/monitor/support';
 import { siteView } from '../../services/monitor/site';
-import type { ServiceContext } from '../../services/site/context';
+import type { ServiceContext } from '../../core/context';
 import type { AggregatorTrackInfo } from '../../services/monitor/sources/aggregator-emulator';
 
 /** How often the rules-and-schedule pass runs by itself (real time); screens can run it now. */

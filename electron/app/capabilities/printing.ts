@@ -10,7 +10,7 @@ import { printJobHandler, type PrintDeps } from '../../services/printing/handler
 import { HealthPoller, type StatusQuery } from '../../services/printing/poller';
 import { configurePrinter, printerSetup } from '../../services/printing/setup';
 import { confirmPrint, moveJobs, pausePrinter, printerQueue, printJobs, resumePrinter } from '../../services/printing/queue';
-import { stationSettings } from '../../services/site/context';
+import { stationSettings } from '../../core/context';
 import { FakePrinter } from '../../../native/printers/fake9100';
 
 export interface PrintingOptions {

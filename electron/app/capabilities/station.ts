@@ -2,7 +2,7 @@ import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
 import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/disk';
-import { actorOf, siteInfo, stationSettings } from '../../services/site/context';
+import { actorOf, siteInfo, stationSettings } from '../../core/context';
 import { getStation, saveStation } from '../../services/site/station';
 
 export const stationCapability: Capability = {

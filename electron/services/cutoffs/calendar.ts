@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealDate, isTime, minutesOfDay } from './civil';
 import { isKnownZone } from './zoned';
 import { checkConsistency } from './consistency';
+import type { WeeklyPickup, Holiday, Override, CalendarRule, LineCalendar } from '../../../db/cutoffs/calendar';
 
 const Zone = z.string().superRefine((zone, ctx) => {
   if (!isKnownZone(zone)) {
@@ -91,11 +92,12 @@ export const LineCalendarSchema = z
     }
   });
 
-export type WeeklyPickup = z.infer<typeof WeeklyPickupSchema>;
-export type Holiday = z.infer<typeof HolidaySchema>;
-export type Override = z.infer<typeof OverrideSchema>;
-export type CalendarRule = z.infer<typeof RuleSchema>;
-export type LineCalendar = z.infer<typeof LineCalendarSchema>;
+export type { WeeklyPickup, Holiday, Override, CalendarRule, LineCalendar };
+
+// The schema yields exactly the stored shapes of db/cutoffs/calendar.ts (a compile error here if they drift).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof LineCalendarSchema>, LineCalendar> = true;
+void sameShape;
 
 export type CalendarError = { path: string; message: string };
 export type ValidationResult = { ok: true; calendar: LineCalendar } | { ok: false; errors: CalendarError[] };

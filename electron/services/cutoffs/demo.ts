@@ -1,6 +1,6 @@
 // The demo lines' calendars (examples.ts) in the warehouse zone, with Table 3's first-scan windows.
 import { cutoffsReader } from '../../../db/cutoffs/reader';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import type { LineCalendar } from './calendar';
 import { defaultFirstScan } from './defaults';
 import { postalS10Line, privateExpressLine, upsLine } from './examples';

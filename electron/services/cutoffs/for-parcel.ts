@@ -5,7 +5,7 @@ import type { Slot } from './schedule';
 import { nearSlots, nextPickup, shipDateFrom, type ShipDate } from './shipdate';
 import { expectedFirstScan, type ExpectedFirstScan } from './window';
 import { localDayOf } from './zoned';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 export type ShipBy = ShipByData;
 

@@ -2,7 +2,7 @@
 // fewer than N weeks of them (a demo, a new line) — a deterministic synthetic "demo history".
 import { cutoffsReader } from '../../../db/cutoffs/reader';
 import type { LineData } from '../../../db/event-types';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { isoWeekday } from './civil';
 import { localDayOf, resolveWallTime } from './zoned';
 

@@ -1,5 +1,5 @@
 // Line x weekday of the median silence window, each line on its saved calendar and its own history.
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { pickHistory } from './history';
 import { silenceMatrix } from './whatif';

@@ -4,7 +4,7 @@ import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reade
 import type { FirstScanData } from '../../../db/cutoffs/events';
 import type { LineData } from '../../../db/event-types';
 import { badInput, notFound } from '../../core/errors';
-import { actorOf, siteInfo, type ServiceContext } from '../site/context';
+import { actorOf, siteInfo, type ServiceContext } from '../../core/context';
 import { validateCalendar, type CalendarError, type LineCalendar } from './calendar';
 import { defaultFirstScan } from './defaults';
 import { upcomingPickups } from './upcoming';

@@ -2,7 +2,7 @@
 // the silence matrix measure the buyer's silence from that moment.
 import type { LineData } from '../../../db/event-types';
 import { shopifyReader } from '../../../db/shopify/reader';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 export type SilenceFrom = 'pick' | 'pickup';
 

@@ -1,8 +1,8 @@
 // "This week" for the supervisor: per line, the week's pickups with the parcels riding each, the
 // next cut-off, and what is at risk of missing it.
 import { cutoffsReader } from '../../../db/cutoffs/reader';
-import type { ServiceContext } from '../site/context';
-import { siteInfo } from '../site/context';
+import type { ServiceContext } from '../../core/context';
+import { siteInfo } from '../../core/context';
 import { isoWeekStart, civilDate, WEEKDAY_NAMES } from './civil';
 import { buildSchedule } from './schedule';
 import { localDayOf } from './zoned';

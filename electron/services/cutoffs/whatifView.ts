@@ -2,7 +2,7 @@
 // for both ends of the first-scan window, with ticket estimates and per-weekday medians.
 import type { FirstScanData } from '../../../db/cutoffs/events';
 import { badInput } from '../../core/errors';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import type { CalendarRule, LineCalendar } from './calendar';
 import { defaultTicketRate, TICKET_AFTER_DAYS } from './defaults';
 import { pickHistory } from './history';

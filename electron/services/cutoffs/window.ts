@@ -10,13 +10,9 @@ import type { LineCalendar } from './calendar';
 import { epochDay, isoWeekday } from './civil';
 import { formatInZone, localDayOf, resolveWallTime } from './zoned';
 
-export type FirstScanWindow = {
-  bestHours: number;
-  worstHours: number;
-  countsNonWorkingDays: boolean;
-  /** ISO weekdays on which the carrier scans */
-  carrierWorkdays: number[];
-};
+import type { FirstScanWindow } from '../../../db/cutoffs/calendar';
+
+export type { FirstScanWindow };
 
 export type ExpectedFirstScan = { earliest: Date; latest: Date; label: string };
 

@@ -1,7 +1,7 @@
 import type { OrderData } from '../../../db/event-types';
 import { newId } from '../../core/ids';
 import { addRange, saveLine } from '../lines/save';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { seedDemoCutoffs } from '../cutoffs/demo';
 import { DEMO_STORE, demoLines, demoProducts, demoRecipients, demoSite } from './data';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { startOfLocalDay } from '../site/zone';
 import { whenOf } from '../../core/time-format';
 import { localTime, nextPickupDate, pickupInstant, scheduledPickup } from './pickup';

@@ -3,7 +3,7 @@ import type { JobRow } from '../../../db/readers/jobs';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { newId } from '../../core/ids';
 import { PermanentJobError, type JobHandler } from '../../jobs/types';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { handOver } from './handover';
 
 export interface ManifestSubmission {

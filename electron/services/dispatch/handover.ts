@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { normalizeNumber } from '../numbers/recognize';
 import { planHandoverShopify } from '../shopify/plan-event';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { classify, siteCode } from './codes';
 import { manifestDetail, operator } from './view';

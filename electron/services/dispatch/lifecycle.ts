@@ -1,6 +1,6 @@
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { planCarrierSubmit } from './carrier';
 import { manifestNumber, siteCode } from './codes';
 import { requireLine, rulesFor } from './rules';

@@ -4,7 +4,7 @@ import type { LineRulesData } from '../../../db/dispatch/events';
 import type { ParcelRow } from '../../../db/readers/parcels';
 import type { DispatchScanResult, RefusalCode } from '../../contract/channels/dispatch';
 import { recognize } from '../numbers/recognize';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { classify, siteCode } from './codes';
 import { requireLine, rulesFor } from './rules';

@@ -1,6 +1,6 @@
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { requireManifest } from './view';
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas defused for spreadsheets. */

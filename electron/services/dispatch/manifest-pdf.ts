@@ -3,7 +3,7 @@ import bwipjs from 'bwip-js/node';
 import { DateTime } from 'luxon';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { manifestView, requireManifest } from './view';
 
 /** Standard PDF fonts are WinAnsi only: keep Latin-1, strip accents, "?" for the rest. */

@@ -1,6 +1,6 @@
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { newId } from '../../core/ids';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { nextPickupDate, pickupInstant } from './pickup';
 import { requireLine, rulesFor } from './rules';
 import { manifestView, operator } from './view';

@@ -3,7 +3,7 @@ import { dispatchReader } from '../../../db/dispatch/reader';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import { pickupForPick } from '../cutoffs/for-parcel';
 import { cutoffsReader } from '../../../db/cutoffs/reader';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { siteDateTime } from '../site/time';
 
 const startOf = (date: string, zone: string) => DateTime.fromISO(date, { zone }).startOf('day').toJSDate();

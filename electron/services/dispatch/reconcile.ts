@@ -1,7 +1,7 @@
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict, notFound } from '../../core/errors';
 import { planHandoverShopify } from '../shopify/plan-event';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { discrepancyView, operator } from './view';
 
 type Resolution = 'handed_over' | 'back_to_dock' | 'dismissed';

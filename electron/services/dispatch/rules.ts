@@ -2,7 +2,7 @@ import type { LineData } from '../../../db/event-types';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import { dispatchReader } from '../../../db/dispatch/reader';
 import { badInput, notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 /** Until a lead sets rules, a line takes its own service, has no limits, no bags, no weights, pickup at 17:00. */
 export const DEFAULT_PICKUP = '17:00';

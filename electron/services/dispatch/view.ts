@@ -1,6 +1,6 @@
 import { dispatchReader, type DiscrepancyRow, type LoadedParcelRow, type ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
-import { stationSettings, type ServiceContext } from '../site/context';
+import { stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 

@@ -1,7 +1,7 @@
 import type { CustomsSettingsData } from '../../../db/hardware/events';
 import { hardwareReader } from '../../../db/hardware/reader';
 import { badInput, notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 export function lineCustoms(ctx: ServiceContext, lineId: string): CustomsSettingsData | null {
   if (!ctx.store.lines.get(lineId)) throw notFound(`Line "${lineId}"`, 'Choose a line from the list.');

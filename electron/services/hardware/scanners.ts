@@ -3,7 +3,7 @@ import type { ScannerConfigData } from '../../../db/hardware/events';
 import { ScannerHub, type HubScan, type ScannerStatus } from '../../../native/scanners/hub';
 import type { ScannerSource } from '../../../native/scanners/source';
 import { notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 /**
  * HID POS and serial scanners, in the main process only (node-hid and serialport never load in the

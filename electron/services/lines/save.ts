@@ -4,7 +4,7 @@ import { newId } from '../../core/ids';
 import { numberFromSerial, rangeParamsSchema, serialWidth, type RangeParams } from '../numbers/issue';
 import { overlaps, serialOf, spanOf } from '../numbers/overlap';
 import { parsePoolCsv } from '../numbers/pool';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { lineStatus } from './status';
 
 export function saveLine(ctx: ServiceContext, line: LineData) {

@@ -1,5 +1,5 @@
 import type { LineData } from '../../../db/event-types';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 const DAY = 86_400_000;
 const rateCache = new Map<string, { at: number; perDay: number }>();

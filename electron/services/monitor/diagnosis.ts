@@ -1,10 +1,10 @@
 // One parcel, diagnosed: its tracking lines (carrier scan time, learned time, the lag between them),
 // the five gaps with their times, Shopify's side, its exceptions and its reship links.
 import { monitorReader } from '../../../db/monitor/reader';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { parcelContext, type ParcelContext } from './facts';
 import { currentGap, gapsOf, type Gap } from './gaps';
-import { STATUS_WORDS } from './statuses';
+import { STATUS_WORDS } from '../../../db/monitor/statuses';
 import { trackingLink } from './templates';
 import { runtimeOf } from './runtime';
 import { FILE_SOURCE } from './sources/registry';

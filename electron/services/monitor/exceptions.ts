@@ -4,7 +4,7 @@ import { monitorReader, type ExceptionRow, type QueueFilter } from '../../../db/
 import type { EventDraft } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { parcelContext, templateFacts } from './facts';
 import { renderTemplate } from './templates';
 

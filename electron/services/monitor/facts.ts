@@ -4,8 +4,8 @@ import type { ParcelRow } from '../../../db/readers/parcels';
 import type { LineData } from '../../../db/event-types';
 import type { OrderRow } from '../../../db/readers/orders';
 import { notFound } from '../../core/errors';
-import { siteInfo, type ServiceContext } from '../site/context';
-import { STATUS_WORDS } from './statuses';
+import { siteInfo, type ServiceContext } from '../../core/context';
+import { STATUS_WORDS } from '../../../db/monitor/statuses';
 import { trackingLink, type TemplateFacts } from './templates';
 import { firstScanWindow, type Window } from './windows';
 

@@ -2,7 +2,7 @@
 // a carrier e-mailed, and (demo only) a scan the emulated carrier is told to make now.
 import { badInput, ApiError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf, siteInfo, type ServiceContext } from '../site/context';
+import { actorOf, siteInfo, type ServiceContext } from '../../core/context';
 import type { ScheduledJob, TrackingStatus } from '../../../db/monitor/events';
 import { ingestScans } from './ingest';
 import { monitorReader } from '../../../db/monitor/reader';

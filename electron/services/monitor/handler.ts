@@ -3,7 +3,7 @@
 // only finds scans already known, which are dropped.
 import type { JobHandler } from '../../jobs/types';
 import { PermanentJobError } from '../../jobs/types';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { ingestScans } from './ingest';
 import { bucketFor, runtimeOf } from './runtime';
 

@@ -4,8 +4,8 @@ import type { EventDraft, JobDraft } from '../../../db/event-types';
 import type { ScanData, TrackingStatus } from '../../../db/monitor/events';
 import { monitorReader } from '../../../db/monitor/reader';
 import { planShopifyEvent, type ShopifyMilestone } from '../shopify/plan-event';
-import type { ServiceContext } from '../site/context';
-import { newScans } from './merge';
+import type { ServiceContext } from '../../core/context';
+import { newScans } from '../../../db/monitor/merge';
 import type { SourceScan } from './sources/types';
 
 /** The statuses that are Shopify fulfillment-event milestones (each sent once per parcel). */

@@ -5,7 +5,7 @@ import { monitorReader, type InFlightRow } from '../../../db/monitor/reader';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import { newId } from '../../core/ids';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { evaluate, type Finding } from './rules';
 import { nextPollAt } from './schedule';
 import { rulesOf, thresholdsFor } from './settings';

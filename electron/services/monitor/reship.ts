@@ -5,7 +5,7 @@ import { monitorReader } from '../../../db/monitor/reader';
 import type { EventDraft, OrderData } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 export interface ReshipTarget {
   exceptionId?: string;

@@ -1,7 +1,7 @@
 // Exception rules, one parcel at a time, at an instant: pure, so thresholds are tested to the millisecond.
 import type { ExceptionCause, MonitorRulesData, TrackingStatus } from '../../../db/monitor/events';
 import type { LineThresholds } from './settings';
-import { isFinal } from './statuses';
+import { isFinal } from '../../../db/monitor/statuses';
 
 const H = 3_600_000;
 const D = 24 * H;

@@ -1,6 +1,6 @@
 // What one console's monitor holds in memory: its sources, their request pacing, the demo's script
 // book and the buyer-mail transport. Keyed by the service context (several consoles share a test process).
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { TokenBucket } from './sources/rate-limit';
 import type { ScriptBook } from './sources/emulator-base';
 import type { AggregatorEmulator } from './sources/aggregator-emulator';

@@ -1,7 +1,7 @@
 // Adaptive polling: often in the expected first-scan window, rarely in long transit, never once
 // delivered. Pure: interval from what is known of the parcel at an instant.
 import type { TrackingStatus } from '../../../db/monitor/events';
-import { isFinal } from './statuses';
+import { isFinal } from '../../../db/monitor/statuses';
 
 const H = 3_600_000;
 

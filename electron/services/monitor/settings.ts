@@ -4,7 +4,7 @@ import { monitorReader } from '../../../db/monitor/reader';
 import type { CostSettingsData, ExceptionCause, LineRuleOverrides, MonitorRulesData } from '../../../db/monitor/events';
 import type { LineData } from '../../../db/event-types';
 import { badInput } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 export const DEFAULT_RULES: MonitorRulesData = {
   // "No first scan after 72 hours on private line or after 5 days on low-cost postal."

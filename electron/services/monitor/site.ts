@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { monitorReader } from '../../../db/monitor/reader';
 import type { CostSettingsData } from '../../../db/monitor/events';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { gapsOf, type GapKey } from './gaps';
 import { costsOf } from './settings';
 import { firstScanWindow } from './windows';

@@ -1,7 +1,7 @@
 // The support helper: an order or tracking number in, the parcel's gaps and Table 2's walk out.
 import { monitorReader } from '../../../db/monitor/reader';
 import { notFound } from '../../core/errors';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 import { diagnoseParcel } from './diagnosis';
 import { walkTree, type Symptom } from './failure-tree';
 import { rulesOf, thresholdsFor } from './settings';

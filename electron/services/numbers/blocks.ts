@@ -2,7 +2,7 @@ import type { LineData } from '../../../db/event-types';
 import type { Store } from '../../../db/store';
 import { siteReader } from '../../../db/site/reader';
 import { numberFromSerial } from './issue';
-import type { Issued } from '../pick/issue-number';
+import type { Issued } from './issue';
 
 /**
  * Site mode: a station issues only from blocks the site server leased to it, so two stations never

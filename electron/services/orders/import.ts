@@ -1,7 +1,7 @@
 import type { OrderData } from '../../../db/event-types';
 import { badInput } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { countryProblem } from './countries';
 import { checkDecodedText, decodeBase64File, type FileEncoding } from './encoding';
 import { csvToOrders, jsonToOrdersAsync, type FileOrder, type ParsedFile } from './parse';

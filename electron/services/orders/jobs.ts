@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, notFound } from '../../core/errors';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { importOrders, type ImportInput, type ImportProgress, type ImportResult } from './import';
 
 export interface ImportJob {

@@ -1,9 +1,9 @@
-import type { EventMap, LineData, NumberSource } from '../../../db/event-types';
+import type { EventMap, LineData } from '../../../db/event-types';
 import type { Store } from '../../../db/store';
-import { numberFromSerial } from '../numbers/issue';
+import { numberFromSerial, type Issued } from '../numbers/issue';
 import { nextFromBlocks } from '../numbers/blocks';
 
-export type Issued = { number: string; source: NumberSource } | { empty: true };
+export type { Issued };
 
 /** A number the line would have issued that a parcel already carries: recorded, and the line moves on. */
 export type Skip = EventMap['number.skipped'];

@@ -2,9 +2,9 @@ import type { OrderRow } from '../../../db/readers/orders';
 import type { ParcelRow } from '../../../db/readers/parcels';
 import { newId } from '../../core/ids';
 import { numbersLowWarning } from '../lines/status';
-import { actorOf, stationSettings, type ServiceContext } from '../site/context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { nextNumber } from './issue-number';
-import { planJobs } from './planners';
+import { planJobs } from '../../core/planners';
 import { resolveScan } from './resolve';
 import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
@@ -90,6 +90,8 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
       return refuse(ctx, scanned, 'cancelled', `Order ${order.name} was cancelled${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Do not pack it. Return the goods to stock.', order.id);
     case 'on_hold':
       return refuse(ctx, scanned, 'on_hold', `Order ${order.name} is on hold${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Set it aside on the hold shelf; a supervisor releases it.', order.id);
+    case 'open':
+      break;
   }
   const line = order.lineId ? ctx.store.lines.get(order.lineId) : undefined;
   if (!line || !line.active)

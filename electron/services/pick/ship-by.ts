@@ -3,7 +3,7 @@ import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reade
 import type { Sqlite } from '../../../db/open';
 import { shipByFor, type ShipBy } from '../cutoffs/for-parcel';
 import { localDayOf } from '../cutoffs/zoned';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 const DAY = 86_400_000;
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import { countByType, lastOfTypes } from '../../../db/events';
-import { siteInfo, stationSettings, type ServiceContext } from '../site/context';
+import { siteInfo, stationSettings, type ServiceContext } from '../../core/context';
 import { startOfLocalDay } from '../site/zone';
 import { printerLane } from '../printing/health';
 import { parcelView } from './view';

@@ -1,5 +1,5 @@
 import { shopifyReader } from '../../../db/shopify/reader';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 /**
  * The store's pick-slip barcode: "STORE-" and the store's name in capitals, anything but letters and

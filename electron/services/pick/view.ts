@@ -1,5 +1,5 @@
 import type { ParcelRow } from '../../../db/readers/parcels';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 export function parcelView(p: ParcelRow) {
   const { numberSource: _source, ...rest } = p;

@@ -4,12 +4,12 @@ import type { EventDraft, PrinterData } from '../../../db/event-types';
 import { hardwareReader } from '../../../db/hardware/reader';
 import { PrinterError } from '../../../native/printers/errors';
 import { systemRunner, type CommandRunner } from '../../../native/printers/command';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { labelModelFor } from './label-model';
 import { labelBytes, transportOf } from './output';
 import { printerSetup } from './setup';
 import { problemText } from './health';
-import { testSheetZpl } from '../hardware/testsheet';
+import { testSheetZpl } from './testsheet';
 
 export interface PrintDeps {
   run?: CommandRunner;

@@ -1,5 +1,5 @@
 import { hardwareReader } from '../../../db/hardware/reader';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 export const printerLane = (printerId: string | null) => `printer:${printerId ?? 'none'}`;
 

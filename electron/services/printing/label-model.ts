@@ -2,7 +2,7 @@ import { hardwareReader } from '../../../db/hardware/reader';
 import type { CustomsSettingsData } from '../../../db/hardware/events';
 import type { CustomsDeclaration, LabelModel } from '../labels/model';
 import { localDate } from '../site/zone';
-import { siteInfo, type ServiceContext } from '../site/context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 
 /** The CN22 block of a parcel on a line that needs one: its order's items with the line's customs figures. */
 export function customsFor(settings: CustomsSettingsData, items: Array<{ sku: string; title: string; quantity: number }>): CustomsDeclaration {

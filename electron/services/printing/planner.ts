@@ -1,5 +1,5 @@
 import { newId } from '../../core/ids';
-import type { JobPlanner } from '../pick/planners';
+import type { JobPlanner } from '../../core/planners';
 import { printerLane } from './health';
 
 /** Every pick and reprint queues one label job on the station's printer lane. */

@@ -1,7 +1,7 @@
 import { hardwareReader } from '../../../db/hardware/reader';
 import type { PrinterHealthData } from '../../../db/hardware/events';
 import { problemsOf, queryHostStatus, type HostStatus } from '../../../native/printers/status';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { printerSetup } from './setup';
 
 export type StatusQuery = (target: { host: string; port: number }) => Promise<HostStatus>;

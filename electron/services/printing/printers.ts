@@ -1,5 +1,5 @@
 import type { PrinterData } from '../../../db/event-types';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { printerLane } from './health';
 
 export function listPrinters(ctx: ServiceContext) {

@@ -1,6 +1,6 @@
 import { hardwareReader, type PrintJobRow } from '../../../db/hardware/reader';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { printerLane, problemText } from './health';
 
 function printerOrThrow(ctx: ServiceContext, id: string) {

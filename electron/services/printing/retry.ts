@@ -1,6 +1,6 @@
 import type { JobRow } from '../../../db/readers/jobs';
 import { ApiError, notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 /** A person asks for a failed or dead job to run again now. */
 export function retryJob(ctx: ServiceContext, id: string) {

@@ -2,7 +2,7 @@ import type { PrinterData } from '../../../db/event-types';
 import type { PrinterSetupData } from '../../../db/hardware/events';
 import { hardwareReader } from '../../../db/hardware/reader';
 import { badInput, notFound } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 /** A printer's transport, label size/resolution and fallback; a printer never set up gets the defaults. */
 export function printerSetup(ctx: ServiceContext, printer: PrinterData): PrinterSetupData {

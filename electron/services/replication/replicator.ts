@@ -144,15 +144,17 @@ export class Replicator {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(async () => {
-      this.timer = null;
-      await this.cycle();
-      if (this.stopped) return;
-      const backoff = this.failures ? Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5)) : this.again ? 0 : this.opts.everyMs;
-      this.again = false;
-      this.schedule(backoff);
-    }, ms);
+    this.timer = setTimeout(() => void this.tick(), ms);
     this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    await this.cycle();
+    if (this.stopped) return;
+    const backoff = this.failures ? Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5)) : this.again ? 0 : this.opts.everyMs;
+    this.again = false;
+    this.schedule(backoff);
   }
 
   private async run(): Promise<void> {

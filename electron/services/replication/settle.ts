@@ -1,6 +1,6 @@
 import { siteReader, type ConflictRow } from '../../../db/site/reader';
 import { ApiError } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 
 export function settleConflict(ctx: ServiceContext, input: { conflictId: string; resolution: string; note: string }): ConflictRow {
   const site = siteReader(ctx.store.db);

@@ -1,7 +1,7 @@
 import { shopifyReader } from '../../../db/shopify/reader';
 import { ApiError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf } from '../site/context';
+import { actorOf } from '../../core/context';
 import { KIND, trackingUrl } from './lanes';
 import type { CreatePayload } from './planner';
 import type { ShopifyRuntime } from './runtime';

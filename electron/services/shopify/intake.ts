@@ -3,7 +3,7 @@ import type { ShopifyOrderLink } from '../../../db/shopify/events';
 import { shopifyReader, type ShopifyStoreRow } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import { ApiError } from '../../core/errors';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { ShopifyRequestError } from './client';
 import { ASSIGNED_FULFILLMENT_ORDERS, FULFILLMENT_ORDERS, FULFILLMENT_ORDER_STATES } from './documents';
 import type { ShopifyRuntime } from './runtime';

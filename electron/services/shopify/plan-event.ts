@@ -1,7 +1,7 @@
 import type { JobDraft } from '../../../db/event-types';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf } from './lanes';
 
 /**

@@ -1,8 +1,8 @@
 import type { JobDraft, LineData } from '../../../db/event-types';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
-import type { JobPlanner } from '../pick/planners';
-import type { ServiceContext } from '../site/context';
+import type { JobPlanner } from '../../core/planners';
+import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf, trackingUrl } from './lanes';
 
 export interface CreatePayload {

@@ -3,7 +3,7 @@ import { relinkNumbersReader } from '../../../db/shopify/numbers';
 import { badInput } from '../../core/errors';
 import { carrierName, type NumberFormat } from '../numbers/formats';
 import { recognize } from '../numbers/recognize';
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 
 export type RelinkSource = { kind: 'pool' } | { kind: 'manual'; format: string };
 

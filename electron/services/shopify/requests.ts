@@ -2,7 +2,7 @@ import type { ShopifyRequestData } from '../../../db/shopify/events';
 import { shopifyReader, type ShopifyRequestRow } from '../../../db/shopify/reader';
 import { ApiError, badInput, conflict } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { actorOf } from '../site/context';
+import { actorOf } from '../../core/context';
 import { ASSIGNED_FULFILLMENT_ORDERS } from './documents';
 import type { FoNode } from './intake';
 import { KIND, requestLaneOf } from './lanes';

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../site/context';
+import type { ServiceContext } from '../../core/context';
 import { shopifyReader } from '../../../db/shopify/reader';
 import { ApiError } from '../../core/errors';
 import { CostPacer } from './pacer';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { shopifyReader, type ShopifyParcelRow } from '../../../db/shopify/reader';
-import { siteInfo } from '../site/context';
+import { siteInfo } from '../../core/context';
 import { storeLanePrefix } from './lanes';
 import type { ShopifyRuntime } from './runtime';
 

@@ -1,7 +1,7 @@
 import { shopifyReader, type ShopifyStoreRow } from '../../../db/shopify/reader';
 import type { NotifyAt, ShopifyStoreData } from '../../../db/shopify/events';
 import { ApiError, badInput } from '../../core/errors';
-import { actorOf, type ServiceContext } from '../site/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { ShopifyClient, ShopifyRequestError } from './client';
 import { SHOP_INFO } from './documents';
 import { CostPacer } from './pacer';

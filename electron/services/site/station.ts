@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Station } from '../../contract/schemas';
 import { notFound } from '../../core/errors';
-import { actorOf, stationSettings, type ServiceContext } from './context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 
 export function getStation(ctx: ServiceContext): z.output<typeof Station> {
   return { id: ctx.stationId, ...stationSettings(ctx) };

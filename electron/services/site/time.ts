@@ -1,5 +1,5 @@
 import { dateTimeOf, type TimeFormat } from '../../core/time-format';
-import { siteInfo, type ServiceContext } from './context';
+import { siteInfo, type ServiceContext } from '../../core/context';
 
 /** The site's time format: its warehouse zone and clock style (24-hour unless set otherwise). */
 export function siteTimeFormat(ctx: ServiceContext): TimeFormat {

@@ -25,7 +25,7 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
     const load = () => call('scanners.list', {}).then((l) => !stop && setList(l), (e) => !stop && setFailure(String(e.message ?? e)));
     void load();
     void call('scanners.profiles', {}).then(setProfiles);
-    const t = setInterval(load, 2_000);
+    const t = setInterval(() => void load(), 2_000);
     return () => {
       stop = true;
       clearInterval(t);

@@ -14,7 +14,7 @@ export function HealthBanner() {
     let alive = true;
     const load = () => call('station.health', {}).then((h) => alive && setHealth(h), () => undefined);
     void load();
-    const t = setInterval(load, 3_000);
+    const t = setInterval(() => void load(), 3_000);
     return () => {
       alive = false;
       clearInterval(t);

@@ -1,4 +1,4 @@
-import type { EventMap, EventType } from '../../../db/event-types';
+import type { EventMap, EventType } from '../../../electron/contract/channels';
 
 /** What a timeline sentence may need beyond the payload: times in the screen's format, job kinds by id. */
 export interface SentenceHelpers {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, onPush, ApiFailure } from '../api/client';
-import type { ChannelName, Input, Output } from '../../../electron/contract/channels';
+import type { AppendedEvent, ChannelName, EventType, Input, Output } from '../../../electron/contract/channels';
 
 /**
  * Load a channel's answer, and load again when events the screen cares about are appended.
  * Bursts of events (a scanner at full speed) cause one reload in flight and one after it, not one each.
  */
-export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, refreshOn: (type: string, subject: string | null) => boolean = () => true) {
+export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, refreshOn: (type: EventType, subject: string | null) => boolean = () => true) {
   const [data, setData] = useState<Output<C> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
@@ -45,7 +45,7 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
   useEffect(() => {
     void load();
     return onPush((name, d) => {
-      if (name === 'events.appended' && (d as Array<{ type: string; subject: string | null }>).some((e) => wants.current(e.type, e.subject))) void load();
+      if (name === 'events.appended' && (d as AppendedEvent[]).some((e) => wants.current(e.type, e.subject))) void load();
     });
   }, [load]);
   return { data, error, reload: load };

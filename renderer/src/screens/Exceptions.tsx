@@ -35,7 +35,7 @@ export function ExceptionsScreen() {
   const counts = q.data?.counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
-  useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [q.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [q.data]); // only when the rows change
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenId(null);
     window.addEventListener('keydown', onKey);

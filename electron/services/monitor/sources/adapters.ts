@@ -1,5 +1,5 @@
 // Adapters: a client's raw answers (carrier API, aggregator) -> normalized scans behind TrackingSource.
-import { normalizeAggregatorStage, normalizeCarrierCode } from '../statuses';
+import { normalizeAggregatorStage, normalizeCarrierCode } from '../../../../db/monitor/statuses';
 import type { AggregatorClient, AggregatorResponse } from './aggregator-emulator';
 import type { CarrierApiClient } from './carrier-emulator';
 import { EmulatorHttpError } from './emulator-base';

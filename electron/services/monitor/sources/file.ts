@@ -2,7 +2,7 @@
 // times without an offset are read in the zone the file says (default: the warehouse's).
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
-import { normalizeText } from '../statuses';
+import { normalizeText } from '../../../../db/monitor/statuses';
 import type { SourceScan } from './types';
 
 const COLUMNS: Record<'number' | 'status' | 'time' | 'location', string[]> = {

@@ -1,7 +1,7 @@
 // The sources of one console. The demo runs an emulated carrier API per carrier of its lines and one
 // emulated aggregator, all in-process behind the adapter interface, anchored in the console's own
 // pick and handover records. A console without the demo has only file import until an adapter is set up.
-import { siteInfo, type ServiceContext } from '../../site/context';
+import { siteInfo, type ServiceContext } from '../../../core/context';
 import { monitorReader } from '../../../../db/monitor/reader';
 import { runtimeOf } from '../runtime';
 import { AggregatorEmulator } from './aggregator-emulator';

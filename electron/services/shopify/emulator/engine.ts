@@ -2,7 +2,7 @@
  * One GraphQL request through the emulator: parse, validate (document + variables), cost,
  * bucket, execute, refund. Transport-free: server.ts wraps it in HTTP.
  */
-import { GraphQLError, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { type GraphQLError, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { actualCost, requestedCost, selectOperation, MAX_QUERY_COST, type CostOptions } from './cost';
 import type { LeakyBucket } from './bucket';
 import { maxCostError, syntaxError, throttledError, toShopifyValidationError, type ShopifyError } from './errors';

@@ -148,7 +148,7 @@ describe('site mode over PostgreSQL', () => {
     const own = b.store.db.prepare("SELECT first, last FROM range_blocks WHERE station = ? AND range_id = ? AND first = ?").get(b.ctx.stationId, range.id, lost!.first);
     expect(own).toEqual(lost);
 
-    const r = await leaveSite(b);
+    const r = await leaveSite(replicatorOf(b.env), b.store, b.ctx.clock, b.env.dataDir);
     expect(r.returned).toBeGreaterThan(10);
     expect(b.store.site.blocks).toBe(true);
     await settle();

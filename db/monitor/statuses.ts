@@ -1,5 +1,5 @@
 // The one status set every tracking source is normalized to, and the mapping from each source's words.
-import type { TrackingStatus } from '../../../db/monitor/events';
+import type { TrackingStatus } from './events';
 
 export type { TrackingStatus };
 

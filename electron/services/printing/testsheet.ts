@@ -5,8 +5,8 @@ import { badInput } from '../../core/errors';
 import { chooseModuleWidth, planCode128 } from '../labels/code128';
 import { labelInches } from '../labels/model';
 import { zplFieldText } from '../labels/text';
-import { printerLane } from '../printing/health';
-import { actorOf, stationSettings, type ServiceContext } from '../site/context';
+import { printerLane } from './health';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 
 /**
  * The scanner test sheet in ZPL: the three codes of TEST_SHEET, each with its title. The GS1 code

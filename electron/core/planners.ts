@@ -1,6 +1,6 @@
-import type { JobDraft } from '../../../db/event-types';
-import type { OrderRow } from '../../../db/readers/orders';
-import type { ServiceContext } from '../site/context';
+import type { JobDraft } from '../../db/event-types';
+import type { OrderRow } from '../../db/readers/orders';
+import type { ServiceContext } from './context';
 
 export interface PickedParcel {
   parcelId: string;
@@ -16,12 +16,7 @@ export interface PickedParcel {
  */
 export type JobPlanner = (ctx: ServiceContext, parcel: PickedParcel, at: Date) => JobDraft[];
 
-const planners: JobPlanner[] = [];
-
-export function registerPickPlanner(p: JobPlanner): void {
-  if (!planners.includes(p)) planners.push(p);
-}
-
+/** The planners of the app's capabilities, carried on its service context (none for a bare context). */
 export function planJobs(ctx: ServiceContext, parcel: PickedParcel, at: Date): JobDraft[] {
-  return planners.flatMap((p) => p(ctx, parcel, at));
+  return (ctx.pickPlanners ?? []).flatMap((p) => p(ctx, parcel, at));
 }

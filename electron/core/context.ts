@@ -1,7 +1,8 @@
-import type { Store } from '../../../db/store';
-import type { Clock } from '../../core/clock';
-import type { AddressData } from '../../../db/event-types';
-import { defaultWedgeSettings } from '../../../native/scanners/wedge';
+import type { JobPlanner } from './planners';
+import type { Store } from '../../db/store';
+import type { Clock } from './clock';
+import type { AddressData } from '../../db/event-types';
+import { defaultWedgeSettings } from '../../native/scanners/wedge';
 
 export interface SiteInfo {
   name: string;
@@ -23,6 +24,8 @@ export interface ServiceContext {
   store: Store;
   clock: Clock;
   stationId: string;
+  /** Side effects a pick implies, planned by the app's capabilities (printing, Shopify, ...). */
+  pickPlanners?: readonly JobPlanner[];
 }
 
 export function siteInfo(ctx: ServiceContext): SiteInfo {

@@ -1,7 +1,7 @@
-import type { TrackingRow } from '../../../db/monitor/reader';
+import type { TrackingRow } from './reader';
 // Earliest source wins: several sources report the same carrier scan at different times and in
 // slightly different words; the console keeps one line per scan, credited to whoever showed it first.
-import type { ScanData, TrackingStatus } from '../../../db/monitor/events';
+import type { ScanData, TrackingStatus } from './events';
 import { isPhysical } from './statuses';
 
 /** Sources disagree on a scan's time by minutes (local vs UTC rounding, facility clocks), never by an hour. */

@@ -1,0 +1,112 @@
+/**
+ * The architecture rules, checked over the import graph (npm run arch; test/repo/architecture.test.ts runs
+ * it inside npm test, and adds the check for cycles between folders). ARCHITECTURE.md states the rules once.
+ */
+
+// Capabilities (electron/services/<cap>/) and the capabilities each may import. A new edge is a design
+// decision: add it here, with the reason in the commit.
+const capabilityEdges = {
+  cutoffs: ['site'],
+  demo: ['cutoffs', 'lines', 'site'],
+  dispatch: ['cutoffs', 'numbers', 'shopify', 'site'],
+  hardware: ['site'],
+  labels: [],
+  lines: ['numbers', 'site'],
+  monitor: ['shopify', 'site'],
+  numbers: [],
+  orders: ['site'],
+  pick: ['cutoffs', 'lines', 'numbers', 'printing', 'site'],
+  printing: ['labels', 'site'],
+  replication: ['secrets', 'site'],
+  secrets: [],
+  shopify: ['demo', 'numbers', 'pick', 'secrets', 'site'],
+  site: [],
+  'site-server': ['replication', 'secrets'],
+};
+
+const capabilityRules = Object.entries(capabilityEdges).map(([cap, allowed]) => ({
+  name: `capability-edges-${cap}`,
+  comment: `electron/services/${cap} may import only these capabilities: ${allowed.join(', ') || 'none'} (declared in .dependency-cruiser.cjs)`,
+  severity: 'error',
+  from: { path: `^electron/services/${cap}/` },
+  to: { path: '^electron/services/([^/]+)/', pathNot: [`^electron/services/${cap}/`, ...allowed.map((a) => `^electron/services/${a}/`)] },
+}));
+
+// Modules of native/ the renderer may run itself: pure, no Node, no devices.
+const pureForRenderer = ['^native/scanners/(wedge|selftest|gs1|aim)\\.ts$', '^electron/core/time-format\\.ts$'];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'kernel-imports-no-capability',
+      comment: 'electron/core (clock, ids, errors, service context), electron/jobs (the outbox runner) and the event log import no capability, app, transport or shell',
+      severity: 'error',
+      from: { path: '^electron/(core|jobs)/' },
+      to: { path: '^electron/(services|app|contract|server|cli|shell)/' },
+    },
+    {
+      name: 'db-imports-nothing-from-electron',
+      comment: 'db/ is below electron/: schema, migrations, events, projections, readers; it imports nothing from electron/ but kernel types',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^electron/', pathNot: '^electron/core/' },
+    },
+    {
+      name: 'db-kernel-types-only',
+      comment: 'db/ may name kernel types, never run kernel code',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^electron/core/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'native-is-devices-only',
+      comment: 'native/ talks to devices; it imports nothing from electron/ or db/',
+      severity: 'error',
+      from: { path: '^native/' },
+      to: { path: '^(electron|db|renderer)/' },
+    },
+    {
+      name: 'only-the-shell-imports-electron',
+      comment: 'Only electron/shell/ imports the electron module (and electron-updater, which loads it)',
+      severity: 'error',
+      from: { path: '^(electron|db|native|renderer)/', pathNot: '^electron/shell/' },
+      to: { path: '^node_modules/(electron|electron-updater)/' },
+    },
+    {
+      name: 'renderer-imports-types-of-the-contract',
+      comment: 'The renderer is a view: from the rest of the tree it imports only types of the contract, and the pure scanner detector and time format',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^(electron|db|native)/', pathNot: ['^electron/contract/', ...pureForRenderer] },
+    },
+    {
+      name: 'renderer-contract-is-types-only',
+      comment: 'The renderer reaches the contract through window.api / the HTTP client, importing only its types',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/contract/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pure-modules-stay-pure',
+      comment: 'The modules the renderer runs import no Node built-in and nothing outside themselves',
+      severity: 'error',
+      from: { path: pureForRenderer },
+      to: { pathNot: pureForRenderer, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-app-lists-capabilities',
+      comment: 'Transports and the shell reach capabilities through the app (electron/app), never directly; the shell hands the OS keystore to secrets',
+      severity: 'error',
+      from: { path: '^electron/(server|shell)/' },
+      to: { path: '^electron/services/', pathNot: '^electron/services/secrets/' },
+    },
+    ...capabilityRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/|^out/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: false,
+  },
+};
