@@ -39,7 +39,8 @@ module.exports = {
   forbidden: [
     {
       name: 'kernel-imports-no-capability',
-      comment: 'electron/core (clock, ids, errors, service context), electron/jobs (the outbox runner) and the event log import no capability, app, transport or shell',
+      comment:
+        'electron/core (clock, ids, errors, service context), electron/jobs (the outbox runner) and the event log import no capability, app, transport or shell',
       severity: 'error',
       from: { path: '^electron/(core|jobs)/' },
       to: { path: '^electron/(services|app|contract|server|cli|shell)/' },

@@ -62,7 +62,13 @@ export const cutoffsBench: Bench = {
         pass: s.p50 <= 500,
         note: `median of ${s.n} runs, p99 ${round(s.p99, 1)} ms; ${picks.length.toLocaleString('en')} picks; 2 window ends x (replay + weekday medians)`,
       },
-      { key: 'cutoff.replay_one_ms', value: round(one.p50, 1), unit: 'ms', target: 'info', note: `one replayWhatIf (one window end), p99 ${round(one.p99, 1)} ms` },
+      {
+        key: 'cutoff.replay_one_ms',
+        value: round(one.p50, 1),
+        unit: 'ms',
+        target: 'info',
+        note: `one replayWhatIf (one window end), p99 ${round(one.p99, 1)} ms`,
+      },
       {
         key: 'cutoff.naive_floor_ms',
         value: round(naiveMs, 0),

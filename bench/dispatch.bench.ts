@@ -66,7 +66,13 @@ export const dispatchBench: Bench = {
     if (loaded !== LOADS || onManifest !== total) throw new Error(`dispatch bench: ${loaded}/${LOADS} loaded, ${onManifest} on the manifest`);
     const s = summarize(times);
     return [
-      { key: 'dispatch.floor_p99_ms', value: round(floor.p99), unit: 'ms', target: 'floor (bare durable insert, same pragmas)', note: `p50 ${round(floor.p50)} ms over ${floor.n}` },
+      {
+        key: 'dispatch.floor_p99_ms',
+        value: round(floor.p99),
+        unit: 'ms',
+        target: 'floor (bare durable insert, same pragmas)',
+        note: `p50 ${round(floor.p50)} ms over ${floor.n}`,
+      },
       { key: 'dispatch.load_p50_ms', value: round(s.p50), unit: 'ms', target: 'info', note: `${round(s.p50 / floor.p50, 2)}x floor p50` },
       {
         key: 'dispatch.load_p99_ms',

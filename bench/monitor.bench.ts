@@ -19,7 +19,7 @@ const LINES = ['postal-s10', 'express-dhl', 'ups'];
 /** Deterministic spread of ages and states, so every rule and every poll phase is exercised. */
 function rnd(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -63,7 +63,11 @@ export const monitorBench: Bench = {
             const parcelId = newId('pcl', new Date(pickedAt));
             const tn = `BN${String(i + k).padStart(9, '0')}XX`;
             // Each parcel's own instants: the log's occurred_at is the writer's, the payload carries the rest.
-            emit({ type: 'parcel.picked', subject: parcelId, payload: { parcelId, orderId: o.id, lineId: o.lineId!, trackingNumber: tn, source: { kind: 'pool' }, printerId: null, scanned: o.name, jobs: [] } });
+            emit({
+              type: 'parcel.picked',
+              subject: parcelId,
+              payload: { parcelId, orderId: o.id, lineId: o.lineId!, trackingNumber: tn, source: { kind: 'pool' }, printerId: null, scanned: o.name, jobs: [] },
+            });
             if (r() < 0.98) {
               const day = new Date(pickedAt).toISOString().slice(0, 10);
               const key = `${o.lineId}|${day}`;
@@ -71,23 +75,47 @@ export const monitorBench: Bench = {
               if (!m) {
                 m = newId('mft', at);
                 manifests.set(key, m);
-                emit({ type: 'manifest.opened', subject: m, payload: { manifestId: m, lineId: o.lineId!, pickupDate: day, expectedPickupAt: new Date(pickedAt + 8 * H).toISOString() } });
+                emit({
+                  type: 'manifest.opened',
+                  subject: m,
+                  payload: { manifestId: m, lineId: o.lineId!, pickupDate: day, expectedPickupAt: new Date(pickedAt + 8 * H).toISOString() },
+                });
               }
               const handed = pickedAt + 10 * H;
-              emit({ type: 'parcel.handed_over', subject: parcelId, payload: { parcelId, manifestId: m, orderId: o.id, via: 'lead_confirm', handedOverAt: new Date(handed).toISOString(), jobs: [] } });
+              emit({
+                type: 'parcel.handed_over',
+                subject: parcelId,
+                payload: { parcelId, manifestId: m, orderId: o.id, via: 'lead_confirm', handedOverAt: new Date(handed).toISOString(), jobs: [] },
+              });
               const scans: ScanData[] = [];
               const x = r();
               if (x < 0.97) {
                 // First scan, then some transit scans; the last one 0-12 days ago.
                 const first = handed + (12 + r() * 60) * H;
                 if (first < NOW) {
-                  scans.push({ parcelId, status: 'accepted', scannedAt: new Date(first).toISOString(), learnedAt: new Date(first + r() * 30 * H).toISOString(), location: 'Shenzhen, CN', detail: 'bench' });
+                  scans.push({
+                    parcelId,
+                    status: 'accepted',
+                    scannedAt: new Date(first).toISOString(),
+                    learnedAt: new Date(first + r() * 30 * H).toISOString(),
+                    location: 'Shenzhen, CN',
+                    detail: 'bench',
+                  });
                   // Most moved in the last 4 days; a tail has been silent longer (the no-update and lost cases).
                   const last = NOW - (r() < 0.95 ? r() * 4 : 4 + r() * 14) * D;
-                  if (last > first + H) scans.push({ parcelId, status: r() < 0.03 ? 'failed_attempt' : 'in_transit', scannedAt: new Date(last).toISOString(), learnedAt: new Date(Math.min(NOW, last + 6 * H)).toISOString(), location: 'Hub', detail: 'bench' });
+                  if (last > first + H)
+                    scans.push({
+                      parcelId,
+                      status: r() < 0.03 ? 'failed_attempt' : 'in_transit',
+                      scannedAt: new Date(last).toISOString(),
+                      learnedAt: new Date(Math.min(NOW, last + 6 * H)).toISOString(),
+                      location: 'Hub',
+                      detail: 'bench',
+                    });
                 }
               }
-              if (scans.length) emit({ type: 'monitor.scans_reported', subject: parcelId, payload: { sourceId: 'aggregator', via: 'poll', scans, milestones: [] } });
+              if (scans.length)
+                emit({ type: 'monitor.scans_reported', subject: parcelId, payload: { sourceId: 'aggregator', via: 'poll', scans, milestones: [] } });
             }
           });
         });

@@ -45,7 +45,10 @@ export const pickBench: Bench = {
 
     // Preload the store with parcels quickly (not durable per row), then measure durably.
     db.pragma('synchronous = OFF');
-    for (let i = 0; i < PRELOAD; i += 1000) db.transaction(() => { for (let k = i; k < Math.min(PRELOAD, i + 1000); k++) scan(ctx, `B${k}`); })();
+    for (let i = 0; i < PRELOAD; i += 1000)
+      db.transaction(() => {
+        for (let k = i; k < Math.min(PRELOAD, i + 1000); k++) scan(ctx, `B${k}`);
+      })();
     db.pragma('synchronous = FULL');
     db.pragma('wal_checkpoint(TRUNCATE)');
 
@@ -82,8 +85,20 @@ export const pickBench: Bench = {
     if (issued !== SCANS || queued < SCANS) throw new Error(`pick bench: ${issued}/${SCANS} issued, ${queued} print jobs queued`);
     const budget = 2 * floor.p99 + 0.5;
     return [
-      { key: 'pick.floor_p99_ms', value: round(floor.p99), unit: 'ms', target: 'floor (bare durable insert, same pragmas)', note: `p50 ${round(floor.p50)} ms over ${floor.n}` },
-      { key: 'pick.scan_p50_ms', value: round(s.p50), unit: 'ms', target: 'info', note: `${round(s.p50 / floor.p50, 2)}x floor p50; ${PRELOAD} parcels in store` },
+      {
+        key: 'pick.floor_p99_ms',
+        value: round(floor.p99),
+        unit: 'ms',
+        target: 'floor (bare durable insert, same pragmas)',
+        note: `p50 ${round(floor.p50)} ms over ${floor.n}`,
+      },
+      {
+        key: 'pick.scan_p50_ms',
+        value: round(s.p50),
+        unit: 'ms',
+        target: 'info',
+        note: `${round(s.p50 / floor.p50, 2)}x floor p50; ${PRELOAD} parcels in store`,
+      },
       {
         key: 'pick.pages_per_commit',
         value: round(wal.frames / SCANS, 2),
@@ -91,7 +106,13 @@ export const pickBench: Bench = {
         target: 'info',
         note: `WAL frames per scan commit; the floor writes ${round(floor.pagesPerCommit, 2)}`,
       },
-      { key: 'pick.reply_p99_ms', value: round(whole.p99), unit: 'ms', target: 'info', note: `scan to reply on screen incl. the view built after the commit; p50 ${round(whole.p50)} ms` },
+      {
+        key: 'pick.reply_p99_ms',
+        value: round(whole.p99),
+        unit: 'ms',
+        target: 'info',
+        note: `scan to reply on screen incl. the view built after the commit; p50 ${round(whole.p50)} ms`,
+      },
       {
         key: 'pick.scan_p99_ms',
         value: round(s.p99),

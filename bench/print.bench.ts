@@ -58,7 +58,11 @@ export const printBench: Bench = {
   async run() {
     const dir = tempDir('fs-bench-print-');
     const caps = capabilities.map((c) =>
-      c.name === 'printing' ? printingCapabilityWith({ healthIntervalMs: 3_600_000 }) : c.name === 'hardware' ? hardwareCapabilityWith({ sources: () => [] }) : c,
+      c.name === 'printing'
+        ? printingCapabilityWith({ healthIntervalMs: 3_600_000 })
+        : c.name === 'hardware'
+          ? hardwareCapabilityWith({ sources: () => [] })
+          : c,
     );
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 60, capabilities: caps });
     const { ctx } = app;
@@ -110,7 +114,13 @@ export const printBench: Bench = {
 
     const overhead = q.p50 - f.p50;
     return [
-      { key: 'print.raw_write_p50_ms', value: round(f.p50), unit: 'ms', target: 'floor (bare socket connect+write, same bytes)', note: `p99 ${round(f.p99)} ms over ${f.n}` },
+      {
+        key: 'print.raw_write_p50_ms',
+        value: round(f.p50),
+        unit: 'ms',
+        target: 'floor (bare socket connect+write, same bytes)',
+        note: `p99 ${round(f.p99)} ms over ${f.n}`,
+      },
       {
         key: 'print.queue_overhead_ms',
         value: round(overhead),
@@ -119,7 +129,13 @@ export const printBench: Bench = {
         pass: overhead <= 2,
         note: `queued->first byte p50 ${round(q.p50)} / p99 ${round(q.p99)} ms minus floor p50; p99 difference ${round(q.p99 - f.p99)} ms`,
       },
-      { key: 'print.labels_per_s', value: round(printed / seconds, 1), unit: 'labels/s', target: 'info', note: `${printed} labels to the fake 9100 printer, one lane, in order` },
+      {
+        key: 'print.labels_per_s',
+        value: round(printed / seconds, 1),
+        unit: 'labels/s',
+        target: 'info',
+        note: `${printed} labels to the fake 9100 printer, one lane, in order`,
+      },
     ];
   },
 };

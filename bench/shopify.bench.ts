@@ -35,7 +35,10 @@ interface Emu {
 /** The emulator runs in its own process, as Shopify does, so its CPU is not the console's. */
 async function emulatorProcess(orders: number): Promise<Emu> {
   const self = fileURLToPath(import.meta.url);
-  const p: ChildProcess = spawn(process.execPath, ['--import', 'tsx', self], { env: { ...process.env, FS_SHOPIFY_BENCH_EMU: String(orders) }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const p: ChildProcess = spawn(process.execPath, ['--import', 'tsx', self], {
+    env: { ...process.env, FS_SHOPIFY_BENCH_EMU: String(orders) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: p.stdout! });
   const waiting: Array<(v: any) => void> = [];
   lines.on('line', (l) => waiting.shift()?.(JSON.parse(l)));
@@ -70,17 +73,29 @@ async function bucketLevel(emu: Emu): Promise<number> {
 }
 
 async function levelOnce(emu: Emu): Promise<number> {
-  const r = await fetch(`${emu.url}/admin/api/2026-07/graphql.json`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': emu.accessToken }, body: JSON.stringify({ query: '{ shop { name } }' }) });
+  const r = await fetch(`${emu.url}/admin/api/2026-07/graphql.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': emu.accessToken },
+    body: JSON.stringify({ query: '{ shop { name } }' }),
+  });
   return ((await r.json()) as any).extensions.cost.throttleStatus.currentlyAvailable;
 }
 
 /** The plain way: one admin-api-client request after the other, waiting a second when throttled. */
 async function plainLoop(emu: Emu, n: number): Promise<{ perSec: number; throttled: number }> {
-  const client = createAdminApiClient({ storeDomain: emu.shopDomain, apiVersion: '2026-07', accessToken: emu.accessToken, customFetchApi: loopbackFetch(emu.url), logger: () => {} });
+  const client = createAdminApiClient({
+    storeDomain: emu.shopDomain,
+    apiVersion: '2026-07',
+    accessToken: emu.accessToken,
+    customFetchApi: loopbackFetch(emu.url),
+    logger: () => {},
+  });
   const ids: string[] = [];
   let after: string | null = null;
   while (ids.length < n) {
-    const r: any = await client.request('query P($after: String) { fulfillmentOrders(first: 100, after: $after) { pageInfo { endCursor } nodes { id } } }', { variables: { after } });
+    const r: any = await client.request('query P($after: String) { fulfillmentOrders(first: 100, after: $after) { pageInfo { endCursor } nodes { id } } }', {
+      variables: { after },
+    });
     if (!r.data) {
       await new Promise((res) => setTimeout(res, 1000));
       continue;
@@ -92,7 +107,9 @@ async function plainLoop(emu: Emu, n: number): Promise<{ perSec: number; throttl
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     for (;;) {
-      const r: any = await client.request(FULFILLMENT_CREATE, { variables: { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: ids[i] }], trackingInfo: { company: 'UPS', number: `PLAIN${i}` } } } });
+      const r: any = await client.request(FULFILLMENT_CREATE, {
+        variables: { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: ids[i] }], trackingInfo: { company: 'UPS', number: `PLAIN${i}` } } },
+      });
       if (r.errors?.graphQLErrors?.some((e: any) => e.extensions?.code === 'THROTTLED')) {
         throttled++;
         await new Promise((res) => setTimeout(res, 1000));
@@ -161,7 +178,14 @@ export const shopifyBench: Bench = {
       return [
         { key: 'shopify.drain_efficiency', value: round(efficiency, 3), unit: '', target: '>= 0.95', pass: efficiency >= 0.95, note },
         { key: 'shopify.throttled', value: throttled, unit: 'answers', target: '0', pass: throttled === 0 },
-        { key: 'shopify.speedup_vs_plain', value: round(ours / plain.perSec, 2), unit: 'x', target: '>= 1.5', pass: ours / plain.perSec >= 1.5, note: `plain loop throttled ${plain.throttled} times` },
+        {
+          key: 'shopify.speedup_vs_plain',
+          value: round(ours / plain.perSec, 2),
+          unit: 'x',
+          target: '>= 1.5',
+          pass: ours / plain.perSec >= 1.5,
+          note: `plain loop throttled ${plain.throttled} times`,
+        },
         { key: 'shopify.duplicates', value: duplicates, unit: '', target: '0', pass: duplicates === 0 },
         { key: 'shopify.lost', value: lost, unit: '', target: '0', pass: lost === 0 },
       ];

@@ -32,7 +32,10 @@ export const siteBench: Bench = {
       progress('three stations joined; replication latency');
       const repl = await measureReplication(stations, { seconds: REPL_SECONDS, perSecond: PER_SECOND, code: (i, k) => `#${1001 + k * stations.length + i}` });
       const lat = summarize(repl.samples);
-      const p95 = percentile([...repl.samples].sort((a, b) => a - b), 95);
+      const p95 = percentile(
+        [...repl.samples].sort((a, b) => a - b),
+        95,
+      );
       await settle(stations);
 
       const [a, b, c] = stations;

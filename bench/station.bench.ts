@@ -51,11 +51,30 @@ export const stationBench: Bench = {
       const pkg = packageLinuxDir(join(work, 'pkg'));
       const mb = listFiles(pkg.appDir).reduce((s, x) => s + x.size, 0) / 1024 / 1024;
       return [
-        { key: 'station.boot_ms', value: round(a.p50, 0), unit: 'ms', target: '', note: `median of ${RUNS} starts on an existing data folder; p99 ${round(a.p99, 0)} ms` },
-        { key: 'station.first_boot_ms', value: round(n.p50, 0), unit: 'ms', target: '', note: `new data folder: demo seeded, demo store started; p99 ${round(n.p99, 0)} ms` },
+        {
+          key: 'station.boot_ms',
+          value: round(a.p50, 0),
+          unit: 'ms',
+          target: '',
+          note: `median of ${RUNS} starts on an existing data folder; p99 ${round(a.p99, 0)} ms`,
+        },
+        {
+          key: 'station.first_boot_ms',
+          value: round(n.p50, 0),
+          unit: 'ms',
+          target: '',
+          note: `new data folder: demo seeded, demo store started; p99 ${round(n.p99, 0)} ms`,
+        },
         { key: 'station.boot_floor_ms', value: round(f.p50, 0), unit: 'ms', target: '', note: 'Node + stand-in loader starting an empty main' },
         { key: 'station.boot_ratio', value: round(a.p50 / f.p50, 1), unit: 'x', target: '', note: 'boot over floor' },
-        { key: 'package.unpacked_mb', value: round(mb, 1), unit: 'MB', target: '<= 120', pass: mb <= 120, note: 'linux-unpacked with a stand-in Electron dist' },
+        {
+          key: 'package.unpacked_mb',
+          value: round(mb, 1),
+          unit: 'MB',
+          target: '<= 120',
+          pass: mb <= 120,
+          note: 'linux-unpacked with a stand-in Electron dist',
+        },
       ];
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -45,18 +45,14 @@ export class EventLog {
     private readonly db: Sqlite,
     readonly station: string,
   ) {
-    const row = stmt(db, 'SELECT hlc FROM events WHERE station = ? ORDER BY station_seq DESC LIMIT 1').get(station) as
-      | { hlc: string }
-      | undefined;
+    const row = stmt(db, 'SELECT hlc FROM events WHERE station = ? ORDER BY station_seq DESC LIMIT 1').get(station) as { hlc: string } | undefined;
     if (row) this.last = decodeHlc(row.hlc);
   }
 
   append<T extends EventType>(draft: EventDraft<T>, actor: string, at: Date): StoredEvent<T> {
     if (!this.db.inTransaction) throw new Error('EventLog.append must run inside a transaction');
     this.last = tick(this.last, at.getTime());
-    const next = stmt(this.db, 'SELECT coalesce(max(station_seq), 0) + 1 AS n FROM events WHERE station = ?').get(
-      this.station,
-    ) as { n: number };
+    const next = stmt(this.db, 'SELECT coalesce(max(station_seq), 0) + 1 AS n FROM events WHERE station = ?').get(this.station) as { n: number };
     const event: StoredEvent<T> = {
       seq: 0,
       id: `${this.station}:${next.n}`,
@@ -73,17 +69,7 @@ export class EventLog {
       this.db,
       `INSERT INTO events (id, station, station_seq, hlc, actor, occurred_at, type, subject, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      event.id,
-      event.station,
-      event.stationSeq,
-      event.hlc,
-      actor,
-      event.occurredAt,
-      event.type,
-      event.subject,
-      JSON.stringify(draft.payload),
-    );
+    ).run(event.id, event.station, event.stationSeq, event.hlc, actor, event.occurredAt, event.type, event.subject, JSON.stringify(draft.payload));
     event.seq = Number(info.lastInsertRowid);
     this.projector(this.db, event);
     return event;
@@ -119,9 +105,7 @@ export function* iterateEvents(db: Sqlite): Generator<StoredEvent> {
 
 export function eventsFor(db: Sqlite, subjects: string[]): StoredEvent[] {
   if (!subjects.length) return [];
-  const rows = db
-    .prepare(`SELECT * FROM events WHERE subject IN (${subjects.map(() => '?').join(',')}) ORDER BY seq`)
-    .all(...subjects) as EventRow[];
+  const rows = db.prepare(`SELECT * FROM events WHERE subject IN (${subjects.map(() => '?').join(',')}) ORDER BY seq`).all(...subjects) as EventRow[];
   return rows.map(toEvent);
 }
 

@@ -23,7 +23,14 @@ export interface OpenOptions {
  * commit that happens to cross the WAL limit (a scan would wait for it): `startCheckpointer` runs
  * them between scans.
  */
-export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON', 'wal_autocheckpoint = 0', 'cache_size = -65536'];
+export const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'busy_timeout = 5000',
+  'foreign_keys = ON',
+  'wal_autocheckpoint = 0',
+  'cache_size = -65536',
+];
 
 export function openSqlite({ file, readonly = false, exclusive = false }: OpenOptions): Sqlite {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

@@ -66,13 +66,17 @@ export async function measureJoin(site: TestSite, opts: { events: number }): Pro
 
   const link = await connectSite(readCredentials(gen.dir)!);
   const db = gen.app.store.db;
-  const own = db.prepare("SELECT count(*) AS n, coalesce(max(station_seq), 0) AS seq, coalesce(max(hlc), '') AS hlc FROM events").get() as { n: number; seq: number; hlc: string };
+  const own = db.prepare("SELECT count(*) AS n, coalesce(max(station_seq), 0) AS seq, coalesce(max(hlc), '') AS hlc FROM events").get() as {
+    n: number;
+    seq: number;
+    hlc: string;
+  };
   const pushed = await link.pushedUpTo();
   if (pushed !== own.seq) throw new Error(`site bench: the server holds ${pushed} of the generator's ${own.seq} events`);
   const writer = new HistoryWriter(gen.app.store.station, own.seq, decodeHlc(own.hlc).wall + 1, blocks, 'demo-printer');
   const replica = replicatorOf(gen.app.env)!.replica;
   const t0 = performance.now();
-  for (let left = opts.events - own.n; left > 0; ) {
+  for (let left = opts.events - own.n; left > 0;) {
     const batch = writer.take(Math.min(PUSH, left));
     await link.push(batch);
     // The generator holds the same history as if its services had written it.

@@ -17,7 +17,10 @@ export interface LatencyRun {
  * on their own timers. Both ends are timed with store.onCommit in this one process: the origin's own
  * commit, and the receiver's announce of the pulled event after its apply committed.
  */
-export async function measureReplication(stations: Station[], opts: { seconds: number; perSecond: number; code: (station: number, k: number) => string }): Promise<LatencyRun> {
+export async function measureReplication(
+  stations: Station[],
+  opts: { seconds: number; perSecond: number; code: (station: number, k: number) => string },
+): Promise<LatencyRun> {
   const committed = new Map<string, number>();
   const samples: number[] = [];
   let recording = true;

@@ -6,10 +6,9 @@ export const cutoffsProjector: Projector = {
   'cutoffs.calendar_saved': (db, e) => {
     const p = e.payload;
     const args = [p.lineId, p.version, JSON.stringify(p.calendar), JSON.stringify(p.firstScan), e.occurredAt, e.actor, p.reason] as const;
-    stmt(
-      db,
-      `INSERT INTO cutoff_calendar_versions (line_id, version, calendar, first_scan, saved_at, saved_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...args);
+    stmt(db, `INSERT INTO cutoff_calendar_versions (line_id, version, calendar, first_scan, saved_at, saved_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      ...args,
+    );
     stmt(
       db,
       `INSERT INTO cutoff_calendars (line_id, version, calendar, first_scan, saved_at, saved_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -60,16 +60,19 @@ export function cutoffsReader(db: Sqlite) {
     },
     /** The newest version before `version` that was not undone. */
     previousActive(lineId: string, version: number): number | null {
-      const r = stmt(db, 'SELECT max(version) AS v FROM cutoff_calendar_versions WHERE line_id = ? AND version < ? AND undone_at IS NULL').get(lineId, version) as {
+      const r = stmt(db, 'SELECT max(version) AS v FROM cutoff_calendar_versions WHERE line_id = ? AND version < ? AND undone_at IS NULL').get(
+        lineId,
+        version,
+      ) as {
         v: number | null;
       };
       return r.v;
     },
     /** Pick instants (ISO) of the line's parcels since `sinceIso`, oldest first. */
     pickTimes(lineId: string, sinceIso: string): string[] {
-      return (stmt(db, 'SELECT picked_at FROM parcels WHERE line_id = ? AND picked_at >= ? ORDER BY picked_at').all(lineId, sinceIso) as Array<{ picked_at: string }>).map(
-        (r) => r.picked_at,
-      );
+      return (
+        stmt(db, 'SELECT picked_at FROM parcels WHERE line_id = ? AND picked_at >= ? ORDER BY picked_at').all(lineId, sinceIso) as Array<{ picked_at: string }>
+      ).map((r) => r.picked_at);
     },
     firstPickAt(lineId: string): string | null {
       return (stmt(db, 'SELECT min(picked_at) AS t FROM parcels WHERE line_id = ?').get(lineId) as { t: string | null }).t;

@@ -15,8 +15,7 @@ function adjustCounts(db: Sqlite, manifestId: string, parcels: number, weight: n
 
 function takeOff(db: Sqlite, parcelId: string) {
   const row = stmt(db, 'SELECT manifest_id, weight_g FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as
-    | { manifest_id: string; weight_g: number | null }
-    | undefined;
+    { manifest_id: string; weight_g: number | null } | undefined;
   if (!row) return;
   stmt(db, 'DELETE FROM manifest_parcels WHERE parcel_id = ?').run(parcelId);
   adjustCounts(db, row.manifest_id, -1, row.weight_g);
@@ -118,10 +117,11 @@ export const dispatchProjector: Projector = {
   'parcel.voided': (db, e) => {
     takeOff(db, e.payload.parcelId);
     setParcel(db, e.payload.parcelId, 'voided');
-    stmt(
-      db,
-      "UPDATE dispatch_discrepancies SET resolved_at = ?, resolution = 'voided', resolved_by = ? WHERE parcel_id = ? AND resolved_at IS NULL",
-    ).run(e.occurredAt, e.actor, e.payload.parcelId);
+    stmt(db, "UPDATE dispatch_discrepancies SET resolved_at = ?, resolution = 'voided', resolved_by = ? WHERE parcel_id = ? AND resolved_at IS NULL").run(
+      e.occurredAt,
+      e.actor,
+      e.payload.parcelId,
+    );
   },
   'manifest.handed_over': (db, e) => {
     const p = e.payload;

@@ -151,9 +151,10 @@ export function dispatchReader(db: Sqlite) {
       return r && toManifest(r);
     },
     openFor(lineId: string, pickupDate: string): ManifestRow | undefined {
-      const r = stmt(db, "SELECT * FROM manifests WHERE line_id = ? AND pickup_date = ? AND status = 'open' ORDER BY opened_at LIMIT 1").get(lineId, pickupDate) as
-        | Raw
-        | undefined;
+      const r = stmt(db, "SELECT * FROM manifests WHERE line_id = ? AND pickup_date = ? AND status = 'open' ORDER BY opened_at LIMIT 1").get(
+        lineId,
+        pickupDate,
+      ) as Raw | undefined;
       return r && toManifest(r);
     },
     /** Manifests still at the warehouse, plus those handed over or voided since an instant. */
@@ -172,14 +173,15 @@ export function dispatchReader(db: Sqlite) {
     },
     /** How many numbers a line was given on a day (manifest numbers are never reused, voided or not). */
     numbersOn(lineId: string, pickupDate: string): string[] {
-      return (stmt(db, 'SELECT number FROM manifests WHERE line_id = ? AND number IS NOT NULL AND pickup_date = ?').all(lineId, pickupDate) as Array<{ number: string }>).map(
-        (r) => r.number,
-      );
+      return (
+        stmt(db, 'SELECT number FROM manifests WHERE line_id = ? AND number IS NOT NULL AND pickup_date = ?').all(lineId, pickupDate) as Array<{
+          number: string;
+        }>
+      ).map((r) => r.number);
     },
     placement(parcelId: string): { manifestId: string; bag: string | null; handedOverAt: string | null } | undefined {
       const r = stmt(db, 'SELECT manifest_id, bag, handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as
-        | { manifest_id: string; bag: string | null; handed_over_at: string | null }
-        | undefined;
+        { manifest_id: string; bag: string | null; handed_over_at: string | null } | undefined;
       return r && { manifestId: r.manifest_id, bag: r.bag, handedOverAt: r.handed_over_at };
     },
     parcelsOn(manifestId: string): LoadedParcelRow[] {
@@ -191,9 +193,10 @@ export function dispatchReader(db: Sqlite) {
     },
     /** The bag this station scanned last on this manifest: its next parcels go in it. */
     currentBag(manifestId: string, station: string): string | null {
-      const r = stmt(db, 'SELECT code FROM manifest_bags WHERE manifest_id = ? AND opened_station = ? ORDER BY opened_seq DESC LIMIT 1').get(manifestId, station) as
-        | { code: string }
-        | undefined;
+      const r = stmt(db, 'SELECT code FROM manifest_bags WHERE manifest_id = ? AND opened_station = ? ORDER BY opened_seq DESC LIMIT 1').get(
+        manifestId,
+        station,
+      ) as { code: string } | undefined;
       return r?.code ?? null;
     },
     bags(manifestId: string): Array<{ code: string; parcels: number }> {

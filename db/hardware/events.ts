@@ -26,7 +26,15 @@ export type PrinterHealthData = 'ok' | 'problem' | 'unreachable' | 'unknown';
 export interface ScannerConfigData {
   role: 'pick' | 'dispatch' | 'off';
   name?: string;
-  serial?: { baudRate?: number; dataBits?: 7 | 8; parity?: 'none' | 'even' | 'odd'; stopBits?: 1 | 2; suffix?: 'CR' | 'LF' | 'CRLF' | 'none'; idleMs?: number; prefix?: string };
+  serial?: {
+    baudRate?: number;
+    dataBits?: 7 | 8;
+    parity?: 'none' | 'even' | 'odd';
+    stopBits?: 1 | 2;
+    suffix?: 'CR' | 'LF' | 'CRLF' | 'none';
+    idleMs?: number;
+    prefix?: string;
+  };
 }
 
 /** Events of the hardware capability (merged into EventMap in db/event-types.ts). */

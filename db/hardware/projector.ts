@@ -24,11 +24,10 @@ function relane(db: Sqlite, printerId: string, at: string, release = true): void
   const held = !!s && (s.paused === 1 || s.problems !== '[]');
   if (held) stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued'").run(HOLD, lane(printerId));
   else if (release) {
-    const due = stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)").run(
-      at,
-      lane(printerId),
-      at,
-    );
+    const due = stmt(
+      db,
+      "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)",
+    ).run(at, lane(printerId), at);
     if (due.changes) jobsMoved();
   }
   stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds WHERE printer_id = ?) AND status = 'queued'").run(HOLD, printerId);
@@ -50,7 +49,8 @@ function afterQueued(db: Sqlite, at: string): void {
     if (r.diverted_to) move(db, r.printer_id, r.diverted_to, at, false);
     else relane(db, r.printer_id, at, false);
   }
-  if (stmt(db, 'SELECT 1 FROM print_holds LIMIT 1').get()) stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds) AND status = 'queued'").run(HOLD);
+  if (stmt(db, 'SELECT 1 FROM print_holds LIMIT 1').get())
+    stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds) AND status = 'queued'").run(HOLD);
 }
 
 /** Projections of the hardware capability; tables listed children first (deleted in this order on rebuild). */
@@ -77,13 +77,10 @@ export const hardwareProjector: Projector = {
   'printer.health_changed': (db, e) => {
     const p = e.payload;
     ensureState(db, p.printerId);
-    stmt(db, `UPDATE printer_state SET health = ?, problems = ?, health_note = ?, health_at = ?${p.health === 'ok' ? ', diverted_to = NULL' : ''} WHERE printer_id = ?`).run(
-      p.health,
-      JSON.stringify(p.problems),
-      p.note ?? null,
-      e.occurredAt,
-      p.printerId,
-    );
+    stmt(
+      db,
+      `UPDATE printer_state SET health = ?, problems = ?, health_note = ?, health_at = ?${p.health === 'ok' ? ', diverted_to = NULL' : ''} WHERE printer_id = ?`,
+    ).run(p.health, JSON.stringify(p.problems), p.note ?? null, e.occurredAt, p.printerId);
     relane(db, p.printerId, e.occurredAt);
   },
   'print.jobs_moved': (db, e) => {
@@ -93,7 +90,12 @@ export const hardwareProjector: Projector = {
     move(db, from, to, e.occurredAt, true);
   },
   'print.unconfirmed': (db, e) => {
-    stmt(db, 'INSERT OR REPLACE INTO print_holds (job_id, printer_id, error, held_at) VALUES (?, ?, ?, ?)').run(e.payload.jobId, e.payload.printerId, e.payload.error, e.occurredAt);
+    stmt(db, 'INSERT OR REPLACE INTO print_holds (job_id, printer_id, error, held_at) VALUES (?, ?, ?, ?)').run(
+      e.payload.jobId,
+      e.payload.printerId,
+      e.payload.error,
+      e.occurredAt,
+    );
     stmt(db, "UPDATE jobs SET next_at = ? WHERE id = ? AND status = 'queued'").run(HOLD, e.payload.jobId);
     if (e.payload.aside) stmt(db, "UPDATE jobs SET target = ? WHERE id = ? AND status = 'queued'").run(asideLane(e.payload.printerId), e.payload.jobId);
   },
@@ -101,16 +103,25 @@ export const hardwareProjector: Projector = {
     stmt(db, 'DELETE FROM print_holds WHERE job_id = ?').run(e.payload.jobId);
     // "It did not print": back to its printer's lane (a set-aside label goes first again: it is the oldest).
     if (!e.payload.printed) {
-      stmt(db, "UPDATE jobs SET next_at = ?, last_error = NULL, target = ? WHERE id = ? AND status = 'queued'").run(e.occurredAt, lane(e.payload.printerId), e.payload.jobId);
+      stmt(db, "UPDATE jobs SET next_at = ?, last_error = NULL, target = ? WHERE id = ? AND status = 'queued'").run(
+        e.occurredAt,
+        lane(e.payload.printerId),
+        e.payload.jobId,
+      );
       jobsMoved();
     }
     relane(db, e.payload.printerId, e.occurredAt);
   },
   'scanner.configured': (db, e) => {
-    stmt(db, 'INSERT OR REPLACE INTO scanner_config (device_key, kind, config) VALUES (?, ?, ?)').run(e.payload.key, e.payload.kind, JSON.stringify(e.payload.config));
+    stmt(db, 'INSERT OR REPLACE INTO scanner_config (device_key, kind, config) VALUES (?, ?, ?)').run(
+      e.payload.key,
+      e.payload.kind,
+      JSON.stringify(e.payload.config),
+    );
   },
   'line.customs_set': (db, e) => {
-    if (e.payload.customs) stmt(db, 'INSERT OR REPLACE INTO line_customs (line_id, settings) VALUES (?, ?)').run(e.payload.lineId, JSON.stringify(e.payload.customs));
+    if (e.payload.customs)
+      stmt(db, 'INSERT OR REPLACE INTO line_customs (line_id, settings) VALUES (?, ?)').run(e.payload.lineId, JSON.stringify(e.payload.customs));
     else stmt(db, 'DELETE FROM line_customs WHERE line_id = ?').run(e.payload.lineId);
   },
   'selftest.sheet_queued': (db, e) => {

@@ -65,7 +65,13 @@ export function hardwareReader(db: Sqlite) {
         db,
         'SELECT h.*, j.ref FROM print_holds h LEFT JOIN jobs j ON j.id = h.job_id WHERE (? IS NULL OR h.printer_id = ?) ORDER BY h.held_at',
       ).all(printerId ?? null, printerId ?? null) as Raw[];
-      return rows.map((r) => ({ jobId: r.job_id as string, printerId: r.printer_id as string, error: r.error as string, heldAt: r.held_at as string, parcelId: (r.ref as string) ?? null }));
+      return rows.map((r) => ({
+        jobId: r.job_id as string,
+        printerId: r.printer_id as string,
+        error: r.error as string,
+        heldAt: r.held_at as string,
+        parcelId: (r.ref as string) ?? null,
+      }));
     },
     isHeld(jobId: string): boolean {
       return !!stmt(db, 'SELECT 1 FROM print_holds WHERE job_id = ?').get(jobId);
@@ -95,7 +101,11 @@ export function hardwareReader(db: Sqlite) {
       }));
     },
     scannerConfigs(): Array<{ key: string; kind: 'hid' | 'serial'; config: ScannerConfigData }> {
-      return (stmt(db, 'SELECT * FROM scanner_config').all() as Raw[]).map((r) => ({ key: r.device_key as string, kind: r.kind as 'hid' | 'serial', config: JSON.parse(r.config as string) }));
+      return (stmt(db, 'SELECT * FROM scanner_config').all() as Raw[]).map((r) => ({
+        key: r.device_key as string,
+        kind: r.kind as 'hid' | 'serial',
+        config: JSON.parse(r.config as string),
+      }));
     },
     lineCustoms(lineId: string): CustomsSettingsData | undefined {
       const r = stmt(db, 'SELECT settings FROM line_customs WHERE line_id = ?').get(lineId) as { settings: string } | undefined;

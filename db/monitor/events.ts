@@ -1,15 +1,7 @@
 import type { JobDraft } from '../event-types';
 
 /** The one status set every source is normalized to (carrier API codes, aggregator stages, CSV words). */
-export type TrackingStatus =
-  | 'info_received'
-  | 'accepted'
-  | 'in_transit'
-  | 'out_for_delivery'
-  | 'delivered'
-  | 'failed_attempt'
-  | 'exception'
-  | 'returned';
+export type TrackingStatus = 'info_received' | 'accepted' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'failed_attempt' | 'exception' | 'returned';
 
 export type SourceKind = 'carrier_api' | 'aggregator' | 'file';
 
@@ -72,14 +64,37 @@ export interface MonitorEvents {
     scans: ScanData[];
     milestones: Array<{ parcelId: string; milestone: string; jobs: JobDraft[] }>;
   };
-  'monitor.exception_opened': { exceptionId: string; parcelId: string; cause: ExceptionCause; since: string; dueAt: string; detail: string; proposal: 'reship' | null };
-  'monitor.exception_changed': { exceptionId: string; parcelId: string; cause: ExceptionCause; since: string; dueAt: string; detail: string; proposal: 'reship' | null };
+  'monitor.exception_opened': {
+    exceptionId: string;
+    parcelId: string;
+    cause: ExceptionCause;
+    since: string;
+    dueAt: string;
+    detail: string;
+    proposal: 'reship' | null;
+  };
+  'monitor.exception_changed': {
+    exceptionId: string;
+    parcelId: string;
+    cause: ExceptionCause;
+    since: string;
+    dueAt: string;
+    detail: string;
+    proposal: 'reship' | null;
+  };
   'monitor.exception_cleared': { exceptionId: string; parcelId: string; reason: string };
   'monitor.exception_assigned': { exceptionId: string; parcelId: string; owner: string | null };
   'monitor.exception_resolved': { exceptionId: string; parcelId: string; reason: string };
   'monitor.buyer_contacted': { exceptionId: string | null; parcelId: string; cause: string; to: string; subject: string; body: string; jobs: JobDraft[] };
   /** A replacement order for a parcel (subject: the old parcel); the order itself comes with `orders.imported`. */
-  'monitor.reship_created': { exceptionId: string | null; oldParcelId: string; oldTrackingNumber: string; newOrderId: string; newOrderName: string; reason: string };
+  'monitor.reship_created': {
+    exceptionId: string | null;
+    oldParcelId: string;
+    oldTrackingNumber: string;
+    newOrderId: string;
+    newOrderName: string;
+    reason: string;
+  };
   /** On the replacement order's timeline (subject: the new order). */
   'monitor.reship_opened': { oldParcelId: string; oldTrackingNumber: string; oldOrderName: string; newOrderName: string };
   /** The replacement was picked: on the old parcel's timeline with the new number. */

@@ -19,7 +19,10 @@ export function sameScan(a: { status: string; scannedAt: string }, b: { status: 
 }
 
 /** The incoming scans that are not already known (nor repeated within the batch). */
-export function newScans<T extends { parcelId: string; status: string; scannedAt: string }>(known: Map<string, Array<{ status: string; scannedAt: string }>>, incoming: T[]): T[] {
+export function newScans<T extends { parcelId: string; status: string; scannedAt: string }>(
+  known: Map<string, Array<{ status: string; scannedAt: string }>>,
+  incoming: T[],
+): T[] {
   const kept: T[] = [];
   const seen = new Map<string, Array<{ status: string; scannedAt: string }>>();
   for (const s of incoming) {
@@ -54,7 +57,9 @@ export function summarize(scans: KnownScan[]): TrackingSummary | null {
   const last = byTime[byTime.length - 1];
   const physical = scans.filter((s) => isPhysical(s.status));
   const firstScan = physical.length ? physical.reduce((m, s) => (s.scannedAt < m.scannedAt ? s : m)) : null;
-  const firstLearned = physical.length ? physical.reduce((m, s) => (s.learnedAt < m.learnedAt || (s.learnedAt === m.learnedAt && s.scannedAt < m.scannedAt) ? s : m)) : null;
+  const firstLearned = physical.length
+    ? physical.reduce((m, s) => (s.learnedAt < m.learnedAt || (s.learnedAt === m.learnedAt && s.scannedAt < m.scannedAt) ? s : m))
+    : null;
   return {
     status: last.status,
     statusAt: last.scannedAt,

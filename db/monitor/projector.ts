@@ -13,10 +13,18 @@ function scansOf(db: Sqlite, parcelId: string): Scan[] {
 }
 
 function refold(db: Sqlite, parcelId: string) {
-  const s = summarize(scansOf(db, parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at, learnedAt: r.learned_at, sourceId: r.source_id }) as KnownScan));
+  const s = summarize(
+    scansOf(db, parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at, learnedAt: r.learned_at, sourceId: r.source_id }) as KnownScan),
+  );
   if (!s) return;
   if (s.status === 'delivered' || s.status === 'returned') stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(parcelId);
-  else stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ? WHERE parcel_id = ?').run(s.status, ms(s.firstScanAt), ms(s.lastScanAt), parcelId);
+  else
+    stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ? WHERE parcel_id = ?').run(
+      s.status,
+      ms(s.firstScanAt),
+      ms(s.lastScanAt),
+      parcelId,
+    );
   stmt(
     db,
     `INSERT INTO monitor_tracking (parcel_id, status, status_at, first_scan_at, first_learned_at, first_source, last_scan_at, last_learned_at, scans)
@@ -36,15 +44,20 @@ const setException = (db: Sqlite, sql: string, ...args: unknown[]) => stmt(db, `
 /** The watch row follows the parcel's open exception. */
 const watchException = (db: Sqlite, parcelId: string, id: string | null, cause: string | null, since: string | null) =>
   stmt(db, 'UPDATE monitor_watch SET exc_id = ?, exc_cause = ?, exc_since = ? WHERE parcel_id = ?').run(id, cause, ms(since), parcelId);
-const closeWatched = (db: Sqlite, exceptionId: string) => stmt(db, 'UPDATE monitor_watch SET exc_id = NULL, exc_cause = NULL, exc_since = NULL WHERE exc_id = ?').run(exceptionId);
+const closeWatched = (db: Sqlite, exceptionId: string) =>
+  stmt(db, 'UPDATE monitor_watch SET exc_id = NULL, exc_cause = NULL, exc_since = NULL WHERE exc_id = ?').run(exceptionId);
 
 /** Projections of the monitor capability; tables listed children first (deleted in this order on rebuild). */
 export const monitorProjector: Projector = {
   'monitor.rules_saved': (db, e) => {
-    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(e.payload.rules));
+    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify(e.payload.rules),
+    );
   },
   'monitor.costs_saved': (db, e) => {
-    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('costs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(e.payload.costs));
+    stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('costs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify(e.payload.costs),
+    );
   },
   'monitor.polls_queued': (db, e) => {
     for (const { job, notBefore } of e.payload.jobs) {
@@ -60,15 +73,18 @@ export const monitorProjector: Projector = {
   'monitor.registered': (db, e) => {
     for (const id of e.payload.parcelIds) {
       sourceParcel(db, e.payload.sourceId, id);
-      stmt(db, 'UPDATE monitor_source_parcels SET registered_at = coalesce(registered_at, ?), rejected = NULL, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(
-        e.occurredAt,
-        e.payload.sourceId,
-        id,
-      );
+      stmt(
+        db,
+        'UPDATE monitor_source_parcels SET registered_at = coalesce(registered_at, ?), rejected = NULL, queued_until = NULL WHERE source_id = ? AND parcel_id = ?',
+      ).run(e.occurredAt, e.payload.sourceId, id);
     }
     for (const r of e.payload.rejected) {
       sourceParcel(db, e.payload.sourceId, r.parcelId);
-      stmt(db, 'UPDATE monitor_source_parcels SET rejected = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(r.reason, e.payload.sourceId, r.parcelId);
+      stmt(db, 'UPDATE monitor_source_parcels SET rejected = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(
+        r.reason,
+        e.payload.sourceId,
+        r.parcelId,
+      );
     }
   },
   // A poll job that finished records when each of its parcels was last asked (whether or not anything was new).
@@ -96,7 +112,11 @@ export const monitorProjector: Projector = {
     }
     for (const id of touched) refold(db, id);
     for (const m of e.payload.milestones) {
-      const r = stmt(db, 'INSERT OR IGNORE INTO monitor_milestones (parcel_id, milestone, queued_at) VALUES (?, ?, ?)').run(m.parcelId, m.milestone, e.occurredAt);
+      const r = stmt(db, 'INSERT OR IGNORE INTO monitor_milestones (parcel_id, milestone, queued_at) VALUES (?, ?, ?)').run(
+        m.parcelId,
+        m.milestone,
+        e.occurredAt,
+      );
       if (r.changes === 1) insertJobs(db, m.jobs, e.occurredAt);
     }
   },
@@ -114,14 +134,28 @@ export const monitorProjector: Projector = {
     watchException(db, p.parcelId, p.exceptionId, p.cause, p.since);
   },
   'monitor.exception_cleared': (db, e) => {
-    setException(db, "status = 'resolved', resolution = 'cleared', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+    setException(
+      db,
+      "status = 'resolved', resolution = 'cleared', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?",
+      e.occurredAt,
+      e.actor,
+      e.payload.reason,
+      e.payload.exceptionId,
+    );
     closeWatched(db, e.payload.exceptionId);
   },
   'monitor.exception_assigned': (db, e) => {
     setException(db, 'owner = ? WHERE id = ?', e.payload.owner, e.payload.exceptionId);
   },
   'monitor.exception_resolved': (db, e) => {
-    setException(db, "status = 'resolved', resolution = 'resolved', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, e.payload.reason, e.payload.exceptionId);
+    setException(
+      db,
+      "status = 'resolved', resolution = 'resolved', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?",
+      e.occurredAt,
+      e.actor,
+      e.payload.reason,
+      e.payload.exceptionId,
+    );
     closeWatched(db, e.payload.exceptionId);
   },
   'monitor.buyer_contacted': (db, e) => {
@@ -135,7 +169,14 @@ export const monitorProjector: Projector = {
       'INSERT INTO monitor_reships (new_order_id, new_order_name, old_parcel_id, exception_id, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(p.newOrderId, p.newOrderName, p.oldParcelId, p.exceptionId, p.reason, e.occurredAt, e.actor);
     if (p.exceptionId) {
-      setException(db, "status = 'resolved', resolution = 'reshipped', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?", e.occurredAt, e.actor, `reshipped as ${p.newOrderName}: ${p.reason}`, p.exceptionId);
+      setException(
+        db,
+        "status = 'resolved', resolution = 'reshipped', resolved_at = ?, resolved_by = ?, reason = ? WHERE id = ?",
+        e.occurredAt,
+        e.actor,
+        `reshipped as ${p.newOrderName}: ${p.reason}`,
+        p.exceptionId,
+      );
       closeWatched(db, p.exceptionId);
     }
     stmt(db, 'UPDATE monitor_watch SET reshipped = 1 WHERE parcel_id = ?').run(p.oldParcelId);
@@ -143,10 +184,15 @@ export const monitorProjector: Projector = {
   // What the monitor needs from other capabilities' events, kept on the watch row.
   'parcel.picked': (db, e) => {
     const p = e.payload;
-    stmt(
-      db,
-      'INSERT INTO monitor_watch (parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(p.parcelId, p.lineId, p.trackingNumber, ms(e.occurredAt), ms(p.shipBy?.pickupAt), ms(p.shipBy?.firstScanFrom), ms(p.shipBy?.firstScanTo));
+    stmt(db, 'INSERT INTO monitor_watch (parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      p.parcelId,
+      p.lineId,
+      p.trackingNumber,
+      ms(e.occurredAt),
+      ms(p.shipBy?.pickupAt),
+      ms(p.shipBy?.firstScanFrom),
+      ms(p.shipBy?.firstScanTo),
+    );
     stmt(db, 'UPDATE monitor_reships SET new_parcel_id = ? WHERE new_order_id = ? AND new_parcel_id IS NULL').run(p.parcelId, p.orderId);
   },
   'parcel.handed_over': (db, e) => {

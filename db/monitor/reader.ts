@@ -17,7 +17,11 @@ function hasColumn(db: Sqlite, table: string, column: string): boolean {
   let m = columns.get(db);
   if (!m) columns.set(db, (m = new Map()));
   const k = `${table}.${column}`;
-  if (!m.has(k)) m.set(k, (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column));
+  if (!m.has(k))
+    m.set(
+      k,
+      (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column),
+    );
   return m.get(k)!;
 }
 
@@ -180,7 +184,11 @@ export function monitorReader(db: Sqlite) {
     knownScans(parcelIds: string[]): Map<string, Array<{ status: string; scannedAt: string }>> {
       const m = new Map<string, Array<{ status: string; scannedAt: string }>>();
       const q = stmt(db, 'SELECT status, scanned_at FROM monitor_scans WHERE parcel_id = ?');
-      for (const id of parcelIds) m.set(id, (q.all(id) as Array<{ status: string; scanned_at: string }>).map((r) => ({ status: r.status, scannedAt: r.scanned_at })));
+      for (const id of parcelIds)
+        m.set(
+          id,
+          (q.all(id) as Array<{ status: string; scanned_at: string }>).map((r) => ({ status: r.status, scannedAt: r.scanned_at })),
+        );
       return m;
     },
     tracking(parcelId: string): TrackingRow | undefined {
@@ -200,11 +208,19 @@ export function monitorReader(db: Sqlite) {
       );
     },
     milestones(parcelId: string): Set<string> {
-      return new Set((stmt(db, 'SELECT milestone FROM monitor_milestones WHERE parcel_id = ?').all(parcelId) as Array<{ milestone: string }>).map((r) => r.milestone));
+      return new Set(
+        (stmt(db, 'SELECT milestone FROM monitor_milestones WHERE parcel_id = ?').all(parcelId) as Array<{ milestone: string }>).map((r) => r.milestone),
+      );
     },
     /** Per source: parcel id -> poll state. */
-    sourceParcels(): Map<string, Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>> {
-      const out = new Map<string, Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>>();
+    sourceParcels(): Map<
+      string,
+      Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>
+    > {
+      const out = new Map<
+        string,
+        Map<string, { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>
+      >();
       for (const r of stmt(db, 'SELECT * FROM monitor_source_parcels').iterate() as Iterable<Raw>) {
         let m = out.get(r.source_id as string);
         if (!m) out.set(r.source_id as string, (m = new Map()));
@@ -261,7 +277,8 @@ export function monitorReader(db: Sqlite) {
         const r = stmt(db, 'SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(parcelId) as { handed_over_at: string | null } | undefined;
         if (r?.handed_over_at) return r.handed_over_at;
       }
-      const e = stmt(db, "SELECT occurred_at FROM events WHERE subject = ? AND type = 'parcel.handed_over' ORDER BY seq LIMIT 1").get(parcelId) as { occurred_at: string } | undefined;
+      const e = stmt(db, "SELECT occurred_at FROM events WHERE subject = ? AND type = 'parcel.handed_over' ORDER BY seq LIMIT 1").get(parcelId) as
+        { occurred_at: string } | undefined;
       return e?.occurred_at ?? null;
     },
     /** Causes a person closed for a parcel (they do not reopen by themselves). */
@@ -278,7 +295,10 @@ export function monitorReader(db: Sqlite) {
     },
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
-      for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{ parcel_id: string; cause: string }>) {
+      for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{
+        parcel_id: string;
+        cause: string;
+      }>) {
         let s = m.get(r.parcel_id);
         if (!s) m.set(r.parcel_id, (s = new Set()));
         s.add(r.cause);
@@ -302,11 +322,16 @@ export function monitorReader(db: Sqlite) {
       return rows.map(toException);
     },
     openCounts(): Record<string, number> {
-      const rows = stmt(db, "SELECT cause, count(*) AS n FROM monitor_exceptions WHERE status = 'open' GROUP BY cause").all() as Array<{ cause: string; n: number }>;
+      const rows = stmt(db, "SELECT cause, count(*) AS n FROM monitor_exceptions WHERE status = 'open' GROUP BY cause").all() as Array<{
+        cause: string;
+        n: number;
+      }>;
       return Object.fromEntries(rows.map((r) => [r.cause, r.n]));
     },
     owners(): string[] {
-      return (stmt(db, "SELECT DISTINCT owner FROM monitor_exceptions WHERE owner IS NOT NULL AND status = 'open' ORDER BY owner").all() as Array<{ owner: string }>).map((r) => r.owner);
+      return (
+        stmt(db, "SELECT DISTINCT owner FROM monitor_exceptions WHERE owner IS NOT NULL AND status = 'open' ORDER BY owner").all() as Array<{ owner: string }>
+      ).map((r) => r.owner);
     },
     reshipsOf(oldParcelId: string): ReshipRow[] {
       return (stmt(db, 'SELECT * FROM monitor_reships WHERE old_parcel_id = ? ORDER BY created_at').all(oldParcelId) as Raw[]).map(toReship);
@@ -333,14 +358,21 @@ export function monitorReader(db: Sqlite) {
       error: string | null;
       events: Array<{ status: string; at: string }>;
     } | null {
-      const jobs = stmt(db, "SELECT kind, payload, status, created_at, done_at, last_error FROM jobs WHERE ref = ? AND kind LIKE 'shopify.%' ORDER BY created_at").all(parcelId) as Raw[];
+      const jobs = stmt(
+        db,
+        "SELECT kind, payload, status, created_at, done_at, last_error FROM jobs WHERE ref = ? AND kind LIKE 'shopify.%' ORDER BY created_at",
+      ).all(parcelId) as Raw[];
       const create = jobs.find((j) => String(j.kind).startsWith('shopify.fulfillment_create'));
-      let synced: { synced_at: string | null; state: string; queued_at: string; error: string | null; notified_at?: string | null; notify_at_pick?: number } | undefined;
+      let synced:
+        { synced_at: string | null; state: string; queued_at: string; error: string | null; notified_at?: string | null; notify_at_pick?: number } | undefined;
       if (hasTable(db, 'shopify_parcels')) synced = stmt(db, 'SELECT * FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as typeof synced;
       if (!create && !synced) return null;
       const payload = create ? (JSON.parse(create.payload as string) as { notifyCustomer?: boolean }) : {};
       const events = (
-        stmt(db, "SELECT occurred_at, payload FROM events WHERE subject = ? AND type = 'shopify.event_sent' ORDER BY seq").all(parcelId) as Array<{ occurred_at: string; payload: string }>
+        stmt(db, "SELECT occurred_at, payload FROM events WHERE subject = ? AND type = 'shopify.event_sent' ORDER BY seq").all(parcelId) as Array<{
+          occurred_at: string;
+          payload: string;
+        }>
       ).map((e) => ({ status: (JSON.parse(e.payload) as { status: string }).status, at: e.occurred_at }));
       return {
         queuedAt: synced?.queued_at ?? (create?.created_at as string) ?? null,
@@ -349,12 +381,26 @@ export function monitorReader(db: Sqlite) {
         notifyCustomer: typeof payload.notifyCustomer === 'boolean' ? payload.notifyCustomer : null,
         notifiedAt: synced?.notified_at ?? null,
         notifyAt: synced?.notify_at_pick === undefined ? null : synced.notify_at_pick ? 'pick' : 'handover',
-        error: synced?.error ?? ((create?.last_error as string) ?? null),
+        error: synced?.error ?? (create?.last_error as string) ?? null,
         events,
       };
     },
     /** Parcels picked in a period, with what the site view needs (one statement). */
-    parcelsPickedBetween(fromIso: string, toIso: string): Array<{ id: string; lineId: string; pickedAt: string; orderCreatedAt: string; pickupAt: string | null; expectedTo: string | null; handedOverAt: string | null; firstScanAt: string | null; firstLearnedAt: string | null; status: string | null }> {
+    parcelsPickedBetween(
+      fromIso: string,
+      toIso: string,
+    ): Array<{
+      id: string;
+      lineId: string;
+      pickedAt: string;
+      orderCreatedAt: string;
+      pickupAt: string | null;
+      expectedTo: string | null;
+      handedOverAt: string | null;
+      firstScanAt: string | null;
+      firstLearnedAt: string | null;
+      status: string | null;
+    }> {
       const cut = hasColumn(db, 'parcels', 'pickup_at');
       const disp = hasTable(db, 'manifest_parcels');
       const sql = `SELECT p.id, p.line_id AS lineId, p.picked_at AS pickedAt, o.created_at AS orderCreatedAt,
@@ -370,22 +416,36 @@ export function monitorReader(db: Sqlite) {
     shopifySyncTimes(): Map<string, string> {
       const m = new Map<string, string>();
       if (hasTable(db, 'shopify_parcels'))
-        for (const r of stmt(db, 'SELECT parcel_id, synced_at FROM shopify_parcels WHERE synced_at IS NOT NULL').iterate() as Iterable<{ parcel_id: string; synced_at: string }>) m.set(r.parcel_id, r.synced_at);
+        for (const r of stmt(db, 'SELECT parcel_id, synced_at FROM shopify_parcels WHERE synced_at IS NOT NULL').iterate() as Iterable<{
+          parcel_id: string;
+          synced_at: string;
+        }>)
+          m.set(r.parcel_id, r.synced_at);
       else
-        for (const r of stmt(db, "SELECT ref, done_at FROM jobs WHERE kind LIKE 'shopify.fulfillment_create%' AND status = 'done'").iterate() as Iterable<{ ref: string; done_at: string }>) m.set(r.ref, r.done_at);
+        for (const r of stmt(db, "SELECT ref, done_at FROM jobs WHERE kind LIKE 'shopify.fulfillment_create%' AND status = 'done'").iterate() as Iterable<{
+          ref: string;
+          done_at: string;
+        }>)
+          m.set(r.ref, r.done_at);
       return m;
     },
     /** When each Shopify parcel's buyer was told (null: not yet) and whether at pick. */
     shopifyNotifyTimes(): Map<string, { notifiedAt: string | null; atPick: boolean }> {
       const m = new Map<string, { notifiedAt: string | null; atPick: boolean }>();
       if (hasTable(db, 'shopify_parcels') && hasColumn(db, 'shopify_parcels', 'notified_at'))
-        for (const r of stmt(db, 'SELECT parcel_id, notified_at, notify_at_pick FROM shopify_parcels').iterate() as Iterable<{ parcel_id: string; notified_at: string | null; notify_at_pick: number }>)
+        for (const r of stmt(db, 'SELECT parcel_id, notified_at, notify_at_pick FROM shopify_parcels').iterate() as Iterable<{
+          parcel_id: string;
+          notified_at: string | null;
+          notify_at_pick: number;
+        }>)
           m.set(r.parcel_id, { notifiedAt: r.notified_at, atPick: r.notify_at_pick === 1 });
       return m;
     },
     /** Parcels with any Shopify job: their orders come from Shopify. */
     shopifyParcelIds(): Set<string> {
-      return new Set((stmt(db, "SELECT DISTINCT ref FROM jobs WHERE kind LIKE 'shopify.%' AND ref IS NOT NULL").all() as Array<{ ref: string }>).map((x) => x.ref));
+      return new Set(
+        (stmt(db, "SELECT DISTINCT ref FROM jobs WHERE kind LIKE 'shopify.%' AND ref IS NOT NULL").all() as Array<{ ref: string }>).map((x) => x.ref),
+      );
     },
     /** Monitor outbox jobs per source (lane): queued, failing, dead, done. */
     pollJobs(): Array<{ target: string; kind: string; status: string; n: number; failing: number; lastError: string | null; lastDone: string | null }> {

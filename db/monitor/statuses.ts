@@ -3,7 +3,16 @@ import type { TrackingStatus } from './events';
 
 export type { TrackingStatus };
 
-export const STATUSES: TrackingStatus[] = ['info_received', 'accepted', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'exception', 'returned'];
+export const STATUSES: TrackingStatus[] = [
+  'info_received',
+  'accepted',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'failed_attempt',
+  'exception',
+  'returned',
+];
 
 export const STATUS_WORDS: Record<TrackingStatus, string> = {
   info_received: 'Info received',

@@ -18,10 +18,11 @@ export function insertJobs(db: Sqlite, jobs: JobDraft[], at: string): void {
 export const jobsProjector: Projector = {
   'job.succeeded': (db, e) => {
     jobsMoved();
-    stmt(
-      db,
-      "UPDATE jobs SET status = 'done', attempts = attempts + 1, result = ?, done_at = ?, last_error = NULL, lease_until = NULL WHERE id = ?",
-    ).run(JSON.stringify(e.payload.result), e.occurredAt, e.payload.jobId);
+    stmt(db, "UPDATE jobs SET status = 'done', attempts = attempts + 1, result = ?, done_at = ?, last_error = NULL, lease_until = NULL WHERE id = ?").run(
+      JSON.stringify(e.payload.result),
+      e.occurredAt,
+      e.payload.jobId,
+    );
   },
   'job.failed': (db, e) => {
     jobsMoved();

@@ -16,10 +16,15 @@ export const linesProjector: Projector = {
   },
   'range.added': (db, e) => {
     const r = e.payload.range;
-    stmt(
-      db,
-      'INSERT INTO number_ranges (id, line_id, params, first_serial, last_serial, next_serial, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(r.id, r.lineId, JSON.stringify(r.params), r.first, r.last, r.first, e.occurredAt);
+    stmt(db, 'INSERT INTO number_ranges (id, line_id, params, first_serial, last_serial, next_serial, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      r.id,
+      r.lineId,
+      JSON.stringify(r.params),
+      r.first,
+      r.last,
+      r.first,
+      e.occurredAt,
+    );
   },
   // A taken number the line passed over: its counter (or pool slot, or site block) moves past it.
   'number.skipped': (db, e) => {

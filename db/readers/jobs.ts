@@ -63,11 +63,8 @@ export function jobsReader(db: Sqlite) {
       db.pragma('synchronous = OFF');
       try {
         return (
-          stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(
-            untilIso,
-            id,
-            nowIso,
-          ).changes === 1
+          stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(untilIso, id, nowIso)
+            .changes === 1
         );
       } finally {
         db.pragma('synchronous = FULL');
@@ -82,9 +79,10 @@ export function jobsReader(db: Sqlite) {
     },
     /** The error of the first failing queued job in a lane, if the lane is stuck. */
     laneError(target: string): string | null {
-      const r = stmt(db, "SELECT last_error FROM jobs INDEXED BY jobs_lane_failing WHERE target = ? AND status = 'queued' AND last_error IS NOT NULL ORDER BY created_at LIMIT 1").get(target) as
-        | { last_error: string }
-        | undefined;
+      const r = stmt(
+        db,
+        "SELECT last_error FROM jobs INDEXED BY jobs_lane_failing WHERE target = ? AND status = 'queued' AND last_error IS NOT NULL ORDER BY created_at LIMIT 1",
+      ).get(target) as { last_error: string } | undefined;
       return r?.last_error ?? null;
     },
     laneDepth(target: string): number {
@@ -94,10 +92,12 @@ export function jobsReader(db: Sqlite) {
       return (stmt(db, 'SELECT * FROM jobs WHERE ref = ? ORDER BY created_at').all(ref) as Raw[]).map(toJob);
     },
     list(q: { status?: string; kindPrefix?: string; limit: number }): JobRow[] {
-      const rows = stmt(
-        db,
-        `SELECT * FROM jobs WHERE (? IS NULL OR status = ?) AND kind LIKE ? ORDER BY created_at DESC LIMIT ?`,
-      ).all(q.status ?? null, q.status ?? null, `${q.kindPrefix ?? ''}%`, q.limit) as Raw[];
+      const rows = stmt(db, `SELECT * FROM jobs WHERE (? IS NULL OR status = ?) AND kind LIKE ? ORDER BY created_at DESC LIMIT ?`).all(
+        q.status ?? null,
+        q.status ?? null,
+        `${q.kindPrefix ?? ''}%`,
+        q.limit,
+      ) as Raw[];
       return rows.map(toJob);
     },
     depth(kindPrefix: string): { queued: number; dead: number; oldestQueuedAt: string | null } {

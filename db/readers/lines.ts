@@ -65,18 +65,19 @@ export function linesReader(db: Sqlite) {
     },
     /** The range to issue from next: the oldest one with serials left. */
     openRange(lineId: string): { id: string; params: RangeData['params']; next: number } | undefined {
-      const r = stmt(db, 'SELECT id, params, next_serial FROM number_ranges WHERE line_id = ? AND next_serial <= last_serial ORDER BY added_at, id LIMIT 1').get(lineId) as
-        | { id: string; params: string; next_serial: number }
-        | undefined;
+      const r = stmt(
+        db,
+        'SELECT id, params, next_serial FROM number_ranges WHERE line_id = ? AND next_serial <= last_serial ORDER BY added_at, id LIMIT 1',
+      ).get(lineId) as { id: string; params: string; next_serial: number } | undefined;
       return r && { id: r.id, params: JSON.parse(r.params), next: r.next_serial };
     },
     rangeRemaining(lineId: string): number {
-      return (stmt(db, 'SELECT coalesce(sum(max(0, last_serial - next_serial + 1)), 0) AS n FROM number_ranges WHERE line_id = ?').get(lineId) as { n: number }).n;
+      return (stmt(db, 'SELECT coalesce(sum(max(0, last_serial - next_serial + 1)), 0) AS n FROM number_ranges WHERE line_id = ?').get(lineId) as { n: number })
+        .n;
     },
     nextPoolNumber(lineId: string): { number: string; format: string } | undefined {
       return stmt(db, 'SELECT number, format FROM number_pool WHERE line_id = ? AND parcel_id IS NULL ORDER BY pos LIMIT 1').get(lineId) as
-        | { number: string; format: string }
-        | undefined;
+        { number: string; format: string } | undefined;
     },
     poolRemaining(lineId: string): number {
       return (stmt(db, 'SELECT count(*) AS n FROM number_pool WHERE line_id = ? AND parcel_id IS NULL').get(lineId) as { n: number }).n;
@@ -93,7 +94,10 @@ export function linesReader(db: Sqlite) {
     },
     /** Every pool number with its line (set-up checks only: not on the scan path). */
     poolNumbers(): Array<{ number: string; lineId: string }> {
-      return (stmt(db, 'SELECT number, line_id FROM number_pool').all() as Array<{ number: string; line_id: string }>).map((r) => ({ number: r.number, lineId: r.line_id }));
+      return (stmt(db, 'SELECT number, line_id FROM number_pool').all() as Array<{ number: string; line_id: string }>).map((r) => ({
+        number: r.number,
+        lineId: r.line_id,
+      }));
     },
     poolContains(numbers: string[]): Set<string> {
       const found = new Set<string>();

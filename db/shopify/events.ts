@@ -65,8 +65,24 @@ export interface ShopifyEvents {
    * Shopify took the request to e-mail the buyer the tracking number at handover
    * (fulfillmentTrackingInfoUpdate with notifyCustomer; found: a retry saw it had already landed).
    */
-  'shopify.buyer_notified': { parcelId: string; storeId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; found: boolean; updatedAt?: string };
-  'shopify.tracking_updated': { parcelId: string; jobId: string; fulfillmentGid: string; trackingNumber: string; company: string; updatedAt?: string; notifyCustomer?: boolean };
+  'shopify.buyer_notified': {
+    parcelId: string;
+    storeId: string;
+    jobId: string;
+    fulfillmentGid: string;
+    trackingNumber: string;
+    found: boolean;
+    updatedAt?: string;
+  };
+  'shopify.tracking_updated': {
+    parcelId: string;
+    jobId: string;
+    fulfillmentGid: string;
+    trackingNumber: string;
+    company: string;
+    updatedAt?: string;
+    notifyCustomer?: boolean;
+  };
   'shopify.event_sent': { parcelId: string; jobId: string; fulfillmentGid: string; status: string; eventGid: string; found: boolean };
   /** Shopify took an answer to a fulfillment request (jobId: sent by the outbox; found: a retry saw it already answered). */
   'shopify.request_answered': { storeId: string; foGid: string; accepted: boolean; message: string; jobId?: string; found?: boolean };

@@ -21,7 +21,15 @@ function trackParcel(db: Sqlite, job: JobDraft, at: string): void {
 
 /** A reship's parcel rides the old parcel's fulfillment: its number reaches Shopify as a tracking update. */
 function trackReplacement(db: Sqlite, job: JobDraft, at: string): void {
-  const p = job.payload as { parcelId: string; storeId: string; orderId: string; foGid: string; replacesParcelId: string; tracking: { number: string }; notifyCustomer?: boolean };
+  const p = job.payload as {
+    parcelId: string;
+    storeId: string;
+    orderId: string;
+    foGid: string;
+    replacesParcelId: string;
+    tracking: { number: string };
+    notifyCustomer?: boolean;
+  };
   stmt(
     db,
     `INSERT INTO shopify_parcels (parcel_id, store_id, order_id, fo_gid, tracking_number, job_id, state, queued_at, fulfillment_gid, update_job_id, notify_at_pick)
@@ -45,8 +53,7 @@ const jobPayload = (db: Sqlite, jobId: string) => {
  */
 function followUpUpdate(db: Sqlite, createJobId: string, parcelId: string, sentNumber: string, at: string): void {
   const row = stmt(db, 'SELECT store_id, order_id, tracking_number FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as
-    | { store_id: string; order_id: string; tracking_number: string }
-    | undefined;
+    { store_id: string; order_id: string; tracking_number: string } | undefined;
   const create = jobPayload(db, createJobId);
   if (!row || !create || row.tracking_number === sentNumber) return;
   const job: JobDraft = {
@@ -73,7 +80,21 @@ export const shopifyProjector: Projector = {
          location_id = excluded.location_id, location_name = excluded.location_name, flow = excluded.flow, line_rules = excluded.line_rules,
          default_line_id = excluded.default_line_id, missing_scopes = excluded.missing_scopes, connected_at = excluded.connected_at, removed_at = NULL,
          notify_at = excluded.notify_at`,
-    ).run(s.id, s.shopDomain, s.apiVersion, s.endpoint, s.shopName, s.locationId, s.locationName, s.flow, JSON.stringify(s.lineRules), s.defaultLineId, JSON.stringify(e.payload.missingScopes), e.occurredAt, s.notifyAt ?? 'handover');
+    ).run(
+      s.id,
+      s.shopDomain,
+      s.apiVersion,
+      s.endpoint,
+      s.shopName,
+      s.locationId,
+      s.locationName,
+      s.flow,
+      JSON.stringify(s.lineRules),
+      s.defaultLineId,
+      JSON.stringify(e.payload.missingScopes),
+      e.occurredAt,
+      s.notifyAt ?? 'handover',
+    );
   },
   'shopify.notify_set': (db, e) => {
     stmt(db, 'UPDATE shopify_stores SET notify_at = ? WHERE id = ?').run(e.payload.notifyAt, e.payload.storeId);
@@ -97,7 +118,11 @@ export const shopifyProjector: Projector = {
   },
   'shopify.intake_done': (db, e) => {
     const { imported, changed, seen } = e.payload;
-    stmt(db, 'UPDATE shopify_stores SET last_intake_at = ?, last_intake = ? WHERE id = ?').run(e.occurredAt, JSON.stringify({ imported, changed, seen }), e.payload.storeId);
+    stmt(db, 'UPDATE shopify_stores SET last_intake_at = ?, last_intake = ? WHERE id = ?').run(
+      e.occurredAt,
+      JSON.stringify({ imported, changed, seen }),
+      e.payload.storeId,
+    );
   },
   'parcel.picked': (db, e) => {
     for (const j of e.payload.jobs) {
@@ -106,14 +131,12 @@ export const shopifyProjector: Projector = {
     }
   },
   'shopify.fulfillment_created': (db, e) => {
-    stmt(db, "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL, sent_number = ? WHERE parcel_id = ?").run(
-      e.payload.fulfillmentGid,
-      e.occurredAt,
-      e.payload.found ? 1 : 0,
-      e.payload.trackingNumber,
-      e.payload.parcelId,
-    );
-    if (e.payload.notifyCustomer !== false) stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
+    stmt(
+      db,
+      "UPDATE shopify_parcels SET state = 'synced', fulfillment_gid = ?, synced_at = coalesce(synced_at, ?), deduped = ?, error = NULL, sent_number = ? WHERE parcel_id = ?",
+    ).run(e.payload.fulfillmentGid, e.occurredAt, e.payload.found ? 1 : 0, e.payload.trackingNumber, e.payload.parcelId);
+    if (e.payload.notifyCustomer !== false)
+      stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
     followUpUpdate(db, e.payload.jobId, e.payload.parcelId, e.payload.trackingNumber, e.occurredAt);
   },
   'shopify.tracking_updated': (db, e) => {
@@ -125,8 +148,12 @@ export const shopifyProjector: Projector = {
        WHERE parcel_id = ?`,
     ).run(e.payload.trackingNumber, e.payload.jobId, e.payload.jobId, e.payload.jobId, e.payload.parcelId);
     // A reship's number: its first arrival in Shopify; with notifyCustomer, Shopify e-mailed the buyer.
-    stmt(db, "UPDATE shopify_parcels SET synced_at = coalesce(synced_at, ?), fulfillment_gid = coalesce(fulfillment_gid, ?) WHERE parcel_id = ? AND state = 'synced'").run(e.occurredAt, e.payload.fulfillmentGid, e.payload.parcelId);
-    if (e.payload.notifyCustomer) stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
+    stmt(
+      db,
+      "UPDATE shopify_parcels SET synced_at = coalesce(synced_at, ?), fulfillment_gid = coalesce(fulfillment_gid, ?) WHERE parcel_id = ? AND state = 'synced'",
+    ).run(e.occurredAt, e.payload.fulfillmentGid, e.payload.parcelId);
+    if (e.payload.notifyCustomer)
+      stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);
   },
   'job.dead': (db, e) => {
     const kind = kindOf(db, e.payload.jobId);
@@ -134,7 +161,8 @@ export const shopifyProjector: Projector = {
     if (kind === CREATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE job_id = ?').run(state, e.payload.error, e.payload.jobId);
     if (kind === UPDATE_KIND) stmt(db, 'UPDATE shopify_parcels SET state = ?, error = ? WHERE update_job_id = ?').run(state, e.payload.error, e.payload.jobId);
     if (kind === REQUEST_KIND) stmt(db, "UPDATE shopify_requests SET state = 'refused', error = ? WHERE job_id = ?").run(e.payload.error, e.payload.jobId);
-    if (kind === NOTIFY_KIND) stmt(db, 'UPDATE shopify_parcels SET error = ? WHERE notify_job_id = ?').run(`Buyer's e-mail not sent: ${e.payload.error}`, e.payload.jobId);
+    if (kind === NOTIFY_KIND)
+      stmt(db, 'UPDATE shopify_parcels SET error = ? WHERE notify_job_id = ?').run(`Buyer's e-mail not sent: ${e.payload.error}`, e.payload.jobId);
   },
   'job.retried': (db, e) => {
     stmt(db, "UPDATE shopify_parcels SET state = 'queued', error = NULL WHERE job_id = ? AND state <> 'synced'").run(e.payload.jobId);
@@ -147,7 +175,8 @@ export const shopifyProjector: Projector = {
     insertJobs(db, [job], e.occurredAt);
     stmt(db, 'INSERT INTO shopify_replaced (old_job_id, new_job_id, change, at) VALUES (?, ?, ?, ?)').run(oldJobId, job.id, e.payload.change, e.occurredAt);
     if (job.kind === CREATE_KIND) trackParcel(db, job, e.occurredAt);
-    if (job.kind === UPDATE_KIND) stmt(db, "UPDATE shopify_parcels SET update_job_id = ?, state = 'queued', error = NULL WHERE update_job_id = ?").run(job.id, oldJobId);
+    if (job.kind === UPDATE_KIND)
+      stmt(db, "UPDATE shopify_parcels SET update_job_id = ?, state = 'queued', error = NULL WHERE update_job_id = ?").run(job.id, oldJobId);
     if (job.kind === REQUEST_KIND) stmt(db, "UPDATE shopify_requests SET job_id = ?, state = 'queued', error = NULL WHERE job_id = ?").run(job.id, oldJobId);
   },
   'parcel.relinked': (db, e) => {
@@ -155,7 +184,11 @@ export const shopifyProjector: Projector = {
     if (!p.shopify) return;
     if (p.shopify.mode === 'update') {
       const update = p.jobs.find((j) => j.kind === UPDATE_KIND);
-      stmt(db, "UPDATE shopify_parcels SET tracking_number = ?, state = 'queued', update_job_id = ?, error = NULL WHERE parcel_id = ?").run(p.newNumber, update?.id ?? null, p.parcelId);
+      stmt(db, "UPDATE shopify_parcels SET tracking_number = ?, state = 'queued', update_job_id = ?, error = NULL WHERE parcel_id = ?").run(
+        p.newNumber,
+        update?.id ?? null,
+        p.parcelId,
+      );
       return;
     }
     // The create has not reached Shopify: it sends the new number instead (never a create and an update).

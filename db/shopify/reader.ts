@@ -141,15 +141,22 @@ export function shopifyReader(db: Sqlite) {
     },
     /** fo gid -> {order id, order status, fo status} for every linked order of a store. */
     linksOf(storeId: string): Map<string, { orderId: string; orderStatus: string; foStatus: string }> {
-      const rows = stmt(db, 'SELECT s.fo_gid, s.order_id, s.fo_status, o.status FROM shopify_orders s JOIN orders o ON o.id = s.order_id WHERE s.store_id = ?').all(storeId) as Raw[];
-      return new Map(rows.map((r) => [r.fo_gid as string, { orderId: r.order_id as string, orderStatus: r.status as string, foStatus: r.fo_status as string }]));
+      const rows = stmt(
+        db,
+        'SELECT s.fo_gid, s.order_id, s.fo_status, o.status FROM shopify_orders s JOIN orders o ON o.id = s.order_id WHERE s.store_id = ?',
+      ).all(storeId) as Raw[];
+      return new Map(
+        rows.map((r) => [r.fo_gid as string, { orderId: r.order_id as string, orderStatus: r.status as string, foStatus: r.fo_status as string }]),
+      );
     },
     /** Order item external ids (fulfillment order line item gids) with quantities. */
     foLines(orderId: string): Array<{ id: string; quantity: number }> {
-      return (stmt(db, 'SELECT external_id, quantity FROM order_items WHERE order_id = ? AND external_id IS NOT NULL ORDER BY idx').all(orderId) as Raw[]).map((r) => ({
-        id: r.external_id as string,
-        quantity: r.quantity as number,
-      }));
+      return (stmt(db, 'SELECT external_id, quantity FROM order_items WHERE order_id = ? AND external_id IS NOT NULL ORDER BY idx').all(orderId) as Raw[]).map(
+        (r) => ({
+          id: r.external_id as string,
+          quantity: r.quantity as number,
+        }),
+      );
     },
     parcel(parcelId: string): ShopifyParcelRow | undefined {
       const r = stmt(db, `${PARCEL} WHERE s.parcel_id = ?`).get(parcelId) as Raw | undefined;
@@ -210,7 +217,9 @@ export function shopifyReader(db: Sqlite) {
     },
     /** Shopify jobs a crashed process had leased: their request may have reached Shopify. */
     leasedJobIds(): string[] {
-      return (stmt(db, "SELECT id FROM jobs WHERE status = 'queued' AND kind LIKE 'shopify.%' AND lease_until IS NOT NULL").all() as Raw[]).map((r) => r.id as string);
+      return (stmt(db, "SELECT id FROM jobs WHERE status = 'queued' AND kind LIKE 'shopify.%' AND lease_until IS NOT NULL").all() as Raw[]).map(
+        (r) => r.id as string,
+      );
     },
     /** Answers to fulfillment requests of a store, newest first. */
     requests(storeId: string, limit = 50): ShopifyRequestRow[] {
@@ -222,7 +231,8 @@ export function shopifyReader(db: Sqlite) {
     },
     /** The create job of a parcel and its outbox status (done, queued, dead). */
     createJob(parcelId: string): { jobId: string; status: string } | undefined {
-      const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as Raw | undefined;
+      const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as
+        Raw | undefined;
       return r && { jobId: r.job_id as string, status: r.status as string };
     },
     /**

@@ -41,10 +41,12 @@ export async function initSite(admin: ClientBase): Promise<SiteSecrets> {
   await migrateSite(admin);
   const siteId = randomUUID();
   const tag = siteId.replace(/-/g, '').slice(0, 8);
-  await admin.query(
-    'INSERT INTO firstscan.site (site_id, tag, join_role, join_secret) VALUES ($1, $2, $3, $4) ON CONFLICT (one) DO NOTHING',
-    [siteId, tag, `fs_${tag}_join`, randomBytes(24).toString('base64url')],
-  );
+  await admin.query('INSERT INTO firstscan.site (site_id, tag, join_role, join_secret) VALUES ($1, $2, $3, $4) ON CONFLICT (one) DO NOTHING', [
+    siteId,
+    tag,
+    `fs_${tag}_join`,
+    randomBytes(24).toString('base64url'),
+  ]);
   const s = (
     await admin.query<{ site_id: string; join_role: string; join_secret: string; db: string }>(
       'SELECT site_id, join_role, join_secret, current_database() AS db FROM firstscan.site',
@@ -99,7 +101,10 @@ export async function rotateJoinSecret(admin: ClientBase): Promise<SiteSecrets> 
  */
 export async function revokeStation(admin: ClientBase, who: string): Promise<{ station: string; name: string; role: string; secrets: SiteSecrets }> {
   const rows = (
-    await admin.query<{ station: string; name: string; role: string }>('SELECT station, name, role FROM firstscan.stations WHERE station = $1 OR lower(name) = lower($1)', [who])
+    await admin.query<{ station: string; name: string; role: string }>(
+      'SELECT station, name, role FROM firstscan.stations WHERE station = $1 OR lower(name) = lower($1)',
+      [who],
+    )
   ).rows;
   if (rows.length === 0) throw new Error(`No station "${who}" in this site: give its station id or its name (see the Site screen, F10).`);
   if (rows.length > 1) throw new Error(`Several stations are called "${who}" (${rows.map((r) => r.station).join(', ')}): give the station id.`);

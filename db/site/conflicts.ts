@@ -8,7 +8,14 @@ export type ConflictKind = 'order_picked_twice' | 'parcel_on_two_manifests' | 'n
  * Open (or extend) a conflict. Conflicts are projections too: every station applies the same events in
  * the same order, so every station opens the same conflicts with the same ids.
  */
-export function openConflict(db: Sqlite, e: StoredEvent, kind: ConflictKind, subject: string, detail: string, others: Array<{ eventId?: string; station: string }> = []) {
+export function openConflict(
+  db: Sqlite,
+  e: StoredEvent,
+  kind: ConflictKind,
+  subject: string,
+  detail: string,
+  others: Array<{ eventId?: string; station: string }> = [],
+) {
   const id = `${kind}:${subject}`;
   const row = stmt(db, 'SELECT event_ids, stations FROM site_conflicts WHERE id = ?').get(id) as { event_ids: string; stations: string } | undefined;
   const ids = new Set<string>(row ? JSON.parse(row.event_ids) : others.flatMap((o) => (o.eventId ? [o.eventId] : [])));
@@ -16,12 +23,10 @@ export function openConflict(db: Sqlite, e: StoredEvent, kind: ConflictKind, sub
   ids.add(e.id);
   stations.add(e.station);
   if (row)
-    stmt(db, "UPDATE site_conflicts SET event_ids = ?, stations = ?, detail = ?, status = 'open', settled_at = NULL, settled_by = NULL, resolution = NULL WHERE id = ?").run(
-      JSON.stringify([...ids]),
-      JSON.stringify([...stations].sort()),
-      detail,
-      id,
-    );
+    stmt(
+      db,
+      "UPDATE site_conflicts SET event_ids = ?, stations = ?, detail = ?, status = 'open', settled_at = NULL, settled_by = NULL, resolution = NULL WHERE id = ?",
+    ).run(JSON.stringify([...ids]), JSON.stringify([...stations].sort()), detail, id);
   else
     stmt(db, "INSERT INTO site_conflicts (id, kind, subject, detail, event_ids, stations, opened_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')").run(
       id,
@@ -43,8 +48,7 @@ export function recordRefused(db: Sqlite, e: StoredEvent, error: unknown): void 
   const p = e.payload as Record<string, unknown>;
   if (e.type === 'parcel.loaded' && /manifest_parcels/.test(message)) {
     const first = stmt(db, 'SELECT manifest_id, loaded_station FROM manifest_parcels WHERE parcel_id = ?').get(p.parcelId) as
-      | { manifest_id: string; loaded_station: string }
-      | undefined;
+      { manifest_id: string; loaded_station: string } | undefined;
     openConflict(
       db,
       e,
@@ -64,5 +68,11 @@ export function recordRefused(db: Sqlite, e: StoredEvent, error: unknown): void 
     );
     return;
   }
-  openConflict(db, e, 'event_refused', e.id, `Event ${e.type} from station ${e.station} could not be applied here: ${message}. Check the ${e.subject ?? 'record'} it is about.`);
+  openConflict(
+    db,
+    e,
+    'event_refused',
+    e.id,
+    `Event ${e.type} from station ${e.station} could not be applied here: ${message}. Check the ${e.subject ?? 'record'} it is about.`,
+  );
 }

@@ -26,7 +26,10 @@ interface TableShape {
 
 function shape(db: Sqlite, table: string): TableShape {
   const cols = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as Array<{ name: string; pk: number }>;
-  const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const key = cols
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   return { table, columns: cols.map((c) => c.name), key: key.length ? key : ['rowid'] };
 }
 

@@ -81,19 +81,24 @@ export function siteReader(db: Sqlite) {
     },
     /** Leased blocks of this station, for handing back unused serials. */
     ownBlocks(station: string, which: 'leased' | 'any' = 'leased'): BlockRow[] {
-      return stmt(db, "SELECT range_id AS rangeId, first, last, next FROM range_blocks WHERE station = ? AND (? = 'any' OR state = 'leased') ORDER BY range_id, first").all(
-        station,
-        which,
-      ) as BlockRow[];
+      return stmt(
+        db,
+        "SELECT range_id AS rangeId, first, last, next FROM range_blocks WHERE station = ? AND (? = 'any' OR state = 'leased') ORDER BY range_id, first",
+      ).all(station, which) as BlockRow[];
     },
     pickedBySince(station: string, lineId: string, sinceIso: string): number {
-      return (stmt(db, 'SELECT count(*) AS n FROM parcels WHERE line_id = ? AND picked_at >= ? AND picked_station = ?').get(lineId, sinceIso, station) as { n: number }).n;
+      return (
+        stmt(db, 'SELECT count(*) AS n FROM parcels WHERE line_id = ? AND picked_at >= ? AND picked_station = ?').get(lineId, sinceIso, station) as {
+          n: number;
+        }
+      ).n;
     },
     /** Positions of a line's imported pool: the pool is leased in blocks of positions. */
     poolExtent(lineId: string): { last: number; firstFree: number | null } {
-      return stmt(db, 'SELECT coalesce(max(pos), 0) AS last, min(CASE WHEN parcel_id IS NULL THEN pos END) AS firstFree FROM number_pool WHERE line_id = ?').get(
-        lineId,
-      ) as { last: number; firstFree: number | null };
+      return stmt(
+        db,
+        'SELECT coalesce(max(pos), 0) AS last, min(CASE WHEN parcel_id IS NULL THEN pos END) AS firstFree FROM number_pool WHERE line_id = ?',
+      ).get(lineId) as { last: number; firstFree: number | null };
     },
     conflicts(status: 'open' | 'all'): ConflictRow[] {
       const rows = stmt(db, "SELECT * FROM site_conflicts WHERE (? = 'all' OR status = 'open') ORDER BY opened_at DESC LIMIT 500").all(status) as RawConflict[];

@@ -41,7 +41,7 @@ export class Replica {
       db,
       projectionTables.map((t) => t.table),
     );
-    this.floor = (db.prepare('SELECT coalesce(max(hlc), \'\') AS h FROM events').get() as { h: string }).h;
+    this.floor = (db.prepare("SELECT coalesce(max(hlc), '') AS h FROM events").get() as { h: string }).h;
     log.projector = (_db, e) => this.applyOne(e, false);
   }
 

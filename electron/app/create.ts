@@ -193,16 +193,32 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
       if (disk.full) {
         const off = disk.onChange((s) => void (!s.full && repoint()));
         offDisk = () => void off();
-      }
-      else repoint();
+      } else repoint();
     }
   }
 
   const pushes = new EventEmitter();
   let runner: OutboxRunner | null = null;
   const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
-  const env: AppEnv = { ctx, dataDir: opts.dataDir, mode: opts.mode, demo, fresh, version: opts.version ?? '0.1.0', pushes, testClock: opts.testClock ?? null, site, shell: opts.shell ?? null, faults };
-  runner = new OutboxRunner(store, clock, caps.flatMap((c) => c.jobHandlers?.(env) ?? []), { onError: (err) => faults.record('outbox', err) });
+  const env: AppEnv = {
+    ctx,
+    dataDir: opts.dataDir,
+    mode: opts.mode,
+    demo,
+    fresh,
+    version: opts.version ?? '0.1.0',
+    pushes,
+    testClock: opts.testClock ?? null,
+    site,
+    shell: opts.shell ?? null,
+    faults,
+  };
+  runner = new OutboxRunner(
+    store,
+    clock,
+    caps.flatMap((c) => c.jobHandlers?.(env) ?? []),
+    { onError: (err) => faults.record('outbox', err) },
+  );
   const push = <P extends PushName>(name: P, data: PushData<P>) => pushes.emit('push', name, data);
   // Queue depth is counted off the scan path, at most a few times a second.
   let depthTimer: NodeJS.Timeout | null = null;
@@ -212,7 +228,10 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     push('jobs.changed', { queued: d.queued, dead: d.dead });
   };
   const offCommit = store.onCommit((events) => {
-    push('events.appended', events.map((e) => ({ type: e.type, subject: e.subject })));
+    push(
+      'events.appended',
+      events.map((e) => ({ type: e.type, subject: e.subject })),
+    );
     if (events.some(movesJobs)) {
       runner.wake();
       depthTimer ??= setTimeout(pushDepth, 250);

@@ -44,7 +44,18 @@ async function main(argv: string[]): Promise<number> {
       await explained(dataDir, start({ dataDir, port, demo: !values['no-demo'], forceBrowser: !!values.browser }));
       return -1;
     case 'serve':
-      await explained(dataDir, serve({ dataDir, port, demo: !values['no-demo'], mode: 'headless', lock: 'cli serve', testClock: values['test-clock'], banner: (url) => `Firstscan serving ${dataDir} at ${url}` }));
+      await explained(
+        dataDir,
+        serve({
+          dataDir,
+          port,
+          demo: !values['no-demo'],
+          mode: 'headless',
+          lock: 'cli serve',
+          testClock: values['test-clock'],
+          banner: (url) => `Firstscan serving ${dataDir} at ${url}`,
+        }),
+      );
       return -1;
     case 'tracking':
       if (sub !== 'validate' || !arg) break;

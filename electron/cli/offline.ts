@@ -47,27 +47,41 @@ function progressBar() {
 export async function importOrdersFile(dataDir: string, file: string, store: string): Promise<number> {
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
   const bytes = readFileSync(file);
-  return withApp(dataDir, async (app) => {
-    const { importId } = (await call(app, 'orders.import.start', { format, base64: bytes.toString('base64'), store, fileName: file })) as { importId: string };
-    const draw = progressBar();
-    type Status = { state: string; phase: keyof typeof PHASES; done: number; total: number; error: string | null; result: { imported: number; alreadyIn?: number; encoding?: string; rejected: Array<{ row: number; reason: string }> } | null };
-    let s: Status;
-    for (;;) {
-      s = (await call(app, 'orders.import.status', { importId })) as Status;
-      if (s.state !== 'running') break;
-      draw(s);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (s.state === 'failed') throw new Error(s.error ?? 'The import failed.');
-    const r = s.result!;
-    if (process.stderr.isTTY) draw({ phase: 'done', done: r.imported, total: r.imported });
-    const lines = [`Imported ${r.imported} orders from ${file}.`];
-    if (r.encoding && r.encoding !== 'UTF-8') lines.push(`(read as ${r.encoding})`);
-    if (r.alreadyIn) lines.push(`${r.alreadyIn} orders of the file were already in the console (imported before, or by an import that stopped midway): not imported twice.`);
-    for (const x of r.rejected) lines.push(`  rejected row ${x.row}: ${x.reason}`);
-    await writeOut(lines.join('\n') + '\n');
-    return r.rejected.length && !r.imported ? 1 : 0;
-  }, 'cli import');
+  return withApp(
+    dataDir,
+    async (app) => {
+      const { importId } = (await call(app, 'orders.import.start', { format, base64: bytes.toString('base64'), store, fileName: file })) as {
+        importId: string;
+      };
+      const draw = progressBar();
+      type Status = {
+        state: string;
+        phase: keyof typeof PHASES;
+        done: number;
+        total: number;
+        error: string | null;
+        result: { imported: number; alreadyIn?: number; encoding?: string; rejected: Array<{ row: number; reason: string }> } | null;
+      };
+      let s: Status;
+      for (;;) {
+        s = (await call(app, 'orders.import.status', { importId })) as Status;
+        if (s.state !== 'running') break;
+        draw(s);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (s.state === 'failed') throw new Error(s.error ?? 'The import failed.');
+      const r = s.result!;
+      if (process.stderr.isTTY) draw({ phase: 'done', done: r.imported, total: r.imported });
+      const lines = [`Imported ${r.imported} orders from ${file}.`];
+      if (r.encoding && r.encoding !== 'UTF-8') lines.push(`(read as ${r.encoding})`);
+      if (r.alreadyIn)
+        lines.push(`${r.alreadyIn} orders of the file were already in the console (imported before, or by an import that stopped midway): not imported twice.`);
+      for (const x of r.rejected) lines.push(`  rejected row ${x.row}: ${x.reason}`);
+      await writeOut(lines.join('\n') + '\n');
+      return r.rejected.length && !r.imported ? 1 : 0;
+    },
+    'cli import',
+  );
 }
 
 /** Write and wait while the reader (a pipe: `| wc -l`) is behind: nothing is lost when the process ends. */
@@ -80,29 +94,41 @@ export async function exportEvents(dataDir: string, since?: string): Promise<num
   if (since !== undefined) {
     const parsed = IsoInstant.safeParse(since);
     if (!parsed.success) {
-      console.error(`--since "${since}" is not a date or time. Give an ISO-8601 instant, e.g. 2026-05-01 or 2026-05-01T08:00:00Z (UTC) or 2026-05-01T08:00+08:00.`);
+      console.error(
+        `--since "${since}" is not a date or time. Give an ISO-8601 instant, e.g. 2026-05-01 or 2026-05-01T08:00:00Z (UTC) or 2026-05-01T08:00+08:00.`,
+      );
       return 2;
     }
     from = parsed.data;
   }
-  return withApp(dataDir, async (app) => {
-    let afterSeq = 0;
-    for (;;) {
-      const batch = (await call(app, 'events.export', { afterSeq, since: from, limit: 10_000 })) as Array<{ seq: number }>;
-      if (batch.length) await writeOut(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
-      if (batch.length < 10_000) return 0;
-      afterSeq = batch[batch.length - 1].seq;
-    }
-  }, false); // reads only: runs beside a running console
+  return withApp(
+    dataDir,
+    async (app) => {
+      let afterSeq = 0;
+      for (;;) {
+        const batch = (await call(app, 'events.export', { afterSeq, since: from, limit: 10_000 })) as Array<{ seq: number }>;
+        if (batch.length) await writeOut(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        if (batch.length < 10_000) return 0;
+        afterSeq = batch[batch.length - 1].seq;
+      }
+    },
+    false,
+  ); // reads only: runs beside a running console
 }
 
 export async function rebuild(dataDir: string): Promise<number> {
-  return withApp(dataDir, async (app) => {
-    const before = JSON.stringify(dumpProjections(app.store.db));
-    const r = rebuildProjections(app.store.db);
-    const same = before === JSON.stringify(dumpProjections(app.store.db));
-    console.log(`Rebuilt projections from ${r.events} events in ${Math.round(r.ms)} ms; ${same ? 'identical to before' : 'they DIFFERED from before (now corrected)'}.`);
-    // A difference means the live state had drifted from the log: scripts must see it.
-    return same ? 0 : 1;
-  }, 'cli rebuild');
+  return withApp(
+    dataDir,
+    async (app) => {
+      const before = JSON.stringify(dumpProjections(app.store.db));
+      const r = rebuildProjections(app.store.db);
+      const same = before === JSON.stringify(dumpProjections(app.store.db));
+      console.log(
+        `Rebuilt projections from ${r.events} events in ${Math.round(r.ms)} ms; ${same ? 'identical to before' : 'they DIFFERED from before (now corrected)'}.`,
+      );
+      // A difference means the live state had drifted from the log: scripts must see it.
+      return same ? 0 : 1;
+    },
+    'cli rebuild',
+  );
 }

@@ -40,7 +40,8 @@ export async function serve(a: ServeArgs): Promise<void> {
   const rendererDir = existsSync(join(rendererOut, 'index.html')) ? rendererOut : undefined;
   const served = await listenNearby(a.port, (port) => serveHttp(app, { port, token, rendererDir, onFault: (where, err) => app.faults.record(where, err) }));
   const disk = app.store.disk.status();
-  if (disk.startedReadOnly) console.log(`The disk is full: the console started read-only. Free space on ${disk.drive}; it starts taking picks again by itself.`);
+  if (disk.startedReadOnly)
+    console.log(`The disk is full: the console started read-only. Free space on ${disk.drive}; it starts taking picks again by itself.`);
   console.log(a.banner(`${served.url}?token=${token}`));
   if (!rendererDir) console.log('(No built console pages found: run `npm run build` for the screens; the API works.)');
   let closing = false;

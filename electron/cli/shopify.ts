@@ -25,7 +25,10 @@ export async function shopifyEmulate(v: { port?: string; plan?: string; faults?:
   const emu = await startShopifyEmulator({ port: v.port ? Number(v.port) : 0, plan, faults, orders, statePath });
   const held = emu.state.counts();
   console.log(`Shopify emulator (${plan} plan, ${held.openFulfillmentOrders} open orders, faults ${faults})`);
-  if (statePath) console.log(`  state:        ${statePath} (${emu.restored ? `loaded: ${held.orders} orders, ${held.fulfillments} fulfillments` : 'new'}; saved as it changes)`);
+  if (statePath)
+    console.log(
+      `  state:        ${statePath} (${emu.restored ? `loaded: ${held.orders} orders, ${held.fulfillments} fulfillments` : 'new'}; saved as it changes)`,
+    );
   console.log(`  shop URL:     ${emu.url}  (shop domain ${emu.shopDomain})`);
   console.log(`  GraphQL:      ${emu.graphqlUrl('2026-07')}`);
   console.log(`  access token: ${emu.accessToken}`);

@@ -177,7 +177,15 @@ export async function site(argv: string[]): Promise<number> {
       return leave(values);
     case 'rotate-join': {
       const joinCode = await rotateJoinCode(target(values));
-      console.log(block(['The join code was changed: the old one no longer joins a station. Stations already in keep working.', '', 'New join code (keep it like a password):', '', joinCode]));
+      console.log(
+        block([
+          'The join code was changed: the old one no longer joins a station. Stations already in keep working.',
+          '',
+          'New join code (keep it like a password):',
+          '',
+          joinCode,
+        ]),
+      );
       return 0;
     }
     case 'revoke': {

@@ -37,7 +37,8 @@ function ensureBuilt(): void {
   const stale = !existsSync(index) || newestMtime(join(repoRoot, 'renderer')) > statSync(index).mtimeMs;
   if (!stale) return;
   const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], ...shimSpawnOptions() });
-  if (r.status !== 0) throw new Error(`Building the console failed (${r.error?.message ?? `exit ${r.status}`}); run \`npm run build\` to see why, then \`npm start\` again.`);
+  if (r.status !== 0)
+    throw new Error(`Building the console failed (${r.error?.message ?? `exit ${r.status}`}); run \`npm run build\` to see why, then \`npm start\` again.`);
 }
 
 export async function start(a: { dataDir: string; port: number; demo: boolean; forceBrowser: boolean }): Promise<void> {

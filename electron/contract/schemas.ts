@@ -28,7 +28,11 @@ export const Address = z.object({
 export const RouteType = z.enum(['postal', 'private', 'express', 'domestic']);
 
 export const Line = z.object({
-  id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
   name: z.string().min(1).max(60),
   carrier: z.string().min(1),
   shopifyCompany: z.string().min(1).describe("Exact tracking company name Shopify recognises, or the carrier's name"),

@@ -10,7 +10,10 @@ export class SettableClock implements Clock {
   private offsetMs = 0;
   private frozen: number | null;
 
-  constructor(start?: Date | number, private readonly base: Clock = systemClock) {
+  constructor(
+    start?: Date | number,
+    private readonly base: Clock = systemClock,
+  ) {
     this.frozen = start === undefined ? null : +start;
   }
 

@@ -94,7 +94,10 @@ export class OutboxRunner {
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
         if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
         const key = `${h.kind}|${job.id}`;
-        this.inFlight.set(key, this.execute(h, job).finally(() => this.inFlight.delete(key)));
+        this.inFlight.set(
+          key,
+          this.execute(h, job).finally(() => this.inFlight.delete(key)),
+        );
         started++;
       }
     }
@@ -111,7 +114,7 @@ export class OutboxRunner {
       const admitted = gate ? await gate.admit(job, this.leaseMs) : 'run';
       if (admitted === 'skip') return;
       // Another station (or this one before a crash) may have sent it: handlers look first on a retry.
-      if (admitted === 'retry' && job.attempts === 0) (job = { ...job, attempts: 1 }), (attempt = 2);
+      if (admitted === 'retry' && job.attempts === 0) ((job = { ...job, attempts: 1 }), (attempt = 2));
     } catch {
       return; // site server unreachable: the local lease expires and the job is tried again
     }

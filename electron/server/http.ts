@@ -78,7 +78,12 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
 
     if (url.pathname.startsWith('/api')) {
       if (!tokenValid(req, opts.token))
-        return fail(res, 401, 'UNAUTHORIZED', 'Missing or wrong token. Open the console with the link printed at start-up, or send Authorization: Bearer <token>.');
+        return fail(
+          res,
+          401,
+          'UNAUTHORIZED',
+          'Missing or wrong token. Open the console with the link printed at start-up, or send Authorization: Bearer <token>.',
+        );
       if (url.pathname === '/api' && req.method === 'GET') return send(res, 200, apiDocument());
       const channel = url.pathname.slice('/api/'.length);
       if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', `Use POST /api/${channel} with a JSON body.`);
@@ -104,9 +109,15 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
     }
     if (!opts.rendererDir) return fail(res, 404, 'NOT_FOUND', 'This server has no console pages; the API is at /api.');
     const file = await staticFile(opts.rendererDir, url.pathname);
-    if (file === 'bad-path') return fail(res, 400, 'BAD_INPUT', `The address ${url.pathname} is not valid (bad percent-encoding). Open the console at http://127.0.0.1:${port}/.`);
+    if (file === 'bad-path')
+      return fail(res, 400, 'BAD_INPUT', `The address ${url.pathname} is not valid (bad percent-encoding). Open the console at http://127.0.0.1:${port}/.`);
     if (!file) return fail(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
-    res.writeHead(200, { 'content-type': file.type, 'content-security-policy': cspFor(port), 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-security-policy': cspFor(port),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
     res.end(file.body);
   };
   // No request can stop the console: whatever a handler throws is answered 500 and reported.

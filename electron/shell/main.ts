@@ -96,7 +96,12 @@ async function boot(): Promise<void> {
   });
   await cw.load();
   log.info('console loaded');
-  updateState = startUpdates({ packaged: app.isPackaged, feed: updateFeed(), log, appImageOrInstaller: process.platform !== 'linux' || !!process.env.APPIMAGE || existsSync('/usr/share/doc/firstscan') });
+  updateState = startUpdates({
+    packaged: app.isPackaged,
+    feed: updateFeed(),
+    log,
+    appImageOrInstaller: process.platform !== 'linux' || !!process.env.APPIMAGE || existsSync('/usr/share/doc/firstscan'),
+  });
 }
 
 async function bootFailed(err: unknown): Promise<void> {

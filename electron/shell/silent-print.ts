@@ -17,7 +17,9 @@ export async function printPdfSilently(queue: string, pdf: Buffer): Promise<void
   try {
     await win.loadURL(pathToFileURL(file).href);
     await new Promise<void>((resolve, reject) =>
-      win.webContents.print({ silent: true, deviceName: queue, printBackground: true }, (ok, reason) => (ok ? resolve() : reject(new Error(reason || 'print failed')))),
+      win.webContents.print({ silent: true, deviceName: queue, printBackground: true }, (ok, reason) =>
+        ok ? resolve() : reject(new Error(reason || 'print failed')),
+      ),
     );
   } finally {
     win.destroy();

@@ -20,15 +20,26 @@ export function startUpdates(o: { packaged: boolean; feed: string | undefined; l
       const { autoUpdater } = (await import('electron-updater')).default ?? (await import('electron-updater'));
       autoUpdater.autoDownload = true;
       autoUpdater.autoInstallOnAppQuit = true;
-      autoUpdater.logger = { info: (m: unknown) => o.log.info(`update: ${m}`), warn: (m: unknown) => o.log.info(`update: ${m}`), error: (m: unknown) => o.log.error(`update: ${m}`), debug: () => undefined };
+      autoUpdater.logger = {
+        info: (m: unknown) => o.log.info(`update: ${m}`),
+        warn: (m: unknown) => o.log.info(`update: ${m}`),
+        error: (m: unknown) => o.log.error(`update: ${m}`),
+        debug: () => undefined,
+      };
       autoUpdater.setFeedURL({ provider: 'generic', url: o.feed });
       autoUpdater.on('update-not-available', () => (state = { state: 'none', version: null, message: 'This is the newest version.' }));
-      autoUpdater.on('download-progress', (p: { percent: number }) => (state = { state: 'downloading', version: null, message: `Downloading an update (${Math.round(p.percent)}%).` }));
+      autoUpdater.on(
+        'download-progress',
+        (p: { percent: number }) => (state = { state: 'downloading', version: null, message: `Downloading an update (${Math.round(p.percent)}%).` }),
+      );
       autoUpdater.on('update-downloaded', (i: { version: string }) => {
         state = { state: 'ready', version: i.version, message: `Version ${i.version} is ready: it is installed when Firstscan is next closed.` };
         o.log.info(`update ${i.version} downloaded; installed at the next restart`);
       });
-      autoUpdater.on('error', (e: Error) => (state = { state: 'error', version: null, message: `The update check failed (${e.message}); the station works as it is.` }));
+      autoUpdater.on(
+        'error',
+        (e: Error) => (state = { state: 'error', version: null, message: `The update check failed (${e.message}); the station works as it is.` }),
+      );
       await autoUpdater.checkForUpdates();
     } catch (e) {
       state = { state: 'error', version: null, message: `The update check failed (${(e as Error).message}); the station works as it is.` };

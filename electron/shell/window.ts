@@ -31,7 +31,10 @@ export function createConsoleWindow(o: {
   devUrl?: string;
   onRecover(reason: string, detail: string): void;
 }): ConsoleWindow {
-  const saved = loadWindowState(o.dataDir, screen.getAllDisplays().map((d) => d.workArea));
+  const saved = loadWindowState(
+    o.dataDir,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
     width: saved.width,

@@ -193,7 +193,10 @@ export class FakePrinter {
     try {
       if (this.nextFile === undefined) {
         mkdirSync(dir, { recursive: true });
-        const taken = readdirSync(dir).map((f) => /^(\d+)\.zpl$/.exec(f)?.[1]).filter((n): n is string => !!n).map(Number);
+        const taken = readdirSync(dir)
+          .map((f) => /^(\d+)\.zpl$/.exec(f)?.[1])
+          .filter((n): n is string => !!n)
+          .map(Number);
         this.nextFile = taken.length ? Math.max(...taken) + 1 : 1;
       }
       const tmp = path.join(dir, `.label-${process.pid}.tmp`);

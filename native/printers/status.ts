@@ -79,7 +79,13 @@ export function queryHostStatus(target: { host: string; port: number }, timeoutM
       if ((text.match(new RegExp(ETX, 'g')) ?? []).length >= 3) {
         const s = parseHostStatus(text);
         if (s) done(null, s);
-        else done(new PrinterError('RESET', `Printer ${where} answered ~HS with something unreadable — is it a ZPL printer? Turn status checks off for it in Devices.`));
+        else
+          done(
+            new PrinterError(
+              'RESET',
+              `Printer ${where} answered ~HS with something unreadable — is it a ZPL printer? Turn status checks off for it in Devices.`,
+            ),
+          );
       }
     });
     socket.on('error', (e: NodeJS.ErrnoException) => done(printerErrorFor(codeForSocketError(e.code), where, false, e)));

@@ -89,7 +89,8 @@ export function windowsRawTransport(queue: string, run: CommandRunner = systemRu
           run('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script, '-Printer', queue, '-File', file]),
         ),
       ).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
-      if (r.code !== 0) throw commandFailure(`Printing to Windows printer "${queue}"`, r, 'check the printer name in Devices matches Windows "Printers & scanners" exactly');
+      if (r.code !== 0)
+        throw commandFailure(`Printing to Windows printer "${queue}"`, r, 'check the printer name in Devices matches Windows "Printers & scanners" exactly');
       return { bytes: data.length, ms: performance.now() - t0 };
     },
   };
@@ -116,14 +117,22 @@ export function systemPdfTransport(queue: string, run: CommandRunner = systemRun
         try {
           await silentPdf(queue, data);
         } catch (e) {
-          throw new PrinterError('REFUSED', `Printing the PDF label to "${queue}" failed (${(e as Error).message}) — check the printer is installed and online, the label will wait in the queue`);
+          throw new PrinterError(
+            'REFUSED',
+            `Printing the PDF label to "${queue}" failed (${(e as Error).message}) — check the printer is installed and online, the label will wait in the queue`,
+          );
         }
         return { bytes: data.length, ms: performance.now() - t0 };
       }
       const r =
         platform === 'win32'
           ? await withTempFile('label.pdf', data, (file) =>
-              run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `Start-Process -FilePath '${file.replace(/'/g, "''")}' -Verb PrintTo -ArgumentList '"${queue.replace(/'/g, "''")}"' -Wait`]),
+              run('powershell.exe', [
+                '-NoProfile',
+                '-NonInteractive',
+                '-Command',
+                `Start-Process -FilePath '${file.replace(/'/g, "''")}' -Verb PrintTo -ArgumentList '"${queue.replace(/'/g, "''")}"' -Wait`,
+              ]),
             ).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }))
           : await run('lp', ['-d', queue, '-t', 'firstscan-label', '-'], data).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
       if (r.code !== 0) throw commandFailure(`Printing the PDF label to "${queue}"`, r, 'check the printer is installed and online');

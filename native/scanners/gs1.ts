@@ -38,7 +38,7 @@ const AIS: Record<string, AiSpec> = {
   '250': upto('SECONDARY SERIAL', 30),
   '30': upto('VAR. COUNT', 8, true),
   '37': upto('COUNT', 8, true),
-  '400': upto("ORDER NUMBER", 30),
+  '400': upto('ORDER NUMBER', 30),
   '401': upto('GINC', 30),
   '402': fixed('GSIN', 17),
   '403': upto('ROUTE', 30),
@@ -53,7 +53,8 @@ const AIS: Record<string, AiSpec> = {
   '90': upto('INTERNAL', 30),
 };
 // Trade measures: 310n-369n, six digits with n implied decimals.
-for (let p = 310; p <= 369; p++) for (let n = 0; n <= 5; n++) AIS[`${p}${n}`] = { title: `MEASURE ${p}`, length: 6, fixed: true, numeric: true, decimals: true };
+for (let p = 310; p <= 369; p++)
+  for (let n = 0; n <= 5; n++) AIS[`${p}${n}`] = { title: `MEASURE ${p}`, length: 6, fixed: true, numeric: true, decimals: true };
 // Amount payable 392n (variable, up to 15 digits).
 for (let n = 0; n <= 9; n++) AIS[`392${n}`] = { title: 'PRICE', length: 15, fixed: false, numeric: true, decimals: true };
 for (let n = 91; n <= 99; n++) AIS[String(n)] = upto('INTERNAL', 90);

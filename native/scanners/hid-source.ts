@@ -34,7 +34,15 @@ export function nodeHidSource(): ScannerSource {
         const key = deviceKey('hid', { vendorId: d.vendorId, productId: d.productId, serialNumber: d.serialNumber, path: d.path });
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ key, kind: 'hid', path: d.path, name: [d.manufacturer, d.product].filter(Boolean).join(' ') || 'HID POS scanner', vendorId: d.vendorId, productId: d.productId, serialNumber: d.serialNumber });
+        out.push({
+          key,
+          kind: 'hid',
+          path: d.path,
+          name: [d.manufacturer, d.product].filter(Boolean).join(' ') || 'HID POS scanner',
+          vendorId: d.vendorId,
+          productId: d.productId,
+          serialNumber: d.serialNumber,
+        });
       }
       return out;
     },

@@ -182,7 +182,10 @@ export class ScannerHub {
       } else {
         l.status.state = 'error';
         l.status.error = `Could not open: ${msg}`;
-        l.status.advice = info.kind === 'serial' ? 'Close any other program using this port (a terminal, the scanner vendor tool), then replug.' : 'Replug the scanner; if it repeats, try another USB port.';
+        l.status.advice =
+          info.kind === 'serial'
+            ? 'Close any other program using this port (a terminal, the scanner vendor tool), then replug.'
+            : 'Replug the scanner; if it repeats, try another USB port.';
       }
     }
     this.changed();

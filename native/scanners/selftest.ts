@@ -40,8 +40,27 @@ const LAYOUTS: Array<{ name: string; map: Record<string, string> }> = [
   {
     name: 'French (AZERTY)',
     map: {
-      A: 'Q', Q: 'A', Z: 'W', W: 'Z', M: '?', a: 'q', q: 'a', z: 'w', w: 'z', m: ',', '-': ')',
-      '1': '&', '2': 'é', '3': '"', '4': "'", '5': '(', '6': '-', '7': 'è', '8': '_', '9': 'ç', '0': 'à',
+      A: 'Q',
+      Q: 'A',
+      Z: 'W',
+      W: 'Z',
+      M: '?',
+      a: 'q',
+      q: 'a',
+      z: 'w',
+      w: 'z',
+      m: ',',
+      '-': ')',
+      '1': '&',
+      '2': 'é',
+      '3': '"',
+      '4': "'",
+      '5': '(',
+      '6': '-',
+      '7': 'è',
+      '8': '_',
+      '9': 'ç',
+      '0': 'à',
     },
   },
 ];
@@ -84,9 +103,7 @@ export function diagnoseScan(input: { keys: KeyInput[] } | { code: string }, set
   } else {
     const keys = input.keys;
     const chars = keys.filter((k) => k.key !== 'Enter' && k.key !== 'Tab' && (k.key.length === 1 || k.key === 'F8'));
-    text = chars
-      .map((k) => (k.key === 'F8' || (k.key === ']' && k.ctrlKey) ? GS : k.key))
-      .join('');
+    text = chars.map((k) => (k.key === 'F8' || (k.key === ']' && k.ctrlKey) ? GS : k.key)).join('');
     const last = keys[keys.length - 1];
     const endedWithSuffix = !!last && (last.key === 'Enter' || last.key === 'Tab');
 
@@ -176,7 +193,12 @@ export function diagnoseScan(input: { keys: KeyInput[] } | { code: string }, set
         fix: 'Reset the scanner to factory defaults (scan "Factory default" in its manual), then scan this sheet again.',
       });
     } else {
-      problems.push({ id: 'unknown', title: 'Not a code of the test sheet', detail: `Got "${show(body)}".`, fix: 'Scan one of the three codes printed on the test sheet.' });
+      problems.push({
+        id: 'unknown',
+        title: 'Not a code of the test sheet',
+        detail: `Got "${show(body)}".`,
+        fix: 'Scan one of the three codes printed on the test sheet.',
+      });
     }
   }
 

@@ -90,7 +90,15 @@ export function serialSource(binding: Binding, listPorts: () => Promise<PortInfo
     async open(device, settings) {
       const s = { ...defaultSerialSettings, ...(settings as Partial<SerialSettings>) };
       const { SerialPortStream } = await import('@serialport/stream');
-      const port = new SerialPortStream({ binding, path: device.path, baudRate: s.baudRate, dataBits: s.dataBits, parity: s.parity, stopBits: s.stopBits, autoOpen: false });
+      const port = new SerialPortStream({
+        binding,
+        path: device.path,
+        baudRate: s.baudRate,
+        dataBits: s.dataBits,
+        parity: s.parity,
+        stopBits: s.stopBits,
+        autoOpen: false,
+      });
       await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
       const dev = new EventEmitter() as OpenScanner & { port: typeof port };
       dev.port = port;
@@ -111,12 +119,22 @@ export function serialSource(binding: Binding, listPorts: () => Promise<PortInfo
 export async function linuxUsbSerialPorts(): Promise<PortInfo[]> {
   const { readdir, readFile } = await import('node:fs/promises');
   const names = (await readdir('/dev').catch(() => [] as string[])).filter((n) => /^tty(ACM|USB)\d+$/.test(n));
-  const read = (p: string) => readFile(p, 'utf8').then((t) => t.trim(), () => undefined);
+  const read = (p: string) =>
+    readFile(p, 'utf8').then(
+      (t) => t.trim(),
+      () => undefined,
+    );
   return Promise.all(
     names.map(async (n) => {
       let dir = `/sys/class/tty/${n}/device`;
       for (let up = 0; up < 3 && !(await read(`${dir}/idVendor`)); up++) dir += '/..';
-      return { path: `/dev/${n}`, vendorId: await read(`${dir}/idVendor`), productId: await read(`${dir}/idProduct`), serialNumber: await read(`${dir}/serial`), manufacturer: await read(`${dir}/manufacturer`) };
+      return {
+        path: `/dev/${n}`,
+        vendorId: await read(`${dir}/idVendor`),
+        productId: await read(`${dir}/idProduct`),
+        serialNumber: await read(`${dir}/serial`),
+        manufacturer: await read(`${dir}/manufacturer`),
+      };
     }),
   );
 }

@@ -53,19 +53,14 @@ export interface KeyInput {
 }
 
 export type WedgeVerdict =
-  | { kind: 'swallow' }
-  | { kind: 'pass' }
-  | { kind: 'scan'; code: string; symbology?: string }
-  | { kind: 'short'; code: string; minLength: number };
+  { kind: 'swallow' } | { kind: 'pass' } | { kind: 'scan'; code: string; symbology?: string } | { kind: 'short'; code: string; minLength: number };
 
 type Scan = { code: string; symbology?: string };
 type Ended = { scan?: Scan; release?: string };
 type Key = { kind: 'modifier' | 'gs' | 'suffix' | 'other' } | { kind: 'char'; ch: string };
 
 const GS = '\u001d';
-const MODIFIERS = new Set([
-  'Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'FnLock', 'Hyper', 'Super',
-]);
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'FnLock', 'Hyper', 'Super']);
 
 export class WedgeDetector {
   private held: string[] = [];

@@ -13,13 +13,16 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = () => call('app.info', {}).then((i) => (setDisplay(i.site.zone, i.site.clock, i.now), setInfo(i)), (e) =>
-      setFatal(
-        e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
-          ? 'This page has no access token. Open the console with the full link printed by `npm start` (it ends in ?token=…).'
-          : `The console service is not answering (${(e as Error).message}). Start it with \`npm start\`, then reload this page.`,
-      ),
-    );
+    const load = () =>
+      call('app.info', {}).then(
+        (i) => (setDisplay(i.site.zone, i.site.clock, i.now), setInfo(i)),
+        (e) =>
+          setFatal(
+            e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
+              ? 'This page has no access token. Open the console with the full link printed by `npm start` (it ends in ?token=…).'
+              : `The console service is not answering (${(e as Error).message}). Start it with \`npm start\`, then reload this page.`,
+          ),
+      );
     void load();
     // The site's zone or clock style changed: every screen shows times the new way.
     const offPush = onPush((name, d) => {
@@ -36,7 +39,12 @@ export function App() {
     return () => (window.removeEventListener('keydown', onKey), offPush());
   }, []);
 
-  if (fatal) return <div className="fatal" role="alert">{fatal}</div>;
+  if (fatal)
+    return (
+      <div className="fatal" role="alert">
+        {fatal}
+      </div>
+    );
   return (
     <div className="app">
       <header className="topbar">

@@ -71,9 +71,9 @@ describe('openSqlite', () => {
 
   it('enforces foreign keys (an item for a missing order is refused)', () => {
     const db = open(freshFile());
-    expect(() =>
-      db.prepare("INSERT INTO order_items (order_id, idx, sku, title, quantity) VALUES ('ord_missing', 0, 'SKU', 'Thing', 1)").run(),
-    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare("INSERT INTO order_items (order_id, idx, sku, title, quantity) VALUES ('ord_missing', 0, 'SKU', 'Thing', 1)").run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
   });
 
   it('refuses UPDATE and DELETE on events: they are append-only', () => {

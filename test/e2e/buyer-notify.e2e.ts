@@ -66,7 +66,9 @@ test("the buyer's shipping e-mail goes out at handover: none at pick, exactly on
     // Exactly one e-mail, at handover, with the parcel's number; CARRIER_PICKED_UP follows and sends none.
     await expect.poll(async () => (await mails(app)).length, { timeout: 30_000 }).toBe(1);
     type Job = { ref: string | null; status: string };
-    await expect.poll(async () => (await dispatch.call<Job[]>('jobs.list', { kind: 'shopify.fulfillment_event', limit: 10 })).map((j) => j.status), { timeout: 30_000 }).toEqual(['done']);
+    await expect
+      .poll(async () => (await dispatch.call<Job[]>('jobs.list', { kind: 'shopify.fulfillment_event', limit: 10 })).map((j) => j.status), { timeout: 30_000 })
+      .toEqual(['done']);
     const [mail] = await mails(app);
     expect(mail).toMatchObject({ kind: 'shipping_update', orderName: order, trackingNumbers: [tracking] });
     expect(Date.parse(mail.sentAt)).toBeGreaterThanOrEqual(Date.parse(FRIDAY_MORNING));
@@ -95,7 +97,9 @@ test("the buyer's shipping e-mail goes out at handover: none at pick, exactly on
   }
 });
 
-test('Dispatch on a day without a pickup raises no alarm; the Supervisor what-if measures from when the buyer is told and offers the shift on postal lines only', async ({ page }) => {
+test('Dispatch on a day without a pickup raises no alarm; the Supervisor what-if measures from when the buyer is told and offers the shift on postal lines only', async ({
+  page,
+}) => {
   const app = await newConsole(SUNDAY_NOON);
   try {
     const demo = buildDemoOrders(200, new Date(SUNDAY_NOON));

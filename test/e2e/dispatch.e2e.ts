@@ -17,8 +17,14 @@ test('a dispatch lead loads 11 of 12 parcels, is refused the wrong line, closes 
   try {
     // The demo's orders are deterministic: 8 on the postal line, 4 on the DHL line.
     const demo = buildDemoOrders(200, new Date(FRIDAY_MORNING));
-    const postalOrders = demo.filter((o) => o.lineId === 'postal-s10').slice(0, 8).map((o) => o.name);
-    const dhlOrders = demo.filter((o) => o.lineId === 'express-dhl').slice(0, 4).map((o) => o.name);
+    const postalOrders = demo
+      .filter((o) => o.lineId === 'postal-s10')
+      .slice(0, 8)
+      .map((o) => o.name);
+    const dhlOrders = demo
+      .filter((o) => o.lineId === 'express-dhl')
+      .slice(0, 4)
+      .map((o) => o.name);
 
     // The pick station issues the 12 parcels (its own e2e covers the pick screen).
     const pick = new PickPage(page);
@@ -82,7 +88,9 @@ test('a dispatch lead loads 11 of 12 parcels, is refused the wrong line, closes 
     await expect(link).toBeVisible();
     expect(await link.getAttribute('href')).toMatch(/^blob:/);
     // The screen's page policy keeps fetch to the API: take the same PDF through its channel.
-    const manifestId = (await dispatch.call<{ manifests: Array<{ id: string; number: string | null }> }>('dispatch.board', {})).manifests.find((m) => m.number === number)!.id;
+    const manifestId = (await dispatch.call<{ manifests: Array<{ id: string; number: string | null }> }>('dispatch.board', {})).manifests.find(
+      (m) => m.number === number,
+    )!.id;
     const pdf = Buffer.from((await dispatch.call<{ pdfBase64: string }>('dispatch.pdf', { manifestId })).pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await decodeCode128(extractRgbImages(pdf)[0])).toEqual([number]);
@@ -111,12 +119,14 @@ test('a dispatch lead loads 11 of 12 parcels, is refused the wrong line, closes 
     const parcels = new ParcelsPage(page);
     await parcels.open();
     await parcels.openParcel(postal[0]);
-    for (const type of ['parcel.picked', 'parcel.loaded', 'parcel.handed_over']) await expect(parcels.timeline().and(page.locator(`[data-type="${type}"]`))).toHaveCount(1);
+    for (const type of ['parcel.picked', 'parcel.loaded', 'parcel.handed_over'])
+      await expect(parcels.timeline().and(page.locator(`[data-type="${type}"]`))).toHaveCount(1);
 
     // CARRIER_PICKED_UP reaches the Shopify emulator: the fulfillment event jobs of the 7 parcels complete.
     type Job = { ref: string | null; status: string; kind: string };
     const eventJobs = async () => (await dispatch.call<Job[]>('jobs.list', { kind: 'shopify.fulfillment_event', limit: 1000 })).filter((j) => j.ref !== null);
-    const handedIds = (await dispatch.call<{ rows: Array<{ id: string; trackingNumber: string }> }>('parcels.list', { status: 'handed_over', limit: 100 })).rows;
+    const handedIds = (await dispatch.call<{ rows: Array<{ id: string; trackingNumber: string }> }>('parcels.list', { status: 'handed_over', limit: 100 }))
+      .rows;
     expect(handedIds.map((p) => p.trackingNumber).sort()).toEqual(postal.slice(0, 7).sort());
     const queued = await eventJobs();
     test.skip(queued.length === 0, 'needs the Shopify demo store: no CARRIER_PICKED_UP jobs were planned for these orders');

@@ -12,7 +12,9 @@ const H = 3_600_000;
 let app: ConsoleProcess;
 test.afterEach(async () => app?.stop());
 
-test('an express parcel past its first-scan window: the message promises no past date; delivered straight from no scan closes the exception', async ({ page }) => {
+test('an express parcel past its first-scan window: the message promises no past date; delivered straight from no scan closes the exception', async ({
+  page,
+}) => {
   app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-exc-')), ['--test-clock', START]);
   const order = buildDemoOrders(200, new Date(START)).find((o) => o.lineId === 'express-dhl')!.name;
   const pick = new PickPage(page);
@@ -42,7 +44,9 @@ test('an express parcel past its first-scan window: the message promises no past
   // One poll: delivered, no scan before. The exception closes by itself.
   await app.call('monitor.demo.scan', { query: tracking, status: 'delivered', hoursAgo: 1 });
   await expect
-    .poll(async () => (await app.call<{ scans: Array<{ status: string }> }>('monitor.parcel', { id: tracking })).scans.map((s) => s.status), { timeout: 20_000 })
+    .poll(async () => (await app.call<{ scans: Array<{ status: string }> }>('monitor.parcel', { id: tracking })).scans.map((s) => s.status), {
+      timeout: 20_000,
+    })
     .toContain('delivered');
   await q.checkNow();
   await expect(q.row(order)).toHaveCount(0);

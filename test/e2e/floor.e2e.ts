@@ -125,7 +125,12 @@ test('floor screens at 1366x768: one time format, nothing clipped (Pick, Sync, S
 async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
   const r = await page.evaluate(
     async ([c, b]) => {
-      const res = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b), credentials: 'same-origin' });
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+        credentials: 'same-origin',
+      });
       return { status: res.status, json: await res.json() };
     },
     [channel, body] as const,
@@ -136,10 +141,17 @@ async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
 
 const northShop = (names: string[]) =>
   JSON.stringify(
-    names.map((name) => ({ name, line: 'postal-s10', shipTo: { name: 'Ana North', address1: '1 Fjord Rd', city: 'Bergen', zip: '5003', country: 'NO' }, items: [{ sku: 'N-1', title: 'Wool socks', quantity: 1 }] })),
+    names.map((name) => ({
+      name,
+      line: 'postal-s10',
+      shipTo: { name: 'Ana North', address1: '1 Fjord Rd', city: 'Bergen', zip: '5003', country: 'NO' },
+      items: [{ sku: 'N-1', title: 'Wool socks', quantity: 1 }],
+    })),
   );
 
-test('two stores with the same order numbers: the open one is picked, a real tie is chosen by touch or the store barcode; a short scan is answered', async ({ page }) => {
+test('two stores with the same order numbers: the open one is picked, a real tie is chosen by touch or the store barcode; a short scan is answered', async ({
+  page,
+}) => {
   const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-stores-')), ['--test-clock', FRIDAY_MORNING]);
   try {
     const pick = new PickPage(page);
@@ -187,7 +199,10 @@ test('two stores with the same order numbers: the open one is picked, a real tie
   }
 });
 
-test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers need a real country; F8 on Devices; the icon; the 12-hour site setting', async ({ page, request }) => {
+test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers need a real country; F8 on Devices; the icon; the 12-hour site setting', async ({
+  page,
+  request,
+}) => {
   const app = await startConsole(mkdtempSync(join(tmpdir(), 'fs-e2e-setup-')), ['--test-clock', FRIDAY_MORNING]);
   try {
     const pick = new PickPage(page);
@@ -231,7 +246,9 @@ test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers n
     await expect(page.getByTestId('line-notice')).toContainText('Created Royal Mail Tracked. Pickups Mon, Wed. Import its pool of numbers below.');
     await expect(page.locator('[data-testid="line-row"][data-id="royal-mail-tracked"]')).toContainText('Royal Mail · Shopify: “Royal Mail”');
     await expect(page.locator('#pl-line')).toHaveValue('royal-mail-tracked');
-    const cal = await api<{ calendar: { pickups: Array<{ weekday: number; cutoff: string; pickup: string }> } }>(page, 'cutoffs.get', { lineId: 'royal-mail-tracked' });
+    const cal = await api<{ calendar: { pickups: Array<{ weekday: number; cutoff: string; pickup: string }> } }>(page, 'cutoffs.get', {
+      lineId: 'royal-mail-tracked',
+    });
     expect(cal.calendar.pickups).toEqual([
       { weekday: 1, cutoff: '16:00', pickup: '17:30' },
       { weekday: 3, cutoff: '16:00', pickup: '17:30' },
@@ -246,7 +263,14 @@ test('Setup: a supervisor creates a carrier line with its pickups; S10 numbers n
     // An order on the new line before its pool is imported: refused in words, with what to do.
     await api(page, 'orders.import', {
       format: 'json',
-      text: JSON.stringify([{ name: '#RM1', line: 'royal-mail-tracked', shipTo: { name: 'Tom Gray', address1: '2 Hill St', city: 'Leeds', zip: 'LS1 1AA', country: 'GB' }, items: [{ sku: 'RM-1', title: 'Tea', quantity: 1 }] }]),
+      text: JSON.stringify([
+        {
+          name: '#RM1',
+          line: 'royal-mail-tracked',
+          shipTo: { name: 'Tom Gray', address1: '2 Hill St', city: 'Leeds', zip: 'LS1 1AA', country: 'GB' },
+          items: [{ sku: 'RM-1', title: 'Tea', quantity: 1 }],
+        },
+      ]),
       store: 'uk-shop',
     });
     await page.keyboard.press('F1');

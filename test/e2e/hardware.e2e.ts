@@ -62,7 +62,12 @@ test('scanner self-test: the printed sheet, and the right diagnosis for each kin
 /** The demo's fake printer misbehaves on request (test-clock consoles only). */
 async function simulate(page: Page, status: Record<string, boolean>) {
   const r = await page.evaluate(async (s) => {
-    const res = await fetch('/api/printers.simulate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ printerId: 'demo-printer', status: s }), credentials: 'same-origin' });
+    const res = await fetch('/api/printers.simulate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ printerId: 'demo-printer', status: s }),
+      credentials: 'same-origin',
+    });
     return { ok: res.ok, body: await res.json() };
   }, status);
   expect(r.ok, JSON.stringify(r.body)).toBe(true);

@@ -54,7 +54,12 @@ test('a new picker scans 10 orders, gets 10 labels, reprints one, is refused a b
     await parcels.open();
     await expect(parcels.rows()).toHaveCount(10);
     await parcels.openParcel(numbers[2]);
-    await expect(parcels.timeline().filter({ hasText: /reprint/i }).first()).toBeVisible();
+    await expect(
+      parcels
+        .timeline()
+        .filter({ hasText: /reprint/i })
+        .first(),
+    ).toBeVisible();
     // After the restart the picker types an order by hand: the same sequence goes on, no reuse.
     await page.keyboard.press('F1');
     const typed = await pick.answerTo(() => pick.typeOrder('#1011'));
@@ -63,7 +68,11 @@ test('a new picker scans 10 orders, gets 10 labels, reprints one, is refused a b
     expect(numbers).not.toContain(typed);
     // The demo printer's record of what it printed survives the restart: the new label is a new file.
     await expect.poll(() => labelsAt(app.dataDir).length, { timeout: 20_000 }).toBe(printedBefore.length + 1);
-    expect(labelsAt(app.dataDir).slice(0, printedBefore.length).map((f) => readFileSync(join(app.dataDir, 'fake-printer', f), 'utf8'))).toEqual(printedBefore);
+    expect(
+      labelsAt(app.dataDir)
+        .slice(0, printedBefore.length)
+        .map((f) => readFileSync(join(app.dataDir, 'fake-printer', f), 'utf8')),
+    ).toEqual(printedBefore);
   } finally {
     await again.stop();
   }

@@ -45,8 +45,18 @@ test('site mode: a station off the server says what to do, silent stations stand
     resolution: null,
   });
   let conflicts = [
-    conflict('order_picked_twice', 'ord_1042', ['st_a', 'st_b'], 'Order ord_1042 was picked at 2 stations while they were apart. Keep one parcel, void the other and put its items back.'),
-    conflict('parcel_on_two_manifests', 'par_9', ['st_b', 'st_c'], 'Parcel par_9 was loaded on manifest man_1 and on man_2 while the stations were apart. Find the parcel, keep it on the manifest whose cage it is in.'),
+    conflict(
+      'order_picked_twice',
+      'ord_1042',
+      ['st_a', 'st_b'],
+      'Order ord_1042 was picked at 2 stations while they were apart. Keep one parcel, void the other and put its items back.',
+    ),
+    conflict(
+      'parcel_on_two_manifests',
+      'par_9',
+      ['st_b', 'st_c'],
+      'Parcel par_9 was loaded on manifest man_1 and on man_2 while the stations were apart. Find the parcel, keep it on the manifest whose cage it is in.',
+    ),
   ];
   const station = (id: string, name: string, seenAgoS: number, outbox: number) => ({
     station: id,
@@ -90,8 +100,11 @@ test('site mode: a station off the server says what to do, silent stations stand
   await page.route('**/api/site.settle', (r) => {
     const body = r.request().postDataJSON() as { conflictId: string; resolution: string; note: string };
     settles.push(body);
-    if (body.resolution === 'too late') return r.fulfill({ status: 409, json: { error: { code: 'CONFLICT', message: 'Already settled by dispatch: kept on man_2. Reload the list.' } } });
-    conflicts = conflicts.map((c) => (c.id === body.conflictId ? { ...c, status: 'settled' as const, settledAt: now, settledBy: 'picker', resolution: `${body.resolution}: ${body.note}` } : c));
+    if (body.resolution === 'too late')
+      return r.fulfill({ status: 409, json: { error: { code: 'CONFLICT', message: 'Already settled by dispatch: kept on man_2. Reload the list.' } } });
+    conflicts = conflicts.map((c) =>
+      c.id === body.conflictId ? { ...c, status: 'settled' as const, settledAt: now, settledBy: 'picker', resolution: `${body.resolution}: ${body.note}` } : c,
+    );
     return r.fulfill({ json: conflicts.find((c) => c.id === body.conflictId) });
   });
 
@@ -101,7 +114,9 @@ test('site mode: a station off the server says what to do, silent stations stand
   await expect(page.getByTestId('site')).toHaveAttribute('data-mode', 'site');
   await expect(site.link()).toHaveAttribute('data-connected', 'false');
   await expect(page.getByTestId('site-link-error')).toContainText('ECONNREFUSED');
-  await expect(page.getByTestId('site-link-error')).toContainText('Check the network cable and the site server. Picking continues on the numbers in hand (480 left)');
+  await expect(page.getByTestId('site-link-error')).toContainText(
+    'Check the network cable and the site server. Picking continues on the numbers in hand (480 left)',
+  );
   await expect(page.getByTestId('site-last-push')).toHaveText('14:29 (48 s ago)'); // Asia/Shanghai, the demo warehouse
   await expect(page.getByTestId('site-unpushed')).toHaveText('37 events');
   await expect(page.getByTestId('site-duties')).toHaveText('Parcel monitor pass');
@@ -138,13 +153,20 @@ test('site mode: a station off the server says what to do, silent stations stand
   // Settled ones come back with the toggle, with what was done.
   await page.getByTestId('site-show-settled').check();
   await expect(site.conflicts()).toHaveCount(2);
-  await expect(page.locator('[data-testid="site-conflict-row"][data-status="settled"]')).toContainText('Settled: kept it on man_1, unloaded from man_2: cage 3');
+  await expect(page.locator('[data-testid="site-conflict-row"][data-status="settled"]')).toContainText(
+    'Settled: kept it on man_1, unloaded from man_2: cage 3',
+  );
   await expectNoPageScroll(page);
   await page.screenshot({ path: 'test-results/site-settled.png' });
 });
 
 async function expectNoPageScroll(page: Page) {
-  const { sh, ch, sw, cw } = await page.evaluate(() => ({ sh: document.documentElement.scrollHeight, ch: window.innerHeight, sw: document.documentElement.scrollWidth, cw: window.innerWidth }));
+  const { sh, ch, sw, cw } = await page.evaluate(() => ({
+    sh: document.documentElement.scrollHeight,
+    ch: window.innerHeight,
+    sw: document.documentElement.scrollWidth,
+    cw: window.innerWidth,
+  }));
   expect(sh).toBeLessThanOrEqual(ch);
   expect(sw).toBeLessThanOrEqual(cw);
 }

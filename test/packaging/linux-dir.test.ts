@@ -50,9 +50,17 @@ describe('the Linux station package', () => {
   });
 
   it('carries the Shopify schema, the udev rule and the icon beside the asar', () => {
-    expect(readFileSync(join(appDir, 'resources', 'shopify', 'admin-2026-07.graphql')).equals(readFileSync(join(root, 'resources', 'shopify', 'admin-2026-07.graphql')))).toBe(true);
+    expect(
+      readFileSync(join(appDir, 'resources', 'shopify', 'admin-2026-07.graphql')).equals(
+        readFileSync(join(root, 'resources', 'shopify', 'admin-2026-07.graphql')),
+      ),
+    ).toBe(true);
     expect(readFileSync(join(appDir, 'resources', 'linux', '70-firstscan-scanners.rules'), 'utf8')).toMatch(/SUBSYSTEM=="hidraw".*TAG\+="uaccess"/);
-    expect(readFileSync(join(appDir, 'resources', 'icon.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(join(appDir, 'resources', 'icon.png'))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(existsSync(join(appDir, 'firstscan'))).toBe(true); // executableName, no spaces
   });
 

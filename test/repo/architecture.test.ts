@@ -18,11 +18,25 @@ type Cruised = {
 let cruised: Cruised | null = null;
 function cruise(): Cruised {
   cruised ??= JSON.parse(
-    execFileSync(process.execPath, [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'electron', 'db', 'native', 'renderer'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    }),
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+        '--config',
+        '.dependency-cruiser.cjs',
+        '--output-type',
+        'json',
+        'electron',
+        'db',
+        'native',
+        'renderer',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    ),
   ) as Cruised;
   return cruised;
 }

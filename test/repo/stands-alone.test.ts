@@ -26,7 +26,11 @@ describe('the repository stands alone', () => {
     const outside = /(\.\.[/\\]+)+shared\b|['"`]\/work\/|\/work\/shared|'\.\.',\s*'shared'|"\.\.",\s*"shared"/;
     const hits = sources()
       .filter((f) => !f.endsWith('stands-alone.test.ts'))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f: f.slice(root.length), i: i + 1, line })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ f: f.slice(root.length), i: i + 1, line })),
+      )
       .filter((x) => outside.test(x.line));
     expect(hits).toEqual([]);
   });

@@ -15,7 +15,17 @@ export function packageLinuxDir(workDir: string): { appDir: string; log: string 
   const out = join(workDir, 'dist');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${dist}`, `-c.directories.output=${out}`, '--publish', 'never'],
+    [
+      join(root, 'node_modules', 'electron-builder', 'cli.js'),
+      '--config',
+      'electron-builder.yml',
+      '--linux',
+      'dir',
+      `-c.electronDist=${dist}`,
+      `-c.directories.output=${out}`,
+      '--publish',
+      'never',
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
   );
   const log = `${r.stdout}\n${r.stderr}`;

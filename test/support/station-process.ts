@@ -22,10 +22,14 @@ export function ensureBuilt(): void {
   const sources = ['electron', 'db', 'native', 'renderer', 'resources'].map((d) => newest(join(root, d)));
   const built = ['main/index.js', 'preload/index.cjs', 'renderer/index.html'].map((f) => join(root, 'out', f));
   if (built.every(existsSync) && Math.min(...built.map((f) => statSync(f).mtimeMs)) > Math.max(...sources)) return;
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--config', 'electron/shell/electron.vite.config.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--config', 'electron/shell/electron.vite.config.ts'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -72,10 +76,11 @@ export class StationProcess {
     this.child.stderr!.on('data', (d) => (this.out += d));
     this.child.on('message', (m: Msg) => {
       this.messages.push(m);
-      for (const w of [...this.waiters]) if (w.match(m)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
+      for (const w of [...this.waiters])
+        if (w.match(m)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(m);
+        }
     });
     this.exited = new Promise((r) => this.child.on('exit', (code, signal) => r(code ?? (signal ? 128 : -1))));
   }
@@ -92,9 +97,11 @@ export class StationProcess {
       const timer = setTimeout(() => reject(new Error(`timed out; messages: ${this.messages.map((m) => m.type).join(', ')}; output:\n${this.out}`)), ms);
       const w = { match, resolve: (m: Msg) => (clearTimeout(timer), resolve(m)) };
       this.waiters.push(w);
-      void this.exited.then(() => setTimeout(() => {
-        if (this.waiters.includes(w)) reject(new Error(`the station exited; messages: ${this.messages.map((m) => m.type).join(', ')}; output:\n${this.out}`));
-      }, 200));
+      void this.exited.then(() =>
+        setTimeout(() => {
+          if (this.waiters.includes(w)) reject(new Error(`the station exited; messages: ${this.messages.map((m) => m.type).join(', ')}; output:\n${this.out}`));
+        }, 200),
+      );
     });
   }
 
@@ -110,7 +117,11 @@ export class StationProcess {
   }
 
   /** Call a channel's ipcMain handler as the console's own frame ('main') or another frame would. */
-  async invoke(channel: string, input: unknown = {}, frame: 'main' | 'other' = 'main'): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> {
+  async invoke(
+    channel: string,
+    input: unknown = {},
+    frame: 'main' | 'other' = 'main',
+  ): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> {
     const m = await this.command({ cmd: 'invoke', channel, input, frame });
     if (m.error) throw new Error(String(m.error));
     return m.result as never;

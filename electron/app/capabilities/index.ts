@@ -13,4 +13,17 @@ import { replicationCapability } from './replication';
 import { desktopCapability } from './desktop';
 
 /** Every capability of the console, in start order. */
-export const capabilities: Capability[] = [stationCapability, replicationCapability, linesCapability, ordersCapability, pickCapability, printingCapability, shopifyCapability, dispatchCapability, cutoffsCapability, monitorCapability, hardwareCapability, desktopCapability];
+export const capabilities: Capability[] = [
+  stationCapability,
+  replicationCapability,
+  linesCapability,
+  ordersCapability,
+  pickCapability,
+  printingCapability,
+  shopifyCapability,
+  dispatchCapability,
+  cutoffsCapability,
+  monitorCapability,
+  hardwareCapability,
+  desktopCapability,
+];

@@ -51,7 +51,12 @@ function sourcesView(ctx: ServiceContext) {
         dead: sum('dead'),
         done: sum('done'),
         lastError: mine.map((j) => j.lastError).find((e) => !!e) ?? null,
-        lastDone: mine.map((j) => j.lastDone).filter((d): d is string => !!d).sort().pop() ?? null,
+        lastDone:
+          mine
+            .map((j) => j.lastDone)
+            .filter((d): d is string => !!d)
+            .sort()
+            .pop() ?? null,
       };
     }),
     lastPass: rt.lastPass,
@@ -71,7 +76,10 @@ export const monitorCapability: Capability = {
     const off = ctx.store.onCommit((events) => {
       // A replacement was just picked: the old parcel's timeline says so right away.
       // Only this station's picks: every station hears the others' too, and one note per reship is enough.
-      if (!noting && events.some((e) => e.type === 'parcel.picked' && e.station === ctx.stationId && reader.reshipForOrder((e.payload as { orderId: string }).orderId)))
+      if (
+        !noting &&
+        events.some((e) => e.type === 'parcel.picked' && e.station === ctx.stationId && reader.reshipForOrder((e.payload as { orderId: string }).orderId))
+      )
         noting = setImmediate(() => {
           noting = null;
           noteReshipsPicked(ctx);
@@ -122,4 +130,3 @@ export const monitorCapability: Capability = {
     'monitor.demo.scan': (i) => demoScan(ctx, i),
   }),
 };
-

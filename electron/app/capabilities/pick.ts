@@ -13,7 +13,9 @@ export const pickCapability: Capability = {
   handlers: ({ ctx }) => ({
     'pick.scan': ({ code, choice }) => scan(ctx, code, choice),
     'pick.stores': async () =>
-      Promise.all(pickSlipStores(ctx).map(async (s) => ({ ...s, pngBase64: (await renderBarcodePng(s.barcode, { scale: 3, heightMm: 12 })).png.toString('base64') }))),
+      Promise.all(
+        pickSlipStores(ctx).map(async (s) => ({ ...s, pngBase64: (await renderBarcodePng(s.barcode, { scale: 3, heightMm: 12 })).png.toString('base64') })),
+      ),
     'pick.reprint': ({ parcelId, reason }) => {
       const parcel = ctx.store.parcels.get(parcelId);
       if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Scan its label or find it in Parcels.');

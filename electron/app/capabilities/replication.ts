@@ -17,7 +17,10 @@ export const replicationCapability: Capability = {
     if (!creds) return;
     const { connectSite } = await import('../../../db/site-pg/index');
     const { store } = env.ctx;
-    const rep = new Replicator(store, env.ctx.clock, creds, connectSite, { version: env.version, name: (store.settings.scope(store.station).name as string | undefined) ?? null });
+    const rep = new Replicator(store, env.ctx.clock, creds, connectSite, {
+      version: env.version,
+      name: (store.settings.scope(store.station).name as string | undefined) ?? null,
+    });
     replicators.set(env, rep);
     env.site.duty = (name) => rep.holds(name);
     env.site.setJobGate(siteJobGate(store.station, rep));

@@ -45,7 +45,8 @@ export const shopifyCapability: Capability = {
     timer.unref();
     // An accepted fulfillment request is ours to ship: take its order in now, not at the next minute.
     const offAccepted = env.ctx.store.onCommit((events) => {
-      for (const e of events) if (e.type === 'shopify.request_answered' && (e.payload as { accepted: boolean }).accepted) intake((e.payload as { storeId: string }).storeId);
+      for (const e of events)
+        if (e.type === 'shopify.request_answered' && (e.payload as { accepted: boolean }).accepted) intake((e.payload as { storeId: string }).storeId);
     });
     return async () => {
       offAccepted();

@@ -12,7 +12,12 @@ export const stationCapability: Capability = {
       ctx.store.disk.refuses(); // a look at the disk (at most twice a second): the banner shows a full disk before a pick finds it
       const disk = ctx.store.disk.status();
       return {
-        disk: { ...disk, message: disk.full ? new DiskFullError(disk.drive).message.replace(', then scan again.', ': picks wait until there is room; screens keep working.') : null },
+        disk: {
+          ...disk,
+          message: disk.full
+            ? new DiskFullError(disk.drive).message.replace(', then scan again.', ': picks wait until there is room; screens keep working.')
+            : null,
+        },
         faults: { count: faults.count, recent: faults.list().slice(0, 5) },
       };
     },
@@ -24,7 +29,14 @@ export const stationCapability: Capability = {
     },
     'app.info': () => {
       const site = siteInfo(ctx);
-      return { version, mode, demo, station: { id: ctx.stationId, name: stationSettings(ctx).name }, site: { name: site.name, zone: site.zone, clock: site.clock ?? '24h' }, now: ctx.clock.now().toISOString() };
+      return {
+        version,
+        mode,
+        demo,
+        station: { id: ctx.stationId, name: stationSettings(ctx).name },
+        site: { name: site.name, zone: site.zone, clock: site.clock ?? '24h' },
+        now: ctx.clock.now().toISOString(),
+      };
     },
     'site.clock.save': ({ clock }) => {
       const site = siteInfo(ctx);

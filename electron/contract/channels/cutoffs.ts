@@ -10,7 +10,9 @@ const Calendar = z
     pickups: z.array(z.object({ weekday: z.number().int(), cutoff: z.string(), pickup: z.string() }).strict()),
     holidays: z.array(z.object({ date: z.string(), name: z.string(), scope: z.enum(['carrier', 'site']) }).strict()),
     overrides: z.array(
-      z.object({ date: z.string(), kind: z.enum(['extra', 'cancelled']), cutoff: z.string().optional(), pickup: z.string().optional(), reason: z.string() }).strict(),
+      z
+        .object({ date: z.string(), kind: z.enum(['extra', 'cancelled']), cutoff: z.string().optional(), pickup: z.string().optional(), reason: z.string() })
+        .strict(),
     ),
     rules: z.array(z.string()),
     effectiveFrom: z.string().optional(),
@@ -58,7 +60,14 @@ const Settings = z.object({
   ),
 });
 
-const Summary = z.object({ picks: z.number().int(), meanDays: z.number(), medianDays: z.number(), p90Days: z.number(), maxDays: z.number(), overTicketThreshold: z.number().int() });
+const Summary = z.object({
+  picks: z.number().int(),
+  meanDays: z.number(),
+  medianDays: z.number(),
+  p90Days: z.number(),
+  maxDays: z.number(),
+  overTicketThreshold: z.number().int(),
+});
 const Basis = z.object({
   before: Summary,
   after: Summary,
@@ -84,7 +93,10 @@ const Report = z.object({
 });
 
 const Weeks = z.number().int().min(1).max(26).default(8);
-const From = z.enum(['pick', 'pickup']).optional().describe("where the buyer's silence starts (default: when the stores e-mail the buyer: at pick or at handover)");
+const From = z
+  .enum(['pick', 'pickup'])
+  .optional()
+  .describe("where the buyer's silence starts (default: when the stores e-mail the buyer: at pick or at handover)");
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(200);
 
 export const cutoffsChannels = {
@@ -94,7 +106,11 @@ export const cutoffsChannels = {
     Settings,
     'Save a new version of a line’s calendar and first-scan window (all or nothing; errors per field).',
   ),
-  'cutoffs.undo': ch(z.object({ lineId: z.string().min(1), reason: Reason }).strict(), Settings, 'Withdraw the line’s current calendar version and go back to the one before.'),
+  'cutoffs.undo': ch(
+    z.object({ lineId: z.string().min(1), reason: Reason }).strict(),
+    Settings,
+    'Withdraw the line’s current calendar version and go back to the one before.',
+  ),
   'cutoffs.preview': ch(
     z.object({ lineId: z.string().min(1), calendar: Calendar, firstScan: FirstScan, weeks: Weeks, from: From }).strict(),
     z.object({
@@ -107,7 +123,9 @@ export const cutoffsChannels = {
     'What a draft calendar would do, against the saved one, before it is saved. Saves nothing.',
   ),
   'cutoffs.whatif': ch(
-    z.object({ lineId: z.string().min(1), rule: z.enum(['thursday-shift']), weeks: Weeks, from: From, ticketRate: z.number().min(0).max(1).optional() }).strict(),
+    z
+      .object({ lineId: z.string().min(1), rule: z.enum(['thursday-shift']), weeks: Weeks, from: From, ticketRate: z.number().min(0).max(1).optional() })
+      .strict(),
     Report.extend({ rule: z.string() }),
     'Replay the line’s last N weeks of picks (or demo history) without and with a rule.',
   ),
@@ -125,7 +143,11 @@ export const cutoffsChannels = {
           hasCalendar: z.boolean(),
           rules: z.array(z.string()),
           pickups: z.array(
-            Pickup.omit({ extra: true }).extend({ state: z.enum(['closed', 'gone', 'next', 'loading', 'later']), picked: z.number().int(), expected: z.number() }),
+            Pickup.omit({ extra: true }).extend({
+              state: z.enum(['closed', 'gone', 'next', 'loading', 'later']),
+              picked: z.number().int(),
+              expected: z.number(),
+            }),
           ),
           next: Pickup.omit({ extra: true })
             .extend({

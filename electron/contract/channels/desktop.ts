@@ -16,5 +16,9 @@ const DesktopStatus = z.object({
 export const desktopChannels = {
   'desktop.status': ch(Empty, DesktopStatus, 'The desktop station: kiosk, fullscreen, start at login, where secrets and data live, the update waiting.'),
   'desktop.settings': ch(DesktopSettings, DesktopStatus, 'Kiosk, fullscreen and start-at-login for this PC (applied at once in the desktop app).'),
-  'desktop.diagnostics': ch(Empty, z.object({ opened: z.boolean(), message: z.string() }), 'A supervisor opens the developer tools of the desktop app (Devices screen).'),
+  'desktop.diagnostics': ch(
+    Empty,
+    z.object({ opened: z.boolean(), message: z.string() }),
+    'A supervisor opens the developer tools of the desktop app (Devices screen).',
+  ),
 } as const;

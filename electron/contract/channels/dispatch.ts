@@ -134,13 +134,27 @@ export const dispatchChannels = {
       ),
       manifests: z.array(Manifest),
       discrepancies: z.array(Discrepancy),
-      alerts: z.array(z.object({ code: z.enum(['pickup_overdue']), lineId: z.string(), manifestId: z.string().nullable(), message: z.string(), next: z.string() })),
+      alerts: z.array(
+        z.object({ code: z.enum(['pickup_overdue']), lineId: z.string(), manifestId: z.string().nullable(), message: z.string(), next: z.string() }),
+      ),
     }),
     'Dispatch at a glance: lines with waiting parcels, manifests still here or handed over today, discrepancies, overdue pickups.',
   ),
-  'dispatch.rules.save': ch(LineRules.strict(), LineRules, 'Set what a line pickup takes: services, limits, bags, weights, expected pickup time, how handover is confirmed.'),
+  'dispatch.rules.save': ch(
+    LineRules.strict(),
+    LineRules,
+    'Set what a line pickup takes: services, limits, bags, weights, expected pickup time, how handover is confirmed.',
+  ),
   'dispatch.open': ch(
-    z.object({ lineId: z.string().min(1), pickupDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional() }).strict(),
+    z
+      .object({
+        lineId: z.string().min(1),
+        pickupDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+          .optional(),
+      })
+      .strict(),
     Manifest,
     'Open the manifest for a line and pickup (or return the one already open for it).',
   ),
@@ -151,12 +165,18 @@ export const dispatchChannels = {
     'Scan on the dispatch screen: a parcel label loads it onto the manifest, a bag label starts a bag, a manifest barcode asks for handover.',
   ),
   'dispatch.unload': ch(
-    z.object({ manifestId: z.string().min(1), parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the parcel comes off').max(200) }).strict(),
+    z
+      .object({ manifestId: z.string().min(1), parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the parcel comes off').max(200) })
+      .strict(),
     ManifestDetail,
     'Take a parcel off an open manifest, with a reason.',
   ),
   'dispatch.close': ch(ManifestId, ManifestDetail, 'Close out a manifest: it gets its number; print it and hand it to the driver.'),
-  'dispatch.reopen': ch(z.object({ manifestId: z.string().min(1), reason: Reason('reopened') }).strict(), ManifestDetail, 'Reopen a closed manifest (before handover), with a reason.'),
+  'dispatch.reopen': ch(
+    z.object({ manifestId: z.string().min(1), reason: Reason('reopened') }).strict(),
+    ManifestDetail,
+    'Reopen a closed manifest (before handover), with a reason.',
+  ),
   'dispatch.void': ch(
     z.object({ manifestId: z.string().min(1), reason: Reason('voided') }).strict(),
     ManifestDetail,

@@ -38,7 +38,15 @@ const Customs = z
     weightPerItemKg: z.number().min(0),
     items: z.record(
       z.string(),
-      z.object({ description: z.string().max(60).optional(), hsCode: z.string().optional(), value: z.number().min(0).optional(), weightKg: z.number().min(0).optional(), origin: z.string().length(2).optional() }).strict(),
+      z
+        .object({
+          description: z.string().max(60).optional(),
+          hsCode: z.string().optional(),
+          value: z.number().min(0).optional(),
+          weightKg: z.number().min(0).optional(),
+          origin: z.string().length(2).optional(),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -53,10 +61,28 @@ export const hardwareChannels = {
   ),
   'scanners.profiles': ch(
     Empty,
-    z.array(z.object({ id: z.string(), name: z.string(), gs: z.string(), note: z.string(), wedge: z.object({ maxInterKeyMs: z.number(), minLength: z.number(), suffix: z.enum(['Enter', 'Tab', 'EnterOrTab', 'None']), prefix: z.string(), endTimeoutMs: z.number() }) })),
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        gs: z.string(),
+        note: z.string(),
+        wedge: z.object({
+          maxInterKeyMs: z.number(),
+          minLength: z.number(),
+          suffix: z.enum(['Enter', 'Tab', 'EnterOrTab', 'None']),
+          prefix: z.string(),
+          endTimeoutMs: z.number(),
+        }),
+      }),
+    ),
     'Keyboard-wedge settings per kind of scanner.',
   ),
   'selftest.print': ch(Empty, z.object({ jobId: z.string(), printerId: z.string() }), 'Print the scanner test sheet through this station’s printer queue.'),
   'lines.customs': ch(z.object({ lineId: z.string().min(1) }).strict(), Customs.nullable(), 'A line’s customs (CN22) block settings.'),
-  'lines.customs.save': ch(z.object({ lineId: z.string().min(1), customs: Customs.nullable() }).strict(), Customs.nullable(), 'Turn the customs block on/off for a line.'),
+  'lines.customs.save': ch(
+    z.object({ lineId: z.string().min(1), customs: Customs.nullable() }).strict(),
+    Customs.nullable(),
+    'Turn the customs block on/off for a line.',
+  ),
 } as const;

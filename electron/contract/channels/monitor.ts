@@ -8,7 +8,10 @@ const Cause = z.enum(['not_handed_over', 'no_first_scan', 'no_update', 'failed_d
 const Route = z.enum(['postal', 'private', 'express', 'domestic']);
 const Ids = z.array(z.string().min(1)).min(1, 'select at least one exception').max(2000);
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(300);
-const Hours = z.number().positive().max(24 * 90);
+const Hours = z
+  .number()
+  .positive()
+  .max(24 * 90);
 const Symptom = z.enum(['no_number', 'shows_nothing', 'stopped']);
 
 const PassSummary = z.object({
@@ -52,27 +55,50 @@ const Exception = z.object({
 
 const Rules = z
   .object({
-    noFirstScan: z.object({ enabled: z.boolean(), hoursByRoute: z.object({ postal: Hours, private: Hours, express: Hours, domestic: Hours }).strict() }).strict(),
+    noFirstScan: z
+      .object({ enabled: z.boolean(), hoursByRoute: z.object({ postal: Hours, private: Hours, express: Hours, domestic: Hours }).strict() })
+      .strict(),
     noUpdate: z.object({ enabled: z.boolean(), days: z.number().positive().max(90) }).strict(),
     failedDelivery: z.object({ enabled: z.boolean() }).strict(),
     notHandedOver: z.object({ enabled: z.boolean(), graceHours: z.number().min(0).max(240), fallbackPickupHours: Hours }).strict(),
     lost: z.object({ enabled: z.boolean(), days: z.number().positive().max(120) }).strict(),
     dueHours: z.object({ not_handed_over: Hours, no_first_scan: Hours, no_update: Hours, failed_delivery: Hours, lost: Hours }).strict(),
-    lines: z.record(z.string(), z.object({ noFirstScanHours: Hours.optional(), noUpdateDays: z.number().positive().max(90).optional(), lostDays: z.number().positive().max(120).optional() }).strict()),
+    lines: z.record(
+      z.string(),
+      z
+        .object({
+          noFirstScanHours: Hours.optional(),
+          noUpdateDays: z.number().positive().max(90).optional(),
+          lostDays: z.number().positive().max(120).optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
 const RulesView = z.object({
   rules: Rules,
   defaults: Rules,
-  lines: z.array(z.object({ id: z.string(), name: z.string(), routeType: Route, noFirstScanHours: z.number(), noUpdateDays: z.number(), lostDays: z.number(), overridden: z.boolean() })),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      routeType: Route,
+      noFirstScanHours: z.number(),
+      noUpdateDays: z.number(),
+      lostDays: z.number(),
+      overridden: z.boolean(),
+    }),
+  ),
 });
 
 const Costs = z
   .object({
     hourlyRate: z.number().min(0).max(1000),
     minutesPerTicket: z.number().positive().max(120),
-    ticketRates: z.object({ postal: z.number().min(0).max(1), private: z.number().min(0).max(1), express: z.number().min(0).max(1), domestic: z.number().min(0).max(1) }).strict(),
+    ticketRates: z
+      .object({ postal: z.number().min(0).max(1), private: z.number().min(0).max(1), express: z.number().min(0).max(1), domestic: z.number().min(0).max(1) })
+      .strict(),
   })
   .strict();
 
@@ -90,8 +116,24 @@ const Gap = z.object({
 });
 
 const Diagnosis = z.object({
-  parcel: z.object({ id: z.string(), trackingNumber: z.string(), status: z.string(), pickedAt: IsoTime, pickupAt: IsoTime.nullable(), handedOverAt: IsoTime.nullable(), trackingUrl: z.string() }),
-  order: z.object({ id: z.string(), name: z.string(), createdAt: IsoTime, buyer: z.string(), email: z.string().nullable(), country: z.string(), source: z.string() }),
+  parcel: z.object({
+    id: z.string(),
+    trackingNumber: z.string(),
+    status: z.string(),
+    pickedAt: IsoTime,
+    pickupAt: IsoTime.nullable(),
+    handedOverAt: IsoTime.nullable(),
+    trackingUrl: z.string(),
+  }),
+  order: z.object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: IsoTime,
+    buyer: z.string(),
+    email: z.string().nullable(),
+    country: z.string(),
+    source: z.string(),
+  }),
   line: z.object({ id: z.string(), name: z.string(), carrier: z.string(), routeType: Route }),
   window: z.object({ from: IsoTime, to: IsoTime, source: z.enum(['cutoffs', 'table3']) }).nullable(),
   tracking: z
@@ -109,7 +151,17 @@ const Diagnosis = z.object({
     })
     .nullable(),
   scans: z.array(
-    z.object({ status: Status, statusWords: z.string(), scannedAt: IsoTime, learnedAt: IsoTime, lagHours: z.number(), source: z.string(), via: z.string(), location: z.string().nullable(), detail: z.string() }),
+    z.object({
+      status: Status,
+      statusWords: z.string(),
+      scannedAt: IsoTime,
+      learnedAt: IsoTime,
+      lagHours: z.number(),
+      source: z.string(),
+      via: z.string(),
+      location: z.string().nullable(),
+      detail: z.string(),
+    }),
   ),
   gaps: z.array(Gap),
   current: Gap.nullable(),
@@ -119,14 +171,23 @@ const Diagnosis = z.object({
       syncedAt: IsoTime.nullable(),
       state: z.string().nullable(),
       notifyCustomer: z.boolean().nullable(),
-      notifiedAt: IsoTime.nullable().describe("when Shopify was asked to e-mail the buyer (null: not yet)"),
+      notifiedAt: IsoTime.nullable().describe('when Shopify was asked to e-mail the buyer (null: not yet)'),
       notifyAt: z.enum(['pick', 'handover']).nullable().describe("the store's setting for this parcel"),
       error: z.string().nullable(),
       events: z.array(z.object({ status: z.string(), at: IsoTime })),
     })
     .nullable(),
   exceptions: z.array(Exception),
-  reshippedAs: z.array(z.object({ orderName: z.string(), orderId: z.string(), parcelId: z.string().nullable(), trackingNumber: z.string().nullable(), at: IsoTime, reason: z.string() })),
+  reshippedAs: z.array(
+    z.object({
+      orderName: z.string(),
+      orderId: z.string(),
+      parcelId: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      at: IsoTime,
+      reason: z.string(),
+    }),
+  ),
   reshipOf: z.object({ orderName: z.string(), oldParcelId: z.string(), oldTrackingNumber: z.string() }).nullable(),
 });
 
@@ -142,7 +203,14 @@ const Tree = z.object({
   reply: z.string(),
 });
 
-const Shares = z.object({ issued: z.number(), shopify: z.number(), handover: z.number(), first_scan: z.number(), reported: z.number(), notification: z.number() });
+const Shares = z.object({
+  issued: z.number(),
+  shopify: z.number(),
+  handover: z.number(),
+  first_scan: z.number(),
+  reported: z.number(),
+  notification: z.number(),
+});
 
 export const monitorChannels = {
   'monitor.queue': ch(
@@ -155,11 +223,21 @@ export const monitorChannels = {
         limit: z.number().int().min(1).max(2000).default(500),
       })
       .strict(),
-    z.object({ rows: z.array(Exception), counts: z.record(z.string(), z.number().int()), owners: z.array(z.string()), lastPass: PassSummary.nullable(), now: IsoTime }),
+    z.object({
+      rows: z.array(Exception),
+      counts: z.record(z.string(), z.number().int()),
+      owners: z.array(z.string()),
+      lastPass: PassSummary.nullable(),
+      now: IsoTime,
+    }),
     'The exception queue: open (most urgent first) or resolved, with counts per cause.',
   ),
   'monitor.pass': ch(Empty, PassSummary, 'Run the rules-and-schedule pass now: open/clear exceptions, queue due polls.'),
-  'monitor.assign': ch(z.object({ ids: Ids, owner: z.string().trim().min(1).max(40).nullable() }).strict(), z.object({ updated: z.number().int() }), 'Give exceptions an owner (null: unassign).'),
+  'monitor.assign': ch(
+    z.object({ ids: Ids, owner: z.string().trim().min(1).max(40).nullable() }).strict(),
+    z.object({ updated: z.number().int() }),
+    'Give exceptions an owner (null: unassign).',
+  ),
   'monitor.resolve': ch(z.object({ ids: Ids, reason: Reason }).strict(), z.object({ updated: z.number().int() }), 'Mark exceptions resolved, with the reason.'),
   'monitor.contactPreview': ch(
     z.object({ exceptionId: z.string().min(1).optional(), parcelId: z.string().min(1).optional() }).strict(),
@@ -222,18 +300,32 @@ export const monitorChannels = {
     'Import a CSV of scans a carrier e-mailed (tracking_number, status, scanned_at, location).',
   ),
   'monitor.push': ch(
-    z.object({ sourceId: z.string().min(1), data: z.array(z.object({ number: z.string(), track_info: z.object({}).passthrough() }).passthrough()).max(1000) }).strict(),
+    z
+      .object({ sourceId: z.string().min(1), data: z.array(z.object({ number: z.string(), track_info: z.object({}).passthrough() }).passthrough()).max(1000) })
+      .strict(),
     z.object({ fresh: z.number().int(), repeated: z.number().int(), unknown: z.number().int(), skipped: z.number().int() }),
     'Webhook for an aggregator in push mode: tracking updates of registered numbers.',
   ),
-  'monitor.parcel': ch(z.object({ id: z.string().min(1) }).strict(), Diagnosis, 'One parcel diagnosed: tracking lines with both times, the five gaps, Shopify, exceptions, reship links.'),
+  'monitor.parcel': ch(
+    z.object({ id: z.string().min(1) }).strict(),
+    Diagnosis,
+    'One parcel diagnosed: tracking lines with both times, the five gaps, Shopify, exceptions, reship links.',
+  ),
   'monitor.support': ch(
     z.object({ query: z.string().trim().min(1, 'type an order or tracking number').max(60), symptom: Symptom.optional() }).strict(),
     z.object({
       query: z.string(),
       results: z.array(z.object({ diagnosis: Diagnosis, tree: Tree })),
       waiting: z.array(
-        z.object({ orderName: z.string(), status: z.string(), createdAt: IsoTime, hoursWaiting: z.number(), rootCause: z.string(), fix: z.object({ n: z.number().int(), text: z.string() }), reply: z.string() }),
+        z.object({
+          orderName: z.string(),
+          status: z.string(),
+          createdAt: IsoTime,
+          hoursWaiting: z.number(),
+          rootCause: z.string(),
+          fix: z.object({ n: z.number().int(), text: z.string() }),
+          reply: z.string(),
+        }),
       ),
     }),
     'Support helper: an order or tracking number -> its gaps, Table 2 walked, the fix, a ready reply.',
@@ -260,7 +352,11 @@ export const monitorChannels = {
       .object({
         query: z.string().trim().min(1).max(60),
         status: Status,
-        hoursAgo: z.number().min(0).max(24 * 60).default(0),
+        hoursAgo: z
+          .number()
+          .min(0)
+          .max(24 * 60)
+          .default(0),
         sourceId: z.string().optional(),
         location: z.string().max(80).optional(),
       })

@@ -33,7 +33,9 @@ export const ordersChannels = {
     'Import open orders from a CSV or JSON file and wait for the result (large files: orders.import.start).',
   ),
   'orders.import.start': ch(
-    FileFields.extend({ fileName: z.string().max(260).optional() }).strict().refine(oneOf, oneOfError),
+    FileFields.extend({ fileName: z.string().max(260).optional() })
+      .strict()
+      .refine(oneOf, oneOfError),
     z.object({ importId: z.string() }),
     'Start importing an order file in the background; follow it with orders.import.status.',
   ),

@@ -8,7 +8,13 @@ export const pickChannels = {
       .object({
         code: z.string().trim().min(1, 'the scan is empty').max(200),
         symbology: z.string().optional(),
-        choice: z.string().trim().min(1).max(200).optional().describe('answers an ambiguous code: the order id touched, or the store’s pick-slip barcode scanned'),
+        choice: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe('answers an ambiguous code: the order id touched, or the store’s pick-slip barcode scanned'),
       })
       .strict(),
     S.PickResult,
@@ -54,7 +60,13 @@ export const pickChannels = {
     z.object({ id: z.string().min(1) }).strict(),
     z.object({
       parcel: S.Parcel,
-      order: z.object({ id: z.string(), name: z.string(), status: z.string(), shipTo: S.Address, items: z.array(z.object({ sku: z.string(), title: z.string(), quantity: z.number() })) }),
+      order: z.object({
+        id: z.string(),
+        name: z.string(),
+        status: z.string(),
+        shipTo: S.Address,
+        items: z.array(z.object({ sku: z.string(), title: z.string(), quantity: z.number() })),
+      }),
       events: z.array(S.Event),
       jobs: z.array(S.Job),
     }),

@@ -24,7 +24,16 @@ const PrinterQueue = z.object({
   divertedTo: z.string().nullable(),
   queued: z.number().int(),
   checkedAt: z.string().nullable(),
-  questions: z.array(z.object({ jobId: z.string(), printerId: z.string(), error: z.string(), heldAt: z.string(), parcelId: z.string().nullable(), tracking: z.string().nullable() })),
+  questions: z.array(
+    z.object({
+      jobId: z.string(),
+      printerId: z.string(),
+      error: z.string(),
+      heldAt: z.string(),
+      parcelId: z.string().nullable(),
+      tracking: z.string().nullable(),
+    }),
+  ),
 });
 
 const PrintJob = z.object({
@@ -47,13 +56,19 @@ export const printingChannels = {
   'printers.list': ch(Empty, z.array(S.Printer.extend({ queued: z.number().int(), failing: z.string().nullable() })), 'Printers and their queues.'),
   'printers.save': ch(S.Printer.strict(), S.Printer, 'Add or change a printer.'),
   'jobs.list': ch(
-    z.object({ status: z.enum(['queued', 'done', 'dead']).optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    z
+      .object({ status: z.enum(['queued', 'done', 'dead']).optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(1000).default(100) })
+      .strict(),
     z.array(S.Job),
     'Outbox jobs (labels, Shopify, carriers).',
   ),
   'jobs.retry': ch(z.object({ id: z.string().min(1) }).strict(), S.Job, 'Retry a failed or dead job now.'),
   'printers.setup': ch(PrinterId, PrinterSetup, 'A printer’s transport, label size, resolution and fallback.'),
-  'printers.configure': ch(z.object({ printerId: z.string().min(1), setup: PrinterSetup }).strict(), PrinterSetup, 'Change a printer’s transport, label size, resolution and fallback.'),
+  'printers.configure': ch(
+    z.object({ printerId: z.string().min(1), setup: PrinterSetup }).strict(),
+    PrinterSetup,
+    'Change a printer’s transport, label size, resolution and fallback.',
+  ),
   'printers.health': ch(
     z.object({ printerId: z.string().min(1).optional() }).strict(),
     PrinterQueue.nullable(),
@@ -62,7 +77,11 @@ export const printingChannels = {
   'printers.check': ch(PrinterId, PrinterQueue, 'Ask the printer for its status (~HS) now.'),
   'printers.pause': ch(z.object({ printerId: z.string().min(1), note: z.string().max(120).optional() }).strict(), PrinterQueue, 'Hold this printer’s labels.'),
   'printers.resume': ch(PrinterId, PrinterQueue, 'Send this printer’s held labels, in order.'),
-  'printers.move': ch(z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(), z.object({ moved: z.number().int() }), 'Move every waiting label to another printer, in order.'),
+  'printers.move': ch(
+    z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(),
+    z.object({ moved: z.number().int() }),
+    'Move every waiting label to another printer, in order.',
+  ),
   'print.jobs': ch(
     z.object({ printerId: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
     z.array(PrintJob),
@@ -78,7 +97,10 @@ export const printingChannels = {
       .object({
         printerId: z.string().min(1),
         mode: z.enum(['ok', 'refuse', 'slow', 'close-mid-job', 'hang']).optional(),
-        status: z.object({ paperOut: z.boolean().optional(), ribbonOut: z.boolean().optional(), headOpen: z.boolean().optional(), paused: z.boolean().optional() }).strict().optional(),
+        status: z
+          .object({ paperOut: z.boolean().optional(), ribbonOut: z.boolean().optional(), headOpen: z.boolean().optional(), paused: z.boolean().optional() })
+          .strict()
+          .optional(),
       })
       .strict(),
     PrinterQueue,

@@ -69,7 +69,7 @@ const StoreView = z.object({
   lastIntake: z.object({ imported: z.number(), changed: z.number(), seen: z.number() }).nullable(),
   intake: z.object({ running: z.boolean(), pages: z.number(), seen: z.number(), imported: z.number(), error: z.string().nullable() }).nullable(),
   throttle: Throttle.nullable(),
-  notifyAt: NotifyAt.describe("when Shopify e-mails the buyer the tracking number: at handover (default) or at pick"),
+  notifyAt: NotifyAt.describe('when Shopify e-mails the buyer the tracking number: at handover (default) or at pick'),
   endpoint: z.string().nullable().describe('loopback URL of an emulated store (null: a real store)'),
 });
 
@@ -121,7 +121,11 @@ export const shopifyChannels = {
     z
       .object({
         ...Connection,
-        id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+        id: z
+          .string()
+          .min(1)
+          .max(40)
+          .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
         accessToken: z.string().min(10).max(200).optional().describe('kept in the station secret store, never returned'),
         locationId: z.string().nullable().optional(),
         lineRules: z.record(z.string(), z.string()).optional(),
@@ -135,7 +139,7 @@ export const shopifyChannels = {
   'shopify.notifyAt': ch(
     z.object({ storeId: z.string().min(1), notifyAt: NotifyAt }).strict(),
     z.object({ storeId: z.string(), notifyAt: NotifyAt }),
-    "E-mail the buyer at handover (the tracking goes to Shopify at pick without an e-mail) or at pick. Applies to parcels picked from now on.",
+    'E-mail the buyer at handover (the tracking goes to Shopify at pick without an e-mail) or at pick. Applies to parcels picked from now on.',
   ),
   'shopify.disconnect': ch(z.object({ storeId: z.string().min(1) }).strict(), z.object({ storeId: z.string() }), 'Disconnect a store and forget its token.'),
   'shopify.intake': ch(
@@ -143,7 +147,11 @@ export const shopifyChannels = {
     z.object({ imported: z.number().int(), changed: z.number().int(), seen: z.number().int() }),
     'Pull open fulfillment orders of the site location now (new orders, holds, cancellations).',
   ),
-  'shopify.parcel': ch(z.object({ parcelId: z.string().min(1) }).strict(), ShopifyParcelSync.nullable(), "A parcel's Shopify state and label -> Shopify time (null: not a Shopify order)."),
+  'shopify.parcel': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    ShopifyParcelSync.nullable(),
+    "A parcel's Shopify state and label -> Shopify time (null: not a Shopify order).",
+  ),
   'shopify.fix': ch(
     z.object({ jobId: z.string().min(1), company: z.string().min(1).max(80).optional(), refreshLines: z.boolean().optional() }).strict(),
     z.object({ jobId: z.string(), change: z.string(), parcel: z.string().nullable() }),
@@ -177,7 +185,7 @@ export const shopifyChannels = {
       reason: z.string(),
       shopify: z.object({ action: z.enum(['tracking_update', 'create_sends_new']), sync: ShopifyParcelSync.nullable() }).nullable(),
     }),
-    "Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.",
+    'Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.',
   ),
   'shopify.demo.network': ch(
     z.object({ online: z.boolean(), faults: z.number().min(0).max(1).optional() }).strict(),

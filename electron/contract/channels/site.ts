@@ -66,7 +66,13 @@ export const siteChannels = {
     'Conflicts only a partition can cause (an order picked at two stations, a parcel on two manifests), for a person to settle.',
   ),
   'site.settle': ch(
-    z.object({ conflictId: z.string().min(1), resolution: z.string().trim().min(1, { error: 'Say what was done' }).max(200), note: z.string().max(500).default('') }).strict(),
+    z
+      .object({
+        conflictId: z.string().min(1),
+        resolution: z.string().trim().min(1, { error: 'Say what was done' }).max(200),
+        note: z.string().max(500).default(''),
+      })
+      .strict(),
     Conflict,
     'Mark a conflict settled, with what was done.',
   ),

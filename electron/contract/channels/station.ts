@@ -31,7 +31,9 @@ export const stationChannels = {
     'Is this station healthy: a full disk (picks refused until space is freed), errors it survived since start.',
   ),
   'events.export': ch(
-    z.object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoInstant.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
+    z
+      .object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoInstant.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) })
+      .strict(),
     z.array(S.Event),
     'The event log, oldest first.',
   ),

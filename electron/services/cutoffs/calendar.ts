@@ -25,21 +25,20 @@ const LocalTime = z.string().superRefine((time, ctx) => {
   }
 });
 
-const IsoWeekday = z.int('weekday must be a whole number 1-7 (ISO: Monday = 1, Sunday = 7)')
+const IsoWeekday = z
+  .int('weekday must be a whole number 1-7 (ISO: Monday = 1, Sunday = 7)')
   .min(1, 'weekday must be 1-7 (ISO: Monday = 1, Sunday = 7)')
   .max(7, 'weekday must be 1-7 (ISO: Monday = 1, Sunday = 7)');
 
-export const WeeklyPickupSchema = z
-  .object({ weekday: IsoWeekday, cutoff: LocalTime, pickup: LocalTime })
-  .superRefine((p, ctx) => {
-    if (isTime(p.cutoff) && isTime(p.pickup) && minutesOfDay(p.pickup) < minutesOfDay(p.cutoff)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['pickup'],
-        message: `pickup ${p.pickup} is before cut-off ${p.cutoff} — the pickup must be at or after the cut-off on the same day`,
-      });
-    }
-  });
+export const WeeklyPickupSchema = z.object({ weekday: IsoWeekday, cutoff: LocalTime, pickup: LocalTime }).superRefine((p, ctx) => {
+  if (isTime(p.cutoff) && isTime(p.pickup) && minutesOfDay(p.pickup) < minutesOfDay(p.cutoff)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pickup'],
+      message: `pickup ${p.pickup} is before cut-off ${p.cutoff} — the pickup must be at or after the cut-off on the same day`,
+    });
+  }
+});
 
 export const HolidaySchema = z.object({
   date: LocalDate,

@@ -30,7 +30,7 @@ export function civilDate(day: number): string {
 
 /** ISO weekday, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */
 export function isoWeekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7 + 1;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Epoch day of the Monday starting the ISO week that contains `day`. */

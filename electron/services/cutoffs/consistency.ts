@@ -18,10 +18,12 @@ export function checkConsistency(cal: CalendarShape): Finding[] {
 
 function checkPickups(cal: CalendarShape): Finding[] {
   if (cal.pickups.length === 0) {
-    return [{
-      path: ['pickups'],
-      message: 'no pickup days — add at least one weekly pickup, e.g. { weekday: 1, cutoff: "16:00", pickup: "17:30" }',
-    }];
+    return [
+      {
+        path: ['pickups'],
+        message: 'no pickup days — add at least one weekly pickup, e.g. { weekday: 1, cutoff: "16:00", pickup: "17:30" }',
+      },
+    ];
   }
   const findings: Finding[] = [];
   const firstIndex = new Map<number, number>();

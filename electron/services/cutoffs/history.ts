@@ -40,7 +40,7 @@ export function pickHistory(ctx: ServiceContext, line: LineData, zone: string, w
  */
 export function syntheticPicks(seedKey: string, perDay: number, zone: string, fromDay: number, toDay: number, flat = false): Date[] {
   let s = [...seedKey].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 2166136261);
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const out: Date[] = [];
   for (let day = fromDay; day <= toDay; day++) {
     const n = Math.round(perDay * (flat ? 1 : WEEKDAY_PROFILE[isoWeekday(day)]));

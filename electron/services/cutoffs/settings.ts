@@ -32,7 +32,10 @@ export function checkDraft(ctx: ServiceContext, draft: CalendarDraft, firstScan:
 function checkFirstScan(w: FirstScanData): CalendarError[] {
   const errors: CalendarError[] = [];
   if (w.worstHours < w.bestHours)
-    errors.push({ path: 'firstScan.worstHours', message: `worst case ${w.worstHours} h is shorter than best case ${w.bestHours} h — the worst case must be the longer one` });
+    errors.push({
+      path: 'firstScan.worstHours',
+      message: `worst case ${w.worstHours} h is shorter than best case ${w.bestHours} h — the worst case must be the longer one`,
+    });
   if (!w.countsNonWorkingDays && w.carrierWorkdays.length === 0)
     errors.push({ path: 'firstScan.carrierWorkdays', message: 'the carrier scans on no day — tick at least one weekday the carrier works' });
   if (new Set(w.carrierWorkdays).size !== w.carrierWorkdays.length)
@@ -45,13 +48,20 @@ export function saveSettings(ctx: ServiceContext, input: { lineId: string; calen
   const { calendar, errors } = checkDraft(ctx, input.calendar, input.firstScan);
   const refusal = input.calendar.rules?.includes('thursday-shift') ? thursdayShiftRefusal(line) : null;
   if (refusal) throw badInput(`The calendar was not saved. ${refusal} Untick the Thursday shift.`, [{ path: 'calendar.rules', message: 'postal lines only' }]);
-  if (!calendar) throw badInput(`The calendar was not saved: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Fix the marked fields and save again.`, errors);
+  if (!calendar)
+    throw badInput(`The calendar was not saved: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Fix the marked fields and save again.`, errors);
   const reader = cutoffsReader(ctx.store.db);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
     emit({
       type: 'cutoffs.calendar_saved',
       subject: input.lineId,
-      payload: { lineId: input.lineId, version: reader.maxVersion(input.lineId) + 1, calendar, firstScan: normalizeWindow(input.firstScan), reason: input.reason },
+      payload: {
+        lineId: input.lineId,
+        version: reader.maxVersion(input.lineId) + 1,
+        calendar,
+        firstScan: normalizeWindow(input.firstScan),
+        reason: input.reason,
+      },
     }),
   );
   return settingsView(ctx, input.lineId);
@@ -66,7 +76,12 @@ export function undoSettings(ctx: ServiceContext, input: { lineId: string; reaso
     emit({
       type: 'cutoffs.calendar_undone',
       subject: input.lineId,
-      payload: { lineId: input.lineId, undoneVersion: current.version, restoredVersion: reader.previousActive(input.lineId, current.version), reason: input.reason },
+      payload: {
+        lineId: input.lineId,
+        undoneVersion: current.version,
+        restoredVersion: reader.previousActive(input.lineId, current.version),
+        reason: input.reason,
+      },
     });
   });
   return settingsView(ctx, input.lineId);

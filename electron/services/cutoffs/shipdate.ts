@@ -37,7 +37,11 @@ export function nextPickup(cal: LineCalendar, pickedAt: Date): ShipDate {
   if (Number.isNaN(pickMs)) throw new Error('nextPickup: pickedAt is an invalid Date');
   const pickDay = localDayOf(pickMs, cal.zone);
   // Nearly every parcel ships within two weeks; only build 60 days when needed.
-  return shipDateFrom(cal, nearSlots(cal, pickDay), pickMs) ?? shipDateFrom(cal, buildSchedule(cal, isoWeekStart(pickDay), pickDay + PICKUP_HORIZON_DAYS), pickMs) ?? noPickup(cal, pickedAt);
+  return (
+    shipDateFrom(cal, nearSlots(cal, pickDay), pickMs) ??
+    shipDateFrom(cal, buildSchedule(cal, isoWeekStart(pickDay), pickDay + PICKUP_HORIZON_DAYS), pickMs) ??
+    noPickup(cal, pickedAt)
+  );
 }
 
 /** The slots nextPickup looks at first for picks on local day `pickDay`; callers may cache them per day. */

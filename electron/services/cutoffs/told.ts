@@ -17,7 +17,10 @@ export function silenceStart(ctx: ServiceContext, lineId?: string): { from: Sile
   const stores = feeding.length ? feeding : all;
   const atPick = stores.filter((s) => s.notifyAt === 'pick');
   if (atPick.length)
-    return { from: 'pick', why: `${atPick.map((s) => s.shopName).join(', ')} e-mail${atPick.length === 1 ? 's' : ''} buyers the tracking at pick, so their wait starts at the pick.` };
+    return {
+      from: 'pick',
+      why: `${atPick.map((s) => s.shopName).join(', ')} e-mail${atPick.length === 1 ? 's' : ''} buyers the tracking at pick, so their wait starts at the pick.`,
+    };
   return { from: 'pickup', why: 'Shopify e-mails the buyers at handover (the carrier pickup), so their wait starts there.' };
 }
 

@@ -27,7 +27,11 @@ export function thisWeek(ctx: ServiceContext) {
       // From the week before (the previous pickup sets how many days feed the first one) to two weeks on.
       const slots = buildSchedule(cal, weekStart - 7, weekStart + 20);
       const open = slots.filter((s) => s.open);
-      const loads = new Map(reader.pickupLoads(line.id, new Date(open[0]?.pickupMs ?? now.getTime()).toISOString(), new Date(now.getTime() + 21 * DAY_MS).toISOString()).map((l) => [l.pickupAt, l]));
+      const loads = new Map(
+        reader
+          .pickupLoads(line.id, new Date(open[0]?.pickupMs ?? now.getTime()).toISOString(), new Date(now.getTime() + 21 * DAY_MS).toISOString())
+          .map((l) => [l.pickupAt, l]),
+      );
       const expectedFor = (cutoffMs: number) => {
         const prev = [...open].reverse().find((s) => s.cutoffMs < cutoffMs);
         const days = prev ? Math.max(1, Math.round((cutoffMs - prev.cutoffMs) / DAY_MS)) : 1;
@@ -43,7 +47,15 @@ export function thisWeek(ctx: ServiceContext) {
           cutoffAt: new Date(s.cutoffMs).toISOString(),
           pickupAt: iso,
           open: s.open,
-          state: !s.open ? ('closed' as const) : s.pickupMs < now.getTime() ? ('gone' as const) : s === nextSlot ? ('next' as const) : s.cutoffMs < now.getTime() ? ('loading' as const) : ('later' as const),
+          state: !s.open
+            ? ('closed' as const)
+            : s.pickupMs < now.getTime()
+              ? ('gone' as const)
+              : s === nextSlot
+                ? ('next' as const)
+                : s.cutoffMs < now.getTime()
+                  ? ('loading' as const)
+                  : ('later' as const),
           picked: load?.parcels ?? 0,
           expected: s.open ? expectedFor(s.cutoffMs) : 0,
         };

@@ -55,13 +55,7 @@ export type WhatIfResult = {
 };
 
 /** `before` is the calendar without `rule`, `after` the calendar with it. */
-export function replayWhatIf(
-  cal: LineCalendar,
-  rule: CalendarRule,
-  picks: Date[],
-  window: FirstScanWindow,
-  opts: WhatIfOptions,
-): WhatIfResult {
+export function replayWhatIf(cal: LineCalendar, rule: CalendarRule, picks: Date[], window: FirstScanWindow, opts: WhatIfOptions): WhatIfResult {
   const withoutRule = { ...cal, rules: cal.rules.filter((r) => r !== rule) };
   const withRule = { ...withoutRule, rules: [...withoutRule.rules, rule] };
   return replayCompare(withoutRule, withRule, picks, window, opts);

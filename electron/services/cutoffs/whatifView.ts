@@ -35,7 +35,14 @@ const summary = (s: SilenceSummary) => ({
 });
 
 function basisReport(before: LineCalendar, after: LineCalendar, wBefore: FirstScanWindow, wAfter: FirstScanWindow, picks: Date[], o: ReportOptions) {
-  const r = replayCompare(before, after, picks, wBefore, { ticketRate: o.ticketRate, ticketAfterDays: o.ticketAfterDays, silenceFrom: o.from, byWeekday: true }, wAfter);
+  const r = replayCompare(
+    before,
+    after,
+    picks,
+    wBefore,
+    { ticketRate: o.ticketRate, ticketAfterDays: o.ticketAfterDays, silenceFrom: o.from, byWeekday: true },
+    wAfter,
+  );
   const mBefore = r.weekdaysBefore!;
   const mAfter = r.weekdaysAfter!;
   return {
@@ -70,7 +77,11 @@ function framing(ctx: ServiceContext, lineId: string, zone: string, weeks: numbe
   const line = requireLine(ctx, lineId);
   const history = pickHistory(ctx, line, zone, weeks);
   const start = silenceStart(ctx, lineId);
-  const opts: ReportOptions = { from: o.from ?? start.from, ticketRate: o.ticketRate ?? defaultTicketRate(line.routeType), ticketAfterDays: o.ticketAfterDays ?? TICKET_AFTER_DAYS };
+  const opts: ReportOptions = {
+    from: o.from ?? start.from,
+    ticketRate: o.ticketRate ?? defaultTicketRate(line.routeType),
+    ticketAfterDays: o.ticketAfterDays ?? TICKET_AFTER_DAYS,
+  };
   const head = {
     lineId,
     lineName: line.name,
@@ -99,7 +110,10 @@ export function whatIf(ctx: ServiceContext, input: { lineId: string; rule: Calen
 }
 
 /** A draft calendar against the saved one: validation first, nothing is saved. */
-export function previewDraft(ctx: ServiceContext, input: { lineId: string; calendar: CalendarDraft; firstScan: FirstScanData; weeks: number; from?: SilenceFrom }) {
+export function previewDraft(
+  ctx: ServiceContext,
+  input: { lineId: string; calendar: CalendarDraft; firstScan: FirstScanData; weeks: number; from?: SilenceFrom },
+) {
   requireLine(ctx, input.lineId);
   const { calendar, errors } = checkDraft(ctx, input.calendar, input.firstScan);
   if (!calendar) return { ok: false as const, errors, upcomingBefore: [], upcomingAfter: [], report: null };

@@ -8,7 +8,7 @@ import { DEMO_STORE, demoLines, demoProducts, demoRecipients, demoSite } from '.
 /** Deterministic so every newcomer sees the same demo. */
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** EAN-13 with a correct check digit, so the demo items scan like real ones. */

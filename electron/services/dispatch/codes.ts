@@ -10,8 +10,18 @@ const BAG = /^(BAG|SACK)[-:]?([A-Z0-9][A-Z0-9-]{1,30})$/;
 
 /** A short code for the site, from the initials of its name ("Demo warehouse — Shenzhen" -> DWS). */
 export function siteCode(siteName: string): string {
-  const words = siteName.normalize('NFD').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
-  const code = words.map((w) => w[0]).join('').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6);
+  const words = siteName
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const code = words
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 6);
   return code || 'SITE';
 }
 
@@ -20,9 +30,7 @@ export function manifestNumber(site: string, lineId: string, pickupDate: string,
 }
 
 export type ScannedCode =
-  | { kind: 'manifest'; number: string; site: string; lineId: string }
-  | { kind: 'bag'; bag: string }
-  | { kind: 'other'; compact: string };
+  { kind: 'manifest'; number: string; site: string; lineId: string } | { kind: 'bag'; bag: string } | { kind: 'other'; compact: string };
 
 /** What a code scanned on the dispatch screen looks like; parcels and orders are looked up by the caller. */
 export function classify(raw: string): ScannedCode {

@@ -18,7 +18,8 @@ interface HandoverInput {
 }
 
 function notHandable(ctx: ServiceContext, m: ManifestRow): string | null {
-  if (m.status === 'handed_over') return `Manifest ${m.number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${localTime(ctx, m.handedOverAt!)}. Nothing to do: a manifest is handed over once.`;
+  if (m.status === 'handed_over')
+    return `Manifest ${m.number} was already handed over${m.driver ? ` to ${m.driver}` : ''} at ${localTime(ctx, m.handedOverAt!)}. Nothing to do: a manifest is handed over once.`;
   if (m.status === 'open') return `Manifest of ${m.lineId} is still open. Close it out (and print it) before the carrier takes it.`;
   if (m.status === 'voided') return `Manifest ${m.number} was voided (${m.statusNote}). Close out a new manifest for these parcels.`;
   return null;
@@ -51,7 +52,11 @@ export function handOver(ctx: ServiceContext, manifestId: string, input: Handove
         continue;
       }
       const jobs = planHandoverShopify(ctx, p.parcelId, at);
-      emit({ type: 'parcel.handed_over', subject: p.parcelId, payload: { parcelId: p.parcelId, manifestId: m.id, orderId: p.orderId, via: input.via, handedOverAt: iso, jobs } });
+      emit({
+        type: 'parcel.handed_over',
+        subject: p.parcelId,
+        payload: { parcelId: p.parcelId, manifestId: m.id, orderId: p.orderId, via: input.via, handedOverAt: iso, jobs },
+      });
       handed++;
     }
     const extra = new Set<string>();

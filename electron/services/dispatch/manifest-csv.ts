@@ -21,7 +21,18 @@ export function manifestCsv(ctx: ServiceContext, manifestId: string): { fileName
     .map((p) => {
       const order = ctx.store.orders.get(p.orderId)!;
       const service = ctx.store.lines.get(p.lineId)?.service ?? line.service;
-      return [m.number, line.carrier, service, m.pickupDate, p.trackingNumber, order.name, p.bag, p.weightGrams === null ? null : (p.weightGrams / 1000).toFixed(3), order.shipTo.country, p.loadedAt];
+      return [
+        m.number,
+        line.carrier,
+        service,
+        m.pickupDate,
+        p.trackingNumber,
+        order.name,
+        p.bag,
+        p.weightGrams === null ? null : (p.weightGrams / 1000).toFixed(3),
+        order.shipTo.country,
+        p.loadedAt,
+      ];
     });
   const csv = [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
   return { fileName: `${m.number}.csv`, csv };

@@ -9,7 +9,14 @@ import { manifestView, requireManifest } from './view';
 /** Standard PDF fonts are WinAnsi only: keep Latin-1, strip accents, "?" for the rest. */
 function latin(text: string): string {
   return Array.from(text)
-    .map((ch) => (ch.charCodeAt(0) <= 0xff ? ch : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x00-\xff]/g, '?')))
+    .map((ch) =>
+      ch.charCodeAt(0) <= 0xff
+        ? ch
+        : ch
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/[^\x00-\xff]/g, '?'),
+    )
     .join('');
 }
 
@@ -17,7 +24,16 @@ const kg = (g: number) => (Math.round(g / 10) / 100).toFixed(2);
 
 /** Code 128 of the manifest number, as a PNG with quiet zones (the driver's scanner reads it at handover). */
 export function manifestBarcode(number: string): Promise<Buffer> {
-  return bwipjs.toBuffer({ bcid: 'code128', text: number, scale: 3, height: 14, includetext: false, paddingwidth: 10, paddingheight: 2, backgroundcolor: 'FFFFFF' });
+  return bwipjs.toBuffer({
+    bcid: 'code128',
+    text: number,
+    scale: 3,
+    height: 14,
+    includetext: false,
+    paddingwidth: 10,
+    paddingheight: 2,
+    backgroundcolor: 'FFFFFF',
+  });
 }
 
 /** The printable manifest: header with barcode, counts and weights, every parcel, and the signature box. */
@@ -46,7 +62,9 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
   const plain = (size: number) => doc.font('Helvetica').fontSize(size);
 
   bold(20).text('CARRIER MANIFEST', L, 40);
-  plain(10).text(latin(`${site.name} · ${site.shipFrom.address1}, ${site.shipFrom.zip} ${site.shipFrom.city} ${site.shipFrom.country}`), L, 66, { width: W * 0.55 });
+  plain(10).text(latin(`${site.name} · ${site.shipFrom.address1}, ${site.shipFrom.zip} ${site.shipFrom.city} ${site.shipFrom.country}`), L, 66, {
+    width: W * 0.55,
+  });
   bold(13).text(latin(`${line.carrier} · ${line.name}`), L, 96, { width: W * 0.55 });
   plain(10).text(latin(`Service ${line.service}`), L, 114);
   doc.image(barcode, L + W * 0.58, 40, { width: W * 0.42, height: 56 });
@@ -58,7 +76,10 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
     ['Closed', `${local(m.closedAt)} by ${m.closedBy ?? '-'}${m.reopened ? ` (reopened ${m.reopened}x: ${m.statusNote ?? ''})` : ''}`],
     ['Parcels', String(parcels.length)],
     ['Bags', bags.length ? `${bags.length} (${bags.map((b) => `${b.code}: ${b.parcels}`).join(', ')})` : 'none'],
-    ['Total weight', weighed ? `${kg(view.weightGrams)} kg${weighed < parcels.length ? ` (${parcels.length - weighed} parcels not weighed)` : ''}` : 'not weighed'],
+    [
+      'Total weight',
+      weighed ? `${kg(view.weightGrams)} kg${weighed < parcels.length ? ` (${parcels.length - weighed} parcels not weighed)` : ''}` : 'not weighed',
+    ],
   ];
   let y = 140;
   for (const [k, v] of facts) {
@@ -79,7 +100,11 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
     let x = L;
     bold(9);
     for (const c of cols) (doc.text(c.h, x, at, { width: c.w }), (x += c.w));
-    doc.lineWidth(0.8).moveTo(L, at + 12).lineTo(L + W, at + 12).stroke();
+    doc
+      .lineWidth(0.8)
+      .moveTo(L, at + 12)
+      .lineTo(L + W, at + 12)
+      .stroke();
     return at + 16;
   };
   y = header(y + 10);
@@ -95,7 +120,11 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
     cells.forEach((c, k) => (doc.text(latin(c), x, y, { width: cols[k].w, lineBreak: false }), (x += cols[k].w)));
     y += 13;
   });
-  doc.lineWidth(0.8).moveTo(L, y + 2).lineTo(L + W, y + 2).stroke();
+  doc
+    .lineWidth(0.8)
+    .moveTo(L, y + 2)
+    .lineTo(L + W, y + 2)
+    .stroke();
   bold(10).text(`${parcels.length} parcels${weighed ? ` · ${kg(view.weightGrams)} kg` : ''}`, L, y + 6);
 
   // Signature box: the driver signs for the count above.
@@ -108,10 +137,26 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
   bold(10).text(`Received by the carrier: ${parcels.length} parcels`, L + 10, y + 8);
   plain(10);
   const half = W / 2;
-  doc.text('Driver name', L + 10, y + 34).moveTo(L + 90, y + 46).lineTo(L + half - 10, y + 46).stroke();
-  doc.text('Vehicle', L + half + 10, y + 34).moveTo(L + half + 70, y + 46).lineTo(L + W - 10, y + 46).stroke();
-  doc.text('Signature', L + 10, y + 72).moveTo(L + 90, y + 84).lineTo(L + half - 10, y + 84).stroke();
-  doc.text('Date / time', L + half + 10, y + 72).moveTo(L + half + 70, y + 84).lineTo(L + W - 10, y + 84).stroke();
+  doc
+    .text('Driver name', L + 10, y + 34)
+    .moveTo(L + 90, y + 46)
+    .lineTo(L + half - 10, y + 46)
+    .stroke();
+  doc
+    .text('Vehicle', L + half + 10, y + 34)
+    .moveTo(L + half + 70, y + 46)
+    .lineTo(L + W - 10, y + 46)
+    .stroke();
+  doc
+    .text('Signature', L + 10, y + 72)
+    .moveTo(L + 90, y + 84)
+    .lineTo(L + half - 10, y + 84)
+    .stroke();
+  doc
+    .text('Date / time', L + half + 10, y + 72)
+    .moveTo(L + half + 70, y + 84)
+    .lineTo(L + W - 10, y + 84)
+    .stroke();
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

@@ -16,7 +16,11 @@ export function openManifest(ctx: ServiceContext, lineId: string, pickupDate?: s
     const open = reader.openFor(line.id, date);
     if (open) return open.id;
     const manifestId = newId('mft', at);
-    emit({ type: 'manifest.opened', subject: manifestId, payload: { manifestId, lineId: line.id, pickupDate: date, expectedPickupAt: pickupInstant(ctx, rules, date) } });
+    emit({
+      type: 'manifest.opened',
+      subject: manifestId,
+      payload: { manifestId, lineId: line.id, pickupDate: date, expectedPickupAt: pickupInstant(ctx, rules, date) },
+    });
     return manifestId;
   });
   return manifestView(ctx, reader.manifest(id)!);

@@ -18,7 +18,8 @@ export function resolveDiscrepancy(ctx: ServiceContext, id: string, resolution: 
     if (!view.actions.includes(resolution)) throw conflict(`"${resolution.replace(/_/g, ' ')}" does not apply here. ${view.next}`);
     if (resolution === 'handed_over') {
       const parcel = ctx.store.parcels.get(d.parcelId!)!;
-      if (parcel.status === 'handed_over' || parcel.status === 'voided') throw conflict(`Parcel ${parcel.trackingNumber} is already ${parcel.status.replace('_', ' ')}. Dismiss this discrepancy instead.`);
+      if (parcel.status === 'handed_over' || parcel.status === 'voided')
+        throw conflict(`Parcel ${parcel.trackingNumber} is already ${parcel.status.replace('_', ' ')}. Dismiss this discrepancy instead.`);
       if (parcel.status === 'loaded') throw conflict(`Parcel ${parcel.trackingNumber} is loaded on another manifest now. Dismiss this discrepancy instead.`);
       const m = reader.manifest(d.manifestId)!;
       const when = new Date(m.handedOverAt!);
@@ -44,7 +45,8 @@ export function voidParcel(ctx: ServiceContext, parcelId: string, reason: string
     if (p.status === 'handed_over') throw conflict(`Parcel ${p.trackingNumber} is with the carrier: it cannot be voided here. Ask the carrier to return it.`);
     const on = reader.placement(parcelId);
     const m = on && reader.manifest(on.manifestId);
-    if (m && m.status === 'closed') throw conflict(`Parcel ${p.trackingNumber} is on closed manifest ${m.number}. Reopen the manifest (with a reason), then void the parcel.`);
+    if (m && m.status === 'closed')
+      throw conflict(`Parcel ${p.trackingNumber} is on closed manifest ${m.number}. Reopen the manifest (with a reason), then void the parcel.`);
     emit({ type: 'parcel.voided', subject: parcelId, payload: { parcelId, reason } });
   });
   return { parcelId, status: ctx.store.parcels.get(parcelId)!.status };

@@ -25,7 +25,12 @@ export class ScannerService {
     onScan: (scan: HubScan) => void,
     opts: { pollMs?: number } = {},
   ) {
-    const configs = () => new Map(hardwareReader(ctx.store.db).scannerConfigs().map((c) => [c.key, c.config]));
+    const configs = () =>
+      new Map(
+        hardwareReader(ctx.store.db)
+          .scannerConfigs()
+          .map((c) => [c.key, c.config]),
+      );
     this.hub = new ScannerHub(sources, (key) => configs().get(key), onScan, { now: () => ctx.clock.now(), pollMs: opts.pollMs });
   }
 

@@ -28,9 +28,7 @@ export function planCode128(trackingNumber: string): Code128Plan {
   const symbols = digitsEven ? trackingNumber.length / 2 : trackingNumber.length;
   // start + data + check symbol are 11 modules each, the stop pattern is 13.
   const modules = 11 * (symbols + 2) + 13;
-  return digitsEven
-    ? { zplData: `>;${trackingNumber}`, subset: 'C', modules }
-    : { zplData: `>:${trackingNumber}`, subset: 'B', modules };
+  return digitsEven ? { zplData: `>;${trackingNumber}`, subset: 'C', modules } : { zplData: `>:${trackingNumber}`, subset: 'B', modules };
 }
 
 /** Quiet zone on each side, in modules. */
@@ -45,7 +43,5 @@ export function chooseModuleWidth(modules: number, availableDots: number, prefer
   for (let w = preferred; w >= minimum; w--) {
     if (total * w <= availableDots) return w;
   }
-  throw new LabelError(
-    `Barcode of ${modules} modules does not fit ${availableDots} dots at a scannable module width (>= ${minimum} dots)`,
-  );
+  throw new LabelError(`Barcode of ${modules} modules does not fit ${availableDots} dots at a scannable module width (>= ${minimum} dots)`);
 }

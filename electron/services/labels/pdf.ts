@@ -47,7 +47,12 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
     doc.text(v, x, y, { width, lineBreak: false, align: opts?.align ?? 'left' });
     return y + size + gap;
   };
-  const hline = (y: number) => doc.lineWidth(1).moveTo(margin, y).lineTo(W - margin, y).stroke();
+  const hline = (y: number) =>
+    doc
+      .lineWidth(1)
+      .moveTo(margin, y)
+      .lineTo(W - margin, y)
+      .stroke();
   const innerW = W - 2 * margin;
   const split = W * 0.56;
 
@@ -63,7 +68,11 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
   ry = text(split + 4, ry, compact ? 8 : 10, c.line, W - margin - split - 4);
   ry = text(split + 4, ry, compact ? 8 : 10, c.service, W - margin - split - 4);
   const topEnd = Math.max(y, ry);
-  doc.lineWidth(1).moveTo(split, margin / 2).lineTo(split, topEnd).stroke();
+  doc
+    .lineWidth(1)
+    .moveTo(split, margin / 2)
+    .lineTo(split, topEnd)
+    .stroke();
   y = topEnd + gap;
   hline(y);
   y += 2 * gap + 1;
@@ -95,7 +104,10 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
   if (c.customs) {
     const top = y;
     for (const line of c.customs) y = text(margin + 3, y + 1, compact ? 5.2 : 6.5, line, innerW - 6, { bold: line === c.customs[0] });
-    doc.lineWidth(0.8).rect(margin, top - 1, innerW, y - top + 3).stroke();
+    doc
+      .lineWidth(0.8)
+      .rect(margin, top - 1, innerW, y - top + 3)
+      .stroke();
   }
 
   doc.end();

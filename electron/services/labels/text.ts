@@ -17,7 +17,10 @@ export function zplFieldText(text: string): string {
 
 /** Collapse control characters and runs of whitespace to single spaces, trim the ends. */
 export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Cut text to at most `max` characters (by code point), marking the cut with "…". */

@@ -22,12 +22,34 @@ interface Metrics {
 
 const METRICS: Record<LabelSize, Metrics> = {
   '4x6': {
-    margin: 24, fromFont: 22, fromMaxLines: 6, carrierFont: 48, subFont: 28, captionFont: 20,
-    toNameFont: 50, toFont: 40, toBigFont: 50, metaFont: 36, barcodeHeight: 203, hrFont: 36, gap: 8,
+    margin: 24,
+    fromFont: 22,
+    fromMaxLines: 6,
+    carrierFont: 48,
+    subFont: 28,
+    captionFont: 20,
+    toNameFont: 50,
+    toFont: 40,
+    toBigFont: 50,
+    metaFont: 36,
+    barcodeHeight: 203,
+    hrFont: 36,
+    gap: 8,
   },
   '4x4': {
-    margin: 16, fromFont: 18, fromMaxLines: 4, carrierFont: 36, subFont: 22, captionFont: 16,
-    toNameFont: 34, toFont: 30, toBigFont: 34, metaFont: 24, barcodeHeight: 203, hrFont: 28, gap: 4,
+    margin: 16,
+    fromFont: 18,
+    fromMaxLines: 4,
+    carrierFont: 36,
+    subFont: 22,
+    captionFont: 16,
+    toNameFont: 34,
+    toFont: 30,
+    toBigFont: 34,
+    metaFont: 24,
+    barcodeHeight: 203,
+    hrFont: 28,
+    gap: 4,
   },
 };
 

@@ -60,7 +60,9 @@ function refuseOverlap(ctx: ServiceContext, params: RangeParams, first: number, 
   for (const p of ctx.store.lines.poolNumbers()) {
     const serial = serialOf(params, p.number);
     if (serial !== null && serial >= first && serial <= last)
-      throw badInput(`Number ${p.number} of this range is already in the pool of line ${ctx.store.lines.get(p.lineId)?.name ?? p.lineId}: the same tracking number would be issued twice. Enter a range that leaves it out.`);
+      throw badInput(
+        `Number ${p.number} of this range is already in the pool of line ${ctx.store.lines.get(p.lineId)?.name ?? p.lineId}: the same tracking number would be issued twice. Enter a range that leaves it out.`,
+      );
   }
 }
 
@@ -96,8 +98,6 @@ export function importPool(ctx: ServiceContext, input: { lineId: string; csv: st
     return !reason;
   });
   if (fresh.length)
-    ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
-      emit({ type: 'pool.imported', subject: line.id, payload: { lineId: line.id, numbers: fresh } }),
-    );
+    ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'pool.imported', subject: line.id, payload: { lineId: line.id, numbers: fresh } }));
   return { imported: fresh.length, rejected: allRejected };
 }

@@ -17,9 +17,7 @@ export function dailyRate(ctx: ServiceContext, line: LineData): number {
 }
 
 export function remainingNumbers(ctx: ServiceContext, line: LineData): number {
-  return line.numberSource === 'pool'
-    ? ctx.store.lines.poolRemaining(line.id)
-    : ctx.store.lines.rangeRemaining(line.id);
+  return line.numberSource === 'pool' ? ctx.store.lines.poolRemaining(line.id) : ctx.store.lines.rangeRemaining(line.id);
 }
 
 function daysLeftOf(ctx: ServiceContext, line: LineData) {
@@ -42,9 +40,10 @@ export function numbersLowWarning(ctx: ServiceContext, line: LineData): { code: 
   const s = daysLeftOf(ctx, line);
   if (!s.low) return null;
   const days = s.daysLeft < 1 ? 'less than a day' : `about ${plural(s.daysLeft, 'day', 'days')}`;
-  const what = line.numberSource === 'pool'
-    ? 'Ask the carrier for more pre-allocated numbers and import them as a pool in Setup.'
-    : 'Ask the carrier for a new range and add it in Setup.';
+  const what =
+    line.numberSource === 'pool'
+      ? 'Ask the carrier for more pre-allocated numbers and import them as a pool in Setup.'
+      : 'Ask the carrier for a new range and add it in Setup.';
   return {
     code: 'numbers_low',
     message: `${line.name}: ${plural(s.remaining, 'tracking number', 'tracking numbers')} left (${days}). ${what}`,

@@ -28,7 +28,13 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
     {
       orderCreatedAt: order.createdAt,
       pickedAt: parcel.pickedAt,
-      shopify: shopify && { queuedAt: shopify.queuedAt, syncedAt: shopify.syncedAt, notifyCustomer: shopify.notifyCustomer, notifiedAt: shopify.notifiedAt, notifyAt: shopify.notifyAt },
+      shopify: shopify && {
+        queuedAt: shopify.queuedAt,
+        syncedAt: shopify.syncedAt,
+        notifyCustomer: shopify.notifyCustomer,
+        notifiedAt: shopify.notifiedAt,
+        notifyAt: shopify.notifyAt,
+      },
       pickupAt: parcel.pickupAt ?? null,
       handedOverAt: pc.handedOverAt,
       windowTo: pc.window?.to ?? null,
@@ -49,10 +55,22 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
       handedOverAt: pc.handedOverAt,
       trackingUrl: trackingLink(line, parcel.trackingNumber),
     },
-    order: { id: order.id, name: order.name, createdAt: order.createdAt, buyer: order.shipTo.name, email: order.email, country: order.shipTo.country, source: order.source },
+    order: {
+      id: order.id,
+      name: order.name,
+      createdAt: order.createdAt,
+      buyer: order.shipTo.name,
+      email: order.email,
+      country: order.shipTo.country,
+      source: order.source,
+    },
     line: { id: line.id, name: line.name, carrier: line.carrier, routeType: line.routeType },
     window: pc.window,
-    tracking: tracking && { ...tracking, statusWords: STATUS_WORDS[tracking.status], firstSourceName: tracking.firstSource ? sourceName(ctx, tracking.firstSource) : null },
+    tracking: tracking && {
+      ...tracking,
+      statusWords: STATUS_WORDS[tracking.status],
+      firstSourceName: tracking.firstSource ? sourceName(ctx, tracking.firstSource) : null,
+    },
     scans: scans.map((s) => ({
       status: s.status,
       statusWords: STATUS_WORDS[s.status],
@@ -68,7 +86,14 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
     current: currentGap(gaps),
     shopify,
     exceptions: r.exceptionsOf(parcel.id).map((e) => exceptionView(e, nowMs)),
-    reshippedAs: r.reshipsOf(parcel.id).map((x) => ({ orderName: x.newOrderName, orderId: x.newOrderId, parcelId: x.newParcelId, trackingNumber: x.newParcelId ? (ctx.store.parcels.get(x.newParcelId)?.trackingNumber ?? null) : null, at: x.createdAt, reason: x.reason })),
+    reshippedAs: r.reshipsOf(parcel.id).map((x) => ({
+      orderName: x.newOrderName,
+      orderId: x.newOrderId,
+      parcelId: x.newParcelId,
+      trackingNumber: x.newParcelId ? (ctx.store.parcels.get(x.newParcelId)?.trackingNumber ?? null) : null,
+      at: x.createdAt,
+      reason: x.reason,
+    })),
     reshipOf: reshipOf ? { orderName: reshipOf.newOrderName, oldParcelId: reshipOf.oldParcelId, oldTrackingNumber: oldParcel?.trackingNumber ?? '' } : null,
   };
 }

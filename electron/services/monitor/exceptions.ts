@@ -66,22 +66,33 @@ export function contactPreview(ctx: ServiceContext, input: { exceptionId?: strin
 }
 
 export function contact(ctx: ServiceContext, input: { exceptionIds?: string[]; parcelId?: string; subject?: string; body?: string }) {
-  const items: Array<{ exceptionId?: string; parcelId?: string }> = input.exceptionIds?.length ? input.exceptionIds.map((id) => ({ exceptionId: id })) : input.parcelId ? [{ parcelId: input.parcelId }] : [];
+  const items: Array<{ exceptionId?: string; parcelId?: string }> = input.exceptionIds?.length
+    ? input.exceptionIds.map((id) => ({ exceptionId: id }))
+    : input.parcelId
+      ? [{ parcelId: input.parcelId }]
+      : [];
   if (!items.length) throw badInput('Select at least one exception (or a parcel) to contact its buyer.');
-  if ((input.subject || input.body) && items.length > 1) throw badInput('An edited message goes to one buyer: send bulk messages from the templates, or select one exception.');
+  if ((input.subject || input.body) && items.length > 1)
+    throw badInput('An edited message goes to one buyer: send bulk messages from the templates, or select one exception.');
   if (input.exceptionIds?.length) openOnes(ctx, input.exceptionIds);
   const msgs = items.map((i) => contactPreview(ctx, i));
   const noMail = msgs.filter((m) => !m.to);
   if (noMail.length) {
     const names = noMail.map((m) => ctx.store.orders.get(ctx.store.parcels.get(m.parcelId)!.orderId)!.name);
-    throw conflict(`No buyer e-mail on ${names.join(', ')}: contact ${noMail.length > 1 ? 'them' : 'the buyer'} through Shopify or by phone, then resolve with that reason. Nothing was sent.`);
+    throw conflict(
+      `No buyer e-mail on ${names.join(', ')}: contact ${noMail.length > 1 ? 'them' : 'the buyer'} through Shopify or by phone, then resolve with that reason. Nothing was sent.`,
+    );
   }
   const at = ctx.clock.now();
   const events: EventDraft[] = msgs.map((m) => {
     const subject = input.subject?.trim() || m.subject;
     const body = input.body?.trim() || m.body;
     const job = { id: newId('job', at), kind: 'monitor.buyer_email', target: 'mail', ref: m.parcelId, payload: { to: m.to, subject, body } };
-    return { type: 'monitor.buyer_contacted', subject: m.parcelId, payload: { exceptionId: m.exceptionId, parcelId: m.parcelId, cause: m.cause, to: m.to, subject, body, jobs: [job] } };
+    return {
+      type: 'monitor.buyer_contacted',
+      subject: m.parcelId,
+      payload: { exceptionId: m.exceptionId, parcelId: m.parcelId, cause: m.cause, to: m.to, subject, body, jobs: [job] },
+    };
   });
   ctx.store.write(actorOf(ctx), at, (emit) => events.forEach((e) => emit(e)));
   return { sent: events.length };

@@ -24,7 +24,16 @@ export function parcelContext(ctx: ServiceContext, parcelId: string): ParcelCont
   const order = ctx.store.orders.get(parcel.orderId)!;
   const line = ctx.store.lines.get(parcel.lineId)!;
   const handedOverAt = monitorReader(ctx.store.db).handedOverAt(parcel.id);
-  const window = firstScanWindow({ expectedFrom: parcel.expectedFirstScanFrom ?? null, expectedTo: parcel.expectedFirstScanBy ?? null, handedOverAt, pickupAt: parcel.pickupAt ?? null, pickedAt: parcel.pickedAt }, line.routeType);
+  const window = firstScanWindow(
+    {
+      expectedFrom: parcel.expectedFirstScanFrom ?? null,
+      expectedTo: parcel.expectedFirstScanBy ?? null,
+      handedOverAt,
+      pickupAt: parcel.pickupAt ?? null,
+      pickedAt: parcel.pickedAt,
+    },
+    line.routeType,
+  );
   return { parcel, order, line, handedOverAt, window, zone: siteInfo(ctx).zone };
 }
 

@@ -81,14 +81,33 @@ export function walkTree(d: Diagnosis, nowMs: number, zone: string, opts: { symp
   const wrong = foreignScan(d);
   if (wrong) {
     steps.push({ question: 'Do the carrier’s scans match this parcel’s destination?', answer: `No: ${wrong}, the buyer is in ${d.order.country}.` });
-    return done('The tracking number was issued for (or stuck on) a different parcel: warehouse error.', null, [4], 'Check the parcel on the shelf and the label record; rebuild the parcel-to-tracking link, or reship.', `thank you for your message about order ${d.order.name}. The tracking for ${d.parcel.trackingNumber} does not match your parcel, and we are checking it with the warehouse today. We will send you the correct tracking (or a replacement) within one working day.`);
+    return done(
+      'The tracking number was issued for (or stuck on) a different parcel: warehouse error.',
+      null,
+      [4],
+      'Check the parcel on the shelf and the label record; rebuild the parcel-to-tracking link, or reship.',
+      `thank you for your message about order ${d.order.name}. The tracking for ${d.parcel.trackingNumber} does not match your parcel, and we are checking it with the warehouse today. We will send you the correct tracking (or a replacement) within one working day.`,
+    );
   }
 
   if (symptom === 'no_number') {
     const issued = g('issued');
-    steps.push({ question: 'Was a tracking number issued?', answer: issued.state === 'late' ? `Yes, but ${issued.hours} h after the order (late).` : `Yes, at pick (${day(d.parcel.pickedAt)}).` });
+    steps.push({
+      question: 'Was a tracking number issued?',
+      answer: issued.state === 'late' ? `Yes, but ${issued.hours} h after the order (late).` : `Yes, at pick (${day(d.parcel.pickedAt)}).`,
+    });
     const shop = g('shopify');
-    steps.push({ question: 'Did it reach the Shopify order?', answer: shop.state === 'ok' ? 'Yes, within minutes.' : shop.state === 'late' ? `Yes, ${shop.hours} h after it was issued (late).` : shop.state === 'n/a' ? 'Not a Shopify order.' : `Not yet (${shop.hours ?? 0} h in the queue).` });
+    steps.push({
+      question: 'Did it reach the Shopify order?',
+      answer:
+        shop.state === 'ok'
+          ? 'Yes, within minutes.'
+          : shop.state === 'late'
+            ? `Yes, ${shop.hours} h after it was issued (late).`
+            : shop.state === 'n/a'
+              ? 'Not a Shopify order.'
+              : `Not yet (${shop.hours ?? 0} h in the queue).`,
+    });
     if (issued.state === 'late' || shop.state === 'late' || shop.state === 'open' || shop.state === 'open_late')
       return done(
         issued.state === 'late' ? 'The warehouse generated the number late (gap 1).' : 'The number reached Shopify late: batched or failing sync (gap 2).',
@@ -99,35 +118,81 @@ export function walkTree(d: Diagnosis, nowMs: number, zone: string, opts: { symp
       );
     const note = g('notification');
     steps.push({ question: 'Did Shopify send the shipping confirmation?', answer: note.text });
-    return done('The shipping confirmation e-mail did not reach the buyer (gap 5).', 5, [6], 'Send the tracking link directly; audit the notification settings and sender domain.', `your order ${d.order.name} has shipped — the confirmation e-mail may have landed in your spam folder. Your tracking number is ${d.parcel.trackingNumber}: ${link}`);
+    return done(
+      'The shipping confirmation e-mail did not reach the buyer (gap 5).',
+      5,
+      [6],
+      'Send the tracking link directly; audit the notification settings and sender domain.',
+      `your order ${d.order.name} has shipped — the confirmation e-mail may have landed in your spam folder. Your tracking number is ${d.parcel.trackingNumber}: ${link}`,
+    );
   }
 
   if (symptom === 'stopped' && d.tracking?.firstScanAt) {
     const quietDays = Math.round(((nowMs - Date.parse(d.tracking.lastScanAt)) / D) * 10) / 10;
     steps.push({ question: 'When was the last carrier update?', answer: `${day(d.tracking.lastScanAt)} (${quietDays} days ago): ${d.tracking.statusWords}.` });
     if (quietDays >= (opts.lostDays ?? 15))
-      return done(`No update for ${quietDays} days: treated as lost.`, null, [7], 'Reship now (the exception queue proposes it); do not wait for the carrier’s claim.', `your order ${d.order.name} has not moved for too long, so we are sending a replacement now, free of charge. We will e-mail the new tracking number as soon as it leaves.`);
-    return done('Carrier handoff between the origin line and the destination line (multi-leg routing).', null, [7], 'Tell the buyer about the handoff window before they ask again.', `your order ${d.order.name} is in transit: it was last scanned on ${day(d.tracking.lastScanAt)} and is now passing from the origin carrier to the local carrier, which can keep tracking silent for a few days. Tracking: ${link}`);
+      return done(
+        `No update for ${quietDays} days: treated as lost.`,
+        null,
+        [7],
+        'Reship now (the exception queue proposes it); do not wait for the carrier’s claim.',
+        `your order ${d.order.name} has not moved for too long, so we are sending a replacement now, free of charge. We will e-mail the new tracking number as soon as it leaves.`,
+      );
+    return done(
+      'Carrier handoff between the origin line and the destination line (multi-leg routing).',
+      null,
+      [7],
+      'Tell the buyer about the handoff window before they ask again.',
+      `your order ${d.order.name} is in transit: it was last scanned on ${day(d.tracking.lastScanAt)} and is now passing from the origin carrier to the local carrier, which can keep tracking silent for a few days. Tracking: ${link}`,
+    );
   }
 
   // Shows nothing (or the buyer says so while we see scans).
   if (!d.parcel.handedOverAt && !d.tracking?.firstScanAt) {
     const ho = g('handover');
-    steps.push({ question: 'Has the carrier taken the parcel?', answer: ho.state === 'open_late' ? 'No, and it missed its pickup.' : 'No, it waits for its pickup.' });
-    return done(ho.state === 'open_late' ? 'The parcel missed its pickup: it is still at the warehouse.' : 'The parcel is waiting for its pickup at the warehouse.', 3, [1], ho.state === 'open_late' ? 'Find the parcel on the dock and get it on the next pickup.' : 'Send the buyer the window.', `your order ${d.order.name} is packed and leaves with the next carrier pickup. Its tracking (${link}) shows the first scan about ${w.words} after that.`);
+    steps.push({
+      question: 'Has the carrier taken the parcel?',
+      answer: ho.state === 'open_late' ? 'No, and it missed its pickup.' : 'No, it waits for its pickup.',
+    });
+    return done(
+      ho.state === 'open_late' ? 'The parcel missed its pickup: it is still at the warehouse.' : 'The parcel is waiting for its pickup at the warehouse.',
+      3,
+      [1],
+      ho.state === 'open_late' ? 'Find the parcel on the dock and get it on the next pickup.' : 'Send the buyer the window.',
+      `your order ${d.order.name} is packed and leaves with the next carrier pickup. Its tracking (${link}) shows the first scan about ${w.words} after that.`,
+    );
   }
-  steps.push({ question: 'Has the carrier taken the parcel?', answer: d.parcel.handedOverAt ? `Yes, ${day(d.parcel.handedOverAt)}.` : 'Not recorded, but the carrier has scanned it.' });
+  steps.push({
+    question: 'Has the carrier taken the parcel?',
+    answer: d.parcel.handedOverAt ? `Yes, ${day(d.parcel.handedOverAt)}.` : 'Not recorded, but the carrier has scanned it.',
+  });
   if (d.tracking?.firstScanAt) {
     const rep = g('reported');
-    steps.push({ question: 'Do we see a carrier scan?', answer: `Yes: first scan ${day(d.tracking.firstScanAt)}, first shown by ${d.tracking.firstSourceName}${rep.hours !== null ? `, ${rep.hours} h after it happened` : ''}.` });
-    return done('The carrier scanned it but its API reports late, so the buyer’s page lags (gap 4).', 4, [3], 'Reply with what we see; the aggregator view is ahead of the carrier page.', `your order ${d.order.name} is moving: ${d.line.carrier} scanned it on ${day(d.tracking.firstScanAt)} (“${d.tracking.statusWords}”). The carrier’s own page can take a day to catch up. Tracking: ${link}`);
+    steps.push({
+      question: 'Do we see a carrier scan?',
+      answer: `Yes: first scan ${day(d.tracking.firstScanAt)}, first shown by ${d.tracking.firstSourceName}${rep.hours !== null ? `, ${rep.hours} h after it happened` : ''}.`,
+    });
+    return done(
+      'The carrier scanned it but its API reports late, so the buyer’s page lags (gap 4).',
+      4,
+      [3],
+      'Reply with what we see; the aggregator view is ahead of the carrier page.',
+      `your order ${d.order.name} is moving: ${d.line.carrier} scanned it on ${day(d.tracking.firstScanAt)} (“${d.tracking.statusWords}”). The carrier’s own page can take a day to catch up. Tracking: ${link}`,
+    );
   }
   const fs = g('first_scan');
   steps.push({ question: 'Do we see a carrier scan?', answer: `No scan from any source yet; ${fs.hours ?? 0} h since handover.` });
   const late = fs.state === 'open_late';
-  steps.push({ question: 'Is it past the line’s expected first-scan window?', answer: late ? `Yes (window ended ${d.window ? day(d.window.to) : '?'}).` : `No (window ends ${d.window ? day(d.window.to) : '?'}).` });
+  steps.push({
+    question: 'Is it past the line’s expected first-scan window?',
+    answer: late ? `Yes (window ended ${d.window ? day(d.window.to) : '?'}).` : `No (window ends ${d.window ? day(d.window.to) : '?'}).`,
+  });
   const repeats = (opts.lineLateShare ?? 0) >= 0.2;
-  if (late) steps.push({ question: 'Does this happen often on this line?', answer: `${Math.round((opts.lineLateShare ?? 0) * 100)} % of its parcels in the last 30 days were first scanned late.` });
+  if (late)
+    steps.push({
+      question: 'Does this happen often on this line?',
+      answer: `${Math.round((opts.lineLateShare ?? 0) * 100)} % of its parcels in the last 30 days were first scanned late.`,
+    });
   return done(
     'The carrier has the parcel but has not done its first scan (gap 3).',
     3,

@@ -27,7 +27,13 @@ export function importScanFile(ctx: ServiceContext, input: { csv: string; zone?:
   const rows = parseScanFile(input.csv, input.zone ?? siteInfo(ctx).zone);
   const ing = ingestScans(ctx, FILE_SOURCE.id, 'file', rows.scans, ctx.clock.now());
   if (ing.events.length) ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => ing.events.forEach((e) => emit(e)));
-  return { read: rows.scans.length, fresh: ing.fresh, repeated: ing.repeated, unknownNumbers: ing.unknownNumbers.slice(0, 50), rejected: rows.rejected.slice(0, 200) };
+  return {
+    read: rows.scans.length,
+    fresh: ing.fresh,
+    repeated: ing.repeated,
+    unknownNumbers: ing.unknownNumbers.slice(0, 50),
+    rejected: rows.rejected.slice(0, 200),
+  };
 }
 
 const CODE: Record<TrackingStatus, PhysicalScan['code']> = {
@@ -48,7 +54,12 @@ const CODE: Record<TrackingStatus, PhysicalScan['code']> = {
 export function demoScan(ctx: ServiceContext, input: { query: string; status: TrackingStatus; hoursAgo: number; sourceId?: string; location?: string }) {
   const rt = runtimeOf(ctx);
   if (!rt.script) throw new ApiError('FORBIDDEN', 'Demo scans only exist on the demo console, whose carrier and aggregator are emulated.');
-  const parcel = ctx.store.parcels.byTracking(input.query.trim()) ?? ctx.store.orders.byName(input.query.trim()).flatMap((o) => ctx.store.parcels.forOrder(o.id)).pop();
+  const parcel =
+    ctx.store.parcels.byTracking(input.query.trim()) ??
+    ctx.store.orders
+      .byName(input.query.trim())
+      .flatMap((o) => ctx.store.parcels.forOrder(o.id))
+      .pop();
   if (!parcel) throw notFound(`Parcel "${input.query}"`, 'Give its tracking number or order number (#1001).');
   const sources = rt.sources.filter((s) => covers(s, parcel.lineId) && (!input.sourceId || s.id === input.sourceId));
   if (!sources.length) throw badInput(`No source "${input.sourceId}" covers ${parcel.lineName}. Leave the source empty to use all.`);
@@ -70,7 +81,10 @@ export function demoScan(ctx: ServiceContext, input: { query: string; status: Tr
         notBefore: new Date(now.getTime() + offsetMs).toISOString(),
       });
       // An aggregator that does not know the number yet registers it first (lined up a millisecond ahead of the poll).
-      const jobs = s.needsRegistration && !reader.isRegistered(s.id, parcel.trackingNumber) ? [job('monitor.register', -1), job('monitor.poll', 0)] : [job('monitor.poll', 0)];
+      const jobs =
+        s.needsRegistration && !reader.isRegistered(s.id, parcel.trackingNumber)
+          ? [job('monitor.register', -1), job('monitor.poll', 0)]
+          : [job('monitor.poll', 0)];
       emit({ type: 'monitor.polls_queued', subject: parcel.id, payload: { sourceId: s.id, jobs } });
     }
   });

@@ -50,9 +50,18 @@ export interface Gap {
   text: string;
 }
 
-const hrs = (a: string, b: string | number) => Math.round(((typeof b === 'number' ? b : Date.parse(b)) - Date.parse(a)) / H * 10) / 10;
+const hrs = (a: string, b: string | number) => Math.round((((typeof b === 'number' ? b : Date.parse(b)) - Date.parse(a)) / H) * 10) / 10;
 
-function measure(gap: Gap['gap'], key: GapKey, title: string, from: string | null, to: string | null, limit: number | null, nowMs: number, words: { ok: string; late: string; open: string; openLate: string }): Gap {
+function measure(
+  gap: Gap['gap'],
+  key: GapKey,
+  title: string,
+  from: string | null,
+  to: string | null,
+  limit: number | null,
+  nowMs: number,
+  words: { ok: string; late: string; open: string; openLate: string },
+): Gap {
   if (!from) return { gap, key, title, state: 'unknown', from, to, hours: null, limitHours: limit, text: words.open };
   if (to) {
     const h = hrs(from, to);
@@ -72,8 +81,30 @@ export function gapsOf(f: GapFacts, nowMs: number, limits = GAP_LIMITS): Gap[] {
     openLate: 'Still not picked: the buyer has no tracking number.',
   });
   let shopify: Gap;
-  if (!f.pickedAt) shopify = { gap: 2, key: 'shopify', title: 'On Shopify', state: 'unknown', from: null, to: null, hours: null, limitHours: limits.shopifyHours, text: 'No number yet.' };
-  else if (!f.shopify) shopify = { gap: 2, key: 'shopify', title: 'On Shopify', state: 'n/a', from: f.pickedAt, to: null, hours: null, limitHours: null, text: 'Not a Shopify order (or the Shopify capability recorded nothing for it).' };
+  if (!f.pickedAt)
+    shopify = {
+      gap: 2,
+      key: 'shopify',
+      title: 'On Shopify',
+      state: 'unknown',
+      from: null,
+      to: null,
+      hours: null,
+      limitHours: limits.shopifyHours,
+      text: 'No number yet.',
+    };
+  else if (!f.shopify)
+    shopify = {
+      gap: 2,
+      key: 'shopify',
+      title: 'On Shopify',
+      state: 'n/a',
+      from: f.pickedAt,
+      to: null,
+      hours: null,
+      limitHours: null,
+      text: 'Not a Shopify order (or the Shopify capability recorded nothing for it).',
+    };
   else
     shopify = measure(2, 'shopify', 'On Shopify', f.pickedAt, f.shopify.syncedAt, limits.shopifyHours, nowMs, {
       ok: 'Tracking reached Shopify within minutes.',
@@ -83,9 +114,22 @@ export function gapsOf(f: GapFacts, nowMs: number, limits = GAP_LIMITS): Gap[] {
     });
   const pickup = f.pickupAt ?? (f.pickedAt ? new Date(Date.parse(f.pickedAt) + limits.fallbackPickupHours * H).toISOString() : null);
   let handover: Gap;
-  if (!f.pickedAt) handover = { gap: 3, key: 'handover', title: 'Handed over', state: 'unknown', from: null, to: null, hours: null, limitHours: null, text: 'Not picked yet.' };
+  if (!f.pickedAt)
+    handover = {
+      gap: 3,
+      key: 'handover',
+      title: 'Handed over',
+      state: 'unknown',
+      from: null,
+      to: null,
+      hours: null,
+      limitHours: null,
+      text: 'Not picked yet.',
+    };
   else {
-    const late = f.handedOverAt ? Date.parse(f.handedOverAt) > Date.parse(pickup!) + limits.handoverGraceHours * H : nowMs > Date.parse(pickup!) + limits.handoverGraceHours * H;
+    const late = f.handedOverAt
+      ? Date.parse(f.handedOverAt) > Date.parse(pickup!) + limits.handoverGraceHours * H
+      : nowMs > Date.parse(pickup!) + limits.handoverGraceHours * H;
     const h = hrs(f.pickedAt, f.handedOverAt ?? nowMs);
     handover = {
       gap: 3,
@@ -143,7 +187,8 @@ export function buyerToldAt(f: GapFacts): string | null {
  */
 function buyerSilence(f: GapFacts, nowMs: number): Gap {
   const base = { gap: 5 as const, key: 'notification' as const, title: 'Buyer notified' };
-  if (!f.shopify) return { ...base, state: 'n/a', from: null, to: null, hours: null, limitHours: null, text: 'Not a Shopify order: no Shopify shipping e-mail.' };
+  if (!f.shopify)
+    return { ...base, state: 'n/a', from: null, to: null, hours: null, limitHours: null, text: 'Not a Shopify order: no Shopify shipping e-mail.' };
   const told = buyerToldAt(f);
   if (!told) {
     if (f.shopify.notifyAt === 'handover')
@@ -158,12 +203,29 @@ function buyerSilence(f: GapFacts, nowMs: number): Gap {
           ? 'Handed over: Shopify is being asked to e-mail the buyer (queued in the outbox).'
           : 'Shopify e-mails the buyer at handover: not handed over yet, so no silent tracking link.',
       };
-    if (!f.shopify.syncedAt) return { ...base, state: 'open', from: null, to: null, hours: null, limitHours: null, text: 'No fulfillment in Shopify yet: no shipping e-mail could go.' };
-    return { ...base, state: 'late', from: f.shopify.syncedAt, to: null, hours: null, limitHours: null, text: 'The fulfillment was created without notifying the buyer: no shipping e-mail went out.' };
+    if (!f.shopify.syncedAt)
+      return {
+        ...base,
+        state: 'open',
+        from: null,
+        to: null,
+        hours: null,
+        limitHours: null,
+        text: 'No fulfillment in Shopify yet: no shipping e-mail could go.',
+      };
+    return {
+      ...base,
+      state: 'late',
+      from: f.shopify.syncedAt,
+      to: null,
+      hours: null,
+      limitHours: null,
+      text: 'The fulfillment was created without notifying the buyer: no shipping e-mail went out.',
+    };
   }
   const limit = f.windowTo ? hrs(told, f.windowTo) : null;
   return measure(5, 'notification', 'Buyer notified', told, f.firstScanAt, limit, nowMs, {
-    ok: 'Buyer told; the carrier\'s first scan came within the expected window of that.',
+    ok: "Buyer told; the carrier's first scan came within the expected window of that.",
     late: 'Buyer told, then the tracking link stayed silent past the expected window until the first scan.',
     open: 'Buyer told; waiting for the first scan, still inside the expected window.',
     openLate: 'Buyer told and the tracking link is still silent past the expected window: expect a ticket.',

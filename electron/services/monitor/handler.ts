@@ -18,7 +18,10 @@ export function monitorJobHandler(ctx: ServiceContext): JobHandler {
     async run(job) {
       const rt = runtimeOf(ctx);
       if (job.kind === 'monitor.buyer_email') {
-        if (!rt.mail) throw new PermanentJobError('No mail transport is set up on this console: contact the buyer by hand with the message in the exception, then retry or resolve.');
+        if (!rt.mail)
+          throw new PermanentJobError(
+            'No mail transport is set up on this console: contact the buyer by hand with the message in the exception, then retry or resolve.',
+          );
         const p = job.payload as { to: string; subject: string; body: string };
         const sent = await rt.mail.send({ ...p, ref: job.ref ?? '' }, job.id);
         return { result: { sentVia: rt.mail.name, id: sent.id } };

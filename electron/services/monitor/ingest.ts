@@ -26,7 +26,14 @@ export interface Ingested {
   unknownNumbers: string[];
 }
 
-export function ingestScans(ctx: ServiceContext, sourceId: string, via: 'poll' | 'push' | 'file', scans: SourceScan[], learnedAt: Date, byNumber?: Map<string, string>): Ingested {
+export function ingestScans(
+  ctx: ServiceContext,
+  sourceId: string,
+  via: 'poll' | 'push' | 'file',
+  scans: SourceScan[],
+  learnedAt: Date,
+  byNumber?: Map<string, string>,
+): Ingested {
   const reader = monitorReader(ctx.store.db);
   const unknownNumbers: string[] = [];
   const data: ScanData[] = [];

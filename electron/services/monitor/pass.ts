@@ -60,11 +60,19 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
       if (f && closed.get(r.id)?.has(f.cause)) f = null;
       if (r.exceptionId) {
         if (!f) {
-          events.push({ type: 'monitor.exception_cleared', subject: r.id, payload: { exceptionId: r.exceptionId, parcelId: r.id, reason: CLEARED[r.exceptionCause!] ?? 'the rule no longer holds' } });
+          events.push({
+            type: 'monitor.exception_cleared',
+            subject: r.id,
+            payload: { exceptionId: r.exceptionId, parcelId: r.id, reason: CLEARED[r.exceptionCause!] ?? 'the rule no longer holds' },
+          });
           summary.cleared++;
         } else if (f.cause !== r.exceptionCause || Date.parse(f.since) !== r.exceptionSince) {
           const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
-          events.push({ type: 'monitor.exception_changed', subject: r.id, payload: { exceptionId: r.exceptionId, parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal } });
+          events.push({
+            type: 'monitor.exception_changed',
+            subject: r.id,
+            payload: { exceptionId: r.exceptionId, parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal },
+          });
           summary.changed++;
         }
       } else if (f) {
@@ -83,7 +91,14 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     if (!srcs.length) continue;
     // The window only matters until the first scan.
     const win = r.firstScanAt !== null ? null : windowMs(r, line.routeType);
-    const facts = { handedOverAt: r.handedOverAt, windowFrom: win?.[0] ?? null, windowTo: win?.[1] ?? null, trackStatus: r.trackStatus, firstScanAt: r.firstScanAt, lastScanAt: r.lastScanAt };
+    const facts = {
+      handedOverAt: r.handedOverAt,
+      windowFrom: win?.[0] ?? null,
+      windowTo: win?.[1] ?? null,
+      trackStatus: r.trackStatus,
+      firstScanAt: r.firstScanAt,
+      lastScanAt: r.lastScanAt,
+    };
     for (const s of srcs) {
       const sp = state.get(s.id)?.get(r.id);
       if (sp?.queuedUntil && sp.queuedUntil > nowIso) continue;
@@ -99,7 +114,12 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
 
   let registrationsQueued = 0;
   let pollsQueued = 0;
-  const queuedNow = new Map(reader.pollJobs().filter((j) => j.status === 'queued').map((j) => [`${j.target}|${j.kind}`, j.n]));
+  const queuedNow = new Map(
+    reader
+      .pollJobs()
+      .filter((j) => j.status === 'queued')
+      .map((j) => [`${j.target}|${j.kind}`, j.n]),
+  );
   for (const s of pollSources) {
     const spacing = 60_000 / s.ratePerMin;
     const pending = (queuedNow.get(`${s.id}|monitor.register`) ?? 0) + (queuedNow.get(`${s.id}|monitor.poll`) ?? 0);
@@ -109,7 +129,10 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     const add = (kind: 'monitor.register' | 'monitor.poll', batch: InFlightRow[]) => {
       const notBefore = new Date(nowMs + slot++ * spacing).toISOString();
       const numbers = batch.map((b) => ({ parcelId: b.id, trackingNumber: b.trackingNumber }));
-      jobs.push({ job: { id: newId('job', now), kind, target: s.id, ref: batch.length === 1 ? batch[0].id : null, payload: { sourceId: s.id, numbers } }, notBefore });
+      jobs.push({
+        job: { id: newId('job', now), kind, target: s.id, ref: batch.length === 1 ? batch[0].id : null, payload: { sourceId: s.id, numbers } },
+        notBefore,
+      });
       budget--;
     };
     const reg = toRegister.get(s.id)!;
@@ -120,7 +143,10 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
     // Most overdue first.
     const due = toPoll.get(s.id)!.sort((a, b) => a.at - b.at);
     for (let i = 0; i < due.length && budget > 0; i += s.batchSize) {
-      add('monitor.poll', due.slice(i, i + s.batchSize).map((d) => d.row));
+      add(
+        'monitor.poll',
+        due.slice(i, i + s.batchSize).map((d) => d.row),
+      );
       pollsQueued++;
     }
     if (jobs.length) events.push({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs } });
@@ -130,7 +156,13 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
   // takes its open exception with it: no rule looks at it any more.
   for (const x of reader.openExceptionsOffWatch()) {
     const reason =
-      x.trackStatus === 'delivered' ? 'the carrier delivered the parcel' : x.trackStatus === 'returned' ? 'the parcel was returned to the sender' : x.parcelStatus === 'voided' ? 'the parcel was voided' : 'the parcel is no longer in flight';
+      x.trackStatus === 'delivered'
+        ? 'the carrier delivered the parcel'
+        : x.trackStatus === 'returned'
+          ? 'the parcel was returned to the sender'
+          : x.parcelStatus === 'voided'
+            ? 'the parcel was voided'
+            : 'the parcel is no longer in flight';
     events.push({ type: 'monitor.exception_cleared', subject: x.parcelId, payload: { exceptionId: x.exceptionId, parcelId: x.parcelId, reason } });
     summary.cleared++;
   }
@@ -138,7 +170,12 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
   // Replacements picked since the last look: say so on the old parcel's timeline.
   for (const r of reader.reshipsPickedUnnoted()) {
     const np = ctx.store.parcels.get(r.newParcelId!);
-    if (np) events.push({ type: 'monitor.reship_picked', subject: r.oldParcelId, payload: { oldParcelId: r.oldParcelId, newParcelId: np.id, newTrackingNumber: np.trackingNumber, newOrderName: r.newOrderName } });
+    if (np)
+      events.push({
+        type: 'monitor.reship_picked',
+        subject: r.oldParcelId,
+        payload: { oldParcelId: r.oldParcelId, newParcelId: np.id, newTrackingNumber: np.trackingNumber, newOrderName: r.newOrderName },
+      });
   }
 
   if (events.length) ctx.store.write(opts.actor ?? 'monitor', now, (emit) => events.forEach((e) => emit(e)));

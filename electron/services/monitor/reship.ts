@@ -22,11 +22,15 @@ export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: str
   for (const t of targets) {
     const exc = t.exceptionId ? r.exception(t.exceptionId) : undefined;
     if (t.exceptionId && !exc) throw notFound(`Exception ${t.exceptionId}`, 'Reload the queue and select again.');
-    if (exc && exc.status !== 'open') throw conflict(`The exception of ${exc.orderName} is already closed (${exc.resolution}). Reload the queue; nothing was reshipped.`);
+    if (exc && exc.status !== 'open')
+      throw conflict(`The exception of ${exc.orderName} is already closed (${exc.resolution}). Reload the queue; nothing was reshipped.`);
     const parcel = ctx.store.parcels.get(exc?.parcelId ?? t.parcelId ?? '');
     if (!parcel) throw notFound(`Parcel ${t.parcelId ?? ''}`, 'Search it by order or tracking number.');
     const tracking = r.tracking(parcel.id);
-    if (tracking?.status === 'delivered') throw conflict(`${parcel.trackingNumber} shows delivered on ${tracking.statusAt.slice(0, 10)}: ask the buyer before sending again. Nothing was reshipped.`);
+    if (tracking?.status === 'delivered')
+      throw conflict(
+        `${parcel.trackingNumber} shows delivered on ${tracking.statusAt.slice(0, 10)}: ask the buyer before sending again. Nothing was reshipped.`,
+      );
     const waiting = r.reshipsOf(parcel.id).find((x) => !x.newParcelId);
     if (waiting) throw conflict(`${parcel.trackingNumber} is already being reshipped as ${waiting.newOrderName}, waiting to be picked. Nothing was reshipped.`);
     const order = ctx.store.orders.get(parcel.orderId)!;
@@ -50,8 +54,16 @@ export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: str
     };
     events.push(
       { type: 'orders.imported', subject: newOrderId, payload: { orders: [data] } },
-      { type: 'monitor.reship_created', subject: parcel.id, payload: { exceptionId: exc?.id ?? null, oldParcelId: parcel.id, oldTrackingNumber: parcel.trackingNumber, newOrderId, newOrderName, reason } },
-      { type: 'monitor.reship_opened', subject: newOrderId, payload: { oldParcelId: parcel.id, oldTrackingNumber: parcel.trackingNumber, oldOrderName: order.name, newOrderName } },
+      {
+        type: 'monitor.reship_created',
+        subject: parcel.id,
+        payload: { exceptionId: exc?.id ?? null, oldParcelId: parcel.id, oldTrackingNumber: parcel.trackingNumber, newOrderId, newOrderName, reason },
+      },
+      {
+        type: 'monitor.reship_opened',
+        subject: newOrderId,
+        payload: { oldParcelId: parcel.id, oldTrackingNumber: parcel.trackingNumber, oldOrderName: order.name, newOrderName },
+      },
     );
     out.push({ oldParcelId: parcel.id, oldTrackingNumber: parcel.trackingNumber, newOrderId, newOrderName });
   }
@@ -66,7 +78,11 @@ export function noteReshipsPicked(ctx: ServiceContext): number {
   ctx.store.write('monitor', ctx.clock.now(), (emit) => {
     for (const r of rows) {
       const np = ctx.store.parcels.get(r.newParcelId!)!;
-      emit({ type: 'monitor.reship_picked', subject: r.oldParcelId, payload: { oldParcelId: r.oldParcelId, newParcelId: np.id, newTrackingNumber: np.trackingNumber, newOrderName: r.newOrderName } });
+      emit({
+        type: 'monitor.reship_picked',
+        subject: r.oldParcelId,
+        payload: { oldParcelId: r.oldParcelId, newParcelId: np.id, newTrackingNumber: np.trackingNumber, newOrderName: r.newOrderName },
+      });
     }
   });
   return rows.length;

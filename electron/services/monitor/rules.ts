@@ -55,7 +55,10 @@ export function evaluate(f: ParcelFacts, rules: MonitorRulesData, t: LineThresho
       cause: 'failed_delivery',
       since: iso(f.lastScanAt),
       firedAt: iso(f.lastScanAt),
-      detail: f.trackStatus === 'failed_attempt' ? 'The carrier could not deliver: tell the buyer how to collect or rebook.' : 'The carrier reports an exception (customs, damage, address): find out what it needs.',
+      detail:
+        f.trackStatus === 'failed_attempt'
+          ? 'The carrier could not deliver: tell the buyer how to collect or rebook.'
+          : 'The carrier reports an exception (customs, damage, address): find out what it needs.',
       proposal: null,
     };
   if (rules.noFirstScan.enabled && f.handedOverAt !== null && !physical) {
@@ -88,9 +91,10 @@ export function evaluate(f: ParcelFacts, rules: MonitorRulesData, t: LineThresho
         cause: 'not_handed_over',
         since: iso(pickup),
         firedAt: iso(at),
-        detail: f.pickupAt !== null
-          ? `Its pickup was ${hours(nowMs - pickup)} h ago and the carrier has not taken it.`
-          : `Picked ${hours(nowMs - f.pickedAt)} h ago, no pickup known (assumed ${rules.notHandedOver.fallbackPickupHours} h after pick), not handed over.`,
+        detail:
+          f.pickupAt !== null
+            ? `Its pickup was ${hours(nowMs - pickup)} h ago and the carrier has not taken it.`
+            : `Picked ${hours(nowMs - f.pickedAt)} h ago, no pickup known (assumed ${rules.notHandedOver.fallbackPickupHours} h after pick), not handed over.`,
         proposal: null,
       };
   }

@@ -41,7 +41,11 @@ export function setRuntime(ctx: ServiceContext, rt: Omit<MonitorRuntime, 'bucket
 /** A console whose monitor was never set up has no live sources (file import still works). */
 export function runtimeOf(ctx: ServiceContext): MonitorRuntime {
   let rt = runtimes.get(ctx);
-  if (!rt) runtimes.set(ctx, (rt = { sources: [], script: null, aggregator: null, mail: null, buckets: new Map(), lastPass: null, realNowMs: () => performance.now() }));
+  if (!rt)
+    runtimes.set(
+      ctx,
+      (rt = { sources: [], script: null, aggregator: null, mail: null, buckets: new Map(), lastPass: null, realNowMs: () => performance.now() }),
+    );
   return rt;
 }
 

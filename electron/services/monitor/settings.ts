@@ -62,7 +62,8 @@ function check(rules: MonitorRulesData, lineIds: Set<string>) {
   for (const [k, v] of Object.entries(rules.noFirstScan.hoursByRoute)) pos(`noFirstScan.hoursByRoute.${k}`, v);
   pos('noUpdate.days', rules.noUpdate.days);
   pos('lost.days', rules.lost.days);
-  if (rules.noUpdate.days >= rules.lost.days) issues.push({ path: 'noUpdate.days', message: `a parcel is lost after ${rules.lost.days} days: the no-update warning must come before` });
+  if (rules.noUpdate.days >= rules.lost.days)
+    issues.push({ path: 'noUpdate.days', message: `a parcel is lost after ${rules.lost.days} days: the no-update warning must come before` });
   for (const c of CAUSES) pos(`dueHours.${c}`, rules.dueHours[c]);
   for (const [lineId, o] of Object.entries(rules.lines)) {
     if (!lineIds.has(lineId)) issues.push({ path: `lines.${lineId}`, message: `there is no carrier line "${lineId}"` });

@@ -19,7 +19,8 @@ interface Bucket {
 }
 
 const bucket = (): Bucket => ({ parcels: 0, late: { issued: 0, shopify: 0, handover: 0, first_scan: 0, reported: 0, notification: 0 } });
-const shares = (b: Bucket): Shares => Object.fromEntries(Object.entries(b.late).map(([k, n]) => [k, b.parcels ? Math.round((n / b.parcels) * 1000) / 1000 : 0])) as Shares;
+const shares = (b: Bucket): Shares =>
+  Object.fromEntries(Object.entries(b.late).map(([k, n]) => [k, b.parcels ? Math.round((n / b.parcels) * 1000) / 1000 : 0])) as Shares;
 
 /** Table 4 reference rows, for comparison with the site's own estimate. */
 export const TABLE4 = [
@@ -33,7 +34,12 @@ export function costEstimate(perLineDaily: Array<{ routeType: keyof CostSettings
   const ticketsPerDay = perLineDaily.reduce((s, l) => s + l.ordersPerDay * c.ticketRates[l.routeType], 0);
   const minutesPerDay = ticketsPerDay * c.minutesPerTicket;
   const monthlyCost = (minutesPerDay * 30 * c.hourlyRate) / 60;
-  const risk = ordersPerDay < 50 ? 'Low' : ordersPerDay < 200 ? 'Medium — first PayPal dispute likely within 60-90 days' : 'High — recurring disputes + review-rating impact';
+  const risk =
+    ordersPerDay < 50
+      ? 'Low'
+      : ordersPerDay < 200
+        ? 'Medium — first PayPal dispute likely within 60-90 days'
+        : 'High — recurring disputes + review-rating impact';
   const r = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
   return { ordersPerDay: r(ordersPerDay), ticketsPerDay: r(ticketsPerDay), minutesPerDay: r(minutesPerDay, 0), monthlyCost: r(monthlyCost, 0), risk };
 }
@@ -55,14 +61,23 @@ export function siteView(ctx: ServiceContext, input: { days: number; hourlyRate?
   for (const p of rows) {
     const line = lines.get(p.lineId);
     if (!line) continue;
-    const win = firstScanWindow({ expectedFrom: null, expectedTo: p.expectedTo, handedOverAt: p.handedOverAt, pickupAt: p.pickupAt, pickedAt: p.pickedAt }, line.routeType);
+    const win = firstScanWindow(
+      { expectedFrom: null, expectedTo: p.expectedTo, handedOverAt: p.handedOverAt, pickupAt: p.pickupAt, pickedAt: p.pickedAt },
+      line.routeType,
+    );
     const isShopify = shopifyParcels.has(p.id) || synced.has(p.id);
     const gaps = gapsOf(
       {
         orderCreatedAt: p.orderCreatedAt,
         pickedAt: p.pickedAt,
         shopify: isShopify
-          ? { queuedAt: null, syncedAt: synced.get(p.id) ?? null, notifyCustomer: null, notifiedAt: told.get(p.id)?.notifiedAt ?? null, notifyAt: told.has(p.id) ? (told.get(p.id)!.atPick ? 'pick' : 'handover') : null }
+          ? {
+              queuedAt: null,
+              syncedAt: synced.get(p.id) ?? null,
+              notifyCustomer: null,
+              notifiedAt: told.get(p.id)?.notifiedAt ?? null,
+              notifyAt: told.has(p.id) ? (told.get(p.id)!.atPick ? 'pick' : 'handover') : null,
+            }
           : null,
         pickupAt: p.pickupAt,
         handedOverAt: p.handedOverAt,
@@ -82,19 +97,29 @@ export function siteView(ctx: ServiceContext, input: { days: number; hourlyRate?
   }
   const costs = { ...costsOf(ctx), ...(input.hourlyRate !== undefined ? { hourlyRate: input.hourlyRate } : {}) };
   const perLine = [...lines.values()].map((l) => ({ line: l, n: byLine.get(l.id)?.parcels ?? 0 }));
-  const estimate = costEstimate(perLine.map((x) => ({ routeType: x.line.routeType, ordersPerDay: x.n / input.days })), costs);
+  const estimate = costEstimate(
+    perLine.map((x) => ({ routeType: x.line.routeType, ordersPerDay: x.n / input.days })),
+    costs,
+  );
   return {
     days: input.days,
     parcels: all.parcels,
     gaps: KEYS,
     overall: shares(all),
-    lines: perLine.filter((x) => x.n > 0).map((x) => ({ lineId: x.line.id, lineName: x.line.name, routeType: x.line.routeType, parcels: x.n, shares: shares(byLine.get(x.line.id)!) })),
+    lines: perLine
+      .filter((x) => x.n > 0)
+      .map((x) => ({ lineId: x.line.id, lineName: x.line.name, routeType: x.line.routeType, parcels: x.n, shares: shares(byLine.get(x.line.id)!) })),
     weekdays: byDay.map((b, i) => ({ day: WEEKDAYS[i], parcels: b.parcels, shares: shares(b) })),
     costs,
     estimate,
     perLineCost: perLine
       .filter((x) => x.n > 0)
-      .map((x) => ({ lineName: x.line.name, ordersPerDay: Math.round((x.n / input.days) * 10) / 10, ticketRate: costs.ticketRates[x.line.routeType], ticketsPerDay: Math.round((x.n / input.days) * costs.ticketRates[x.line.routeType] * 10) / 10 })),
+      .map((x) => ({
+        lineName: x.line.name,
+        ordersPerDay: Math.round((x.n / input.days) * 10) / 10,
+        ticketRate: costs.ticketRates[x.line.routeType],
+        ticketsPerDay: Math.round((x.n / input.days) * costs.ticketRates[x.line.routeType] * 10) / 10,
+      })),
     table4: TABLE4,
   };
 }

@@ -25,12 +25,20 @@ export function lookup(ctx: ServiceContext, input: { query: string; symptom?: Sy
   const byNumber = ctx.store.parcels.byTracking(q.toUpperCase()) ?? ctx.store.parcels.byTracking(q);
   const orders = byNumber ? [] : ctx.store.orders.byName(q);
   const parcels = byNumber ? [byNumber] : orders.flatMap((o) => ctx.store.parcels.forOrder(o.id));
-  if (!parcels.length && !orders.length) throw notFound(`No order or tracking number "${q}"`, 'Check it with the buyer (order numbers look like #1001), or search in Parcels.');
+  if (!parcels.length && !orders.length)
+    throw notFound(`No order or tracking number "${q}"`, 'Check it with the buyer (order numbers look like #1001), or search in Parcels.');
   const rules = rulesOf(ctx);
   const results = parcels.map((p) => {
     const d = diagnoseParcel(ctx, p.id);
     const line = ctx.store.lines.get(p.lineId)!;
-    return { diagnosis: d, tree: walkTree(d, nowMs, zone, { symptom: input.symptom, lineLateShare: lineLateShare(ctx, p.lineId, nowMs), lostDays: thresholdsFor(rules, line).lostDays }) };
+    return {
+      diagnosis: d,
+      tree: walkTree(d, nowMs, zone, {
+        symptom: input.symptom,
+        lineLateShare: lineLateShare(ctx, p.lineId, nowMs),
+        lostDays: thresholdsFor(rules, line).lostDays,
+      }),
+    };
   });
   // An order without a parcel: nothing was picked, so the buyer has no number at all (gap 1).
   const waiting = orders
@@ -40,7 +48,10 @@ export function lookup(ctx: ServiceContext, input: { query: string; symptom?: Sy
       status: o.status,
       createdAt: o.createdAt,
       hoursWaiting: Math.round(((nowMs - Date.parse(o.createdAt)) / 3_600_000) * 10) / 10,
-      rootCause: o.status === 'open' ? 'Not picked yet: the number is issued at pick (gap 1 is still open).' : `The order is ${o.status.replace('_', ' ')}${o.statusNote ? `: ${o.statusNote}` : ''}.`,
+      rootCause:
+        o.status === 'open'
+          ? 'Not picked yet: the number is issued at pick (gap 1 is still open).'
+          : `The order is ${o.status.replace('_', ' ')}${o.statusNote ? `: ${o.statusNote}` : ''}.`,
       fix: { n: 5, text: 'Pick it now: the number reaches Shopify within minutes of the pick.' },
       reply: `Hi ${o.shipTo.name.split(/\s+/)[0]},\n\nthank you for your patience: your order ${o.name} is being prepared. You will receive its tracking number by e-mail as soon as it is packed.\n\nBest regards,\nCustomer care`,
     }));

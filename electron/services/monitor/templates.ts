@@ -80,7 +80,9 @@ export function renderTemplate(key: TemplateKey, f: TemplateFacts): { subject: s
     },
     reshipped: {
       subject: `A replacement for your order ${f.orderName} is on its way`,
-      lines: [`we have sent a replacement for your order${f.newOrderName ? ` (${f.newOrderName})` : ''}. Its tracking shows movement ${w.words} after the carrier takes it.`],
+      lines: [
+        `we have sent a replacement for your order${f.newOrderName ? ` (${f.newOrderName})` : ''}. Its tracking shows movement ${w.words} after the carrier takes it.`,
+      ],
     },
   };
   const b = bodies[key];

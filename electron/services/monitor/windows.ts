@@ -31,7 +31,10 @@ export function firstScanWindow(
 }
 
 /** The same window in epoch ms, for the pass (no date formatting on 50,000 parcels). */
-export function windowMs(p: { windowFrom: number | null; windowTo: number | null; handedOverAt: number | null; pickupAt: number | null }, routeType: LineData['routeType']): [number, number] | null {
+export function windowMs(
+  p: { windowFrom: number | null; windowTo: number | null; handedOverAt: number | null; pickupAt: number | null },
+  routeType: LineData['routeType'],
+): [number, number] | null {
   if (p.windowFrom !== null && p.windowTo !== null) return [p.windowFrom, p.windowTo];
   const start = p.handedOverAt ?? p.pickupAt;
   if (start === null) return null;

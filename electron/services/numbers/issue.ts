@@ -14,7 +14,11 @@ export type RangeParams =
   | { format: 'dhl10'; prefix?: string };
 
 const letters2 = (what: string) =>
-  z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: `${what} must be 2 letters` });
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { error: `${what} must be 2 letters` });
 
 // Each prefix must leave room for at least one serial digit.
 const digitPrefix = (what: string, maxLength: number) =>
@@ -30,7 +34,9 @@ export const rangeParamsSchema = z.discriminatedUnion(
     z.object({
       format: z.literal('s10'),
       serviceIndicator: letters2('S10 service indicator'),
-      country: letters2('S10 country code').refine(isIsoCountry, { error: 'S10 country code must be an ISO 3166-1 country code of the postal operator, e.g. CN or GB' }),
+      country: letters2('S10 country code').refine(isIsoCountry, {
+        error: 'S10 country code must be an ISO 3166-1 country code of the postal operator, e.g. CN or GB',
+      }),
     }),
     z.object({
       format: z.literal('ups1z'),

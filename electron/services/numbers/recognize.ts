@@ -1,25 +1,18 @@
-import {
-  type NumberFormat,
-  carrierName,
-  dhl10CheckDigit,
-  fedex12CheckDigit,
-  mod10CheckDigit,
-  s10CheckDigit,
-  ups1zCheckDigit,
-} from './formats';
+import { type NumberFormat, carrierName, dhl10CheckDigit, fedex12CheckDigit, mod10CheckDigit, s10CheckDigit, ups1zCheckDigit } from './formats';
 import { isIsoCountry } from './countries';
 
 export type Recognition =
-  | { ok: true; format: NumberFormat; carrier: string; normalized: string; description: string }
-  | { ok: false; format?: NumberFormat; reason: string };
+  { ok: true; format: NumberFormat; carrier: string; normalized: string; description: string } | { ok: false; format?: NumberFormat; reason: string };
 
 const ACCEPTED =
-  'accepted: UPU S10 (2 letters, 9 digits, 2 letters), UPS 1Z (18 characters), FedEx (12 digits), ' +
-  'USPS IMpb (20-22 digits), DHL Express (10 digits)';
+  'accepted: UPU S10 (2 letters, 9 digits, 2 letters), UPS 1Z (18 characters), FedEx (12 digits), ' + 'USPS IMpb (20-22 digits), DHL Express (10 digits)';
 
 /** Trim, uppercase, and drop spaces and dashes (including typographic dashes pasted from documents). */
 export function normalizeNumber(raw: string): string {
-  return raw.trim().toUpperCase().replace(/[\s\-\u2010-\u2015]/g, '');
+  return raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015]/g, '');
 }
 
 /**
@@ -91,14 +84,7 @@ function checked(n: string, format: NumberFormat, label: string, expected: numbe
   return checkedAt(n, format, label, expected, Number(n[n.length - 1]), description);
 }
 
-function checkedAt(
-  n: string,
-  format: NumberFormat,
-  label: string,
-  expected: number,
-  actual: number,
-  description: string,
-): Recognition {
+function checkedAt(n: string, format: NumberFormat, label: string, expected: number, actual: number, description: string): Recognition {
   if (expected !== actual) {
     return { ok: false, format, reason: `${label} check digit should be ${expected}, got ${actual} — rescan or check the label` };
   }

@@ -96,7 +96,10 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
     if (!last) db.pragma('synchronous = NORMAL');
     try {
       ctx.store.write(actorOf(ctx), at, (emit) => {
-        const existing = ctx.store.orders.existingNames(input.store, chunk.map((o) => o.order.name));
+        const existing = ctx.store.orders.existingNames(
+          input.store,
+          chunk.map((o) => o.order.name),
+        );
         const fresh = chunk.filter(({ row, order }) => {
           if (!existing.has(order.name)) return true;
           rejected.push({ row, reason: `order ${order.name} is already in the console (not imported again)` });
@@ -152,7 +155,8 @@ function checkOrder(f: FileOrder, c: Ctx): { row: number; order: OrderData } | {
   const line = c.lines.get(o.line) ?? c.byName.get(o.line.toLowerCase());
   if (!line) return { reasons: [{ row: f.row, reason: `order ${o.name}: unknown carrier line "${o.line}" (known: ${[...c.lines.keys()].join(', ')})` }] };
   const before = c.seen.get(o.name);
-  if (before !== undefined) return { reasons: [{ row: f.row, reason: `order ${o.name} appears twice in the file: rows ${before} and ${f.row}; only row ${before} was taken` }] };
+  if (before !== undefined)
+    return { reasons: [{ row: f.row, reason: `order ${o.name} appears twice in the file: rows ${before} and ${f.row}; only row ${before} was taken` }] };
   c.seen.set(o.name, f.row);
   return {
     row: f.row,

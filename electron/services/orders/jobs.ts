@@ -43,7 +43,14 @@ export class ImportJobs {
     const { fileName: _, ...file } = input;
     importOrders(this.ctx, file, (p) => Object.assign(job, p)).then(
       (result) => Object.assign(job, { state: 'done', phase: 'done', result }),
-      (err: unknown) => Object.assign(job, { state: 'failed', error: err instanceof ApiError ? err.message : `The import stopped: ${(err as Error).message}. Import the same file again: orders already in are not imported twice.` }),
+      (err: unknown) =>
+        Object.assign(job, {
+          state: 'failed',
+          error:
+            err instanceof ApiError
+              ? err.message
+              : `The import stopped: ${(err as Error).message}. Import the same file again: orders already in are not imported twice.`,
+        }),
     );
     return { importId: job.importId };
   }

@@ -27,7 +27,11 @@ const RECIPIENT = ['name', 'address1', 'city', 'zip', 'country'] as const;
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
 /** Parse in slices, yielding to the event loop between them: a 50 MB file never holds up a pick. */
-export async function csvToOrders(text: string, onProgress: (done: number, total: number) => void = () => undefined, sliceChars = 32 * 1024): Promise<ParsedFile> {
+export async function csvToOrders(
+  text: string,
+  onProgress: (done: number, total: number) => void = () => undefined,
+  sliceChars = 32 * 1024,
+): Promise<ParsedFile> {
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true });
   const records: Array<{ record: string[]; info: { lines: number } }> = [];
   let failure: Error | null = null;

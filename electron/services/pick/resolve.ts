@@ -4,10 +4,7 @@ import type { Store } from '../../../db/store';
 import { gs1ItemCodes } from '../../../native/scanners/gs1';
 
 export type Resolution =
-  | { kind: 'parcel'; parcel: ParcelRow }
-  | { kind: 'order'; order: OrderRow }
-  | { kind: 'ambiguous'; orders: OrderRow[] }
-  | { kind: 'unknown' };
+  { kind: 'parcel'; parcel: ParcelRow } | { kind: 'order'; order: OrderRow } | { kind: 'ambiguous'; orders: OrderRow[] } | { kind: 'unknown' };
 
 /** What a scanned code means: a parcel label, an order number, or an item of exactly one open order. */
 export function resolveScan(store: Store, code: string): Resolution {

@@ -33,7 +33,12 @@ export function scan(ctx: ServiceContext, code: string, choice?: string): PickRe
     return scanOnce(ctx, code, choice);
   } catch (err) {
     if (!(err instanceof DiskFullError)) throw err;
-    return { outcome: 'refused', code: 'disk_full', message: err.message, next: `Nothing was issued. Free space on ${err.drive} (or call your supervisor), then scan this order again.` };
+    return {
+      outcome: 'refused',
+      code: 'disk_full',
+      message: err.message,
+      next: `Nothing was issued. Free space on ${err.drive} (or call your supervisor), then scan this order again.`,
+    };
   }
 }
 
@@ -42,8 +47,20 @@ function scanOnce(ctx: ServiceContext, code: string, choice?: string): PickResul
   if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
   if (r.kind === 'unknown') {
     if (isStoreBarcode(code))
-      return refuse(ctx, code, 'unknown', `"${code}" is a store's pick-slip barcode, not an order.`, 'Scan the order number first. If the console then asks which store, scan this barcode again.');
-    return refuse(ctx, code, 'unknown', `"${code}" is not an open order, an item of one, or a parcel label.`, 'Check the pick slip and scan the order number. If the order is new, import or sync orders first.');
+      return refuse(
+        ctx,
+        code,
+        'unknown',
+        `"${code}" is a store's pick-slip barcode, not an order.`,
+        'Scan the order number first. If the console then asks which store, scan this barcode again.',
+      );
+    return refuse(
+      ctx,
+      code,
+      'unknown',
+      `"${code}" is not an open order, an item of one, or a parcel label.`,
+      'Check the pick slip and scan the order number. If the order is new, import or sync orders first.',
+    );
   }
   if (r.kind === 'ambiguous') {
     const chosen = choice ? r.orders.filter((o) => o.id === choice || storeBarcode(o.store) === choice.trim().toUpperCase()) : [];
@@ -85,17 +102,45 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
       return reprint(ctx, parcel, 'order rescanned at pick');
     }
     case 'shipped':
-      return refuse(ctx, scanned, 'shipped', `Order ${order.name} has already been handed to the carrier.`, 'Put the goods aside and tell your supervisor: this may be a duplicate.', order.id);
+      return refuse(
+        ctx,
+        scanned,
+        'shipped',
+        `Order ${order.name} has already been handed to the carrier.`,
+        'Put the goods aside and tell your supervisor: this may be a duplicate.',
+        order.id,
+      );
     case 'cancelled':
-      return refuse(ctx, scanned, 'cancelled', `Order ${order.name} was cancelled${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Do not pack it. Return the goods to stock.', order.id);
+      return refuse(
+        ctx,
+        scanned,
+        'cancelled',
+        `Order ${order.name} was cancelled${order.statusNote ? `: ${order.statusNote}` : ''}.`,
+        'Do not pack it. Return the goods to stock.',
+        order.id,
+      );
     case 'on_hold':
-      return refuse(ctx, scanned, 'on_hold', `Order ${order.name} is on hold${order.statusNote ? `: ${order.statusNote}` : ''}.`, 'Set it aside on the hold shelf; a supervisor releases it.', order.id);
+      return refuse(
+        ctx,
+        scanned,
+        'on_hold',
+        `Order ${order.name} is on hold${order.statusNote ? `: ${order.statusNote}` : ''}.`,
+        'Set it aside on the hold shelf; a supervisor releases it.',
+        order.id,
+      );
     case 'open':
       break;
   }
   const line = order.lineId ? ctx.store.lines.get(order.lineId) : undefined;
   if (!line || !line.active)
-    return refuse(ctx, scanned, 'no_line', `Order ${order.name} has no active carrier line.`, 'Ask a supervisor to assign a carrier line to the order, then scan again.', order.id);
+    return refuse(
+      ctx,
+      scanned,
+      'no_line',
+      `Order ${order.name} has no active carrier line.`,
+      'Ask a supervisor to assign a carrier line to the order, then scan again.',
+      order.id,
+    );
 
   const station = stationSettings(ctx);
   const at = ctx.clock.now();
@@ -110,14 +155,31 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
     emit({
       type: 'parcel.picked',
       subject: parcelId,
-      payload: { parcelId, orderId: order.id, lineId: line.id, trackingNumber: issued.number, source: issued.source, printerId: station.printerId, scanned, jobs, shipBy },
+      payload: {
+        parcelId,
+        orderId: order.id,
+        lineId: line.id,
+        trackingNumber: issued.number,
+        source: issued.source,
+        printerId: station.printerId,
+        scanned,
+        jobs,
+        shipBy,
+      },
     });
     return true;
   });
   if (picked === 'changed') return pickOrder(ctx, ctx.store.orders.get(order.id)!, scanned);
   if (!picked)
     return ctx.store.site.blocks
-      ? refuse(ctx, scanned, 'out_of_numbers', `This station has no ${line.name} numbers in hand.`, 'It gets a new block from the site server as soon as it reaches it: check the network (Site status), then scan again. Other stations can still pick this order.', order.id)
+      ? refuse(
+          ctx,
+          scanned,
+          'out_of_numbers',
+          `This station has no ${line.name} numbers in hand.`,
+          'It gets a new block from the site server as soon as it reaches it: check the network (Site status), then scan again. Other stations can still pick this order.',
+          order.id,
+        )
       : refuse(
           ctx,
           scanned,
@@ -145,14 +207,21 @@ export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string):
   const order = ctx.store.orders.get(parcel.orderId)!;
   const printerId = station.printerId ?? parcel.printerId;
   ctx.store.write(station.operator, at, (emit) => {
-    const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: parcel.lineId, trackingNumber: parcel.trackingNumber, printerId }, at).filter(
-      (j) => j.kind.startsWith('print.'),
+    const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: parcel.lineId, trackingNumber: parcel.trackingNumber, printerId }, at).filter((j) =>
+      j.kind.startsWith('print.'),
     );
     emit({ type: 'parcel.reprinted', subject: parcel.id, payload: { parcelId: parcel.id, reason, jobs } });
   });
   const fresh = ctx.store.parcels.get(parcel.id)!;
   const line = ctx.store.lines.get(parcel.lineId)!;
-  return { outcome: 'reprinted', parcel: parcelView(fresh), carrier: line.carrier, shipTo: shipToLine(ctx, order.id), reason, warnings: warningsFor(ctx, fresh) };
+  return {
+    outcome: 'reprinted',
+    parcel: parcelView(fresh),
+    carrier: line.carrier,
+    shipTo: shipToLine(ctx, order.id),
+    reason,
+    warnings: warningsFor(ctx, fresh),
+  };
 }
 
 function warningsFor(ctx: ServiceContext, parcel: ParcelRow) {

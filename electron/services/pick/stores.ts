@@ -7,7 +7,10 @@ import type { ServiceContext } from '../../core/context';
  * Printed on the store's pick slips; scanned when one order number is on orders of several stores.
  */
 export function storeBarcode(store: string): string {
-  return `STORE-${store.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `STORE-${store
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 export function isStoreBarcode(code: string): boolean {

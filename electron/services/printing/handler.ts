@@ -59,7 +59,9 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): JobH
         deps.onTrouble?.(printerId);
         if (err instanceof PrinterError && err.sent) {
           const error = `${printer.name} took the label but did not confirm it. Check whether it printed, then answer on the Pick screen.`;
-          ctx.store.write('outbox', ctx.clock.now(), (emit) => emit({ type: 'print.unconfirmed', subject: job.ref ?? job.id, payload: { jobId: job.id, printerId, error } }));
+          ctx.store.write('outbox', ctx.clock.now(), (emit) =>
+            emit({ type: 'print.unconfirmed', subject: job.ref ?? job.id, payload: { jobId: job.id, printerId, error } }),
+          );
           throw new Error(error);
         }
         // PDF fallback: a ZPL printer that is down (not one that reports paper out: that holds the

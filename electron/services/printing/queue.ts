@@ -11,7 +11,9 @@ function printerOrThrow(ctx: ServiceContext, id: string) {
 
 export function pausePrinter(ctx: ServiceContext, printerId: string, note?: string) {
   printerOrThrow(ctx, printerId);
-  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'printer.paused', subject: printerId, payload: note ? { printerId, note } : { printerId } }));
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+    emit({ type: 'printer.paused', subject: printerId, payload: note ? { printerId, note } : { printerId } }),
+  );
   return printerQueue(ctx, printerId);
 }
 
@@ -35,12 +37,18 @@ export function moveJobs(ctx: ServiceContext, from: string, to: string) {
 
 /** A person answers "did that label print?" for a label the printer took without confirming. */
 export function confirmPrint(ctx: ServiceContext, jobId: string, printed: boolean) {
-  const hold = hardwareReader(ctx.store.db).holds().find((h) => h.jobId === jobId);
+  const hold = hardwareReader(ctx.store.db)
+    .holds()
+    .find((h) => h.jobId === jobId);
   if (!hold) throw notFound(`An open question for job ${jobId}`, 'It was already answered; refresh the screen.');
   const job = ctx.store.jobs.get(jobId)!;
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
     if (printed) {
-      emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId, ref: job.ref, result: { printerId: hold.printerId, confirmedBy: actorOf(ctx) } } });
+      emit({
+        type: 'job.succeeded',
+        subject: job.ref ?? job.id,
+        payload: { jobId, ref: job.ref, result: { printerId: hold.printerId, confirmedBy: actorOf(ctx) } },
+      });
       if (job.kind === 'print.label' && job.ref)
         emit({ type: 'label.printed', subject: job.ref, payload: { parcelId: job.ref, jobId, printerId: hold.printerId } });
     }

@@ -21,13 +21,19 @@ export function printerSetup(ctx: ServiceContext, printer: PrinterData): Printer
 export function configurePrinter(ctx: ServiceContext, printerId: string, setup: PrinterSetupData): PrinterSetupData {
   const printer = ctx.store.settings.printer(printerId);
   if (!printer) throw notFound(`Printer "${printerId}"`, 'Add the printer in Setup first.');
-  if (setup.transport !== 'tcp9100' && !setup.queue?.trim()) throw badInput(`Give the ${setup.transport === 'cups' ? 'CUPS queue' : 'Windows printer'} name, exactly as the system shows it.`);
-  if (setup.transport === 'system-pdf' && printer.language !== 'pdf') throw badInput('The system print command takes PDF: set this printer’s language to PDF, or choose a raw transport for ZPL.');
+  if (setup.transport !== 'tcp9100' && !setup.queue?.trim())
+    throw badInput(`Give the ${setup.transport === 'cups' ? 'CUPS queue' : 'Windows printer'} name, exactly as the system shows it.`);
+  if (setup.transport === 'system-pdf' && printer.language !== 'pdf')
+    throw badInput('The system print command takes PDF: set this printer’s language to PDF, or choose a raw transport for ZPL.');
   if (setup.fallbackPrinterId) {
     if (setup.fallbackPrinterId === printerId) throw badInput('A printer cannot be its own fallback: choose another printer, or none.');
     if (!ctx.store.settings.printer(setup.fallbackPrinterId)) throw notFound(`Fallback printer "${setup.fallbackPrinterId}"`, 'Choose one from the list.');
   }
-  const clean: PrinterSetupData = { ...setup, queue: setup.queue?.trim() || null, statusCheck: setup.statusCheck && printer.language === 'zpl' && setup.transport === 'tcp9100' };
+  const clean: PrinterSetupData = {
+    ...setup,
+    queue: setup.queue?.trim() || null,
+    statusCheck: setup.statusCheck && printer.language === 'zpl' && setup.transport === 'tcp9100',
+  };
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'printer.configured', subject: printerId, payload: { printerId, setup: clean } }));
   return clean;
 }

@@ -20,7 +20,8 @@ export function testSheetZpl(setup: Pick<PrinterSetupData, 'size' | 'dpi'>): str
   const H = Math.round(labelInches(setup.size).height * dpi);
   const compact = setup.size === '4x4';
   const out = ['^XA', '^CI28', `^PW${W}`, `^LL${H}`, '^LH0,0'];
-  const text = (y: number, font: number, value: string) => out.push(`^FO${d(20)},${d(y)}^A0N,${d(font)},${d(font)}^FB${W - d(40)},1,0,L,0^FH^FD${zplFieldText(value)}^FS`);
+  const text = (y: number, font: number, value: string) =>
+    out.push(`^FO${d(20)},${d(y)}^A0N,${d(font)},${d(font)}^FB${W - d(40)},1,0,L,0^FH^FD${zplFieldText(value)}^FS`);
   text(16, compact ? 26 : 32, 'FIRSTSCAN SCANNER TEST');
   text(compact ? 46 : 54, compact ? 18 : 22, 'Open Devices > Scanner self-test, then scan each code.');
   let y = compact ? 80 : 100;
@@ -48,11 +49,16 @@ export function queueTestSheet(ctx: ServiceContext): { jobId: string; printerId:
   const printerId = stationSettings(ctx).printerId;
   if (!printerId) throw badInput('This station has no printer: choose one in Setup, then print the test sheet.');
   const printer = ctx.store.settings.printer(printerId);
-  if (printer?.language !== 'zpl') throw badInput(`The test sheet is ZPL and ${printer?.name ?? printerId} takes PDF: set a ZPL printer for this station first.`);
+  if (printer?.language !== 'zpl')
+    throw badInput(`The test sheet is ZPL and ${printer?.name ?? printerId} takes PDF: set a ZPL printer for this station first.`);
   const at = ctx.clock.now();
   const jobId = newId('job', at);
   ctx.store.write(actorOf(ctx), at, (emit) =>
-    emit({ type: 'selftest.sheet_queued', subject: jobId, payload: { printerId, jobs: [{ id: jobId, kind: 'print.testsheet', target: printerLane(printerId), ref: null, payload: {} }] } }),
+    emit({
+      type: 'selftest.sheet_queued',
+      subject: jobId,
+      payload: { printerId, jobs: [{ id: jobId, kind: 'print.testsheet', target: printerLane(printerId), ref: null, payload: {} }] },
+    }),
   );
   return { jobId, printerId };
 }

@@ -20,6 +20,7 @@ export function readCredentials(dataDir: string): StationCredentials | null {
   if (!existsSync(file)) return null;
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Omit<StationCredentials, 'password'> & { password?: string };
   const password = saved.password ?? secretStoreFor(dataDir).get(SITE_PASSWORD);
-  if (password === null) throw new Error(`This station's site password is missing from its secret store; join the site again (npm run cli -- site join <code> --data ${dataDir}).`);
+  if (password === null)
+    throw new Error(`This station's site password is missing from its secret store; join the site again (npm run cli -- site join <code> --data ${dataDir}).`);
   return { ...saved, password };
 }

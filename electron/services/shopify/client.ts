@@ -97,7 +97,11 @@ export class ShopifyClient {
       const gql = r.errors?.graphQLErrors ?? [];
       const throttled = gql.some((g) => g.extensions?.code === 'THROTTLED');
       const status = r.errors?.networkStatusCode;
-      this.pacer.settle(operation, cost, status || r.data ? { requested: c?.requestedQueryCost, actual: c?.actualQueryCost, throttle: c?.throttleStatus, throttled } : null);
+      this.pacer.settle(
+        operation,
+        cost,
+        status || r.data ? { requested: c?.requestedQueryCost, actual: c?.actualQueryCost, throttle: c?.throttleStatus, throttled } : null,
+      );
 
       if (!r.errors) {
         this.health.ok();

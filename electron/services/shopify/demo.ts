@@ -23,7 +23,15 @@ export const DEMO_REQUESTS = 3;
 export async function startDemoStore(rt: ShopifyRuntime, orderCount: number, stateFile?: string): Promise<ShopifyEmulator> {
   const ctx = rt.ctx;
   const token = rt.secrets.get(DEMO_STORE) ?? `shpat_demo_${randomBytes(12).toString('hex')}`;
-  const emu = await startShopifyEmulator({ plan: 'plus', faults: 0, orders: 0, shopDomain: DEMO_SHOP_DOMAIN, accessToken: token, statePath: stateFile, clock: () => ctx.clock.now().getTime() });
+  const emu = await startShopifyEmulator({
+    plan: 'plus',
+    faults: 0,
+    orders: 0,
+    shopDomain: DEMO_SHOP_DOMAIN,
+    accessToken: token,
+    statePath: stateFile,
+    clock: () => ctx.clock.now().getTime(),
+  });
   if (!emu.restored) seedDemoStore(emu, orderCount, ctx.clock.now());
   rt.setEndpoint(DEMO_STORE, emu.url);
   if (!shopifyReader(ctx.store.db).store(DEMO_STORE)) {
@@ -71,7 +79,8 @@ function seedDemoStore(emu: ShopifyEmulator, orderCount: number, now: Date): voi
       shippingLineTitle: lineName.get(o.lineId ?? '') ?? 'Standard Shipping',
       lineItems: o.items.map((it) => ({ title: it.title, sku: it.sku, barcode: it.barcode ?? '', quantity: it.quantity })),
     });
-    if (i >= orderCount) for (const fo of emu.state.fulfillmentOrdersOf(order.id)) emu.state.submitFulfillmentRequest(fo.id, 'Please ship from your warehouse.');
+    if (i >= orderCount)
+      for (const fo of emu.state.fulfillmentOrdersOf(order.id)) emu.state.submitFulfillmentRequest(fo.id, 'Please ship from your warehouse.');
   });
   emu.saveState();
 }

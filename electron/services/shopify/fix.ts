@@ -35,7 +35,11 @@ export function fixDeadLetter(rt: ShopifyRuntime, input: { jobId: string; compan
   const at = ctx.clock.now();
   const draft = { id: newId('job', at), kind: job.kind, target: job.target, ref: job.ref, payload };
   ctx.store.write(actorOf(ctx), at, (emit) =>
-    emit({ type: 'shopify.job_replaced', subject: job.ref ?? job.id, payload: { oldJobId: job.id, parcelId: job.ref, change: changes.join('; '), job: draft } }),
+    emit({
+      type: 'shopify.job_replaced',
+      subject: job.ref ?? job.id,
+      payload: { oldJobId: job.id, parcelId: job.ref, change: changes.join('; '), job: draft },
+    }),
   );
-  return { jobId: draft.id, change: changes.join('; '), parcel: job.ref ? shopifyReader(ctx.store.db).parcel(job.ref)?.state ?? null : null };
+  return { jobId: draft.id, change: changes.join('; '), parcel: job.ref ? (shopifyReader(ctx.store.db).parcel(job.ref)?.state ?? null) : null };
 }

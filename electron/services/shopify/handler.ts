@@ -64,13 +64,19 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
     const hit = fo && ours(fo, numbers);
     if (hit) return done(hit.id, true, hit.number, hit.updatedAt);
   }
-  const r = await send<{ fulfillmentCreate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentCreate', FULFILLMENT_CREATE, {
-    fulfillment: {
-      lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: p.foGid, fulfillmentOrderLineItems: p.lineItems.length ? p.lineItems : undefined }],
-      trackingInfo: p.tracking,
-      notifyCustomer: p.notifyCustomer,
+  const r = await send<{ fulfillmentCreate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
+    client,
+    rt,
+    'FulfillmentCreate',
+    FULFILLMENT_CREATE,
+    {
+      fulfillment: {
+        lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: p.foGid, fulfillmentOrderLineItems: p.lineItems.length ? p.lineItems : undefined }],
+        trackingInfo: p.tracking,
+        notifyCustomer: p.notifyCustomer,
+      },
     },
-  });
+  );
   const created = r.fulfillmentCreate;
   if (created.fulfillment && created.userErrors.length === 0) return done(created.fulfillment.id, false, p.tracking.number, created.fulfillment.updatedAt);
   const shopifySays = userErrorText(created.userErrors);
@@ -81,8 +87,11 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
   if (fo?.order?.cancelledAt || fo?.status === 'CANCELLED')
     throw new PermanentJobError(`Conflict: the order was cancelled in Shopify. Do not ship it; void the parcel. Shopify said: ${shopifySays}`);
   if (fo?.status === 'CLOSED' && fo.fulfillments.nodes.some((f) => f.status !== 'CANCELLED'))
-    throw new PermanentJobError(`Conflict: the order was already fulfilled in Shopify with another tracking number. Check who shipped it before sending this parcel. Shopify said: ${shopifySays}`);
-  if (fo?.status === 'ON_HOLD') throw new PermanentJobError(`Conflict: the order is on hold in Shopify. Release the hold in Shopify, then Retry. Shopify said: ${shopifySays}`);
+    throw new PermanentJobError(
+      `Conflict: the order was already fulfilled in Shopify with another tracking number. Check who shipped it before sending this parcel. Shopify said: ${shopifySays}`,
+    );
+  if (fo?.status === 'ON_HOLD')
+    throw new PermanentJobError(`Conflict: the order is on hold in Shopify. Release the hold in Shopify, then Retry. Shopify said: ${shopifySays}`);
   throw new PermanentJobError(`Shopify refused: ${shopifySays}`);
 }
 
@@ -93,22 +102,35 @@ function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
   if (!row) throw new PermanentJobError(`Parcel ${parcelId} has no Shopify fulfillment job; nothing to update.`);
   throw new Error(
     row.state === 'queued'
-      ? 'Waiting for the parcel\'s fulfillment to reach Shopify first.'
+      ? "Waiting for the parcel's fulfillment to reach Shopify first."
       : `The parcel's fulfillment did not reach Shopify (${row.state}: ${row.error ?? ''}). Fix it under Dead letters in Sync; this job follows.`,
   );
 }
 
 async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as { parcelId: string; storeId: string; tracking: { company: string; number: string; url: string }; notifyCustomer: boolean; replacesParcelId?: string };
+  const p = job.payload as {
+    parcelId: string;
+    storeId: string;
+    tracking: { company: string; number: string; url: string };
+    notifyCustomer: boolean;
+    replacesParcelId?: string;
+  };
   // A reship's parcel updates the fulfillment of the parcel it replaces.
   const fulfillmentId = shopifyReader(rt.ctx.store.db).fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
   // Setting tracking is idempotent: sending it twice leaves the same state.
-  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(clientFor(rt, p.storeId), rt, 'TrackingUpdate', TRACKING_UPDATE, {
-    fulfillmentId,
-    trackingInfoInput: p.tracking,
-    notifyCustomer: p.notifyCustomer,
-  });
-  if (r.fulfillmentTrackingInfoUpdate.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
+    clientFor(rt, p.storeId),
+    rt,
+    'TrackingUpdate',
+    TRACKING_UPDATE,
+    {
+      fulfillmentId,
+      trackingInfoInput: p.tracking,
+      notifyCustomer: p.notifyCustomer,
+    },
+  );
+  if (r.fulfillmentTrackingInfoUpdate.userErrors.length)
+    throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
   const updatedAt = r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt;
   return {
     result: { fulfillmentGid: fulfillmentId },
@@ -153,22 +175,39 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome>
       {
         type: 'shopify.buyer_notified',
         subject: p.parcelId,
-        payload: { parcelId: p.parcelId, storeId: p.storeId, jobId: job.id, fulfillmentGid: fulfillmentId, trackingNumber: tracking.number, found, ...(updatedAt ? { updatedAt } : {}) },
+        payload: {
+          parcelId: p.parcelId,
+          storeId: p.storeId,
+          jobId: job.id,
+          fulfillmentGid: fulfillmentId,
+          trackingNumber: tracking.number,
+          found,
+          ...(updatedAt ? { updatedAt } : {}),
+        },
       },
     ],
   });
   if (row.notifiedAt) return done(true);
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
     const known = reader.lastKnownUpdate(p.parcelId);
-    const f = (await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })).fulfillment;
+    const f = (
+      await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
+    ).fulfillment;
     if (f && known && Date.parse(f.updatedAt) > Date.parse(known)) return done(true, f.updatedAt);
   }
-  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(client, rt, 'TrackingUpdate', TRACKING_UPDATE, {
-    fulfillmentId,
-    trackingInfoInput: tracking,
-    notifyCustomer: true,
-  });
-  if (r.fulfillmentTrackingInfoUpdate.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
+    client,
+    rt,
+    'TrackingUpdate',
+    TRACKING_UPDATE,
+    {
+      fulfillmentId,
+      trackingInfoInput: tracking,
+      notifyCustomer: true,
+    },
+  );
+  if (r.fulfillmentTrackingInfoUpdate.userErrors.length)
+    throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
   return done(false, r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt);
 }
 
@@ -180,16 +219,34 @@ async function createEvent(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome>
   const client = clientFor(rt, p.storeId);
   const done = (eventGid: string, found: boolean): JobOutcome => ({
     result: { eventGid, found },
-    events: [{ type: 'shopify.event_sent', subject: p.parcelId, payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, status: p.status, eventGid, found } }],
+    events: [
+      {
+        type: 'shopify.event_sent',
+        subject: p.parcelId,
+        payload: { parcelId: p.parcelId, jobId: job.id, fulfillmentGid: fulfillmentId, status: p.status, eventGid, found },
+      },
+    ],
   });
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
-    const r = await send<{ fulfillment: { events: { nodes: Array<{ id: string; status: string; happenedAt: string }> } } | null }>(client, rt, 'FulfillmentEvents', EVENTS_OF_FULFILLMENT, { id: fulfillmentId });
+    const r = await send<{ fulfillment: { events: { nodes: Array<{ id: string; status: string; happenedAt: string }> } } | null }>(
+      client,
+      rt,
+      'FulfillmentEvents',
+      EVENTS_OF_FULFILLMENT,
+      { id: fulfillmentId },
+    );
     const hit = r.fulfillment?.events.nodes.find((e) => e.status === p.status && sameInstant(e.happenedAt, p.happenedAt));
     if (hit) return done(hit.id, true);
   }
-  const r = await send<{ fulfillmentEventCreate: { fulfillmentEvent: { id: string } | null; userErrors: UserError[] } }>(client, rt, 'FulfillmentEventCreate', EVENT_CREATE, {
-    fulfillmentEvent: { fulfillmentId, status: p.status, happenedAt: p.happenedAt },
-  });
+  const r = await send<{ fulfillmentEventCreate: { fulfillmentEvent: { id: string } | null; userErrors: UserError[] } }>(
+    client,
+    rt,
+    'FulfillmentEventCreate',
+    EVENT_CREATE,
+    {
+      fulfillmentEvent: { fulfillmentId, status: p.status, happenedAt: p.happenedAt },
+    },
+  );
   const ev = r.fulfillmentEventCreate;
   if (!ev.fulfillmentEvent || ev.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(ev.userErrors)}`);
   return done(ev.fulfillmentEvent.id, false);

@@ -31,7 +31,16 @@ export interface FoNode {
     email: string | null;
   } | null;
   fulfillmentHolds: Array<{ reason: string; reasonNotes: string | null }>;
-  lineItems: { nodes: Array<{ id: string; remainingQuantity: number; sku: string | null; productTitle: string; variantTitle: string | null; lineItem: { variant: { barcode: string | null } | null } }> };
+  lineItems: {
+    nodes: Array<{
+      id: string;
+      remainingQuantity: number;
+      sku: string | null;
+      productTitle: string;
+      variantTitle: string | null;
+      lineItem: { variant: { barcode: string | null } | null };
+    }>;
+  };
 }
 
 interface Page {
@@ -93,14 +102,29 @@ export function orderFromFo(ctx: ServiceContext, store: ShopifyStoreRow, fo: FoN
 type StatusChange = { orderId: string; foGid: string; foStatus: string; status: 'open' | 'on_hold' | 'cancelled'; note?: string };
 
 /** What a fulfillment order's Shopify state means for a console order that waits to be picked. */
-function changeFor(link: { orderId: string; orderStatus: string; foStatus: string }, foGid: string, foStatus: string, note: string | undefined, cancelled: boolean): StatusChange | null {
+function changeFor(
+  link: { orderId: string; orderStatus: string; foStatus: string },
+  foGid: string,
+  foStatus: string,
+  note: string | undefined,
+  cancelled: boolean,
+): StatusChange | null {
   if (link.orderStatus !== 'open' && link.orderStatus !== 'on_hold') return null; // picked or shipped: the outbox owns it now
   if (cancelled) return { orderId: link.orderId, foGid, foStatus, status: 'cancelled', note: note ?? 'Cancelled in Shopify' };
-  if (foStatus === 'ON_HOLD') return link.orderStatus === 'on_hold' && link.foStatus === 'ON_HOLD' ? null : { orderId: link.orderId, foGid, foStatus, status: 'on_hold', note };
-  if (OPEN.has(foStatus)) return link.orderStatus === 'on_hold' && link.foStatus !== foStatus ? { orderId: link.orderId, foGid, foStatus, status: 'open' } : null;
+  if (foStatus === 'ON_HOLD')
+    return link.orderStatus === 'on_hold' && link.foStatus === 'ON_HOLD' ? null : { orderId: link.orderId, foGid, foStatus, status: 'on_hold', note };
+  if (OPEN.has(foStatus))
+    return link.orderStatus === 'on_hold' && link.foStatus !== foStatus ? { orderId: link.orderId, foGid, foStatus, status: 'open' } : null;
   if (foStatus === 'CLOSED' && link.foStatus !== 'CLOSED')
-    return { orderId: link.orderId, foGid, foStatus, status: 'on_hold', note: 'Closed in Shopify (fulfilled outside this site?). Check with the office before packing.' };
-  if (foStatus === 'MOVED' && link.foStatus !== 'MOVED') return { orderId: link.orderId, foGid, foStatus, status: 'on_hold', note: 'Moved to another location in Shopify. Do not pack here.' };
+    return {
+      orderId: link.orderId,
+      foGid,
+      foStatus,
+      status: 'on_hold',
+      note: 'Closed in Shopify (fulfilled outside this site?). Check with the office before packing.',
+    };
+  if (foStatus === 'MOVED' && link.foStatus !== 'MOVED')
+    return { orderId: link.orderId, foGid, foStatus, status: 'on_hold', note: 'Moved to another location in Shopify. Do not pack here.' };
   return null;
 }
 
@@ -139,8 +163,21 @@ export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId
     for (;;) {
       const page: Page =
         store.flow === 'service'
-          ? (await client.request<{ assignedFulfillmentOrders: Page }>('AssignedFulfillmentOrders', ASSIGNED_FULFILLMENT_ORDERS, { first: 50, after, locationIds: store.locationId ? [store.locationId] : null, assignmentStatus: 'FULFILLMENT_ACCEPTED' })).assignedFulfillmentOrders
-          : (await client.request<{ fulfillmentOrders: Page }>('FulfillmentOrders', FULFILLMENT_ORDERS, { first: 50, after, query: store.locationId ? `assigned_location_id:${numericId(store.locationId)}` : null })).fulfillmentOrders;
+          ? (
+              await client.request<{ assignedFulfillmentOrders: Page }>('AssignedFulfillmentOrders', ASSIGNED_FULFILLMENT_ORDERS, {
+                first: 50,
+                after,
+                locationIds: store.locationId ? [store.locationId] : null,
+                assignmentStatus: 'FULFILLMENT_ACCEPTED',
+              })
+            ).assignedFulfillmentOrders
+          : (
+              await client.request<{ fulfillmentOrders: Page }>('FulfillmentOrders', FULFILLMENT_ORDERS, {
+                first: 50,
+                after,
+                query: store.locationId ? `assigned_location_id:${numericId(store.locationId)}` : null,
+              })
+            ).fulfillmentOrders;
       const at = ctx.clock.now();
       const orders: OrderData[] = [];
       const newLinks: ShopifyOrderLink[] = [];
@@ -179,11 +216,9 @@ export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId
     const gone = [...links.entries()].filter(([gid, l]) => !seen.has(gid) && (l.orderStatus === 'open' || l.orderStatus === 'on_hold'));
     for (let i = 0; i < gone.length; i += 50) {
       const batch = gone.slice(i, i + 50);
-      const r = await client.request<{ nodes: Array<{ id: string; status: string; order: { cancelledAt: string | null; cancelReason: string | null } | null } | null> }>(
-        'FulfillmentOrderStates',
-        FULFILLMENT_ORDER_STATES,
-        { ids: batch.map(([gid]) => gid) },
-      );
+      const r = await client.request<{
+        nodes: Array<{ id: string; status: string; order: { cancelledAt: string | null; cancelReason: string | null } | null } | null>;
+      }>('FulfillmentOrderStates', FULFILLMENT_ORDER_STATES, { ids: batch.map(([gid]) => gid) });
       const changes: StatusChange[] = [];
       batch.forEach(([gid, link], k) => {
         const node = r.nodes[k];

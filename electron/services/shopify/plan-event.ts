@@ -12,7 +12,9 @@ import { KIND, laneOf } from './lanes';
 export function planBuyerNotify(ctx: ServiceContext, parcelId: string, at: Date): JobDraft[] {
   const row = shopifyReader(ctx.store.db).parcel(parcelId);
   if (!row || row.notifyAtPick || row.notifiedAt || row.notifyJobId) return [];
-  return [{ id: newId('job', at), kind: KIND.buyerNotify, target: laneOf(row.storeId, row.orderId), ref: parcelId, payload: { parcelId, storeId: row.storeId } }];
+  return [
+    { id: newId('job', at), kind: KIND.buyerNotify, target: laneOf(row.storeId, row.orderId), ref: parcelId, payload: { parcelId, storeId: row.storeId } },
+  ];
 }
 
 /** What Shopify hears at handover: the buyer's e-mail (when it waits for the handover), then CARRIER_PICKED_UP, in the order's lane. */

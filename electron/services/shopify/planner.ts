@@ -38,7 +38,15 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
     notifyCustomer: store?.notifyAt === 'pick',
   };
-  return [{ id: newId('job', at), kind: KIND.create, target: laneOf(link.storeId, parcel.order.id), ref: parcel.parcelId, payload: payload as unknown as Record<string, unknown> }];
+  return [
+    {
+      id: newId('job', at),
+      kind: KIND.create,
+      target: laneOf(link.storeId, parcel.order.id),
+      ref: parcel.parcelId,
+      payload: payload as unknown as Record<string, unknown>,
+    },
+  ];
 };
 
 /**
@@ -71,7 +79,11 @@ const planReplacement: JobPlanner = (ctx, parcel, at) => {
 };
 
 /** What Shopify gets for a number on a line: its exact company name and a working tracking URL. */
-export const trackingFor = (line: LineData, number: string): CreatePayload['tracking'] => ({ company: line.shopifyCompany, number, url: trackingUrl(line.trackingUrl, number) });
+export const trackingFor = (line: LineData, number: string): CreatePayload['tracking'] => ({
+  company: line.shopifyCompany,
+  number,
+  url: trackingUrl(line.trackingUrl, number),
+});
 
 /**
  * A parcel whose number changed (re-link) after its fulfillment reached Shopify: update the

@@ -24,14 +24,23 @@ export function checkManualNumber(ctx: ServiceContext, line: LineData, raw: stri
   if (!r.ok) throw refuse(`${r.reason}.`, r.reason);
   const expected = lineFormat(ctx, line);
   if (expected && r.format !== expected)
-    throw refuse(`${r.normalized} is a ${r.carrier} number, but ${line.name} uses ${carrierName[expected as NumberFormat] ?? expected} numbers. Type a number of this line, or pick the line the number belongs to.`, 'wrong carrier for the line');
+    throw refuse(
+      `${r.normalized} is a ${r.carrier} number, but ${line.name} uses ${carrierName[expected as NumberFormat] ?? expected} numbers. Type a number of this line, or pick the line the number belongs to.`,
+      'wrong carrier for the line',
+    );
   const owner = ctx.store.parcels.byTracking(r.normalized);
-  if (owner) throw refuse(`${r.normalized} is already the number of parcel ${owner.id} (order ${owner.orderName}). A number goes on one parcel only.`, 'already used');
+  if (owner)
+    throw refuse(`${r.normalized} is already the number of parcel ${owner.id} (order ${owner.orderName}). A number goes on one parcel only.`, 'already used');
   const numbers = relinkNumbersReader(ctx.store.db);
   const away = numbers.relinkedAwayFrom(r.normalized);
-  if (away) throw refuse(`${r.normalized} was taken off parcel ${away} by an earlier re-link and may still be in the carrier's system. Use another number.`, 'used before');
+  if (away)
+    throw refuse(
+      `${r.normalized} was taken off parcel ${away} by an earlier re-link and may still be in the carrier's system. Use another number.`,
+      'used before',
+    );
   const pool = numbers.poolEntry(r.normalized);
-  if (pool && pool.lineId !== line.id) throw refuse(`${r.normalized} belongs to the number pool of another line (${pool.lineId}). Pick that line or another number.`, 'another line\'s pool');
+  if (pool && pool.lineId !== line.id)
+    throw refuse(`${r.normalized} belongs to the number pool of another line (${pool.lineId}). Pick that line or another number.`, "another line's pool");
   if (pool?.parcelId) throw refuse(`${r.normalized} was already issued from the pool to parcel ${pool.parcelId}. Use another number.`, 'already used');
   return { number: r.normalized, source: pool ? { kind: 'pool' } : { kind: 'manual', format: r.format } };
 }

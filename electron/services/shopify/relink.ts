@@ -24,7 +24,8 @@ function blocked(p: ParcelRow): string | null {
   if (p.status === 'handed_over')
     return `Parcel ${p.trackingNumber} was handed over to the carrier: the carrier has this number and scans it. Do not relabel it; if it must ship again, open an exception in Support and reship it.`;
   if (p.status === 'voided') return `Parcel ${p.trackingNumber} was voided. Pick the order again for a new parcel.`;
-  if (p.status === 'loaded') return `Parcel ${p.trackingNumber} is loaded on a manifest. Unload it in Dispatch first, re-link it, then load it again with the new label.`;
+  if (p.status === 'loaded')
+    return `Parcel ${p.trackingNumber} is loaded on a manifest. Unload it in Dispatch first, re-link it, then load it again with the new label.`;
   return null;
 }
 
@@ -37,12 +38,14 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
   const parcel = ctx.store.parcels.get(input.parcelId);
   if (!parcel) throw notFound(`Parcel ${input.parcelId}`, 'Find it in Parcels by its order or number.');
   const reason = input.reason.trim();
-  if (reason.length < 3) throw badInput('Say why the number changes (for example: label unreadable at the carrier).', [{ path: 'reason', message: 'at least 3 characters' }]);
+  if (reason.length < 3)
+    throw badInput('Say why the number changes (for example: label unreadable at the carrier).', [{ path: 'reason', message: 'at least 3 characters' }]);
   const why = blocked(parcel);
   if (why) throw conflict(why);
   const line = ctx.store.lines.get(input.lineId ?? parcel.lineId);
   if (!line) throw badInput(`Carrier line ${input.lineId} does not exist. Pick a line from the list.`, [{ path: 'lineId', message: 'unknown line' }]);
-  if (!line.active) throw badInput(`${line.name} is switched off. Pick an active line, or switch it on in Setup.`, [{ path: 'lineId', message: 'line switched off' }]);
+  if (!line.active)
+    throw badInput(`${line.name} is switched off. Pick an active line, or switch it on in Setup.`, [{ path: 'lineId', message: 'line switched off' }]);
   const manual = input.number?.trim() ? checkManualNumber(ctx, line, input.number) : null;
 
   const station = stationSettings(ctx);
@@ -54,10 +57,13 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
     const now = ctx.store.parcels.get(parcel.id)!;
     const stop = blocked(now);
     if (stop) return { stop };
-    if (now.trackingNumber !== parcel.trackingNumber) return { stop: `Parcel ${parcel.trackingNumber} was just re-linked to ${now.trackingNumber} elsewhere. Look at it again before changing it.` };
+    if (now.trackingNumber !== parcel.trackingNumber)
+      return { stop: `Parcel ${parcel.trackingNumber} was just re-linked to ${now.trackingNumber} elsewhere. Look at it again before changing it.` };
     const issued = manual ?? nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
     if ('empty' in issued) return { stop: `${line.name} has no tracking numbers left. Add a range or import a pool in Setup, or type a number of this line.` };
-    const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: line.id, trackingNumber: issued.number, printerId }, at).filter((j) => j.kind.startsWith('print.'));
+    const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: line.id, trackingNumber: issued.number, printerId }, at).filter((j) =>
+      j.kind.startsWith('print.'),
+    );
     let shopify: Shopify;
     const sync = shopifyReader(ctx.store.db).parcel(parcel.id);
     if (sync) {
@@ -95,6 +101,11 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
     oldLine: parcel.lineName,
     line: line.name,
     reason,
-    shopify: done.shopify ? { action: done.shopify.mode === 'update' ? ('tracking_update' as const) : ('create_sends_new' as const), sync: sync ? parcelSyncView(sync, ctx.clock.now()) : null } : null,
+    shopify: done.shopify
+      ? {
+          action: done.shopify.mode === 'update' ? ('tracking_update' as const) : ('create_sends_new' as const),
+          sync: sync ? parcelSyncView(sync, ctx.clock.now()) : null,
+        }
+      : null,
   };
 }

@@ -24,20 +24,40 @@ export async function answerRequestJob(rt: ShopifyRuntime, job: JobRow): Promise
   const want = p.accept ? 'ACCEPTED' : 'REJECTED';
   const done = (found: boolean): JobOutcome => ({
     result: { requestStatus: want, found },
-    events: [{ type: 'shopify.request_answered', subject: null, payload: { storeId: p.storeId, foGid: p.foGid, accepted: p.accept, message: p.message, jobId: job.id, found } }],
+    events: [
+      {
+        type: 'shopify.request_answered',
+        subject: null,
+        payload: { storeId: p.storeId, foGid: p.foGid, accepted: p.accept, message: p.message, jobId: job.id, found },
+      },
+    ],
   });
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
-    const r = await send<{ fulfillmentOrder: { id: string; status: string; requestStatus: string } | null }>(client, rt, 'FulfillmentRequestState', FULFILLMENT_REQUEST_STATE, { id: p.foGid });
+    const r = await send<{ fulfillmentOrder: { id: string; status: string; requestStatus: string } | null }>(
+      client,
+      rt,
+      'FulfillmentRequestState',
+      FULFILLMENT_REQUEST_STATE,
+      { id: p.foGid },
+    );
     const fo = r.fulfillmentOrder;
     if (!fo) throw new PermanentJobError(`Shopify no longer has this fulfillment order (${p.foGid}): the merchant withdrew it. Nothing to answer.`);
     if (fo.requestStatus === want) return done(true);
     if (fo.requestStatus !== 'SUBMITTED')
-      throw new PermanentJobError(`Conflict: the request is ${fo.requestStatus.toLowerCase().replace(/_/g, ' ')} in Shopify, not waiting for an answer. Check with the merchant.`);
+      throw new PermanentJobError(
+        `Conflict: the request is ${fo.requestStatus.toLowerCase().replace(/_/g, ' ')} in Shopify, not waiting for an answer. Check with the merchant.`,
+      );
   }
-  const r = await send<Record<string, Answer>>(client, rt, p.accept ? 'AcceptFulfillmentRequest' : 'RejectFulfillmentRequest', p.accept ? ACCEPT_REQUEST : REJECT_REQUEST, {
-    id: p.foGid,
-    message: p.message || null,
-  });
+  const r = await send<Record<string, Answer>>(
+    client,
+    rt,
+    p.accept ? 'AcceptFulfillmentRequest' : 'RejectFulfillmentRequest',
+    p.accept ? ACCEPT_REQUEST : REJECT_REQUEST,
+    {
+      id: p.foGid,
+      message: p.message || null,
+    },
+  );
   const out = p.accept ? r.fulfillmentOrderAcceptFulfillmentRequest : r.fulfillmentOrderRejectFulfillmentRequest;
   if (out.userErrors.length) throw new PermanentJobError(`Shopify refused: ${userErrorText(out.userErrors)}`);
   return done(false);

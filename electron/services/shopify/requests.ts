@@ -56,12 +56,14 @@ export async function pendingRequests(rt: ShopifyRuntime, storeId: string): Prom
   const live: RequestView[] = [];
   let error: string | null = null;
   try {
-    const r = await rt.client(storeId).request<{ assignedFulfillmentOrders: { nodes: FoNode[] } }>(
-      'AssignedFulfillmentOrders',
-      ASSIGNED_FULFILLMENT_ORDERS,
-      { first: 50, locationIds: store.locationId ? [store.locationId] : null, assignmentStatus: 'FULFILLMENT_REQUESTED' },
-      { maxGateWaitMs: 0 },
-    );
+    const r = await rt
+      .client(storeId)
+      .request<{ assignedFulfillmentOrders: { nodes: FoNode[] } }>(
+        'AssignedFulfillmentOrders',
+        ASSIGNED_FULFILLMENT_ORDERS,
+        { first: 50, locationIds: store.locationId ? [store.locationId] : null, assignmentStatus: 'FULFILLMENT_REQUESTED' },
+        { maxGateWaitMs: 0 },
+      );
     for (const fo of r.assignedFulfillmentOrders.nodes) {
       const info: ShopifyRequestData = {
         storeId,
@@ -76,7 +78,9 @@ export async function pendingRequests(rt: ShopifyRuntime, storeId: string): Prom
   } catch (e) {
     error = `Shopify could not be asked for new requests (${(e as Error).message}). Answers given here are kept and sent when it is back.`;
   }
-  const requests = [...live, ...answered.map(fromRow)].sort((a, b) => ORDER[a.state] - ORDER[b.state] || String(b.queuedAt ?? '').localeCompare(String(a.queuedAt ?? '')));
+  const requests = [...live, ...answered.map(fromRow)].sort(
+    (a, b) => ORDER[a.state] - ORDER[b.state] || String(b.queuedAt ?? '').localeCompare(String(a.queuedAt ?? '')),
+  );
   return { requests, error };
 }
 
@@ -104,7 +108,15 @@ export function answerRequest(rt: ShopifyRuntime, input: { storeId: string; foGi
     };
   const at = ctx.clock.now();
   const payload: RequestAnswerPayload = { storeId: input.storeId, foGid: input.foGid, accept: input.accept, message };
-  const job = { id: newId('job', at), kind: KIND.requestAnswer, target: requestLaneOf(input.storeId, input.foGid), ref: null, payload: payload as unknown as Record<string, unknown> };
-  ctx.store.write(actorOf(ctx), at, (emit) => emit({ type: 'shopify.request_queued', subject: input.foGid, payload: { request, accept: input.accept, message, job } }));
+  const job = {
+    id: newId('job', at),
+    kind: KIND.requestAnswer,
+    target: requestLaneOf(input.storeId, input.foGid),
+    ref: null,
+    payload: payload as unknown as Record<string, unknown>,
+  };
+  ctx.store.write(actorOf(ctx), at, (emit) =>
+    emit({ type: 'shopify.request_queued', subject: input.foGid, payload: { request, accept: input.accept, message, job } }),
+  );
   return { foGid: input.foGid, orderName: request.orderName, state: 'queued' as const, jobId: job.id };
 }

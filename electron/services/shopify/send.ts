@@ -24,4 +24,3 @@ export function clientFor(rt: ShopifyRuntime, storeId: string): ShopifyClient {
     throw new Error(e instanceof ApiError ? e.message : String(e));
   }
 }
-

@@ -44,7 +44,7 @@ export function syncStatus(rt: ShopifyRuntime) {
   let pending = 0;
   for (const p of r.parcelsSince(startOfDay)) {
     const v = parcelSyncView(p, now);
-    if (v.syncedAt) (v.late ? late++ : within++);
+    if (v.syncedAt) v.late ? late++ : within++;
     else if (v.late) late++;
     else pending++;
   }

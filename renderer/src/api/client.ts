@@ -46,7 +46,12 @@ const httpBridge: Bridge = {
   async invoke(channel, input) {
     let res: Response;
     try {
-      res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
+      res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
     } catch {
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console service is not answering. Check that it is still running, then try again.' } };
     }

@@ -37,7 +37,13 @@ function calendarOf(d: Draft): { calendar: Calendar; weekdayOfPickup: number[] }
   const weekdayOfPickup: number[] = [];
   const pickups = d.days.flatMap((day, i) => (day.on ? (weekdayOfPickup.push(i), [{ weekday: i + 1, cutoff: day.cutoff, pickup: day.pickup }]) : []));
   return {
-    calendar: { pickups, holidays: d.holidays, overrides: d.overrides, rules: d.thursday ? ['thursday-shift'] : [], ...(d.effectiveFrom ? { effectiveFrom: d.effectiveFrom } : {}) },
+    calendar: {
+      pickups,
+      holidays: d.holidays,
+      overrides: d.overrides,
+      rules: d.thursday ? ['thursday-shift'] : [],
+      ...(d.effectiveFrom ? { effectiveFrom: d.effectiveFrom } : {}),
+    },
     weekdayOfPickup,
   };
 }
@@ -72,22 +78,27 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
   const setDay = (i: number, p: Partial<Day>) => change({ days: draft.days.map((d, k) => (k === i ? { ...d, ...p } : d)) });
   const fieldPaths = ['calendar.pickups', 'reason', 'firstScan', 'calendar.rules'];
 
-  const doPreview = () => void act.run(() => call('cutoffs.preview', { lineId, calendar, firstScan: draft.firstScan, weeks: 8 })).then((r) => r && setPreview(r));
+  const doPreview = () =>
+    void act.run(() => call('cutoffs.preview', { lineId, calendar, firstScan: draft.firstScan, weeks: 8 })).then((r) => r && setPreview(r));
   const doSave = () =>
-    void act.run(() => call('cutoffs.save', { lineId, calendar, firstScan: draft.firstScan, reason })).then((r) => {
-      if (!r) return;
-      setReason('');
-      setPreview(null);
-      setNotice(`Saved as version ${r.version}. New picks on ${r.lineName} use it now.`);
-      void settings.reload();
-    });
+    void act
+      .run(() => call('cutoffs.save', { lineId, calendar, firstScan: draft.firstScan, reason }))
+      .then((r) => {
+        if (!r) return;
+        setReason('');
+        setPreview(null);
+        setNotice(`Saved as version ${r.version}. New picks on ${r.lineName} use it now.`);
+        void settings.reload();
+      });
   const doUndo = () =>
-    void act.run(() => call('cutoffs.undo', { lineId, reason })).then((r) => {
-      if (!r) return;
-      setReason('');
-      setNotice(r.version ? `Undone: back to version ${r.version}.` : 'Undone: the line has no calendar now; its parcels get no ship date.');
-      void settings.reload();
-    });
+    void act
+      .run(() => call('cutoffs.undo', { lineId, reason }))
+      .then((r) => {
+        if (!r) return;
+        setReason('');
+        setNotice(r.version ? `Undone: back to version ${r.version}.` : 'Undone: the line has no calendar now; its parcels get no ship date.');
+        void settings.reload();
+      });
 
   return (
     <div className="cutoff-calendar">
@@ -120,7 +131,8 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
                 <tr key={i} className={err ? 'has-error' : undefined}>
                   <td>
                     <label>
-                      <input type="checkbox" checked={d.on} onChange={(e) => setDay(i, { on: e.target.checked })} data-testid={`cal-day-${DAYS[i]}`} /> {DAYS[i]}
+                      <input type="checkbox" checked={d.on} onChange={(e) => setDay(i, { on: e.target.checked })} data-testid={`cal-day-${DAYS[i]}`} />{' '}
+                      {DAYS[i]}
                     </label>
                   </td>
                   <td>
@@ -128,14 +140,22 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
                   </td>
                   <td>
                     <TimeInput aria-label={`${DAYS[i]} pickup`} value={d.pickup} disabled={!d.on} onChange={(t) => setDay(i, { pickup: t })} />
-                    {err && <div className="field-error" role="alert">{err}</div>}
+                    {err && (
+                      <div className="field-error" role="alert">
+                        {err}
+                      </div>
+                    )}
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        {issueAt(failure, 'calendar.pickups') && !weekdayOfPickup.length && <div className="field-error" role="alert">{issueAt(failure, 'calendar.pickups')}</div>}
+        {issueAt(failure, 'calendar.pickups') && !weekdayOfPickup.length && (
+          <div className="field-error" role="alert">
+            {issueAt(failure, 'calendar.pickups')}
+          </div>
+        )}
         {postalLike(lines.find((l) => l.id === lineId)?.routeType) || draft.thursday ? (
           <label className="rule">
             <input type="checkbox" checked={draft.thursday} onChange={(e) => change({ thursday: e.target.checked })} data-testid="rule-thursday" />
@@ -150,15 +170,40 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
         )}
         <div className="window-row">
           <span>First scan</span>
-          <input aria-label="Best case hours" type="number" min={0} value={draft.firstScan.bestHours} onChange={(e) => change({ firstScan: { ...draft.firstScan, bestHours: Number(e.target.value) } })} data-testid="window-best" />
+          <input
+            aria-label="Best case hours"
+            type="number"
+            min={0}
+            value={draft.firstScan.bestHours}
+            onChange={(e) => change({ firstScan: { ...draft.firstScan, bestHours: Number(e.target.value) } })}
+            data-testid="window-best"
+          />
           <span>to</span>
-          <input aria-label="Worst case hours" type="number" min={0} value={draft.firstScan.worstHours} onChange={(e) => change({ firstScan: { ...draft.firstScan, worstHours: Number(e.target.value) } })} data-testid="window-worst" />
+          <input
+            aria-label="Worst case hours"
+            type="number"
+            min={0}
+            value={draft.firstScan.worstHours}
+            onChange={(e) => change({ firstScan: { ...draft.firstScan, worstHours: Number(e.target.value) } })}
+            data-testid="window-worst"
+          />
           <span className="muted small">carrier working hours after pickup · {draft.firstScan.route}</span>
         </div>
-        {issueAt(failure, 'firstScan') && <div className="field-error" role="alert">{issueAt(failure, 'firstScan')}</div>}
+        {issueAt(failure, 'firstScan') && (
+          <div className="field-error" role="alert">
+            {issueAt(failure, 'firstScan')}
+          </div>
+        )}
         <CutoffDates draft={draft} change={change} failure={failure} />
         <div className="cal-actions">
-          <input aria-label="Why (saved with the change)" placeholder="Why? e.g. Thursday shift for postal" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="cal-reason" maxLength={200} />
+          <input
+            aria-label="Why (saved with the change)"
+            placeholder="Why? e.g. Thursday shift for postal"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="cal-reason"
+            maxLength={200}
+          />
           <button onClick={doPreview} disabled={act.busy} data-testid="cal-preview">
             Preview
           </button>
@@ -169,7 +214,11 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
             Undo v{s.version ?? '–'}
           </button>
         </div>
-        {issueAt(failure, 'reason') && <div className="field-error" role="alert">{issueAt(failure, 'reason')}</div>}
+        {issueAt(failure, 'reason') && (
+          <div className="field-error" role="alert">
+            {issueAt(failure, 'reason')}
+          </div>
+        )}
         <FormError failure={failure} fieldPaths={fieldPaths} testId="cal-error" />
         {notice && (
           <div className="notice" role="status" data-testid="cal-notice">
@@ -186,7 +235,11 @@ export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; nam
                 const was = preview.upcomingBefore.find((b) => b.date === p.date);
                 const changed = !was || was.open !== p.open || was.cutoffAt !== p.cutoffAt;
                 return (
-                  <span key={p.date} className={`slot${p.open ? '' : ' closed'}${changed ? ' changed' : ''}`} title={p.open ? 'takes parcels' : 'runs, but takes no new parcels'}>
+                  <span
+                    key={p.date}
+                    className={`slot${p.open ? '' : ' closed'}${changed ? ' changed' : ''}`}
+                    title={p.open ? 'takes parcels' : 'runs, but takes no new parcels'}
+                  >
                     {p.day} {fmtZoned(p.cutoffAt, zone, false)}
                     {p.open ? '' : ' ✕'}
                   </span>
@@ -254,13 +307,28 @@ function CutoffDates({ draft, change, failure }: { draft: Draft; change: (p: Par
           <button className="small-btn" onClick={() => change({ holidays: draft.holidays.filter((_, k) => k !== i) })} aria-label="Remove holiday">
             ✕
           </button>
-          {issueAt(failure, `calendar.holidays.${i}`) && <div className="field-error" role="alert">{issueAt(failure, `calendar.holidays.${i}`)}</div>}
+          {issueAt(failure, `calendar.holidays.${i}`) && (
+            <div className="field-error" role="alert">
+              {issueAt(failure, `calendar.holidays.${i}`)}
+            </div>
+          )}
         </div>
       ))}
       {draft.overrides.map((o, i) => (
         <div key={`o${i}`} className="date-row">
           <input aria-label="Override date" placeholder="YYYY-MM-DD" value={o.date} onChange={(e) => setO(i, { date: e.target.value })} />
-          <select aria-label="Override kind" value={o.kind} onChange={(e) => setO(i, e.target.value === 'cancelled' ? { kind: 'cancelled', cutoff: undefined, pickup: undefined } : { kind: 'extra', cutoff: '10:00', pickup: '11:00' })}>
+          <select
+            aria-label="Override kind"
+            value={o.kind}
+            onChange={(e) =>
+              setO(
+                i,
+                e.target.value === 'cancelled'
+                  ? { kind: 'cancelled', cutoff: undefined, pickup: undefined }
+                  : { kind: 'extra', cutoff: '10:00', pickup: '11:00' },
+              )
+            }
+          >
             <option value="extra">extra pickup</option>
             <option value="cancelled">cancelled pickup</option>
           </select>
@@ -274,14 +342,21 @@ function CutoffDates({ draft, change, failure }: { draft: Draft; change: (p: Par
           <button className="small-btn" onClick={() => change({ overrides: draft.overrides.filter((_, k) => k !== i) })} aria-label="Remove override">
             ✕
           </button>
-          {issueAt(failure, `calendar.overrides.${i}`) && <div className="field-error" role="alert">{issueAt(failure, `calendar.overrides.${i}`)}</div>}
+          {issueAt(failure, `calendar.overrides.${i}`) && (
+            <div className="field-error" role="alert">
+              {issueAt(failure, `calendar.overrides.${i}`)}
+            </div>
+          )}
         </div>
       ))}
       <div className="row-actions">
         <button className="small-btn" onClick={() => change({ holidays: [...draft.holidays, { date: '', name: '', scope: 'site' }] })}>
           + holiday
         </button>
-        <button className="small-btn" onClick={() => change({ overrides: [...draft.overrides, { date: '', kind: 'extra', cutoff: '10:00', pickup: '11:00', reason: '' }] })}>
+        <button
+          className="small-btn"
+          onClick={() => change({ overrides: [...draft.overrides, { date: '', kind: 'extra', cutoff: '10:00', pickup: '11:00', reason: '' }] })}
+        >
           + one-off pickup
         </button>
       </div>

@@ -43,7 +43,8 @@ export function CutoffChart({ bins, title, testId = 'whatif-chart' }: { bins: Bi
         </text>
       </svg>
       <figcaption>
-        <span className="key key-before" /> before ({total('before').toLocaleString()}) <span className="key key-after" /> after ({total('after').toLocaleString()})
+        <span className="key key-before" /> before ({total('before').toLocaleString()}) <span className="key key-after" /> after (
+        {total('after').toLocaleString()})
       </figcaption>
     </figure>
   );

@@ -19,12 +19,21 @@ export function CutoffReport({ report }: { report: Report }) {
       </div>
       <div className="basis" role="radiogroup" aria-label="Window end">
         {(['earliest', 'latest'] as const).map((b) => (
-          <button key={b} role="radio" aria-checked={basis === b} className={basis === b ? 'small-btn active' : 'small-btn'} onClick={() => setBasis(b)} data-testid={`basis-${b}`}>
+          <button
+            key={b}
+            role="radio"
+            aria-checked={basis === b}
+            className={basis === b ? 'small-btn active' : 'small-btn'}
+            onClick={() => setBasis(b)}
+            data-testid={`basis-${b}`}
+          >
             {b === 'earliest' ? 'Best-case first scan' : 'Worst-case first scan'}
           </button>
         ))}
       </div>
-      <p className="metric" data-testid="whatif-metric">{report.metric}</p>
+      <p className="metric" data-testid="whatif-metric">
+        {report.metric}
+      </p>
       <CutoffChart bins={r.histogram} title={`Silence window, ${basis === 'earliest' ? 'best' : 'worst'} case, before and after`} />
       <table className="report-table">
         <thead>
@@ -50,7 +59,8 @@ export function CutoffReport({ report }: { report: Report }) {
             <td>{d(r.after.p90Days)} d</td>
             <td data-testid="mean-after">{d(r.after.meanDays)} d</td>
             <td data-testid="tickets-after">
-              {perWeek(r.ticketsAfter).toFixed(1)} <span className={ticketChange < 0 ? 'ok' : ticketChange > 0 ? 'warn' : 'muted'}>({signed(ticketChange)})</span>
+              {perWeek(r.ticketsAfter).toFixed(1)}{' '}
+              <span className={ticketChange < 0 ? 'ok' : ticketChange > 0 ? 'warn' : 'muted'}>({signed(ticketChange)})</span>
             </td>
           </tr>
         </tbody>

@@ -1,7 +1,13 @@
 import { fmtZoned, useSiteZone } from './CutoffTime';
 import { fmtDateTime } from '../time';
 
-type ParcelShip = { pickupAt?: string | null; shipLabel?: string | null; late?: boolean | null; expectedFirstScanFrom?: string | null; expectedFirstScanBy?: string | null };
+type ParcelShip = {
+  pickupAt?: string | null;
+  shipLabel?: string | null;
+  late?: boolean | null;
+  expectedFirstScanFrom?: string | null;
+  expectedFirstScanBy?: string | null;
+};
 
 /** "ships Mon 30 Nov 17:30 · expected silence until Mon 7 Dec 17:30" for one parcel (warehouse time). */
 export function CutoffSilence({ parcel }: { parcel: ParcelShip }) {

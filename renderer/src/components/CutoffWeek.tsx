@@ -65,7 +65,10 @@ function WeekLine({ line, zone, now }: { line: Line; zone: string; now: number }
           </div>
           <div className="countdown">{countdown(left)}</div>
           <div>
-            {n.picked} picked of ~{n.expected} expected · <span className={atRisk && tone !== 'ok' ? 'risk' : ''} data-testid="at-risk">{n.openOrders} orders still to pick, {n.unlabelled} labels not printed</span>
+            {n.picked} picked of ~{n.expected} expected ·{' '}
+            <span className={atRisk && tone !== 'ok' ? 'risk' : ''} data-testid="at-risk">
+              {n.openOrders} orders still to pick, {n.unlabelled} labels not printed
+            </span>
           </div>
         </div>
       ) : (

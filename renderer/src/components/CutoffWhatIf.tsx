@@ -44,8 +44,7 @@ export function CutoffWhatIf({ lines: all }: { lines: Array<{ id: string; name: 
             </select>
           </label>
           <label>
-            Last{' '}
-            <input type="number" min={1} max={26} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} className="weeks" /> weeks
+            Last <input type="number" min={1} max={26} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} className="weeks" /> weeks
           </label>
           <button type="submit" className="primary" disabled={act.busy} data-testid="whatif-run">
             {act.busy ? 'Replaying…' : 'Replay'}
@@ -53,7 +52,13 @@ export function CutoffWhatIf({ lines: all }: { lines: Array<{ id: string; name: 
         </form>
         {all.length > lines.length && (
           <p className="muted small" data-testid="whatif-postal-only">
-            Postal lines only: {all.filter((l) => !shiftable(l.routeType)).map((l) => l.name).join(', ')} scan{all.length - lines.length === 1 ? 's' : ''} a Friday pickup the same evening, so holding Friday and Saturday parcels to Monday would only add silence.
+            Postal lines only:{' '}
+            {all
+              .filter((l) => !shiftable(l.routeType))
+              .map((l) => l.name)
+              .join(', ')}{' '}
+            scan{all.length - lines.length === 1 ? 's' : ''} a Friday pickup the same evening, so holding Friday and Saturday parcels to Monday would only add
+            silence.
           </p>
         )}
         <FormError failure={act.failure} />
@@ -83,7 +88,9 @@ export function CutoffMatrix({ weeks }: { weeks: number }) {
         <thead>
           <tr>
             <th>Line</th>
-            {data?.rows[0]?.cells.map((c) => <th key={c.day}>{c.day}</th>)}
+            {data?.rows[0]?.cells.map((c) => (
+              <th key={c.day}>{c.day}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -95,7 +102,11 @@ export function CutoffMatrix({ weeks }: { weeks: number }) {
                 {r.source === 'demo history' && <span className="muted small"> · demo history</span>}
               </th>
               {r.cells.map((c) => (
-                <td key={c.day} data-day={c.day} style={{ background: c.medianDays === null ? undefined : `rgba(242, 183, 5, ${(0.08 + 0.6 * (c.medianDays / max)).toFixed(2)})` }}>
+                <td
+                  key={c.day}
+                  data-day={c.day}
+                  style={{ background: c.medianDays === null ? undefined : `rgba(242, 183, 5, ${(0.08 + 0.6 * (c.medianDays / max)).toFixed(2)})` }}
+                >
                   {c.medianDays === null ? '–' : c.medianDays.toFixed(1)}
                 </td>
               ))}

@@ -20,7 +20,13 @@ export function DevicesDesktop() {
   const diag = useAction();
   const [diagMsg, setDiagMsg] = useState<string | null>(null);
   const s = status.data;
-  if (!s) return <section className="card" data-testid="devices-desktop"><h2>This PC</h2>{status.error ? <p className="warn">{status.error}</p> : <p className="muted">Loading…</p>}</section>;
+  if (!s)
+    return (
+      <section className="card" data-testid="devices-desktop">
+        <h2>This PC</h2>
+        {status.error ? <p className="warn">{status.error}</p> : <p className="muted">Loading…</p>}
+      </section>
+    );
   const desktop = s.shell === 'electron';
   const change = (k: keyof Settings, on: boolean) => void save.run(() => call('desktop.settings', { ...s.settings, [k]: on })).then(() => status.reload());
   return (
@@ -30,7 +36,14 @@ export function DevicesDesktop() {
       <div className="rule-toggles">
         {TOGGLES.map(([k, label]) => (
           <label key={k} className="check">
-            <input type="checkbox" checked={s.settings[k]} disabled={save.busy || (k === 'fullscreen' && s.settings.kiosk)} onChange={(e) => change(k, e.target.checked)} data-testid={`desktop-${k}`} /> {label}
+            <input
+              type="checkbox"
+              checked={s.settings[k]}
+              disabled={save.busy || (k === 'fullscreen' && s.settings.kiosk)}
+              onChange={(e) => change(k, e.target.checked)}
+              data-testid={`desktop-${k}`}
+            />{' '}
+            {label}
           </label>
         ))}
       </div>

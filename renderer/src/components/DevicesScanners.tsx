@@ -22,7 +22,11 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     let stop = false;
-    const load = () => call('scanners.list', {}).then((l) => !stop && setList(l), (e) => !stop && setFailure(String(e.message ?? e)));
+    const load = () =>
+      call('scanners.list', {}).then(
+        (l) => !stop && setList(l),
+        (e) => !stop && setFailure(String(e.message ?? e)),
+      );
     void load();
     void call('scanners.profiles', {}).then(setProfiles);
     const t = setInterval(() => void load(), 2_000);
@@ -54,32 +58,54 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
             value={current?.id ?? ''}
             onChange={(e) => {
               const p = profiles.find((x) => x.id === e.target.value);
-              if (p) void act(async () => (await call('station.save', { name: station.name, operator: station.operator, printerId: station.printerId, scanner: p.wedge }), reloadStation()));
+              if (p)
+                void act(
+                  async () => (
+                    await call('station.save', { name: station.name, operator: station.operator, printerId: station.printerId, scanner: p.wedge }),
+                    reloadStation()
+                  ),
+                );
             }}
           >
             {!current && <option value="">Custom settings (see Setup)</option>}
             {profiles.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
           <div className="field-hint">{current?.note ?? 'Run the self-test to check these settings.'}</div>
         </div>
       )}
-      {failure && <div className="form-error" role="alert">{failure}</div>}
+      {failure && (
+        <div className="form-error" role="alert">
+          {failure}
+        </div>
+      )}
       <ul className="device-list">
         {(list ?? []).map((d) => (
           <li key={d.key} data-testid="scanner-row" data-state={d.state}>
             <div className="printer-main">
               <b>{d.name}</b>
-              <span className="muted">{d.kind.toUpperCase()} · {d.path}</span>
+              <span className="muted">
+                {d.kind.toUpperCase()} · {d.path}
+              </span>
               <span className={d.state === 'ready' ? 'ok' : d.state === 'off' || d.state === 'not-set-up' ? 'muted' : 'warn'}>{STATE_TEXT[d.state]}</span>
-              <select aria-label={`Role of ${d.name}`} value={d.role} onChange={(e) => void act(() => call('scanners.configure', { key: d.key, role: e.target.value as Scanner['role'] }))}>
+              <select
+                aria-label={`Role of ${d.name}`}
+                value={d.role}
+                onChange={(e) => void act(() => call('scanners.configure', { key: d.key, role: e.target.value as Scanner['role'] }))}
+              >
                 <option value="pick">Pick station</option>
                 <option value="dispatch">Dispatch</option>
                 <option value="off">Off</option>
               </select>
             </div>
-            <div className="muted small">{d.lastScan ? `Last scan ${d.lastScan.code}${d.lastScan.symbology ? ` (${d.lastScan.symbology})` : ''} at ${fmtTime(d.lastScan.at)} · ${d.scans} scans` : 'No scan yet'}</div>
+            <div className="muted small">
+              {d.lastScan
+                ? `Last scan ${d.lastScan.code}${d.lastScan.symbology ? ` (${d.lastScan.symbology})` : ''} at ${fmtTime(d.lastScan.at)} · ${d.scans} scans`
+                : 'No scan yet'}
+            </div>
             {d.error && <div className="bad-text">{d.error}</div>}
             {d.advice && <div className="notice small">{d.advice}</div>}
           </li>

@@ -10,9 +10,16 @@ export function DiagnosisGaps({ d }: { d: Diagnosis }) {
   return (
     <ol className="gaps" data-testid="gaps">
       {d.gaps.map((g) => (
-        <li key={g.key} className={`gap gap-${g.state.replace('/', '')}${d.current?.key === g.key ? ' gap-now' : ''}`} data-testid={`gap-${g.key}`} data-state={g.state}>
+        <li
+          key={g.key}
+          className={`gap gap-${g.state.replace('/', '')}${d.current?.key === g.key ? ' gap-now' : ''}`}
+          data-testid={`gap-${g.key}`}
+          data-state={g.state}
+        >
           <div className="gap-head">
-            <span className="gap-n" title={`gap ${g.gap}`}>{g.key === 'handover' ? 'H' : g.gap}</span>
+            <span className="gap-n" title={`gap ${g.gap}`}>
+              {g.key === 'handover' ? 'H' : g.gap}
+            </span>
             <b>{g.title}</b>
             <span className={`pill pill-gap-${g.state.replace('/', '')}`}>{STATE_WORDS[g.state]}</span>
             {g.hours !== null && (
@@ -76,7 +83,8 @@ export function ReshipLinks({ d }: { d: Diagnosis }) {
       )}
       {d.reshippedAs.map((r) => (
         <div key={r.orderId}>
-          Reshipped as <b>{r.orderName}</b>: {r.trackingNumber ? <b className="mono">{r.trackingNumber}</b> : <span className="warn">waiting to be picked</span>}
+          Reshipped as <b>{r.orderName}</b>:{' '}
+          {r.trackingNumber ? <b className="mono">{r.trackingNumber}</b> : <span className="warn">waiting to be picked</span>}
         </div>
       ))}
     </div>

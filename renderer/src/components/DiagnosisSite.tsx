@@ -3,7 +3,14 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from './Field';
 
-const GAP_WORDS: Record<string, string> = { issued: '1 Issued late', shopify: '2 Shopify late', handover: 'Handover late', first_scan: '3 First scan late', reported: '4 Reported late', notification: '5 Buyer silent' };
+const GAP_WORDS: Record<string, string> = {
+  issued: '1 Issued late',
+  shopify: '2 Shopify late',
+  handover: 'Handover late',
+  first_scan: '3 First scan late',
+  reported: '4 Reported late',
+  notification: '5 Buyer silent',
+};
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** The site view: share of parcels in each gap per line and weekday, and Table 4's cost estimate. */
@@ -11,7 +18,11 @@ export function DiagnosisSite() {
   const [days, setDays] = useState(30);
   const [rate, setRate] = useState<string>('');
   const hourlyRate = rate === '' || Number.isNaN(Number(rate)) ? undefined : Number(rate);
-  const v = useChannel('monitor.site', { days, ...(hourlyRate !== undefined ? { hourlyRate } : {}) }, (t) => t.startsWith('monitor.') || t.startsWith('parcel.'));
+  const v = useChannel(
+    'monitor.site',
+    { days, ...(hourlyRate !== undefined ? { hourlyRate } : {}) },
+    (t) => t.startsWith('monitor.') || t.startsWith('parcel.'),
+  );
   const save = useAction();
   const d = v.data;
   return (
@@ -87,7 +98,13 @@ export function DiagnosisSite() {
             >
               <div className="field">
                 <label htmlFor="hourly-rate">Support hourly rate ($)</label>
-                <input id="hourly-rate" data-testid="hourly-rate" inputMode="decimal" value={rate === '' ? String(d.costs.hourlyRate) : rate} onChange={(e) => setRate(e.target.value)} />
+                <input
+                  id="hourly-rate"
+                  data-testid="hourly-rate"
+                  inputMode="decimal"
+                  value={rate === '' ? String(d.costs.hourlyRate) : rate}
+                  onChange={(e) => setRate(e.target.value)}
+                />
               </div>
               <button type="submit" disabled={save.busy || hourlyRate === undefined}>
                 Save rate
@@ -95,8 +112,8 @@ export function DiagnosisSite() {
             </form>
             <FormError failure={save.failure} />
             <div className="muted small">
-              Ticket rates: {d.perLineCost.map((l) => `${l.lineName} ${Math.round(l.ticketRate * 1000) / 10} %`).join(' · ')}; {d.costs.minutesPerTicket} min per ticket. Article:{' '}
-              {d.table4.map((r) => `${r.ordersPerDay}/day ${r.monthly}`).join(', ')} at $15/h.
+              Ticket rates: {d.perLineCost.map((l) => `${l.lineName} ${Math.round(l.ticketRate * 1000) / 10} %`).join(' · ')}; {d.costs.minutesPerTicket} min
+              per ticket. Article: {d.table4.map((r) => `${r.ordersPerDay}/day ${r.monthly}`).join(', ')} at $15/h.
             </div>
           </div>
         </div>

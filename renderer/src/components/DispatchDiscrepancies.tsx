@@ -13,12 +13,19 @@ function Row({ d }: { d: Discrepancy }) {
   return (
     <li className={`dsp-flag dsp-flag-${d.kind}`} data-testid="discrepancy" data-kind={d.kind} data-tracking={d.trackingNumber}>
       <div>
-        <b className="mono">{d.trackingNumber}</b> {d.orderName && <span className="muted">{d.orderName}</span>} <span className="pill pill-missing">{words(d.kind)}</span>
+        <b className="mono">{d.trackingNumber}</b> {d.orderName && <span className="muted">{d.orderName}</span>}{' '}
+        <span className="pill pill-missing">{words(d.kind)}</span>
       </div>
       <div className="small">{d.what}</div>
       <div className="dsp-next">{d.next}</div>
       <div className="row-actions">
-        <input aria-label={`What was found for ${d.trackingNumber}`} placeholder="What was found" value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
+        <input
+          aria-label={`What was found for ${d.trackingNumber}`}
+          placeholder="What was found"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={200}
+        />
         {d.actions.map((a) => (
           <button key={a} className="small-btn" disabled={busy} onClick={() => void run(() => call('dispatch.resolve', { id: d.id, resolution: a, note }))}>
             {ACTION_WORDS[a]}
@@ -35,7 +42,15 @@ export function DispatchDiscrepancies({ items }: { items: Discrepancy[] }) {
   return (
     <section className="dsp-flags" aria-label="Discrepancies" data-testid="discrepancies">
       <h2>Discrepancies {items.length > 0 && <span className="dsp-badge">{items.length}</span>}</h2>
-      {items.length === 0 ? <div className="muted">Nothing flagged. Parcels left behind or not confirmed by the carrier show here.</div> : <ul>{items.map((d) => <Row key={d.id} d={d} />)}</ul>}
+      {items.length === 0 ? (
+        <div className="muted">Nothing flagged. Parcels left behind or not confirmed by the carrier show here.</div>
+      ) : (
+        <ul>
+          {items.map((d) => (
+            <Row key={d.id} d={d} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

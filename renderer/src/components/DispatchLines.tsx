@@ -5,7 +5,19 @@ import { words } from './Field';
 type Board = Output<'dispatch.board'>;
 
 /** Left column: each line with its waiting parcels, next pickup and manifests; pick one to work on. */
-export function DispatchLines({ board, selected, onSelect, onOpen, busy }: { board: Board; selected: string | null; onSelect: (id: string) => void; onOpen: (lineId: string) => void; busy: boolean }) {
+export function DispatchLines({
+  board,
+  selected,
+  onSelect,
+  onOpen,
+  busy,
+}: {
+  board: Board;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  onOpen: (lineId: string) => void;
+  busy: boolean;
+}) {
   return (
     <section className="dsp-lines" aria-label="Lines and manifests">
       {board.lines.map((l) => {

@@ -10,7 +10,15 @@ export type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; next
 
 /** Manifest numbers (MF-…) and tracking numbers in a sentence never break across lines. */
 function keepNumbersWhole(text: string) {
-  return text.split(/(\bMF-[A-Z0-9-]+|\b[A-Z0-9]{10,}\b)/).map((part, i) => (i % 2 ? <span key={i} className="nowrap">{part}</span> : part));
+  return text.split(/(\bMF-[A-Z0-9-]+|\b[A-Z0-9]{10,}\b)/).map((part, i) =>
+    i % 2 ? (
+      <span key={i} className="nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
 }
 
 const kg = (g: number) => `${(g / 1000).toFixed(1)} kg`;
@@ -39,7 +47,15 @@ function WithReason({ label, testId, onSubmit, busy }: { label: string; testId: 
     );
   return (
     <form className="row-actions" onSubmit={(e) => (e.preventDefault(), onSubmit(reason), setOpen(false), setReason(''))}>
-      <input autoFocus aria-label={`Why: ${label}`} data-testid={`${testId}-reason`} placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+      <input
+        autoFocus
+        aria-label={`Why: ${label}`}
+        data-testid={`${testId}-reason`}
+        placeholder="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={200}
+      />
       <button type="submit" disabled={busy} data-testid={`${testId}-submit`}>
         {label}
       </button>
@@ -63,13 +79,25 @@ function Handover({ number, scanned, onDone }: { number: string; scanned: boolea
       onSubmit={(e) => {
         e.preventDefault();
         void run(() => call('dispatch.handover', { code: number, driver, via: scanned ? 'driver_scan' : 'lead_confirm' })).then(
-          (r) => r && onDone(`Handed over to ${r.manifest.driver}: ${r.manifest.parcels} parcels. ${r.discrepancies.length ? `${r.discrepancies.length} flagged: see Discrepancies.` : 'Nothing flagged.'}`),
+          (r) =>
+            r &&
+            onDone(
+              `Handed over to ${r.manifest.driver}: ${r.manifest.parcels} parcels. ${r.discrepancies.length ? `${r.discrepancies.length} flagged: see Discrepancies.` : 'Nothing flagged.'}`,
+            ),
         );
       }}
     >
       <label htmlFor="driver-name">Driver's name for {number}</label>
       <div className="row-actions">
-        <input id="driver-name" ref={input} data-testid="driver-name" value={driver} onChange={(e) => setDriver(e.target.value)} maxLength={60} autoComplete="off" />
+        <input
+          id="driver-name"
+          ref={input}
+          data-testid="driver-name"
+          value={driver}
+          onChange={(e) => setDriver(e.target.value)}
+          maxLength={60}
+          autoComplete="off"
+        />
         <button type="submit" className="primary" data-testid="handover-confirm" disabled={busy}>
           Confirm handover
         </button>
@@ -91,8 +119,18 @@ export function DispatchManifestLoader({ id, version, ...rest }: PanelProps & { 
   useEffect(() => {
     if (version) void reload();
   }, [version, reload]);
-  if (detail.error && !detail.data) return <div className="form-error" role="alert">{detail.error}</div>;
-  if (!detail.data) return <section className="dsp-manifest-panel dsp-empty"><div className="muted">Loading the manifest…</div></section>;
+  if (detail.error && !detail.data)
+    return (
+      <div className="form-error" role="alert">
+        {detail.error}
+      </div>
+    );
+  if (!detail.data)
+    return (
+      <section className="dsp-manifest-panel dsp-empty">
+        <div className="muted">Loading the manifest…</div>
+      </section>
+    );
   return <DispatchManifest detail={detail.data} {...rest} />;
 }
 
@@ -126,7 +164,9 @@ export function DispatchManifest({
           <div className="dsp-mtitle">
             {m.lineName} <span className={`pill pill-m-${m.status}`}>{words(m.status)}</span>
           </div>
-          <div className="mono" data-testid="manifest-number">{m.number ?? 'number given at close-out'}</div>
+          <div className="mono" data-testid="manifest-number">
+            {m.number ?? 'number given at close-out'}
+          </div>
         </div>
         <div className="dsp-counts">
           <div>
@@ -144,14 +184,32 @@ export function DispatchManifest({
         </div>
       </header>
 
-      <div className={`scan-panel dsp-scan tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-tone={verdict?.tone ?? 'idle'} data-code={verdict?.code ?? ''} aria-live="assertive">
+      <div
+        className={`scan-panel dsp-scan tone-${verdict?.tone ?? 'idle'}`}
+        data-testid="scan-panel"
+        data-tone={verdict?.tone ?? 'idle'}
+        data-code={verdict?.code ?? ''}
+        aria-live="assertive"
+      >
         {verdict ? (
           <>
-            <div className="dsp-verdict" data-testid="verdict-title">{keepNumbersWhole(verdict.title)}</div>
-            {verdict.next && <div className="verdict-next" data-testid="verdict-next">{verdict.next}</div>}
+            <div className="dsp-verdict" data-testid="verdict-title">
+              {keepNumbersWhole(verdict.title)}
+            </div>
+            {verdict.next && (
+              <div className="verdict-next" data-testid="verdict-next">
+                {verdict.next}
+              </div>
+            )}
           </>
         ) : (
-          <div className="dsp-prompt">{m.status === 'open' ? 'Scan parcel labels to load them' : m.status === 'closed' ? 'Scan the manifest barcode at pickup' : `Manifest ${words(m.status)}`}</div>
+          <div className="dsp-prompt">
+            {m.status === 'open'
+              ? 'Scan parcel labels to load them'
+              : m.status === 'closed'
+                ? 'Scan the manifest barcode at pickup'
+                : `Manifest ${words(m.status)}`}
+          </div>
         )}
       </div>
 
@@ -161,7 +219,11 @@ export function DispatchManifest({
           <input id="dsp-weight" data-testid="weight" inputMode="numeric" value={weight} onChange={(e) => setWeight(e.target.value.replace(/\D/g, ''))} />
         </div>
       )}
-      {detail.currentBag && m.status === 'open' && <div className="muted">Loading into bag <b className="mono">{detail.currentBag}</b></div>}
+      {detail.currentBag && m.status === 'open' && (
+        <div className="muted">
+          Loading into bag <b className="mono">{detail.currentBag}</b>
+        </div>
+      )}
 
       {handover && m.number && m.status === 'closed' && (
         <Handover
@@ -176,12 +238,25 @@ export function DispatchManifest({
 
       <div className="row-actions dsp-actions">
         {m.status === 'open' && (
-          <button className="primary" data-testid="close-out" disabled={busy} onClick={() => void run(() => call('dispatch.close', { manifestId: m.id })).then((r) => r && onNotice({ tone: 'pass', title: `Closed out: ${r.manifest.number}`, next: 'Print the manifest for the driver.' }))}>
+          <button
+            className="primary"
+            data-testid="close-out"
+            disabled={busy}
+            onClick={() =>
+              void run(() => call('dispatch.close', { manifestId: m.id })).then(
+                (r) => r && onNotice({ tone: 'pass', title: `Closed out: ${r.manifest.number}`, next: 'Print the manifest for the driver.' }),
+              )
+            }
+          >
             Close out
           </button>
         )}
         {m.number && (
-          <button data-testid="print-pdf" disabled={busy} onClick={() => void run(() => call('dispatch.pdf', { manifestId: m.id })).then((r) => r && setPdfUrl(openPdf(r.pdfBase64)))}>
+          <button
+            data-testid="print-pdf"
+            disabled={busy}
+            onClick={() => void run(() => call('dispatch.pdf', { manifestId: m.id })).then((r) => r && setPdfUrl(openPdf(r.pdfBase64)))}
+          >
             Manifest PDF
           </button>
         )}
@@ -191,7 +266,11 @@ export function DispatchManifest({
           </a>
         )}
         {m.number && (
-          <button disabled={busy} data-testid="export-csv" onClick={() => void run(() => call('dispatch.csv', { manifestId: m.id })).then((r) => r && saveCsv(r.fileName, r.csv))}>
+          <button
+            disabled={busy}
+            data-testid="export-csv"
+            onClick={() => void run(() => call('dispatch.csv', { manifestId: m.id })).then((r) => r && saveCsv(r.fileName, r.csv))}
+          >
             Carrier CSV
           </button>
         )}
@@ -200,8 +279,36 @@ export function DispatchManifest({
             Confirm handover…
           </button>
         )}
-        {m.status === 'closed' && <WithReason label="Reopen" testId="reopen" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.reopen', { manifestId: m.id, reason })).then((r) => r && onNotice({ tone: 'attention', title: `Reopened ${r.manifest.number}`, next: 'Scan the parcels to add, then close it out again.' }))} />}
-        {(m.status === 'open' || m.status === 'closed') && <WithReason label="Void" testId="void" busy={busy} onSubmit={(reason) => void run(() => call('dispatch.void', { manifestId: m.id, reason })).then((r) => r && onNotice({ tone: 'attention', title: `Manifest voided: ${r.parcels.length} parcels back on the dock`, next: 'Open a new manifest for the line to load them again.' }))} />}
+        {m.status === 'closed' && (
+          <WithReason
+            label="Reopen"
+            testId="reopen"
+            busy={busy}
+            onSubmit={(reason) =>
+              void run(() => call('dispatch.reopen', { manifestId: m.id, reason })).then(
+                (r) => r && onNotice({ tone: 'attention', title: `Reopened ${r.manifest.number}`, next: 'Scan the parcels to add, then close it out again.' }),
+              )
+            }
+          />
+        )}
+        {(m.status === 'open' || m.status === 'closed') && (
+          <WithReason
+            label="Void"
+            testId="void"
+            busy={busy}
+            onSubmit={(reason) =>
+              void run(() => call('dispatch.void', { manifestId: m.id, reason })).then(
+                (r) =>
+                  r &&
+                  onNotice({
+                    tone: 'attention',
+                    title: `Manifest voided: ${r.parcels.length} parcels back on the dock`,
+                    next: 'Open a new manifest for the line to load them again.',
+                  }),
+              )
+            }
+          />
+        )}
       </div>
       <FormError failure={failure} testId="manifest-error" />
       {m.handedOverAt && (
@@ -213,7 +320,8 @@ export function DispatchManifest({
       <ol className="dsp-recent" aria-label="Last loaded">
         {recent.map((p) => (
           <li key={p.parcelId} data-testid="loaded-row">
-            <span className="mono">{p.trackingNumber}</span> <span className="muted">{p.orderName}</span> {p.bag && <span className="muted">{p.bag}</span>} {p.weightGrams !== null && <span>{p.weightGrams} g</span>}
+            <span className="mono">{p.trackingNumber}</span> <span className="muted">{p.orderName}</span> {p.bag && <span className="muted">{p.bag}</span>}{' '}
+            {p.weightGrams !== null && <span>{p.weightGrams} g</span>}
             <span className={`pill pill-${p.status}`}>{words(p.status)}</span>
           </li>
         ))}

@@ -14,7 +14,11 @@ export function ExceptionDetail({ row, onClose, onDone }: { row: Row; onClose: (
   const act = useAction();
   useEffect(() => {
     setMsg(null);
-    if (row.status === 'open') void call('monitor.contactPreview', { exceptionId: row.id }).then((m) => setMsg({ subject: m.subject, body: m.body }), () => setMsg(null));
+    if (row.status === 'open')
+      void call('monitor.contactPreview', { exceptionId: row.id }).then(
+        (m) => setMsg({ subject: m.subject, body: m.body }),
+        () => setMsg(null),
+      );
   }, [row.id, row.status]);
   return (
     <aside className="parcel-detail exception-detail" data-testid="exception-detail" aria-label={`Exception of ${row.orderName}`}>
@@ -43,7 +47,16 @@ export function ExceptionDetail({ row, onClose, onDone }: { row: Row; onClose: (
             <input aria-label="Subject" value={msg.subject} onChange={(e) => setMsg({ ...msg, subject: e.target.value })} />
             <textarea aria-label="Message" data-testid="contact-body" rows={8} value={msg.body} onChange={(e) => setMsg({ ...msg, body: e.target.value })} />
             <div className="row-actions">
-              <button type="button" className="primary" disabled={act.busy} onClick={() => void act.run(() => call('monitor.contact', { exceptionIds: [row.id], subject: msg.subject, body: msg.body })).then((r) => r && onDone(`Message to ${row.buyer} queued.`))}>
+              <button
+                type="button"
+                className="primary"
+                disabled={act.busy}
+                onClick={() =>
+                  void act
+                    .run(() => call('monitor.contact', { exceptionIds: [row.id], subject: msg.subject, body: msg.body }))
+                    .then((r) => r && onDone(`Message to ${row.buyer} queued.`))
+                }
+              >
                 Send to buyer
               </button>
             </div>

@@ -43,7 +43,11 @@ export function Field({
     <div className={`field${error ? ' has-error' : ''}${wide ? ' wide' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error && <div className="field-hint" id={`${id}-hint`}>{hint}</div>}
+      {hint && !error && (
+        <div className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
       {error && (
         <div className="field-error" id={`${id}-error`} role="alert" data-testid={`${id}-error`}>
           {error}

@@ -12,7 +12,11 @@ export function HealthBanner() {
   const [health, setHealth] = useState<Health | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () => call('station.health', {}).then((h) => alive && setHealth(h), () => undefined);
+    const load = () =>
+      call('station.health', {}).then(
+        (h) => alive && setHealth(h),
+        () => undefined,
+      );
     void load();
     const t = setInterval(() => void load(), 3_000);
     return () => {

@@ -45,7 +45,12 @@ export function MonitorRules({ onSaved }: { onSaved: () => void }) {
       <div className="rule-toggles">
         {toggles.map(([k, label]) => (
           <label key={k} className="check">
-            <input type="checkbox" checked={(rules[k] as { enabled: boolean }).enabled} onChange={(e) => setRules({ ...rules, [k]: { ...(rules[k] as object), enabled: e.target.checked } })} /> {label}
+            <input
+              type="checkbox"
+              checked={(rules[k] as { enabled: boolean }).enabled}
+              onChange={(e) => setRules({ ...rules, [k]: { ...(rules[k] as object), enabled: e.target.checked } })}
+            />{' '}
+            {label}
           </label>
         ))}
       </div>
@@ -71,7 +76,9 @@ export function MonitorRules({ onSaved }: { onSaved: () => void }) {
                     data-testid={`rule-${l.id}-${k}`}
                     inputMode="decimal"
                     className="rule-input"
-                    placeholder={String(k === 'noFirstScanHours' ? rules.noFirstScan.hoursByRoute[l.routeType] : k === 'noUpdateDays' ? rules.noUpdate.days : rules.lost.days)}
+                    placeholder={String(
+                      k === 'noFirstScanHours' ? rules.noFirstScan.hoursByRoute[l.routeType] : k === 'noUpdateDays' ? rules.noUpdate.days : rules.lost.days,
+                    )}
                     value={rules.lines[l.id]?.[k] ?? ''}
                     onChange={(e) => setLine(l.id, k, e.target.value)}
                   />

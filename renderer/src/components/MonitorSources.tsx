@@ -22,7 +22,11 @@ export function MonitorSources({ demo }: { demo: boolean }) {
       <ul className="source-list">
         {s.data?.sources.map((x) => (
           <li key={x.id} className={x.failing || x.dead ? 'failing' : ''}>
-            <b>{x.name}</b> <span className="muted small">{words(x.kind)}{x.kind !== 'file' ? ` · ${x.ratePerMin}/min · ${x.batchSize} per request · ${x.delivery}` : ''}</span>
+            <b>{x.name}</b>{' '}
+            <span className="muted small">
+              {words(x.kind)}
+              {x.kind !== 'file' ? ` · ${x.ratePerMin}/min · ${x.batchSize} per request · ${x.delivery}` : ''}
+            </span>
             {x.kind !== 'file' && (
               <div className="small">
                 {x.queued} queued · {x.done} done{x.dead ? ` · ${x.dead} gave up` : ''}
@@ -33,11 +37,22 @@ export function MonitorSources({ demo }: { demo: boolean }) {
           </li>
         ))}
       </ul>
-      {s.data && s.data.sources.length === 1 && <div className="notice">No live source is set up on this console: import the scan files your carriers e-mail below.</div>}
+      {s.data && s.data.sources.length === 1 && (
+        <div className="notice">No live source is set up on this console: import the scan files your carriers e-mail below.</div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void imp.run(() => call('monitor.import', { csv })).then((r) => r && (setImported(`${r.read} scans read, ${r.fresh} new, ${r.repeated} already known, ${r.unknownNumbers.length} unknown numbers, ${r.rejected.length} rows rejected.`), setCsv('')));
+          void imp
+            .run(() => call('monitor.import', { csv }))
+            .then(
+              (r) =>
+                r &&
+                (setImported(
+                  `${r.read} scans read, ${r.fresh} new, ${r.repeated} already known, ${r.unknownNumbers.length} unknown numbers, ${r.rejected.length} rows rejected.`,
+                ),
+                setCsv('')),
+            );
         }}
       >
         <label htmlFor="scan-csv">Import a scan file (CSV: tracking_number, status, scanned_at, location)</label>
@@ -54,7 +69,9 @@ export function MonitorSources({ demo }: { demo: boolean }) {
           data-testid="demo-scan"
           onSubmit={(e) => {
             e.preventDefault();
-            void dem.run(() => call('monitor.demo.scan', { query: q, status, hoursAgo: Number(hoursAgo) || 0 })).then((r) => r && setDemoMsg(`The emulated carrier scanned ${r.trackingNumber}; ${r.sources.length} sources are asked now.`));
+            void dem
+              .run(() => call('monitor.demo.scan', { query: q, status, hoursAgo: Number(hoursAgo) || 0 }))
+              .then((r) => r && setDemoMsg(`The emulated carrier scanned ${r.trackingNumber}; ${r.sources.length} sources are asked now.`));
           }}
         >
           <h3>Demo: make the emulated carrier scan a parcel</h3>

@@ -39,12 +39,16 @@ export function ParcelRelink({ parcelId, lineId, status, onDone }: { parcelId: s
       data-testid="relink-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => call('parcel.relink', { parcelId, reason, ...(line !== lineId ? { lineId: line } : {}), ...(number.trim() ? { number: number.trim() } : {}) })).then((r) => {
+        void run(() =>
+          call('parcel.relink', { parcelId, reason, ...(line !== lineId ? { lineId: line } : {}), ...(number.trim() ? { number: number.trim() } : {}) }),
+        ).then((r) => {
           if (!r) return;
           setOpen(false);
           setReason('');
           setNumber('');
-          onDone(`Re-linked: ${r.oldNumber} → ${r.newNumber}${r.line !== r.oldLine ? ` (${r.oldLine} → ${r.line})` : ''}. New label sent to the printer: stick it over the old one. ${r.shopify ? SHOPIFY_WORDS[r.shopify.action] : ''}`);
+          onDone(
+            `Re-linked: ${r.oldNumber} → ${r.newNumber}${r.line !== r.oldLine ? ` (${r.oldLine} → ${r.line})` : ''}. New label sent to the printer: stick it over the old one. ${r.shopify ? SHOPIFY_WORDS[r.shopify.action] : ''}`,
+          );
         });
       }}
       onKeyDown={(e) => {
@@ -55,21 +59,49 @@ export function ParcelRelink({ parcelId, lineId, status, onDone }: { parcelId: s
       }}
     >
       <div className="relink-head">New tracking number for this parcel. The old number is never used again.</div>
-      <Field id="relink-reason" label="Why does the number change?" error={issueAt(failure, 'reason')} hint="For example: label unreadable at the carrier, wrong line, number refused.">
-        <input ref={input} {...described('relink-reason', issueAt(failure, 'reason'), true)} data-testid="relink-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" maxLength={200} />
+      <Field
+        id="relink-reason"
+        label="Why does the number change?"
+        error={issueAt(failure, 'reason')}
+        hint="For example: label unreadable at the carrier, wrong line, number refused."
+      >
+        <input
+          ref={input}
+          {...described('relink-reason', issueAt(failure, 'reason'), true)}
+          data-testid="relink-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoComplete="off"
+          maxLength={200}
+        />
       </Field>
       <div className="relink-row">
         <Field id="relink-line" label="Line" error={issueAt(failure, 'lineId')}>
           <select {...described('relink-line', issueAt(failure, 'lineId'))} data-testid="relink-line" value={line} onChange={(e) => setLine(e.target.value)}>
-            {(lines.data ?? []).filter((l) => l.active || l.id === lineId).map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            {(lines.data ?? [])
+              .filter((l) => l.active || l.id === lineId)
+              .map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
           </select>
         </Field>
-        <Field id="relink-number" label="Number (optional)" error={issueAt(failure, 'number')} hint="Empty: the line's next number. Or scan the carrier's own label.">
-          <input {...described('relink-number', issueAt(failure, 'number'), true)} data-testid="relink-number" className="mono" value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" maxLength={40} />
+        <Field
+          id="relink-number"
+          label="Number (optional)"
+          error={issueAt(failure, 'number')}
+          hint="Empty: the line's next number. Or scan the carrier's own label."
+        >
+          <input
+            {...described('relink-number', issueAt(failure, 'number'), true)}
+            data-testid="relink-number"
+            className="mono"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            autoComplete="off"
+            maxLength={40}
+          />
         </Field>
       </div>
       <div className="row-actions">

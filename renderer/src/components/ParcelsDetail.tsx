@@ -97,7 +97,15 @@ function Reprint({ parcelId, onDone }: { parcelId: string; onDone: (msg: string)
       }}
     >
       <Field id="reprint-reason" label="Why is the label reprinted?" error={err} hint="For example: label torn, smudged, wrong box. At least 3 characters.">
-        <input ref={input} {...described('reprint-reason', err, true)} data-testid="reprint-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" maxLength={200} />
+        <input
+          ref={input}
+          {...described('reprint-reason', err, true)}
+          data-testid="reprint-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoComplete="off"
+          maxLength={200}
+        />
       </Field>
       <div className="row-actions">
         <button type="submit" className="primary" data-testid="reprint-submit" disabled={busy}>
@@ -141,14 +149,12 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
   const o = data?.order;
   const helpers = { time: fmtTime, jobKind: (jobId: string) => data?.jobs.find((j) => j.id === jobId)?.kind };
   return (
-    <aside
-      className="parcel-detail"
-      data-testid="parcel-detail"
-      aria-label={p ? `Parcel ${p.trackingNumber}` : 'Parcel'}
-    >
+    <aside className="parcel-detail" data-testid="parcel-detail" aria-label={p ? `Parcel ${p.trackingNumber}` : 'Parcel'}>
       <header className="detail-head">
         <div>
-          <div className="detail-tn" data-testid="detail-tracking">{p?.trackingNumber ?? '…'}</div>
+          <div className="detail-tn" data-testid="detail-tracking">
+            {p?.trackingNumber ?? '…'}
+          </div>
           {p && (
             <div className="detail-sub">
               {p.orderName} · {p.lineName} · <span className={`pill pill-${p.status}`}>{words(p.status)}</span>
@@ -182,9 +188,13 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
               {fmtTime(p.pickedAt)} by {p.pickedBy} at {p.pickedStation}
             </dd>
             <dt>Label</dt>
-            <dd className={p.labelPrintedAt ? 'ok' : 'warn'}>{p.labelPrintedAt ? `printed ${fmtTime(p.labelPrintedAt)}` : `waiting${p.printerId ? ` for ${p.printerId}` : ': no printer set'}`}</dd>
+            <dd className={p.labelPrintedAt ? 'ok' : 'warn'}>
+              {p.labelPrintedAt ? `printed ${fmtTime(p.labelPrintedAt)}` : `waiting${p.printerId ? ` for ${p.printerId}` : ': no printer set'}`}
+            </dd>
             <dt>Ships</dt>
-            <dd><CutoffSilence parcel={p} /></dd>
+            <dd>
+              <CutoffSilence parcel={p} />
+            </dd>
             <dt>Reprints</dt>
             <dd>{p.reprints}</dd>
             <dt>Order</dt>

@@ -13,7 +13,12 @@ export function PrinterHealth() {
     const t = setInterval(() => void health.reload(), 5_000);
     return () => clearInterval(t);
   }, [health.reload]);
-  if (!h) return health.error ? <div className="printer-health level-warn" data-testid="printer-health" data-level="warn">{health.error}</div> : null;
+  if (!h)
+    return health.error ? (
+      <div className="printer-health level-warn" data-testid="printer-health" data-level="warn">
+        {health.error}
+      </div>
+    ) : null;
   const q = h.questions[0];
   const answer = async (printed: boolean) => {
     try {
@@ -30,11 +35,19 @@ export function PrinterHealth() {
         <span className="ph-dot" aria-hidden="true" />
         <span data-testid="printer-health-message">{h.message}</span>
       </div>
-      {h.queued > 0 && <div className="ph-queued">{h.queued} label{h.queued === 1 ? '' : 's'} waiting</div>}
+      {h.queued > 0 && (
+        <div className="ph-queued">
+          {h.queued} label{h.queued === 1 ? '' : 's'} waiting
+        </div>
+      )}
       {q && (
         <div className="row-actions">
-          <button onClick={() => void answer(true)} data-testid="confirm-printed">Yes, it printed</button>
-          <button onClick={() => void answer(false)} data-testid="confirm-reprint">No, print it again</button>
+          <button onClick={() => void answer(true)} data-testid="confirm-printed">
+            Yes, it printed
+          </button>
+          <button onClick={() => void answer(false)} data-testid="confirm-reprint">
+            No, print it again
+          </button>
         </div>
       )}
       {failure && <div className="form-error">{failure}</div>}

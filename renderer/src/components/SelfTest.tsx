@@ -71,14 +71,26 @@ export function SelfTest({ settings }: { settings: WedgeSettings | undefined }) 
     <section className="card selftest" aria-labelledby="st-h" data-testid="selftest">
       <h2 id="st-h">Scanner self-test</h2>
       <div className="row-actions">
-        <button onClick={() => void print()} data-testid="selftest-print">Print test sheet</button>
+        <button onClick={() => void print()} data-testid="selftest-print">
+          Print test sheet
+        </button>
         <span className="muted">Then scan each code. {TEST_SHEET.map((s) => s.title.split(':')[0]).join(' · ')}</span>
       </div>
-      {printing && <div className="notice" data-testid="selftest-notice">{printing}</div>}
+      {printing && (
+        <div className="notice" data-testid="selftest-notice">
+          {printing}
+        </div>
+      )}
       {results.length === 0 && <div className="muted st-wait">Waiting for a scan…</div>}
       <ol className="st-results">
         {results.map((r) => (
-          <li key={r.n} className={r.problems.length ? 'st-bad' : 'st-ok'} data-testid="selftest-result" data-matched={r.matched ?? ''} data-problems={r.problems.map((p) => p.id).join(',')}>
+          <li
+            key={r.n}
+            className={r.problems.length ? 'st-bad' : 'st-ok'}
+            data-testid="selftest-result"
+            data-matched={r.matched ?? ''}
+            data-problems={r.problems.map((p) => p.id).join(',')}
+          >
             <div className="st-head">
               <b>{r.problems.length ? r.problems.map((p) => p.title).join(' · ') : `OK — ${TEST_SHEET.find((s) => s.id === r.matched)?.title ?? ''}`}</b>
               <span className="mono st-got">{r.received}</span>
@@ -86,7 +98,9 @@ export function SelfTest({ settings }: { settings: WedgeSettings | undefined }) 
             {r.problems.map((p) => (
               <div key={p.id} className="st-problem">
                 <div>{p.detail}</div>
-                <div className="st-fix"><b>Change:</b> {p.fix}</div>
+                <div className="st-fix">
+                  <b>Change:</b> {p.fix}
+                </div>
               </div>
             ))}
           </li>

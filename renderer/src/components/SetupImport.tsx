@@ -51,13 +51,24 @@ export function SetupImport() {
           setStatus(null);
           void run(async () => {
             const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-            const { importId } = await call('orders.import.start', { format, base64: await base64Of(file), store: store.trim() || 'local', fileName: file.name });
+            const { importId } = await call('orders.import.start', {
+              format,
+              base64: await base64Of(file),
+              store: store.trim() || 'local',
+              fileName: file.name,
+            });
             follow(importId);
           });
         }}
       >
         <Field id="imp-file" label="CSV or JSON file" hint="One row per item: order, line, name, address1, city, zip, country, sku, title, quantity…">
-          <input id="imp-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="import-file" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setStatus(null))} />
+          <input
+            id="imp-file"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            data-testid="import-file"
+            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setStatus(null))}
+          />
         </Field>
         <Field id="imp-store" label="Store">
           <input id="imp-store" value={store} onChange={(e) => setStore(e.target.value)} maxLength={40} autoComplete="off" />
@@ -72,7 +83,8 @@ export function SetupImport() {
           {status.state !== 'done' && (
             <>
               <div className="import-phase">
-                {PHASE[status.phase]} {status.total ? (status.phase === 'reading' ? `${pct}%` : `${status.done.toLocaleString()} of ${status.total.toLocaleString()}`) : ''} ·{' '}
+                {PHASE[status.phase]}{' '}
+                {status.total ? (status.phase === 'reading' ? `${pct}%` : `${status.done.toLocaleString()} of ${status.total.toLocaleString()}`) : ''} ·{' '}
                 {status.imported.toLocaleString()} imported
               </div>
               <progress className="import-bar" max={100} value={pct} data-testid="import-progress" aria-label={`${pct}%`} />

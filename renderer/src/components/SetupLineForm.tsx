@@ -32,13 +32,28 @@ const EMPTY: LineInput = {
 const WEEKDAYS: Day[] = DAYS.map((_, i) => ({ on: i < 5, cutoff: '16:00', pickup: '17:30' }));
 
 /** "DHL Express private" -> "dhl-express-private": a line id a supervisor need not invent. */
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
 /**
  * Create or change a carrier line: carrier, service, where its numbers come from, the tracking link,
  * and its weekly pickups (the calendar; holidays and what-ifs stay in Supervisor).
  */
-export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editing: Line | null; existing: string[]; onSaved: (line: Line, source: 'range' | 'pool', isNew: boolean) => void; onCancel: () => void }) {
+export function SetupLineForm({
+  editing,
+  existing,
+  onSaved,
+  onCancel,
+}: {
+  editing: Line | null;
+  existing: string[];
+  onSaved: (line: Line, source: 'range' | 'pool', isNew: boolean) => void;
+  onCancel: () => void;
+}) {
   const [form, setForm] = useState<LineInput>(EMPTY);
   const [days, setDays] = useState<Day[]>(WEEKDAYS);
   const [calendarTouched, setCalendarTouched] = useState(false);
@@ -61,10 +76,13 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
     setForm(line);
     setIdTouched(true);
     void call('cutoffs.get', { lineId: editing.id }).then(
-      (s) => setDays(DAYS.map((_, i) => {
-        const p = s.calendar?.pickups.find((x) => x.weekday === i + 1);
-        return p ? { on: true, cutoff: p.cutoff, pickup: p.pickup } : { on: false, cutoff: '16:00', pickup: '17:30' };
-      })),
+      (s) =>
+        setDays(
+          DAYS.map((_, i) => {
+            const p = s.calendar?.pickups.find((x) => x.weekday === i + 1);
+            return p ? { on: true, cutoff: p.cutoff, pickup: p.pickup } : { on: false, cutoff: '16:00', pickup: '17:30' };
+          }),
+        ),
       () => undefined,
     );
   }, [editing?.id]);
@@ -83,7 +101,10 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
   const save = () =>
     void run(async () => {
       if (!editing && existing.includes(form.id))
-        return setFailure({ message: `There is already a line "${form.id}". Use Edit line… on it, or choose another id.`, issues: [{ path: 'id', message: 'this id is taken' }] });
+        return setFailure({
+          message: `There is already a line "${form.id}". Use Edit line… on it, or choose another id.`,
+          issues: [{ path: 'id', message: 'this id is taken' }],
+        });
       const saved = await call('lines.save', form);
       let calendarNote = '';
       if (calendarTouched || !editing) {
@@ -93,7 +114,12 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
           try {
             await call('cutoffs.save', {
               lineId: saved.id,
-              calendar: { pickups, holidays: current.calendar?.holidays ?? [], overrides: current.calendar?.overrides ?? [], rules: current.calendar?.rules ?? [] },
+              calendar: {
+                pickups,
+                holidays: current.calendar?.holidays ?? [],
+                overrides: current.calendar?.overrides ?? [],
+                rules: current.calendar?.rules ?? [],
+              },
               firstScan: current.firstScan ?? current.defaultFirstScan,
               reason: editing ? 'pickup days changed in the line form' : 'line created in Setup',
             });
@@ -112,7 +138,20 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
       return saved;
     });
 
-  const paths = ['id', 'name', 'carrier', 'shopifyCompany', 'trackingUrl', 'service', 'routeType', 'numberSource', 'lowDays', 'dailyVolume', 'active', 'calendar'];
+  const paths = [
+    'id',
+    'name',
+    'carrier',
+    'shopifyCompany',
+    'trackingUrl',
+    'service',
+    'routeType',
+    'numberSource',
+    'lowDays',
+    'dailyVolume',
+    'active',
+    'calendar',
+  ];
   return (
     <form
       className="grid-form line-form"
@@ -123,22 +162,68 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
       }}
     >
       <Field id="lf-name" label="Line name" error={err('name')}>
-        <input {...described('lf-name', err('name'))} value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" maxLength={60} placeholder="DHL Express private line" />
+        <input
+          {...described('lf-name', err('name'))}
+          value={form.name}
+          onChange={(e) => set('name', e.target.value)}
+          autoComplete="off"
+          maxLength={60}
+          placeholder="DHL Express private line"
+        />
       </Field>
-      <Field id="lf-id" label="Line id" error={err('id')} hint={editing ? 'Fixed once the line exists.' : 'Lower-case letters, digits and dashes; used in order files.'}>
-        <input {...described('lf-id', err('id'), true)} className="mono" value={form.id} disabled={!!editing} onChange={(e) => (setIdTouched(true), set('id', e.target.value))} autoComplete="off" maxLength={40} />
+      <Field
+        id="lf-id"
+        label="Line id"
+        error={err('id')}
+        hint={editing ? 'Fixed once the line exists.' : 'Lower-case letters, digits and dashes; used in order files.'}
+      >
+        <input
+          {...described('lf-id', err('id'), true)}
+          className="mono"
+          value={form.id}
+          disabled={!!editing}
+          onChange={(e) => (setIdTouched(true), set('id', e.target.value))}
+          autoComplete="off"
+          maxLength={40}
+        />
       </Field>
       <Field id="lf-carrier" label="Carrier" error={err('carrier')}>
-        <input {...described('lf-carrier', err('carrier'))} value={form.carrier} onChange={(e) => set('carrier', e.target.value)} autoComplete="off" placeholder="DHL Express" />
+        <input
+          {...described('lf-carrier', err('carrier'))}
+          value={form.carrier}
+          onChange={(e) => set('carrier', e.target.value)}
+          autoComplete="off"
+          placeholder="DHL Express"
+        />
       </Field>
       <Field id="lf-service" label="Service" error={err('service')}>
-        <input {...described('lf-service', err('service'))} value={form.service} onChange={(e) => set('service', e.target.value)} autoComplete="off" placeholder="Express Worldwide" />
+        <input
+          {...described('lf-service', err('service'))}
+          value={form.service}
+          onChange={(e) => set('service', e.target.value)}
+          autoComplete="off"
+          placeholder="Express Worldwide"
+        />
       </Field>
-      <Field id="lf-company" label="Company name in Shopify" error={err('shopifyCompany')} hint="Exactly as Shopify lists the carrier, so buyers get its tracking page.">
-        <input {...described('lf-company', err('shopifyCompany'), true)} value={form.shopifyCompany} onChange={(e) => set('shopifyCompany', e.target.value)} autoComplete="off" />
+      <Field
+        id="lf-company"
+        label="Company name in Shopify"
+        error={err('shopifyCompany')}
+        hint="Exactly as Shopify lists the carrier, so buyers get its tracking page."
+      >
+        <input
+          {...described('lf-company', err('shopifyCompany'), true)}
+          value={form.shopifyCompany}
+          onChange={(e) => set('shopifyCompany', e.target.value)}
+          autoComplete="off"
+        />
       </Field>
       <Field id="lf-route" label="Kind of line" error={err('routeType')}>
-        <select {...described('lf-route', err('routeType'))} value={form.routeType} onChange={(e) => set('routeType', e.target.value as LineInput['routeType'])}>
+        <select
+          {...described('lf-route', err('routeType'))}
+          value={form.routeType}
+          onChange={(e) => set('routeType', e.target.value as LineInput['routeType'])}
+        >
           {ROUTES.map(([v, label]) => (
             <option key={v} value={v}>
               {label}
@@ -146,20 +231,48 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
           ))}
         </select>
       </Field>
-      <Field id="lf-url" label="Tracking URL" error={err('trackingUrl')} wide hint="Where the buyer tracks the parcel; {number} is replaced by the tracking number.">
-        <input {...described('lf-url', err('trackingUrl'), true)} className="mono" value={form.trackingUrl} onChange={(e) => set('trackingUrl', e.target.value)} autoComplete="off" placeholder="https://carrier.example/track?n={number}" />
+      <Field
+        id="lf-url"
+        label="Tracking URL"
+        error={err('trackingUrl')}
+        wide
+        hint="Where the buyer tracks the parcel; {number} is replaced by the tracking number."
+      >
+        <input
+          {...described('lf-url', err('trackingUrl'), true)}
+          className="mono"
+          value={form.trackingUrl}
+          onChange={(e) => set('trackingUrl', e.target.value)}
+          autoComplete="off"
+          placeholder="https://carrier.example/track?n={number}"
+        />
       </Field>
       <Field id="lf-source" label="Tracking numbers from" error={err('numberSource')}>
-        <select {...described('lf-source', err('numberSource'))} value={form.numberSource} onChange={(e) => set('numberSource', e.target.value as 'range' | 'pool')} data-testid="line-source">
+        <select
+          {...described('lf-source', err('numberSource'))}
+          value={form.numberSource}
+          onChange={(e) => set('numberSource', e.target.value as 'range' | 'pool')}
+          data-testid="line-source"
+        >
           <option value="range">a range of serials (the console adds check digits)</option>
           <option value="pool">a pool of numbers the carrier sent</option>
         </select>
       </Field>
       <Field id="lf-volume" label="Parcels a day" error={err('dailyVolume')} hint="Until there is history: for days of numbers left.">
-        <input {...described('lf-volume', err('dailyVolume'), true)} inputMode="numeric" value={String(form.dailyVolume)} onChange={(e) => set('dailyVolume', Number(e.target.value))} />
+        <input
+          {...described('lf-volume', err('dailyVolume'), true)}
+          inputMode="numeric"
+          value={String(form.dailyVolume)}
+          onChange={(e) => set('dailyVolume', Number(e.target.value))}
+        />
       </Field>
       <Field id="lf-low" label="Warn when fewer days of numbers left than" error={err('lowDays')}>
-        <input {...described('lf-low', err('lowDays'))} inputMode="numeric" value={String(form.lowDays)} onChange={(e) => set('lowDays', Number(e.target.value))} />
+        <input
+          {...described('lf-low', err('lowDays'))}
+          inputMode="numeric"
+          value={String(form.lowDays)}
+          onChange={(e) => set('lowDays', Number(e.target.value))}
+        />
       </Field>
       <Field id="lf-active" label="In use">
         <label className="check">
@@ -187,7 +300,11 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
             ))}
           </tbody>
         </table>
-        {issueAt(failure, 'calendar') && <div className="field-error" role="alert">{issueAt(failure, 'calendar')}</div>}
+        {issueAt(failure, 'calendar') && (
+          <div className="field-error" role="alert">
+            {issueAt(failure, 'calendar')}
+          </div>
+        )}
         <div className="muted small">Holidays, extra pickups and what-ifs: Supervisor → Calendars.</div>
       </div>
       <div className="row-actions wide">
@@ -199,7 +316,11 @@ export function SetupLineForm({ editing, existing, onSaved, onCancel }: { editin
             New line instead
           </button>
         )}
-        {notice && <span className="ok" role="status" data-testid="line-notice">{notice}</span>}
+        {notice && (
+          <span className="ok" role="status" data-testid="line-notice">
+            {notice}
+          </span>
+        )}
       </div>
       <div className="wide">
         <FormError failure={failure} fieldPaths={paths} testId="line-error" />

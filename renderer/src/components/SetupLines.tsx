@@ -54,7 +54,19 @@ function LowBadge({ line }: { line: Line }) {
   );
 }
 
-function AddRange({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lines; lineId: string; setLineId: (id: string) => void; onDone: () => void; innerRef: React.Ref<HTMLSelectElement> }) {
+function AddRange({
+  lines,
+  lineId,
+  setLineId,
+  onDone,
+  innerRef,
+}: {
+  lines: Lines;
+  lineId: string;
+  setLineId: (id: string) => void;
+  onDone: () => void;
+  innerRef: React.Ref<HTMLSelectElement>;
+}) {
   const [format, setFormat] = useState<Format>('s10');
   const [vals, setVals] = useState<Record<string, string>>({});
   const [first, setFirst] = useState('');
@@ -95,7 +107,12 @@ function AddRange({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lines
         </select>
       </Field>
       <Field id="rg-format" label="Number format" error={err('params.format')}>
-        <select {...described('rg-format', err('params.format'))} value={format} onChange={(e) => (setFormat(e.target.value as Format), setSaved(null))} data-testid="range-format">
+        <select
+          {...described('rg-format', err('params.format'))}
+          value={format}
+          onChange={(e) => (setFormat(e.target.value as Format), setSaved(null))}
+          data-testid="range-format"
+        >
           {(Object.keys(FORMATS) as Format[]).map((f) => (
             <option key={f} value={f}>
               {FORMATS[f].label}
@@ -120,16 +137,34 @@ function AddRange({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lines
         );
       })}
       <Field id="rg-first" label="First serial" error={err('first')}>
-        <input {...described('rg-first', err('first'))} className="mono" inputMode="numeric" value={first} onChange={(e) => (setFirst(e.target.value), setSaved(null))} autoComplete="off" />
+        <input
+          {...described('rg-first', err('first'))}
+          className="mono"
+          inputMode="numeric"
+          value={first}
+          onChange={(e) => (setFirst(e.target.value), setSaved(null))}
+          autoComplete="off"
+        />
       </Field>
       <Field id="rg-last" label="Last serial" error={err('last')}>
-        <input {...described('rg-last', err('last'))} className="mono" inputMode="numeric" value={last} onChange={(e) => (setLast(e.target.value), setSaved(null))} autoComplete="off" />
+        <input
+          {...described('rg-last', err('last'))}
+          className="mono"
+          inputMode="numeric"
+          value={last}
+          onChange={(e) => (setLast(e.target.value), setSaved(null))}
+          autoComplete="off"
+        />
       </Field>
       <div className="row-actions wide">
         <button type="submit" className="primary" disabled={busy} data-testid="range-save">
           {busy ? 'Adding…' : 'Add range'}
         </button>
-        {saved && <span className="ok" role="status">{saved}</span>}
+        {saved && (
+          <span className="ok" role="status">
+            {saved}
+          </span>
+        )}
       </div>
       <div className="wide">
         <FormError failure={failure} fieldPaths={['lineId', 'params', 'first', 'last']} testId="range-error" />
@@ -138,7 +173,19 @@ function AddRange({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lines
   );
 }
 
-function ImportPool({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lines; lineId: string; setLineId: (id: string) => void; onDone: () => void; innerRef: React.Ref<HTMLSelectElement> }) {
+function ImportPool({
+  lines,
+  lineId,
+  setLineId,
+  onDone,
+  innerRef,
+}: {
+  lines: Lines;
+  lineId: string;
+  setLineId: (id: string) => void;
+  onDone: () => void;
+  innerRef: React.Ref<HTMLSelectElement>;
+}) {
   const [csv, setCsv] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [result, setResult] = useState<PoolResult | null>(null);
@@ -172,7 +219,11 @@ function ImportPool({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lin
           ))}
         </select>
       </Field>
-      <Field id="pl-file" label="…or a CSV file" hint={file ? `${file.name}: ${file.text.split(/\r?\n/).filter(Boolean).length.toLocaleString()} lines` : 'First column is the number'}>
+      <Field
+        id="pl-file"
+        label="…or a CSV file"
+        hint={file ? `${file.name}: ${file.text.split(/\r?\n/).filter(Boolean).length.toLocaleString()} lines` : 'First column is the number'}
+      >
         <input
           id="pl-file"
           type="file"
@@ -188,7 +239,16 @@ function ImportPool({ lines, lineId, setLineId, onDone, innerRef }: { lines: Lin
         />
       </Field>
       <Field id="pl-csv" label="Tracking numbers, one per line" error={err('csv')} wide>
-        <textarea {...described('pl-csv', err('csv'))} className="mono" rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} disabled={!!file} placeholder={file ? `Using ${file.name}` : 'RR123456785GB'} data-testid="pool-csv" />
+        <textarea
+          {...described('pl-csv', err('csv'))}
+          className="mono"
+          rows={4}
+          value={csv}
+          onChange={(e) => setCsv(e.target.value)}
+          disabled={!!file}
+          placeholder={file ? `Using ${file.name}` : 'RR123456785GB'}
+          data-testid="pool-csv"
+        />
       </Field>
       <div className="row-actions wide">
         <button type="submit" className="primary" disabled={busy} data-testid="pool-save">
@@ -260,11 +320,20 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
   return (
     <section className="card" aria-labelledby="ln-h" data-testid="setup-lines">
       <h2 id="ln-h">Carrier lines and tracking numbers</h2>
-      {error && <div className="form-error" role="alert">{error}</div>}
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
       {!lines && !error && <div className="muted">Loading…</div>}
       <ul className="line-list">
         {all.map((l) => (
-          <li key={l.id} className={`line-row${l.low ? ' is-low' : ''}${l.remaining === 0 ? ' is-out' : ''}${l.active ? '' : ' inactive'}`} data-testid="line-row" data-id={l.id}>
+          <li
+            key={l.id}
+            className={`line-row${l.low ? ' is-low' : ''}${l.remaining === 0 ? ' is-out' : ''}${l.active ? '' : ' inactive'}`}
+            data-testid="line-row"
+            data-id={l.id}
+          >
             <div className="line-head">
               <div className="line-name">
                 <b>{l.name}</b>
@@ -306,7 +375,11 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
               </table>
             )}
             <div className="row-actions">
-              <button className="small-btn" data-testid="line-edit" onClick={() => (setEditing(l), setTimeout(() => formRef.current?.scrollIntoView({ block: 'start' }), 0))}>
+              <button
+                className="small-btn"
+                data-testid="line-edit"
+                onClick={() => (setEditing(l), setTimeout(() => formRef.current?.scrollIntoView({ block: 'start' }), 0))}
+              >
                 Edit line…
               </button>
               {l.numberSource === 'range' && (
@@ -323,7 +396,9 @@ export function SetupLines({ lines, error, reload }: { lines: Lines | null; erro
         {lines && all.length === 0 && <li className="muted">No carrier lines yet.</li>}
       </ul>
 
-      <h3 ref={formRef} id="line-form-h">{editing ? `Edit ${editing.name}` : 'New carrier line'}</h3>
+      <h3 ref={formRef} id="line-form-h">
+        {editing ? `Edit ${editing.name}` : 'New carrier line'}
+      </h3>
       <SetupLineForm
         editing={editing}
         existing={all.map((l) => l.id)}

@@ -28,7 +28,11 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
   return (
     <section className="card" aria-labelledby="pr-h" data-testid="setup-printers">
       <h2 id="pr-h">Printers</h2>
-      {error && <div className="form-error" role="alert">{error}</div>}
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
       <ul className="printer-list">
         {(printers ?? []).map((p) => (
           <li key={p.id} data-testid="printer-row" data-id={p.id} className={p.failing ? 'failing' : ''}>
@@ -59,7 +63,14 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
         onSubmit={(e) => {
           e.preventDefault();
           void run(() =>
-            call('printers.save', { id: form.id.trim(), name: form.name, transport: 'tcp9100', host: form.host.trim(), port: Number(form.port.trim() || Number.NaN), language: form.language }),
+            call('printers.save', {
+              id: form.id.trim(),
+              name: form.name,
+              transport: 'tcp9100',
+              host: form.host.trim(),
+              port: Number(form.port.trim() || Number.NaN),
+              language: form.language,
+            }),
           ).then((r) => {
             if (!r) return;
             setSaved(`Saved printer ${r.name}.`);
@@ -70,7 +81,14 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
         }}
       >
         <Field id="pr-id" label="Printer id" error={err('id')} hint={editing ? 'The id cannot change.' : 'Short, e.g. zebra-2'}>
-          <input ref={firstField} {...described('pr-id', err('id'), true)} value={form.id} onChange={(e) => set('id', e.target.value)} readOnly={!!editing} autoComplete="off" />
+          <input
+            ref={firstField}
+            {...described('pr-id', err('id'), true)}
+            value={form.id}
+            onChange={(e) => set('id', e.target.value)}
+            readOnly={!!editing}
+            autoComplete="off"
+          />
         </Field>
         <Field id="pr-name" label="Name" error={err('name')}>
           <input {...described('pr-name', err('name'))} value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
@@ -79,7 +97,13 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
           <input {...described('pr-host', err('host'))} className="mono" value={form.host} onChange={(e) => set('host', e.target.value)} autoComplete="off" />
         </Field>
         <Field id="pr-port" label="Port" error={err('port')}>
-          <input {...described('pr-port', err('port'))} inputMode="numeric" value={form.port} onChange={(e) => set('port', e.target.value)} autoComplete="off" />
+          <input
+            {...described('pr-port', err('port'))}
+            inputMode="numeric"
+            value={form.port}
+            onChange={(e) => set('port', e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <Field id="pr-lang" label="Language" error={err('language')}>
           <select {...described('pr-lang', err('language'))} value={form.language} onChange={(e) => set('language', e.target.value as Form['language'])}>
@@ -97,7 +121,11 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
             </button>
           )}
         </div>
-        {saved && <div className="ok wide" role="status">{saved}</div>}
+        {saved && (
+          <div className="ok wide" role="status">
+            {saved}
+          </div>
+        )}
         <div className="wide">
           <FormError failure={failure} fieldPaths={['id', 'name', 'host', 'port', 'language']} testId="printer-error" />
         </div>

@@ -24,7 +24,9 @@ export function SetupSite() {
           <option value="24h">24-hour (17:30)</option>
           <option value="12h">12-hour (5:30 PM)</option>
         </select>
-        <span className="muted">Warehouse time, {info.data?.site.zone ?? '…'} · now {info.data ? fmtWhen(info.data.now) : '…'}</span>
+        <span className="muted">
+          Warehouse time, {info.data?.site.zone ?? '…'} · now {info.data ? fmtWhen(info.data.now) : '…'}
+        </span>
       </div>
       <FormError failure={failure} />
     </section>
@@ -43,8 +45,15 @@ export function SetupPickSlips() {
   return (
     <section className="card" aria-labelledby="ps-h" data-testid="setup-pickslips">
       <h2 id="ps-h">Store barcodes for pick slips</h2>
-      <p className="muted">When one order number is on orders of several stores, the pick screen asks which store: the picker scans this barcode from the slip (or touches the store).</p>
-      {stores.error && <div className="form-error" role="alert">{stores.error}</div>}
+      <p className="muted">
+        When one order number is on orders of several stores, the pick screen asks which store: the picker scans this barcode from the slip (or touches the
+        store).
+      </p>
+      {stores.error && (
+        <div className="form-error" role="alert">
+          {stores.error}
+        </div>
+      )}
       <ul className="pickslip-list">
         {(stores.data ?? []).map((s) => (
           <li key={s.store} className={printing === s.store ? 'print-target' : undefined} data-testid="pickslip-store" data-barcode={s.barcode}>

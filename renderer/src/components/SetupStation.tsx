@@ -40,7 +40,8 @@ function scannerOf(f: Form): WedgeSettings {
   return { maxInterKeyMs: num(f.maxInterKeyMs), minLength: num(f.minLength), suffix: f.suffix, prefix: f.prefix, endTimeoutMs: num(f.endTimeoutMs) };
 }
 
-const showCode = (code: string) => code.replace(/\u001d/g, '⟨GS⟩').replace(/[\u0000-\u001f\u007f]/g, (c) => `⟨${c.charCodeAt(0).toString(16).padStart(2, '0')}⟩`);
+const showCode = (code: string) =>
+  code.replace(/\u001d/g, '⟨GS⟩').replace(/[\u0000-\u001f\u007f]/g, (c) => `⟨${c.charCodeAt(0).toString(16).padStart(2, '0')}⟩`);
 
 const SUFFIXES: Array<{ v: Suffix; label: string }> = [
   { v: 'EnterOrTab', label: 'Enter or Tab' },
@@ -94,21 +95,27 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
     return (
       <section className="card" aria-labelledby="st-h">
         <h2 id="st-h">Station</h2>
-        {station.error ? <div className="form-error" role="alert">{station.error}</div> : <div className="muted">Loading…</div>}
+        {station.error ? (
+          <div className="form-error" role="alert">
+            {station.error}
+          </div>
+        ) : (
+          <div className="muted">Loading…</div>
+        )}
       </section>
     );
 
   const err = (path: string) => issueAt(failure, path);
   const fieldPaths = ['name', 'operator', 'printerId', 'scanner'];
   const save = () =>
-    void run(() =>
-      call('station.save', { name: form.name, operator: form.operator, printerId: form.printerId || null, scanner: scannerOf(form) }),
-    ).then((r) => {
-      if (!r) return;
-      setForm(toForm(r));
-      setDirty(false);
-      setSaved('Saved. The scanner settings apply to this station now.');
-    });
+    void run(() => call('station.save', { name: form.name, operator: form.operator, printerId: form.printerId || null, scanner: scannerOf(form) })).then(
+      (r) => {
+        if (!r) return;
+        setForm(toForm(r));
+        setDirty(false);
+        setSaved('Saved. The scanner settings apply to this station now.');
+      },
+    );
 
   return (
     <section className="card" aria-labelledby="st-h" data-testid="setup-station">
@@ -126,7 +133,13 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
         <Field id="st-operator" label="Operator" error={err('operator')}>
           <input {...described('st-operator', err('operator'))} value={form.operator} onChange={(e) => set('operator', e.target.value)} autoComplete="off" />
         </Field>
-        <Field id="st-printer" label="Label printer" error={err('printerId')} wide hint={!form.printerId ? 'No printer: labels wait in the queue until one is chosen.' : undefined}>
+        <Field
+          id="st-printer"
+          label="Label printer"
+          error={err('printerId')}
+          wide
+          hint={!form.printerId ? 'No printer: labels wait in the queue until one is chosen.' : undefined}
+        >
           <select {...described('st-printer', err('printerId'), !form.printerId)} value={form.printerId} onChange={(e) => set('printerId', e.target.value)}>
             <option value="">No printer</option>
             {(printers ?? []).map((p) => (
@@ -139,13 +152,31 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
 
         <h3 className="wide">Scanner (keyboard wedge)</h3>
         <Field id="sc-gap" label="Max gap between keys (ms)" error={err('scanner.maxInterKeyMs')} hint="5–200. Scanners type faster than people.">
-          <input {...described('sc-gap', err('scanner.maxInterKeyMs'), true)} inputMode="numeric" value={form.maxInterKeyMs} onChange={(e) => set('maxInterKeyMs', e.target.value)} autoComplete="off" />
+          <input
+            {...described('sc-gap', err('scanner.maxInterKeyMs'), true)}
+            inputMode="numeric"
+            value={form.maxInterKeyMs}
+            onChange={(e) => set('maxInterKeyMs', e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <Field id="sc-end" label="End wait (ms)" error={err('scanner.endTimeoutMs')} hint="10–1000. Wait for the suffix.">
-          <input {...described('sc-end', err('scanner.endTimeoutMs'), true)} inputMode="numeric" value={form.endTimeoutMs} onChange={(e) => set('endTimeoutMs', e.target.value)} autoComplete="off" />
+          <input
+            {...described('sc-end', err('scanner.endTimeoutMs'), true)}
+            inputMode="numeric"
+            value={form.endTimeoutMs}
+            onChange={(e) => set('endTimeoutMs', e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <Field id="sc-min" label="Shortest code" error={err('scanner.minLength')} hint="1–50 characters.">
-          <input {...described('sc-min', err('scanner.minLength'), true)} inputMode="numeric" value={form.minLength} onChange={(e) => set('minLength', e.target.value)} autoComplete="off" />
+          <input
+            {...described('sc-min', err('scanner.minLength'), true)}
+            inputMode="numeric"
+            value={form.minLength}
+            onChange={(e) => set('minLength', e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <Field id="sc-suffix" label="Scanner ends a code with" error={err('scanner.suffix')}>
           <select {...described('sc-suffix', err('scanner.suffix'))} value={form.suffix} onChange={(e) => set('suffix', e.target.value as Suffix)}>
@@ -157,7 +188,13 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
           </select>
         </Field>
         <Field id="sc-prefix" label="Prefix (if the scanner adds one)" error={err('scanner.prefix')} hint="Usually empty.">
-          <input {...described('sc-prefix', err('scanner.prefix'), true)} value={form.prefix} onChange={(e) => set('prefix', e.target.value)} autoComplete="off" maxLength={10} />
+          <input
+            {...described('sc-prefix', err('scanner.prefix'), true)}
+            value={form.prefix}
+            onChange={(e) => set('prefix', e.target.value)}
+            autoComplete="off"
+            maxLength={10}
+          />
         </Field>
         <div className="row-actions wide">
           <button type="submit" className="primary" disabled={busy} data-testid="station-save">
@@ -168,7 +205,11 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
               Undo changes
             </button>
           )}
-          {saved && <span className="ok" role="status">{saved}</span>}
+          {saved && (
+            <span className="ok" role="status">
+              {saved}
+            </span>
+          )}
         </div>
         <div className="wide">
           <FormError failure={failure} fieldPaths={fieldPaths} testId="station-error" />
@@ -177,11 +218,15 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
 
       <div className="scan-test" aria-labelledby="sc-test-h">
         <h3 id="sc-test-h">Live scanner test</h3>
-        <p className="muted">Scan any barcode while this screen is open. It is not sent anywhere; it only shows what the console detected with the settings above.</p>
+        <p className="muted">
+          Scan any barcode while this screen is open. It is not sent anywhere; it only shows what the console detected with the settings above.
+        </p>
         <div className={`scan-result${scan ? ' got' : ''}`} data-testid="scanner-test-result" aria-live="polite" data-code={scan?.code ?? ''}>
           {scan ? (
             <>
-              <div className="scan-code mono" data-testid="scanner-test-code">{showCode(scan.code)}</div>
+              <div className="scan-code mono" data-testid="scanner-test-code">
+                {showCode(scan.code)}
+              </div>
               <div className="scan-meta">
                 Scan #{scan.n} at {fmtTime(scan.at.toISOString())} · {scan.code.length} characters · symbology {scan.symbology ?? 'not sent'}
               </div>
@@ -195,8 +240,18 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
             <div className="muted">Nothing scanned yet. Scan a label or an order barcode now.</div>
           )}
         </div>
-        <Field id="sc-typing" label="Typing check: type here by hand" hint="Typed letters must appear here. A scan must NOT appear here: it shows in the box above.">
-          <input {...described('sc-typing', undefined, true)} data-testid="scanner-typing" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        <Field
+          id="sc-typing"
+          label="Typing check: type here by hand"
+          hint="Typed letters must appear here. A scan must NOT appear here: it shows in the box above."
+        >
+          <input
+            {...described('sc-typing', undefined, true)}
+            data-testid="scanner-typing"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+          />
         </Field>
       </div>
     </section>

@@ -10,7 +10,12 @@ export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
   if (!data) return null;
   const time = data.syncedAt ? `${fmtDuration(data.lagMs)} from label to Shopify` : `waiting ${fmtDuration(data.waitingMs)} since the label`;
   return (
-    <div className={`shopify-state sync-${data.state}${data.late ? ' late' : ''}`} data-testid="shopify-parcel-state" data-state={data.state} data-late={data.late}>
+    <div
+      className={`shopify-state sync-${data.state}${data.late ? ' late' : ''}`}
+      data-testid="shopify-parcel-state"
+      data-state={data.state}
+      data-late={data.late}
+    >
       <b>Shopify: {STATE_WORDS[data.state]}</b> · {time}
       {data.late && <span className="late-flag"> · over 5 min</span>}
       {data.updating && (
@@ -19,7 +24,11 @@ export function ShopifyParcelState({ parcelId }: { parcelId: string }) {
         </div>
       )}
       <div className={data.notifiedAt ? '' : 'muted'} data-testid="shopify-parcel-buyer">
-        {data.notifiedAt ? `Buyer notified at ${fmtTime(data.notifiedAt)}.` : data.notifyAt === 'handover' ? 'Buyer not e-mailed yet: Shopify e-mails them at handover.' : 'Shopify e-mails the buyer when the tracking arrives.'}
+        {data.notifiedAt
+          ? `Buyer notified at ${fmtTime(data.notifiedAt)}.`
+          : data.notifyAt === 'handover'
+            ? 'Buyer not e-mailed yet: Shopify e-mails them at handover.'
+            : 'Shopify e-mails the buyer when the tracking arrives.'}
       </div>
       {data.error && <div className="job-error">{data.error}</div>}
     </div>

@@ -106,7 +106,9 @@ export function SiteConflicts({
           ))}
           {rows && list.length === 0 && (
             <div className="empty" data-testid="site-no-conflicts">
-              {showSettled ? 'No conflict yet.' : 'No open conflict. An order picked at two stations or a parcel loaded on two manifests while the network was down shows up here.'}
+              {showSettled
+                ? 'No conflict yet.'
+                : 'No open conflict. An order picked at two stations or a parcel loaded on two manifests while the network was down shows up here.'}
             </div>
           )}
         </div>

@@ -18,7 +18,12 @@ function rangeName(rangeId: string, lines: Lines | null): string {
 export function SiteLink({ s, zone, lines }: { s: Status; zone: string; lines: Lines | null }) {
   const inHand = s.blocks.reduce((n, b) => n + b.remaining, 0);
   return (
-    <section className={`card site-link ${s.connected ? 'is-up' : 'is-down'}`} data-testid="site-link" data-connected={s.connected} aria-label="This station’s link">
+    <section
+      className={`card site-link ${s.connected ? 'is-up' : 'is-down'}`}
+      data-testid="site-link"
+      data-connected={s.connected}
+      aria-label="This station’s link"
+    >
       <div className="site-link-head">
         <h2>This station</h2>
         <span className={`pill ${s.connected ? 'pill-link-online' : 'pill-link-offline'}`} data-testid="site-link-state">
@@ -29,8 +34,8 @@ export function SiteLink({ s, zone, lines }: { s: Status; zone: string; lines: L
         <div className="site-down" role="alert" data-testid="site-link-error">
           <div>{s.error ?? (s.lastPullAt ? 'The site server stopped answering.' : 'Connecting to the site server…')}</div>
           <div className="site-next">
-            Check the network cable and the site server. Picking continues on the numbers in hand ({inHand.toLocaleString()} left); this station catches up by itself
-            when the link is back.
+            Check the network cable and the site server. Picking continues on the numbers in hand ({inHand.toLocaleString()} left); this station catches up by
+            itself when the link is back.
           </div>
         </div>
       )}
@@ -51,7 +56,9 @@ export function SiteLink({ s, zone, lines }: { s: Status; zone: string; lines: L
           {s.unpushed.toLocaleString()} event{s.unpushed === 1 ? '' : 's'}
         </dd>
         <dt>Duties</dt>
-        <dd data-testid="site-duties">{s.duties.length ? s.duties.map((d) => DUTY_WORDS[d] ?? d).join(', ') : <span className="muted">none (another station holds them)</span>}</dd>
+        <dd data-testid="site-duties">
+          {s.duties.length ? s.duties.map((d) => DUTY_WORDS[d] ?? d).join(', ') : <span className="muted">none (another station holds them)</span>}
+        </dd>
       </dl>
       <h3>Numbers in hand</h3>
       {s.blocks.length === 0 ? (

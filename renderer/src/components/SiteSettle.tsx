@@ -8,7 +8,17 @@ import { KIND_WORDS } from './SiteFormat';
 type Conflict = Output<'site.conflicts'>[number];
 
 /** One conflict: what happened and what to do (the detail), and the form that says it was done. */
-export function SiteSettle({ c, zone, inputRef, onSettled }: { c: Conflict; zone: string; inputRef: RefObject<HTMLInputElement | null>; onSettled: (c: Conflict) => void }) {
+export function SiteSettle({
+  c,
+  zone,
+  inputRef,
+  onSettled,
+}: {
+  c: Conflict;
+  zone: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onSettled: (c: Conflict) => void;
+}) {
   const [resolution, setResolution] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
@@ -52,7 +62,13 @@ export function SiteSettle({ c, zone, inputRef, onSettled }: { c: Conflict; zone
             <Field id="site-note" label="Note" error={issueAt(act.failure, 'note')}>
               <input id="site-note" data-testid="site-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
             </Field>
-            <button type="submit" className="primary" disabled={act.busy} data-testid="site-settle-button" title="Enter in either field; Esc goes back to the list">
+            <button
+              type="submit"
+              className="primary"
+              disabled={act.busy}
+              data-testid="site-settle-button"
+              title="Enter in either field; Esc goes back to the list"
+            >
               Settle <kbd>Enter</kbd>
             </button>
           </div>

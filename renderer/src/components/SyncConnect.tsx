@@ -19,16 +19,36 @@ export function SyncConnect({ reload }: { reload: () => void }) {
         <input {...described('sc-id', err('id'))} value={f.id} onChange={(e) => set('id', e.target.value)} placeholder="my-store" autoComplete="off" />
       </Field>
       <Field id="sc-domain" label="Shop domain" error={err('shopDomain')}>
-        <input {...described('sc-domain', err('shopDomain'))} value={f.shopDomain} onChange={(e) => set('shopDomain', e.target.value)} placeholder="my-store.myshopify.com" autoComplete="off" />
+        <input
+          {...described('sc-domain', err('shopDomain'))}
+          value={f.shopDomain}
+          onChange={(e) => set('shopDomain', e.target.value)}
+          placeholder="my-store.myshopify.com"
+          autoComplete="off"
+        />
       </Field>
       <Field id="sc-token" label="Admin API access token" error={err('accessToken')}>
-        <input {...described('sc-token', err('accessToken'))} type="password" value={f.accessToken} onChange={(e) => set('accessToken', e.target.value)} autoComplete="off" />
+        <input
+          {...described('sc-token', err('accessToken'))}
+          type="password"
+          value={f.accessToken}
+          onChange={(e) => set('accessToken', e.target.value)}
+          autoComplete="off"
+        />
       </Field>
       <Field id="sc-version" label="API version" error={err('apiVersion')}>
         <input {...described('sc-version', err('apiVersion'))} value={f.apiVersion} onChange={(e) => set('apiVersion', e.target.value)} autoComplete="off" />
       </Field>
       <div className="row-actions wide">
-        <button type="button" disabled={busy} onClick={() => void run(() => call('shopify.test', { shopDomain: f.shopDomain, accessToken: f.accessToken, apiVersion: f.apiVersion })).then((r) => r && setCheck(r))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(() => call('shopify.test', { shopDomain: f.shopDomain, accessToken: f.accessToken, apiVersion: f.apiVersion })).then(
+              (r) => r && setCheck(r),
+            )
+          }
+        >
           Test connection
         </button>
         <button
@@ -36,12 +56,14 @@ export function SyncConnect({ reload }: { reload: () => void }) {
           className="primary"
           disabled={busy}
           onClick={() =>
-            void run(() => call('shopify.connect', { id: f.id.trim(), shopDomain: f.shopDomain, accessToken: f.accessToken, apiVersion: f.apiVersion })).then((r) => {
-              if (!r) return;
-              setDone(`Connected ${r.store.shopName}. Import its orders with "Import orders".`);
-              setF((x) => ({ ...x, accessToken: '' }));
-              reload();
-            })
+            void run(() => call('shopify.connect', { id: f.id.trim(), shopDomain: f.shopDomain, accessToken: f.accessToken, apiVersion: f.apiVersion })).then(
+              (r) => {
+                if (!r) return;
+                setDone(`Connected ${r.store.shopName}. Import its orders with "Import orders".`);
+                setF((x) => ({ ...x, accessToken: '' }));
+                reload();
+              },
+            )
           }
         >
           Connect
@@ -51,7 +73,11 @@ export function SyncConnect({ reload }: { reload: () => void }) {
             {check.shopName} ({check.plan}) · {check.missingScopes.length ? `missing scopes: ${check.missingScopes.join(', ')}` : 'all required scopes granted'}
           </span>
         )}
-        {done && <span className="ok" role="status">{done}</span>}
+        {done && (
+          <span className="ok" role="status">
+            {done}
+          </span>
+        )}
       </div>
       <div className="wide">
         <FormError failure={failure} fieldPaths={['id', 'shopDomain', 'accessToken', 'apiVersion']} />

@@ -19,7 +19,9 @@ function DeadRow({ d, reload }: { d: Dead; reload: () => void }) {
           {words(d.kind)} · {fmtTime(d.createdAt)}
         </span>
       </div>
-      <div className="job-error" data-testid="dead-error">{d.error}</div>
+      <div className="job-error" data-testid="dead-error">
+        {d.error}
+      </div>
       <div className="row-actions">
         <button className="small-btn" disabled={busy} onClick={() => act(() => call('jobs.retry', { id: d.jobId }))}>
           Retry as is
@@ -29,7 +31,13 @@ function DeadRow({ d, reload }: { d: Dead; reload: () => void }) {
             Send remaining items
           </button>
         )}
-        <input aria-label="Tracking company" placeholder="Tracking company" value={company} onChange={(e) => setCompany(e.target.value)} className="fix-company" />
+        <input
+          aria-label="Tracking company"
+          placeholder="Tracking company"
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+          className="fix-company"
+        />
         <button className="small-btn" disabled={busy || !company.trim()} onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, company }))}>
           Fix company &amp; send
         </button>

@@ -6,7 +6,8 @@ import { FormError, described, fmtTime, issueAt, useAction } from './Field';
 
 type Request = Output<'shopify.requests'>['requests'][number];
 
-const refresh = (t: string) => t === 'shopify.request_queued' || t === 'shopify.request_answered' || t === 'job.dead' || t === 'job.retried' || t === 'shopify.store_connected';
+const refresh = (t: string) =>
+  t === 'shopify.request_queued' || t === 'shopify.request_answered' || t === 'job.dead' || t === 'job.retried' || t === 'shopify.store_connected';
 
 const STATE: Record<Request['state'], string> = {
   pending: 'Waiting for you',
@@ -20,7 +21,8 @@ function RequestRow({ r, storeId }: { r: Request; storeId: string }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, failure, setFailure, run } = useAction();
-  const answer = (accept: boolean) => void run(() => call('shopify.requests.answer', { storeId, foGid: r.foGid, accept, message: accept ? '' : reason })).then((ok) => ok && setRejecting(false));
+  const answer = (accept: boolean) =>
+    void run(() => call('shopify.requests.answer', { storeId, foGid: r.foGid, accept, message: accept ? '' : reason })).then((ok) => ok && setRejecting(false));
   const open = r.state === 'pending' || r.state === 'refused';
   const id = `reject-${r.foGid.split('/').pop()}`;
   return (
@@ -73,7 +75,15 @@ function RequestRow({ r, storeId }: { r: Request; storeId: string }) {
           }}
         >
           <label htmlFor={id}>Reason for the merchant</label>
-          <input {...described(id, issueAt(failure, 'message'))} data-testid="request-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. out of stock" />
+          <input
+            {...described(id, issueAt(failure, 'message'))}
+            data-testid="request-reason"
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. out of stock"
+          />
           <button type="submit" className="small-btn" data-testid="request-reject-send" disabled={busy}>
             Reject
           </button>

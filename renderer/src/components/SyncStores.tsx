@@ -7,15 +7,25 @@ type Store = Output<'shopify.status'>['stores'][number];
 
 function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
   const { busy, failure, run } = useAction();
-  const intake = s.intake?.running ? `Importing… ${s.intake.seen} seen, ${s.intake.imported} new (page ${s.intake.pages})` : s.lastIntake ? `Last intake ${fmtTime(s.lastIntakeAt)}: ${s.lastIntake.imported} new, ${s.lastIntake.changed} changed` : 'No intake yet';
+  const intake = s.intake?.running
+    ? `Importing… ${s.intake.seen} seen, ${s.intake.imported} new (page ${s.intake.pages})`
+    : s.lastIntake
+      ? `Last intake ${fmtTime(s.lastIntakeAt)}: ${s.lastIntake.imported} new, ${s.lastIntake.changed} changed`
+      : 'No intake yet';
   return (
     <li className={`store store-${s.state}`} data-testid="store-row" data-id={s.id} data-state={s.state}>
       <div className="store-main">
         <b>{s.shopName}</b>
         {s.emulated && <span className="badge">EMULATED</span>}
-        <span className={`pill pill-link-${s.state}`} data-testid="store-state">{STATE_WORDS[s.state]}</span>
+        <span className={`pill pill-link-${s.state}`} data-testid="store-state">
+          {STATE_WORDS[s.state]}
+        </span>
         <span className={s.queued ? 'warn' : 'muted'}>{s.queued} queued</span>
-        <button className="small-btn" disabled={busy || !!s.intake?.running} onClick={() => void run(() => call('shopify.intake', { storeId: s.id })).then((r) => r && reload())}>
+        <button
+          className="small-btn"
+          disabled={busy || !!s.intake?.running}
+          onClick={() => void run(() => call('shopify.intake', { storeId: s.id })).then((r) => r && reload())}
+        >
           {busy ? 'Importing…' : 'Import orders'}
         </button>
       </div>
@@ -25,7 +35,9 @@ function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
           data-testid="store-notify-at"
           value={s.notifyAt}
           disabled={busy}
-          onChange={(e) => void run(() => call('shopify.notifyAt', { storeId: s.id, notifyAt: e.target.value as Store['notifyAt'] })).then((r) => r && reload())}
+          onChange={(e) =>
+            void run(() => call('shopify.notifyAt', { storeId: s.id, notifyAt: e.target.value as Store['notifyAt'] })).then((r) => r && reload())
+          }
         >
           <option value="handover">handover (the carrier has the parcel)</option>
           <option value="pick">pick (with the tracking number)</option>
@@ -37,10 +49,15 @@ function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
       </div>
       {s.state === 'offline' && (
         <div className="job-error" role="alert">
-          Shopify unreachable since {fmtTime(s.stateSince)} ({s.lastError}). Parcels keep queueing here and are sent when the network returns; check this PC&apos;s network.
+          Shopify unreachable since {fmtTime(s.stateSince)} ({s.lastError}). Parcels keep queueing here and are sent when the network returns; check this
+          PC&apos;s network.
         </div>
       )}
-      {s.state === 'unauthorized' && <div className="job-error" role="alert">{s.lastError}</div>}
+      {s.state === 'unauthorized' && (
+        <div className="job-error" role="alert">
+          {s.lastError}
+        </div>
+      )}
       {s.missingScopes.length > 0 && <div className="warn">Missing scopes: {s.missingScopes.join(', ')}. Add them to the app in Shopify and reconnect.</div>}
       <FormError failure={failure} />
     </li>

@@ -5,7 +5,18 @@ import { fmtWall, parseWallTime } from '../time';
  * A wall time typed in the site's style ("16:00", or "4:00 PM" on a 12-hour site), never the browser's
  * own time picker (its AM/PM follows the PC's locale). The value is always "HH:MM" (24-hour).
  */
-export function TimeInput({ value, onChange, disabled, ...rest }: { value: string; onChange: (hhmm: string) => void; disabled?: boolean; 'aria-label': string; 'data-testid'?: string }) {
+export function TimeInput({
+  value,
+  onChange,
+  disabled,
+  ...rest
+}: {
+  value: string;
+  onChange: (hhmm: string) => void;
+  disabled?: boolean;
+  'aria-label': string;
+  'data-testid'?: string;
+}) {
   const [text, setText] = useState(value ? fmtWall(value) : '');
   const [bad, setBad] = useState(false);
   useEffect(() => {

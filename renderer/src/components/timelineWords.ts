@@ -36,7 +36,11 @@ const queued = (jobs: Array<{ kind: string }>) => {
 const numberFrom = (s: EventMap['parcel.picked']['source'] | { kind: 'manual'; format: string }) =>
   s.kind === 'range' ? `from the line's range (serial ${s.serial})` : s.kind === 'pool' ? "from the line's pool" : `typed by hand (${s.format})`;
 
-const VIA: Record<string, string> = { driver_scan: 'the driver scanned the manifest', lead_confirm: 'the lead confirmed it', carrier_api: "the carrier's system accepted it" };
+const VIA: Record<string, string> = {
+  driver_scan: 'the driver scanned the manifest',
+  lead_confirm: 'the lead confirmed it',
+  carrier_api: "the carrier's system accepted it",
+};
 
 const STATUS_WORDS: Record<string, string> = {
   info_received: 'carrier has the data, not the parcel',
@@ -58,19 +62,22 @@ type Sentences = { [K in EventType]: (p: EventMap[K], h: SentenceHelpers) => str
 export const SENTENCES: Sentences = {
   'site.configured': (p) => `Site set up: ${p.name}, warehouse time ${p.zone}.`,
   'station.configured': (p) => `Station ${p.stationId} settings saved.`,
-  'station.console_recovered': (p) => `The console on station ${p.stationId} was reloaded after its page ${p.reason === 'unresponsive' ? 'stopped answering' : 'crashed'}.`,
+  'station.console_recovered': (p) =>
+    `The console on station ${p.stationId} was reloaded after its page ${p.reason === 'unresponsive' ? 'stopped answering' : 'crashed'}.`,
   'station.fault': (p) => `The station kept running after an error in ${p.where}: ${p.message}`,
   'number.skipped': (p) => `Number ${p.number} skipped on line ${p.lineId}: it was already taken by ${p.takenBy}.`,
   'line.saved': (p) => `Carrier line ${p.line.name} saved.`,
   'range.added': (p) => `Range of ${plural(p.range.last - p.range.first + 1, 'number')} added to line ${p.range.lineId}.`,
   'pool.imported': (p) => `${plural(p.numbers.length, 'number')} imported into the pool of line ${p.lineId}.`,
   'printer.saved': (p) => `Printer ${p.printer.name} saved.`,
-  'orders.imported': (p) => (p.orders.length === 1 ? `Order ${p.orders[0].name} taken in (${words(p.orders[0].source)}).` : `${plural(p.orders.length, 'order')} taken in.`),
+  'orders.imported': (p) =>
+    p.orders.length === 1 ? `Order ${p.orders[0].name} taken in (${words(p.orders[0].source)}).` : `${plural(p.orders.length, 'order')} taken in.`,
   'order.status_changed': (p) => `Order is now ${words(p.status)}${p.note ? `: ${p.note}` : ''}.`,
   'parcel.picked': (p) =>
     `Picked (scanned ${p.scanned}): number ${p.trackingNumber} issued ${numberFrom(p.source)}, label ${p.printerId ? `to printer ${p.printerId}` : 'waiting: no printer set'}.${p.shipBy ? ` ${p.shipBy.label.replace(/^./, (c) => c.toUpperCase())}.` : ''}${queued(p.jobs)}`,
   'parcel.reprinted': (p) => `Label reprinted because: ${p.reason}.`,
-  'parcel.relinked': (p) => `New number ${p.newNumber} replaces ${p.oldNumber}${p.lineId !== p.oldLineId ? ` (line ${p.oldLineId} → ${p.lineId})` : ''}, ${numberFrom(p.source)}, because: ${p.reason}.${queued(p.jobs)}`,
+  'parcel.relinked': (p) =>
+    `New number ${p.newNumber} replaces ${p.oldNumber}${p.lineId !== p.oldLineId ? ` (line ${p.oldLineId} → ${p.lineId})` : ''}, ${numberFrom(p.source)}, because: ${p.reason}.${queued(p.jobs)}`,
   'scan.refused': (p) => `Scan of ${p.code} refused: ${p.reason}`,
   'label.printed': (p) => `Label printed on ${p.printerId}.`,
   'job.succeeded': (p, h) => `Done: ${jobName(h, p.jobId)}.`,
@@ -91,12 +98,14 @@ export const SENTENCES: Sentences = {
   'shopify.request_queued': (p) => `Answer to the fulfillment request of ${p.request.orderName} queued (${p.accept ? 'accept' : 'reject'}).`,
   'shopify.job_replaced': (p) => `Dead Shopify job fixed and sent again: ${p.change}.`,
   'shopify.notify_set': (p) => `Store ${p.storeId} e-mails the buyer at ${p.notifyAt}.`,
-  'shopify.buyer_notified': (p) => `Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover${p.found ? ' (a retry found it already sent)' : ''}.`,
+  'shopify.buyer_notified': (p) =>
+    `Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover${p.found ? ' (a retry found it already sent)' : ''}.`,
 
   'dispatch.rules_saved': (p) => `Dispatch rules of line ${p.rules.lineId} saved.`,
   'manifest.opened': (p) => `Manifest opened for line ${p.lineId}, pickup ${p.pickupDate}.`,
   'manifest.bag_opened': (p) => `Bag ${p.bag} opened.`,
-  'parcel.loaded': (p) => `Loaded on the manifest of its pickup${p.bag ? `, bag ${p.bag}` : ''}${p.weightGrams ? `, ${(p.weightGrams / 1000).toFixed(2)} kg` : ''}.`,
+  'parcel.loaded': (p) =>
+    `Loaded on the manifest of its pickup${p.bag ? `, bag ${p.bag}` : ''}${p.weightGrams ? `, ${(p.weightGrams / 1000).toFixed(2)} kg` : ''}.`,
   'parcel.unloaded': (p) => `Taken off its manifest: ${p.reason}.`,
   'dispatch.scan_refused': (p) => `Dispatch scan of ${p.code} refused: ${p.reason}`,
   'manifest.closed': (p) => `Manifest ${p.number} closed with ${plural(p.parcels, 'parcel')}.`,
@@ -136,7 +145,8 @@ export const SENTENCES: Sentences = {
   'printer.health_changed': (p) => `Printer ${p.printerId}: ${p.health}${p.problems.length ? ` (${p.problems.join(', ')})` : ''}.`,
   'print.jobs_moved': (p) => `Labels moved from printer ${p.from} to ${p.to}.`,
   'print.unconfirmed': (p) => `Printer ${p.printerId} took the label but did not confirm it printed: ${p.error}`,
-  'print.confirmed': (p) => (p.printed ? `Confirmed by hand: the label printed on ${p.printerId}.` : `Confirmed by hand: the label did not print on ${p.printerId}; sent again.`),
+  'print.confirmed': (p) =>
+    p.printed ? `Confirmed by hand: the label printed on ${p.printerId}.` : `Confirmed by hand: the label did not print on ${p.printerId}; sent again.`,
   'scanner.configured': (p) => `Scanner ${p.config.name ?? p.key} set to ${p.config.role}.`,
   'line.customs_set': (p) => `Customs of line ${p.lineId} ${p.customs?.enabled ? 'on' : 'off'}.`,
   'selftest.sheet_queued': (p) => `Test sheet queued on ${p.printerId}.`,

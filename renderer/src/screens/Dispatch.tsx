@@ -91,7 +91,12 @@ export function DispatchScreen() {
     },
     [selected, weight, board.reload],
   );
-  useScanner((code) => void submit(code), station.data?.scanner, !!station.data, (code, min) => (setVerdict({ tone: 'fail', code: 'short', ...shortScanAnswer(code, min) }), play('fail')));
+  useScanner(
+    (code) => void submit(code),
+    station.data?.scanner,
+    !!station.data,
+    (code, min) => (setVerdict({ tone: 'fail', code: 'short', ...shortScanAnswer(code, min) }), play('fail')),
+  );
 
   const openManifest = async (lineId: string) => {
     setBusy(true);
@@ -119,11 +124,35 @@ export function DispatchScreen() {
           ))}
         </div>
       )}
-      {board.error && <div className="form-error" role="alert">{board.error}</div>}
+      {board.error && (
+        <div className="form-error" role="alert">
+          {board.error}
+        </div>
+      )}
       <div className="dsp-body">
-        {b ? <DispatchLines board={b} selected={selected} onSelect={(id) => (setSelected(id), setVerdict(null), setHandover(null))} onOpen={(l) => void openManifest(l)} busy={busy} /> : <div className="muted">Loading…</div>}
+        {b ? (
+          <DispatchLines
+            board={b}
+            selected={selected}
+            onSelect={(id) => (setSelected(id), setVerdict(null), setHandover(null))}
+            onOpen={(l) => void openManifest(l)}
+            busy={busy}
+          />
+        ) : (
+          <div className="muted">Loading…</div>
+        )}
         {selected ? (
-          <DispatchManifestLoader key={selected} id={selected} version={version} verdict={verdict} weight={weight} setWeight={setWeight} handover={handover} setHandover={setHandover} onNotice={(v) => (setVerdict(v), setVersion((n) => n + 1), void board.reload())} />
+          <DispatchManifestLoader
+            key={selected}
+            id={selected}
+            version={version}
+            verdict={verdict}
+            weight={weight}
+            setWeight={setWeight}
+            handover={handover}
+            setHandover={setHandover}
+            onNotice={(v) => (setVerdict(v), setVersion((n) => n + 1), void board.reload())}
+          />
         ) : (
           <section className="dsp-manifest-panel dsp-empty">
             <div className="dsp-prompt">Open a manifest for a line to start loading.</div>

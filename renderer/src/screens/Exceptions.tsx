@@ -10,7 +10,13 @@ import { FormError, fmtTime, useAction, words } from '../components/Field';
 type Row = Output<'monitor.queue'>['rows'][number];
 type Cause = NonNullable<Input<'monitor.queue'>['cause']>;
 const CAUSES: Cause[] = ['lost', 'failed_delivery', 'no_first_scan', 'no_update', 'not_handed_over'];
-const CAUSE_WORDS: Record<Cause, string> = { lost: 'Lost', failed_delivery: 'Failed delivery', no_first_scan: 'No first scan', no_update: 'No update', not_handed_over: 'Not handed over' };
+const CAUSE_WORDS: Record<Cause, string> = {
+  lost: 'Lost',
+  failed_delivery: 'Failed delivery',
+  no_first_scan: 'No first scan',
+  no_update: 'No update',
+  not_handed_over: 'Not handed over',
+};
 
 const refreshOn = (t: string) => t.startsWith('monitor.') || t === 'parcel.picked' || t === 'parcel.handed_over';
 const age = (h: number) => (h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} d`);
@@ -26,7 +32,15 @@ export function ExceptionsScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [assignTo, setAssignTo] = useState('');
   const [reason, setReason] = useState('');
-  const input = useMemo(() => ({ status: resolved ? ('resolved' as const) : ('open' as const), ...(cause ? { cause } : {}), ...(owner ? { owner: owner === '-' ? '' : owner } : {}), limit: 500 }), [cause, owner, resolved]);
+  const input = useMemo(
+    () => ({
+      status: resolved ? ('resolved' as const) : ('open' as const),
+      ...(cause ? { cause } : {}),
+      ...(owner ? { owner: owner === '-' ? '' : owner } : {}),
+      limit: 500,
+    }),
+    [cause, owner, resolved],
+  );
   const q = useChannel('monitor.queue', input, refreshOn);
   const info = useChannel('app.info', {});
   const act = useAction();
@@ -77,7 +91,21 @@ export function ExceptionsScreen() {
         <label className="check">
           <input type="checkbox" checked={resolved} onChange={(e) => setResolved(e.target.checked)} /> Resolved
         </label>
-        <button type="button" data-testid="check-now" onClick={() => void act.run(() => call('monitor.pass', {})).then((r) => r && done(`Checked ${r.inFlight} parcels in flight: ${r.opened} new, ${r.changed} changed, ${r.cleared} cleared; ${r.pollsQueued + r.registrationsQueued} requests queued.`))}>
+        <button
+          type="button"
+          data-testid="check-now"
+          onClick={() =>
+            void act
+              .run(() => call('monitor.pass', {}))
+              .then(
+                (r) =>
+                  r &&
+                  done(
+                    `Checked ${r.inFlight} parcels in flight: ${r.opened} new, ${r.changed} changed, ${r.cleared} cleared; ${r.pollsQueued + r.registrationsQueued} requests queued.`,
+                  ),
+              )
+          }
+        >
           Check now
         </button>
         <button type="button" aria-pressed={side === 'rules'} onClick={() => setSide(side === 'rules' ? 'detail' : 'rules')}>
@@ -98,14 +126,48 @@ export function ExceptionsScreen() {
         <div className="bulk-bar" data-testid="bulk-bar">
           <b>{selected.size} selected</b>
           <input aria-label="Owner" value={assignTo} onChange={(e) => setAssignTo(e.target.value)} placeholder="owner" className="rule-input wide-input" />
-          <button type="button" disabled={!assignTo.trim()} onClick={() => bulk(() => call('monitor.assign', { ids, owner: assignTo.trim() }), () => `${ids.length} assigned to ${assignTo.trim()}.`)}>
+          <button
+            type="button"
+            disabled={!assignTo.trim()}
+            onClick={() =>
+              bulk(
+                () => call('monitor.assign', { ids, owner: assignTo.trim() }),
+                () => `${ids.length} assigned to ${assignTo.trim()}.`,
+              )
+            }
+          >
             Assign
           </button>
-          <button type="button" data-testid="bulk-contact" onClick={() => bulk(() => call('monitor.contact', { exceptionIds: ids }), () => `${ids.length} buyer message${ids.length === 1 ? '' : 's'} queued.`)}>
+          <button
+            type="button"
+            data-testid="bulk-contact"
+            onClick={() =>
+              bulk(
+                () => call('monitor.contact', { exceptionIds: ids }),
+                () => `${ids.length} buyer message${ids.length === 1 ? '' : 's'} queued.`,
+              )
+            }
+          >
             Contact buyers
           </button>
-          <input aria-label="Reason" data-testid="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="reason" className="wide-input" />
-          <button type="button" disabled={reason.trim().length < 3} onClick={() => bulk(() => call('monitor.resolve', { ids, reason }), () => `${ids.length} resolved.`)}>
+          <input
+            aria-label="Reason"
+            data-testid="bulk-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="reason"
+            className="wide-input"
+          />
+          <button
+            type="button"
+            disabled={reason.trim().length < 3}
+            onClick={() =>
+              bulk(
+                () => call('monitor.resolve', { ids, reason }),
+                () => `${ids.length} resolved.`,
+              )
+            }
+          >
             Resolve
           </button>
           <button
@@ -113,7 +175,12 @@ export function ExceptionsScreen() {
             data-testid="bulk-reship"
             className={selectedRows.every((r) => r.proposal === 'reship') ? 'primary' : ''}
             disabled={reason.trim().length < 3}
-            onClick={() => bulk(() => call('monitor.reship', { exceptionIds: ids, reason }), (r) => `Reshipped as ${(r as Output<'monitor.reship'>).reships.map((x) => x.newOrderName).join(', ')}: scan it at the pick station.`)}
+            onClick={() =>
+              bulk(
+                () => call('monitor.reship', { exceptionIds: ids, reason }),
+                (r) => `Reshipped as ${(r as Output<'monitor.reship'>).reships.map((x) => x.newOrderName).join(', ')}: scan it at the pick station.`,
+              )
+            }
           >
             Reship
           </button>
@@ -125,7 +192,12 @@ export function ExceptionsScreen() {
             <thead>
               <tr>
                 <th>
-                  <input type="checkbox" aria-label="Select all" checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all"
+                    checked={rows.length > 0 && selected.size === rows.length}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                  />
                 </th>
                 <th>Order</th>
                 <th>Cause</th>
@@ -138,7 +210,14 @@ export function ExceptionsScreen() {
             </thead>
             <tbody>
               {rows.map((r: Row) => (
-                <tr key={r.id} data-testid="exception-row" data-order={r.orderName} data-cause={r.cause} className={`${r.id === openId ? 'open' : ''}${r.overdue ? ' overdue' : ''}`} onClick={() => (setOpenId(r.id), setSide('detail'))}>
+                <tr
+                  key={r.id}
+                  data-testid="exception-row"
+                  data-order={r.orderName}
+                  data-cause={r.cause}
+                  className={`${r.id === openId ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
+                  onClick={() => (setOpenId(r.id), setSide('detail'))}
+                >
                   <td onClick={(e) => e.stopPropagation()}>
                     <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                   </td>
@@ -158,9 +237,14 @@ export function ExceptionsScreen() {
               ))}
             </tbody>
           </table>
-          {q.data && rows.length === 0 && <div className="empty">{resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}</div>}
+          {q.data && rows.length === 0 && (
+            <div className="empty">
+              {resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}
+            </div>
+          )}
           <div className="ptable-foot muted">
-            Click a row for its gaps and the buyer message · tick rows for bulk actions · last check {q.data?.lastPass ? `${fmtTime(q.data.lastPass.at)} (${q.data.lastPass.inFlight} in flight, ${q.data.lastPass.ms} ms)` : 'not yet'}
+            Click a row for its gaps and the buyer message · tick rows for bulk actions · last check{' '}
+            {q.data?.lastPass ? `${fmtTime(q.data.lastPass.at)} (${q.data.lastPass.inFlight} in flight, ${q.data.lastPass.ms} ms)` : 'not yet'}
           </div>
         </div>
         {side === 'rules' ? (

@@ -20,14 +20,22 @@ const columns = [
   col.accessor('orderName', { header: 'Order', meta: { cls: 'c-order' } }),
   col.accessor('lineName', { header: 'Line', meta: { cls: 'c-line' } }),
   col.accessor('trackingNumber', { header: 'Tracking number', meta: { cls: 'c-tn mono' } }),
-  col.accessor('status', { header: 'Status', cell: (c) => <span className={`pill pill-${c.getValue()}`}>{words(c.getValue())}</span>, meta: { cls: 'c-status' } }),
+  col.accessor('status', {
+    header: 'Status',
+    cell: (c) => <span className={`pill pill-${c.getValue()}`}>{words(c.getValue())}</span>,
+    meta: { cls: 'c-status' },
+  }),
   col.accessor('labelPrintedAt', {
     header: 'Label',
     cell: (c) => (c.getValue() ? <span className="ok">✓ {fmtTime(c.getValue())}</span> : <span className="warn">waiting</span>),
     sortingFn: (a, b, id) => String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? '')),
     meta: { cls: 'c-label' },
   }),
-  col.accessor('reprints', { header: 'Reprints', cell: (c) => (c.getValue() ? <b className="warn">{c.getValue()}</b> : <span className="muted">0</span>), meta: { cls: 'c-num' } }),
+  col.accessor('reprints', {
+    header: 'Reprints',
+    cell: (c) => (c.getValue() ? <b className="warn">{c.getValue()}</b> : <span className="muted">0</span>),
+    meta: { cls: 'c-num' },
+  }),
 ];
 const cls = (m: unknown) => (m as { cls?: string } | undefined)?.cls ?? '';
 
@@ -95,7 +103,9 @@ export function ParcelsScreen() {
       const idx = Math.max(0, Math.min(rows.length - 1, i));
       setActive(idx);
       virtualizer.scrollToIndex(idx, { align: 'auto' });
-      requestAnimationFrame(() => requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${idx}"]`)?.focus({ preventScroll: true })));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${idx}"]`)?.focus({ preventScroll: true })),
+      );
     },
     [rows.length, virtualizer],
   );
@@ -114,7 +124,14 @@ export function ParcelsScreen() {
 
   const onRowsKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 480) / ROW_H) - 1);
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + page, PageUp: active - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
     if (e.key in moves) {
       e.preventDefault();
       if (e.key === 'ArrowUp' && active === 0) return searchRef.current?.focus();
@@ -189,7 +206,12 @@ export function ParcelsScreen() {
                 {hg.headers.map((h) => {
                   const dir = h.column.getIsSorted();
                   return (
-                    <div key={h.id} role="columnheader" className={`pcell ${cls(h.column.columnDef.meta)}`} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+                    <div
+                      key={h.id}
+                      role="columnheader"
+                      className={`pcell ${cls(h.column.columnDef.meta)}`}
+                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                    >
                       <button type="button" className="sort-btn" onClick={h.column.getToggleSortingHandler()} title="Sort">
                         {flexRender(h.column.columnDef.header, h.getContext())}
                         <span className="sort-mark" aria-hidden>
@@ -204,7 +226,11 @@ export function ParcelsScreen() {
           </div>
           <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onRowsKey}>
             {shown === 0 && list.data && (
-              <div className="empty">{query || status || lineId ? 'No parcel matches. Clear the search or pick another status or line.' : 'No parcels yet. They appear here as orders are picked.'}</div>
+              <div className="empty">
+                {query || status || lineId
+                  ? 'No parcel matches. Clear the search or pick another status or line.'
+                  : 'No parcels yet. They appear here as orders are picked.'}
+              </div>
             )}
             {!list.data && !list.error && <div className="empty">Loading parcels…</div>}
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -229,7 +255,12 @@ export function ParcelsScreen() {
                     onFocus={() => setActive(vi.index)}
                   >
                     {row.getVisibleCells().map((c) => (
-                      <div key={c.id} role="cell" className={`pcell ${cls(c.column.columnDef.meta)}`} title={typeof c.getValue() === 'string' ? String(c.getValue()) : undefined}>
+                      <div
+                        key={c.id}
+                        role="cell"
+                        className={`pcell ${cls(c.column.columnDef.meta)}`}
+                        title={typeof c.getValue() === 'string' ? String(c.getValue()) : undefined}
+                      >
                         {flexRender(c.column.columnDef.cell, c.getContext())}
                       </div>
                     ))}

@@ -10,7 +10,14 @@ import { PrinterHealth } from '../components/PrinterHealth';
 
 type Result = Output<'pick.scan'>;
 type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
-type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; detail: string; next?: string; result?: Result; choose?: { code: string; candidates: Candidates } };
+type Verdict = {
+  tone: 'pass' | 'fail' | 'attention';
+  title: string;
+  detail: string;
+  next?: string;
+  result?: Result;
+  choose?: { code: string; candidates: Candidates };
+};
 
 const REFUSED: Record<string, string> = {
   unknown: 'Not found',
@@ -59,8 +66,12 @@ function LastParcel({ snapshot }: { snapshot: Parcel }) {
   const last = live.data?.parcel ?? snapshot;
   return (
     <>
-      <div className="tn" data-testid="last-tracking">{last.trackingNumber}</div>
-      <div>{last.orderName} · {last.lineName}</div>
+      <div className="tn" data-testid="last-tracking">
+        {last.trackingNumber}
+      </div>
+      <div>
+        {last.orderName} · {last.lineName}
+      </div>
       <div className={last.labelPrintedAt ? 'ok' : 'warn'} data-testid="last-label" data-printed={last.labelPrintedAt ? 'yes' : 'no'}>
         {last.labelPrintedAt ? `Label printed ${fmtWhen(last.labelPrintedAt)}` : 'Label waiting for the printer'}
       </div>
@@ -87,26 +98,39 @@ export function PickScreen() {
     play(v.tone);
   }, []);
 
-  const submit = useCallback(async (scanned: string, choice?: string) => {
-    if (inFlight.current) return;
-    // While the screen asks "which store?", the store's pick-slip barcode answers it.
-    const pending = choosing.current;
-    const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
-    if (code !== scanned) choice = scanned;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
-      answer(verdictOf(r, code));
-    } catch (e) {
-      answer({ tone: 'fail', title: 'The scan was not recorded', detail: e instanceof ApiFailure ? e.message : String(e), next: 'Scan again. If it repeats, call a supervisor.' });
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }, [answer]);
+  const submit = useCallback(
+    async (scanned: string, choice?: string) => {
+      if (inFlight.current) return;
+      // While the screen asks "which store?", the store's pick-slip barcode answers it.
+      const pending = choosing.current;
+      const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
+      if (code !== scanned) choice = scanned;
+      inFlight.current = true;
+      setBusy(true);
+      try {
+        const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
+        answer(verdictOf(r, code));
+      } catch (e) {
+        answer({
+          tone: 'fail',
+          title: 'The scan was not recorded',
+          detail: e instanceof ApiFailure ? e.message : String(e),
+          next: 'Scan again. If it repeats, call a supervisor.',
+        });
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [answer],
+  );
 
-  useScanner((code) => void submit(code), station.data?.scanner, !!station.data, (code, min) => answer({ tone: 'fail', detail: 'Refused: too short for a scan.', ...shortScanAnswer(code, min) }));
+  useScanner(
+    (code) => void submit(code),
+    station.data?.scanner,
+    !!station.data,
+    (code, min) => answer({ tone: 'fail', detail: 'Refused: too short for a scan.', ...shortScanAnswer(code, min) }),
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,24 +140,48 @@ export function PickScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const last = verdict?.result && 'parcel' in verdict.result ? verdict.result.parcel : stats.data?.last ?? null;
+  const last = verdict?.result && 'parcel' in verdict.result ? verdict.result.parcel : (stats.data?.last ?? null);
   const s = stats.data;
   return (
     <div className="pick">
-      <section className={`scan-panel tone-${verdict?.tone ?? 'idle'}`} data-testid="scan-panel" data-scanner={station.data ? 'ready' : 'loading'} data-tone={verdict?.tone ?? 'idle'} data-seq={seq} aria-live="assertive">
+      <section
+        className={`scan-panel tone-${verdict?.tone ?? 'idle'}`}
+        data-testid="scan-panel"
+        data-scanner={station.data ? 'ready' : 'loading'}
+        data-tone={verdict?.tone ?? 'idle'}
+        data-seq={seq}
+        aria-live="assertive"
+      >
         {verdict ? (
           <>
-            <div className="verdict-title" data-testid="verdict-title">{verdict.title}</div>
-            {verdict.detail && <div className="verdict-detail" data-testid="verdict-detail">{verdict.detail}</div>}
+            <div className="verdict-title" data-testid="verdict-title">
+              {verdict.title}
+            </div>
+            {verdict.detail && (
+              <div className="verdict-detail" data-testid="verdict-detail">
+                {verdict.detail}
+              </div>
+            )}
             {verdict.result && 'parcel' in verdict.result && verdict.result.parcel.shipLabel && (
-              <div className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`} data-testid="verdict-ship" data-late={!!verdict.result.parcel.late}>
+              <div
+                className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`}
+                data-testid="verdict-ship"
+                data-late={!!verdict.result.parcel.late}
+              >
                 {shipText(verdict.result.parcel)}
               </div>
             )}
             {verdict.choose && (
               <div className="pick-choices" data-testid="pick-choices">
                 {verdict.choose.candidates.map((c) => (
-                  <button key={c.orderId} className="pick-choice" data-testid="pick-choice" data-store={c.storeBarcode} disabled={busy} onClick={() => void submit(verdict.choose!.code, c.orderId)}>
+                  <button
+                    key={c.orderId}
+                    className="pick-choice"
+                    data-testid="pick-choice"
+                    data-store={c.storeBarcode}
+                    disabled={busy}
+                    onClick={() => void submit(verdict.choose!.code, c.orderId)}
+                  >
                     <b>{c.store}</b>
                     <span>
                       {c.orderName} · {c.shipToName}
@@ -144,7 +192,11 @@ export function PickScreen() {
                 ))}
               </div>
             )}
-            {verdict.next && <div className="verdict-next" data-testid="verdict-next">{verdict.next}</div>}
+            {verdict.next && (
+              <div className="verdict-next" data-testid="verdict-next">
+                {verdict.next}
+              </div>
+            )}
           </>
         ) : (
           <>
@@ -161,28 +213,50 @@ export function PickScreen() {
           }}
         >
           <label htmlFor="manual-code">Or type the order number</label>
-          <input id="manual-code" data-testid="manual-code" value={manual} onChange={(e) => setManual(e.target.value)} autoComplete="off" placeholder="#1001" disabled={busy} />
-          <button type="submit" disabled={busy}>Enter</button>
+          <input
+            id="manual-code"
+            data-testid="manual-code"
+            value={manual}
+            onChange={(e) => setManual(e.target.value)}
+            autoComplete="off"
+            placeholder="#1001"
+            disabled={busy}
+          />
+          <button type="submit" disabled={busy}>
+            Enter
+          </button>
         </form>
       </section>
 
       <aside className="side">
         <PrinterHealth />
         <div className="counters" data-testid="counters">
-          <div><b data-testid="count-picked">{s?.pickedToday ?? '–'}</b><span>picked today</span></div>
-          <div><b>{s?.reprintsToday ?? '–'}</b><span>reprints</span></div>
-          <div><b>{s?.refusedToday ?? '–'}</b><span>refused</span></div>
-          <div className={s?.printFailed ? 'bad' : ''}><b data-testid="print-queue">{s?.printQueue ?? '–'}</b><span>{s?.printFailed ? 'labels waiting: printer down' : 'labels in queue'}</span></div>
+          <div>
+            <b data-testid="count-picked">{s?.pickedToday ?? '–'}</b>
+            <span>picked today</span>
+          </div>
+          <div>
+            <b>{s?.reprintsToday ?? '–'}</b>
+            <span>reprints</span>
+          </div>
+          <div>
+            <b>{s?.refusedToday ?? '–'}</b>
+            <span>refused</span>
+          </div>
+          <div className={s?.printFailed ? 'bad' : ''}>
+            <b data-testid="print-queue">{s?.printQueue ?? '–'}</b>
+            <span>{s?.printFailed ? 'labels waiting: printer down' : 'labels in queue'}</span>
+          </div>
         </div>
         <div className="last-parcel" data-testid="last-parcel">
           <h2>Last parcel</h2>
-          {last ? (
-            <LastParcel key={last.id} snapshot={last} />
-          ) : (
-            <div className="muted">Nothing picked yet today.</div>
-          )}
+          {last ? <LastParcel key={last.id} snapshot={last} /> : <div className="muted">Nothing picked yet today.</div>}
         </div>
-        {station.data && <div className="muted small">Operator {station.data.operator} · {s?.openOrders ?? '–'} open orders</div>}
+        {station.data && (
+          <div className="muted small">
+            Operator {station.data.operator} · {s?.openOrders ?? '–'} open orders
+          </div>
+        )}
       </aside>
     </div>
   );

@@ -29,7 +29,15 @@ function ValidateTracking() {
         }}
       >
         <Field id="vt-number" label="Tracking number" error={err}>
-          <input {...described('vt-number', err)} className="mono" data-testid="validate-input" value={number} onChange={(e) => (setNumber(e.target.value), setResult(null))} autoComplete="off" maxLength={60} />
+          <input
+            {...described('vt-number', err)}
+            className="mono"
+            data-testid="validate-input"
+            value={number}
+            onChange={(e) => (setNumber(e.target.value), setResult(null))}
+            autoComplete="off"
+            maxLength={60}
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy} data-testid="validate-submit">
           Check

@@ -23,7 +23,14 @@ export function SupervisorScreen() {
       <StationFaults />
       <div className="subtabs" role="tablist">
         {VIEWS.map((v) => (
-          <button key={v.id} role="tab" aria-selected={view === v.id} className={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)} data-testid={`sup-${v.id}`}>
+          <button
+            key={v.id}
+            role="tab"
+            aria-selected={view === v.id}
+            className={view === v.id ? 'tab active' : 'tab'}
+            onClick={() => setView(v.id)}
+            data-testid={`sup-${v.id}`}
+          >
             {v.label}
           </button>
         ))}

@@ -41,7 +41,16 @@ export function SupportScreen() {
       <form className="filters" role="search" onSubmit={(e) => (e.preventDefault(), void look())}>
         <div className="filter-q">
           <label htmlFor="support-q">Order or tracking number</label>
-          <input id="support-q" data-testid="support-search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="#1001 or LX…CN" autoComplete="off" autoFocus maxLength={60} />
+          <input
+            id="support-q"
+            data-testid="support-search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="#1001 or LX…CN"
+            autoComplete="off"
+            autoFocus
+            maxLength={60}
+          />
         </div>
         <div>
           <label htmlFor="support-symptom">The buyer says</label>

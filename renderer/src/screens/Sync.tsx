@@ -30,7 +30,11 @@ export function SyncScreen() {
   const share = data.today.share === null ? '—' : `${Math.round(data.today.share * 100)} %`;
   return (
     <div className="sync" data-testid="sync">
-      {error && <div className="form-error" role="alert">{error}</div>}
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="sync-counters">
         <div data-testid="sync-queued" data-value={data.queued}>
           <b>{data.queued}</b>
@@ -88,7 +92,12 @@ export function SyncScreen() {
                   <td className="mono">{p.trackingNumber}</td>
                   <td>
                     <span className={`pill pill-sync-${p.state}`}>{STATE_WORDS[p.state]}</span>
-                    {p.deduped && <span className="muted" title="A retry found it already in Shopify"> (found)</span>}
+                    {p.deduped && (
+                      <span className="muted" title="A retry found it already in Shopify">
+                        {' '}
+                        (found)
+                      </span>
+                    )}
                     <div className={`sync-buyer${p.notifiedAt ? '' : ' muted'}`} data-testid="sync-buyer" data-notified={p.notifiedAt ? 'yes' : 'no'}>
                       {buyerWords(p)}
                     </div>

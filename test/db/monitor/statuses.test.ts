@@ -4,7 +4,18 @@ import { parseScanFile } from '../../../electron/services/monitor/sources/file';
 
 describe('normalization to one status set', () => {
   it('maps every carrier API code to its status, and refuses an unknown code by name', () => {
-    const codes: Record<string, string> = { EDI: 'info_received', PU: 'accepted', AF: 'in_transit', DF: 'in_transit', CC: 'in_transit', WC: 'out_for_delivery', OK: 'delivered', NH: 'failed_attempt', OH: 'exception', RT: 'returned' };
+    const codes: Record<string, string> = {
+      EDI: 'info_received',
+      PU: 'accepted',
+      AF: 'in_transit',
+      DF: 'in_transit',
+      CC: 'in_transit',
+      WC: 'out_for_delivery',
+      OK: 'delivered',
+      NH: 'failed_attempt',
+      OH: 'exception',
+      RT: 'returned',
+    };
     for (const [code, status] of Object.entries(codes)) expect(normalizeCarrierCode(code)).toEqual({ ok: true, status });
     expect(normalizeCarrierCode(' pu ')).toEqual({ ok: true, status: 'accepted' });
     expect(normalizeCarrierCode('ZZ')).toEqual({ ok: false, reason: 'unknown carrier event code "ZZ"' });
@@ -35,13 +46,22 @@ describe('normalization to one status set', () => {
   });
 
   it('refuses words it does not know instead of guessing', () => {
-    expect(normalizeText('Parcel feels happy')).toEqual({ ok: false, reason: '"Parcel feels happy" is not a scan status this console knows (e.g. accepted, in transit, delivered)' });
+    expect(normalizeText('Parcel feels happy')).toEqual({
+      ok: false,
+      reason: '"Parcel feels happy" is not a scan status this console knows (e.g. accepted, in transit, delivered)',
+    });
   });
 });
 
 describe('scan files (CSV a carrier e-mails)', () => {
   it('reads local times in the given zone, ISO times with their offset, and rejects bad rows with the row number', () => {
-    const csv = ['Tracking Number,Event,Scan Time,Location', 'lx 100000001 cn,Accepted,2026-11-27 10:00,Shenzhen', 'LX100000001CN,Departed facility,2026-11-28T02:30:00+08:00,Guangzhou', 'LX100000001CN,Mystery,2026-11-28 10:00,', 'LX100000001CN,Delivered,yesterday,'].join('\n');
+    const csv = [
+      'Tracking Number,Event,Scan Time,Location',
+      'lx 100000001 cn,Accepted,2026-11-27 10:00,Shenzhen',
+      'LX100000001CN,Departed facility,2026-11-28T02:30:00+08:00,Guangzhou',
+      'LX100000001CN,Mystery,2026-11-28 10:00,',
+      'LX100000001CN,Delivered,yesterday,',
+    ].join('\n');
     const r = parseScanFile(csv, 'Asia/Shanghai');
     expect(r.scans).toEqual([
       { trackingNumber: 'LX100000001CN', status: 'accepted', scannedAt: '2026-11-27T02:00:00.000Z', location: 'Shenzhen', detail: 'Accepted' },
@@ -53,6 +73,8 @@ describe('scan files (CSV a carrier e-mails)', () => {
 
   it('says which header is missing', () => {
     const r = parseScanFile('number,when\nX,2026-11-27 10:00', 'UTC');
-    expect(r.rejected).toEqual([{ row: 1, reason: 'the header has no status, time column: name them e.g. tracking_number, status, scanned_at (location optional)' }]);
+    expect(r.rejected).toEqual([
+      { row: 1, reason: 'the header has no status, time column: name them e.g. tracking_number, status, scanned_at (location optional)' },
+    ]);
   });
 });

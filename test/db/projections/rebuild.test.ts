@@ -125,8 +125,8 @@ describe('rebuildProjections', () => {
   it('the comparison notices a projection that drifted, and a rebuild repairs it', () => {
     const db = app.store.db;
     const before = dumpProjections(db);
-    db.prepare("UPDATE parcels SET reprints = reprints + 7 WHERE id = (SELECT min(id) FROM parcels)").run();
-    db.prepare("DELETE FROM number_pool WHERE parcel_id IS NULL AND rowid = (SELECT max(rowid) FROM number_pool)").run();
+    db.prepare('UPDATE parcels SET reprints = reprints + 7 WHERE id = (SELECT min(id) FROM parcels)').run();
+    db.prepare('DELETE FROM number_pool WHERE parcel_id IS NULL AND rowid = (SELECT max(rowid) FROM number_pool)').run();
     expect(dumpProjections(db)).not.toEqual(before);
     rebuildProjections(db);
     expect(dumpProjections(db)).toEqual(before);

@@ -42,7 +42,14 @@ describe('re-links and fulfillment request answers rebuild to the live state', (
     const lost = await api(app, 'parcel.relink', { parcelId: r5.parcel.id, reason: 'number refused' });
     t.emu.setFaults(0);
     // 4. Fulfillment requests: accepted, rejected, refused by Shopify.
-    await api(app, 'shopify.connect', { id: 'svc', shopDomain: t.emu.shopDomain, endpoint: t.emu.url, flow: 'service', accessToken: t.emu.accessToken, defaultLineId: 'ups' });
+    await api(app, 'shopify.connect', {
+      id: 'svc',
+      shopDomain: t.emu.shopDomain,
+      endpoint: t.emu.url,
+      flow: 'service',
+      accessToken: t.emu.accessToken,
+      defaultLineId: 'ups',
+    });
     const open = [...t.emu.state.fulfillmentOrders.values()].filter((fo) => fo.status === 'OPEN').slice(0, 3);
     for (const fo of open) t.emu.state.submitFulfillmentRequest(fo.id);
     const { requests } = await api(app, 'shopify.requests', { storeId: 'svc' });
@@ -51,7 +58,11 @@ describe('re-links and fulfillment request answers rebuild to the live state', (
     await api(app, 'shopify.requests.answer', { storeId: 'svc', foGid: requests[1].foGid, accept: false, message: 'no stock' });
     await api(app, 'shopify.requests.answer', { storeId: 'svc', foGid: requests[2].foGid, accept: true });
 
-    await waitFor(async () => (await synced(picked[0].id, twice.newNumber)) && (await synced(r4.parcel.id, rewritten.newNumber)) && (await synced(r5.parcel.id, lost.newNumber)), 'all synced');
+    await waitFor(
+      async () =>
+        (await synced(picked[0].id, twice.newNumber)) && (await synced(r4.parcel.id, rewritten.newNumber)) && (await synced(r5.parcel.id, lost.newNumber)),
+      'all synced',
+    );
     await waitFor(async () => (await api(app, 'shopify.requests', { storeId: 'svc' })).requests.every((q) => q.state !== 'queued'), 'answers settled');
     await waitFor(() => app.store.jobs.depth('shopify.').queued === 0, 'outbox drained');
     expect((await api(app, 'shopify.requests', { storeId: 'svc' })).requests.map((q) => q.state).sort()).toEqual(['accepted', 'refused', 'rejected']);

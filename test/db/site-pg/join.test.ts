@@ -110,15 +110,15 @@ describe('what the roles can do', () => {
         'SELECT * FROM firstscan.events',
         'SELECT * FROM firstscan.stations',
         "INSERT INTO firstscan.events (id, station, station_seq, hlc, actor, occurred_at, type, payload) VALUES ('x:1', 'x', 1, 'h', 'a', 'o', 't', '{}')",
-        "UPDATE firstscan.block_ranges SET next_serial = 1",
-        "DELETE FROM firstscan.job_leases",
+        'UPDATE firstscan.block_ranges SET next_serial = 1',
+        'DELETE FROM firstscan.job_leases',
         "SELECT * FROM firstscan.site_join('st-evil', 'evil', 'a-password-long-enough-123456')",
         "SELECT firstscan.refuse_foreign('a', 'b')",
         'CREATE TABLE public.x (a int)',
         'CREATE TABLE firstscan.x (a int)',
         'CREATE ROLE intruder LOGIN',
         'CREATE DATABASE intruder',
-        "ALTER ROLE firstscan_station SUPERUSER",
+        'ALTER ROLE firstscan_station SUPERUSER',
       ])
         await expect(c.query(sql), sql).rejects.toThrow(/permission denied|must have|not allowed/);
       // its own functions work

@@ -125,7 +125,15 @@ describe('frontier and station status', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.station, r]));
     expect(byId['st-a07']).toMatchObject({ name: 'Pick 1', pushedSeq: 4, lastPullAt: null });
     expect(byId['st-a07'].lastPushAt).toMatch(/Z$/);
-    expect(byId['st-b07']).toMatchObject({ name: 'Dispatch desk', pushedSeq: 0, pulledServerSeq: 4, outboxDepth: 2, lagMs: 120, version: '0.1.0', lastPushAt: null });
+    expect(byId['st-b07']).toMatchObject({
+      name: 'Dispatch desk',
+      pushedSeq: 0,
+      pulledServerSeq: 4,
+      outboxDepth: 2,
+      lagMs: 120,
+      version: '0.1.0',
+      lastPushAt: null,
+    });
     expect(byId['st-b07'].lastPullAt).not.toBeNull();
     expect(byId['st-b07'].lastSeenAt).not.toBeNull();
     expect(a.link.station).toBe('st-a07');

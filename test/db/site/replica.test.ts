@@ -29,7 +29,7 @@ function lease(s: Station, rangeId: string, first: number, last: number) {
 }
 
 const rangeOf = (app: App, lineId: string) =>
-  (app.store.db.prepare('SELECT id, next_serial AS next FROM number_ranges WHERE line_id = ?').get(lineId) as { id: string; next: number });
+  app.store.db.prepare('SELECT id, next_serial AS next FROM number_ranges WHERE line_id = ?').get(lineId) as { id: string; next: number };
 
 function picked(s: Station, code: string) {
   const r = scan(s.ctx, code);

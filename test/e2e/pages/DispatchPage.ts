@@ -61,7 +61,12 @@ export class DispatchPage {
   call<T>(channel: string, input: unknown): Promise<T> {
     return this.page.evaluate(
       async ([c, i]) => {
-        const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i), credentials: 'same-origin' });
+        const r = await fetch(`/api/${c}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(i),
+          credentials: 'same-origin',
+        });
         const body = await r.json();
         if (!r.ok) throw new Error(`${c}: ${JSON.stringify(body)}`);
         return body;

@@ -39,7 +39,12 @@ export class SupervisorPage {
   /** Move the console's test clock (started with --test-clock). */
   async setClock(at: string) {
     const r = await this.page.evaluate(async (iso) => {
-      const res = await fetch('/api/clock.set', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: iso, running: true }), credentials: 'same-origin' });
+      const res = await fetch('/api/clock.set', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ at: iso, running: true }),
+        credentials: 'same-origin',
+      });
       return res.status;
     }, at);
     expect(r).toBe(200);

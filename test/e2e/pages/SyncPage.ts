@@ -31,7 +31,13 @@ export class SyncPage {
   /** The demo store's link, cut or restored (console started with --test-clock only). */
   async setDemoNetwork(online: boolean) {
     const status = await this.page.evaluate(
-      (on) => fetch('/api/shopify.demo.network', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ online: on }), credentials: 'same-origin' }).then((r) => r.status),
+      (on) =>
+        fetch('/api/shopify.demo.network', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ online: on }),
+          credentials: 'same-origin',
+        }).then((r) => r.status),
       online,
     );
     expect(status).toBe(200);

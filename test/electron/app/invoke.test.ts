@@ -124,7 +124,16 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'shopify.demo.network': { online: false },
   'parcel.relink': { parcelId: 'pcl_1', reason: 'label unreadable', number: 'LX100000017CN' },
   'dispatch.board': {},
-  'dispatch.rules.save': { lineId: 'ups', services: ['Worldwide Saver'], maxParcels: null, maxWeightGrams: null, bags: 'none', weight: 'off', expectedPickup: '17:00', acceptance: 'scan' },
+  'dispatch.rules.save': {
+    lineId: 'ups',
+    services: ['Worldwide Saver'],
+    maxParcels: null,
+    maxWeightGrams: null,
+    bags: 'none',
+    weight: 'off',
+    expectedPickup: '17:00',
+    acceptance: 'scan',
+  },
   'dispatch.open': { lineId: 'ups' },
   'dispatch.manifest': { manifestId: 'mft_x' },
   'dispatch.scan': { manifestId: 'mft_x', code: '1Z999AA10123456784' },
@@ -244,13 +253,27 @@ describe('invoke: errors', () => {
       ['INTERNAL', 500],
     ] as const;
     for (const [code, status] of codes) {
-      const handlers = { ...app.handlers, 'app.info': () => { throw new ApiError(code, `because ${code}`, [{ path: 'x', message: 'y' }]); } } as Handlers;
-      expect(await invoke(handlers, 'app.info', {})).toEqual({ ok: false, status, error: { code, message: `because ${code}`, issues: [{ path: 'x', message: 'y' }] } });
+      const handlers = {
+        ...app.handlers,
+        'app.info': () => {
+          throw new ApiError(code, `because ${code}`, [{ path: 'x', message: 'y' }]);
+        },
+      } as Handlers;
+      expect(await invoke(handlers, 'app.info', {})).toEqual({
+        ok: false,
+        status,
+        error: { code, message: `because ${code}`, issues: [{ path: 'x', message: 'y' }] },
+      });
     }
   });
 
   it('does not throw when a handler throws a plain error: 500 INTERNAL naming the channel', async () => {
-    const handlers = { ...app.handlers, 'pick.stats': async () => { throw new Error('disk on fire'); } } as Handlers;
+    const handlers = {
+      ...app.handlers,
+      'pick.stats': async () => {
+        throw new Error('disk on fire');
+      },
+    } as Handlers;
     const quiet = console.error;
     console.error = () => undefined;
     try {

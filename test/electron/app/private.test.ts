@@ -17,7 +17,8 @@ describe.skipIf(process.platform === 'win32')('private by default (POSIX modes)'
     const r = await api(app, 'pick.scan', { code: '#1001' });
     expect(r.outcome).toBe('issued');
     const labels = join(app.dir, 'fake-printer');
-    for (let i = 0; i < 100 && !(existsSync(labels) && readdirSync(labels).some((f) => f.endsWith('.zpl'))); i++) await new Promise((res) => setTimeout(res, 50));
+    for (let i = 0; i < 100 && !(existsSync(labels) && readdirSync(labels).some((f) => f.endsWith('.zpl'))); i++)
+      await new Promise((res) => setTimeout(res, 50));
     await new Promise((res) => setTimeout(res, 600)); // the demo store saves its state
     expect(mode(app.dir)).toBe(0o700);
     for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) expect(mode(join(app.dir, f)), f).toBe(0o600);

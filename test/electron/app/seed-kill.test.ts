@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Start `serve` on a new data directory and kill -9 it `afterMs` after its database file appears. */
 function killDuringFirstStart(dataDir: string, afterMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const db = join(dataDir, 'firstscan.db');
   const watch = setInterval(() => {
     if (!existsSync(db)) return;

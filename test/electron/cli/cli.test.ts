@@ -139,7 +139,11 @@ describe('cli streams and exit codes', () => {
     const count = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     db.close();
     expect(count).toBeGreaterThan(400);
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${TSX}" electron/cli/index.ts export events --data "${big}" | wc -l`], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${TSX}" electron/cli/index.ts export events --data "${big}" | wc -l`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe('');
     expect(Number(r.stdout.trim())).toBe(count);
   }, 120_000);

@@ -34,7 +34,10 @@ describe('the data folder lock', () => {
       expect(second.stderr).toContain(`(cli serve, pid ${holder.pid}, host ${hostname()}, since ${holder.since})`);
       expect(second.stderr).toMatch(/Next: Switch to the Firstscan window that is open/);
       // An offline command that writes is refused the same way; a read-only export is not.
-      writeFileSync(join(dir, 'orders.csv'), 'order,line,name,address1,city,zip,country,sku,title,quantity\n#9001,dhl,A B,1 Main St,Berlin,10115,DE,SKU1,Mug,1\n');
+      writeFileSync(
+        join(dir, 'orders.csv'),
+        'order,line,name,address1,city,zip,country,sku,title,quantity\n#9001,dhl,A B,1 Main St,Berlin,10115,DE,SKU1,Mug,1\n',
+      );
       const importing = cli(['import', 'orders', join(dir, 'orders.csv'), '--data', dir]);
       expect(importing.status).toBe(1);
       expect(importing.stderr).toContain(`pid ${holder.pid}`);

@@ -52,7 +52,10 @@ describe('a crash while a label is on the wire', () => {
     expect(next.outcome).toBe('issued');
     const t0 = Date.now();
     while (!filed(dataDir).some((l) => l.includes(next.parcel!.trackingNumber)) && Date.now() - t0 < 1_000) await sleep(25);
-    expect(filed(dataDir).some((l) => l.includes(next.parcel!.trackingNumber)), 'the next label within a second').toBe(true);
+    expect(
+      filed(dataDir).some((l) => l.includes(next.parcel!.trackingNumber)),
+      'the next label within a second',
+    ).toBe(true);
 
     // Nobody asked for the label in doubt again: no copy, now or after the old lease would have lapsed.
     await sleep(1_500);

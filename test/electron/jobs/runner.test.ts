@@ -66,7 +66,11 @@ afterEach(async () => {
 /** Queue one job in its lane, written the way a reprint queues a label (its own commit, at the clock's now). */
 function queue(id: string, target: string) {
   app.store.write('tester', clock.now(), (emit) =>
-    emit({ type: 'parcel.reprinted', subject: parcelId, payload: { parcelId, reason: 'runner test', jobs: [{ id, kind: 'test.echo', target, ref: parcelId, payload: {} }] } }),
+    emit({
+      type: 'parcel.reprinted',
+      subject: parcelId,
+      payload: { parcelId, reason: 'runner test', jobs: [{ id, kind: 'test.echo', target, ref: parcelId, payload: {} }] },
+    }),
   );
   clock.advance(1); // jobs of one lane are ordered by created_at
 }

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 const post = (channel: string, body: unknown, headers: Record<string, string> = AUTH) =>
-  fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 /** fetch() will not send a forged Host header; node:http will. */
 function rawRequest(path: string, headers: Record<string, string>, method = 'POST'): Promise<{ status: number; body: string }> {
@@ -105,7 +109,10 @@ describe('HTTP API: the contract', () => {
     expect((await fetch(`${base}/api`)).status).toBe(401);
     const res = await fetch(`${base}/api`, { headers: AUTH });
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { channels: Array<{ name: string; summary: string; input: Record<string, unknown>; output: Record<string, unknown> }>; pushTypes: Array<{ name: string }> };
+    const doc = (await res.json()) as {
+      channels: Array<{ name: string; summary: string; input: Record<string, unknown>; output: Record<string, unknown> }>;
+      pushTypes: Array<{ name: string }>;
+    };
     expect(doc.channels.map((c) => c.name).sort()).toEqual([...channelNames].sort());
     const isSchema = (s: Record<string, unknown>) => typeof s === 'object' && s !== null && ['type', 'anyOf', 'oneOf', 'allOf', '$ref'].some((k) => k in s);
     for (const c of doc.channels) {

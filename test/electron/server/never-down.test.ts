@@ -76,7 +76,10 @@ describe('no request can stop the console (in process)', () => {
   });
 
   it('a body over the limit: 413 (declared or streamed), not 400 "not valid JSON"', async () => {
-    const declared = await raw(served.port, `POST /api/app.info HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 999999\r\n\r\n{`);
+    const declared = await raw(
+      served.port,
+      `POST /api/app.info HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 999999\r\n\r\n{`,
+    );
     expect(statusOf(declared)).toBe(413);
     expect(declared).toContain('larger than');
     const big = 'x'.repeat(5000);

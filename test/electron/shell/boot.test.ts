@@ -71,7 +71,8 @@ describe('the built desktop main', () => {
     const words = menuWords(rec.menu);
     expect(words).toContain('Quit Firstscan');
     expect(words).toContain('paste');
-    for (const banned of ['reload', 'forceReload', 'toggleDevTools', 'close', 'viewMenu', 'windowMenu', 'CmdOrCtrl+W', 'CmdOrCtrl+R']) expect(words).not.toContain(banned);
+    for (const banned of ['reload', 'forceReload', 'toggleDevTools', 'close', 'viewMenu', 'windowMenu', 'CmdOrCtrl+W', 'CmdOrCtrl+R'])
+      expect(words).not.toContain(banned);
   });
 
   it('sends the CSP header, denies permission requests, and the page carries the same policy as a meta tag', () => {
@@ -187,7 +188,15 @@ describe('starting the desktop station', () => {
     new SealedFileStore(join(dir, 'secrets.enc'), new KeyFileSealer(dir)).set('shop', 'shpat_migrate_me_0123456789');
     writeFileSync(
       join(dir, 'site-credentials.json'),
-      JSON.stringify({ siteId: 'site-x', host: '127.0.0.1', port: 1, database: 'firstscan', user: 'st_x', password: 'pw-plain-0123456789', tlsFingerprint: null }),
+      JSON.stringify({
+        siteId: 'site-x',
+        host: '127.0.0.1',
+        port: 1,
+        database: 'firstscan',
+        user: 'st_x',
+        password: 'pw-plain-0123456789',
+        tlsFingerprint: null,
+      }),
       { mode: 0o600 },
     );
     const s = launch(dir);

@@ -22,7 +22,12 @@ const winEnv = { APPDATA: 'C:\\Users\\picker\\AppData\\Roaming', ProgramData: 'C
 
 describe('one data folder for the app and the CLI', () => {
   it('Windows, per-user install (the default): %APPDATA%\\Firstscan for the app and the CLI alike', () => {
-    const app = { platform: 'win32' as const, env: winEnv, home: 'C:\\Users\\picker', execPath: 'C:\\Users\\picker\\AppData\\Local\\Programs\\Firstscan\\Firstscan.exe' };
+    const app = {
+      platform: 'win32' as const,
+      env: winEnv,
+      home: 'C:\\Users\\picker',
+      execPath: 'C:\\Users\\picker\\AppData\\Local\\Programs\\Firstscan\\Firstscan.exe',
+    };
     expect(defaultDataDir(app)).toBe('C:\\Users\\picker\\AppData\\Roaming\\Firstscan');
     expect(defaultDataDir({ ...app, execPath: 'C:\\Program Files\\nodejs\\node.exe' })).toBe('C:\\Users\\picker\\AppData\\Roaming\\Firstscan');
   });
@@ -31,7 +36,9 @@ describe('one data folder for the app and the CLI', () => {
     const app = { platform: 'win32' as const, env: winEnv, home: 'C:\\Users\\picker', execPath: 'C:\\Program Files\\Firstscan\\Firstscan.exe' };
     expect(perMachineInstall(app)).toBe(true);
     expect(defaultDataDir(app)).toBe('C:\\ProgramData\\Firstscan');
-    expect(defaultDataDir({ ...app, execPath: 'C:\\Program Files\\nodejs\\node.exe', env: { ...winEnv, FIRSTSCAN_SHARED: '1' } })).toBe('C:\\ProgramData\\Firstscan');
+    expect(defaultDataDir({ ...app, execPath: 'C:\\Program Files\\nodejs\\node.exe', env: { ...winEnv, FIRSTSCAN_SHARED: '1' } })).toBe(
+      'C:\\ProgramData\\Firstscan',
+    );
     expect(defaultDataDir({ ...app, env: { ...winEnv, FIRSTSCAN_DATA: 'D:\\station' } })).toBe('D:\\station');
   });
 
@@ -81,7 +88,13 @@ describe('start at login', () => {
 
   it('Linux: an XDG autostart entry, for the AppImage file when run from one; removed when turned off', () => {
     const home = temp();
-    const file = setStartAtLogin(true, { platform: 'linux', exe: '/tmp/.mount_x/firstscan', setLoginItem: () => expect.fail(), env: { APPIMAGE: '/opt/Firstscan.AppImage' }, home });
+    const file = setStartAtLogin(true, {
+      platform: 'linux',
+      exe: '/tmp/.mount_x/firstscan',
+      setLoginItem: () => expect.fail(),
+      env: { APPIMAGE: '/opt/Firstscan.AppImage' },
+      home,
+    });
     expect(file).toBe(join(home, '.config', 'autostart', 'firstscan.desktop'));
     expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/Firstscan.AppImage"');
     setStartAtLogin(false, { platform: 'linux', exe: '', setLoginItem: () => expect.fail(), env: {}, home });
@@ -94,7 +107,10 @@ describe('window state', () => {
     const dir = temp();
     expect(loadWindowState(dir, [])).toEqual(DEFAULT_WINDOW);
     saveWindowState(dir, { x: 2000, y: 100, width: 1366, height: 768, maximized: false });
-    const two = [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 1920, height: 1080 }];
+    const two = [
+      { x: 0, y: 0, width: 1920, height: 1080 },
+      { x: 1920, y: 0, width: 1920, height: 1080 },
+    ];
     expect(loadWindowState(dir, two)).toEqual({ x: 2000, y: 100, width: 1366, height: 768, maximized: false });
     expect(loadWindowState(dir, [two[0]])).toEqual({ width: 1366, height: 768, maximized: false });
   });
@@ -102,7 +118,8 @@ describe('window state', () => {
 
 describe('the floor menu', () => {
   it('has no quit shortcut on Windows/Linux (Ctrl+Q mid-scan), Cmd+Q on macOS', () => {
-    const accel = (p: NodeJS.Platform) => (menuTemplate(() => undefined, p)[0].submenu as Array<{ label?: string; accelerator?: string }>).find((i) => i.label === 'Quit Firstscan')?.accelerator;
+    const accel = (p: NodeJS.Platform) =>
+      (menuTemplate(() => undefined, p)[0].submenu as Array<{ label?: string; accelerator?: string }>).find((i) => i.label === 'Quit Firstscan')?.accelerator;
     expect(accel('win32')).toBeUndefined();
     expect(accel('darwin')).toBe('Cmd+Q');
   });

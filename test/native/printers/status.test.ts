@@ -42,7 +42,7 @@ describe('~HS host status', () => {
     expect(printer.labels().map((l) => l.match(/LABEL \d/)![0])).toEqual(['LABEL 1', 'LABEL 2', 'LABEL 3']);
   });
 
-  it("a printer that takes a job but never closes ends in TIMEOUT with sent: the label may be out", async () => {
+  it('a printer that takes a job but never closes ends in TIMEOUT with sent: the label may be out', async () => {
     printer = new FakePrinter({ mode: 'hang' });
     const at = await printer.start();
     await expect(sendRaw9100(at, label(1), { idleTimeoutMs: 200 })).rejects.toMatchObject({ code: 'TIMEOUT', sent: true });

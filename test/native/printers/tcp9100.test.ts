@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function rejection(p: Promise<unknown>): Promise<PrinterError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PrinterError);
   return err as PrinterError;
 }

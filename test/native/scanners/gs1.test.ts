@@ -3,7 +3,11 @@ import { GS, gs1CheckDigitOk, gs1ItemCodes, parseGs1 } from '../../../native/sca
 
 describe('GS1 element strings', () => {
   it('reads GTIN, lot and serial separated by FNC1/GS, with or without the ]C1 identifier', () => {
-    for (const code of [`0109501101530003` + `10LOT42${GS}21SN7788`, `]C10109501101530003` + `10LOT42${GS}21SN7788`, `${GS}0109501101530003` + `10LOT42${GS}21SN7788`]) {
+    for (const code of [
+      `0109501101530003` + `10LOT42${GS}21SN7788`,
+      `]C10109501101530003` + `10LOT42${GS}21SN7788`,
+      `${GS}0109501101530003` + `10LOT42${GS}21SN7788`,
+    ]) {
       const r = parseGs1(code)!;
       expect(r.gtin).toBe('09501101530003');
       expect(r.batch).toBe('LOT42');

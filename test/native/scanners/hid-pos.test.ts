@@ -40,7 +40,10 @@ describe('HID POS report assembly', () => {
   it('a stream of many scans comes out in order, none lost, none doubled', () => {
     const d = new HidPosDecoder();
     const codes = Array.from({ length: 200 }, (_, i) => `CODE-${i}-${'x'.repeat(i % 90)}`);
-    const seen = codes.flatMap((c) => hidPosReports(c)).map((r) => d.feed(r).scan?.code).filter(Boolean);
+    const seen = codes
+      .flatMap((c) => hidPosReports(c))
+      .map((r) => d.feed(r).scan?.code)
+      .filter(Boolean);
     expect(seen).toEqual(codes);
   });
 });

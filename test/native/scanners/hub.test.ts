@@ -10,7 +10,12 @@ afterEach(async () => hub?.stop());
 function setup(config: Record<string, ScannerConfig> = {}) {
   const source = new FakeScannerSource('hid');
   const scans: HubScan[] = [];
-  hub = new ScannerHub([source], (k) => config[k], (s) => scans.push(s), { pollMs: 60_000 });
+  hub = new ScannerHub(
+    [source],
+    (k) => config[k],
+    (s) => scans.push(s),
+    { pollMs: 60_000 },
+  );
   return { source, scans, hub };
 }
 

@@ -29,7 +29,12 @@ describe('serial scanners', () => {
     const [port] = await source.list();
     expect(port).toMatchObject({ kind: 'serial', path: '/dev/ttyACM0' });
     const scans: HubScan[] = [];
-    const hub = new ScannerHub([source], (k) => (k === port.key ? { role: 'pick', serial: { baudRate: 115200, suffix: 'CR' } } : undefined), (s) => scans.push(s), { pollMs: 60_000 });
+    const hub = new ScannerHub(
+      [source],
+      (k) => (k === port.key ? { role: 'pick', serial: { baudRate: 115200, suffix: 'CR' } } : undefined),
+      (s) => scans.push(s),
+      { pollMs: 60_000 },
+    );
     await hub.poll();
     expect(hub.list()[0]).toMatchObject({ state: 'ready', kind: 'serial' });
     // The open serialport stream behind the hub's device, to play bytes into its mock port.
@@ -45,7 +50,12 @@ describe('serial scanners', () => {
 
   it('an unconfigured serial port is listed but not opened', async () => {
     MockBinding.createPort('/dev/ttyS0', { echo: false, record: false });
-    const hub = new ScannerHub([serialSource(MockBinding as never)], () => undefined, () => undefined, { pollMs: 60_000 });
+    const hub = new ScannerHub(
+      [serialSource(MockBinding as never)],
+      () => undefined,
+      () => undefined,
+      { pollMs: 60_000 },
+    );
     await hub.poll();
     expect(hub.list()[0]).toMatchObject({ state: 'not-set-up', role: 'off' });
     await hub.stop();

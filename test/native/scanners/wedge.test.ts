@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type KeyInput,
-  type WedgeSettings,
-  WedgeDetector,
-  defaultWedgeSettings,
-} from '../../../native/scanners/wedge';
+import { type KeyInput, type WedgeSettings, WedgeDetector, defaultWedgeSettings } from '../../../native/scanners/wedge';
 
 type Key = Omit<KeyInput, 'time'> | string;
 
@@ -133,12 +128,8 @@ describe('WedgeDetector', () => {
   });
 
   it('strips AIM identifiers and reports the symbology', () => {
-    expect(play([...chars(']E04006381333931'), 'Enter'], { gap: 5 }).scans).toEqual([
-      { code: '4006381333931', symbology: 'EAN-13 / UPC-A' },
-    ]);
-    expect(play([...chars(']Q1https://x.example/a'), 'Enter'], { gap: 5 }).scans).toEqual([
-      { code: 'https://x.example/a', symbology: 'QR Code' },
-    ]);
+    expect(play([...chars(']E04006381333931'), 'Enter'], { gap: 5 }).scans).toEqual([{ code: '4006381333931', symbology: 'EAN-13 / UPC-A' }]);
+    expect(play([...chars(']Q1https://x.example/a'), 'Enter'], { gap: 5 }).scans).toEqual([{ code: 'https://x.example/a', symbology: 'QR Code' }]);
   });
 
   it('answers a burst shorter than minLength that ends with Enter: a short scan, nothing typed', () => {

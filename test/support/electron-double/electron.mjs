@@ -217,7 +217,12 @@ export const ipcMain = {
 };
 
 function describeMenu(items) {
-  return items.map((i) => ({ label: i.label ?? null, role: i.role ?? null, accelerator: i.accelerator ?? null, submenu: i.submenu ? describeMenu(i.submenu) : null }));
+  return items.map((i) => ({
+    label: i.label ?? null,
+    role: i.role ?? null,
+    accelerator: i.accelerator ?? null,
+    submenu: i.submenu ? describeMenu(i.submenu) : null,
+  }));
 }
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),

@@ -35,7 +35,14 @@ export function carrierApiSource(info: Omit<SourceInfo, 'kind' | 'needsRegistrat
           const st = normalizeCarrierCode(ev.code);
           const at = utc(ev.timestamp);
           if (!st.ok || !at) out.skipped.push({ trackingNumber: s.trackingNumber, reason: st.ok ? `bad time "${ev.timestamp}"` : st.reason });
-          else out.scans.push({ trackingNumber: s.trackingNumber, status: st.status, scannedAt: at, location: ev.location || null, detail: `${ev.code} ${ev.description}` });
+          else
+            out.scans.push({
+              trackingNumber: s.trackingNumber,
+              status: st.status,
+              scannedAt: at,
+              location: ev.location || null,
+              detail: `${ev.code} ${ev.description}`,
+            });
         }
       return out;
     },
@@ -51,7 +58,14 @@ export function aggregatorAnswer(res: AggregatorResponse): PollAnswer {
         const st = normalizeAggregatorStage(ev.stage);
         const at = utc(ev.time_utc || ev.time_iso);
         if (!st.ok || !at) out.skipped.push({ trackingNumber: a.number, reason: st.ok ? `bad time "${ev.time_utc}"` : st.reason });
-        else out.scans.push({ trackingNumber: a.number, status: st.status, scannedAt: at, location: ev.location || null, detail: `${ev.stage}: ${ev.description}` });
+        else
+          out.scans.push({
+            trackingNumber: a.number,
+            status: st.status,
+            scannedAt: at,
+            location: ev.location || null,
+            detail: `${ev.stage}: ${ev.description}`,
+          });
       }
   return out;
 }
@@ -65,7 +79,10 @@ export function aggregatorSource(info: Omit<SourceInfo, 'kind' | 'needsRegistrat
     },
     async register(numbers) {
       const res = await call(full, () => client.register(numbers));
-      return { accepted: res.data.accepted.map((a) => a.number), rejected: res.data.rejected.map((r) => ({ trackingNumber: r.number, reason: r.error.message })) };
+      return {
+        accepted: res.data.accepted.map((a) => a.number),
+        rejected: res.data.rejected.map((r) => ({ trackingNumber: r.number, reason: r.error.message })),
+      };
     },
   };
 }

@@ -62,7 +62,8 @@ export class AggregatorEmulator extends EmulatedEndpoint implements AggregatorCl
     this.admit(numbers);
     const res: AggregatorResponse = { code: 0, data: { accepted: [], rejected: [] } };
     for (const n of numbers) {
-      if (!/^[A-Z0-9]{8,30}$/i.test(n)) res.data.rejected.push({ number: n, error: { code: -18010012, message: 'The format of the tracking number is invalid' } });
+      if (!/^[A-Z0-9]{8,30}$/i.test(n))
+        res.data.rejected.push({ number: n, error: { code: -18010012, message: 'The format of the tracking number is invalid' } });
       else {
         this.registered.add(n);
         res.data.accepted.push(this.info(n) ?? { number: n, track_info: { latest_status: { status: 'NotFound' }, tracking: { providers: [] } } });
@@ -102,7 +103,13 @@ export class AggregatorEmulator extends EmulatedEndpoint implements AggregatorCl
     if (!p) return null;
     const scans = this.visible(p);
     const events = scans
-      .map((s) => ({ time_iso: this.localTime(s.atMs, p.zone), time_utc: new Date(s.atMs).toISOString(), description: s.description, location: s.location, stage: STAGE[s.code] }))
+      .map((s) => ({
+        time_iso: this.localTime(s.atMs, p.zone),
+        time_utc: new Date(s.atMs).toISOString(),
+        description: s.description,
+        location: s.location,
+        stage: STAGE[s.code],
+      }))
       .reverse();
     return {
       number: n,

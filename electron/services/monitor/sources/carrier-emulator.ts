@@ -33,7 +33,12 @@ export class CarrierApiEmulator extends EmulatedEndpoint implements CarrierApiCl
         out.notFound.push(n);
         continue;
       }
-      const events = this.visible(p).map((s) => ({ code: s.code, timestamp: this.localTime(s.atMs, p.zone), location: s.location, description: s.description }));
+      const events = this.visible(p).map((s) => ({
+        code: s.code,
+        timestamp: this.localTime(s.atMs, p.zone),
+        location: s.location,
+        description: s.description,
+      }));
       // Newest first, as carrier APIs list them.
       out.shipments.push({ trackingNumber: n, events: events.reverse() });
     }

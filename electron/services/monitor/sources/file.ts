@@ -31,10 +31,16 @@ export function parseScanFile(csv: string, zone: string): FileRows {
   const out: FileRows = { scans: [], rejected: [] };
   if (!records.length) return { scans: [], rejected: [{ row: 1, reason: 'the file is empty' }] };
   const header = records[0].map((h) => h.toLowerCase());
-  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
+  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<
+    keyof typeof COLUMNS,
+    number
+  >;
   const missing = (['number', 'status', 'time'] as const).filter((k) => col[k] < 0);
   if (missing.length)
-    return { scans: [], rejected: [{ row: 1, reason: `the header has no ${missing.join(', ')} column: name them e.g. tracking_number, status, scanned_at (location optional)` }] };
+    return {
+      scans: [],
+      rejected: [{ row: 1, reason: `the header has no ${missing.join(', ')} column: name them e.g. tracking_number, status, scanned_at (location optional)` }],
+    };
   records.slice(1).forEach((r, i) => {
     const row = i + 2;
     const number = (r[col.number] ?? '').replace(/\s+/g, '').toUpperCase();
@@ -43,7 +49,13 @@ export function parseScanFile(csv: string, zone: string): FileRows {
     if (!st.ok) return out.rejected.push({ row, reason: st.reason });
     const at = parseTime(r[col.time] ?? '', zone);
     if (!at) return out.rejected.push({ row, reason: `"${r[col.time] ?? ''}" is not a time: use 2026-11-27 14:05 or ISO-8601` });
-    out.scans.push({ trackingNumber: number, status: st.status, scannedAt: at, location: col.location >= 0 ? r[col.location] || null : null, detail: r[col.status] });
+    out.scans.push({
+      trackingNumber: number,
+      status: st.status,
+      scannedAt: at,
+      location: col.location >= 0 ? r[col.location] || null : null,
+      detail: r[col.status],
+    });
   });
   return out;
 }

@@ -31,7 +31,11 @@ export interface SourceSet {
   aggregator: AggregatorEmulator | null;
 }
 
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The emulated world reads the warehouse's records: what was picked, when the carrier took it, where it goes. */
 export function worldFromStore(ctx: ServiceContext): WorldLookup {
@@ -72,12 +76,22 @@ export function emulatedSources(ctx: ServiceContext, opts: { seed?: number; aggr
     const client = new CarrierApiEmulator({ id, seed, clock: ctx.clock, world, script, ratePerMin, batchSize, realNowMs });
     sources.push(carrierApiSource({ id, name: `${carrier} tracking API (emulated)`, ratePerMin, batchSize, lineIds, emulated: true }, client));
   }
-  const aggregator = new AggregatorEmulator(
-    { id: AGGREGATOR_ID, seed, clock: ctx.clock, world, script, ratePerMin: 60, batchSize: 40, realNowMs },
-    (n) => reader.isRegistered(AGGREGATOR_ID, n),
+  const aggregator = new AggregatorEmulator({ id: AGGREGATOR_ID, seed, clock: ctx.clock, world, script, ratePerMin: 60, batchSize: 40, realNowMs }, (n) =>
+    reader.isRegistered(AGGREGATOR_ID, n),
   );
   sources.push(
-    aggregatorSource({ id: AGGREGATOR_ID, name: 'Tracking aggregator (emulated, 17TRACK style)', ratePerMin: 60, batchSize: 40, delivery: opts.aggregatorDelivery ?? 'poll', lineIds: 'all', emulated: true }, aggregator),
+    aggregatorSource(
+      {
+        id: AGGREGATOR_ID,
+        name: 'Tracking aggregator (emulated, 17TRACK style)',
+        ratePerMin: 60,
+        batchSize: 40,
+        delivery: opts.aggregatorDelivery ?? 'poll',
+        lineIds: 'all',
+        emulated: true,
+      },
+      aggregator,
+    ),
   );
   return { sources, script, aggregator };
 }

@@ -53,8 +53,22 @@ export function rngFor(seed: number, key: string): () => number {
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
 
 const FATES: Record<'postal' | 'other', Array<[number, Fate]>> = {
-  postal: [[0.02, 'never_scanned'], [0.05, 'lost_in_transit'], [0.09, 'failed_then_delivered'], [0.1, 'returned'], [0.12, 'customs_exception'], [0.125, 'wrong_parcel']],
-  other: [[0.005, 'never_scanned'], [0.01, 'lost_in_transit'], [0.04, 'failed_then_delivered'], [0.045, 'returned'], [0.06, 'customs_exception'], [0.062, 'wrong_parcel']],
+  postal: [
+    [0.02, 'never_scanned'],
+    [0.05, 'lost_in_transit'],
+    [0.09, 'failed_then_delivered'],
+    [0.1, 'returned'],
+    [0.12, 'customs_exception'],
+    [0.125, 'wrong_parcel'],
+  ],
+  other: [
+    [0.005, 'never_scanned'],
+    [0.01, 'lost_in_transit'],
+    [0.04, 'failed_then_delivered'],
+    [0.045, 'returned'],
+    [0.06, 'customs_exception'],
+    [0.062, 'wrong_parcel'],
+  ],
 };
 
 /** Hours from handover to the first scan, and between transit scans, by route (Table 3's observed ranges). */
@@ -97,7 +111,15 @@ export function physicalScans(seed: number, p: WorldParcel, scripted: PhysicalSc
       let t = onCarrierWorkday(p.handedOverAtMs + between(r, ...prof.firstScan) * H, p.zone, r);
       push('PU', 'accepted', t, 'Shenzhen, CN', 'Accepted at origin facility');
       const legs = Math.round(between(r, ...prof.legs));
-      const places = ['Guangzhou hub, CN', 'Export customs, CN', `Arrived in ${dest}`, `Import customs, ${dest}`, `Sorting centre, ${destCity} ${dest}`, `Delivery office, ${destCity} ${dest}`, `Local depot, ${destCity} ${dest}`];
+      const places = [
+        'Guangzhou hub, CN',
+        'Export customs, CN',
+        `Arrived in ${dest}`,
+        `Import customs, ${dest}`,
+        `Sorting centre, ${destCity} ${dest}`,
+        `Delivery office, ${destCity} ${dest}`,
+        `Local depot, ${destCity} ${dest}`,
+      ];
       for (let i = 0; i < legs; i++) {
         // Multi-leg postal routes: the handoff to the destination carrier is the long silence.
         const handoff = p.routeType === 'postal' && i === 2 ? between(r, 48, 96) : 0;

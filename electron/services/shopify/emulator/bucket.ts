@@ -16,7 +16,10 @@ export class LeakyBucket {
   private available: number;
   private last: number;
 
-  constructor(plan: Plan = 'standard', private readonly clock: () => number = Date.now) {
+  constructor(
+    plan: Plan = 'standard',
+    private readonly clock: () => number = Date.now,
+  ) {
     this.restoreRate = RESTORE_RATE[plan];
     this.maximumAvailable = this.restoreRate * BUCKET_MULTIPLIER;
     this.available = this.maximumAvailable;
@@ -52,7 +55,10 @@ export class LeakyBucket {
 /** One bucket per shop domain. */
 export class BucketRegistry {
   private buckets = new Map<string, LeakyBucket>();
-  constructor(private readonly plan: Plan, private readonly clock: () => number) {}
+  constructor(
+    private readonly plan: Plan,
+    private readonly clock: () => number,
+  ) {}
   for(shop: string): LeakyBucket {
     let b = this.buckets.get(shop);
     if (!b) this.buckets.set(shop, (b = new LeakyBucket(this.plan, this.clock)));

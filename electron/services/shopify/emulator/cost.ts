@@ -192,7 +192,8 @@ function fieldCostRequested(ctx: Ctx, f: FieldNode, parent: GraphQLNamedType, fr
   if (!named || isLeafType(named) || !f.selectionSet) return 0;
   if (name === 'pageInfo') return 0;
   if (isConnectionType(named)) {
-    const n = argInt(f.arguments?.find((a) => a.name.value === 'first')?.value, ctx) ?? argInt(f.arguments?.find((a) => a.name.value === 'last')?.value, ctx) ?? 0;
+    const n =
+      argInt(f.arguments?.find((a) => a.name.value === 'first')?.value, ctx) ?? argInt(f.arguments?.find((a) => a.name.value === 'last')?.value, ctx) ?? 0;
     return 2 + connectionMultiplier(n, ctx.scaling) * (1 + connectionNodeSelectionRequested(ctx, named, f.selectionSet));
   }
   if (!isCompositeType(named)) return 0;
@@ -200,7 +201,13 @@ function fieldCostRequested(ctx: Ctx, f: FieldNode, parent: GraphQLNamedType, fr
 }
 
 /** Requested cost of the operation selected by `operationName` (or the only one). */
-export function requestedCost(schema: GraphQLSchema, doc: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null, opts: CostOptions = {}): number {
+export function requestedCost(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  variables?: Record<string, unknown>,
+  operationName?: string | null,
+  opts: CostOptions = {},
+): number {
   const ctx = makeCtx(schema, doc, variables, opts);
   const op = selectOperation(doc, operationName);
   if (!op) return 0;
@@ -289,7 +296,14 @@ function fieldCostActual(ctx: Ctx, f: FieldNode, parent: GraphQLNamedType, value
 }
 
 /** Actual cost: the same model applied to the data really returned. */
-export function actualCost(schema: GraphQLSchema, doc: DocumentNode, data: Data | null | undefined, variables?: Record<string, unknown>, operationName?: string | null, opts: CostOptions = {}): number {
+export function actualCost(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  data: Data | null | undefined,
+  variables?: Record<string, unknown>,
+  operationName?: string | null,
+  opts: CostOptions = {},
+): number {
   const ctx = makeCtx(schema, doc, variables, opts);
   const op = selectOperation(doc, operationName);
   if (!op) return 0;

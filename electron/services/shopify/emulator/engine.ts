@@ -45,12 +45,26 @@ function parseCached(query: string): DocumentNode {
   return doc;
 }
 
-const invalid = (errors: ShopifyError[], isMutation = false): EngineResult => ({ status: 200, body: { errors }, outcome: 'invalid', isMutation, requested: 0, actual: 0 });
+const invalid = (errors: ShopifyError[], isMutation = false): EngineResult => ({
+  status: 200,
+  body: { errors },
+  outcome: 'invalid',
+  isMutation,
+  requested: 0,
+  actual: 0,
+});
 
 export async function runGraphQL(deps: EngineDeps, body: GraphQLRequestBody): Promise<EngineResult> {
   const { schema, bucket } = deps;
   if (typeof body?.query !== 'string' || !body.query.trim()) {
-    return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } }, outcome: 'bad-request', isMutation: false, requested: 0, actual: 0 };
+    return {
+      status: 400,
+      body: { errors: { query: 'Required parameter missing or invalid' } },
+      outcome: 'bad-request',
+      isMutation: false,
+      requested: 0,
+      actual: 0,
+    };
   }
   let doc: DocumentNode;
   try {
@@ -62,8 +76,15 @@ export async function runGraphQL(deps: EngineDeps, body: GraphQLRequestBody): Pr
   const op = selectOperation(doc, operationName);
   const isMutation = op?.operation === 'mutation';
   const validation = validate(schema, doc);
-  if (validation.length) return invalid(validation.map((e) => toShopifyValidationError(e, doc)), isMutation);
-  if (!op) return invalid([{ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'OPERATION_NOT_FOUND' } }]);
+  if (validation.length)
+    return invalid(
+      validation.map((e) => toShopifyValidationError(e, doc)),
+      isMutation,
+    );
+  if (!op)
+    return invalid([
+      { message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'OPERATION_NOT_FOUND' } },
+    ]);
   const variables = body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? (body.variables as Record<string, unknown>) : {};
   const varErrors = variableErrors(schema, op, variables);
   if (varErrors.length) return invalid(varErrors, isMutation);
@@ -72,7 +93,10 @@ export async function runGraphQL(deps: EngineDeps, body: GraphQLRequestBody): Pr
   if (requested > MAX_QUERY_COST) {
     return {
       status: 200,
-      body: { errors: [maxCostError(requested, MAX_QUERY_COST)], extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } } },
+      body: {
+        errors: [maxCostError(requested, MAX_QUERY_COST)],
+        extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } },
+      },
       outcome: 'max-cost',
       isMutation,
       requested,

@@ -65,13 +65,25 @@ export function toShopifyValidationError(e: GraphQLError, doc: DocumentNode): Sh
   const msg = e.message;
   let m: RegExpExecArray | null;
   if ((m = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(msg))) {
-    return { message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`, ...base(e, doc), extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] } };
+    return {
+      message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`,
+      ...base(e, doc),
+      extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] },
+    };
   }
   if ((m = /^Unknown argument "([^"]+)" on field "([^".]+)\.([^"]+)"/.exec(msg))) {
-    return { message: `Field '${m[3]}' doesn't accept argument '${m[1]}'`, ...base(e, doc), extensions: { code: 'argumentNotAccepted', name: m[3], typeName: 'Field', argumentName: m[1] } };
+    return {
+      message: `Field '${m[3]}' doesn't accept argument '${m[1]}'`,
+      ...base(e, doc),
+      extensions: { code: 'argumentNotAccepted', name: m[3], typeName: 'Field', argumentName: m[1] },
+    };
   }
   if ((m = /^Field "([^".]+)\.([^"]+)" argument "([^"]+)" of type "([^"]+)" is required/.exec(msg))) {
-    return { message: `Field '${m[2]}' is missing required arguments: ${m[3]}`, ...base(e, doc), extensions: { code: 'missingRequiredArguments', className: 'Field', name: m[2], arguments: m[3] } };
+    return {
+      message: `Field '${m[2]}' is missing required arguments: ${m[3]}`,
+      ...base(e, doc),
+      extensions: { code: 'missingRequiredArguments', className: 'Field', name: m[2], arguments: m[3] },
+    };
   }
   if ((m = /^Variable "\$([^"]+)" of type "([^"]+)" used in position expecting type "([^"]+)"/.exec(msg))) {
     const argumentName = argumentNameAt(doc, e.nodes?.[1]) ?? '';
@@ -81,11 +93,21 @@ export function toShopifyValidationError(e: GraphQLError, doc: DocumentNode): Sh
       extensions: { code: 'variableMismatch', variableName: m[1], typeName: m[2], argumentName, errorMessage: 'Type mismatch' },
     };
   }
-  if ((m = /^(?:Int|Float|String|Boolean|ID) cannot represent [^:]*: (.*)$/.exec(msg)) || (m = /^Expected value of type "([^"]+)", found (.*?)(?:;.*)?$/.exec(msg)) || (m = /^Enum "([^"]+)" cannot represent non-enum value: (.*?)\./.exec(msg)) || (m = /^Value "([^"]+)" does not exist in "([^"]+)" enum/.exec(msg))) {
+  if (
+    (m = /^(?:Int|Float|String|Boolean|ID) cannot represent [^:]*: (.*)$/.exec(msg)) ||
+    (m = /^Expected value of type "([^"]+)", found (.*?)(?:;.*)?$/.exec(msg)) ||
+    (m = /^Enum "([^"]+)" cannot represent non-enum value: (.*?)\./.exec(msg)) ||
+    (m = /^Value "([^"]+)" does not exist in "([^"]+)" enum/.exec(msg))
+  ) {
     const argumentName = argumentNameAt(doc, e.nodes?.[0]) ?? '';
     const path = pathTo(doc, e.nodes?.[0]) ?? [];
     const fieldName = String(path.length >= 2 ? path[path.length - 2] : '');
-    const expected = /type "([^"]+)"/.exec(msg)?.[1] ?? /^(Int|Float|String|Boolean|ID)/.exec(msg)?.[1] ?? /"([^"]+)" enum/.exec(msg)?.[1] ?? /^Enum "([^"]+)"/.exec(msg)?.[1] ?? 'value';
+    const expected =
+      /type "([^"]+)"/.exec(msg)?.[1] ??
+      /^(Int|Float|String|Boolean|ID)/.exec(msg)?.[1] ??
+      /"([^"]+)" enum/.exec(msg)?.[1] ??
+      /^Enum "([^"]+)"/.exec(msg)?.[1] ??
+      'value';
     const source = e.nodes?.[0]?.loc ? e.nodes[0].loc.source.body.slice(e.nodes[0].loc.start, e.nodes[0].loc.end) : '';
     return {
       message: `Argument '${argumentName}' on Field '${fieldName}' has an invalid value (${source}). Expected type '${expected}'.`,
@@ -94,16 +116,32 @@ export function toShopifyValidationError(e: GraphQLError, doc: DocumentNode): Sh
     };
   }
   if ((m = /^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?/.exec(msg))) {
-    return { message: `Variable $${m[1]} is declared by ${m[2] ?? 'anonymous query'} but not used`, ...base(e, doc), extensions: { code: 'variableNotUsed', variableName: m[1] } };
+    return {
+      message: `Variable $${m[1]} is declared by ${m[2] ?? 'anonymous query'} but not used`,
+      ...base(e, doc),
+      extensions: { code: 'variableNotUsed', variableName: m[1] },
+    };
   }
   if ((m = /^Variable "\$([^"]+)" is not defined(?: by operation "([^"]+)")?/.exec(msg))) {
-    return { message: `Variable $${m[1]} is used by ${m[2] ?? 'anonymous query'} but not declared`, ...base(e, doc), extensions: { code: 'variableNotDefined', variableName: m[1] } };
+    return {
+      message: `Variable $${m[1]} is used by ${m[2] ?? 'anonymous query'} but not declared`,
+      ...base(e, doc),
+      extensions: { code: 'variableNotDefined', variableName: m[1] },
+    };
   }
   if ((m = /^Field "([^"]+)" of type "([^"]+)" must have a selection of subfields/.exec(msg))) {
-    return { message: `Field must have selections (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, '')} but has no selections. Did you mean '${m[1]} { ... }'?)`, ...base(e, doc), extensions: { code: 'selectionMismatch', nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, '') } };
+    return {
+      message: `Field must have selections (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, '')} but has no selections. Did you mean '${m[1]} { ... }'?)`,
+      ...base(e, doc),
+      extensions: { code: 'selectionMismatch', nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, '') },
+    };
   }
   if ((m = /^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields/.exec(msg))) {
-    return { message: `Selections can't be made on scalars (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, '')} but has selections)`, ...base(e, doc), extensions: { code: 'selectionMismatch', nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, '') } };
+    return {
+      message: `Selections can't be made on scalars (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, '')} but has selections)`,
+      ...base(e, doc),
+      extensions: { code: 'selectionMismatch', nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, '') },
+    };
   }
   if ((m = /^Unknown type "([^"]+)"/.exec(msg))) {
     return { message: `No such type ${m[1]}, so it can't be a fragment condition`, ...base(e, doc), extensions: { code: 'undefinedType', typeName: m[1] } };
@@ -116,7 +154,10 @@ export function toShopifyValidationError(e: GraphQLError, doc: DocumentNode): Sh
 
 export function syntaxError(e: GraphQLError): ShopifyError {
   const detail = e.message.replace(/^Syntax Error:\s*/, '');
-  return { message: `syntax error, ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`, locations: e.locations?.map(({ line, column }) => ({ line, column })) ?? [] };
+  return {
+    message: `syntax error, ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`,
+    locations: e.locations?.map(({ line, column }) => ({ line, column })) ?? [],
+  };
 }
 
 export const THROTTLED_DOC = 'https://shopify.dev/api/usage/rate-limits';

@@ -54,14 +54,22 @@ export function normaliseTracking(schema: GraphQLSchema, input: TrackingInput | 
 
 const UNFULFILLABLE = new Set(['CLOSED', 'CANCELLED', 'ON_HOLD', 'INCOMPLETE', 'SCHEDULED']);
 
-export function fulfillmentCreate(state: EmulatorState, schema: GraphQLSchema, input: FulfillmentCreateInput, message: string | null): OpResult<FulfillmentRecord> {
+export function fulfillmentCreate(
+  state: EmulatorState,
+  schema: GraphQLSchema,
+  input: FulfillmentCreateInput,
+  message: string | null,
+): OpResult<FulfillmentRecord> {
   const groups = input.lineItemsByFulfillmentOrder ?? [];
   // 1. quantities first, across every group (even before unknown ids)
   for (let i = 0; i < groups.length; i++) {
     const lines = groups[i].fulfillmentOrderLineItems ?? [];
     for (let j = 0; j < lines.length; j++) {
       if (!(lines[j].quantity > 0)) {
-        return fail(['fulfillment', 'lineItemsByFulfillmentOrder', String(i), 'fulfillmentOrderLineItems', String(j), 'quantity'], 'Quantity must be greater than 0');
+        return fail(
+          ['fulfillment', 'lineItemsByFulfillmentOrder', String(i), 'fulfillmentOrderLineItems', String(j), 'quantity'],
+          'Quantity must be greater than 0',
+        );
       }
     }
   }
@@ -75,9 +83,14 @@ export function fulfillmentCreate(state: EmulatorState, schema: GraphQLSchema, i
   }
   // 3. one order, 4. one location
   const orderIds = [...new Set(fos.map((fo) => fo.orderId))];
-  if (orderIds.length > 1) return fail(['fulfillment'], `All fulfillment orders must belong to the same order. Multiple orders with ids [${orderIds.join(', ')}] were found.`);
+  if (orderIds.length > 1)
+    return fail(['fulfillment'], `All fulfillment orders must belong to the same order. Multiple orders with ids [${orderIds.join(', ')}] were found.`);
   const locationIds = [...new Set(fos.map((fo) => fo.locationId))];
-  if (locationIds.length > 1) return fail(['fulfillment'], `All fulfillment orders must be assigned to a single location. Multiple locations with ids [${locationIds.join(', ')}] were found.`);
+  if (locationIds.length > 1)
+    return fail(
+      ['fulfillment'],
+      `All fulfillment orders must be assigned to a single location. Multiple locations with ids [${locationIds.join(', ')}] were found.`,
+    );
   // 5. fulfillable status
   for (const fo of fos) {
     if (UNFULFILLABLE.has(fo.status)) return fail(['fulfillment'], `Fulfillment order ${fo.id} has an unfulfillable status= ${fo.status.toLowerCase()}.`);
@@ -146,7 +159,13 @@ export function fulfillmentCreate(state: EmulatorState, schema: GraphQLSchema, i
   return { ok: f, userErrors: [] };
 }
 
-export function fulfillmentTrackingInfoUpdate(state: EmulatorState, schema: GraphQLSchema, fulfillmentId: string, tracking: TrackingInput, notifyCustomer: boolean | null): OpResult<FulfillmentRecord> {
+export function fulfillmentTrackingInfoUpdate(
+  state: EmulatorState,
+  schema: GraphQLSchema,
+  fulfillmentId: string,
+  tracking: TrackingInput,
+  notifyCustomer: boolean | null,
+): OpResult<FulfillmentRecord> {
   const f = state.fulfillment(fulfillmentId);
   if (!f) return fail(['fulfillmentId'], 'Fulfillment does not exist.');
   // Shopify accepts the update even on a cancelled fulfillment (captured pair).
@@ -254,7 +273,8 @@ export function fulfillmentCancel(state: EmulatorState, id: string): OpResult<Fu
 export function acceptFulfillmentRequest(state: EmulatorState, id: string, message: string | null): OpResult<FulfillmentOrderRecord> {
   const fo = state.fulfillmentOrder(id);
   if (!fo) throw new ResourceNotFound(id);
-  if (fo.requestStatus !== 'SUBMITTED') return fail(null, `Cannot accept a fulfillment request for a fulfillment order with request status ${fo.requestStatus.toLowerCase()}.`);
+  if (fo.requestStatus !== 'SUBMITTED')
+    return fail(null, `Cannot accept a fulfillment request for a fulfillment order with request status ${fo.requestStatus.toLowerCase()}.`);
   fo.requestStatus = 'ACCEPTED';
   if (fo.status === 'OPEN') fo.status = 'IN_PROGRESS';
   fo.merchantMessages.push({ kind: 'FULFILLMENT_REQUEST_ACCEPTED', message });
@@ -265,7 +285,8 @@ export function acceptFulfillmentRequest(state: EmulatorState, id: string, messa
 export function rejectFulfillmentRequest(state: EmulatorState, id: string, message: string | null): OpResult<FulfillmentOrderRecord> {
   const fo = state.fulfillmentOrder(id);
   if (!fo) throw new ResourceNotFound(id);
-  if (fo.requestStatus !== 'SUBMITTED') return fail(null, `Cannot reject a fulfillment request for a fulfillment order with request status ${fo.requestStatus.toLowerCase()}.`);
+  if (fo.requestStatus !== 'SUBMITTED')
+    return fail(null, `Cannot reject a fulfillment request for a fulfillment order with request status ${fo.requestStatus.toLowerCase()}.`);
   fo.requestStatus = 'REJECTED';
   fo.merchantMessages.push({ kind: 'FULFILLMENT_REQUEST_REJECTED', message });
   fo.updatedAt = state.isoNow();

@@ -3,13 +3,23 @@ export type Plan = 'standard' | 'advanced' | 'plus' | 'enterprise';
 
 export type FulfillmentOrderStatus = 'OPEN' | 'IN_PROGRESS' | 'CLOSED' | 'CANCELLED' | 'ON_HOLD' | 'INCOMPLETE' | 'SCHEDULED';
 export type FulfillmentOrderRequestStatus =
-  | 'UNSUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'CANCELLATION_REQUESTED'
-  | 'CANCELLATION_ACCEPTED' | 'CANCELLATION_REJECTED' | 'CLOSED';
+  'UNSUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'CANCELLATION_REQUESTED' | 'CANCELLATION_ACCEPTED' | 'CANCELLATION_REJECTED' | 'CLOSED';
 export type FulfillmentStatus = 'SUCCESS' | 'CANCELLED' | 'ERROR' | 'FAILURE' | 'OPEN' | 'PENDING';
 export type FulfillmentDisplayStatus =
-  | 'FULFILLED' | 'CANCELED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY'
-  | 'LABEL_PURCHASED' | 'LABEL_PRINTED' | 'READY_FOR_PICKUP' | 'CONFIRMED' | 'DELAYED' | 'FAILURE'
-  | 'CARRIER_PICKED_UP' | 'PICKED_UP';
+  | 'FULFILLED'
+  | 'CANCELED'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'DELIVERED'
+  | 'ATTEMPTED_DELIVERY'
+  | 'LABEL_PURCHASED'
+  | 'LABEL_PRINTED'
+  | 'READY_FOR_PICKUP'
+  | 'CONFIRMED'
+  | 'DELAYED'
+  | 'FAILURE'
+  | 'CARRIER_PICKED_UP'
+  | 'PICKED_UP';
 
 export interface ShopRecord {
   name: string;

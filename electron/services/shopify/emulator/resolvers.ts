@@ -60,7 +60,12 @@ export function createRootValue(state: EmulatorState, schema: GraphQLSchema): Ob
       email: state.shop.email,
       currencyCode: state.shop.currencyCode,
       ianaTimezone: 'America/New_York',
-      plan: { displayName: PLAN_NAMES[state.shop.plan], publicDisplayName: PLAN_NAMES[state.shop.plan], partnerDevelopment: false, shopifyPlus: state.shop.plan === 'plus' || state.shop.plan === 'enterprise' },
+      plan: {
+        displayName: PLAN_NAMES[state.shop.plan],
+        publicDisplayName: PLAN_NAMES[state.shop.plan],
+        partnerDevelopment: false,
+        shopifyPlus: state.shop.plan === 'plus' || state.shop.plan === 'enterprise',
+      },
     }),
     currentAppInstallation: () => ({
       __typename: 'AppInstallation',
@@ -77,7 +82,12 @@ export function createRootValue(state: EmulatorState, schema: GraphQLSchema): Ob
       const o = state.order(args.id);
       return o ? v.order(o) : null;
     },
-    orders: (args: Args) => connection([...state.orders.values()].sort((a, b) => a.id - b.id), args, v.order),
+    orders: (args: Args) =>
+      connection(
+        [...state.orders.values()].sort((a, b) => a.id - b.id),
+        args,
+        v.order,
+      ),
     fulfillmentOrder: (args: Args) => foView(state.fulfillmentOrder(args.id)),
     fulfillment: (args: Args) => {
       const f = state.fulfillment(args.id);
@@ -97,14 +107,27 @@ export function createRootValue(state: EmulatorState, schema: GraphQLSchema): Ob
     },
     node: (args: Args) => {
       switch (gidType(args.id)) {
-        case 'Order': { const o = state.order(args.id); return o ? v.order(o) : null; }
-        case 'FulfillmentOrder': return foView(state.fulfillmentOrder(args.id));
-        case 'Fulfillment': { const f = state.fulfillment(args.id); return f ? v.fulfillment(f) : null; }
-        case 'Location': { const id = parseGid(args.id, 'Location'); const l = id === null ? undefined : state.location(id); return l ? v.location(l) : null; }
-        default: return null;
+        case 'Order': {
+          const o = state.order(args.id);
+          return o ? v.order(o) : null;
+        }
+        case 'FulfillmentOrder':
+          return foView(state.fulfillmentOrder(args.id));
+        case 'Fulfillment': {
+          const f = state.fulfillment(args.id);
+          return f ? v.fulfillment(f) : null;
+        }
+        case 'Location': {
+          const id = parseGid(args.id, 'Location');
+          const l = id === null ? undefined : state.location(id);
+          return l ? v.location(l) : null;
+        }
+        default:
+          return null;
       }
     },
-    nodes: (args: Args, ctx: unknown, info: GraphQLResolveInfo) => (args.ids as string[]).map((id) => (createRootValue(state, schema).node as (a: Args, c: unknown, i: GraphQLResolveInfo) => unknown)({ id }, ctx, info)),
+    nodes: (args: Args, ctx: unknown, info: GraphQLResolveInfo) =>
+      (args.ids as string[]).map((id) => (createRootValue(state, schema).node as (a: Args, c: unknown, i: GraphQLResolveInfo) => unknown)({ id }, ctx, info)),
 
     // ----- mutations -----
     fulfillmentCreate: (args: Args) => {

@@ -4,21 +4,110 @@ import type { EmulatorState } from './state';
 import { createRng, intBetween, pick, type Rng } from './random';
 
 const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Lucas', 'Mia', 'Leon', 'Sofia', 'Hugo', 'Yuki', 'Chloé', 'Jack', 'Isla', 'Mateo', 'Freya'];
-const LAST = ['Smith', 'Müller', 'Tremblay', 'Martin', 'Brown', 'Jansen', 'Wilson', 'Schmidt', 'Dubois', 'Tanaka', 'Taylor', 'Nguyen', 'Roy', 'Bakker', 'Walker', 'Fischer'];
+const LAST = [
+  'Smith',
+  'Müller',
+  'Tremblay',
+  'Martin',
+  'Brown',
+  'Jansen',
+  'Wilson',
+  'Schmidt',
+  'Dubois',
+  'Tanaka',
+  'Taylor',
+  'Nguyen',
+  'Roy',
+  'Bakker',
+  'Walker',
+  'Fischer',
+];
 
-interface Place { city: string; province: string | null; provinceCode: string | null; country: string; countryCode: string; zip: () => string; street: string[] }
+interface Place {
+  city: string;
+  province: string | null;
+  provinceCode: string | null;
+  country: string;
+  countryCode: string;
+  zip: () => string;
+  street: string[];
+}
 const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => intBetween(rng, 0, 9)).join('');
 
 function places(rng: Rng): Place[] {
   return [
-    { city: 'Austin', province: 'Texas', provinceCode: 'TX', country: 'United States', countryCode: 'US', zip: () => `787${digits(rng, 2)}`, street: ['Congress Ave', 'Lamar Blvd', 'Guadalupe St'] },
-    { city: 'Brooklyn', province: 'New York', provinceCode: 'NY', country: 'United States', countryCode: 'US', zip: () => `112${digits(rng, 2)}`, street: ['Atlantic Ave', 'Bedford Ave', 'Court St'] },
-    { city: 'Toronto', province: 'Ontario', provinceCode: 'ON', country: 'Canada', countryCode: 'CA', zip: () => `M5V ${intBetween(rng, 1, 9)}A${intBetween(rng, 1, 9)}`, street: ['Queen St W', 'King St E', 'Spadina Ave'] },
-    { city: 'Manchester', province: 'England', provinceCode: 'ENG', country: 'United Kingdom', countryCode: 'GB', zip: () => `M${intBetween(rng, 1, 40)} ${intBetween(rng, 1, 9)}AB`, street: ['Deansgate', 'Oxford Road', 'Market Street'] },
-    { city: 'Berlin', province: null, provinceCode: null, country: 'Germany', countryCode: 'DE', zip: () => `10${digits(rng, 3)}`, street: ['Torstraße', 'Kastanienallee', 'Sonnenallee'] },
-    { city: 'Lyon', province: null, provinceCode: null, country: 'France', countryCode: 'FR', zip: () => `6900${intBetween(rng, 1, 9)}`, street: ['Rue de la République', 'Cours Lafayette', 'Rue Mercière'] },
-    { city: 'Melbourne', province: 'Victoria', provinceCode: 'VIC', country: 'Australia', countryCode: 'AU', zip: () => `30${digits(rng, 2)}`, street: ['Collins St', 'Swanston St', 'Chapel St'] },
-    { city: 'Utrecht', province: 'Utrecht', provinceCode: 'UT', country: 'Netherlands', countryCode: 'NL', zip: () => `35${digits(rng, 2)} AB`, street: ['Oudegracht', 'Biltstraat', 'Voorstraat'] },
+    {
+      city: 'Austin',
+      province: 'Texas',
+      provinceCode: 'TX',
+      country: 'United States',
+      countryCode: 'US',
+      zip: () => `787${digits(rng, 2)}`,
+      street: ['Congress Ave', 'Lamar Blvd', 'Guadalupe St'],
+    },
+    {
+      city: 'Brooklyn',
+      province: 'New York',
+      provinceCode: 'NY',
+      country: 'United States',
+      countryCode: 'US',
+      zip: () => `112${digits(rng, 2)}`,
+      street: ['Atlantic Ave', 'Bedford Ave', 'Court St'],
+    },
+    {
+      city: 'Toronto',
+      province: 'Ontario',
+      provinceCode: 'ON',
+      country: 'Canada',
+      countryCode: 'CA',
+      zip: () => `M5V ${intBetween(rng, 1, 9)}A${intBetween(rng, 1, 9)}`,
+      street: ['Queen St W', 'King St E', 'Spadina Ave'],
+    },
+    {
+      city: 'Manchester',
+      province: 'England',
+      provinceCode: 'ENG',
+      country: 'United Kingdom',
+      countryCode: 'GB',
+      zip: () => `M${intBetween(rng, 1, 40)} ${intBetween(rng, 1, 9)}AB`,
+      street: ['Deansgate', 'Oxford Road', 'Market Street'],
+    },
+    {
+      city: 'Berlin',
+      province: null,
+      provinceCode: null,
+      country: 'Germany',
+      countryCode: 'DE',
+      zip: () => `10${digits(rng, 3)}`,
+      street: ['Torstraße', 'Kastanienallee', 'Sonnenallee'],
+    },
+    {
+      city: 'Lyon',
+      province: null,
+      provinceCode: null,
+      country: 'France',
+      countryCode: 'FR',
+      zip: () => `6900${intBetween(rng, 1, 9)}`,
+      street: ['Rue de la République', 'Cours Lafayette', 'Rue Mercière'],
+    },
+    {
+      city: 'Melbourne',
+      province: 'Victoria',
+      provinceCode: 'VIC',
+      country: 'Australia',
+      countryCode: 'AU',
+      zip: () => `30${digits(rng, 2)}`,
+      street: ['Collins St', 'Swanston St', 'Chapel St'],
+    },
+    {
+      city: 'Utrecht',
+      province: 'Utrecht',
+      provinceCode: 'UT',
+      country: 'Netherlands',
+      countryCode: 'NL',
+      zip: () => `35${digits(rng, 2)} AB`,
+      street: ['Oudegracht', 'Biltstraat', 'Voorstraat'],
+    },
   ];
 }
 
@@ -41,9 +130,15 @@ export function ean13(base12: string): string {
 }
 
 function skuFor(pIdx: number, variant: string | null): { sku: string; barcode: string } {
-  const code = (variant ?? 'OS').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
+  const code = (variant ?? 'OS')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 4);
   const vIdx = PRODUCTS[pIdx].variants.indexOf(variant);
-  return { sku: `FS-${String(pIdx + 1).padStart(3, '0')}-${code}`, barcode: ean13(`0842${String(pIdx + 1).padStart(4, '0')}${String(vIdx + 1).padStart(4, '0')}`) };
+  return {
+    sku: `FS-${String(pIdx + 1).padStart(3, '0')}-${code}`,
+    barcode: ean13(`0842${String(pIdx + 1).padStart(4, '0')}${String(vIdx + 1).padStart(4, '0')}`),
+  };
 }
 
 export function seedOrders(state: EmulatorState, count: number, seed: number): OrderRecord[] {
@@ -86,7 +181,10 @@ export function seedOrders(state: EmulatorState, count: number, seed: number): O
     const createdAt = new Date(base + i * 7 * 60_000 + intBetween(rng, 0, 300) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     out.push(
       state.addOrder({
-        email: `${first}.${last}${i}@example.com`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        email: `${first}.${last}${i}@example.com`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
         createdAt,
         shippingAddress: address,
         shippingLineTitle: pick(rng, shipping),

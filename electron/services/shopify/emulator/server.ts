@@ -87,7 +87,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'X-Request-Id': randomBytes(8).toString('hex') });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Request-Id': randomBytes(8).toString('hex'),
+  });
   res.end(text);
 }
 
@@ -112,7 +116,14 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
   const sockets = new Set<Socket>();
   const hung = new Set<Socket>();
   const stats: EmulatorStats = {
-    requests: 0, throttled: 0, pointsSpent: 0, unauthorized: 0, invalid: 0, maxCostExceeded: 0, mutationsApplied: 0, refusedOffline: 0,
+    requests: 0,
+    throttled: 0,
+    pointsSpent: 0,
+    unauthorized: 0,
+    invalid: 0,
+    maxCostExceeded: 0,
+    mutationsApplied: 0,
+    refusedOffline: 0,
     faults: { drop: 0, 'timeout-before': 0, 'timeout-after': 0, '5xx': 0, throttled: 0, slow: 0 },
     schemaBuildMs: loaded.firstBuildMs,
   };
@@ -158,7 +169,10 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
       res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
       return void res.end(html);
     }
-    const result = await runGraphQL({ schema: loaded.schema, rootValue, bucket: buckets.for(shopDomain), forceThrottle: fault === 'throttled', cost: { scaling: opts.costScaling } }, body);
+    const result = await runGraphQL(
+      { schema: loaded.schema, rootValue, bucket: buckets.for(shopDomain), forceThrottle: fault === 'throttled', cost: { scaling: opts.costScaling } },
+      body,
+    );
     if (result.outcome === 'throttled') stats.throttled++;
     if (result.outcome === 'invalid') stats.invalid++;
     if (result.outcome === 'max-cost') stats.maxCostExceeded++;
@@ -176,7 +190,12 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error. Looks like something went wrong on our end.', extensions: { code: 'INTERNAL_SERVER_ERROR', detail: String(e) } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: 'Internal error. Looks like something went wrong on our end.', extensions: { code: 'INTERNAL_SERVER_ERROR', detail: String(e) } },
+          ],
+        });
     });
   });
   server.on('connection', (socket: Socket) => {

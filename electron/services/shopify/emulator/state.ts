@@ -16,7 +16,16 @@ import type {
 import { parseGid } from './gid';
 import { seedOrders as seed } from './seed';
 
-export type IdKind = 'Order' | 'LineItem' | 'FulfillmentOrder' | 'FulfillmentOrderLineItem' | 'Fulfillment' | 'FulfillmentLineItem' | 'FulfillmentEvent' | 'FulfillmentHold' | 'Location';
+export type IdKind =
+  | 'Order'
+  | 'LineItem'
+  | 'FulfillmentOrder'
+  | 'FulfillmentOrderLineItem'
+  | 'Fulfillment'
+  | 'FulfillmentLineItem'
+  | 'FulfillmentEvent'
+  | 'FulfillmentHold'
+  | 'Location';
 
 const ID_BASE: Record<IdKind, number> = {
   Order: 5_100_000_000,
@@ -79,10 +88,44 @@ export class EmulatorState {
       email: `owner@${domain.replace(/\.myshopify\.com$/, '')}.example`,
       currencyCode: 'USD',
       plan: opts.plan ?? 'standard',
-      accessScopes: ['read_orders', 'write_orders', 'read_merchant_managed_fulfillment_orders', 'write_merchant_managed_fulfillment_orders', 'read_assigned_fulfillment_orders', 'write_assigned_fulfillment_orders', 'read_locations'],
+      accessScopes: [
+        'read_orders',
+        'write_orders',
+        'read_merchant_managed_fulfillment_orders',
+        'write_merchant_managed_fulfillment_orders',
+        'read_assigned_fulfillment_orders',
+        'write_assigned_fulfillment_orders',
+        'read_locations',
+      ],
     };
-    this.addLocation('Main Warehouse', { firstName: '', lastName: '', company: 'Firstscan', address1: '500 Industrial Pkwy', address2: null, city: 'Columbus', province: 'Ohio', provinceCode: 'OH', country: 'United States', countryCode: 'US', zip: '43219', phone: '+16145550100' });
-    this.addLocation('Overflow Warehouse', { firstName: '', lastName: '', company: 'Firstscan', address1: '12 Dock Road', address2: null, city: 'Reno', province: 'Nevada', provinceCode: 'NV', country: 'United States', countryCode: 'US', zip: '89502', phone: '+17755550100' });
+    this.addLocation('Main Warehouse', {
+      firstName: '',
+      lastName: '',
+      company: 'Firstscan',
+      address1: '500 Industrial Pkwy',
+      address2: null,
+      city: 'Columbus',
+      province: 'Ohio',
+      provinceCode: 'OH',
+      country: 'United States',
+      countryCode: 'US',
+      zip: '43219',
+      phone: '+16145550100',
+    });
+    this.addLocation('Overflow Warehouse', {
+      firstName: '',
+      lastName: '',
+      company: 'Firstscan',
+      address1: '12 Dock Road',
+      address2: null,
+      city: 'Reno',
+      province: 'Nevada',
+      provinceCode: 'NV',
+      country: 'United States',
+      countryCode: 'US',
+      zip: '89502',
+      phone: '+17755550100',
+    });
   }
 
   nextId(kind: IdKind): number {
@@ -147,7 +190,12 @@ export class EmulatorState {
         status: 'OPEN',
         requestStatus: 'UNSUBMITTED',
         locationId: this.locations[idx].id,
-        lineItems: items.map((li) => ({ id: this.nextId('FulfillmentOrderLineItem'), lineItemId: li.id, totalQuantity: li.quantity, remainingQuantity: li.quantity })),
+        lineItems: items.map((li) => ({
+          id: this.nextId('FulfillmentOrderLineItem'),
+          lineItemId: li.id,
+          totalQuantity: li.quantity,
+          remainingQuantity: li.quantity,
+        })),
         deliveryMethodType: 'SHIPPING',
         serviceCode: order.shippingLineTitle.toLowerCase().replace(/\s+/g, '_'),
         fulfillAt: createdAt.slice(0, 11) + '00:00:00Z',
@@ -211,10 +259,11 @@ export class EmulatorState {
     const fos = this.fulfillmentOrdersOf(orderId).filter((fo) => fo.status !== 'CANCELLED');
     let total = 0;
     let remaining = 0;
-    for (const fo of fos) for (const li of fo.lineItems) {
-      total += li.totalQuantity;
-      remaining += li.remainingQuantity;
-    }
+    for (const fo of fos)
+      for (const li of fo.lineItems) {
+        total += li.totalQuantity;
+        remaining += li.remainingQuantity;
+      }
     const fulfilled = [...this.fulfillments.values()].some((f) => f.orderId === orderId && f.status === 'SUCCESS');
     if (total > 0 && remaining === 0 && fulfilled) return 'FULFILLED';
     if (fulfilled && remaining < total) return 'PARTIALLY_FULFILLED';

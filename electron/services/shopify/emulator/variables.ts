@@ -17,7 +17,10 @@ import {
 } from 'graphql';
 import type { ShopifyError } from './errors';
 
-interface Problem { path: (string | number)[]; explanation: string }
+interface Problem {
+  path: (string | number)[];
+  explanation: string;
+}
 
 function check(type: GraphQLInputType, value: unknown, path: (string | number)[], out: Problem[]): void {
   if (isNonNullType(type)) {
@@ -47,19 +50,34 @@ function check(type: GraphQLInputType, value: unknown, path: (string | number)[]
   }
   if (isEnumType(type)) {
     const names = type.getValues().map((v) => v.name);
-    if (typeof value !== 'string' || !names.includes(value)) out.push({ path, explanation: `Expected ${JSON.stringify(value)} to be one of: ${names.join(', ')}` });
+    if (typeof value !== 'string' || !names.includes(value))
+      out.push({ path, explanation: `Expected ${JSON.stringify(value)} to be one of: ${names.join(', ')}` });
     return;
   }
   if (isScalarType(type)) {
     const bad = () => out.push({ path, explanation: `Could not coerce value ${JSON.stringify(value)} to ${type.name}` });
     switch (type.name) {
-      case 'Int': if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2147483647) bad(); return;
-      case 'Float': if (typeof value !== 'number' || !Number.isFinite(value)) bad(); return;
-      case 'Boolean': if (typeof value !== 'boolean') bad(); return;
-      case 'String': case 'ID': case 'URL': case 'DateTime': case 'Date': case 'HTML': case 'Decimal': case 'Money':
+      case 'Int':
+        if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2147483647) bad();
+        return;
+      case 'Float':
+        if (typeof value !== 'number' || !Number.isFinite(value)) bad();
+        return;
+      case 'Boolean':
+        if (typeof value !== 'boolean') bad();
+        return;
+      case 'String':
+      case 'ID':
+      case 'URL':
+      case 'DateTime':
+      case 'Date':
+      case 'HTML':
+      case 'Decimal':
+      case 'Money':
         if (typeof value !== 'string' && !(type.name === 'ID' && Number.isInteger(value)) && !(type.name === 'Decimal' && typeof value === 'number')) bad();
         return;
-      default: return; // JSON and other custom scalars accept any value
+      default:
+        return; // JSON and other custom scalars accept any value
     }
   }
 }

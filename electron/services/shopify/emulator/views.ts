@@ -8,7 +8,13 @@ import type { Address, FulfillmentEventRecord, FulfillmentOrderRecord, Fulfillme
 import { gid } from './gid';
 
 type Obj = Record<string, unknown>;
-interface PageArgs { first?: number | null; last?: number | null; after?: string | null; before?: string | null; reverse?: boolean | null }
+interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+}
 
 const cursorOf = (id: number) => Buffer.from(JSON.stringify({ last_id: id, last_value: id })).toString('base64');
 const idOfCursor = (c: string | null | undefined): number | null => {
@@ -124,21 +130,42 @@ export function createViews(state: EmulatorState) {
       trackingInfo: (args: { first?: number | null }) => firstOf(f.trackingInfo, args).map((t) => ({ __typename: 'FulfillmentTrackingInfo', ...t })),
       events: (args: PageArgs) => connection(f.events, args, event),
       fulfillmentLineItems: (args: PageArgs) =>
-        connection(f.lineItems, args, (fl) => ({ __typename: 'FulfillmentLineItem', id: gid('FulfillmentLineItem', fl.id), quantity: fl.quantity, lineItem: lineItem(o.lineItems.find((l) => l.id === fl.lineItemId)!, o) })),
-      fulfillmentOrders: (args: PageArgs) => connection(f.fulfillmentOrderIds.map((id) => state.fulfillmentOrders.get(id)!).filter(Boolean), args, fulfillmentOrder),
+        connection(f.lineItems, args, (fl) => ({
+          __typename: 'FulfillmentLineItem',
+          id: gid('FulfillmentLineItem', fl.id),
+          quantity: fl.quantity,
+          lineItem: lineItem(
+            o.lineItems.find((l) => l.id === fl.lineItemId)!,
+            o,
+          ),
+        })),
+      fulfillmentOrders: (args: PageArgs) =>
+        connection(f.fulfillmentOrderIds.map((id) => state.fulfillmentOrders.get(id)!).filter(Boolean), args, fulfillmentOrder),
       location: loc ? locationView(loc) : null,
       originAddress: null,
-      service: { __typename: 'FulfillmentService', id: 'gid://shopify/FulfillmentService/manual', handle: 'manual', serviceName: 'Manual', trackingSupport: false, type: 'MANUAL', location: loc ? locationView(loc) : null },
+      service: {
+        __typename: 'FulfillmentService',
+        id: 'gid://shopify/FulfillmentService/manual',
+        handle: 'manual',
+        serviceName: 'Manual',
+        trackingSupport: false,
+        type: 'MANUAL',
+        location: loc ? locationView(loc) : null,
+      },
       order: () => order(o),
     };
   };
 
   const supportedActions = (fo: FulfillmentOrderRecord): { action: string }[] => {
     switch (fo.status) {
-      case 'OPEN': return ['CREATE_FULFILLMENT', 'MOVE', 'HOLD', 'SPLIT'].map((action) => ({ action }));
-      case 'IN_PROGRESS': return ['CREATE_FULFILLMENT', 'REPORT_PROGRESS', 'MOVE', 'HOLD'].map((action) => ({ action }));
-      case 'ON_HOLD': return ['RELEASE_HOLD', 'HOLD', 'MOVE'].map((action) => ({ action }));
-      default: return [];
+      case 'OPEN':
+        return ['CREATE_FULFILLMENT', 'MOVE', 'HOLD', 'SPLIT'].map((action) => ({ action }));
+      case 'IN_PROGRESS':
+        return ['CREATE_FULFILLMENT', 'REPORT_PROGRESS', 'MOVE', 'HOLD'].map((action) => ({ action }));
+      case 'ON_HOLD':
+        return ['RELEASE_HOLD', 'HOLD', 'MOVE'].map((action) => ({ action }));
+      default:
+        return [];
     }
   };
 
@@ -158,11 +185,43 @@ export function createViews(state: EmulatorState) {
       orderName: o.name,
       orderProcessedAt: o.createdAt,
       supportedActions: supportedActions(fo),
-      fulfillmentHolds: fo.holds.map((h) => ({ __typename: 'FulfillmentHold', id: gid('FulfillmentHold', h.id), handle: null, reason: h.reason, reasonNotes: h.reasonNotes, displayReason: h.reason.charAt(0) + h.reason.slice(1).toLowerCase().replace(/_/g, ' '), heldByApp: null, heldByRequestingApp: true })),
-      assignedLocation: loc ? { name: loc.name, address1: loc.address.address1, city: loc.address.city, countryCode: loc.address.countryCode, province: loc.address.province, zip: loc.address.zip, phone: loc.address.phone, location: locationView(loc) } : null,
-      deliveryMethod: { __typename: 'DeliveryMethod', id: gid('DeliveryMethod', fo.id), methodType: fo.deliveryMethodType, serviceCode: fo.serviceCode, presentedName: o.shippingLineTitle },
+      fulfillmentHolds: fo.holds.map((h) => ({
+        __typename: 'FulfillmentHold',
+        id: gid('FulfillmentHold', h.id),
+        handle: null,
+        reason: h.reason,
+        reasonNotes: h.reasonNotes,
+        displayReason: h.reason.charAt(0) + h.reason.slice(1).toLowerCase().replace(/_/g, ' '),
+        heldByApp: null,
+        heldByRequestingApp: true,
+      })),
+      assignedLocation: loc
+        ? {
+            name: loc.name,
+            address1: loc.address.address1,
+            city: loc.address.city,
+            countryCode: loc.address.countryCode,
+            province: loc.address.province,
+            zip: loc.address.zip,
+            phone: loc.address.phone,
+            location: locationView(loc),
+          }
+        : null,
+      deliveryMethod: {
+        __typename: 'DeliveryMethod',
+        id: gid('DeliveryMethod', fo.id),
+        methodType: fo.deliveryMethodType,
+        serviceCode: fo.serviceCode,
+        presentedName: o.shippingLineTitle,
+      },
       destination: o.shippingAddress
-        ? { __typename: 'FulfillmentOrderDestination', id: gid('FulfillmentOrderDestination', fo.id), ...o.shippingAddress, countryCode: o.shippingAddress.countryCode, email: o.email }
+        ? {
+            __typename: 'FulfillmentOrderDestination',
+            id: gid('FulfillmentOrderDestination', fo.id),
+            ...o.shippingAddress,
+            countryCode: o.shippingAddress.countryCode,
+            email: o.email,
+          }
         : null,
       lineItems: (args: PageArgs) =>
         connection(fo.lineItems, args, (li) => {
@@ -181,7 +240,18 @@ export function createViews(state: EmulatorState) {
         }),
       fulfillments: (args: PageArgs) => connection(state.fulfillmentsOf(gid('FulfillmentOrder', fo.id)), args, fulfillment),
       merchantRequests: (args: PageArgs) =>
-        connection(fo.merchantMessages.map((m, i) => ({ ...m, id: i + 1 })), args, (m) => ({ __typename: 'FulfillmentOrderMerchantRequest', id: gid('FulfillmentOrderMerchantRequest', m.id), kind: m.kind, message: m.message, requestOptions: null, sentAt: fo.updatedAt })),
+        connection(
+          fo.merchantMessages.map((m, i) => ({ ...m, id: i + 1 })),
+          args,
+          (m) => ({
+            __typename: 'FulfillmentOrderMerchantRequest',
+            id: gid('FulfillmentOrderMerchantRequest', m.id),
+            kind: m.kind,
+            message: m.message,
+            requestOptions: null,
+            sentAt: fo.updatedAt,
+          }),
+        ),
       order: () => order(o),
     };
   };

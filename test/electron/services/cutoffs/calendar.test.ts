@@ -56,9 +56,7 @@ describe('validateCalendar', () => {
 
   it('rejects a duplicate weekday', () => {
     const cal = { ...la, pickups: [...la.pickups, { weekday: 3, cutoff: '12:00', pickup: '13:00' }] };
-    expect(errorsOf(cal)).toEqual([
-      { path: 'pickups.5.weekday', message: 'Wed (weekday 3) is listed twice (also pickups.2) — keep one cut-off per weekday' },
-    ]);
+    expect(errorsOf(cal)).toEqual([{ path: 'pickups.5.weekday', message: 'Wed (weekday 3) is listed twice (also pickups.2) — keep one cut-off per weekday' }]);
   });
 
   it('rejects an out-of-range weekday', () => {
@@ -90,9 +88,7 @@ describe('validateCalendar', () => {
         { date: '2026-03-10', kind: 'cancelled', reason: 'again' },
       ],
     });
-    expect(errors).toEqual([
-      { path: 'overrides.1.date', message: '2026-03-10 already has an override (overrides.0) — keep one override per date' },
-    ]);
+    expect(errors).toEqual([{ path: 'overrides.1.date', message: '2026-03-10 already has an override (overrides.0) — keep one override per date' }]);
   });
 
   it('rejects an extra pickup on a day that already has one', () => {
@@ -145,8 +141,7 @@ describe('validateCalendar', () => {
     expect(errors).toEqual([
       {
         path: 'overrides.0.cutoff',
-        message:
-          'cut-off 02:30 does not exist in America/Los_Angeles on 2026-03-08 (clocks skip it for daylight saving) — use 03:00 or later',
+        message: 'cut-off 02:30 does not exist in America/Los_Angeles on 2026-03-08 (clocks skip it for daylight saving) — use 03:00 or later',
       },
     ]);
   });
@@ -172,8 +167,6 @@ describe('validateCalendar', () => {
   });
 
   it('rejects an unknown rule', () => {
-    expect(errorsOf({ ...la, rules: ['friday-off'] })).toEqual([
-      { path: 'rules.0', message: 'unknown rule — the only supported rule is "thursday-shift"' },
-    ]);
+    expect(errorsOf({ ...la, rules: ['friday-off'] })).toEqual([{ path: 'rules.0', message: 'unknown rule — the only supported rule is "thursday-shift"' }]);
   });
 });

@@ -6,7 +6,13 @@ import { dumpProjections, rebuildProjections } from '../../../../db/projections/
 
 // Thu 26 Nov 2026 09:00 in Shanghai (UTC+8).
 const THU_MORNING = new Date('2026-11-26T01:00:00Z');
-const postalWindow = { route: 'Low-cost postal (Yanwen, EUB) to US', bestHours: 72, worstHours: 120, countsNonWorkingDays: false, carrierWorkdays: [1, 2, 3, 4, 5] };
+const postalWindow = {
+  route: 'Low-cost postal (Yanwen, EUB) to US',
+  bestHours: 72,
+  worstHours: 120,
+  countsNonWorkingDays: false,
+  carrierWorkdays: [1, 2, 3, 4, 5],
+};
 const weekdays = (days: number[], cutoff = '16:00', pickup = '17:30') => days.map((weekday) => ({ weekday, cutoff, pickup }));
 
 let apps: Array<Awaited<ReturnType<typeof demoApp>>> = [];
@@ -27,11 +33,22 @@ describe('calendars are demo data, stored as events', () => {
     const postal = await api(app, 'cutoffs.get', { lineId: 'postal-s10' });
     expect(postal).toMatchObject({ zone: 'Asia/Shanghai', version: 1, savedBy: 'demo', firstScan: { bestHours: 72, worstHours: 120 } });
     expect(postal.calendar!.pickups.map((p) => p.weekday)).toEqual([1, 2, 3, 4, 5]);
-    expect(postal.upcoming[0]).toMatchObject({ date: '2026-11-26', day: 'Thu', cutoffAt: '2026-11-26T08:00:00.000Z', pickupAt: '2026-11-26T09:30:00.000Z', open: true });
+    expect(postal.upcoming[0]).toMatchObject({
+      date: '2026-11-26',
+      day: 'Thu',
+      cutoffAt: '2026-11-26T08:00:00.000Z',
+      pickupAt: '2026-11-26T09:30:00.000Z',
+      open: true,
+    });
     const ups = await api(app, 'cutoffs.get', { lineId: 'ups' });
     expect(ups).toMatchObject({ zone: 'Asia/Shanghai', firstScan: { bestHours: 12, worstHours: 24 } });
     const events = await api(app, 'events.export', {});
-    expect(events.filter((e) => e.type === 'cutoffs.calendar_saved').map((e) => e.subject).sort()).toEqual(['express-dhl', 'postal-s10', 'ups']);
+    expect(
+      events
+        .filter((e) => e.type === 'cutoffs.calendar_saved')
+        .map((e) => e.subject)
+        .sort(),
+    ).toEqual(['express-dhl', 'postal-s10', 'ups']);
   });
 
   it('a save is a new version with who and why; undo goes back to the one before, and again', async () => {
@@ -106,7 +123,11 @@ describe('bad input: clear errors, nothing saved half-way', () => {
 
   it('preview reports the same errors and saves nothing', async () => {
     const { app } = await console_();
-    const r = await api(app, 'cutoffs.preview', { lineId: 'postal-s10', calendar: { pickups: [], holidays: [], overrides: [], rules: [] }, firstScan: postalWindow });
+    const r = await api(app, 'cutoffs.preview', {
+      lineId: 'postal-s10',
+      calendar: { pickups: [], holidays: [], overrides: [], rules: [] },
+      firstScan: postalWindow,
+    });
     expect(r).toMatchObject({ ok: false, report: null, errors: [{ path: 'calendar.pickups' }] });
   });
 });
@@ -135,7 +156,12 @@ describe('ship date at pick', () => {
   it('with the Thursday shift saved, a Friday-morning postal pick ships Monday', async () => {
     const { app, clock } = await console_();
     const cur = await api(app, 'cutoffs.get', { lineId: 'postal-s10' });
-    await api(app, 'cutoffs.save', { lineId: 'postal-s10', calendar: { ...cur.calendar!, rules: ['thursday-shift'] }, firstScan: cur.firstScan!, reason: 'Thursday shift' });
+    await api(app, 'cutoffs.save', {
+      lineId: 'postal-s10',
+      calendar: { ...cur.calendar!, rules: ['thursday-shift'] },
+      firstScan: cur.firstScan!,
+      reason: 'Thursday shift',
+    });
     clock.set(new Date('2026-11-27T02:00:00Z')); // Fri 10:00 local, before Friday's 16:00 cut-off
     const postal = app.store.orders.list({ status: 'open', limit: 50 }).find((o) => o.lineId === 'postal-s10')!;
     const r = await api(app, 'pick.scan', { code: postal.name });
@@ -172,7 +198,18 @@ describe('supervisor views', () => {
 
   it("what-if measures the buyer's silence from when the store e-mails them: from pickup at handover, from the pick at pick (where the shift saves nothing)", async () => {
     const { app } = await console_();
-    const store = { id: 'shop', shopDomain: 'shop.myshopify.com', apiVersion: '2026-07', endpoint: null, shopName: 'Shop One', locationId: null, locationName: null, flow: 'merchant' as const, lineRules: {}, defaultLineId: 'postal-s10' };
+    const store = {
+      id: 'shop',
+      shopDomain: 'shop.myshopify.com',
+      apiVersion: '2026-07',
+      endpoint: null,
+      shopName: 'Shop One',
+      locationId: null,
+      locationName: null,
+      flow: 'merchant' as const,
+      lineRules: {},
+      defaultLineId: 'postal-s10',
+    };
     app.store.write('test', new Date(), (emit) => emit({ type: 'shopify.store_connected', subject: null, payload: { store, missingScopes: [] } }));
     const atHandover = await api(app, 'cutoffs.whatif', { lineId: 'postal-s10', rule: 'thursday-shift', weeks: 8 });
     expect(atHandover.from).toBe('pickup');
@@ -190,16 +227,30 @@ describe('supervisor views', () => {
   it('the Thursday shift is a postal-line rule: refused on an express line, in the what-if and in the calendar', async () => {
     const { app } = await console_();
     const r = await invoke(app.handlers, 'cutoffs.whatif', { lineId: 'express-dhl', rule: 'thursday-shift', weeks: 8 });
-    expect(r).toMatchObject({ ok: false, status: 400, error: { message: expect.stringMatching(/^The Thursday shift is a postal-line rule: .* is an express line/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      status: 400,
+      error: { message: expect.stringMatching(/^The Thursday shift is a postal-line rule: .* is an express line/) },
+    });
     const cur = await api(app, 'cutoffs.get', { lineId: 'express-dhl' });
-    const save = await invoke(app.handlers, 'cutoffs.save', { lineId: 'express-dhl', calendar: { ...cur.calendar!, rules: ['thursday-shift'] }, firstScan: cur.firstScan!, reason: 'try the shift' });
+    const save = await invoke(app.handlers, 'cutoffs.save', {
+      lineId: 'express-dhl',
+      calendar: { ...cur.calendar!, rules: ['thursday-shift'] },
+      firstScan: cur.firstScan!,
+      reason: 'try the shift',
+    });
     expect(save).toMatchObject({ ok: false, status: 400, error: { issues: [{ path: 'calendar.rules' }] } });
   });
 
   it('preview compares the draft against the saved calendar', async () => {
     const { app } = await console_();
     const cur = await api(app, 'cutoffs.get', { lineId: 'postal-s10' });
-    const p = await api(app, 'cutoffs.preview', { lineId: 'postal-s10', calendar: { ...cur.calendar!, rules: ['thursday-shift'] }, firstScan: cur.firstScan!, weeks: 4 });
+    const p = await api(app, 'cutoffs.preview', {
+      lineId: 'postal-s10',
+      calendar: { ...cur.calendar!, rules: ['thursday-shift'] },
+      firstScan: cur.firstScan!,
+      weeks: 4,
+    });
     expect(p.ok).toBe(true);
     expect(p.upcomingBefore.find((s) => s.day === 'Fri')!.open).toBe(true);
     expect(p.upcomingAfter.find((s) => s.day === 'Fri')!.open).toBe(false);
@@ -236,8 +287,18 @@ describe('projections rebuild from events', () => {
   it('calendars, versions, undos and parcels’ ship dates rebuild to the live state', async () => {
     const { app, clock } = await console_();
     const cur = await api(app, 'cutoffs.get', { lineId: 'postal-s10' });
-    await api(app, 'cutoffs.save', { lineId: 'postal-s10', calendar: { ...cur.calendar!, rules: ['thursday-shift'] }, firstScan: cur.firstScan!, reason: 'shift' });
-    await api(app, 'cutoffs.save', { lineId: 'postal-s10', calendar: { ...cur.calendar!, rules: [] }, firstScan: { ...cur.firstScan!, worstHours: 144 }, reason: 'longer window' });
+    await api(app, 'cutoffs.save', {
+      lineId: 'postal-s10',
+      calendar: { ...cur.calendar!, rules: ['thursday-shift'] },
+      firstScan: cur.firstScan!,
+      reason: 'shift',
+    });
+    await api(app, 'cutoffs.save', {
+      lineId: 'postal-s10',
+      calendar: { ...cur.calendar!, rules: [] },
+      firstScan: { ...cur.firstScan!, worstHours: 144 },
+      reason: 'longer window',
+    });
     await api(app, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'back' });
     await api(app, 'cutoffs.undo', { lineId: 'ups', reason: 'no calendar for UPS' });
     for (const [i, o] of app.store.orders.list({ status: 'open', limit: 8 }).entries()) {

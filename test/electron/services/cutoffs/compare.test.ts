@@ -31,7 +31,14 @@ describe('replayCompare', () => {
   });
 
   it('a draft with another window changes silence without changing pickups', () => {
-    const r = replayCompare(postalS10Line, postalS10Line, picks, window, { ticketRate: 0.175, silenceFrom: 'pickup' }, { ...window, worstHours: window.worstHours + 24 });
+    const r = replayCompare(
+      postalS10Line,
+      postalS10Line,
+      picks,
+      window,
+      { ticketRate: 0.175, silenceFrom: 'pickup' },
+      { ...window, worstHours: window.worstHours + 24 },
+    );
     expect(r.changed).toBe(0);
     expect(r.after.meanDays).toBeGreaterThan(r.before.meanDays);
   });

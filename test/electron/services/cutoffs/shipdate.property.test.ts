@@ -94,7 +94,7 @@ describe('nextPickup properties', () => {
     );
   });
 
-  it('thursday-shift moves only parcels picked after the last Mon-Thu cut-off, to the next week\'s first pickup', () => {
+  it("thursday-shift moves only parcels picked after the last Mon-Thu cut-off, to the next week's first pickup", () => {
     fc.assert(
       fc.property(calendarArb, pickArb, (cal, pick) => {
         const before = nextPickup(cal, pick);

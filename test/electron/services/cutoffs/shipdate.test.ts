@@ -131,12 +131,12 @@ describe('nextPickup — Europe/London (Mon-Fri 16:00 / 17:00)', () => {
 describe('nextPickup — rule thursday-shift', () => {
   const postal = thursdayShift(postalS10Line);
 
-  it('before Thursday\'s cut-off nothing changes', () => {
+  it("before Thursday's cut-off nothing changes", () => {
     expect(ship(postal, '2026-03-05T07:59:00Z').date).toBe('2026-03-05');
     expect(ship(postal, '2026-03-02T07:00:00Z').date).toBe('2026-03-02');
   });
 
-  it('after Thursday\'s cut-off ships Monday, not Friday', () => {
+  it("after Thursday's cut-off ships Monday, not Friday", () => {
     expect(ship(postal, '2026-03-05T08:01:00Z')).toMatchObject({ date: '2026-03-09', late: true, label: 'ships Mon 9 Mar 17:30' });
   });
 
@@ -154,7 +154,7 @@ describe('nextPickup — rule thursday-shift', () => {
     expect(ship(cal, '2026-03-06T02:00:00Z').date).toBe('2026-03-10');
   });
 
-  it('Thursday holiday: Wednesday\'s cut-off becomes the last of the week', () => {
+  it("Thursday holiday: Wednesday's cut-off becomes the last of the week", () => {
     const cal = { ...postal, holidays: [{ date: '2026-03-05', name: 'Closed', scope: 'site' as const }] };
     expect(ship(cal, '2026-03-04T08:01:00Z').date).toBe('2026-03-09');
   });

@@ -11,7 +11,7 @@ const START = Date.UTC(2026, 0, 5); // Mon 5 Jan 2026
 /** Deterministic pseudo-random picks: `perDay` a day for `days` days. */
 function picks(days: number, perDay: number, seed = 42): Date[] {
   let s = seed;
-  const rand = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const out: Date[] = [];
   for (let d = 0; d < days; d++) for (let i = 0; i < perDay; i++) out.push(new Date(START + d * DAY + Math.floor(rand() * DAY)));
   return out;
@@ -81,9 +81,7 @@ describe('replayWhatIf', () => {
 
   it('throws like nextPickup when a pick has no pickup within 60 days', () => {
     const late = { ...postalS10Line, effectiveFrom: '2026-06-01' };
-    expect(() => replayWhatIf(late, 'thursday-shift', [new Date('2026-01-05T00:00:00Z')], window, { ticketRate: 0.175 })).toThrow(
-      /no pickup within 60 days/,
-    );
+    expect(() => replayWhatIf(late, 'thursday-shift', [new Date('2026-01-05T00:00:00Z')], window, { ticketRate: 0.175 })).toThrow(/no pickup within 60 days/);
   });
 
   it('replays 90 days × 5,000 picks', () => {
@@ -91,8 +89,10 @@ describe('replayWhatIf', () => {
     const t0 = performance.now();
     const r = replayWhatIf(postalS10Line, 'thursday-shift', big, window, { ticketRate: 0.175 });
     const ms = performance.now() - t0;
-    console.log(`replayWhatIf: ${big.length} picks in ${ms.toFixed(0)} ms; changed ${r.changed}; ` +
-      `median ${r.before.medianDays.toFixed(2)} -> ${r.after.medianDays.toFixed(2)} d; p90 ${r.before.p90Days.toFixed(2)} -> ${r.after.p90Days.toFixed(2)} d`);
+    console.log(
+      `replayWhatIf: ${big.length} picks in ${ms.toFixed(0)} ms; changed ${r.changed}; ` +
+        `median ${r.before.medianDays.toFixed(2)} -> ${r.after.medianDays.toFixed(2)} d; p90 ${r.before.p90Days.toFixed(2)} -> ${r.after.p90Days.toFixed(2)} d`,
+    );
     expect(r.before.picks).toBe(450_000);
   });
 });

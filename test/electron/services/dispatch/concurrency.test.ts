@@ -17,7 +17,9 @@ beforeAll(async () => {
 afterAll(async () => app?.dispose());
 
 function station(name: string, manifestId: string, numbers: string[]) {
-  const p = spawn(process.execPath, ['--import', 'tsx', child, app.dir, name, manifestId, MORNING.toISOString(), ...numbers], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', child, app.dir, name, manifestId, MORNING.toISOString(), ...numbers], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   const ready = new Promise<void>((resolve) => p.stdout.on('data', (d: Buffer) => ((out += d), out.startsWith('ready\n') && resolve())));
   const done = new Promise<string[]>((resolve, reject) => {
@@ -63,7 +65,9 @@ describe('two stations loading the same parcels at once', () => {
     const loaded = (o: string[]) => o.filter((x) => x === 'loaded').length;
     expect(loaded(o1) + loaded(o2)).toBe(80);
     expect([...o1, ...o2].filter((x) => x !== 'loaded').every((x) => x === 'on_other_manifest')).toBe(true);
-    const placed = db.prepare(`SELECT parcel_id, manifest_id FROM manifest_parcels WHERE manifest_id IN (?, ?)`).all(m1.id, m2.id) as Array<{ parcel_id: string }>;
+    const placed = db.prepare(`SELECT parcel_id, manifest_id FROM manifest_parcels WHERE manifest_id IN (?, ?)`).all(m1.id, m2.id) as Array<{
+      parcel_id: string;
+    }>;
     expect(placed).toHaveLength(80);
     expect(new Set(placed.map((r) => r.parcel_id)).size).toBe(80);
     const loadEvents = db

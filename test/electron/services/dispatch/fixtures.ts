@@ -14,7 +14,10 @@ export async function dispatchApp(opts: { orders?: number; dataDir?: string } = 
 
 /** Pick `n` open orders of a line; returns their parcels (tracking numbers and ids). */
 export async function pickOn(app: TestApp, lineId: string, n: number) {
-  const orders = app.store.orders.list({ status: 'open', limit: 10_000 }).filter((o) => o.lineId === lineId).slice(0, n);
+  const orders = app.store.orders
+    .list({ status: 'open', limit: 10_000 })
+    .filter((o) => o.lineId === lineId)
+    .slice(0, n);
   if (orders.length < n) throw new Error(`only ${orders.length} open orders on ${lineId}`);
   const out: Array<{ id: string; trackingNumber: string; orderId: string; orderName: string }> = [];
   for (const o of orders) {

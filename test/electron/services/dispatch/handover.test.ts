@@ -8,7 +8,13 @@ import { dispatchApp, pickOn } from './fixtures';
 // The Shopify capability plans the real jobs; here a stand-in proves the handover queues whatever it plans, once per parcel.
 vi.mock('../../../../electron/services/shopify/plan-event', () => ({
   planHandoverShopify: (_ctx: unknown, parcelId: string, at: Date, happenedAt: Date = at) => [
-    { id: `job_shopify_${parcelId}`, kind: 'shopify.fulfillment_event', target: 'demo-store', ref: parcelId, payload: { status: 'CARRIER_PICKED_UP', happenedAt: happenedAt.toISOString() } },
+    {
+      id: `job_shopify_${parcelId}`,
+      kind: 'shopify.fulfillment_event',
+      target: 'demo-store',
+      ref: parcelId,
+      payload: { status: 'CARRIER_PICKED_UP', happenedAt: happenedAt.toISOString() },
+    },
   ],
 }));
 
@@ -65,7 +71,12 @@ describe('close-out', () => {
     const rows = csv.trim().split('\r\n');
     expect(rows[0]).toBe('manifest,carrier,service,pickup_date,tracking_number,order,bag,weight_kg,country,loaded_at_utc');
     expect(rows).toHaveLength(7);
-    expect(rows.slice(1).map((r) => r.split(',')[4]).sort()).toEqual(postal.map((p) => p.trackingNumber).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[4])
+        .sort(),
+    ).toEqual(postal.map((p) => p.trackingNumber).sort());
   });
 });
 
@@ -95,7 +106,12 @@ describe('handover', () => {
     expect(jobs[0].payload).toMatchObject({ status: 'CARRIER_PICKED_UP', happenedAt: '2026-11-27T08:40:00.000Z' });
     // The parcel left on the dock is flagged, with what to do.
     // (the parcel of the voided second manifest went back to the dock too, and stayed there)
-    expect(d.discrepancies.map((x) => [x.kind, x.trackingNumber]).sort()).toEqual([['left_behind', behind.trackingNumber], ['left_behind', dockedBack]].sort());
+    expect(d.discrepancies.map((x) => [x.kind, x.trackingNumber]).sort()).toEqual(
+      [
+        ['left_behind', behind.trackingNumber],
+        ['left_behind', dockedBack],
+      ].sort(),
+    );
     expect(d.discrepancies[0]).toMatchObject({ actions: ['handed_over', 'dismissed'], next: expect.stringContaining('load it on the next manifest') });
     const board = await api(app, 'dispatch.board', {});
     expect(board.discrepancies.map((x) => x.trackingNumber)).toContain(behind.trackingNumber);
@@ -136,7 +152,16 @@ describe('handover', () => {
 describe('electronic acceptance (emulated carrier API)', () => {
   it('hands over what the carrier accepted, flags what it did not and what it took unloaded', async () => {
     app.clock.set(new Date('2026-11-27T02:00:00.000Z'));
-    await api(app, 'dispatch.rules.save', { lineId: 'ups', services: [], maxParcels: null, maxWeightGrams: null, bags: 'none', weight: 'off', expectedPickup: '18:00', acceptance: 'carrier_api' });
+    await api(app, 'dispatch.rules.save', {
+      lineId: 'ups',
+      services: [],
+      maxParcels: null,
+      maxWeightGrams: null,
+      bags: 'none',
+      weight: 'off',
+      expectedPickup: '18:00',
+      acceptance: 'carrier_api',
+    });
     const ups = await pickOn(app, 'ups', 4);
     const m = await api(app, 'dispatch.open', { lineId: 'ups' });
     for (const p of ups.slice(0, 3)) await api(app, 'dispatch.scan', { manifestId: m.id, code: p.trackingNumber });
@@ -168,7 +193,9 @@ describe('electronic acceptance (emulated carrier API)', () => {
     const taken = d.discrepancies.find((x) => x.trackingNumber === ups[3].trackingNumber)!;
     await api(app, 'dispatch.resolve', { id: taken.id, resolution: 'handed_over', note: 'driver took it from the dock' });
     expect(app.store.parcels.get(ups[3].id)!.status).toBe('handed_over');
-    expect(app.store.db.prepare('SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(ups[3].id)).toEqual({ handed_over_at: d.manifest.handedOverAt });
+    expect(app.store.db.prepare('SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(ups[3].id)).toEqual({
+      handed_over_at: d.manifest.handedOverAt,
+    });
     expect(await fail('dispatch.resolve', { id: taken.id, resolution: 'dismissed', note: 'again' })).toMatchObject({ status: 409 });
     emulatedCarrier.script = { notReceived: [], extra: [], fail: null };
   });

@@ -17,13 +17,21 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.dispose());
 
-const scan = (code: string, weightGrams?: number, id = manifestId) => api(app, 'dispatch.scan', { manifestId: id, code, ...(weightGrams ? { weightGrams } : {}) });
+const scan = (code: string, weightGrams?: number, id = manifestId) =>
+  api(app, 'dispatch.scan', { manifestId: id, code, ...(weightGrams ? { weightGrams } : {}) });
 
 describe('scan-to-load', () => {
   it('opens one manifest per line and pickup, due at the pickup of the line cut-off calendar (17:30 Shanghai)', async () => {
     const again = await api(app, 'dispatch.open', { lineId: 'postal-s10' });
     expect(again.id).toBe(manifestId);
-    expect(again).toMatchObject({ status: 'open', number: null, pickupDate: '2026-11-27', expectedPickupAt: '2026-11-27T09:30:00.000Z', parcels: 0, overdue: false });
+    expect(again).toMatchObject({
+      status: 'open',
+      number: null,
+      pickupDate: '2026-11-27',
+      expectedPickupAt: '2026-11-27T09:30:00.000Z',
+      parcels: 0,
+      overdue: false,
+    });
   });
 
   it('loads a picked parcel: it is on the manifest and no longer free on the dock', async () => {
@@ -101,7 +109,16 @@ describe('scan-to-load', () => {
 
 describe('line rules', () => {
   it('bags: a required bag must be scanned first, then parcels go in it', async () => {
-    await api(app, 'dispatch.rules.save', { lineId: 'postal-s10', services: [], maxParcels: 5, maxWeightGrams: 3000, bags: 'required', weight: 'optional', expectedPickup: '17:00', acceptance: 'scan' });
+    await api(app, 'dispatch.rules.save', {
+      lineId: 'postal-s10',
+      services: [],
+      maxParcels: 5,
+      maxWeightGrams: 3000,
+      bags: 'required',
+      weight: 'optional',
+      expectedPickup: '17:00',
+      acceptance: 'scan',
+    });
     expect(await scan(postal[2].trackingNumber)).toMatchObject({ outcome: 'refused', code: 'bag_required' });
     expect(await scan('BAG-0001')).toMatchObject({ outcome: 'bag', bag: 'BAG-0001' });
     const r = await scan(postal[2].trackingNumber, 1200);
@@ -114,7 +131,16 @@ describe('line rules', () => {
   });
 
   it('weight required: refuses a load without a weight', async () => {
-    await api(app, 'dispatch.rules.save', { lineId: 'postal-s10', services: [], maxParcels: 5, maxWeightGrams: null, bags: 'none', weight: 'required', expectedPickup: '17:00', acceptance: 'scan' });
+    await api(app, 'dispatch.rules.save', {
+      lineId: 'postal-s10',
+      services: [],
+      maxParcels: 5,
+      maxWeightGrams: null,
+      bags: 'none',
+      weight: 'required',
+      expectedPickup: '17:00',
+      acceptance: 'scan',
+    });
     expect(await scan(postal[4].trackingNumber)).toMatchObject({ outcome: 'refused', code: 'weight_required' });
     expect((await scan(postal[4].trackingNumber, 800)).outcome).toBe('loaded');
   });
@@ -125,7 +151,16 @@ describe('line rules', () => {
   });
 
   it('services: a line only takes services of lines of its own carrier', async () => {
-    const r = await invoke(app.handlers, 'dispatch.rules.save', { lineId: 'ups', services: ['Express Worldwide'], maxParcels: null, maxWeightGrams: null, bags: 'none', weight: 'off', expectedPickup: '16:00', acceptance: 'scan' });
+    const r = await invoke(app.handlers, 'dispatch.rules.save', {
+      lineId: 'ups',
+      services: ['Express Worldwide'],
+      maxParcels: null,
+      maxWeightGrams: null,
+      bags: 'none',
+      weight: 'off',
+      expectedPickup: '16:00',
+      acceptance: 'scan',
+    });
     expect(r).toMatchObject({ ok: false, status: 400 });
     if (!r.ok) expect(r.error.message).toContain('UPS has no line with service "Express Worldwide"');
   });

@@ -40,7 +40,7 @@ describe('pickup overdue only when a pickup was really due', () => {
     expect(await postalAlerts()).toEqual([]);
   });
 
-  it('says the due time in the site\'s clock style (12-hour when the site says so)', async () => {
+  it("says the due time in the site's clock style (12-hour when the site says so)", async () => {
     app = await dispatchApp({ orders: 30 });
     await pickOn(app, 'postal-s10', 1);
     await api(app, 'site.clock.save', { clock: '12h' });

@@ -38,7 +38,11 @@ describe('HID scanners in the console', () => {
     const { source, pushes } = await start();
     source.plug(dev);
     expect((await api(app!, 'scanners.list', {})).length).toBe(1);
-    expect(await api(app!, 'scanners.configure', { key: dev.key, role: 'dispatch', name: 'Dock scanner' })).toMatchObject({ role: 'dispatch', name: 'Dock scanner', state: 'ready' });
+    expect(await api(app!, 'scanners.configure', { key: dev.key, role: 'dispatch', name: 'Dock scanner' })).toMatchObject({
+      role: 'dispatch',
+      name: 'Dock scanner',
+      state: 'ready',
+    });
     hidPosReports('ABC-1').forEach((r) => source.send(dev.key, r));
     expect(pushes.filter((p) => p.name === 'scanner.scan').map((p) => p.data.role)).toEqual(['dispatch']);
   });

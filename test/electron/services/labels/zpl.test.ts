@@ -42,7 +42,10 @@ describe('buildZpl', () => {
     for (let n = 11; n <= 22; n++) {
       for (const tn of ['7'.repeat(n), 'A'.repeat(n)]) {
         const plan = planCode128(tn);
-        for (const [W, pref, min] of [[812, 3, 2], [1200, 4, 3]]) {
+        for (const [W, pref, min] of [
+          [812, 3, 2],
+          [1200, 4, 3],
+        ]) {
           const w = chooseModuleWidth(plan.modules, W - 48, pref, min);
           expect((plan.modules + 20) * w).toBeLessThanOrEqual(W - 48);
         }

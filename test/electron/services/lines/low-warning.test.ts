@@ -9,7 +9,11 @@ async function lineWithNumbers(source: 'pool' | 'range') {
   app = await demoApp({ runJobs: false });
   const { remaining: _r, daysLeft: _d, low: _l, ranges: _g, ...line } = (await api(app, 'lines.list', {})).find((l) => l.id === 'ups')!;
   await api(app, 'lines.save', { ...line, numberSource: source, lowDays: 2, dailyVolume: 1 });
-  if (source === 'pool') await api(app, 'pool.import', { lineId: 'ups', csv: [1, 2].map((n) => numberFromSerial({ format: 'ups1z', shipper: '999AA1', service: '01' }, n)).join('\n') });
+  if (source === 'pool')
+    await api(app, 'pool.import', {
+      lineId: 'ups',
+      csv: [1, 2].map((n) => numberFromSerial({ format: 'ups1z', shipper: '999AA1', service: '01' }, n)).join('\n'),
+    });
   const orders = app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
   return (await api(app, 'pick.scan', { code: orders[0].name })) as Extract<Awaited<ReturnType<typeof api<'pick.scan'>>>, { outcome: 'issued' }>;
 }

@@ -36,7 +36,12 @@ describe('the five gaps of a parcel (Table 1), crafted one at a time', () => {
     expect(state({ ...ok, handedOverAt: null, firstScanAt: null, firstLearnedAt: null }, T0 + 11 * H).handover).toBe('open_late');
   });
   it('gap 3 — carrier first scan late: after the expected window, or none and past it', () => {
-    expect(gapsOf({ ...ok, firstScanAt: iso(T0 + 130 * H), firstLearnedAt: iso(T0 + 131 * H) }, T0 + 10 * D)[3]).toMatchObject({ key: 'first_scan', state: 'late', hours: 122, limitHours: 120 });
+    expect(gapsOf({ ...ok, firstScanAt: iso(T0 + 130 * H), firstLearnedAt: iso(T0 + 131 * H) }, T0 + 10 * D)[3]).toMatchObject({
+      key: 'first_scan',
+      state: 'late',
+      hours: 122,
+      limitHours: 120,
+    });
     expect(state({ ...ok, firstScanAt: null, firstLearnedAt: null }, T0 + 129 * H).first_scan).toBe('open_late');
     expect(state({ ...ok, firstScanAt: null, firstLearnedAt: null }, T0 + 100 * H).first_scan).toBe('open');
   });
@@ -53,18 +58,48 @@ describe('the five gaps of a parcel (Table 1), crafted one at a time', () => {
     const atHandover = gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyCustomer: false, notifyAt: 'handover', notifiedAt: iso(T0 + 8 * H) } }, T0 + 10 * D)[5];
     expect(atHandover).toMatchObject({ state: 'ok', from: iso(T0 + 8 * H), hours: 72, limitHours: 120 });
     // Not handed over yet: the buyer was not told, so no silent tracking link (not "late").
-    const waiting = gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyCustomer: false, notifyAt: 'handover', notifiedAt: null }, handedOverAt: null, firstScanAt: null, firstLearnedAt: null }, T0 + 2 * H)[5];
-    expect(waiting).toMatchObject({ state: 'open', from: null, text: 'Shopify e-mails the buyer at handover: not handed over yet, so no silent tracking link.' });
+    const waiting = gapsOf(
+      {
+        ...ok,
+        shopify: { ...ok.shopify!, notifyCustomer: false, notifyAt: 'handover', notifiedAt: null },
+        handedOverAt: null,
+        firstScanAt: null,
+        firstLearnedAt: null,
+      },
+      T0 + 2 * H,
+    )[5];
+    expect(waiting).toMatchObject({
+      state: 'open',
+      from: null,
+      text: 'Shopify e-mails the buyer at handover: not handed over yet, so no silent tracking link.',
+    });
     // Told, then silent past the window.
-    expect(gapsOf({ ...ok, shopify: { ...ok.shopify!, notifyAt: 'handover', notifiedAt: iso(T0 + 8 * H) }, firstScanAt: null, firstLearnedAt: null }, T0 + 130 * H)[5].state).toBe('open_late');
+    expect(
+      gapsOf(
+        { ...ok, shopify: { ...ok.shopify!, notifyAt: 'handover', notifiedAt: iso(T0 + 8 * H) }, firstScanAt: null, firstLearnedAt: null },
+        T0 + 130 * H,
+      )[5].state,
+    ).toBe('open_late');
   });
 });
 
 describe('Table 4 cost estimate', () => {
   it('matches the article’s rows at $15/h with its ticket rates', () => {
-    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 30 }], DEFAULT_COSTS)).toMatchObject({ ticketsPerDay: 5.3, minutesPerDay: 26, monthlyCost: 197, risk: 'Low' });
-    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 100 }], DEFAULT_COSTS)).toMatchObject({ ticketsPerDay: 17.5, minutesPerDay: 88, monthlyCost: 656 });
-    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 300 }], { ...DEFAULT_COSTS, hourlyRate: 20 })).toMatchObject({ ticketsPerDay: 52.5, monthlyCost: 2625 });
+    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 30 }], DEFAULT_COSTS)).toMatchObject({
+      ticketsPerDay: 5.3,
+      minutesPerDay: 26,
+      monthlyCost: 197,
+      risk: 'Low',
+    });
+    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 100 }], DEFAULT_COSTS)).toMatchObject({
+      ticketsPerDay: 17.5,
+      minutesPerDay: 88,
+      monthlyCost: 656,
+    });
+    expect(costEstimate([{ routeType: 'postal', ordersPerDay: 300 }], { ...DEFAULT_COSTS, hourlyRate: 20 })).toMatchObject({
+      ticketsPerDay: 52.5,
+      monthlyCost: 2625,
+    });
     expect(costEstimate([{ routeType: 'private', ordersPerDay: 100 }], DEFAULT_COSTS).ticketsPerDay).toBe(4);
   });
 });

@@ -26,7 +26,12 @@ describe('the exception queue', () => {
     app.clock.set(Math.max(deadline(a), deadline(b)));
     expect(pass().opened).toBe(2);
     const q = await open();
-    expect(q.rows.map((r) => [r.orderName, r.cause, r.owner, r.overdue])).toEqual(expect.arrayContaining([['#1001', 'not_handed_over', null, false], ['#1002', 'not_handed_over', null, false]]));
+    expect(q.rows.map((r) => [r.orderName, r.cause, r.owner, r.overdue])).toEqual(
+      expect.arrayContaining([
+        ['#1001', 'not_handed_over', null, false],
+        ['#1002', 'not_handed_over', null, false],
+      ]),
+    );
     expect(q.counts).toEqual({ not_handed_over: 2 });
     expect(q.rows[0].dueAt).toBe(new Date(app.clock.now().getTime() + 2 * H).toISOString());
     // A second pass changes nothing (no duplicate exceptions).
@@ -78,7 +83,9 @@ describe('the exception queue', () => {
     expect(exc.cause).toBe('no_first_scan');
     const preview = await api(app, 'monitor.contactPreview', { exceptionId: exc.id });
     expect(preview.body).not.toMatch(/we expect it by/);
-    const inTwoDays = new Date(app.clock.now().getTime() + 2 * D).toLocaleDateString('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'short', day: 'numeric', month: 'short' }).replace(',', '');
+    const inTwoDays = new Date(app.clock.now().getTime() + 2 * D)
+      .toLocaleDateString('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'short', day: 'numeric', month: 'short' })
+      .replace(',', '');
     expect(preview.body).toContain(`will write to you again by ${inTwoDays}.`);
 
     // One poll shows it delivered, with no scan before: the parcel leaves the watch list and its exception closes.
@@ -126,7 +133,9 @@ describe('the exception queue', () => {
     expect(pass().opened).toBe(0);
     const timeline = eventsFor(app.store.db, [q.rows[0].parcelId]).map((e) => e.type);
     expect(ps.map((p) => p.id)).toContain(q.rows[0].parcelId);
-    expect(timeline).toEqual(expect.arrayContaining(['monitor.exception_opened', 'monitor.exception_assigned', 'monitor.buyer_contacted', 'monitor.exception_resolved']));
+    expect(timeline).toEqual(
+      expect.arrayContaining(['monitor.exception_opened', 'monitor.exception_assigned', 'monitor.buyer_contacted', 'monitor.exception_resolved']),
+    );
   });
 
   it('15 days without update = lost: proposes a reship; the reship is a new order picked like any other, linked both ways', async () => {
@@ -160,9 +169,15 @@ describe('the exception queue', () => {
     expect(newDiag.reshipOf).toEqual({ orderName: '#1004-R1', oldParcelId: old.id, oldTrackingNumber: old.trackingNumber });
     // Both parcels' timelines (as the Parcels screen shows them) name the other one.
     const oldTimeline = (await api(app, 'parcels.get', { id: old.id })).events;
-    expect(oldTimeline.find((e) => e.type === 'monitor.reship_picked')?.payload).toMatchObject({ newTrackingNumber: fresh.trackingNumber, newOrderName: '#1004-R1' });
+    expect(oldTimeline.find((e) => e.type === 'monitor.reship_picked')?.payload).toMatchObject({
+      newTrackingNumber: fresh.trackingNumber,
+      newOrderName: '#1004-R1',
+    });
     const newTimeline = (await api(app, 'parcels.get', { id: fresh.id })).events;
-    expect(newTimeline.find((e) => e.type === 'monitor.reship_opened')?.payload).toMatchObject({ oldTrackingNumber: old.trackingNumber, oldOrderName: '#1004' });
+    expect(newTimeline.find((e) => e.type === 'monitor.reship_opened')?.payload).toMatchObject({
+      oldTrackingNumber: old.trackingNumber,
+      oldOrderName: '#1004',
+    });
     // A reshipped parcel raises no more exceptions.
     app.clock.set(lastScan + 30 * D);
     pass();

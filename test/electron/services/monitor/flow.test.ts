@@ -18,8 +18,13 @@ describe('sources through the outbox: earliest source wins, no duplicates', () =
     const first = runPass(app.ctx);
     expect(first.registrationsQueued).toBe(1);
     expect(first.pollsQueued).toBe(1); // the carrier's own API
-    const kinds = app.store.jobs.list({ kindPrefix: 'monitor.', limit: 50 }).map((j) => `${j.kind}@${j.target}`).sort();
-    expect(kinds).toEqual(['monitor.poll@carrier:' + (p.lineId === 'postal-s10' ? 'china-post' : p.lineId === 'ups' ? 'ups' : 'dhl-express'), 'monitor.register@aggregator'].sort());
+    const kinds = app.store.jobs
+      .list({ kindPrefix: 'monitor.', limit: 50 })
+      .map((j) => `${j.kind}@${j.target}`)
+      .sort();
+    expect(kinds).toEqual(
+      ['monitor.poll@carrier:' + (p.lineId === 'postal-s10' ? 'china-post' : p.lineId === 'ups' ? 'ups' : 'dhl-express'), 'monitor.register@aggregator'].sort(),
+    );
     await drain(app);
     const reader = monitorReader(app.store.db);
     // Only the electronic manifest so far; the aggregator knows the number now.
@@ -36,8 +41,15 @@ describe('sources through the outbox: earliest source wins, no duplicates', () =
     const accepted = reader.scans(p.id).filter((s) => s.status === 'accepted');
     expect(accepted).toHaveLength(1);
     expect(accepted[0].sourceId).toBe('aggregator');
-    expect(reader.tracking(p.id)).toMatchObject({ status: 'accepted', firstSource: 'aggregator', firstLearnedAt: new Date(T0 + 30 * H).toISOString(), firstScanAt: new Date(T0 + 25 * H).toISOString() });
-    const carrierPoll = app.store.jobs.list({ kindPrefix: 'monitor.poll', status: 'done', limit: 50 }).find((j) => j.target === carrierId && j.result?.repeated);
+    expect(reader.tracking(p.id)).toMatchObject({
+      status: 'accepted',
+      firstSource: 'aggregator',
+      firstLearnedAt: new Date(T0 + 30 * H).toISOString(),
+      firstScanAt: new Date(T0 + 25 * H).toISOString(),
+    });
+    const carrierPoll = app.store.jobs
+      .list({ kindPrefix: 'monitor.poll', status: 'done', limit: 50 })
+      .find((j) => j.target === carrierId && j.result?.repeated);
     // The carrier showed the electronic manifest and the same first scan: both dropped as repeats.
     expect(carrierPoll?.result).toMatchObject({ fresh: 0, repeated: 2 });
     // The Shopify milestone of the first scan was queued once (planShopifyEvent decides the jobs).
@@ -51,7 +63,11 @@ describe('sources through the outbox: earliest source wins, no duplicates', () =
     const parcels = [];
     for (let i = 0; i < 12; i++) parcels.push(await pick(app, `#${1001 + i}`));
     for (const lineId of new Set(parcels.map((p) => p.lineId)))
-      await handOver(app, lineId, parcels.filter((p) => p.lineId === lineId).map((p) => p.trackingNumber));
+      await handOver(
+        app,
+        lineId,
+        parcels.filter((p) => p.lineId === lineId).map((p) => p.trackingNumber),
+      );
     for (let h = 1; h <= 40 * 24; h += 6) {
       app.clock.set(T0 + h * H);
       runPass(app.ctx);

@@ -10,7 +10,15 @@ import { TokenBucket } from '../../../../electron/services/monitor/sources/rate-
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-11-23T01:00:00Z'); // a Monday morning in Shenzhen
-const parcel = (n: string, route: WorldParcel['routeType'] = 'postal'): WorldParcel => ({ trackingNumber: n, routeType: route, pickedAtMs: T0 - 4 * H, handedOverAtMs: T0, destCountry: 'US', destCity: 'Springfield', zone: 'Asia/Shanghai' });
+const parcel = (n: string, route: WorldParcel['routeType'] = 'postal'): WorldParcel => ({
+  trackingNumber: n,
+  routeType: route,
+  pickedAtMs: T0 - 4 * H,
+  handedOverAtMs: T0,
+  destCountry: 'US',
+  destCity: 'Springfield',
+  zone: 'Asia/Shanghai',
+});
 const numbers = Array.from({ length: 40 }, (_, i) => `LX${String(10000000 + i)}CN`);
 const world = (n: string) => (n.startsWith('LX') ? parcel(n) : n.startsWith('DH') ? parcel(n, 'express') : null);
 
@@ -20,8 +28,14 @@ function rig(opts: { clockAt: number; outageRate?: number; realNow?: () => numbe
   const base = { seed: 7, clock, world, script, batchSize: 10, outageRate: opts.outageRate ?? 0, realNowMs: opts.realNow ?? (() => 0) };
   const carrierClient = new CarrierApiEmulator({ ...base, id: 'carrier:test', ratePerMin: 600 });
   const aggClient = new AggregatorEmulator({ ...base, id: 'aggregator', ratePerMin: 600, batchSize: 40 });
-  const carrier = carrierApiSource({ id: 'carrier:test', name: 'Test carrier', ratePerMin: 600, batchSize: 10, lineIds: ['postal-s10'], emulated: true }, carrierClient);
-  const aggregator = aggregatorSource({ id: 'aggregator', name: 'Agg', ratePerMin: 600, batchSize: 40, delivery: 'poll', lineIds: 'all', emulated: true }, aggClient);
+  const carrier = carrierApiSource(
+    { id: 'carrier:test', name: 'Test carrier', ratePerMin: 600, batchSize: 10, lineIds: ['postal-s10'], emulated: true },
+    carrierClient,
+  );
+  const aggregator = aggregatorSource(
+    { id: 'aggregator', name: 'Agg', ratePerMin: 600, batchSize: 40, delivery: 'poll', lineIds: 'all', emulated: true },
+    aggClient,
+  );
   return { clock, script, carrier, aggregator, aggClient };
 }
 

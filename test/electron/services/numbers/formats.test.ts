@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dhl10CheckDigit,
-  fedex12CheckDigit,
-  mod10CheckDigit,
-  s10CheckDigit,
-  ups1zCheckDigit,
-} from '../../../../electron/services/numbers/formats';
+import { dhl10CheckDigit, fedex12CheckDigit, mod10CheckDigit, s10CheckDigit, ups1zCheckDigit } from '../../../../electron/services/numbers/formats';
 
 describe('s10CheckDigit', () => {
   it('weights 8 6 4 2 3 5 9 7, c = 11 - sum mod 11', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  type RangeParams,
-  numberFromSerial,
-  rangeParamsSchema,
-  serialWidth,
-} from '../../../../electron/services/numbers/issue';
+import { type RangeParams, numberFromSerial, rangeParamsSchema, serialWidth } from '../../../../electron/services/numbers/issue';
 import { recognize } from '../../../../electron/services/numbers/recognize';
 
 const ranges: RangeParams[] = [

@@ -22,9 +22,7 @@ describe('parsePoolCsv', () => {
   it('does not mistake a first data row for a header', () => {
     const r = parsePoolCsv('1234567898\n1234567891');
     expect(r.numbers).toHaveLength(1);
-    expect(r.rejected).toEqual([
-      { line: 1, value: '1234567898', reason: expect.stringContaining('DHL Express check digit') },
-    ]);
+    expect(r.rejected).toEqual([{ line: 1, value: '1234567898', reason: expect.stringContaining('DHL Express check digit') }]);
   });
 
   it('rejects duplicates (after normalization) and invalid numbers with their line', () => {

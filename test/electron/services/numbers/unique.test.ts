@@ -36,7 +36,9 @@ describe('tracking numbers are unique across the station', () => {
     expect(r.status).toBe(400);
     expect(r.error.message).toContain('overlaps range 10000000–10049999 of line China Post ePacket');
     // The same serials with another service indicator are other numbers: accepted.
-    expect((await invoke(app.handlers, 'ranges.add', { lineId: 'postal-2', params: { ...S10, serviceIndicator: 'LY' }, first: 10_049_000, last: 10_060_000 })).ok).toBe(true);
+    expect(
+      (await invoke(app.handlers, 'ranges.add', { lineId: 'postal-2', params: { ...S10, serviceIndicator: 'LY' }, first: 10_049_000, last: 10_060_000 })).ok,
+    ).toBe(true);
   });
 
   it('digit formats compare the whole number: FedEx prefix 12 serial 345 is prefix 1 serial 2000000345', () => {
@@ -68,7 +70,11 @@ describe('tracking numbers are unique across the station', () => {
     // Before the set-up check existed, a second line could hold the same serials: simulate that state.
     await api(app, 'lines.save', line('postal-2', 'Postal two'));
     app.store.write('test', new Date(), (emit) =>
-      emit({ type: 'range.added', subject: 'postal-2', payload: { range: { id: 'rng-dup', lineId: 'postal-2', params: S10, first: 10_000_000, last: 10_000_100 } } }),
+      emit({
+        type: 'range.added',
+        subject: 'postal-2',
+        payload: { range: { id: 'rng-dup', lineId: 'postal-2', params: S10, first: 10_000_000, last: 10_000_100 } },
+      }),
     );
     const first = await api(app, 'pick.scan', { code: '#1001' });
     expect(first.outcome).toBe('issued');

@@ -31,7 +31,16 @@ describe('orders.import (CSV)', () => {
     const two = app.store.orders.byName('WEB-5002');
     expect(two).toHaveLength(1);
     expect(two[0]).toMatchObject({ store: 'web', status: 'open', lineId: 'ups', source: 'file', email: null });
-    expect(two[0].shipTo).toEqual({ name: 'Bo Chen', company: 'Acme', address1: '2 High St', address2: 'Unit 3', city: 'London', zip: 'N1 9GU', country: 'GB', phone: '+44 20 7946 0000' });
+    expect(two[0].shipTo).toEqual({
+      name: 'Bo Chen',
+      company: 'Acme',
+      address1: '2 High St',
+      address2: 'Unit 3',
+      city: 'London',
+      zip: 'N1 9GU',
+      country: 'GB',
+      phone: '+44 20 7946 0000',
+    });
     expect(app.store.orders.items(two[0].id).map((i) => [i.sku, i.title, i.quantity])).toEqual([
       ['TEE-1', 'Tee', 2],
       ['SOCK-1', 'Socks', 3],
@@ -124,15 +133,16 @@ describe('orders.import (JSON)', () => {
 });
 
 describe('orders.import: every bad file case, row by row', () => {
-  const row = (order: string, extra = '') =>
-    `${order},postal-s10,,Gus Hale,,7 Bay Rd,,Dublin,,D02 X285,IE,,SKU-${order},,Scarf,1${extra}`;
+  const row = (order: string, extra = '') => `${order},postal-s10,,Gus Hale,,7 Bay Rd,,Dublin,,D02 X285,IE,,SKU-${order},,Scarf,1${extra}`;
   const b64 = (b: Buffer) => b.toString('base64');
 
   it('a row with an extra field is refused alone; the good rows are imported', async () => {
     const text = [HEADER, row('X-1'), row('X-2', ',surplus'), row('X-3')].join('\n');
     const r = await api(app, 'orders.import', { format: 'csv', text });
     expect(r.imported).toBe(2);
-    expect(r.rejected).toEqual([{ row: 3, reason: 'row 3 has 17 fields but the header has 16: a comma inside a field needs the field in double quotes. The row was not imported.' }]);
+    expect(r.rejected).toEqual([
+      { row: 3, reason: 'row 3 has 17 fields but the header has 16: a comma inside a field needs the field in double quotes. The row was not imported.' },
+    ]);
   });
 
   it('UTF-16 (with or without BOM) is detected, named and read', async () => {
@@ -167,11 +177,21 @@ describe('orders.import: every bad file case, row by row', () => {
   });
 
   it('one order name with two recipients is refused naming both rows; the same recipient over two rows is one order', async () => {
-    const text = [HEADER, row('D-1'), row('D-1').replace('Gus Hale', 'Ivy Ng').replace('SKU-D-1', 'SKU-D-1b'), row('D-2'), row('D-2').replace('SKU-D-2', 'SKU-D-2b')].join('\n');
+    const text = [
+      HEADER,
+      row('D-1'),
+      row('D-1').replace('Gus Hale', 'Ivy Ng').replace('SKU-D-1', 'SKU-D-1b'),
+      row('D-2'),
+      row('D-2').replace('SKU-D-2', 'SKU-D-2b'),
+    ].join('\n');
     const r = await api(app, 'orders.import', { format: 'csv', text });
     expect(r.imported).toBe(1);
     expect(r.rejected).toEqual([
-      { row: 2, reason: 'order D-1: row 3 ships to Ivy Ng, 7 Bay Rd, Dublin, IE but row 2 ships to Gus Hale, 7 Bay Rd, Dublin, IE. One order name cannot have two recipients: give them different order names. Rows 2 and 3 were not imported.' },
+      {
+        row: 2,
+        reason:
+          'order D-1: row 3 ships to Ivy Ng, 7 Bay Rd, Dublin, IE but row 2 ships to Gus Hale, 7 Bay Rd, Dublin, IE. One order name cannot have two recipients: give them different order names. Rows 2 and 3 were not imported.',
+      },
     ]);
     expect(app.store.orders.items(app.store.orders.byName('D-2')[0].id)).toHaveLength(2);
   });
@@ -184,7 +204,13 @@ describe('orders.import: every bad file case, row by row', () => {
   });
 
   it('countries are ISO 3166-1 alpha-2 codes: "=1", "UK" and "XX" are refused, "gb" is GB', async () => {
-    const text = [HEADER, row('C-1').replace(',IE,', ',=1,'), row('C-2').replace(',IE,', ',UK,'), row('C-3').replace(',IE,', ',XX,'), row('C-4').replace(',IE,', ',gb,')].join('\n');
+    const text = [
+      HEADER,
+      row('C-1').replace(',IE,', ',=1,'),
+      row('C-2').replace(',IE,', ',UK,'),
+      row('C-3').replace(',IE,', ',XX,'),
+      row('C-4').replace(',IE,', ',gb,'),
+    ].join('\n');
     const r = await api(app, 'orders.import', { format: 'csv', text, store: 'iso' });
     expect(r.imported).toBe(1);
     expect(r.rejected.map((x) => [x.row, x.reason])).toEqual([
@@ -232,14 +258,21 @@ describe('orders.import: a large JSON file', () => {
 
 describe('orders.import: a large file sent as bytes', () => {
   const HEAD = 'order,line,email,name,company,address1,address2,city,province,zip,country,phone,sku,barcode,title,quantity';
-  const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i},ups,,Lee Ann,,1 Main St,,Austin,TX,78701,US,,S-${i},,Mug with a long enough title to fill the file,1`);
+  const many = (n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i) => `${prefix}${i},ups,,Lee Ann,,1 Main St,,Austin,TX,78701,US,,S-${i},,Mug with a long enough title to fill the file,1`);
 
   it('is decoded in slices; UTF-8 reads, and one Windows-1252 byte near the end is named by its line', async () => {
     const rows = many(60_000, 'L8-');
     const ok = Buffer.from([HEAD, ...rows].join('\n'), 'utf8');
     expect(ok.length).toBeGreaterThan(5 * 1024 * 1024);
-    expect(await api(app, 'orders.import', { format: 'csv', base64: ok.toString('base64'), store: 'l8' })).toMatchObject({ imported: 60_000, encoding: 'UTF-8' });
-    const bad = Buffer.concat([Buffer.from([HEAD, ...many(60_000, 'L9-')].join('\n') + '\n', 'utf8'), Buffer.from('L9-x,ups,,Ren\xe9e,,1 Main St,,Austin,TX,78701,US,,S-x,,Mug,1', 'latin1')]);
+    expect(await api(app, 'orders.import', { format: 'csv', base64: ok.toString('base64'), store: 'l8' })).toMatchObject({
+      imported: 60_000,
+      encoding: 'UTF-8',
+    });
+    const bad = Buffer.concat([
+      Buffer.from([HEAD, ...many(60_000, 'L9-')].join('\n') + '\n', 'utf8'),
+      Buffer.from('L9-x,ups,,Ren\xe9e,,1 Main St,,Austin,TX,78701,US,,S-x,,Mug,1', 'latin1'),
+    ]);
     const r = await invoke(app.handlers, 'orders.import', { format: 'csv', base64: bad.toString('base64'), store: 'l9' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('Windows-1252 (or another single-byte code page), not UTF-8: the characters on line 60002');

@@ -59,7 +59,11 @@ describe('tracking number issuance under SIGKILL', () => {
       const stored = new Set(parcels.map((p) => p.n));
       expect(acked.filter((n) => !stored.has(n))).toEqual([]);
       // No number lost: per range, the serials used are exactly first..next-1, without holes.
-      const ranges = db.prepare('SELECT id, first_serial AS first, next_serial AS next FROM number_ranges').all() as Array<{ id: string; first: number; next: number }>;
+      const ranges = db.prepare('SELECT id, first_serial AS first, next_serial AS next FROM number_ranges').all() as Array<{
+        id: string;
+        first: number;
+        next: number;
+      }>;
       for (const r of ranges) {
         const serials = parcels
           .map((p) => JSON.parse(p.s) as { rangeId?: string; serial?: number })

@@ -19,7 +19,11 @@ afterEach(async () => {
 async function start() {
   const clock = new SettableClock(new Date('2026-11-27T02:00:00.000Z'));
   const caps = capabilities.map((c) =>
-    c.name === 'printing' ? printingCapabilityWith({ healthIntervalMs: 3_600_000, tcp: { idleTimeoutMs: 300 } }) : c.name === 'hardware' ? hardwareCapabilityWith({ sources: () => [] }) : c,
+    c.name === 'printing'
+      ? printingCapabilityWith({ healthIntervalMs: 3_600_000, tcp: { idleTimeoutMs: 300 } })
+      : c.name === 'hardware'
+        ? hardwareCapabilityWith({ sources: () => [] })
+        : c,
   );
   app = await demoApp({ runJobs: false, demoOrders: 40, testClock: clock, capabilities: caps });
   clockOf = clock;
@@ -58,7 +62,14 @@ async function secondPrinter(id: string, language: 'zpl' | 'pdf') {
   const p = new FakePrinter();
   extra.push(p);
   const at = await p.start();
-  await api(app, 'printers.save', { id, name: id === 'pdf-office' ? 'Office laser' : 'Second Zebra', transport: 'tcp9100', host: at.host, port: at.port, language });
+  await api(app, 'printers.save', {
+    id,
+    name: id === 'pdf-office' ? 'Office laser' : 'Second Zebra',
+    transport: 'tcp9100',
+    host: at.host,
+    port: at.port,
+    language,
+  });
   return p;
 }
 
@@ -88,7 +99,12 @@ describe('printer queue', () => {
     await settle(clock);
     expect(fake.labels().length).toBe(3);
     const jobs = await api(app, 'print.jobs', { printerId: 'demo-printer' });
-    expect(jobs.filter((j) => j.status === 'held').map((j) => j.tracking).reverse()).toEqual(during);
+    expect(
+      jobs
+        .filter((j) => j.status === 'held')
+        .map((j) => j.tracking)
+        .reverse(),
+    ).toEqual(during);
 
     fake.setStatus({ paperOut: false });
     await api(app, 'printers.check', { printerId: 'demo-printer' });

@@ -22,7 +22,9 @@ afterEach(async () => {
 function conflictOnOrder(orderId: string) {
   app.store.write('test', app.ctx.clock.now(), (emit) => {
     const e = emit({ type: 'site.joined', subject: null, payload: { siteId: 'site_t', stationName: 'Bench 1' } });
-    openConflict(app.store.db, e, 'order_picked_twice', orderId, `Order ${orderId} was picked at 2 stations. Keep one parcel, void the other.`, [{ station: 'st_far' }]);
+    openConflict(app.store.db, e, 'order_picked_twice', orderId, `Order ${orderId} was picked at 2 stations. Keep one parcel, void the other.`, [
+      { station: 'st_far' },
+    ]);
   });
   return `order_picked_twice:${orderId}`;
 }

@@ -45,11 +45,14 @@ async function eventually<T>(what: string, fn: () => Promise<T>, ok: (v: T) => b
 }
 
 const fingerprints = () => Promise.all(stations.map((s) => s.console.call<Fingerprint>('site.fingerprint')));
-const converged = () =>
-  eventually('all stations converge', fingerprints, (f) => f.every((x) => x.hash === f[0].hash && x.events === f[0].events), 90_000);
+const converged = () => eventually('all stations converge', fingerprints, (f) => f.every((x) => x.hash === f[0].hash && x.events === f[0].events), 90_000);
 
 async function pick(s: Station, code = `#${nextOrder++}`) {
-  await eventually(`${s.name} holds number blocks`, () => s.console.call<Status>('site.status'), (st) => st.blocks.length >= 3 && st.blocks.every((b) => b.remaining > 0));
+  await eventually(
+    `${s.name} holds number blocks`,
+    () => s.console.call<Status>('site.status'),
+    (st) => st.blocks.length >= 3 && st.blocks.every((b) => b.remaining > 0),
+  );
   const r = await s.console.call<PickResult>('pick.scan', { code });
   if (r.outcome !== 'issued') throw new Error(`${s.name} ${code}: ${JSON.stringify(r)}`);
   return r.parcel!;
@@ -106,8 +109,16 @@ describe('three station processes and a site server', () => {
       const s = await st.console.call<Status & { now: string }>('site.status');
       return { offset: s.clockOffsetMs, error: Math.abs(Date.parse(s.now) - Date.now()) };
     };
-    const c1 = await eventually('station 1 on site time', () => offBy(p1), (c) => c.error < 3_000);
-    const c2 = await eventually('station 2 on site time', () => offBy(p2), (c) => c.error < 3_000);
+    const c1 = await eventually(
+      'station 1 on site time',
+      () => offBy(p1),
+      (c) => c.error < 3_000,
+    );
+    const c2 = await eventually(
+      'station 2 on site time',
+      () => offBy(p2),
+      (c) => c.error < 3_000,
+    );
     expect(c1.offset).toBeLessThan(-4 * 60_000);
     expect(c2.offset).toBeGreaterThan(4 * 60_000);
     // Cut-offs are decided on the time a pick records: the site's, not the station's wrong clock.
@@ -130,7 +141,11 @@ describe('three station processes and a site server', () => {
   it('a station cut off for 10 minutes keeps picking; conflicts are surfaced and all converge after', async () => {
     const [p1, p2, d] = stations;
     d.proxy.cut();
-    await eventually('dispatch sees it is cut off', () => d.console.call<Status>('site.status'), (s) => !s.connected);
+    await eventually(
+      'dispatch sees it is cut off',
+      () => d.console.call<Status>('site.status'),
+      (s) => !s.connected,
+    );
     await d.console.call('clock.set', { at: new Date(Date.now() + 10 * 60_000).toISOString(), running: true });
     const same = `#${nextOrder++}`;
     await pick(p1, same);
@@ -172,4 +187,3 @@ describe('three station processes and a site server', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   }, 180_000);
 });
-

@@ -37,7 +37,8 @@ beforeAll(async () => {
   emu = await startShopifyEmulator({ plan: 'plus', orders: 30, seed: 11, faults: 0.2, faultKinds: ['timeout-after'], hangMs: 200 });
   for (const [i, name] of ['Pick 1', 'Pick 2', 'Pick 3'].entries()) await station(name, i === 0);
   await cycleAll();
-  for (const app of apps) await api(app, 'shopify.connect', { id: 'shop', shopDomain: emu.shopDomain, accessToken: emu.accessToken, endpoint: emu.url, defaultLineId: 'ups' });
+  for (const app of apps)
+    await api(app, 'shopify.connect', { id: 'shop', shopDomain: emu.shopDomain, accessToken: emu.accessToken, endpoint: emu.url, defaultLineId: 'ups' });
   await api(apps[0], 'shopify.intake', { storeId: 'shop' });
   await cycleAll();
 }, 120_000);
@@ -50,7 +51,9 @@ afterAll(async () => {
 
 describe('Shopify from a site of three stations', () => {
   it('every parcel picked at any station reaches Shopify exactly once, whoever runs the job', async () => {
-    const names = (apps[0].store.db.prepare("SELECT name FROM orders WHERE source = 'shopify' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    const names = (apps[0].store.db.prepare("SELECT name FROM orders WHERE source = 'shopify' ORDER BY name").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
     expect(names.length).toBe(30);
     const picked: string[] = [];
     for (const [i, name] of names.slice(0, 24).entries()) {
@@ -65,15 +68,23 @@ describe('Shopify from a site of three stations', () => {
     };
     await waitFor(async () => (await cycleAll(1), synced()), 'all 24 fulfillments in Shopify', 120_000);
     // Let every station hear every outcome, then look for a second fulfillment of anything.
-    await waitFor(async () => {
-      await cycleAll(1);
-      return apps.every((a) => (a.store.db.prepare("SELECT count(*) AS n FROM jobs WHERE kind LIKE 'shopify.%' AND status = 'queued'").get() as { n: number }).n === 0);
-    }, 'no Shopify job queued at any station', 60_000);
+    await waitFor(
+      async () => {
+        await cycleAll(1);
+        return apps.every(
+          (a) => (a.store.db.prepare("SELECT count(*) AS n FROM jobs WHERE kind LIKE 'shopify.%' AND status = 'queued'").get() as { n: number }).n === 0,
+        );
+      },
+      'no Shopify job queued at any station',
+      60_000,
+    );
     const m = fulfillmentsByNumber(emu);
     expect(picked.map((n) => m.get(n))).toEqual(picked.map(() => 1));
     expect([...m.values()].reduce((a, b) => a + b, 0)).toBe(24);
     const runBy = apps[0].store.db
-      .prepare("SELECT DISTINCT e.station FROM events e JOIN jobs j ON j.id = json_extract(e.payload, '$.jobId') WHERE e.type = 'job.succeeded' AND j.kind LIKE 'shopify.%'")
+      .prepare(
+        "SELECT DISTINCT e.station FROM events e JOIN jobs j ON j.id = json_extract(e.payload, '$.jobId') WHERE e.type = 'job.succeeded' AND j.kind LIKE 'shopify.%'",
+      )
       .all() as Array<{ station: string }>;
     expect(runBy.length).toBeGreaterThan(1);
     // The faults happened: writes applied in Shopify whose answer never came back.

@@ -27,7 +27,6 @@ async function station(name: string, opts: { demoOrders?: number } = {}): Promis
 
 const rep = (app: App) => replicatorOf(app.env)!;
 
-
 /** Let every station push and pull until none has anything new. */
 async function settle(rounds = 3) {
   for (let i = 0; i < rounds; i++) for (const app of apps) if (!cut.has(app)) await rep(app).cycle();
@@ -145,7 +144,9 @@ describe('site mode over PostgreSQL', () => {
     apps.push(b);
     await settle();
     expect(rep(b).state.recoveredBlocks).toBe(1);
-    const own = b.store.db.prepare("SELECT first, last FROM range_blocks WHERE station = ? AND range_id = ? AND first = ?").get(b.ctx.stationId, range.id, lost!.first);
+    const own = b.store.db
+      .prepare('SELECT first, last FROM range_blocks WHERE station = ? AND range_id = ? AND first = ?')
+      .get(b.ctx.stationId, range.id, lost!.first);
     expect(own).toEqual(lost);
 
     const r = await leaveSite(replicatorOf(b.env), b.store, b.ctx.clock, b.env.dataDir);

@@ -18,7 +18,8 @@ async function pick(code: string) {
   return r.parcel;
 }
 
-const synced = (parcelId: string) => waitFor(async () => (await api(t!.app, 'shopify.parcel', { parcelId }))?.state === 'synced', 'tracking in Shopify', 15_000);
+const synced = (parcelId: string) =>
+  waitFor(async () => (await api(t!.app, 'shopify.parcel', { parcelId }))?.state === 'synced', 'tracking in Shopify', 15_000);
 
 /** Load the parcels on a UPS manifest, close it and hand it over to the driver. */
 async function handOver(numbers: string[]) {
@@ -44,7 +45,10 @@ describe("the buyer's shipping e-mail", () => {
 
     await handOver([p.trackingNumber]);
     await waitFor(async () => !!(await api(t!.app, 'shopify.parcel', { parcelId: p.id }))?.notifiedAt, 'buyer notified', 15_000);
-    await waitFor(() => jobsOf('shopify.fulfillment_event').every((j) => j.status === 'done') && jobsOf('shopify.fulfillment_event').length === 1, 'milestone sent');
+    await waitFor(
+      () => jobsOf('shopify.fulfillment_event').every((j) => j.status === 'done') && jobsOf('shopify.fulfillment_event').length === 1,
+      'milestone sent',
+    );
     const mails = t.emu.mails();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: 'shipping_update', orderName: '#1001', trackingNumbers: [p.trackingNumber] });
@@ -86,9 +90,14 @@ describe("the buyer's shipping e-mail", () => {
     expect((await api(t.app, 'shopify.parcel', { parcelId: b.id }))?.notifiedAt).toBeNull();
     t.emu.setOffline(false);
     await waitFor(async () => !!(await api(t!.app, 'shopify.parcel', { parcelId: b.id }))?.notifiedAt, 'b notified', 20_000);
-    const byOrder = t.emu.mails().map((m) => m.orderName).sort();
+    const byOrder = t.emu
+      .mails()
+      .map((m) => m.orderName)
+      .sort();
     expect(byOrder).toEqual(['#1001', '#1002']);
-    const notified = t.app.store.db.prepare("SELECT subject, json_extract(payload, '$.found') AS found FROM events WHERE type = 'shopify.buyer_notified' ORDER BY seq").all() as Array<{ subject: string; found: number }>;
+    const notified = t.app.store.db
+      .prepare("SELECT subject, json_extract(payload, '$.found') AS found FROM events WHERE type = 'shopify.buyer_notified' ORDER BY seq")
+      .all() as Array<{ subject: string; found: number }>;
     expect(notified).toEqual([
       { subject: a.id, found: 1 },
       { subject: b.id, found: 0 },
@@ -104,7 +113,11 @@ describe("the buyer's shipping e-mail", () => {
     const detail = await api(t.app, 'parcels.get', { id: p.id });
     const h = { time: (iso: string) => iso.slice(11, 16), jobKind: (id: string) => detail.jobs.find((j) => j.id === id)?.kind };
     const lines = detail.events.map((e) => eventSentence(e.type, e.payload, h));
-    expect(lines.find((l) => l.startsWith('Picked'))).toMatch(new RegExp(`^Picked \\(scanned #1003\\): number ${p.trackingNumber} issued from the line's (range \\(serial \\d+\\)|pool), label (to printer \\S+|waiting: no printer set)\\.`));
+    expect(lines.find((l) => l.startsWith('Picked'))).toMatch(
+      new RegExp(
+        `^Picked \\(scanned #1003\\): number ${p.trackingNumber} issued from the line's (range \\(serial \\d+\\)|pool), label (to printer \\S+|waiting: no printer set)\\.`,
+      ),
+    );
     expect(lines.some((l) => /^Tracking .* is in Shopify; no e-mail to the buyer yet: it goes at handover\.$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('Handed over to the carrier at '))).toBe(true);
     expect(lines).toContain(`Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover.`);

@@ -11,6 +11,10 @@ describe('every GraphQL document of the console', () => {
 
   it('the check fails on a field Shopify does not have', () => {
     const broken = ALL_DOCUMENTS.FULFILLMENT_CREATE.replace('userErrors { field message }', 'userErrors { field message code idempotencyKey }');
-    expect(validate(schema, parse(broken)).map((e) => e.message).join()).toContain('idempotencyKey');
+    expect(
+      validate(schema, parse(broken))
+        .map((e) => e.message)
+        .join(),
+    ).toContain('idempotencyKey');
   });
 });

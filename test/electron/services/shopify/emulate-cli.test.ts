@@ -8,7 +8,11 @@ const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 describe('npm run cli -- shopify emulate', () => {
   it('prints a shop URL and an access token that any Shopify client can use', { timeout: 60_000 }, async () => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'shopify', 'emulate', '--port', '0', '--plan', 'advanced', '--orders', '3'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', 'shopify', 'emulate', '--port', '0', '--plan', 'advanced', '--orders', '3'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {
@@ -21,7 +25,13 @@ describe('npm run cli -- shopify emulate', () => {
       const url = /shop URL:\s+(\S+)/.exec(out)![1];
       const token = /access token: (\S+)/.exec(out)![1];
       const domain = /shop domain (\S+)\)/.exec(out)![1];
-      const client = createAdminApiClient({ storeDomain: domain, apiVersion: '2026-07', accessToken: token, customFetchApi: loopbackFetch(url), logger: () => {} });
+      const client = createAdminApiClient({
+        storeDomain: domain,
+        apiVersion: '2026-07',
+        accessToken: token,
+        customFetchApi: loopbackFetch(url),
+        logger: () => {},
+      });
       const r = await client.request('{ shop { plan { displayName } } fulfillmentOrders(first: 10) { nodes { id } } }');
       expect(r.data.shop.plan.displayName).toBe('Advanced');
       expect(r.data.fulfillmentOrders.nodes.length).toBeGreaterThanOrEqual(3);

@@ -22,12 +22,25 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
     await waitFor(async () => (await api(t!.app, 'shopify.parcel', { parcelId: r.parcel.id }))?.state === 'synced', 'synced');
     const at = new Date('2026-11-27T09:30:00Z');
     const [draft] = planShopifyEvent(t.app.ctx, r.parcel.id, 'CARRIER_PICKED_UP', at);
-    expect(draft).toMatchObject({ kind: 'shopify.fulfillment_event', ref: r.parcel.id, payload: { status: 'CARRIER_PICKED_UP', happenedAt: at.toISOString() } });
+    expect(draft).toMatchObject({
+      kind: 'shopify.fulfillment_event',
+      ref: r.parcel.id,
+      payload: { status: 'CARRIER_PICKED_UP', happenedAt: at.toISOString() },
+    });
     expect(draft.target).toMatch(/^shopify:shop:/);
     expect(planShopifyEvent(t.app.ctx, 'pcl_nope', 'DELIVERED', at)).toEqual([]);
 
     const handler = shopifyJobHandler(t.rt);
-    const row = (attempts: number): JobRow => ({ ...draft, status: 'queued', attempts, nextAt: at.toISOString(), lastError: null, result: null, createdAt: at.toISOString(), doneAt: null });
+    const row = (attempts: number): JobRow => ({
+      ...draft,
+      status: 'queued',
+      attempts,
+      nextAt: at.toISOString(),
+      lastError: null,
+      result: null,
+      createdAt: at.toISOString(),
+      doneAt: null,
+    });
     const first = await handler.run(row(0));
     expect(first.result).toMatchObject({ found: false });
     // Its answer "lost": the retry looks first and finds the event.
@@ -41,18 +54,33 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
   it('fulfillment-service flow: requests are listed, accepted and rejected through the outbox, the accepted order comes in', async () => {
     t = await shopApp({ orders: 3 });
     const fos = [...t.emu.state.fulfillmentOrders.values()].filter((fo) => fo.locationId === t!.emu.state.locations[0].id);
-    await api(t.app, 'shopify.connect', { id: 'svc', shopDomain: t.emu.shopDomain, endpoint: t.emu.url, flow: 'service', accessToken: t.emu.accessToken, defaultLineId: 'ups' });
+    await api(t.app, 'shopify.connect', {
+      id: 'svc',
+      shopDomain: t.emu.shopDomain,
+      endpoint: t.emu.url,
+      flow: 'service',
+      accessToken: t.emu.accessToken,
+      defaultLineId: 'ups',
+    });
     // The merchant's own store already holds these orders as 'shop'; 'svc' sees them as requests.
     t.emu.state.submitFulfillmentRequest(fos[0].id, 'please ship');
     t.emu.state.submitFulfillmentRequest(fos[1].id, 'please ship');
     const { requests: pending, error } = await api(t.app, 'shopify.requests', { storeId: 'svc' });
     expect(error).toBeNull();
-    expect(pending.map((p) => [p.orderName, p.state]).sort()).toEqual([['#1001', 'pending'], ['#1002', 'pending']]);
+    expect(pending.map((p) => [p.orderName, p.state]).sort()).toEqual([
+      ['#1001', 'pending'],
+      ['#1002', 'pending'],
+    ]);
     const no = await invoke(t.app.handlers, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[1].foGid, accept: false });
     expect(no).toMatchObject({ ok: false, status: 400, error: { issues: [{ path: 'message' }] } });
 
-    expect(await api(t.app, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[0].foGid, accept: true })).toMatchObject({ state: 'queued', orderName: pending[0].orderName });
-    expect(await api(t.app, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[1].foGid, accept: false, message: 'out of stock' })).toMatchObject({ state: 'queued' });
+    expect(await api(t.app, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[0].foGid, accept: true })).toMatchObject({
+      state: 'queued',
+      orderName: pending[0].orderName,
+    });
+    expect(await api(t.app, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[1].foGid, accept: false, message: 'out of stock' })).toMatchObject({
+      state: 'queued',
+    });
     const twice = await invoke(t.app.handlers, 'shopify.requests.answer', { storeId: 'svc', foGid: pending[0].foGid, accept: true });
     expect(twice).toMatchObject({ ok: false, status: 409 });
     const state = async (foGid: string) => (await api(t!.app, 'shopify.requests', { storeId: 'svc' })).requests.find((r) => r.foGid === foGid)?.state;
@@ -60,14 +88,26 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
     expect(t.emu.state.fulfillmentOrder(pending[1].foGid)!.merchantMessages.at(-1)).toEqual({ kind: 'FULFILLMENT_REQUEST_REJECTED', message: 'out of stock' });
     // Accepted: its order is taken in at once, without waiting for the periodic intake.
     await waitFor(() => t!.app.store.orders.list({ limit: 50 }).some((o) => o.store === 'svc'), 'accepted order taken in', 8000);
-    expect(t.app.store.orders.list({ limit: 50 }).filter((o) => o.store === 'svc').map((o) => o.name)).toEqual([pending[0].orderName]);
+    expect(
+      t.app.store.orders
+        .list({ limit: 50 })
+        .filter((o) => o.store === 'svc')
+        .map((o) => o.name),
+    ).toEqual([pending[0].orderName]);
     expect(t.app.store.jobs.list({ kindPrefix: 'shopify.request_answer', limit: 10 }).map((j) => j.status)).toEqual(['done', 'done']);
   });
 
-  it('an answer queued offline is sent when Shopify is back; a lost answer is not sent twice; a refusal shows Shopify\'s message', async () => {
+  it("an answer queued offline is sent when Shopify is back; a lost answer is not sent twice; a refusal shows Shopify's message", async () => {
     t = await shopApp({ orders: 3 });
     const [a, b, c] = [...t.emu.state.fulfillmentOrders.values()];
-    await api(t.app, 'shopify.connect', { id: 'svc', shopDomain: t.emu.shopDomain, endpoint: t.emu.url, flow: 'service', accessToken: t.emu.accessToken, defaultLineId: 'ups' });
+    await api(t.app, 'shopify.connect', {
+      id: 'svc',
+      shopDomain: t.emu.shopDomain,
+      endpoint: t.emu.url,
+      flow: 'service',
+      accessToken: t.emu.accessToken,
+      defaultLineId: 'ups',
+    });
     t.emu.state.submitFulfillmentRequest(a.id, null);
     t.emu.state.submitFulfillmentRequest(b.id, null);
     const list = (await api(t.app, 'shopify.requests', { storeId: 'svc' })).requests;
@@ -94,7 +134,9 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
     t.emu.state.fulfillmentOrder(list[1].foGid)!.requestStatus = 'CANCELLATION_ACCEPTED';
     await api(t.app, 'shopify.requests.answer', { storeId: 'svc', foGid: list[1].foGid, accept: false, message: 'no stock' });
     await waitFor(async () => (await stateOf(list[1].foGid))?.state === 'refused', 'refused');
-    expect((await stateOf(list[1].foGid))?.error).toBe('Shopify refused: Cannot reject a fulfillment request for a fulfillment order with request status cancellation_accepted.');
+    expect((await stateOf(list[1].foGid))?.error).toBe(
+      'Shopify refused: Cannot reject a fulfillment request for a fulfillment order with request status cancellation_accepted.',
+    );
     expect(c.requestStatus).toBe('UNSUBMITTED');
   });
 });

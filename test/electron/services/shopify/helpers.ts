@@ -17,7 +17,14 @@ export const waitFor = async (fn: () => boolean | Promise<boolean>, what: string
  * A console (demo site, no demo store) connected to its own emulator store 'shop' with `orders`
  * open orders taken in through the intake. Short timeouts and backoff so fault tests run quickly.
  */
-export async function shopApp(opts: { orders: number; emulator?: ShopifyEmulatorOptions; settings?: Partial<RuntimeSettings>; runJobs?: boolean; dataDir?: string; emu?: ShopifyEmulator }) {
+export async function shopApp(opts: {
+  orders: number;
+  emulator?: ShopifyEmulatorOptions;
+  settings?: Partial<RuntimeSettings>;
+  runJobs?: boolean;
+  dataDir?: string;
+  emu?: ShopifyEmulator;
+}) {
   const emu = opts.emu ?? (await startShopifyEmulator({ plan: 'plus', orders: opts.orders, seed: 7, ...opts.emulator }));
   const app = await demoApp({ demoOrders: 0, runJobs: false, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const rt = shopifyRuntime(app.env);

@@ -25,7 +25,7 @@ async function pickAll(app: Ctx['app'], from: number, n: number): Promise<string
 const status = (app: Ctx['app']) => api(app, 'shopify.status', {});
 
 describe('Shopify outbox: never twice, never lost', () => {
-  it('a pick sends the parcel number to Shopify with the line\'s exact company and URL, and the Sync view shows it synced', async () => {
+  it("a pick sends the parcel number to Shopify with the line's exact company and URL, and the Sync view shows it synced", async () => {
     t = await shopApp({ orders: 3 });
     const [number] = await pickAll(t.app, 1001, 1);
     await waitFor(async () => (await status(t!.app)).counts.synced === 1, 'synced');
@@ -65,7 +65,7 @@ describe('Shopify outbox: never twice, never lost', () => {
     expect(t.emu.state.fulfillments.size).toBe(0);
   });
 
-  it('a true refusal keeps Shopify\'s exact message; fixing the line items from the Sync screen sends it', async () => {
+  it("a true refusal keeps Shopify's exact message; fixing the line items from the Sync screen sends it", async () => {
     t = await shopApp({ orders: 3, runJobs: false });
     await pickAll(t.app, 1003, 1);
     // Someone ships one unit of the order's first line in Shopify meanwhile: our quantities no longer fit.
@@ -123,11 +123,15 @@ describe('Shopify outbox: never twice, never lost', () => {
     expect(before.stores[0].lastError).toBeTruthy();
     t.emu.setOffline(false);
     const seen: number[] = [];
-    await waitFor(async () => {
-      const q = t!.app.store.jobs.depth('shopify.').queued;
-      seen.push(q);
-      return q === 0;
-    }, 'drain', 150_000);
+    await waitFor(
+      async () => {
+        const q = t!.app.store.jobs.depth('shopify.').queued;
+        seen.push(q);
+        return q === 0;
+      },
+      'drain',
+      150_000,
+    );
     expect(seen.some((q) => q > 0 && q < 500)).toBe(true);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1]);
     const by = fulfillmentsByNumber(t.emu);

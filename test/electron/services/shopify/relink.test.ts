@@ -37,7 +37,10 @@ describe('re-link a parcel to a new number', () => {
     expect(r.oldNumber).toBe(parcel.trackingNumber);
     expect(r.newNumber).not.toBe(parcel.trackingNumber);
     expect(r.parcel.trackingNumber).toBe(r.newNumber);
-    expect(r.shopify).toMatchObject({ action: 'tracking_update', sync: { state: 'queued', updating: true, trackingNumber: r.newNumber, sentNumber: parcel.trackingNumber } });
+    expect(r.shopify).toMatchObject({
+      action: 'tracking_update',
+      sync: { state: 'queued', updating: true, trackingNumber: r.newNumber, sentNumber: parcel.trackingNumber },
+    });
     const added = shopifyJobs(t.app, parcel.id).slice(before);
     expect(added.map((j) => j.kind)).toEqual(['shopify.tracking_update']);
     // The new label is queued for the station's printer, and the monitor watches the new number.
@@ -82,7 +85,11 @@ describe('re-link a parcel to a new number', () => {
     }, 'new number in Shopify');
     expect(t.emu.state.fulfillments.size).toBe(1);
     expect([...t.emu.state.fulfillments.values()][0].trackingInfo[0].number).toBe(r.newNumber);
-    expect(shopifyJobs(t.app, parcel.id).map((j) => j.kind).sort()).toEqual(['shopify.fulfillment_create', 'shopify.tracking_update']);
+    expect(
+      shopifyJobs(t.app, parcel.id)
+        .map((j) => j.kind)
+        .sort(),
+    ).toEqual(['shopify.fulfillment_create', 'shopify.tracking_update']);
   });
 
   it('takes a typed number of the line only, never one already used, and refuses a loaded parcel with what to do', async () => {
@@ -96,20 +103,27 @@ describe('re-link a parcel to a new number', () => {
     expect(await refused(t.app, { parcelId: a.id, reason: 'torn label', number: 'LX100000017CN' })).toMatchObject({
       error: { message: expect.stringMatching(/is a UPU S10 postal number, but UPS Worldwide Saver uses UPS numbers/) },
     });
-    expect(await refused(t.app, { parcelId: a.id, reason: 'torn label', number: b.trackingNumber })).toMatchObject({ error: { message: expect.stringContaining('already the number of parcel') } });
+    expect(await refused(t.app, { parcelId: a.id, reason: 'torn label', number: b.trackingNumber })).toMatchObject({
+      error: { message: expect.stringContaining('already the number of parcel') },
+    });
 
     const typed = numberFromSerial({ format: 'ups1z', shipper: 'F5S1X9', service: '65' }, 1_009_990);
     const r = await api(t.app, 'parcel.relink', { parcelId: a.id, reason: 'carrier label used', number: typed.toLowerCase() });
     expect(r.newNumber).toBe(typed);
     // Its old number is gone for good: typing it for another parcel is refused.
-    expect(await refused(t.app, { parcelId: b.id, reason: 'torn label', number: a.trackingNumber })).toMatchObject({ error: { message: expect.stringContaining('earlier re-link') } });
+    expect(await refused(t.app, { parcelId: b.id, reason: 'torn label', number: a.trackingNumber })).toMatchObject({
+      error: { message: expect.stringContaining('earlier re-link') },
+    });
 
     const m = await api(t.app, 'dispatch.open', { lineId: 'ups' });
     expect((await api(t.app, 'dispatch.scan', { manifestId: m.id, code: b.trackingNumber })).outcome).toBe('loaded');
-    expect(await refused(t.app, { parcelId: b.id, reason: 'torn label' })).toMatchObject({ status: 409, error: { message: expect.stringContaining('Unload it in Dispatch first') } });
+    expect(await refused(t.app, { parcelId: b.id, reason: 'torn label' })).toMatchObject({
+      status: 409,
+      error: { message: expect.stringContaining('Unload it in Dispatch first') },
+    });
   });
 
-  it('moves a console order to another line: the line\'s next number, the watch follows, no Shopify job', async () => {
+  it("moves a console order to another line: the line's next number, the watch follows, no Shopify job", async () => {
     t = await shopApp({ orders: 0, runJobs: false });
     const csv = ['order,line,name,address1,city,zip,country,sku,title,quantity', 'R-1,postal-s10,Ann Lee,1 Main St,Portland,97201,US,MUG-1,Mug,1'].join('\n');
     await api(t.app, 'orders.import', { format: 'csv', text: csv });

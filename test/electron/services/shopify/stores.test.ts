@@ -24,7 +24,9 @@ describe('Shopify stores and intake', () => {
     expect(lacking.missingScopes).toEqual(['read_merchant_managed_fulfillment_orders', 'write_merchant_managed_fulfillment_orders']);
     t.emu.state.shop.accessScopes = ['read_orders', 'write_orders', 'read_locations', 'write_merchant_managed_fulfillment_orders'];
     expect((await api(t.app, 'shopify.test', { storeId: 'shop', shopDomain: t.emu.shopDomain, endpoint: t.emu.url })).missingScopes).toEqual([]);
-    await expect(api(t.app, 'shopify.test', { shopDomain: t.emu.shopDomain, endpoint: t.emu.url, accessToken: 'shpat_wrong_token_123' })).rejects.toThrow(/refused this access token/);
+    await expect(api(t.app, 'shopify.test', { shopDomain: t.emu.shopDomain, endpoint: t.emu.url, accessToken: 'shpat_wrong_token_123' })).rejects.toThrow(
+      /refused this access token/,
+    );
   });
 
   it('keeps the token encrypted with a 0600 key file outside the data directory, and never returns it', async () => {
@@ -33,7 +35,8 @@ describe('Shopify stores and intake', () => {
     expect(statSync(join(keyDir, 'shopify.key')).mode & 0o777).toBe(0o600);
     const blob = readFileSync(join(t.app.dir, 'secrets.enc'));
     expect(blob.includes(Buffer.from(t.emu.accessToken))).toBe(false);
-    for (const f of readdirSync(t.app.dir)) if (f.startsWith('firstscan.db')) expect(readFileSync(join(t.app.dir, f)).includes(Buffer.from(t.emu.accessToken))).toBe(false);
+    for (const f of readdirSync(t.app.dir))
+      if (f.startsWith('firstscan.db')) expect(readFileSync(join(t.app.dir, f)).includes(Buffer.from(t.emu.accessToken))).toBe(false);
     const everything = JSON.stringify([await api(t.app, 'shopify.status', {}), await api(t.app, 'events.export', {})]);
     expect(everything).not.toContain(t.emu.accessToken);
   });

@@ -88,4 +88,3 @@ describe('cli site server / site join', () => {
     expect(() => statSync(join(stationDir, 'firstscan.db'))).toThrow();
   }, 60_000);
 });
-

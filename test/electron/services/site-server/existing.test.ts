@@ -28,7 +28,7 @@ describe('site init on an existing PostgreSQL', () => {
     await link.close();
   });
 
-  it("pins the certificate the server presents when it has TLS", async () => {
+  it('pins the certificate the server presents when it has TLS', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firstscan-site-ex-'));
     dirs.push(dir);
     const port = await freePort();

@@ -88,7 +88,14 @@ describe('site server (embedded PostgreSQL)', () => {
     const creds = await joinSite(server.joinCode, 'st-lan-1', 'Pick LAN');
     const plain = new pg.Client({ ...endpointOf(creds), ssl: false });
     await expect(plain.connect()).rejects.toThrow(/no pg_hba.conf entry.*no encryption/);
-    const admin = new pg.Client({ host: lan, port, user: 'postgres', password: JSON.parse(readFileSync(join(dir, 'site-admin.json'), 'utf8')).password, database: 'firstscan', ssl: { rejectUnauthorized: false } });
+    const admin = new pg.Client({
+      host: lan,
+      port,
+      user: 'postgres',
+      password: JSON.parse(readFileSync(join(dir, 'site-admin.json'), 'utf8')).password,
+      database: 'firstscan',
+      ssl: { rejectUnauthorized: false },
+    });
     await expect(admin.connect()).rejects.toThrow(/rejects connection|no pg_hba.conf entry/);
     const link = await connectSite(creds);
     expect(link.station).toBe('st-lan-1');

@@ -16,12 +16,22 @@ describe('@shopify/admin-api-client against the emulator', () => {
     expect(shop.data.shop).toEqual({ name: 'Firstscan Demo Store', myshopifyDomain: emu.shopDomain, plan: { displayName: 'Shopify' } });
     expect(shop.data.currentAppInstallation.accessScopes.map((s: any) => s.handle)).toContain('write_merchant_managed_fulfillment_orders');
 
-    const list = await client.request('query { fulfillmentOrders(first: 2) { nodes { id status lineItems(first: 10) { nodes { id remainingQuantity lineItem { sku variant { barcode } } } } destination { countryCode } } } }');
+    const list = await client.request(
+      'query { fulfillmentOrders(first: 2) { nodes { id status lineItems(first: 10) { nodes { id remainingQuantity lineItem { sku variant { barcode } } } } destination { countryCode } } } }',
+    );
     const fo = list.data.fulfillmentOrders.nodes[0];
     expect(fo.status).toBe('OPEN');
     const created = await client.request(
       `mutation Create($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id status trackingInfo { company number url } } userErrors { field message } } }`,
-      { variables: { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' }, notifyCustomer: false } } },
+      {
+        variables: {
+          fulfillment: {
+            lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }],
+            trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' },
+            notifyCustomer: false,
+          },
+        },
+      },
     );
     expect(created.data.fulfillmentCreate.userErrors).toEqual([]);
     const f = created.data.fulfillmentCreate.fulfillment;
@@ -29,14 +39,21 @@ describe('@shopify/admin-api-client against the emulator', () => {
     expect(f.trackingInfo[0]).toMatchObject({ company: 'UPS', number: '1Z999AA10123456784' });
     expect(f.trackingInfo[0].url).toContain('ups.com');
 
-    const back = await client.request('query Read($id: ID!) { fulfillmentOrder(id: $id) { status fulfillments(first: 5) { nodes { id trackingInfo { number } } } } }', { variables: { id: fo.id } });
+    const back = await client.request(
+      'query Read($id: ID!) { fulfillmentOrder(id: $id) { status fulfillments(first: 5) { nodes { id trackingInfo { number } } } } }',
+      { variables: { id: fo.id } },
+    );
     expect(back.data.fulfillmentOrder.status).toBe('CLOSED');
     expect(back.data.fulfillmentOrder.fulfillments.nodes).toEqual([{ id: f.id, trackingInfo: [{ number: '1Z999AA10123456784' }] }]);
     expect(emu.stats().mutationsApplied).toBe(1);
   });
 
   it('a wrong token gets Shopify 401', async () => {
-    const r = await fetch(emu.graphqlUrl('2026-07'), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': 'nope' }, body: JSON.stringify({ query: '{ shop { name } }' }) });
+    const r = await fetch(emu.graphqlUrl('2026-07'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': 'nope' },
+      body: JSON.stringify({ query: '{ shop { name } }' }),
+    });
     expect(r.status).toBe(401);
     expect(await r.json()).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
   });

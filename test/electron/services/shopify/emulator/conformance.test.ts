@@ -18,7 +18,14 @@ import { gid } from '../../../../../electron/services/shopify/emulator/gid';
 import type { EmulatorState } from '../../../../../electron/services/shopify/emulator/state';
 
 /** Creates an order like the captured orderCreate and maps the captured ids onto ours. */
-function seedLike(state: EmulatorState, map: Map<string, string>, captured: { foId: string; foLineIds: string[]; orderId?: string }, title: string, quantity: number, locationIndex = 0) {
+function seedLike(
+  state: EmulatorState,
+  map: Map<string, string>,
+  captured: { foId: string; foLineIds: string[]; orderId?: string },
+  title: string,
+  quantity: number,
+  locationIndex = 0,
+) {
   const o = state.addOrder({ lineItems: [{ title, sku: 'SKU-' + title.length, barcode: '0000000000000', quantity }], locationIndexes: [locationIndex] });
   const fo = state.fulfillmentOrdersOf(o.id)[0];
   map.set(captured.foId, gid('FulfillmentOrder', fo.id));
@@ -34,7 +41,13 @@ describe('conformance: fulfillmentCreate', () => {
     const p = pair('2025-01-fulfillment-create-name.json');
     const { state, run } = harness();
     const map = new Map<string, string>();
-    const { order } = seedLike(state, map, { foId: p.fulfillmentOrderId, foLineIds: [p.fulfillmentOrderLineItemId] }, 'fulfillmentCreate name sequence line', 2);
+    const { order } = seedLike(
+      state,
+      map,
+      { foId: p.fulfillmentOrderId, foLineIds: [p.fulfillmentOrderLineItemId] },
+      'fulfillmentCreate name sequence line',
+      2,
+    );
     for (const step of [p.firstFulfillmentCreate, p.secondFulfillmentCreate]) {
       const r = await run(step.query, remap(step.variables, map));
       const want = normalise(step.response.data) as any;
@@ -76,12 +89,20 @@ describe('conformance: fulfillmentCreate', () => {
       const isV2 = Object.keys(c.response.data)[0] === 'fulfillmentCreateV2';
       // fulfillmentCreateV2 is gone from the 2026-07 schema: those captured cases are not replayable.
       if (isV2 && !schema.getMutationType()?.getFields().fulfillmentCreateV2) continue;
-      const v2Arg = String(schema.getMutationType()?.getFields().fulfillmentCreateV2?.args.find((a) => a.name === 'fulfillment')?.type ?? 'FulfillmentInput!');
+      const v2Arg = String(
+        schema
+          .getMutationType()
+          ?.getFields()
+          .fulfillmentCreateV2?.args.find((a) => a.name === 'fulfillment')?.type ?? 'FulfillmentInput!',
+      );
       const r = await run(isV2 ? v2.replace('$fulfillment: FulfillmentInput!', `$fulfillment: ${v2Arg}`) : mutation, remap(c.variables, map));
       const root = isV2 ? 'fulfillmentCreateV2' : 'fulfillmentCreate';
       const got = (r.body.data as any)[root];
       const want = c.response.data[root];
-      const expectedErrors = want.userErrors.map((e: any) => ({ ...e, message: e.message.replace(/Fulfillment order \d+ /, `Fulfillment order ${(map.get(capturedFo) ?? '').split('/').pop()} `) }));
+      const expectedErrors = want.userErrors.map((e: any) => ({
+        ...e,
+        message: e.message.replace(/Fulfillment order \d+ /, `Fulfillment order ${(map.get(capturedFo) ?? '').split('/').pop()} `),
+      }));
       expect({ name, userErrors: got.userErrors }).toEqual({ name, userErrors: expectedErrors });
       if (want.fulfillment) expect(normalise(got.fulfillment)).toEqual(normalise(want.fulfillment));
       else expect(got.fulfillment).toBeNull();
@@ -105,7 +126,10 @@ describe('conformance: fulfillmentCreate', () => {
       const isValid = fo0.id === split.fulfillmentOrder.id;
       const isMoved = o.fulfillmentOrders.nodes.some((f: any) => f.id === p.setup.differentLocation.move.variables.id);
       const lines = isValid ? [2] : isMoved ? [li.totalQuantity - 1, 1] : [li.totalQuantity];
-      const order = state.addOrder({ lineItems: lines.map((q) => ({ title: li.lineItem.title, sku: 'S', barcode: 'B', quantity: q })), locationIndexes: isMoved ? [0, 1] : isValid ? [0, 0] : [0] });
+      const order = state.addOrder({
+        lineItems: lines.map((q) => ({ title: li.lineItem.title, sku: 'S', barcode: 'B', quantity: q })),
+        locationIndexes: isMoved ? [0, 1] : isValid ? [0, 0] : [0],
+      });
       ordersById.set(o.id, String(order.id));
       const fos = state.fulfillmentOrdersOf(order.id);
       if (isValid) {
@@ -140,7 +164,11 @@ describe('conformance: fulfillmentCreate', () => {
       const expected = want.userErrors.map((e: any) => ({
         ...e,
         message: e.message
-          .replace(/orders with ids \[(\d+), (\d+)\]/, (_: string, a: string, b: string) => `orders with ids [${ordersById.get(`gid://shopify/Order/${a}`)}, ${ordersById.get(`gid://shopify/Order/${b}`)}]`)
+          .replace(
+            /orders with ids \[(\d+), (\d+)\]/,
+            (_: string, a: string, b: string) =>
+              `orders with ids [${ordersById.get(`gid://shopify/Order/${a}`)}, ${ordersById.get(`gid://shopify/Order/${b}`)}]`,
+          )
           .replace(/locations with ids \[\d+, \d+\]/, `locations with ids [${locIds[0]}, ${locIds[1]}]`),
       }));
       expect({ name, userErrors: got.userErrors }).toEqual({ name, userErrors: expected });
@@ -168,7 +196,13 @@ describe('conformance: tracking, events, cancel', () => {
     expect(unknown.body.data).toEqual(p.unknownFulfillmentEventCreate.response.data);
     const o = state.addOrder({ lineItems: [{ title: 'x', sku: 's', barcode: 'b', quantity: 1 }] });
     const fo = state.fulfillmentOrdersOf(o.id)[0];
-    const created = await run(p.setup.fulfillmentCreate.query, { ...p.setup.fulfillmentCreate.variables, fulfillment: { ...p.setup.fulfillmentCreate.variables.fulfillment, lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }] } });
+    const created = await run(p.setup.fulfillmentCreate.query, {
+      ...p.setup.fulfillmentCreate.variables,
+      fulfillment: {
+        ...p.setup.fulfillmentCreate.variables.fulfillment,
+        lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }],
+      },
+    });
     const fid = (created.body.data as any).fulfillmentCreate.fulfillment.id;
     const capturedFid = p.fulfillmentEventCreate.variables.fulfillmentEvent.fulfillmentId;
     const map = new Map([[capturedFid, fid]]);
@@ -180,8 +214,19 @@ describe('conformance: tracking, events, cancel', () => {
     const read = await run(p.detailRead.query, { fulfillmentId: fid });
     const f = (read.body.data as any).fulfillment;
     const wf = p.detailRead.response.data.fulfillment;
-    expect({ status: f.status, displayStatus: f.displayStatus, inTransitAt: f.inTransitAt, estimatedDeliveryAt: f.estimatedDeliveryAt, events: f.events.nodes.length })
-      .toEqual({ status: wf.status, displayStatus: wf.displayStatus, inTransitAt: wf.inTransitAt, estimatedDeliveryAt: wf.estimatedDeliveryAt, events: wf.events.nodes.length });
+    expect({
+      status: f.status,
+      displayStatus: f.displayStatus,
+      inTransitAt: f.inTransitAt,
+      estimatedDeliveryAt: f.estimatedDeliveryAt,
+      events: f.events.nodes.length,
+    }).toEqual({
+      status: wf.status,
+      displayStatus: wf.displayStatus,
+      inTransitAt: wf.inTransitAt,
+      estimatedDeliveryAt: wf.estimatedDeliveryAt,
+      events: wf.events.nodes.length,
+    });
     expect(Object.keys(f.events.pageInfo)).toEqual(Object.keys(wf.events.pageInfo));
   });
 
@@ -190,7 +235,12 @@ describe('conformance: tracking, events, cancel', () => {
     const { state, run } = harness();
     const o = state.addOrder({ lineItems: [{ title: 'x', sku: 's', barcode: 'b', quantity: 1 }] });
     const fo = state.fulfillmentOrdersOf(o.id)[0];
-    const created = await run(p.setup.fulfillmentCreate.query, { fulfillment: { ...p.setup.fulfillmentCreate.variables.fulfillment, lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }] } });
+    const created = await run(p.setup.fulfillmentCreate.query, {
+      fulfillment: {
+        ...p.setup.fulfillmentCreate.variables.fulfillment,
+        lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }],
+      },
+    });
     const fid = (created.body.data as any).fulfillmentCreate.fulfillment.id;
     const map = new Map([[p.initialCancel.variables.id, fid]]);
     for (const k of ['initialCancel', 'cancelAlreadyCancelled', 'trackingAlreadyCancelled', 'eventOnCancelled']) {
@@ -209,7 +259,10 @@ describe('conformance: tracking, events, cancel', () => {
     const { state, run } = harness();
     const o = state.addOrder({ lineItems: [{ title: 'x', sku: 's', barcode: 'b', quantity: 1 }] });
     const fo = state.fulfillmentOrdersOf(o.id)[0];
-    const map = new Map([[p.fulfillmentOrderId, gid('FulfillmentOrder', fo.id)], [p.orderId, gid('Order', o.id)]]);
+    const map = new Map([
+      [p.fulfillmentOrderId, gid('FulfillmentOrder', fo.id)],
+      [p.orderId, gid('Order', o.id)],
+    ]);
     const c = await run(p.fulfillmentCreate.query, remap(p.fulfillmentCreate.variables, map));
     expect(normalise(c.body.data)).toEqual(normalise(p.fulfillmentCreate.response.data));
     map.set(p.fulfillmentId, (c.body.data as any).fulfillmentCreate.fulfillment.id);
@@ -229,13 +282,17 @@ describe('conformance: requested cost of every captured document', () => {
       if (!o || typeof o !== 'object') return;
       const q = o.query ?? o.request?.query;
       const resp = o.response?.payload ?? o.response?.body ?? o.response;
-      if (typeof q === 'string' && resp?.extensions?.cost) docs.push({ where, query: q, variables: o.variables ?? o.request?.variables ?? {}, cost: resp.extensions.cost.requestedQueryCost });
+      if (typeof q === 'string' && resp?.extensions?.cost)
+        docs.push({ where, query: q, variables: o.variables ?? o.request?.variables ?? {}, cost: resp.extensions.cost.requestedQueryCost });
       for (const [k, v] of Object.entries(o)) if (k !== 'response') walk(v, `${where}.${k}`);
     };
     for (const f of readdirSync(CONFORMANCE_DIR)) walk(pair(f), f);
     // Known exceptions: money-set heavy orderCreate (MoneyBag pricing differs) and one 2026-04 capture
     // where fulfillmentTrackingInfoUpdate was charged 10 instead of the 50 seen in every other capture.
-    const exceptions = ['2026-04-fulfillment-detail-events-lifecycle.json.setup.orderCreate', '2026-04-fulfillment-detail-events-lifecycle.json.fulfillmentTrackingInfoUpdate'];
+    const exceptions = [
+      '2026-04-fulfillment-detail-events-lifecycle.json.setup.orderCreate',
+      '2026-04-fulfillment-detail-events-lifecycle.json.fulfillmentTrackingInfoUpdate',
+    ];
     const mismatches = docs.filter((d) => !exceptions.includes(d.where) && requestedCost(schema, parse(d.query), d.variables) !== d.cost).map((d) => d.where);
     expect(docs.length).toBeGreaterThan(150);
     expect(mismatches).toEqual([]);

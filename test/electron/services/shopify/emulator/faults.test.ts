@@ -12,12 +12,31 @@ describe('fault injection', () => {
   });
 
   const post = (e: ShopifyEmulator, body: unknown, timeoutMs = 1500) =>
-    fetch(e.graphqlUrl('2026-07'), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': e.accessToken }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    fetch(e.graphqlUrl('2026-07'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': e.accessToken },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
 
   it('timeout-after applies the write although the client errors', async () => {
     emu = await startShopifyEmulator({ orders: 3, seed: 9, faults: 1, faultKinds: ['timeout-after'] });
     const fo = [...emu.state.fulfillmentOrders.values()][0];
-    await expect(post(emu, { query: CREATE, variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }], trackingInfo: { number: 'T1', company: 'DHL Express' } } } }, 800)).rejects.toThrow();
+    await expect(
+      post(
+        emu,
+        {
+          query: CREATE,
+          variables: {
+            f: {
+              lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid('FulfillmentOrder', fo.id) }],
+              trackingInfo: { number: 'T1', company: 'DHL Express' },
+            },
+          },
+        },
+        800,
+      ),
+    ).rejects.toThrow();
     expect(emu.state.fulfillmentsOf(gid('FulfillmentOrder', fo.id))).toHaveLength(1);
     expect(emu.stats().faults['timeout-after']).toBe(1);
   });

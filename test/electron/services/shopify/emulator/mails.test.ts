@@ -15,11 +15,17 @@ afterEach(async () => {
 });
 
 const client = (e: ShopifyEmulator) =>
-  createAdminApiClient({ storeDomain: e.shopDomain, apiVersion: '2026-07', accessToken: e.accessToken, customFetchApi: loopbackFetch(e.url), logger: () => {} });
+  createAdminApiClient({
+    storeDomain: e.shopDomain,
+    apiVersion: '2026-07',
+    accessToken: e.accessToken,
+    customFetchApi: loopbackFetch(e.url),
+    logger: () => {},
+  });
 const CREATE = `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id updatedAt } userErrors { message } } }`;
 const UPDATE = `mutation U($id: ID!, $t: FulfillmentTrackingInput!, $n: Boolean) { fulfillmentTrackingInfoUpdate(fulfillmentId: $id, trackingInfoInput: $t, notifyCustomer: $n) { fulfillment { id updatedAt } userErrors { message } } }`;
 
-describe("the buyer e-mails Shopify would send", () => {
+describe('the buyer e-mails Shopify would send', () => {
   it('are recorded with kind, order, address, numbers and time; none without notifyCustomer; kept across a restart and served at /emulator/mails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fs-emu-mail-'));
     dirs.push(dir);
@@ -29,13 +35,31 @@ describe("the buyer e-mails Shopify would send", () => {
     const [fo1, fo2] = [...emu.state.fulfillmentOrders.values()];
     const gid = (id: number) => `gid://shopify/FulfillmentOrder/${id}`;
     const c = client(emu);
-    const quiet = await c.request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid(fo1.id) }], trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' }, notifyCustomer: false } } });
-    await c.request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid(fo2.id) }], trackingInfo: { company: 'UPS', number: '1Z999AA10123456791' }, notifyCustomer: true } } });
+    const quiet = await c.request(CREATE, {
+      variables: {
+        f: {
+          lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid(fo1.id) }],
+          trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' },
+          notifyCustomer: false,
+        },
+      },
+    });
+    await c.request(CREATE, {
+      variables: {
+        f: {
+          lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: gid(fo2.id) }],
+          trackingInfo: { company: 'UPS', number: '1Z999AA10123456791' },
+          notifyCustomer: true,
+        },
+      },
+    });
     expect(emu.mails().map((m) => [m.kind, m.trackingNumbers])).toEqual([['shipping_confirmation', ['1Z999AA10123456791']]]);
     // The same tracking again, now with notifyCustomer: a shipping update, and updatedAt moves on even on a frozen clock.
     const f1 = (quiet.data as { fulfillmentCreate: { fulfillment: { id: string; updatedAt: string } } }).fulfillmentCreate.fulfillment;
     const u = await c.request(UPDATE, { variables: { id: f1.id, t: { company: 'UPS', number: '1Z999AA10123456784' }, n: true } });
-    expect(Date.parse((u.data as { fulfillmentTrackingInfoUpdate: { fulfillment: { updatedAt: string } } }).fulfillmentTrackingInfoUpdate.fulfillment.updatedAt)).toBeGreaterThan(Date.parse(f1.updatedAt));
+    expect(
+      Date.parse((u.data as { fulfillmentTrackingInfoUpdate: { fulfillment: { updatedAt: string } } }).fulfillmentTrackingInfoUpdate.fulfillment.updatedAt),
+    ).toBeGreaterThan(Date.parse(f1.updatedAt));
     now += 3_600_000;
     await c.request(UPDATE, { variables: { id: f1.id, t: { company: 'UPS', number: '1Z999AA10123456784' }, n: false } });
     const mails = emu.mails();

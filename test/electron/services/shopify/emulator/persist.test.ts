@@ -15,7 +15,13 @@ afterEach(async () => {
 });
 
 const client = (e: ShopifyEmulator) =>
-  createAdminApiClient({ storeDomain: e.shopDomain, apiVersion: '2026-07', accessToken: e.accessToken, customFetchApi: loopbackFetch(e.url), logger: () => {} });
+  createAdminApiClient({
+    storeDomain: e.shopDomain,
+    apiVersion: '2026-07',
+    accessToken: e.accessToken,
+    customFetchApi: loopbackFetch(e.url),
+    logger: () => {},
+  });
 
 const CREATE = `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { message } } }`;
 
@@ -29,11 +35,21 @@ describe('emulator state in a file', () => {
     expect(existsSync(file)).toBe(true);
     const [fo1, fo2] = [...emu.state.fulfillmentOrders.values()];
     const c = client(emu);
-    const r = await c.request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo1.id}` }], trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' } } } });
-    const fid = r.data.fulfillmentCreate.fulfillment.id as string;
-    await c.request(`mutation E($e: FulfillmentEventInput!) { fulfillmentEventCreate(fulfillmentEvent: $e) { fulfillmentEvent { id } userErrors { message } } }`, {
-      variables: { e: { fulfillmentId: fid, status: 'CARRIER_PICKED_UP' } },
+    const r = await c.request(CREATE, {
+      variables: {
+        f: {
+          lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo1.id}` }],
+          trackingInfo: { company: 'UPS', number: '1Z999AA10123456784' },
+        },
+      },
     });
+    const fid = r.data.fulfillmentCreate.fulfillment.id as string;
+    await c.request(
+      `mutation E($e: FulfillmentEventInput!) { fulfillmentEventCreate(fulfillmentEvent: $e) { fulfillmentEvent { id } userErrors { message } } }`,
+      {
+        variables: { e: { fulfillmentId: fid, status: 'CARRIER_PICKED_UP' } },
+      },
+    );
     await emu.close();
     emu = null;
     expect(readdirSync(join(dir, 'shopify-emulator'))).toEqual(['store.json']);
@@ -41,10 +57,14 @@ describe('emulator state in a file', () => {
     emu = await startShopifyEmulator({ plan: 'plus', orders: 50, statePath: file, accessToken: 'shpat_test_token_1234' });
     expect(emu.restored).toBe(true);
     expect(emu.state.counts()).toMatchObject({ orders: 3, fulfillments: 1, events: 1 });
-    const seen = await client(emu).request(`query F($id: ID!) { fulfillment(id: $id) { trackingInfo { number } events(first: 5) { nodes { status } } } }`, { variables: { id: fid } });
+    const seen = await client(emu).request(`query F($id: ID!) { fulfillment(id: $id) { trackingInfo { number } events(first: 5) { nodes { status } } } }`, {
+      variables: { id: fid },
+    });
     expect(seen.data.fulfillment).toEqual({ trackingInfo: [{ number: '1Z999AA10123456784' }], events: { nodes: [{ status: 'CARRIER_PICKED_UP' }] } });
     expect(emu.state.fulfillmentOrder(fo1.id)!.status).toBe('CLOSED');
-    const again = await client(emu).request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo2.id}` }] } } });
+    const again = await client(emu).request(CREATE, {
+      variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo2.id}` }] } },
+    });
     expect(again.data.fulfillmentCreate.fulfillment.id).not.toBe(fid);
     expect(emu.state.addOrder({ lineItems: [{ title: 'Mug', sku: 'M', barcode: '', quantity: 1 }] }).name).toBe('#1004');
   });
@@ -56,7 +76,9 @@ describe('emulator state in a file', () => {
     const c = client(emu);
     const fos = [...emu.state.fulfillmentOrders.values()];
     await Promise.all(
-      fos.map((fo) => c.request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo.id}` }] } } })),
+      fos.map((fo) =>
+        c.request(CREATE, { variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fo.id}` }] } } }),
+      ),
     );
     expect(emu.stats().mutationsApplied).toBe(fos.length);
     await emu.close();

@@ -7,7 +7,8 @@ describe('cost and throttling', () => {
     let now = 1_000_000;
     const { run, bucket } = harness({ clock: () => now });
     // fulfillmentTrackingInfoUpdate is charged 50 and refunds nothing: 40 fill the 2000-point bucket
-    const q = 'mutation U($id: ID!, $t: FulfillmentTrackingInput!) { fulfillmentTrackingInfoUpdate(fulfillmentId: $id, trackingInfoInput: $t) { userErrors { field message } } }';
+    const q =
+      'mutation U($id: ID!, $t: FulfillmentTrackingInput!) { fulfillmentTrackingInfoUpdate(fulfillmentId: $id, trackingInfoInput: $t) { userErrors { field message } } }';
     const vars = { id: 'gid://shopify/Fulfillment/1', t: { number: 'X' } };
     const requested = 50;
     let throttled: any;
@@ -21,7 +22,13 @@ describe('cost and throttling', () => {
     expect(throttled.status).toBe(200);
     expect(throttled.body).toEqual({
       errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-      extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: expect.any(Number), restoreRate: 100 } } },
+      extensions: {
+        cost: {
+          requestedQueryCost: requested,
+          actualQueryCost: null,
+          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: expect.any(Number), restoreRate: 100 },
+        },
+      },
     });
     const before = bucket.status().currentlyAvailable;
     now += 3_000;

@@ -30,9 +30,15 @@ describe('document and variable validation like Shopify', () => {
     const { run, state } = harness();
     const before = state.counts();
     const missing = await run('query Q($id: ID!) { order(id: $id) { id } }', {});
-    expect((missing.body.errors as any[])[0]).toMatchObject({ message: 'Variable $id of type ID! was provided invalid value', extensions: { code: 'INVALID_VARIABLE', problems: [{ path: [], explanation: 'Expected value to not be null' }] } });
+    expect((missing.body.errors as any[])[0]).toMatchObject({
+      message: 'Variable $id of type ID! was provided invalid value',
+      extensions: { code: 'INVALID_VARIABLE', problems: [{ path: [], explanation: 'Expected value to not be null' }] },
+    });
     const mismatch = await run('query Q($id: String!) { order(id: $id) { id } }', { id: 'x' });
-    expect((mismatch.body.errors as any[])[0]).toMatchObject({ message: 'Type mismatch on variable $id and argument id (String! / ID!)', extensions: { code: 'variableMismatch', variableName: 'id', argumentName: 'id' } });
+    expect((mismatch.body.errors as any[])[0]).toMatchObject({
+      message: 'Type mismatch on variable $id and argument id (String! / ID!)',
+      extensions: { code: 'variableMismatch', variableName: 'id', argumentName: 'id' },
+    });
     const literal = await run('{ fulfillmentOrders(first: "ten") { nodes { id } } }');
     expect((literal.body.errors as any[])[0]).toMatchObject({ extensions: { code: 'argumentLiteralsIncompatible', argumentName: 'first' } });
     expect(state.counts()).toEqual(before);
