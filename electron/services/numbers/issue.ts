@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NumberSource } from '../../../db/event-types';
-import { isIsoCountry } from './countries';
+import { isIsoCountry } from '../../core/countries';
 import { dhl10CheckDigit, fedex12CheckDigit, mod10CheckDigit, s10CheckDigit, ups1zCheckDigit } from './formats';
 
 /** What a line gives for the next parcel: a number and where it came from, or nothing left. */

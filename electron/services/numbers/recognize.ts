@@ -1,5 +1,5 @@
 import { type NumberFormat, carrierName, dhl10CheckDigit, fedex12CheckDigit, mod10CheckDigit, s10CheckDigit, ups1zCheckDigit } from './formats';
-import { isIsoCountry } from './countries';
+import { isIsoCountry } from '../../core/countries';
 
 export type Recognition =
   { ok: true; format: NumberFormat; carrier: string; normalized: string; description: string } | { ok: false; format?: NumberFormat; reason: string };

@@ -1,5 +1,6 @@
-// ISO 3166-1 alpha-2: the officially assigned country codes (249), the last two letters of a UPU S10
-// number (the issuing postal operator's country). Public data from the ISO 3166 Maintenance Agency.
+// ISO 3166-1 alpha-2: the officially assigned country codes (249): the last two letters of a UPU S10
+// number (the issuing postal operator's country) and the country of an order's address.
+// Public data from the ISO 3166 Maintenance Agency.
 const CODES =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
