@@ -22,7 +22,7 @@ function sources(): string[] {
 }
 
 describe('the repository stands alone', () => {
-  it('no file names a path out of the tree (../shared, /work/…)', () => {
+  it("no file names a path out of the tree (the shared folder beside the checkout, the machine's /work)", () => {
     const outside = /(\.\.[/\\]+)+shared\b|['"`]\/work\/|\/work\/shared|'\.\.',\s*'shared'|"\.\.",\s*"shared"/;
     const hits = sources()
       .filter((f) => !f.endsWith('stands-alone.test.ts'))
