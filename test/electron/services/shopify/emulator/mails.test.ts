@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startShopifyEmulator, type ShopifyEmulator } from '../../../../../electron/services/shopify/emulator';
+import { emulatorClientConfig, startShopifyEmulator, type ShopifyEmulator } from '../../../../../electron/services/shopify/emulator';
 import { createAdminApiClient } from '@shopify/admin-api-client';
-import { loopbackFetch } from '../../../../../electron/services/shopify/runtime';
 
 let emu: ShopifyEmulator | null = null;
 const dirs: string[] = [];
@@ -14,14 +13,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const client = (e: ShopifyEmulator) =>
-  createAdminApiClient({
-    storeDomain: e.shopDomain,
-    apiVersion: '2026-07',
-    accessToken: e.accessToken,
-    customFetchApi: loopbackFetch(e.url),
-    logger: () => {},
-  });
+const client = (e: ShopifyEmulator) => createAdminApiClient(emulatorClientConfig(e));
 const CREATE = `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id updatedAt } userErrors { message } } }`;
 const UPDATE = `mutation U($id: ID!, $t: FulfillmentTrackingInput!, $n: Boolean) { fulfillmentTrackingInfoUpdate(fulfillmentId: $id, trackingInfoInput: $t, notifyCustomer: $n) { fulfillment { id updatedAt } userErrors { message } } }`;
 
