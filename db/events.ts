@@ -1,7 +1,6 @@
 import type { Sqlite } from './open';
 import { stmt } from './stmt';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
-import { project } from './projections';
 import { encodeHlc, tick, decodeHlc, receive, type Hlc } from './hlc';
 
 interface EventRow {
@@ -39,12 +38,14 @@ export function toEvent(r: EventRow): StoredEvent {
 export class EventLog {
   private last: Hlc = { wall: 0, logical: 0 };
   /** How an appended event reaches the projections; site mode routes it through its replica. */
-  projector: (db: Sqlite, e: StoredEvent) => void = project;
+  projector: (db: Sqlite, e: StoredEvent) => void;
 
   constructor(
     private readonly db: Sqlite,
     readonly station: string,
+    project: (db: Sqlite, e: StoredEvent) => void,
   ) {
+    this.projector = project;
     const row = stmt(db, 'SELECT hlc FROM events WHERE station = ? ORDER BY station_seq DESC LIMIT 1').get(station) as { hlc: string } | undefined;
     if (row) this.last = decodeHlc(row.hlc);
   }

@@ -1,5 +1,6 @@
 import type { Sqlite } from './open';
 import { EventLog } from './events';
+import { project } from './projections';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
 import { linesReader } from './readers/lines';
 import { ordersReader } from './readers/orders';
@@ -14,7 +15,7 @@ import { DiskFullError, DiskWatch, isDiskFull } from './disk';
  * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
  */
 export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
-  const log = new EventLog(db, station);
+  const log = new EventLog(db, station, project);
   const listeners = new Set<(events: StoredEvent[]) => void>();
   return {
     db,

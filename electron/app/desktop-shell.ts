@@ -24,4 +24,3 @@ export interface DesktopShell {
   logFile: string;
 }
 
-export const defaultDesktopSettings: DesktopSettings = { kiosk: false, fullscreen: false, startAtLogin: false };

@@ -1,5 +1,7 @@
 import type { Capability, AppEnv } from '../capability';
-import { defaultDesktopSettings, type DesktopSettings } from '../desktop-shell';
+import type { DesktopSettings } from '../desktop-shell';
+
+const defaultDesktopSettings: DesktopSettings = { kiosk: false, fullscreen: false, startAtLogin: false };
 import { secretStoreFor } from '../../services/secrets';
 import { actorOf } from '../../core/context';
 

@@ -5,7 +5,6 @@ import { wedgeProfiles } from '../../../native/scanners/profiles';
 import type { ScannerSource } from '../../../native/scanners/source';
 import { ScannerService } from '../../services/hardware/scanners';
 import { queueTestSheet } from '../../services/printing/testsheet';
-import { lineCustoms, saveLineCustoms } from '../../services/hardware/customs';
 import { ApiError } from '../../core/errors';
 
 export interface HardwareOptions {
@@ -49,8 +48,6 @@ export function hardwareCapabilityWith(opts: HardwareOptions = {}): Capability {
       'scanners.configure': ({ key, ...config }) => service(env).configure(key, config),
       'scanners.profiles': () => wedgeProfiles,
       'selftest.print': () => queueTestSheet(env.ctx),
-      'lines.customs': ({ lineId }) => lineCustoms(env.ctx, lineId),
-      'lines.customs.save': ({ lineId, customs }) => saveLineCustoms(env.ctx, lineId, customs),
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { Capability } from '../capability';
 import { lineStatus } from '../../services/lines/status';
 import { addRange, importPool, saveLine } from '../../services/lines/save';
 import { validateTracking } from '../../services/numbers/validate-view';
+import { lineCustoms, saveLineCustoms } from '../../services/hardware/customs';
 
 export const linesCapability: Capability = {
   name: 'lines',
@@ -11,5 +12,7 @@ export const linesCapability: Capability = {
     'ranges.add': (input) => addRange(ctx, input),
     'pool.import': (input) => importPool(ctx, input),
     'tracking.validate': ({ number }) => validateTracking(number),
+    'lines.customs': ({ lineId }) => lineCustoms(ctx, lineId),
+    'lines.customs.save': ({ lineId, customs }) => saveLineCustoms(ctx, lineId, customs),
   }),
 };

@@ -7,6 +7,7 @@ import { parcelView } from '../../services/pick/view';
 import { jobView } from '../../services/printing/retry';
 import { pickSlipStores } from '../../services/pick/stores';
 import { renderBarcodePng } from '../../services/labels/barcode';
+import { relinkParcel } from '../../services/shopify/relink';
 
 export const pickCapability: Capability = {
   name: 'pick',
@@ -22,6 +23,7 @@ export const pickCapability: Capability = {
       return reprint(ctx, parcel, reason);
     },
     'pick.stats': () => pickStats(ctx),
+    'parcel.relink': (input) => relinkParcel(ctx, input),
     'parcels.list': (q) => {
       const { rows, total } = ctx.store.parcels.list(q);
       return { rows: rows.map(parcelView), total };

@@ -12,7 +12,6 @@ import { parcelSync, syncStatus } from '../../services/shopify/status';
 import { fixDeadLetter } from '../../services/shopify/fix';
 import { answerRequest, pendingRequests } from '../../services/shopify/requests';
 import { startDemoStore } from '../../services/shopify/demo';
-import { relinkParcel } from '../../services/shopify/relink';
 import type { ShopifyEmulator } from '../../services/shopify/emulator';
 
 /** The capability's live state for one app (the env is per app). */
@@ -74,7 +73,6 @@ export const shopifyCapability: Capability = {
       'shopify.fix': (input) => fixDeadLetter(rt, input),
       'shopify.requests': ({ storeId }) => pendingRequests(rt, storeId),
       'shopify.requests.answer': (input) => answerRequest(rt, input),
-      'parcel.relink': (input) => relinkParcel(env.ctx, input),
       'shopify.demo.network': ({ online, faults }) => {
         if (!env.testClock) throw new ApiError('FORBIDDEN', 'The demo store can only be cut off on a console started with --test-clock (tests).');
         const emu = demoStores.get(env);

@@ -28,29 +28,6 @@ const SerialSettings = z
   })
   .strict();
 
-const Customs = z
-  .object({
-    enabled: z.boolean(),
-    category: z.enum(['merchandise', 'gift', 'documents', 'sample', 'returned_goods', 'other']),
-    originCountry: z.string().length(2),
-    currency: z.string().length(3),
-    valuePerItem: z.number().min(0),
-    weightPerItemKg: z.number().min(0),
-    items: z.record(
-      z.string(),
-      z
-        .object({
-          description: z.string().max(60).optional(),
-          hsCode: z.string().optional(),
-          value: z.number().min(0).optional(),
-          weightKg: z.number().min(0).optional(),
-          origin: z.string().length(2).optional(),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
 /** Channels of the hardware capability. */
 export const hardwareChannels = {
   'scanners.list': ch(Empty, z.array(ScannerStatus), 'HID and serial scanners with state, last scan and errors.'),
@@ -79,10 +56,4 @@ export const hardwareChannels = {
     'Keyboard-wedge settings per kind of scanner.',
   ),
   'selftest.print': ch(Empty, z.object({ jobId: z.string(), printerId: z.string() }), 'Print the scanner test sheet through this station’s printer queue.'),
-  'lines.customs': ch(z.object({ lineId: z.string().min(1) }).strict(), Customs.nullable(), 'A line’s customs (CN22) block settings.'),
-  'lines.customs.save': ch(
-    z.object({ lineId: z.string().min(1), customs: Customs.nullable() }).strict(),
-    Customs.nullable(),
-    'Turn the customs block on/off for a line.',
-  ),
 } as const;

@@ -2,6 +2,29 @@ import { z } from 'zod';
 import * as S from '../schemas';
 import { ch, Empty } from './define';
 
+const Customs = z
+  .object({
+    enabled: z.boolean(),
+    category: z.enum(['merchandise', 'gift', 'documents', 'sample', 'returned_goods', 'other']),
+    originCountry: z.string().length(2),
+    currency: z.string().length(3),
+    valuePerItem: z.number().min(0),
+    weightPerItemKg: z.number().min(0),
+    items: z.record(
+      z.string(),
+      z
+        .object({
+          description: z.string().max(60).optional(),
+          hsCode: z.string().optional(),
+          value: z.number().min(0).optional(),
+          weightKg: z.number().min(0).optional(),
+          origin: z.string().length(2).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export const linesChannels = {
   'lines.list': ch(Empty, z.array(S.LineStatus), 'Carrier lines with the numbers they have left.'),
   'lines.save': ch(S.Line.strict(), S.LineStatus, 'Create or change a carrier line.'),
@@ -26,5 +49,11 @@ export const linesChannels = {
     z.object({ number: z.string().min(1).max(60) }).strict(),
     z.object({ valid: z.boolean(), format: z.string().nullable(), carrier: z.string().nullable(), normalized: z.string().nullable(), message: z.string() }),
     'Recognise a tracking number and check its check digit.',
+  ),
+  'lines.customs': ch(z.object({ lineId: z.string().min(1) }).strict(), Customs.nullable(), 'A line’s customs (CN22) block settings.'),
+  'lines.customs.save': ch(
+    z.object({ lineId: z.string().min(1), customs: Customs.nullable() }).strict(),
+    Customs.nullable(),
+    'Turn the customs block on/off for a line.',
   ),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from '../schemas';
 import { ch, Empty } from './define';
+import { ShopifyParcelSync } from './shopify';
 
 export const pickChannels = {
   'pick.scan': ch(
@@ -72,9 +73,24 @@ export const pickChannels = {
     }),
     'One parcel with its order, its event timeline and its jobs.',
   ),
-  'labels.preview': ch(
-    z.object({ parcelId: z.string().min(1) }).strict(),
-    z.object({ pngBase64: z.string(), zpl: z.string() }),
-    'The label exactly as sent to the printer, rendered to PNG.',
+  'parcel.relink': ch(
+    z
+      .object({
+        parcelId: z.string().min(1),
+        reason: z.string().max(200),
+        lineId: z.string().min(1).optional().describe('move the parcel to another carrier line'),
+        number: z.string().max(40).optional().describe('a number of the line typed or scanned (default: the next number of the line)'),
+      })
+      .strict(),
+    z.object({
+      parcel: S.Parcel,
+      oldNumber: z.string(),
+      newNumber: z.string(),
+      oldLine: z.string(),
+      line: z.string(),
+      reason: z.string(),
+      shopify: z.object({ action: z.enum(['tracking_update', 'create_sends_new']), sync: ShopifyParcelSync.nullable() }).nullable(),
+    }),
+    'Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.',
   ),
 } as const;

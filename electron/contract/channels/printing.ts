@@ -106,4 +106,9 @@ export const printingChannels = {
     PrinterQueue,
     'Test only (console started with --test-clock): make the demo fake printer misbehave, then check it.',
   ),
+  'labels.preview': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({ pngBase64: z.string(), zpl: z.string() }),
+    'The label exactly as sent to the printer, rendered to PNG.',
+  ),
 } as const;

@@ -167,26 +167,6 @@ export const shopifyChannels = {
     z.object({ foGid: z.string(), orderName: z.string(), state: z.literal('queued'), jobId: z.string() }),
     'Accept or reject (with a reason) a fulfillment request: queued to Shopify through the outbox.',
   ),
-  'parcel.relink': ch(
-    z
-      .object({
-        parcelId: z.string().min(1),
-        reason: z.string().max(200),
-        lineId: z.string().min(1).optional().describe('move the parcel to another carrier line'),
-        number: z.string().max(40).optional().describe('a number of the line typed or scanned (default: the next number of the line)'),
-      })
-      .strict(),
-    z.object({
-      parcel: S.Parcel,
-      oldNumber: z.string(),
-      newNumber: z.string(),
-      oldLine: z.string(),
-      line: z.string(),
-      reason: z.string(),
-      shopify: z.object({ action: z.enum(['tracking_update', 'create_sends_new']), sync: ShopifyParcelSync.nullable() }).nullable(),
-    }),
-    'Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.',
-  ),
   'shopify.demo.network': ch(
     z.object({ online: z.boolean(), faults: z.number().min(0).max(1).optional() }).strict(),
     z.object({ online: z.boolean(), faults: z.number() }),
