@@ -1,9 +1,9 @@
 import type { Capability, AppEnv } from '../capability';
 import type { DesktopSettings } from '../desktop-shell';
-
-const defaultDesktopSettings: DesktopSettings = { kiosk: false, fullscreen: false, startAtLogin: false };
 import { secretStoreFor } from '../../services/secrets';
 import { actorOf } from '../../core/context';
+
+const defaultDesktopSettings: DesktopSettings = { kiosk: false, fullscreen: false, startAtLogin: false };
 
 /** Kept as this station's `desktop` setting (a station.configured event), so a rebuild keeps it too. */
 export function desktopSettings(env: AppEnv): DesktopSettings {
