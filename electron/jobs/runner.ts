@@ -89,10 +89,10 @@ export class OutboxRunner {
       const room = h.concurrency - running;
       if (room <= 0) continue;
       const origin = this.gate && h.scope === 'station' ? this.gate.station : null;
-      for (const job of this.store.jobs.dueHeads(h.kind, nowIso, room, origin)) {
+      for (const job of this.store.read.jobs.dueHeads(h.kind, nowIso, room, origin)) {
         if (this.inFlight.has(`${h.kind}|${job.id}`)) continue;
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
-        if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
+        if (!this.store.read.jobs.lease(job.id, until, nowIso)) continue;
         const key = `${h.kind}|${job.id}`;
         this.inFlight.set(
           key,

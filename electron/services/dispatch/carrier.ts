@@ -1,6 +1,5 @@
 import type { JobDraft } from '../../../db/event-types';
 import type { JobRow } from '../../../db/readers/jobs';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { newId } from '../../core/ids';
 import { PermanentJobError, type JobHandler } from '../../jobs/types';
 import type { ServiceContext } from '../../core/context';
@@ -68,7 +67,7 @@ export function carrierJobHandler(ctx: ServiceContext): JobHandler {
     maxAttempts: Infinity,
     async run(job: JobRow) {
       const s = job.payload as unknown as ManifestSubmission;
-      const m = dispatchReader(ctx.store.db).manifest(s.manifestId);
+      const m = ctx.store.read.dispatch.manifest(s.manifestId);
       if (!m) throw new PermanentJobError(`Manifest ${s.manifestId} does not exist.`);
       // Reopened (or voided) since this job was queued: the next close-out queues a fresh submission.
       if (m.status !== 'closed' || m.closedAt !== s.closedAt) return { result: { skipped: `manifest is ${m.status} since` } };

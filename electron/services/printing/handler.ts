@@ -1,7 +1,6 @@
 import type { JobHandler } from '../../jobs/types';
 import { PermanentJobError } from '../../jobs/types';
 import type { EventDraft, PrinterData } from '../../../db/event-types';
-import { hardwareReader } from '../../../db/hardware/reader';
 import { PrinterError } from '../../../native/printers/errors';
 import { systemRunner, type CommandRunner } from '../../../native/printers/command';
 import type { ServiceContext } from '../../core/context';
@@ -34,7 +33,7 @@ const printerOf = (target: string) => target.replace(/^printer:/, '').replace(/:
  */
 export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): JobHandler {
   const run = deps.run ?? systemRunner;
-  const hw = hardwareReader(ctx.store.db);
+  const hw = ctx.store.read.hardware;
   return {
     kind: 'print.',
     scope: 'station',
@@ -44,7 +43,7 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): JobH
     async run(job) {
       const printerId = printerOf(job.target);
       if (printerId === 'none') throw new Error('no printer set for this station — choose one in Setup');
-      const printer = ctx.store.settings.printer(printerId);
+      const printer = ctx.store.read.settings.printer(printerId);
       if (!printer) throw new Error(`printer ${printerId} is not set up — add it in Setup or move its labels in Devices`);
       const state = hw.state(printerId);
       if (state.paused) throw new Error(`${printer.name} is paused — resume it in Devices`);
@@ -67,7 +66,7 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): JobH
         // PDF fallback: a ZPL printer that is down (not one that reports paper out: that holds the
         // lane) sends this label and every label behind it, in order, to its fallback printer.
         const setup = printerSetup(ctx, printer);
-        const fb = setup.fallbackPrinterId ? ctx.store.settings.printer(setup.fallbackPrinterId) : undefined;
+        const fb = setup.fallbackPrinterId ? ctx.store.read.settings.printer(setup.fallbackPrinterId) : undefined;
         if (!fb || job.attempts < 1 || job.kind !== 'print.label' || !(err instanceof PrinterError) || hw.state(fb.id).paused) throw err;
         const fbBytes = await bytesFor(job.kind, job.payload, fb);
         let sent;

@@ -1,5 +1,4 @@
 import type { JobRow } from '../../../db/readers/jobs';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { PermanentJobError, type JobHandler, type JobOutcome } from '../../jobs/types';
 import type { ShopifyClient } from './client';
 import { clientFor, send, userErrorText, type UserError } from './send';
@@ -96,9 +95,9 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
 }
 
 function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
-  const gid = shopifyReader(rt.ctx.store.db).fulfillmentOf(parcelId);
+  const gid = rt.ctx.store.read.shopify.fulfillmentOf(parcelId);
   if (gid) return gid;
-  const row = shopifyReader(rt.ctx.store.db).parcel(parcelId);
+  const row = rt.ctx.store.read.shopify.parcel(parcelId);
   if (!row) throw new PermanentJobError(`Parcel ${parcelId} has no Shopify fulfillment job; nothing to update.`);
   throw new Error(
     row.state === 'queued'
@@ -116,7 +115,7 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutco
     replacesParcelId?: string;
   };
   // A reship's parcel updates the fulfillment of the parcel it replaces.
-  const fulfillmentId = shopifyReader(rt.ctx.store.db).fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
+  const fulfillmentId = rt.ctx.store.read.shopify.fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
   // Setting tracking is idempotent: sending it twice leaves the same state.
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
     clientFor(rt, p.storeId),
@@ -161,11 +160,11 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutco
  */
 async function notifyBuyer(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
   const p = job.payload as { parcelId: string; storeId: string };
-  const reader = shopifyReader(rt.ctx.store.db);
+  const reader = rt.ctx.store.read.shopify;
   const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
   const row = reader.parcel(p.parcelId)!;
-  const parcel = rt.ctx.store.parcels.get(p.parcelId);
-  const line = parcel && rt.ctx.store.lines.get(parcel.lineId);
+  const parcel = rt.ctx.store.read.parcels.get(p.parcelId);
+  const line = parcel && rt.ctx.store.read.lines.get(parcel.lineId);
   if (!parcel || !line) throw new PermanentJobError(`Parcel ${p.parcelId} or its carrier line is gone; nothing to tell the buyer.`);
   const tracking = trackingFor(line, parcel.trackingNumber);
   const client = clientFor(rt, p.storeId);
