@@ -1,7 +1,7 @@
 // The exception queue and what a supervisor does with it: assign, contact the buyer, resolve with a
 // reason (one or many at once). Each action is one event per exception, in one transaction.
 import type { ExceptionRow, QueueFilter } from '../../../db/monitor/reader';
-import type { EventDraft } from '../../../db/event-types';
+import type { EventDraft, JobDraft } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../../core/context';
@@ -87,7 +87,13 @@ export function contact(ctx: ServiceContext, input: { exceptionIds?: string[]; p
   const events: EventDraft[] = msgs.map((m) => {
     const subject = input.subject?.trim() || m.subject;
     const body = input.body?.trim() || m.body;
-    const job = { id: newId('job', at), kind: 'monitor.buyer_email', target: 'mail', ref: m.parcelId, payload: { to: m.to, subject, body } };
+    const job: JobDraft<'monitor.buyer_email'> = {
+      id: newId('job', at),
+      kind: 'monitor.buyer_email',
+      target: 'mail',
+      ref: m.parcelId,
+      payload: { to: m.to, subject, body },
+    };
     return {
       type: 'monitor.buyer_contacted',
       subject: m.parcelId,

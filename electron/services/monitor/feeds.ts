@@ -75,7 +75,7 @@ export function demoScan(ctx: ServiceContext, input: { query: string; status: Tr
   const reader = ctx.store.read.monitor;
   ctx.store.write(actorOf(ctx), now, (emit) => {
     for (const s of sources) {
-      const job = (kind: string, offsetMs: number): ScheduledJob => ({
+      const job = (kind: 'monitor.register' | 'monitor.poll', offsetMs: number): ScheduledJob => ({
         job: { id: newId('job', now), kind, target: s.id, ref: parcel.id, payload: { sourceId: s.id, numbers } },
         notBefore: new Date(now.getTime() + offsetMs).toISOString(),
       });

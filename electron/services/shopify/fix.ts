@@ -2,7 +2,7 @@ import { ApiError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf } from '../../core/context';
 import { KIND, trackingUrl } from './lanes';
-import type { CreatePayload } from './planner';
+import { redraft } from '../../../db/job-types';
 import type { ShopifyRuntime } from './runtime';
 
 /**
@@ -15,24 +15,22 @@ export function fixDeadLetter(rt: ShopifyRuntime, input: { jobId: string; compan
   const job = ctx.store.read.jobs.get(input.jobId);
   if (!job || !job.kind.startsWith('shopify.')) throw notFound(`Shopify job ${input.jobId}`, 'Refresh the Sync screen.');
   if (job.status !== 'dead') throw new ApiError('CONFLICT', 'Only a dead letter can be fixed; this job is still in the queue or done.');
-  const payload = structuredClone(job.payload) as Record<string, unknown>;
+  const at = ctx.clock.now();
+  const draft = redraft(job, newId('job', at));
   const changes: string[] = [];
-  if (input.company !== undefined && 'tracking' in payload) {
-    const t = payload.tracking as CreatePayload['tracking'];
+  if (input.company !== undefined && (draft.kind === KIND.create || draft.kind === KIND.trackingUpdate)) {
+    const t = draft.payload.tracking;
     const parcel = job.ref ? ctx.store.read.parcels.get(job.ref) : undefined;
     const line = parcel ? ctx.store.read.lines.get(parcel.lineId) : undefined;
-    payload.tracking = { ...t, company: input.company.trim(), url: line ? trackingUrl(line.trackingUrl, t.number) : t.url };
+    draft.payload.tracking = { ...t, company: input.company.trim(), url: line ? trackingUrl(line.trackingUrl, t.number) : t.url };
     changes.push(`company "${t.company}" -> "${input.company.trim()}"`);
   }
-  if (input.refreshLines && job.kind === KIND.create) {
-    const p = payload as unknown as CreatePayload;
+  if (input.refreshLines && draft.kind === KIND.create) {
     // An empty list asks Shopify for every remaining line item of the fulfillment order.
-    p.lineItems = [];
+    draft.payload.lineItems = [];
     changes.push('all remaining line items of the fulfillment order');
   }
   if (!changes.length) changes.push('sent again unchanged');
-  const at = ctx.clock.now();
-  const draft = { id: newId('job', at), kind: job.kind, target: job.target, ref: job.ref, payload };
   ctx.store.write(actorOf(ctx), at, (emit) =>
     emit({
       type: 'shopify.job_replaced',

@@ -21,7 +21,8 @@ export function planHandoverShopify(ctx: ServiceContext, parcelId: string, at: D
   return [...planBuyerNotify(ctx, parcelId, at), ...planShopifyEvent(ctx, parcelId, 'CARRIER_PICKED_UP', happenedAt)];
 }
 
-export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
+export type { ShopifyMilestone } from '../../../db/shopify/jobs';
+import type { ShopifyMilestone } from '../../../db/shopify/jobs';
 
 /**
  * The outbox jobs that tell Shopify about a parcel milestone (fulfillmentEventCreate), for parcels

@@ -4,17 +4,9 @@ import type { JobPlanner } from '../../core/planners';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf, trackingUrl } from './lanes';
 
-export interface CreatePayload {
-  parcelId: string;
-  storeId: string;
-  orderId: string;
-  foGid: string;
-  lineItems: Array<{ id: string; quantity: number }>;
-  tracking: { company: string; number: string; url: string };
-  notifyCustomer: boolean;
-  /** Numbers the parcel had before a re-link: an attempt may have sent one of them. */
-  previousNumbers?: string[];
-}
+import type { CreatePayload } from '../../../db/shopify/jobs';
+
+export type { CreatePayload };
 
 /**
  * At pick, in the pick transaction: tell Shopify the parcel's number with the line's exact company
@@ -43,7 +35,7 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
       kind: KIND.create,
       target: laneOf(link.storeId, parcel.order.id),
       ref: parcel.parcelId,
-      payload: payload as unknown as Record<string, unknown>,
+      payload,
     },
   ];
 };

@@ -113,7 +113,7 @@ export function answerRequest(rt: ShopifyRuntime, input: { storeId: string; foGi
     kind: KIND.requestAnswer,
     target: requestLaneOf(input.storeId, input.foGid),
     ref: null,
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   };
   ctx.store.write(actorOf(ctx), at, (emit) =>
     emit({ type: 'shopify.request_queued', subject: input.foGid, payload: { request, accept: input.accept, message, job } }),
