@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { JobKind, JobPayloads } from '../job-types';
 
 /** A job as the outbox holds it: `JobRow` is the union of every kind, `JobRow<K>` one kind's (what its handler gets). */
@@ -20,23 +21,24 @@ export type JobRow<K extends JobKind = JobKind> = {
   };
 }[K];
 
-type Raw = Record<string, unknown>;
+/** JobRow's fields, kind and payload not tied together (the row mapper sees columns one by one). */
+type JobColumns = { [F in keyof JobRow]: JobRow[F] };
+
 // The kind column and the payload were written together from a typed JobDraft (projections/jobs.ts).
-const toJob = (r: Raw): JobRow =>
-  ({
-    id: r.id as string,
-    kind: r.kind as JobKind,
-    target: r.target as string,
-    ref: (r.ref as string) ?? null,
-    payload: JSON.parse(r.payload as string),
-    status: r.status as JobRow['status'],
-    attempts: r.attempts as number,
-    nextAt: r.next_at as string,
-    lastError: (r.last_error as string) ?? null,
-    result: r.result ? JSON.parse(r.result as string) : null,
-    createdAt: r.created_at as string,
-    doneAt: (r.done_at as string) ?? null,
-  }) as JobRow;
+const toJob = rowMapper<JobColumns>({
+  id: 'id',
+  kind: 'kind',
+  target: 'target',
+  ref: 'ref',
+  payload: json('payload'),
+  status: 'status',
+  attempts: 'attempts',
+  nextAt: 'next_at',
+  lastError: 'last_error',
+  result: json('result'),
+  createdAt: 'created_at',
+  doneAt: 'done_at',
+}) as (r: Raw) => JobRow;
 
 export function jobsReader(db: Sqlite) {
   return {
