@@ -60,6 +60,20 @@ module.exports = {
       to: { path: '^electron/core/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'sqlite-only-in-db',
+      comment: 'Only db/ talks to SQLite: services read through store.read.<cap> and write through store.write()',
+      severity: 'error',
+      from: { path: '^(electron|native|renderer)/' },
+      to: { path: '^node_modules/better-sqlite3/' },
+    },
+    {
+      name: 'store-connection-private-to-db',
+      comment: "The store's connection (db/handle.ts) is reached only from db/; tests and benches may look at tables through it",
+      severity: 'error',
+      from: { pathNot: '^db/' },
+      to: { path: '^db/handle\\.ts$' },
+    },
+    {
       name: 'native-is-devices-only',
       comment: 'native/ talks to devices; it imports nothing from electron/ or db/',
       severity: 'error',
@@ -105,7 +119,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^out/' },
+    exclude: { path: '^out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     combinedDependencies: false,

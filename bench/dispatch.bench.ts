@@ -4,6 +4,7 @@ import { newId } from '../electron/core/ids';
 import { dispatchScan } from '../electron/services/dispatch/load';
 import { openManifest } from '../electron/services/dispatch/open';
 import { scan } from '../electron/services/pick/scan';
+import { sqliteOf } from '../db/handle';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { CHECKPOINT_EVERY, durableInsertFloor } from './floor';
@@ -34,7 +35,7 @@ export const dispatchBench: Bench = {
     const dir = tempDir('fs-bench-dispatch-');
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 });
     const { ctx, store } = app;
-    const db = store.db;
+    const db = sqliteOf(store);
     const total = PRELOAD + LOADS;
     const at = ctx.clock.now();
     store.write('bench', at, (emit) => emit({ type: 'orders.imported', payload: { orders: orders(total, at) } }));

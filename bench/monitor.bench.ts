@@ -3,6 +3,7 @@ import { createApp } from '../electron/app/create';
 import { SettableClock } from '../electron/core/clock';
 import { newId } from '../electron/core/ids';
 import { runPass } from '../electron/services/monitor/pass';
+import { sqliteOf } from '../db/handle';
 import type { OrderData } from '../db/event-types';
 import type { ScanData } from '../db/monitor/events';
 import { tempDir } from '../test/support/app';
@@ -34,7 +35,7 @@ export const monitorBench: Bench = {
     const clock = new SettableClock(NOW - 25 * D);
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0, testClock: clock });
     const { store } = app;
-    const db = store.db;
+    const db = sqliteOf(store);
     const r = rnd(42);
     const t0 = performance.now();
     db.pragma('synchronous = OFF');

@@ -3,6 +3,7 @@ import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
 import { addRange } from '../electron/services/lines/save';
 import { scan } from '../electron/services/pick/scan';
+import { sqliteOf } from '../db/handle';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { CHECKPOINT_EVERY, floorProbe, walPages } from './floor';
@@ -34,7 +35,7 @@ export const pickBench: Bench = {
     const dir = tempDir('fs-bench-pick-');
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 });
     const { ctx, store } = app;
-    const db = store.db;
+    const db = sqliteOf(store);
     const total = PRELOAD + SCANS;
     addRange(ctx, { lineId: 'postal-s10', params: { format: 's10', serviceIndicator: 'LX', country: 'CN' }, first: 20_000_000, last: 20_000_000 + total });
     addRange(ctx, { lineId: 'express-dhl', params: { format: 'dhl10', prefix: '' }, first: 400_000_000, last: 400_000_000 + total });
@@ -79,7 +80,7 @@ export const pickBench: Bench = {
     wal.checkpoint(db);
     const whole = summarize(replies);
     const s = summarize(times);
-    const queued = store.jobs.depth('print.').queued;
+    const queued = store.read.jobs.depth('print.').queued;
     await app.close();
     rmSync(dir, { recursive: true, force: true });
     if (issued !== SCANS || queued < SCANS) throw new Error(`pick bench: ${issued}/${SCANS} issued, ${queued} print jobs queued`);

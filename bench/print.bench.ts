@@ -66,14 +66,14 @@ export const printBench: Bench = {
     );
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 60, capabilities: caps });
     const { ctx } = app;
-    const demo = ctx.store.settings.printer('demo-printer')!;
+    const demo = ctx.store.read.settings.printer('demo-printer')!;
     const stamp = await stampingPrinter();
     savePrinter(ctx, { ...demo, port: stamp.port });
     const parcels = [];
     for (let i = 0; i < 20; i++) {
       const r = scan(ctx, `#${1001 + i}`);
       if (r.outcome !== 'issued') throw new Error(`print bench: pick ${r.outcome}`);
-      parcels.push(ctx.store.parcels.get(r.parcel.id)!);
+      parcels.push(ctx.store.read.parcels.get(r.parcel.id)!);
     }
     while (app.runner.pass() > 0) await app.runner.idle();
 

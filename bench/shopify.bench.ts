@@ -17,6 +17,7 @@ import { startShopifyEmulator } from '../electron/services/shopify/emulator';
 import { tempDir } from '../test/support/app';
 import { round } from './stats';
 import type { Bench } from './types';
+import { sqliteOf } from '../db/handle';
 
 const JOBS = Number(process.env.BENCH_SHOPIFY_JOBS ?? 5000);
 const PLAIN = Number(process.env.BENCH_SHOPIFY_PLAIN ?? 200);
@@ -140,12 +141,12 @@ export const shopifyBench: Bench = {
       await call('shopify.connect', { id: 'bench', shopDomain: emu.shopDomain, accessToken: emu.accessToken, endpoint: emu.url, defaultLineId: 'ups' });
       await call('shopify.intake', { storeId: 'bench' });
       const numbers: string[] = [];
-      app.store.db.pragma('synchronous = OFF'); // queueing is not what is measured
-      for (const o of app.store.orders.list({ status: 'open', limit: JOBS })) {
+      sqliteOf(app.store).pragma('synchronous = OFF'); // queueing is not what is measured
+      for (const o of app.store.read.orders.list({ status: 'open', limit: JOBS })) {
         const r = scan(app.ctx, o.name);
         if (r.outcome === 'issued') numbers.push(r.parcel.trackingNumber);
       }
-      app.store.db.pragma('synchronous = FULL');
+      sqliteOf(app.store).pragma('synchronous = FULL');
       // Let the bucket refill after the intake, as after an outage.
       while ((await bucketLevel(emu)) < 19_900) await new Promise((r) => setTimeout(r, 1000));
 
@@ -157,7 +158,7 @@ export const shopifyBench: Bench = {
       runner.start();
       await new Promise<void>((resolve) => {
         const t = setInterval(() => {
-          if (app.store.jobs.depth('shopify.').queued === 0) (clearInterval(t), resolve());
+          if (app.store.read.jobs.depth('shopify.').queued === 0) (clearInterval(t), resolve());
         }, 20);
       });
       const seconds = (performance.now() - t0) / 1000;

@@ -6,6 +6,7 @@ import { closeStation, count, joinStation, progress, rep, settle, type Station }
 import { fingerprint } from '../db/site/fingerprint';
 import { percentile, round, summarize } from './stats';
 import type { Bench, BenchResult } from './types';
+import { sqliteOf } from '../db/handle';
 
 const REPL_SECONDS = Number(process.env.BENCH_SITE_REPL_S ?? 30);
 const PER_SECOND = 5;
@@ -44,12 +45,15 @@ export const siteBench: Bench = {
       // The returning station holds the whole site: every event on the server, no number twice.
       await rep(c).cycle();
       const serverEvents = (await rep(c).current()!.pull(0, 0)).maxServerSeq;
-      const held = fingerprint(c.app.store.db);
-      const numbers = c.app.store.db.prepare('SELECT count(*) AS n, count(DISTINCT tracking_number) AS d FROM parcels').get() as { n: number; d: number };
+      const held = fingerprint(sqliteOf(c.app.store));
+      const numbers = sqliteOf(c.app.store).prepare('SELECT count(*) AS n, count(DISTINCT tracking_number) AS d FROM parcels').get() as {
+        n: number;
+        d: number;
+      };
       const conflicts = count(c, 'site_conflicts');
       let converged: boolean | null = null;
       if (cu.othersAbsorb) {
-        const prints = stations.map((s) => fingerprint(s.app.store.db));
+        const prints = stations.map((s) => fingerprint(sqliteOf(s.app.store)));
         converged = prints.every((p) => p.hash === prints[0].hash);
       }
       for (const s of stations.splice(0)) await closeStation(s);

@@ -4,6 +4,9 @@ import type { CutoffsEvents, ShipByData } from './cutoffs/events';
 import type { MonitorEvents } from './monitor/events';
 import type { HardwareEvents } from './hardware/events';
 import type { SiteEvents } from './site/events';
+import type { JobDraft } from './job-types';
+
+export type { JobDraft, JobKind, JobPayloads } from './job-types';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
  * current-state tables can be rebuilt from the log alone (and replayed at another station).
@@ -64,14 +67,6 @@ export interface OrderData {
   source: 'demo' | 'file' | 'shopify';
   externalId?: string;
   items: Array<{ sku: string; barcode?: string; title: string; quantity: number; externalId?: string }>;
-}
-
-export interface JobDraft {
-  id: string;
-  kind: string;
-  target: string;
-  ref: string | null;
-  payload: Record<string, unknown>;
 }
 
 export type NumberSource = { kind: 'range'; rangeId: string; serial: number } | { kind: 'pool' };

@@ -8,27 +8,73 @@ import { parcelsReader } from './readers/parcels';
 import { jobsReader } from './readers/jobs';
 import { settingsReader } from './readers/settings';
 import { metaStore } from './readers/meta';
+import { shopifyReader } from './shopify/reader';
+import { relinkNumbersReader } from './shopify/numbers';
+import { monitorReader } from './monitor/reader';
+import { dispatchReader } from './dispatch/reader';
+import { cutoffsReader } from './cutoffs/reader';
+import { hardwareReader } from './hardware/reader';
+import { siteReader } from './site/reader';
+import { eventsReader } from './readers/events';
+import { bindHandle } from './handle';
 import { DiskFullError, DiskWatch, isDiskFull } from './disk';
 
-/**
- * The typed face of the database for services: readers per capability, and one way to write:
- * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
- */
-export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
-  const log = new EventLog(db, station, project);
-  const listeners = new Set<(events: StoredEvent[]) => void>();
+/** Every capability's reader, made once per connection: the one door services read through. */
+function readers(db: Sqlite) {
   return {
-    db,
-    station,
-    log,
-    /** Site mode: numbers come only from blocks the site server leased to this station. */
-    site: { blocks: false },
     lines: linesReader(db),
     orders: ordersReader(db),
     parcels: parcelsReader(db),
     jobs: jobsReader(db),
     settings: settingsReader(db),
     meta: metaStore(db),
+    shopify: shopifyReader(db),
+    relinkNumbers: relinkNumbersReader(db),
+    monitor: monitorReader(db),
+    dispatch: dispatchReader(db),
+    cutoffs: cutoffsReader(db),
+    hardware: hardwareReader(db),
+    site: siteReader(db),
+    events: eventsReader(db),
+  };
+}
+
+export type Readers = ReturnType<typeof readers>;
+
+/**
+ * The typed face of the database for services: `read.<cap>` per capability, and one way to write:
+ * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
+ * The connection itself is private to db/ (db/handle.ts).
+ */
+export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
+  const log = new EventLog(db, station, project);
+  const listeners = new Set<(events: StoredEvent[]) => void>();
+  const store = {
+    station,
+    log,
+    /** Site mode: numbers come only from blocks the site server leased to this station. */
+    site: { blocks: false },
+    read: readers(db),
+    /** Several writes (and their reads) in one IMMEDIATE transaction: all of them or none. */
+    batch<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
+    /**
+     * Writes inside fn skip the fsync (synchronous NORMAL): a crash may lose the last of them. For bulk
+     * writes the caller makes durable at the end with a last ordinary write.
+     */
+    unsynced<T>(fn: () => T): T {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return fn();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
+    /** False once the connection is closed (the app is stopping). */
+    isOpen(): boolean {
+      return db.open;
+    },
     /** Full disk: writes are refused at once (DiskFullError) until the probe finds room again. */
     disk,
     write<T>(actor: string, at: Date, fn: (emit: <E extends EventType>(d: EventDraft<E>) => StoredEvent<E>) => T): T {
@@ -63,6 +109,8 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       return () => listeners.delete(fn);
     },
   };
+  bindHandle(store, db);
+  return store;
 }
 
 export type Store = ReturnType<typeof createStore>;

@@ -11,6 +11,7 @@ import type { TestSite } from '../../test/support/pg';
 import type { RangeParams } from '../../electron/services/numbers/issue';
 import { closeStation, count, countLines, joinStation, progress, rep, settle } from './stations';
 import { HistoryWriter, type LeasedBlock } from './wire';
+import { sqliteOf } from '../../db/handle';
 
 export interface JoinRun {
   seconds: number;
@@ -54,7 +55,7 @@ export async function measureJoin(site: TestSite, opts: { events: number }): Pro
   const need = countLines(Math.ceil(opts.events / 3) + 1000);
   const blocks = new Map<string, LeasedBlock>();
   for (const big of BIG_RANGES) {
-    const r = store.lines.ranges(big.lineId).find((x) => x.first === big.first);
+    const r = store.read.lines.ranges(big.lineId).find((x) => x.first === big.first);
     if (!r) throw new Error(`site bench: range ${big.first} missing on ${big.lineId}`);
     const b = await link0.leaseBlock({ id: r.id, first: r.first, last: r.last, startAt: r.next }, need[big.lineId] ?? 1);
     if (!b) throw new Error(`site bench: no block on ${big.lineId}`);
@@ -65,7 +66,7 @@ export async function measureJoin(site: TestSite, opts: { events: number }): Pro
   await rep(gen).stop();
 
   const link = await connectSite(readCredentials(gen.dir)!);
-  const db = gen.app.store.db;
+  const db = sqliteOf(gen.app.store);
   const own = db.prepare("SELECT count(*) AS n, coalesce(max(station_seq), 0) AS seq, coalesce(max(hlc), '') AS hlc FROM events").get() as {
     n: number;
     seq: number;
@@ -104,7 +105,7 @@ export async function measureJoin(site: TestSite, opts: { events: number }): Pro
   const check = () => {
     if (done || r.state.pulledServerSeq < target) return;
     // Before the replicator goes on to lease this station's own blocks: the site's events only.
-    done = { at: performance.now(), applied: r.state.applied, print: fingerprint(app.store.db) };
+    done = { at: performance.now(), applied: r.state.applied, print: fingerprint(sqliteOf(app.store)) };
   };
   const off = app.store.onCommit(check);
   check();

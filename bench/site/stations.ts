@@ -7,6 +7,7 @@ import { scan } from '../../electron/services/pick/scan';
 import { joinSite } from '../../db/site-pg';
 import { tempDir } from '../../test/support/app';
 import type { TestSite } from '../../test/support/pg';
+import { sqliteOf } from '../../db/handle';
 
 export interface Station {
   name: string;
@@ -60,7 +61,7 @@ export async function leaseExtra(s: Station, perLine: Record<string, number>): P
   const { store, clock } = s.app.ctx;
   for (const [lineId, count] of Object.entries(perLine)) {
     let need = count;
-    for (const r of store.lines.ranges(lineId)) {
+    for (const r of store.read.lines.ranges(lineId)) {
       while (need > 0) {
         const b = await link.leaseBlock({ id: r.id, first: r.first, last: r.last, startAt: r.next }, need);
         if (!b) break;
@@ -89,7 +90,7 @@ export function countLines(n: number, from = 0): Record<string, number> {
   return out;
 }
 
-export const count = (s: Station, table: string) => (s.app.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export const count = (s: Station, table: string) => (sqliteOf(s.app.store).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** Phase lines on stderr with BENCH_SITE_VERBOSE=1 (a full run takes minutes). */
 export function progress(message: string): void {

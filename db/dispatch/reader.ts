@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { DiscrepancyKind, HandoverVia, LineRulesData } from './events';
 
 export interface ManifestRow {
@@ -59,63 +60,72 @@ export interface DiscrepancyRow {
   note: string | null;
 }
 
-type Raw = Record<string, unknown>;
-
-const toManifest = (r: Raw): ManifestRow => ({
-  id: r.id as string,
-  lineId: r.line_id as string,
-  number: (r.number as string) ?? null,
-  pickupDate: r.pickup_date as string,
-  expectedPickupAt: r.expected_pickup_at as string,
-  status: r.status as ManifestRow['status'],
-  statusNote: (r.status_note as string) ?? null,
-  openedAt: r.opened_at as string,
-  openedBy: r.opened_by as string,
-  openedStation: r.opened_station as string,
-  closedAt: (r.closed_at as string) ?? null,
-  closedBy: (r.closed_by as string) ?? null,
-  reopened: r.reopened as number,
-  handedOverAt: (r.handed_over_at as string) ?? null,
-  handoverBy: (r.handover_by as string) ?? null,
-  handoverVia: (r.handover_via as HandoverVia) ?? null,
-  driver: (r.driver as string) ?? null,
-  carrierRef: (r.carrier_ref as string) ?? null,
-  parcels: r.parcels as number,
-  weightGrams: r.weight_g as number,
-  unweighed: r.unweighed as number,
+const toManifest = rowMapper<ManifestRow>({
+  id: 'id',
+  lineId: 'line_id',
+  number: 'number',
+  pickupDate: 'pickup_date',
+  expectedPickupAt: 'expected_pickup_at',
+  status: 'status',
+  statusNote: 'status_note',
+  openedAt: 'opened_at',
+  openedBy: 'opened_by',
+  openedStation: 'opened_station',
+  closedAt: 'closed_at',
+  closedBy: 'closed_by',
+  reopened: 'reopened',
+  handedOverAt: 'handed_over_at',
+  handoverBy: 'handover_by',
+  handoverVia: 'handover_via',
+  driver: 'driver',
+  carrierRef: 'carrier_ref',
+  parcels: 'parcels',
+  weightGrams: 'weight_g',
+  unweighed: 'unweighed',
 });
 
-const toLoaded = (r: Raw): LoadedParcelRow => ({
-  parcelId: r.parcel_id as string,
-  manifestId: r.manifest_id as string,
-  trackingNumber: r.tracking_number as string,
-  orderId: r.order_id as string,
-  orderName: r.order_name as string,
-  lineId: r.line_id as string,
-  status: r.status as string,
-  bag: (r.bag as string) ?? null,
-  weightGrams: (r.weight_g as number) ?? null,
-  loadedAt: r.loaded_at as string,
-  loadedBy: r.loaded_by as string,
-  loadedStation: r.loaded_station as string,
-  handedOverAt: (r.handed_over_at as string) ?? null,
+const toLoaded = rowMapper<LoadedParcelRow>({
+  parcelId: 'parcel_id',
+  manifestId: 'manifest_id',
+  trackingNumber: 'tracking_number',
+  orderId: 'order_id',
+  orderName: 'order_name',
+  lineId: 'line_id',
+  status: 'status',
+  bag: 'bag',
+  weightGrams: 'weight_g',
+  loadedAt: 'loaded_at',
+  loadedBy: 'loaded_by',
+  loadedStation: 'loaded_station',
+  handedOverAt: 'handed_over_at',
 });
 
-const toDiscrepancy = (r: Raw): DiscrepancyRow => ({
-  id: r.id as string,
-  kind: r.kind as DiscrepancyKind,
-  manifestId: r.manifest_id as string,
-  manifestNumber: (r.manifest_number as string) ?? null,
-  lineId: r.line_id as string,
-  parcelId: (r.parcel_id as string) ?? null,
-  trackingNumber: r.tracking_number as string,
-  parcelStatus: (r.parcel_status as string) ?? null,
-  orderName: (r.order_name as string) ?? null,
-  foundAt: r.found_at as string,
-  resolvedAt: (r.resolved_at as string) ?? null,
-  resolution: (r.resolution as string) ?? null,
-  resolvedBy: (r.resolved_by as string) ?? null,
-  note: (r.note as string) ?? null,
+const toDiscrepancy = rowMapper<DiscrepancyRow>({
+  id: 'id',
+  kind: 'kind',
+  manifestId: 'manifest_id',
+  manifestNumber: 'manifest_number',
+  lineId: 'line_id',
+  parcelId: 'parcel_id',
+  trackingNumber: 'tracking_number',
+  parcelStatus: 'parcel_status',
+  orderName: 'order_name',
+  foundAt: 'found_at',
+  resolvedAt: 'resolved_at',
+  resolution: 'resolution',
+  resolvedBy: 'resolved_by',
+  note: 'note',
+});
+
+const toRules = rowMapper<LineRulesData>({
+  lineId: 'line_id',
+  services: json('services'),
+  maxParcels: 'max_parcels',
+  maxWeightGrams: 'max_weight_g',
+  bags: 'bags',
+  weight: 'weight',
+  expectedPickup: 'expected_pickup',
+  acceptance: 'acceptance',
 });
 
 const LOADED = `SELECT mp.*, p.tracking_number, p.order_id, p.line_id, p.status, o.name AS order_name
@@ -129,18 +139,7 @@ export function dispatchReader(db: Sqlite) {
   return {
     rules(lineId: string): LineRulesData | undefined {
       const r = stmt(db, 'SELECT * FROM dispatch_rules WHERE line_id = ?').get(lineId) as Raw | undefined;
-      return (
-        r && {
-          lineId: r.line_id as string,
-          services: JSON.parse(r.services as string),
-          maxParcels: (r.max_parcels as number) ?? null,
-          maxWeightGrams: (r.max_weight_g as number) ?? null,
-          bags: r.bags as LineRulesData['bags'],
-          weight: r.weight as LineRulesData['weight'],
-          expectedPickup: r.expected_pickup as string,
-          acceptance: r.acceptance as LineRulesData['acceptance'],
-        }
-      );
+      return r && toRules(r);
     },
     manifest(id: string): ManifestRow | undefined {
       const r = stmt(db, 'SELECT * FROM manifests WHERE id = ?').get(id) as Raw | undefined;

@@ -46,7 +46,7 @@ export interface CostSettingsData {
 }
 
 export interface ScheduledJob {
-  job: JobDraft;
+  job: JobDraft<'monitor.register' | 'monitor.poll'>;
   /** Not before this instant: spaces requests to a source's rate limit. */
   notBefore: string;
 }

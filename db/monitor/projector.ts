@@ -64,7 +64,7 @@ export const monitorProjector: Projector = {
       insertJobs(db, [job], notBefore);
       // A poll that never runs (dead letter) must not hide the parcel forever: it is due again after an hour.
       const until = new Date(Date.parse(notBefore) + 3_600_000).toISOString();
-      for (const n of (job.payload.numbers as Array<{ parcelId: string }>) ?? []) {
+      for (const n of job.payload.numbers) {
         sourceParcel(db, e.payload.sourceId, n.parcelId);
         stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
       }

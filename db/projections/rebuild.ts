@@ -2,6 +2,7 @@ import type { Sqlite } from '../open';
 import { iterateEvents } from '../events';
 import { projectionTables } from './index';
 import { projectOrRefuse } from '../site/project-or-refuse';
+import { sqliteOf } from '../handle';
 
 /** Inside the caller's transaction: empty every projection and apply the whole log in hlc order. */
 export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } {
@@ -33,3 +34,9 @@ export function dumpProjections(db: Sqlite): Record<string, unknown[]> {
   }
   return out;
 }
+
+/** A store's projections rebuilt from its log (the offline `rebuild` command). */
+export const rebuildStore = (store: object) => rebuildProjections(sqliteOf(store));
+
+/** A store's projections dumped in a stable order (to compare them with a rebuild). */
+export const dumpStore = (store: object) => dumpProjections(sqliteOf(store));

@@ -1,36 +1,44 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
+import type { JobKind, JobPayloads } from '../job-types';
 
-export interface JobRow {
-  id: string;
-  kind: string;
-  target: string;
-  ref: string | null;
-  payload: Record<string, unknown>;
-  status: 'queued' | 'done' | 'dead';
-  attempts: number;
-  nextAt: string;
-  lastError: string | null;
-  result: Record<string, unknown> | null;
-  createdAt: string;
-  doneAt: string | null;
-}
+/** A job as the outbox holds it: `JobRow` is the union of every kind, `JobRow<K>` one kind's (what its handler gets). */
+export type JobRow<K extends JobKind = JobKind> = {
+  [P in K]: {
+    id: string;
+    kind: P;
+    target: string;
+    ref: string | null;
+    payload: JobPayloads[P];
+    status: 'queued' | 'done' | 'dead';
+    attempts: number;
+    nextAt: string;
+    lastError: string | null;
+    result: Record<string, unknown> | null;
+    createdAt: string;
+    doneAt: string | null;
+  };
+}[K];
 
-type Raw = Record<string, unknown>;
-const toJob = (r: Raw): JobRow => ({
-  id: r.id as string,
-  kind: r.kind as string,
-  target: r.target as string,
-  ref: (r.ref as string) ?? null,
-  payload: JSON.parse(r.payload as string),
-  status: r.status as JobRow['status'],
-  attempts: r.attempts as number,
-  nextAt: r.next_at as string,
-  lastError: (r.last_error as string) ?? null,
-  result: r.result ? JSON.parse(r.result as string) : null,
-  createdAt: r.created_at as string,
-  doneAt: (r.done_at as string) ?? null,
-});
+/** JobRow's fields, kind and payload not tied together (the row mapper sees columns one by one). */
+type JobColumns = { [F in keyof JobRow]: JobRow[F] };
+
+// The kind column and the payload were written together from a typed JobDraft (projections/jobs.ts).
+const toJob = rowMapper<JobColumns>({
+  id: 'id',
+  kind: 'kind',
+  target: 'target',
+  ref: 'ref',
+  payload: json('payload'),
+  status: 'status',
+  attempts: 'attempts',
+  nextAt: 'next_at',
+  lastError: 'last_error',
+  result: json('result'),
+  createdAt: 'created_at',
+  doneAt: 'done_at',
+}) as (r: Raw) => JobRow;
 
 export function jobsReader(db: Sqlite) {
   return {
@@ -43,16 +51,16 @@ export function jobsReader(db: Sqlite) {
      * order: a later label never overtakes an earlier one on the same printer.
      */
     /** Lane heads due now; with `origin`, only jobs queued by that station's events (its printers). */
-    dueHeads(kindPrefix: string, nowIso: string, limit: number, origin: string | null = null): JobRow[] {
+    dueHeads(kinds: readonly JobKind[], nowIso: string, limit: number, origin: string | null = null): JobRow[] {
       const rows = stmt(
         db,
         `SELECT j.* FROM jobs j
-         WHERE j.status = 'queued' AND j.kind LIKE ? AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
+         WHERE j.status = 'queued' AND j.kind IN (SELECT value FROM json_each(?)) AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
            AND (? IS NULL OR j.origin IS NULL OR j.origin = ?)
            AND NOT EXISTS (SELECT 1 FROM jobs e WHERE e.target = j.target AND e.status = 'queued'
                            AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
          ORDER BY j.created_at LIMIT ?`,
-      ).all(`${kindPrefix}%`, nowIso, nowIso, origin, origin, limit) as Raw[];
+      ).all(JSON.stringify(kinds), nowIso, nowIso, origin, origin, limit) as Raw[];
       return rows.map(toJob);
     },
     /**

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { flag, json, rowMapper, type Raw } from '../rows';
 import type { NumberSource } from '../event-types';
 
 export interface ParcelRow {
@@ -28,28 +29,27 @@ export interface ParcelRow {
 const SELECT = `SELECT p.*, o.name AS order_name, l.name AS line_name FROM parcels p
   JOIN orders o ON o.id = p.order_id JOIN carrier_lines l ON l.id = p.line_id`;
 
-type Raw = Record<string, unknown>;
-const toParcel = (r: Raw): ParcelRow => ({
-  id: r.id as string,
-  orderId: r.order_id as string,
-  orderName: r.order_name as string,
-  lineId: r.line_id as string,
-  lineName: r.line_name as string,
-  trackingNumber: r.tracking_number as string,
-  numberSource: JSON.parse(r.number_source as string),
-  status: r.status as string,
-  pickedAt: r.picked_at as string,
-  pickedStation: r.picked_station as string,
-  pickedBy: r.picked_by as string,
-  printerId: (r.printer_id as string) ?? null,
-  labelPrintedAt: (r.label_printed_at as string) ?? null,
-  reprints: r.reprints as number,
-  cutoffAt: (r.cutoff_at as string) ?? null,
-  pickupAt: (r.pickup_at as string) ?? null,
-  shipLabel: (r.ship_label as string) ?? null,
-  late: r.ship_late == null ? null : r.ship_late === 1,
-  expectedFirstScanFrom: (r.expected_first_scan_from as string) ?? null,
-  expectedFirstScanBy: (r.expected_first_scan_to as string) ?? null,
+const toParcel = rowMapper<ParcelRow>({
+  id: 'id',
+  orderId: 'order_id',
+  orderName: 'order_name',
+  lineId: 'line_id',
+  lineName: 'line_name',
+  trackingNumber: 'tracking_number',
+  numberSource: json('number_source'),
+  status: 'status',
+  pickedAt: 'picked_at',
+  pickedStation: 'picked_station',
+  pickedBy: 'picked_by',
+  printerId: 'printer_id',
+  labelPrintedAt: 'label_printed_at',
+  reprints: 'reprints',
+  cutoffAt: 'cutoff_at',
+  pickupAt: 'pickup_at',
+  shipLabel: 'ship_label',
+  late: flag('ship_late'),
+  expectedFirstScanFrom: 'expected_first_scan_from',
+  expectedFirstScanBy: 'expected_first_scan_to',
 });
 
 export interface ParcelFilter {

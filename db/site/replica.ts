@@ -8,6 +8,7 @@ import { project, projectionTables } from '../projections';
 import { installJournal, type Journal } from './journal';
 import { projectOrRefuse } from './project-or-refuse';
 import { rebuildInOrder } from '../projections/rebuild';
+import { sqliteOf } from '../handle';
 
 export interface ApplyResult {
   inserted: number;
@@ -159,4 +160,9 @@ export class Replica {
     this.db.exec('DELETE FROM temp.replica_window');
     this.floor = rebuildInOrder(this.db).lastHlc;
   }
+}
+
+/** The replica of a store (site mode), on the store's own connection. */
+export function replicaOf(store: { log: EventLog }, now: () => number): Replica {
+  return new Replica(sqliteOf(store), store.log, now);
 }

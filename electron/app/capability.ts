@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { SettableClock } from '../core/clock';
 import type { ServiceContext } from '../core/context';
-import type { JobGate, JobHandler } from '../jobs/types';
+import type { AnyJobHandler, JobGate } from '../jobs/types';
 import type { JobPlanner } from '../core/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
@@ -43,7 +43,7 @@ export interface Capability {
   name: string;
   handlers(env: AppEnv): Partial<Handlers>;
   planners?: JobPlanner[];
-  jobHandlers?(env: AppEnv): JobHandler[];
+  jobHandlers?(env: AppEnv): AnyJobHandler[];
   /** Start background work; return how to stop it (per app: tests run several in one process). */
   start?(env: AppEnv): Promise<Stopper | void> | Stopper | void;
 }

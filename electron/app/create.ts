@@ -131,7 +131,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
   disk.checkAtStart();
   undo.push(() => void db.close());
-  const meta = createStore(db, 'boot').meta;
+  const meta = createStore(db, 'boot').read.meta;
   let stationId = meta.get('station_id');
   if (!stationId) {
     if (disk.full) throw fullAtStart(disk);
@@ -171,7 +171,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   store.site.blocks = meta.get('numbers_from_blocks') === '1';
   const ctx: ServiceContext = { store, clock, stationId, pickPlanners: caps.flatMap((c) => c.planners ?? []) };
 
-  const fresh = !store.settings.get('site', 'site');
+  const fresh = !store.read.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';
   if (fresh && demo && disk.full) throw fullAtStart(disk, ' (the demo site cannot be made on it)');
   let fakePrinter: FakePrinter | null = null;
@@ -186,7 +186,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
       seedDemo(ctx, { orders: opts.demoOrders, printer: addr, ordersVia: (opts.demoShopify ?? opts.demoOrders === undefined) ? 'shopify' : 'console' });
     } else {
       const repoint = () => {
-        const p = store.settings.printer('demo-printer');
+        const p = store.read.settings.printer('demo-printer');
         if (p && (p.host !== addr.host || p.port !== addr.port)) savePrinter(ctx, { ...p, host: addr.host, port: addr.port });
       };
       // Started on a full disk: the printer's new port is saved once there is room.
@@ -224,7 +224,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   let depthTimer: NodeJS.Timeout | null = null;
   const pushDepth = () => {
     depthTimer = null;
-    const d = store.jobs.depth('');
+    const d = store.read.jobs.depth('');
     push('jobs.changed', { queued: d.queued, dead: d.dead });
   };
   const offCommit = store.onCommit((events) => {

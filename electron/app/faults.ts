@@ -40,7 +40,7 @@ export class Faults {
     if (last !== undefined && at.getTime() - last < 60_000) return;
     this.lastWritten.set(key, at.getTime());
     try {
-      if (this.store.db.open)
+      if (this.store.isOpen())
         this.store.write('station', at, (emit) => emit({ type: 'station.fault', subject: null, payload: { where, message: message.slice(0, 500) } }));
     } catch (e) {
       console.error('[fault] could not record it in the event log:', e);

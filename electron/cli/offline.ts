@@ -4,7 +4,7 @@ import { IsoInstant } from '../contract/schemas';
 import { extname } from 'node:path';
 import { createApp } from '../app/create';
 import { invoke } from '../app/invoke';
-import { rebuildProjections, dumpProjections } from '../../db/projections/rebuild';
+import { rebuildStore, dumpStore } from '../../db/projections/rebuild';
 
 /** Commands that open the station's database without serving (the console should not be running). */
 async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>, lock: string | false): Promise<T> {
@@ -120,9 +120,9 @@ export async function rebuild(dataDir: string): Promise<number> {
   return withApp(
     dataDir,
     async (app) => {
-      const before = JSON.stringify(dumpProjections(app.store.db));
-      const r = rebuildProjections(app.store.db);
-      const same = before === JSON.stringify(dumpProjections(app.store.db));
+      const before = JSON.stringify(dumpStore(app.store));
+      const r = rebuildStore(app.store);
+      const same = before === JSON.stringify(dumpStore(app.store));
       console.log(
         `Rebuilt projections from ${r.events} events in ${Math.round(r.ms)} ms; ${same ? 'identical to before' : 'they DIFFERED from before (now corrected)'}.`,
       );

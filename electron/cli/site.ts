@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite } from '../../db/open';
-import { metaStore } from '../../db/readers/meta';
-import { settingsReader } from '../../db/readers/settings';
+import { createStore } from '../../db/store';
 import { decodeJoinCode } from '../../db/site-pg/join-code';
 import { joinSite } from '../../db/site-pg/join';
 import { newStationId } from '../core/ids';
@@ -123,10 +122,11 @@ async function joinLocked(code: string, dataDir: string, fresh: boolean, values:
   let stationId: string;
   let name: string;
   try {
-    const meta = metaStore(db);
+    const { read } = createStore(db, 'cli');
+    const meta = read.meta;
     stationId = meta.get('station_id') ?? '';
     if (!stationId) meta.set('station_id', (stationId = newStationId()));
-    name = values.name ?? (settingsReader(db).scope(stationId).name as string | undefined) ?? hostname();
+    name = values.name ?? (read.settings.scope(stationId).name as string | undefined) ?? hostname();
   } finally {
     db.close();
   }

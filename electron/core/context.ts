@@ -30,7 +30,7 @@ export interface ServiceContext {
 
 export function siteInfo(ctx: ServiceContext): SiteInfo {
   return (
-    ctx.store.settings.get<SiteInfo>('site', 'site') ?? {
+    ctx.store.read.settings.get<SiteInfo>('site', 'site') ?? {
       name: 'Unnamed site',
       zone: 'UTC',
       shipFrom: { name: 'Warehouse', address1: '-', city: '-', zip: '-', country: 'XX' },
@@ -39,7 +39,7 @@ export function siteInfo(ctx: ServiceContext): SiteInfo {
 }
 
 export function stationSettings(ctx: ServiceContext): StationSettings {
-  const s = ctx.store.settings.scope(ctx.stationId);
+  const s = ctx.store.read.settings.scope(ctx.stationId);
   return {
     name: (s.name as string) ?? ctx.stationId,
     operator: (s.operator as string) ?? 'picker',

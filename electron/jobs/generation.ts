@@ -26,42 +26,40 @@ export interface Generation {
  * left to the Shopify capability, which looks before it creates again.
  */
 export function startGeneration(store: Store, clock: Clock): Generation {
-  const prevPid = Number(store.meta.get('runner_pid') ?? 0);
-  const generation = Number(store.meta.get('runner_generation') ?? 0) + 1;
+  const prevPid = Number(store.read.meta.get('runner_pid') ?? 0);
+  const generation = Number(store.read.meta.get('runner_generation') ?? 0) + 1;
   const setAside: string[] = [];
   let released = 0;
   // Another live console on this data directory holds its leases rightly: leave them.
   const previousAlive = prevPid > 0 && prevPid !== process.pid && alive(prevPid);
-  store.db
-    .transaction(() => {
-      store.meta.set('runner_generation', String(generation));
-      store.meta.set('runner_pid', String(process.pid));
-      if (previousAlive) return;
-      const leased = store.jobs.leased();
-      const prints = leased.filter((j) => j.kind === 'print.label' || j.kind === 'print.testsheet');
-      if (prints.length)
-        store.write('outbox', clock.now(), (emit) => {
-          for (const j of prints) {
-            const printerId = j.target.replace(/^printer:/, '');
-            emit({
-              type: 'print.unconfirmed',
-              subject: j.ref ?? j.id,
-              payload: {
-                jobId: j.id,
-                printerId,
-                aside: true,
-                error: 'The console stopped while this label was being sent. Check whether it printed, then answer: it printed, or print it again.',
-              },
-            });
-            setAside.push(j.id);
-          }
-        });
-      for (const j of leased) {
-        if (j.kind.startsWith('shopify.')) continue;
-        store.jobs.release(j.id);
-        released++;
-      }
-    })
-    .immediate();
+  store.batch(() => {
+    store.read.meta.set('runner_generation', String(generation));
+    store.read.meta.set('runner_pid', String(process.pid));
+    if (previousAlive) return;
+    const leased = store.read.jobs.leased();
+    const prints = leased.filter((j) => j.kind === 'print.label' || j.kind === 'print.testsheet');
+    if (prints.length)
+      store.write('outbox', clock.now(), (emit) => {
+        for (const j of prints) {
+          const printerId = j.target.replace(/^printer:/, '');
+          emit({
+            type: 'print.unconfirmed',
+            subject: j.ref ?? j.id,
+            payload: {
+              jobId: j.id,
+              printerId,
+              aside: true,
+              error: 'The console stopped while this label was being sent. Check whether it printed, then answer: it printed, or print it again.',
+            },
+          });
+          setAside.push(j.id);
+        }
+      });
+    for (const j of leased) {
+      if (j.kind.startsWith('shopify.')) continue;
+      store.read.jobs.release(j.id);
+      released++;
+    }
+  });
   return { generation, released, setAside };
 }

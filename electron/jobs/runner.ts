@@ -2,7 +2,7 @@ import type { Store } from '../../db/store';
 import type { JobRow } from '../../db/readers/jobs';
 import type { Clock } from '../core/clock';
 import { backoffMs } from './backoff';
-import { PermanentJobError, type JobGate, type JobHandler } from './types';
+import { PermanentJobError, type AnyJobHandler, type JobGate } from './types';
 
 type Outcome = (emit: Parameters<Parameters<Store['write']>[2]>[0], now: Date) => void;
 
@@ -35,13 +35,25 @@ export class OutboxRunner {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly handlers: JobHandler[],
+    private readonly handlers: AnyJobHandler[],
     opts: RunnerOptions = {},
   ) {
+    const owner = new Map<string, number>();
+    handlers.forEach((h, i) =>
+      h.kinds.forEach((k) => {
+        if (owner.has(k)) throw new Error(`Job kind ${k} has two handlers: each kind is run by exactly one.`);
+        owner.set(k, i);
+      }),
+    );
     this.pollMs = opts.pollMs ?? 500;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.actor = opts.actor ?? 'outbox';
     this.onError = opts.onError ?? ((err) => console.error('outbox: a pass failed; trying again', err));
+  }
+
+  /** Every job kind this runner has a handler for. */
+  get kinds(): string[] {
+    return this.handlers.flatMap((h) => h.kinds);
   }
 
   start(): void {
@@ -84,16 +96,16 @@ export class OutboxRunner {
     let started = 0;
     const now = this.clock.now();
     const nowIso = now.toISOString();
-    for (const h of this.handlers) {
-      const running = [...this.inFlight.keys()].filter((k) => k.startsWith(h.kind)).length;
+    for (const [i, h] of this.handlers.entries()) {
+      const running = [...this.inFlight.keys()].filter((k) => k.startsWith(`${i}|`)).length;
       const room = h.concurrency - running;
       if (room <= 0) continue;
       const origin = this.gate && h.scope === 'station' ? this.gate.station : null;
-      for (const job of this.store.jobs.dueHeads(h.kind, nowIso, room, origin)) {
-        if (this.inFlight.has(`${h.kind}|${job.id}`)) continue;
+      for (const job of this.store.read.jobs.dueHeads(h.kinds, nowIso, room, origin)) {
+        if (this.inFlight.has(`${i}|${job.id}`)) continue;
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
-        if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
-        const key = `${h.kind}|${job.id}`;
+        if (!this.store.read.jobs.lease(job.id, until, nowIso)) continue;
+        const key = `${i}|${job.id}`;
         this.inFlight.set(
           key,
           this.execute(h, job).finally(() => this.inFlight.delete(key)),
@@ -104,7 +116,7 @@ export class OutboxRunner {
     return started;
   }
 
-  private async execute(h: JobHandler, job: JobRow): Promise<void> {
+  private async execute(h: AnyJobHandler, job: JobRow): Promise<void> {
     let attempt = job.attempts + 1;
     const gate = h.scope === 'station' ? null : this.gate;
     // A station that cannot run it (no token for that store here) leaves it to one that can.

@@ -7,7 +7,7 @@ const defaultDesktopSettings: DesktopSettings = { kiosk: false, fullscreen: fals
 
 /** Kept as this station's `desktop` setting (a station.configured event), so a rebuild keeps it too. */
 export function desktopSettings(env: AppEnv): DesktopSettings {
-  const saved = env.ctx.store.settings.scope(env.ctx.stationId).desktop as Partial<DesktopSettings> | undefined;
+  const saved = env.ctx.store.read.settings.scope(env.ctx.stationId).desktop as Partial<DesktopSettings> | undefined;
   return { ...defaultDesktopSettings, ...(saved ?? {}) };
 }
 

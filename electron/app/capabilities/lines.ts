@@ -7,7 +7,7 @@ import { lineCustoms, saveLineCustoms } from '../../services/hardware/customs';
 export const linesCapability: Capability = {
   name: 'lines',
   handlers: ({ ctx }) => ({
-    'lines.list': () => ctx.store.lines.all().map((l) => lineStatus(ctx, l)),
+    'lines.list': () => ctx.store.read.lines.all().map((l) => lineStatus(ctx, l)),
     'lines.save': (line) => saveLine(ctx, line),
     'ranges.add': (input) => addRange(ctx, input),
     'pool.import': (input) => importPool(ctx, input),

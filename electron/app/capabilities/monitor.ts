@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Capability } from '../capability';
-import { monitorReader } from '../../../db/monitor/reader';
 import { ApiError } from '../../core/errors';
 import { setRuntime, runtimeOf } from '../../services/monitor/runtime';
 import { emulatedSources, FILE_SOURCE } from '../../services/monitor/sources/registry';
@@ -25,14 +24,16 @@ function rulesView(ctx: ServiceContext) {
   return {
     rules,
     defaults: DEFAULT_RULES,
-    lines: ctx.store.lines.all().map((l) => ({ id: l.id, name: l.name, routeType: l.routeType, ...thresholdsFor(rules, l), overridden: !!rules.lines[l.id] })),
+    lines: ctx.store.read.lines
+      .all()
+      .map((l) => ({ id: l.id, name: l.name, routeType: l.routeType, ...thresholdsFor(rules, l), overridden: !!rules.lines[l.id] })),
   };
 }
 
 function sourcesView(ctx: ServiceContext) {
   const rt = runtimeOf(ctx);
-  const jobs = monitorReader(ctx.store.db).pollJobs();
-  const lines = ctx.store.lines.all();
+  const jobs = ctx.store.read.monitor.pollJobs();
+  const lines = ctx.store.read.lines.all();
   return {
     sources: [...rt.sources, FILE_SOURCE].map((s) => {
       const mine = jobs.filter((j) => j.target === s.id);
@@ -71,7 +72,7 @@ export const monitorCapability: Capability = {
       const set = emulatedSources(ctx);
       setRuntime(ctx, { sources: set.sources, script: set.script, aggregator: set.aggregator, mail: fileMail(join(dataDir, 'fake-mail')) });
     } else setRuntime(ctx, { sources: [], script: null, aggregator: null, mail: null });
-    const reader = monitorReader(ctx.store.db);
+    const reader = ctx.store.read.monitor;
     let noting: NodeJS.Immediate | null = null;
     const off = ctx.store.onCommit((events) => {
       // A replacement was just picked: the old parcel's timeline says so right away.
@@ -120,7 +121,7 @@ export const monitorCapability: Capability = {
     'monitor.import': (i) => importScanFile(ctx, i),
     'monitor.push': ({ sourceId, data }) => receivePush(ctx, sourceId, { data: data as unknown as AggregatorTrackInfo[] }),
     'monitor.parcel': ({ id }) => {
-      const p = ctx.store.parcels.get(id) ?? ctx.store.parcels.byTracking(id);
+      const p = ctx.store.read.parcels.get(id) ?? ctx.store.read.parcels.byTracking(id);
       if (!p) throw new ApiError('NOT_FOUND', `Parcel ${id} not found. Search it by order or tracking number.`);
       return diagnoseParcel(ctx, p.id);
     },

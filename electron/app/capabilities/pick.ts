@@ -1,4 +1,3 @@
-import { eventsFor } from '../../../db/events';
 import { notFound } from '../../core/errors';
 import type { Capability } from '../capability';
 import { scan, reprint } from '../../services/pick/scan';
@@ -18,25 +17,25 @@ export const pickCapability: Capability = {
         pickSlipStores(ctx).map(async (s) => ({ ...s, pngBase64: (await renderBarcodePng(s.barcode, { scale: 3, heightMm: 12 })).png.toString('base64') })),
       ),
     'pick.reprint': ({ parcelId, reason }) => {
-      const parcel = ctx.store.parcels.get(parcelId);
+      const parcel = ctx.store.read.parcels.get(parcelId);
       if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Scan its label or find it in Parcels.');
       return reprint(ctx, parcel, reason);
     },
     'pick.stats': () => pickStats(ctx),
     'parcel.relink': (input) => relinkParcel(ctx, input),
     'parcels.list': (q) => {
-      const { rows, total } = ctx.store.parcels.list(q);
+      const { rows, total } = ctx.store.read.parcels.list(q);
       return { rows: rows.map(parcelView), total };
     },
     'parcels.get': ({ id }) => {
-      const parcel = ctx.store.parcels.get(id) ?? ctx.store.parcels.byTracking(id);
+      const parcel = ctx.store.read.parcels.get(id) ?? ctx.store.read.parcels.byTracking(id);
       if (!parcel) throw notFound(`Parcel ${id}`, 'Check the number, or search in Parcels.');
-      const order = ctx.store.orders.get(parcel.orderId)!;
+      const order = ctx.store.read.orders.get(parcel.orderId)!;
       return {
         parcel: parcelView(parcel),
-        order: { id: order.id, name: order.name, status: order.status, shipTo: order.shipTo, items: ctx.store.orders.items(order.id) },
-        events: eventsFor(ctx.store.db, [parcel.id, order.id]),
-        jobs: ctx.store.jobs.forRef(parcel.id).map(jobView),
+        order: { id: order.id, name: order.name, status: order.status, shipTo: order.shipTo, items: ctx.store.read.orders.items(order.id) },
+        events: ctx.store.read.events.about([parcel.id, order.id]),
+        jobs: ctx.store.read.jobs.forRef(parcel.id).map(jobView),
       };
     },
   }),

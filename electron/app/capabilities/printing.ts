@@ -45,7 +45,7 @@ export function printingCapabilityWith(opts: PrintingOptions = {}): Capability {
           const model = labelModelFor(ctx, parcelId);
           if (!model) throw notFound(`Parcel ${parcelId}`, 'Scan its label or find it in Parcels.');
           // The preview is the label as the station's printer gets it: its size and resolution.
-          const printer = stationSettings(ctx).printerId ? ctx.store.settings.printer(stationSettings(ctx).printerId!) : undefined;
+          const printer = stationSettings(ctx).printerId ? ctx.store.read.settings.printer(stationSettings(ctx).printerId!) : undefined;
           const setup = printer ? printerSetup(ctx, printer) : { size: '4x6' as const, dpi: 203 as const };
           const zpl = buildZpl(model, { size: setup.size, dpi: setup.dpi });
           const png = await renderZplPng(zpl, { size: setup.size, dpi: setup.dpi });
@@ -53,10 +53,10 @@ export function printingCapabilityWith(opts: PrintingOptions = {}): Capability {
         },
         'printers.list': () => listPrinters(ctx),
         'printers.save': (p) => savePrinter(ctx, p),
-        'jobs.list': ({ status, kind, limit }) => ctx.store.jobs.list({ status, kindPrefix: kind, limit }).map(jobView),
+        'jobs.list': ({ status, kind, limit }) => ctx.store.read.jobs.list({ status, kindPrefix: kind, limit }).map(jobView),
         'jobs.retry': ({ id }) => jobView(retryJob(ctx, id)),
         'printers.setup': ({ printerId }) => {
-          const p = ctx.store.settings.printer(printerId);
+          const p = ctx.store.read.settings.printer(printerId);
           if (!p) throw notFound(`Printer "${printerId}"`, 'Add it in Setup first.');
           return printerSetup(ctx, p);
         },
@@ -77,7 +77,7 @@ export function printingCapabilityWith(opts: PrintingOptions = {}): Capability {
         'printers.simulate': async ({ printerId, mode, status }) => {
           // Refused like clock.set: only a console started with --test-clock lets tests break its demo printer.
           if (!env.testClock) throw new ApiError('FORBIDDEN', 'Printer simulation is only for a console started with --test-clock.');
-          const p = ctx.store.settings.printer(printerId);
+          const p = ctx.store.read.settings.printer(printerId);
           const fake = p && FakePrinter.onPort(p.port);
           if (!fake) throw notFound(`A fake printer behind "${printerId}"`, 'Use the demo printer of a demo console.');
           if (mode) await fake.setMode(mode);

@@ -1,5 +1,4 @@
 import type { Capability } from '../capability';
-import { siteReader } from '../../../db/site/reader';
 import { fingerprint } from '../../../db/site/fingerprint';
 import { readCredentials } from '../../services/replication/credentials';
 import { Replicator } from '../../services/replication/replicator';
@@ -19,7 +18,7 @@ export const replicationCapability: Capability = {
     const { store } = env.ctx;
     const rep = new Replicator(store, env.ctx.clock, creds, connectSite, {
       version: env.version,
-      name: (store.settings.scope(store.station).name as string | undefined) ?? null,
+      name: (store.read.settings.scope(store.station).name as string | undefined) ?? null,
     });
     replicators.set(env, rep);
     env.site.duty = (name) => rep.holds(name);
@@ -38,7 +37,7 @@ export const replicationCapability: Capability = {
     'site.status': () => {
       const rep = replicators.get(env);
       const { store } = env.ctx;
-      const site = siteReader(store.db);
+      const site = store.read.site;
       const s = rep?.state;
       return {
         mode: rep ? ('site' as const) : ('single' as const),
@@ -62,8 +61,8 @@ export const replicationCapability: Capability = {
         now: env.ctx.clock.now().toISOString(),
       };
     },
-    'site.fingerprint': () => fingerprint(env.ctx.store.db),
-    'site.conflicts': ({ status }) => siteReader(env.ctx.store.db).conflicts(status),
+    'site.fingerprint': () => env.ctx.store.read.site.fingerprint(),
+    'site.conflicts': ({ status }) => env.ctx.store.read.site.conflicts(status),
     'site.settle': (input) => settleConflict(env.ctx, input),
   }),
 };

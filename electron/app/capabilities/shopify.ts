@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { ApiError } from '../../core/errors';
 import type { AppEnv, Capability } from '../capability';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { ShopifyRuntime, runtimeOf } from '../../services/shopify/runtime';
 import { secretStoreFor } from '../../services/secrets';
 import { shopifyJobHandler } from '../../services/shopify/handler';
@@ -26,13 +25,13 @@ export const shopifyCapability: Capability = {
   jobHandlers: (env) => [shopifyJobHandler(shopifyRuntime(env))],
   async start(env) {
     const rt = shopifyRuntime(env);
-    const reader = shopifyReader(env.ctx.store.db);
+    const reader = env.ctx.store.read.shopify;
     // Jobs a killed run held may have reached Shopify: they look before they create again.
     for (const id of reader.leasedJobIds()) {
       rt.uncertain.add(id);
-      env.ctx.store.jobs.release(id);
+      env.ctx.store.read.jobs.release(id);
     }
-    const demoCount = env.demo ? env.ctx.store.meta.get('demo_shopify_orders') : undefined;
+    const demoCount = env.demo ? env.ctx.store.read.meta.get('demo_shopify_orders') : undefined;
     if (demoCount !== undefined) demoStores.set(env, await startDemoStore(rt, Number(demoCount), join(env.dataDir, 'shopify-emulator', 'demo-store.json')));
     const intake = (storeId: string) => {
       if (!rt.intake.get(storeId)?.running) runIntake(env.ctx, rt, storeId).catch(() => undefined);

@@ -1,4 +1,3 @@
-import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
 import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/disk';
@@ -45,6 +44,6 @@ export const stationCapability: Capability = {
     },
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
-    'events.export': ({ afterSeq, since, limit }) => readEvents(ctx.store.db, { afterSeq, since, limit }),
+    'events.export': ({ afterSeq, since, limit }) => ctx.store.read.events.list({ afterSeq, since, limit }),
   }),
 };

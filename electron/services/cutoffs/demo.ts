@@ -1,5 +1,4 @@
 // The demo lines' calendars (examples.ts) in the warehouse zone, with Table 3's first-scan windows.
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import type { LineCalendar } from './calendar';
 import { defaultFirstScan } from './defaults';
@@ -9,10 +8,10 @@ const DEMO: Record<string, LineCalendar> = { 'postal-s10': postalS10Line, 'expre
 
 export function seedDemoCutoffs(ctx: ServiceContext): void {
   const zone = siteInfo(ctx).zone;
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   ctx.store.write('demo', ctx.clock.now(), (emit) => {
     for (const [lineId, cal] of Object.entries(DEMO)) {
-      const line = ctx.store.lines.get(lineId);
+      const line = ctx.store.read.lines.get(lineId);
       if (!line || reader.current(lineId)) continue;
       emit({
         type: 'cutoffs.calendar_saved',

@@ -1,5 +1,5 @@
 // The ship date and expected first-scan window of a parcel at the moment it is picked.
-import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reader';
+import type { CutoffSettingsRow } from '../../../db/cutoffs/reader';
 import type { ShipByData } from '../../../db/cutoffs/events';
 import type { Slot } from './schedule';
 import { nearSlots, nextPickup, shipDateFrom, type ShipDate } from './shipdate';
@@ -27,7 +27,7 @@ function remember<V>(m: Map<string, V>, key: string, make: () => V): V {
 
 /** The pickup a parcel picked at `at` on `lineId` will make; null when the line has no calendar or no pickup within 60 days. */
 export function pickupForPick(ctx: ServiceContext, lineId: string, at: Date): ShipBy | null {
-  const settings = cutoffsReader(ctx.store.db).current(lineId);
+  const settings = ctx.store.read.cutoffs.current(lineId);
   if (!settings) return null;
   return shipByFor(settings, at);
 }

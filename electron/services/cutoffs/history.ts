@@ -1,6 +1,5 @@
 // The picks a what-if replays: the line's own picks of the last N weeks, or — when the line has
 // fewer than N weeks of them (a demo, a new line) — a deterministic synthetic "demo history".
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import type { LineData } from '../../../db/event-types';
 import type { ServiceContext } from '../../core/context';
 import { isoWeekday } from './civil';
@@ -19,7 +18,7 @@ export type PickHistory = { picks: Date[]; source: 'picks' | 'demo history'; not
 export function pickHistory(ctx: ServiceContext, line: LineData, zone: string, weeks: number): PickHistory {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - weeks * 7 * DAY_MS);
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   const first = reader.firstPickAt(line.id);
   if (first !== null && first <= since.toISOString()) {
     const picks = reader.pickTimes(line.id, since.toISOString()).map((t) => new Date(t));

@@ -1,14 +1,13 @@
 // Line x weekday of the median silence window, each line on its saved calendar and its own history.
 import type { ServiceContext } from '../../core/context';
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { pickHistory } from './history';
 import { silenceMatrix } from './whatif';
 import { silenceStart, type SilenceFrom } from './told';
 
 export function matrix(ctx: ServiceContext, input: { weeks: number; basis: 'earliest' | 'latest'; from?: SilenceFrom }) {
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   const from = input.from ?? silenceStart(ctx).from;
-  const rows = ctx.store.lines
+  const rows = ctx.store.read.lines
     .all()
     .filter((l) => l.active)
     .flatMap((line) => {

@@ -1,6 +1,6 @@
 // A line's cut-off settings (calendar + first-scan window): read, save as a new version, undo.
 import { thursdayShiftRefusal } from './told';
-import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reader';
+import type { CutoffSettingsRow } from '../../../db/cutoffs/reader';
 import type { FirstScanData } from '../../../db/cutoffs/events';
 import type { LineData } from '../../../db/event-types';
 import { badInput, notFound } from '../../core/errors';
@@ -12,13 +12,13 @@ import { upcomingPickups } from './upcoming';
 export type CalendarDraft = Omit<LineCalendar, 'zone' | 'rules'> & { zone?: string; rules: string[] };
 
 export function requireLine(ctx: ServiceContext, lineId: string): LineData {
-  const line = ctx.store.lines.get(lineId);
+  const line = ctx.store.read.lines.get(lineId);
   if (!line) throw notFound(`Carrier line "${lineId}"`, 'Choose a line from the list.');
   return line;
 }
 
 export function currentSettings(ctx: ServiceContext, lineId: string): CutoffSettingsRow | undefined {
-  return cutoffsReader(ctx.store.db).current(lineId);
+  return ctx.store.read.cutoffs.current(lineId);
 }
 
 /** Checks a draft in the warehouse zone; every problem at once, with a path per field. */
@@ -50,7 +50,7 @@ export function saveSettings(ctx: ServiceContext, input: { lineId: string; calen
   if (refusal) throw badInput(`The calendar was not saved. ${refusal} Untick the Thursday shift.`, [{ path: 'calendar.rules', message: 'postal lines only' }]);
   if (!calendar)
     throw badInput(`The calendar was not saved: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Fix the marked fields and save again.`, errors);
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
     emit({
       type: 'cutoffs.calendar_saved',
@@ -69,7 +69,7 @@ export function saveSettings(ctx: ServiceContext, input: { lineId: string; calen
 
 export function undoSettings(ctx: ServiceContext, input: { lineId: string; reason: string }) {
   requireLine(ctx, input.lineId);
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
     const current = reader.current(input.lineId);
     if (!current) throw badInput(`Line "${input.lineId}" has no saved calendar: there is nothing to undo.`);
@@ -93,7 +93,7 @@ function normalizeWindow(w: FirstScanData): FirstScanData {
 
 export function settingsView(ctx: ServiceContext, lineId: string) {
   const line = requireLine(ctx, lineId);
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   const cur = reader.current(lineId);
   return {
     lineId,

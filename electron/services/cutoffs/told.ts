@@ -1,7 +1,6 @@
 // When the buyer is told of a parcel, per the stores' "e-mail the buyer at" setting: the what-if and
 // the silence matrix measure the buyer's silence from that moment.
 import type { LineData } from '../../../db/event-types';
-import { shopifyReader } from '../../../db/shopify/reader';
 import type { ServiceContext } from '../../core/context';
 
 export type SilenceFrom = 'pick' | 'pickup';
@@ -11,7 +10,7 @@ export type SilenceFrom = 'pick' | 'pickup';
  * every store. Any of them e-mailing at pick makes the pick the start: silence is never understated.
  */
 export function silenceStart(ctx: ServiceContext, lineId?: string): { from: SilenceFrom; why: string } {
-  const all = shopifyReader(ctx.store.db).stores();
+  const all = ctx.store.read.shopify.stores();
   if (all.length === 0) return { from: 'pickup', why: 'No Shopify store is connected: measured from the carrier pickup.' };
   const feeding = lineId ? all.filter((s) => s.defaultLineId === lineId || Object.values(s.lineRules).includes(lineId)) : [];
   const stores = feeding.length ? feeding : all;

@@ -1,6 +1,5 @@
 // "This week" for the supervisor: per line, the week's pickups with the parcels riding each, the
 // next cut-off, and what is at risk of missing it.
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import type { ServiceContext } from '../../core/context';
 import { siteInfo } from '../../core/context';
 import { isoWeekStart, civilDate, WEEKDAY_NAMES } from './civil';
@@ -11,9 +10,9 @@ const DAY_MS = 86_400_000;
 
 export function thisWeek(ctx: ServiceContext) {
   const now = ctx.clock.now();
-  const reader = cutoffsReader(ctx.store.db);
+  const reader = ctx.store.read.cutoffs;
   const zone = siteInfo(ctx).zone;
-  const lines = ctx.store.lines.all().filter((l) => l.active);
+  const lines = ctx.store.read.lines.all().filter((l) => l.active);
   return {
     now: now.toISOString(),
     zone,

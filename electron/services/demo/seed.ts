@@ -35,7 +35,7 @@ export type DemoOrdersVia = 'console' | 'shopify';
  * through the demo Shopify store are taken in by its intake at every start until they are all in.
  */
 export function seedDemo(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number }; ordersVia?: DemoOrdersVia } = {}): void {
-  ctx.store.db.transaction(() => seedAll(ctx, opts)).immediate();
+  ctx.store.batch(() => seedAll(ctx, opts));
 }
 
 function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host: string; port: number }; ordersVia?: DemoOrdersVia }): void {
@@ -59,9 +59,9 @@ function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host:
   }
   seedDemoCutoffs(ctx);
   const count = opts.orders ?? 200;
-  ctx.store.meta.set('demo', '1');
+  ctx.store.read.meta.set('demo', '1');
   if (opts.ordersVia === 'shopify') {
-    ctx.store.meta.set('demo_shopify_orders', String(count));
+    ctx.store.read.meta.set('demo_shopify_orders', String(count));
     return;
   }
   const orders = buildDemoOrders(count, at);

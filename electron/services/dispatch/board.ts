@@ -1,16 +1,14 @@
 import { DateTime } from 'luxon';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { startOfLocalDay } from '../site/zone';
 import { whenOf } from '../../core/time-format';
 import { localTime, nextPickupDate, pickupInstant, scheduledPickup } from './pickup';
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { rulesFor } from './rules';
 import { discrepancyView, manifestView } from './view';
 
 /** Dispatch at a glance, including the alerts for pickups that are overdue right now. */
 export function dispatchBoard(ctx: ServiceContext) {
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const zone = siteInfo(ctx).zone;
@@ -24,7 +22,7 @@ export function dispatchBoard(ctx: ServiceContext) {
   const manifests = reader.current(startOfLocalDay(now, zone)).map((m) => manifestView(ctx, m));
   const alerts: Array<{ code: 'pickup_overdue'; lineId: string; manifestId: string | null; message: string; next: string }> = [];
 
-  const lines = ctx.store.lines
+  const lines = ctx.store.read.lines
     .all()
     .filter((l) => l.active)
     .map((line) => {
@@ -41,7 +39,7 @@ export function dispatchBoard(ctx: ServiceContext) {
         });
       // Only a pickup that was really due: a day without one in the calendar raises nothing, and a
       // handover since the parcels were picked settles them (left behind ones are discrepancies).
-      const hasCalendar = !!cutoffsReader(ctx.store.db).current(line.id);
+      const hasCalendar = !!ctx.store.read.cutoffs.current(line.id);
       const due = reader.dueWaiting(line.id, nowIso, hasCalendar ? null : scheduledPickup(ctx, rules, today));
       if (due.count > 0 && due.since && !mine.some((m) => m.overdue))
         alerts.push({

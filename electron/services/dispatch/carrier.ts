@@ -1,18 +1,11 @@
 import type { JobDraft } from '../../../db/event-types';
-import type { JobRow } from '../../../db/readers/jobs';
-import { dispatchReader } from '../../../db/dispatch/reader';
+import type { ManifestSubmission } from '../../../db/dispatch/jobs';
 import { newId } from '../../core/ids';
-import { PermanentJobError, type JobHandler } from '../../jobs/types';
+import { jobHandler, PermanentJobError, type AnyJobHandler } from '../../jobs/types';
 import type { ServiceContext } from '../../core/context';
 import { handOver } from './handover';
 
-export interface ManifestSubmission {
-  manifestId: string;
-  number: string;
-  lineId: string;
-  closedAt: string;
-  trackingNumbers: string[];
-}
+export type { ManifestSubmission };
 
 /** What the carrier's system says it received, with its own reference for the manifest. */
 export interface CarrierAcceptance {
@@ -55,26 +48,27 @@ export function registerCarrierApi(lineId: string, api: CarrierManifestApi): voi
 
 export const CARRIER_JOB = 'carrier.manifest';
 
-export function planCarrierSubmit(s: ManifestSubmission, at: Date): JobDraft {
+export function planCarrierSubmit(s: ManifestSubmission, at: Date): JobDraft<typeof CARRIER_JOB> {
   return { id: newId('job', at), kind: CARRIER_JOB, target: `carrier:${s.lineId}`, ref: s.manifestId, payload: { ...s } };
 }
 
 /** Outbox handler: send the closed manifest, then record the carrier's acceptance as the handover. */
-export function carrierJobHandler(ctx: ServiceContext): JobHandler {
-  return {
-    kind: CARRIER_JOB,
+export function carrierJobHandler(ctx: ServiceContext): AnyJobHandler {
+  return jobHandler({
     concurrency: 2,
     backoff: { baseMs: 2_000, maxMs: 300_000 },
     maxAttempts: Infinity,
-    async run(job: JobRow) {
-      const s = job.payload as unknown as ManifestSubmission;
-      const m = dispatchReader(ctx.store.db).manifest(s.manifestId);
-      if (!m) throw new PermanentJobError(`Manifest ${s.manifestId} does not exist.`);
-      // Reopened (or voided) since this job was queued: the next close-out queues a fresh submission.
-      if (m.status !== 'closed' || m.closedAt !== s.closedAt) return { result: { skipped: `manifest is ${m.status} since` } };
-      const acceptance = await carrierApiFor(s.lineId).submit(s);
-      const done = handOver(ctx, m.id, { via: 'carrier_api', driver: null, carrierRef: acceptance.reference, accepted: acceptance.accepted });
-      return { result: { reference: acceptance.reference, accepted: acceptance.accepted.length, handedOver: done.manifest.status === 'handed_over' } };
+    runs: {
+      [CARRIER_JOB]: async (job) => {
+        const s = job.payload;
+        const m = ctx.store.read.dispatch.manifest(s.manifestId);
+        if (!m) throw new PermanentJobError(`Manifest ${s.manifestId} does not exist.`);
+        // Reopened (or voided) since this job was queued: the next close-out queues a fresh submission.
+        if (m.status !== 'closed' || m.closedAt !== s.closedAt) return { result: { skipped: `manifest is ${m.status} since` } };
+        const acceptance = await carrierApiFor(s.lineId).submit(s);
+        const done = handOver(ctx, m.id, { via: 'carrier_api', driver: null, carrierRef: acceptance.reference, accepted: acceptance.accepted });
+        return { result: { reference: acceptance.reference, accepted: acceptance.accepted.length, handedOver: done.manifest.status === 'handed_over' } };
+      },
     },
-  };
+  });
 }

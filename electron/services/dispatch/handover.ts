@@ -1,4 +1,4 @@
-import { dispatchReader, type ManifestRow } from '../../../db/dispatch/reader';
+import type { ManifestRow } from '../../../db/dispatch/reader';
 import type { DiscrepancyData, HandoverVia } from '../../../db/dispatch/events';
 import { conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
@@ -31,7 +31,7 @@ function notHandable(ctx: ServiceContext, m: ManifestRow): string | null {
  * did not accept is flagged missing, and what stayed on the dock or came without being loaded is listed.
  */
 export function handOver(ctx: ServiceContext, manifestId: string, input: HandoverInput) {
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   const at = ctx.clock.now();
   const iso = at.toISOString();
   ctx.store.write(operator(ctx), at, (emit) => {
@@ -63,7 +63,7 @@ export function handOver(ctx: ServiceContext, manifestId: string, input: Handove
     for (const n of accepted ?? []) {
       if (onManifest.has(n) || extra.has(n)) continue;
       extra.add(n);
-      const parcel = ctx.store.parcels.byTracking(n);
+      const parcel = ctx.store.read.parcels.byTracking(n);
       discrepancies.push({ id: newId('dsc', at), kind: 'not_loaded', parcelId: parcel?.id ?? null, trackingNumber: n });
     }
     for (const p of reader.onDock(m.lineId, iso))
@@ -81,7 +81,7 @@ export function handOver(ctx: ServiceContext, manifestId: string, input: Handove
 export function handoverByScan(ctx: ServiceContext, code: string, driver: string, via: 'driver_scan' | 'lead_confirm') {
   const c = classify(code);
   if (c.kind !== 'manifest') throw notFound(`Manifest "${code.slice(0, 40)}"`, 'Scan the barcode printed at the top of the manifest (it starts with MF-).');
-  const m = dispatchReader(ctx.store.db).byNumber(c.number);
+  const m = ctx.store.read.dispatch.byNumber(c.number);
   if (!m) {
     const ours = siteCode(siteInfo(ctx).name);
     if (c.site !== ours) throw conflict(`${c.number} is a manifest of another site (${c.site}), not of this one (${ours}). Check the driver's paperwork.`);

@@ -1,4 +1,3 @@
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { planCarrierSubmit } from './carrier';
@@ -8,7 +7,7 @@ import { manifestDetail, operator, requireManifest } from './view';
 
 /** Close out: the manifest gets its number (kept through a reopen) and, on lines with electronic acceptance, goes to the carrier. */
 export function closeManifest(ctx: ServiceContext, manifestId: string) {
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   const at = ctx.clock.now();
   ctx.store.write(operator(ctx), at, (emit) => {
     const m = requireManifest(ctx, manifestId);
@@ -49,7 +48,7 @@ export function reopenManifest(ctx: ServiceContext, manifestId: string, reason: 
 
 /** Void before handover: the number is never reused and every parcel on it goes back to the dock. */
 export function voidManifest(ctx: ServiceContext, manifestId: string, reason: string) {
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   ctx.store.write(operator(ctx), ctx.clock.now(), (emit) => {
     const m = requireManifest(ctx, manifestId);
     if (m.status === 'handed_over')
@@ -62,7 +61,7 @@ export function voidManifest(ctx: ServiceContext, manifestId: string, reason: st
 }
 
 export function unloadParcel(ctx: ServiceContext, manifestId: string, parcelId: string, reason: string) {
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   ctx.store.write(operator(ctx), ctx.clock.now(), (emit) => {
     const m = requireManifest(ctx, manifestId);
     if (m.status !== 'open')

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import type { ParcelRow } from '../../../db/readers/parcels';
 import type { DispatchScanResult, RefusalCode } from '../../contract/channels/dispatch';
@@ -30,14 +29,14 @@ function refused(ctx: ServiceContext, manifestId: string | null, code: string, r
 /** Whether a parcel of `parcelLine` may ride on a pickup of `manifestLine` with these rules. */
 function accepts(ctx: ServiceContext, manifestLineId: string, rules: LineRulesData, parcel: ParcelRow): boolean {
   if (parcel.lineId === manifestLineId) return true;
-  const mine = ctx.store.lines.get(manifestLineId)!;
-  const theirs = ctx.store.lines.get(parcel.lineId)!;
+  const mine = ctx.store.read.lines.get(manifestLineId)!;
+  const theirs = ctx.store.read.lines.get(parcel.lineId)!;
   return theirs.carrier === mine.carrier && rules.services.includes(theirs.service);
 }
 
 /** The checks of a load, run inside the write lock so two stations cannot both win. */
 function refusalFor(ctx: ServiceContext, m: ManifestRow, rules: LineRulesData, parcel: ParcelRow, weightGrams: number | undefined): Refusal | null {
-  const r = dispatchReader(ctx.store.db);
+  const r = ctx.store.read.dispatch;
   const tn = parcel.trackingNumber;
   const at = { parcelId: parcel.id };
   if (m.status !== 'open')
@@ -70,7 +69,7 @@ function refusalFor(ctx: ServiceContext, m: ManifestRow, rules: LineRulesData, p
     };
   if (placed) {
     const other = r.manifest(placed.manifestId)!;
-    const label = other.number ?? `the open ${ctx.store.lines.get(other.lineId)?.name ?? other.lineId} manifest`;
+    const label = other.number ?? `the open ${ctx.store.read.lines.get(other.lineId)?.name ?? other.lineId} manifest`;
     return {
       ...at,
       code: 'on_other_manifest',
@@ -82,7 +81,7 @@ function refusalFor(ctx: ServiceContext, m: ManifestRow, rules: LineRulesData, p
       belongsTo: label,
     };
   }
-  const order = ctx.store.orders.get(parcel.orderId);
+  const order = ctx.store.read.orders.get(parcel.orderId);
   if (order?.status === 'on_hold' || order?.status === 'cancelled')
     return {
       ...at,
@@ -91,11 +90,11 @@ function refusalFor(ctx: ServiceContext, m: ManifestRow, rules: LineRulesData, p
       next: 'Do not load it: put it on the hold shelf for the supervisor.',
     };
   if (!accepts(ctx, m.lineId, rules, parcel)) {
-    const theirs = ctx.store.lines.get(parcel.lineId)!;
+    const theirs = ctx.store.read.lines.get(parcel.lineId)!;
     return {
       ...at,
       code: 'wrong_line',
-      message: `WRONG LINE: ${tn} goes with ${theirs.name}, not ${ctx.store.lines.get(m.lineId)!.name}.`,
+      message: `WRONG LINE: ${tn} goes with ${theirs.name}, not ${ctx.store.read.lines.get(m.lineId)!.name}.`,
       next: `Take it off this pile and put it with ${theirs.name}.`,
       belongsTo: theirs.name,
     };
@@ -134,7 +133,7 @@ function unknownCode(ctx: ServiceContext, raw: string, compact: string): Refusal
       message: `${number.normalized} is a valid ${number.carrier} number, but not a parcel of this site.`,
       next: 'This label belongs to another site or an old shipment: set the parcel aside for the dispatch lead.',
     };
-  const orders = ctx.store.orders.byName(raw.trim());
+  const orders = ctx.store.read.orders.byName(raw.trim());
   if (orders.length) {
     const o = orders[0];
     return o.status === 'open' || o.status === 'on_hold'
@@ -153,7 +152,7 @@ function unknownCode(ctx: ServiceContext, raw: string, compact: string): Refusal
 }
 
 function manifestScanned(ctx: ServiceContext, manifestId: string, raw: string, number: string, site: string): ScanResult {
-  const m = dispatchReader(ctx.store.db).byNumber(number);
+  const m = ctx.store.read.dispatch.byNumber(number);
   const ours = siteCode(siteInfo(ctx).name);
   if (!m && site !== ours)
     return refused(ctx, manifestId, raw, {
@@ -197,7 +196,7 @@ export function dispatchScan(ctx: ServiceContext, manifestId: string, raw: strin
   const m0 = requireManifest(ctx, manifestId);
   const line = requireLine(ctx, m0.lineId);
   const rules = rulesFor(ctx, line);
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
 
   if (code.kind === 'bag') {
     if (m0.status !== 'open')
@@ -212,12 +211,12 @@ export function dispatchScan(ctx: ServiceContext, manifestId: string, raw: strin
     return { outcome: 'bag', bag: code.bag, manifest: manifestView(ctx, reader.manifest(manifestId)!), message: `Bag ${code.bag}: scan its parcels.` };
   }
 
-  const parcel = ctx.store.parcels.byTracking(code.compact) ?? ctx.store.parcels.byTracking(raw.trim());
+  const parcel = ctx.store.read.parcels.byTracking(code.compact) ?? ctx.store.read.parcels.byTracking(raw.trim());
   if (!parcel) return refused(ctx, manifestId, raw, unknownCode(ctx, raw, code.compact));
 
   const outcome = ctx.store.write(operator(ctx), ctx.clock.now(), (emit) => {
     const m = reader.manifest(manifestId)!;
-    const fresh = ctx.store.parcels.get(parcel.id)!;
+    const fresh = ctx.store.read.parcels.get(parcel.id)!;
     const no = refusalFor(ctx, m, rules, fresh, weightGrams);
     if (no) {
       emit({ type: 'dispatch.scan_refused', subject: parcel.id, payload: { manifestId, code: raw, reason: no.code, parcelId: parcel.id } });

@@ -1,4 +1,3 @@
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
 import type { ServiceContext } from '../../core/context';
 import { requireManifest } from './view';
@@ -14,26 +13,24 @@ function field(v: string | number | null): string {
 export function manifestCsv(ctx: ServiceContext, manifestId: string): { fileName: string; csv: string } {
   const m = requireManifest(ctx, manifestId);
   if (!m.number) throw conflict('This manifest has no number yet: close it out first, then export it.');
-  const line = ctx.store.lines.get(m.lineId)!;
+  const line = ctx.store.read.lines.get(m.lineId)!;
   const header = ['manifest', 'carrier', 'service', 'pickup_date', 'tracking_number', 'order', 'bag', 'weight_kg', 'country', 'loaded_at_utc'];
-  const rows = dispatchReader(ctx.store.db)
-    .parcelsOn(m.id)
-    .map((p) => {
-      const order = ctx.store.orders.get(p.orderId)!;
-      const service = ctx.store.lines.get(p.lineId)?.service ?? line.service;
-      return [
-        m.number,
-        line.carrier,
-        service,
-        m.pickupDate,
-        p.trackingNumber,
-        order.name,
-        p.bag,
-        p.weightGrams === null ? null : (p.weightGrams / 1000).toFixed(3),
-        order.shipTo.country,
-        p.loadedAt,
-      ];
-    });
+  const rows = ctx.store.read.dispatch.parcelsOn(m.id).map((p) => {
+    const order = ctx.store.read.orders.get(p.orderId)!;
+    const service = ctx.store.read.lines.get(p.lineId)?.service ?? line.service;
+    return [
+      m.number,
+      line.carrier,
+      service,
+      m.pickupDate,
+      p.trackingNumber,
+      order.name,
+      p.bag,
+      p.weightGrams === null ? null : (p.weightGrams / 1000).toFixed(3),
+      order.shipTo.country,
+      p.loadedAt,
+    ];
+  });
   const csv = [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
   return { fileName: `${m.number}.csv`, csv };
 }

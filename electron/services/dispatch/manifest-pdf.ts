@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js/node';
 import { DateTime } from 'luxon';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { conflict } from '../../core/errors';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { manifestView, requireManifest } from './view';
@@ -41,9 +40,9 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
   const m = requireManifest(ctx, manifestId);
   if (!m.number) throw conflict('This manifest has no number yet: close it out first, then print it.');
   const view = manifestView(ctx, m);
-  const line = ctx.store.lines.get(m.lineId)!;
+  const line = ctx.store.read.lines.get(m.lineId)!;
   const site = siteInfo(ctx);
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   const parcels = reader.parcelsOn(m.id);
   const bags = reader.bags(m.id);
   const local = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: site.zone }).toFormat('yyyy-LL-dd HH:mm') : '-');

@@ -1,4 +1,3 @@
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
 import { nextPickupDate, pickupInstant } from './pickup';
@@ -11,7 +10,7 @@ export function openManifest(ctx: ServiceContext, lineId: string, pickupDate?: s
   const rules = rulesFor(ctx, line);
   const date = pickupDate ?? nextPickupDate(ctx, rules);
   const at = ctx.clock.now();
-  const reader = dispatchReader(ctx.store.db);
+  const reader = ctx.store.read.dispatch;
   const id = ctx.store.write(operator(ctx), at, (emit) => {
     const open = reader.openFor(line.id, date);
     if (open) return open.id;

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import type { LineRulesData } from '../../../db/dispatch/events';
 import { pickupForPick } from '../cutoffs/for-parcel';
-import { cutoffsReader } from '../../../db/cutoffs/reader';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { siteDateTime } from '../site/time';
 
@@ -25,7 +23,7 @@ export function pickupInstant(ctx: ServiceContext, rules: LineRulesData, pickupD
  */
 export function scheduledPickup(ctx: ServiceContext, rules: LineRulesData, date: string): string | null {
   const zone = siteInfo(ctx).zone;
-  if (!cutoffsReader(ctx.store.db).current(rules.lineId)) return DateTime.fromISO(`${date}T${rules.expectedPickup}`, { zone }).toUTC().toISO()!;
+  if (!ctx.store.read.cutoffs.current(rules.lineId)) return DateTime.fromISO(`${date}T${rules.expectedPickup}`, { zone }).toUTC().toISO()!;
   const cal = pickupForPick(ctx, rules.lineId, startOf(date, zone));
   return cal && DateTime.fromISO(cal.pickupAt, { zone }).toISODate() === date ? cal.pickupAt : null;
 }
@@ -36,7 +34,7 @@ export function nextPickupDate(ctx: ServiceContext, rules: LineRulesData): strin
   const now = DateTime.fromJSDate(ctx.clock.now(), { zone });
   const today = now.toISODate()!;
   const todays = scheduledPickup(ctx, rules, today);
-  const ahead = todays !== null && ctx.clock.now().toISOString() <= todays && !dispatchReader(ctx.store.db).handedOverOn(rules.lineId, today);
+  const ahead = todays !== null && ctx.clock.now().toISOString() <= todays && !ctx.store.read.dispatch.handedOverOn(rules.lineId, today);
   if (ahead) return today;
   const tomorrow = now.plus({ days: 1 }).toISODate()!;
   const cal = pickupForPick(ctx, rules.lineId, startOf(tomorrow, zone));

@@ -1,6 +1,5 @@
 import type { LineData } from '../../../db/event-types';
 import type { LineRulesData } from '../../../db/dispatch/events';
-import { dispatchReader } from '../../../db/dispatch/reader';
 import { badInput, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
 
@@ -21,20 +20,20 @@ export function defaultRules(line: LineData): LineRulesData {
 }
 
 export function requireLine(ctx: ServiceContext, lineId: string): LineData {
-  const line = ctx.store.lines.get(lineId);
+  const line = ctx.store.read.lines.get(lineId);
   if (!line) throw notFound(`Carrier line "${lineId}"`, 'Pick a line from the Dispatch screen.');
   return line;
 }
 
 export function rulesFor(ctx: ServiceContext, line: LineData): LineRulesData {
-  return dispatchReader(ctx.store.db).rules(line.id) ?? defaultRules(line);
+  return ctx.store.read.dispatch.rules(line.id) ?? defaultRules(line);
 }
 
 export function saveRules(ctx: ServiceContext, input: Omit<LineRulesData, 'services'> & { services?: string[] }): LineRulesData {
   const line = requireLine(ctx, input.lineId);
   const services = [...new Set([line.service, ...(input.services ?? [])].map((s) => s.trim()).filter(Boolean))];
   const known = new Set(
-    ctx.store.lines
+    ctx.store.read.lines
       .all()
       .filter((l) => l.carrier === line.carrier)
       .map((l) => l.service),

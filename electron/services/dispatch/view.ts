@@ -1,11 +1,11 @@
-import { dispatchReader, type DiscrepancyRow, type LoadedParcelRow, type ManifestRow } from '../../../db/dispatch/reader';
+import type { DiscrepancyRow, LoadedParcelRow, ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
 import { stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 
 export function manifestView(ctx: ServiceContext, m: ManifestRow) {
-  const line = ctx.store.lines.get(m.lineId)!;
+  const line = ctx.store.read.lines.get(m.lineId)!;
   const atWarehouse = m.status === 'open' || m.status === 'closed';
   return {
     id: m.id,
@@ -79,13 +79,13 @@ export function discrepancyView(d: DiscrepancyRow) {
 }
 
 export function requireManifest(ctx: ServiceContext, id: string): ManifestRow {
-  const m = dispatchReader(ctx.store.db).manifest(id);
+  const m = ctx.store.read.dispatch.manifest(id);
   if (!m) throw notFound(`Manifest ${id}`, 'Pick a manifest on the Dispatch screen.');
   return m;
 }
 
 export function manifestDetail(ctx: ServiceContext, id: string) {
-  const r = dispatchReader(ctx.store.db);
+  const r = ctx.store.read.dispatch;
   const m = requireManifest(ctx, id);
   return {
     manifest: manifestView(ctx, m),

@@ -1,4 +1,3 @@
-import { hardwareReader } from '../../../db/hardware/reader';
 import type { ScannerConfigData } from '../../../db/hardware/events';
 import { ScannerHub, type HubScan, type ScannerStatus } from '../../../native/scanners/hub';
 import type { ScannerSource } from '../../../native/scanners/source';
@@ -25,12 +24,7 @@ export class ScannerService {
     onScan: (scan: HubScan) => void,
     opts: { pollMs?: number } = {},
   ) {
-    const configs = () =>
-      new Map(
-        hardwareReader(ctx.store.db)
-          .scannerConfigs()
-          .map((c) => [c.key, c.config]),
-      );
+    const configs = () => new Map(ctx.store.read.hardware.scannerConfigs().map((c) => [c.key, c.config]));
     this.hub = new ScannerHub(sources, (key) => configs().get(key), onScan, { now: () => ctx.clock.now(), pollMs: opts.pollMs });
   }
 

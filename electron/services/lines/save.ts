@@ -9,11 +9,11 @@ import { lineStatus } from './status';
 
 export function saveLine(ctx: ServiceContext, line: LineData) {
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'line.saved', subject: line.id, payload: { line } }));
-  return lineStatus(ctx, ctx.store.lines.get(line.id)!);
+  return lineStatus(ctx, ctx.store.read.lines.get(line.id)!);
 }
 
 function requireLine(ctx: ServiceContext, lineId: string): LineData {
-  const line = ctx.store.lines.get(lineId);
+  const line = ctx.store.read.lines.get(lineId);
   if (!line) throw notFound(`Carrier line "${lineId}"`, 'Pick a line from the list in Setup.');
   return line;
 }
@@ -50,26 +50,26 @@ export function addRange(ctx: ServiceContext, input: { lineId: string; params: R
  */
 function refuseOverlap(ctx: ServiceContext, params: RangeParams, first: number, last: number): void {
   const span = spanOf(params, first, last);
-  for (const other of ctx.store.lines.all())
-    for (const r of ctx.store.lines.ranges(other.id)) {
+  for (const other of ctx.store.read.lines.all())
+    for (const r of ctx.store.read.lines.ranges(other.id)) {
       if (!overlaps(span, spanOf(r.params as RangeParams, r.first, r.last))) continue;
       throw badInput(
         `This range overlaps range ${r.first}–${r.last} of line ${other.name}: the same tracking numbers would be issued twice. Check the carrier's allocation and enter only the new serials.`,
       );
     }
-  for (const p of ctx.store.lines.poolNumbers()) {
+  for (const p of ctx.store.read.lines.poolNumbers()) {
     const serial = serialOf(params, p.number);
     if (serial !== null && serial >= first && serial <= last)
       throw badInput(
-        `Number ${p.number} of this range is already in the pool of line ${ctx.store.lines.get(p.lineId)?.name ?? p.lineId}: the same tracking number would be issued twice. Enter a range that leaves it out.`,
+        `Number ${p.number} of this range is already in the pool of line ${ctx.store.read.lines.get(p.lineId)?.name ?? p.lineId}: the same tracking number would be issued twice. Enter a range that leaves it out.`,
       );
   }
 }
 
 /** The line whose range issues `number`, if any. */
 function rangeOwner(ctx: ServiceContext, number: string): { line: string; first: number; last: number } | null {
-  for (const line of ctx.store.lines.all())
-    for (const r of ctx.store.lines.ranges(line.id)) {
+  for (const line of ctx.store.read.lines.all())
+    for (const r of ctx.store.read.lines.ranges(line.id)) {
       const serial = serialOf(r.params as RangeParams, number);
       if (serial !== null && serial >= r.first && serial <= r.last) return { line: line.name, first: r.first, last: r.last };
     }
@@ -79,16 +79,16 @@ function rangeOwner(ctx: ServiceContext, number: string): { line: string; first:
 export function importPool(ctx: ServiceContext, input: { lineId: string; csv: string }) {
   const line = requireLine(ctx, input.lineId);
   const { numbers, rejected } = parsePoolCsv(input.csv);
-  const known = ctx.store.lines.poolOwners(numbers.map((n) => n.number));
+  const known = ctx.store.read.lines.poolOwners(numbers.map((n) => n.number));
   const allRejected: Array<{ line: number; value: string; reason: string }> = [...rejected];
   const fresh = numbers.filter((n) => {
     const owner = known.get(n.number);
-    const parcel = ctx.store.parcels.byTracking(n.number);
+    const parcel = ctx.store.read.parcels.byTracking(n.number);
     const range = owner || parcel ? null : rangeOwner(ctx, n.number);
     const reason = owner
       ? owner === line.id
         ? 'already in this line’s pool'
-        : `already in the pool of line ${ctx.store.lines.get(owner)?.name ?? owner}`
+        : `already in the pool of line ${ctx.store.read.lines.get(owner)?.name ?? owner}`
       : parcel
         ? 'already issued to a parcel'
         : range

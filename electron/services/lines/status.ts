@@ -10,14 +10,14 @@ export function dailyRate(ctx: ServiceContext, line: LineData): number {
   const key = `${ctx.store.station}|${line.id}|${line.dailyVolume}`;
   const hit = rateCache.get(key);
   if (hit && now - hit.at < 60_000 && now >= hit.at) return hit.perDay;
-  const recent = ctx.store.lines.pickedSince(line.id, new Date(now - 7 * DAY).toISOString()) / 7;
+  const recent = ctx.store.read.lines.pickedSince(line.id, new Date(now - 7 * DAY).toISOString()) / 7;
   const perDay = Math.max(recent, line.dailyVolume);
   rateCache.set(key, { at: now, perDay });
   return perDay;
 }
 
 export function remainingNumbers(ctx: ServiceContext, line: LineData): number {
-  return line.numberSource === 'pool' ? ctx.store.lines.poolRemaining(line.id) : ctx.store.lines.rangeRemaining(line.id);
+  return line.numberSource === 'pool' ? ctx.store.read.lines.poolRemaining(line.id) : ctx.store.read.lines.rangeRemaining(line.id);
 }
 
 function daysLeftOf(ctx: ServiceContext, line: LineData) {
@@ -30,7 +30,7 @@ export function lineStatus(ctx: ServiceContext, line: LineData) {
   return {
     ...line,
     ...daysLeftOf(ctx, line),
-    ranges: ctx.store.lines.ranges(line.id).map(({ id, params, first, last, next, remaining }) => ({ id, params, first, last, next, remaining })),
+    ranges: ctx.store.read.lines.ranges(line.id).map(({ id, params, first, last, next, remaining }) => ({ id, params, first, last, next, remaining })),
   };
 }
 

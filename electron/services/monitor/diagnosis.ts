@@ -1,6 +1,5 @@
 // One parcel, diagnosed: its tracking lines (carrier scan time, learned time, the lag between them),
 // the five gaps with their times, Shopify's side, its exceptions and its reship links.
-import { monitorReader } from '../../../db/monitor/reader';
 import type { ServiceContext } from '../../core/context';
 import { parcelContext, type ParcelContext } from './facts';
 import { currentGap, gapsOf, type Gap } from './gaps';
@@ -18,7 +17,7 @@ export function sourceName(ctx: ServiceContext, id: string): string {
 }
 
 export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: ParcelContext = parcelContext(ctx, parcelId)) {
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const nowMs = ctx.clock.now().getTime();
   const { parcel, order, line } = pc;
   const scans = r.scans(parcel.id);
@@ -44,7 +43,7 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
     nowMs,
   );
   const reshipOf = r.reshipForOrder(order.id);
-  const oldParcel = reshipOf ? ctx.store.parcels.get(reshipOf.oldParcelId) : undefined;
+  const oldParcel = reshipOf ? ctx.store.read.parcels.get(reshipOf.oldParcelId) : undefined;
   return {
     parcel: {
       id: parcel.id,
@@ -90,7 +89,7 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
       orderName: x.newOrderName,
       orderId: x.newOrderId,
       parcelId: x.newParcelId,
-      trackingNumber: x.newParcelId ? (ctx.store.parcels.get(x.newParcelId)?.trackingNumber ?? null) : null,
+      trackingNumber: x.newParcelId ? (ctx.store.read.parcels.get(x.newParcelId)?.trackingNumber ?? null) : null,
       at: x.createdAt,
       reason: x.reason,
     })),

@@ -1,7 +1,7 @@
 // The exception queue and what a supervisor does with it: assign, contact the buyer, resolve with a
 // reason (one or many at once). Each action is one event per exception, in one transaction.
-import { monitorReader, type ExceptionRow, type QueueFilter } from '../../../db/monitor/reader';
-import type { EventDraft } from '../../../db/event-types';
+import type { ExceptionRow, QueueFilter } from '../../../db/monitor/reader';
+import type { EventDraft, JobDraft } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../../core/context';
@@ -19,7 +19,7 @@ export function exceptionView(e: ExceptionRow, nowMs: number) {
 }
 
 export function queue(ctx: ServiceContext, f: QueueFilter) {
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const now = ctx.clock.now().getTime();
   return { rows: r.queue(f).map((e) => exceptionView(e, now)), counts: r.openCounts(), owners: r.owners() };
 }
@@ -27,7 +27,7 @@ export function queue(ctx: ServiceContext, f: QueueFilter) {
 /** The exceptions named, all still open, or a refusal naming the ones that are not. */
 function openOnes(ctx: ServiceContext, ids: string[]): ExceptionRow[] {
   if (!ids.length) throw badInput('Select at least one exception first.');
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const rows = ids.map((id) => ({ id, row: r.exception(id) }));
   const missing = rows.filter((x) => !x.row).map((x) => x.id);
   if (missing.length) throw notFound(`Exception${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'Reload the queue and select again.');
@@ -54,7 +54,7 @@ export function resolve(ctx: ServiceContext, ids: string[], reason: string) {
 
 /** The message for one exception (or a parcel without one), ready to edit. */
 export function contactPreview(ctx: ServiceContext, input: { exceptionId?: string; parcelId?: string }) {
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const exc = input.exceptionId ? r.exception(input.exceptionId) : undefined;
   if (input.exceptionId && !exc) throw notFound(`Exception ${input.exceptionId}`, 'Reload the queue and select again.');
   const parcelId = exc?.parcelId ?? input.parcelId;
@@ -78,7 +78,7 @@ export function contact(ctx: ServiceContext, input: { exceptionIds?: string[]; p
   const msgs = items.map((i) => contactPreview(ctx, i));
   const noMail = msgs.filter((m) => !m.to);
   if (noMail.length) {
-    const names = noMail.map((m) => ctx.store.orders.get(ctx.store.parcels.get(m.parcelId)!.orderId)!.name);
+    const names = noMail.map((m) => ctx.store.read.orders.get(ctx.store.read.parcels.get(m.parcelId)!.orderId)!.name);
     throw conflict(
       `No buyer e-mail on ${names.join(', ')}: contact ${noMail.length > 1 ? 'them' : 'the buyer'} through Shopify or by phone, then resolve with that reason. Nothing was sent.`,
     );
@@ -87,7 +87,13 @@ export function contact(ctx: ServiceContext, input: { exceptionIds?: string[]; p
   const events: EventDraft[] = msgs.map((m) => {
     const subject = input.subject?.trim() || m.subject;
     const body = input.body?.trim() || m.body;
-    const job = { id: newId('job', at), kind: 'monitor.buyer_email', target: 'mail', ref: m.parcelId, payload: { to: m.to, subject, body } };
+    const job: JobDraft<'monitor.buyer_email'> = {
+      id: newId('job', at),
+      kind: 'monitor.buyer_email',
+      target: 'mail',
+      ref: m.parcelId,
+      payload: { to: m.to, subject, body },
+    };
     return {
       type: 'monitor.buyer_contacted',
       subject: m.parcelId,

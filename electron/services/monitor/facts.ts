@@ -1,5 +1,4 @@
 // Everything the monitor's screens and messages need to know about one parcel, gathered once.
-import { monitorReader } from '../../../db/monitor/reader';
 import type { ParcelRow } from '../../../db/readers/parcels';
 import type { LineData } from '../../../db/event-types';
 import type { OrderRow } from '../../../db/readers/orders';
@@ -19,11 +18,11 @@ export interface ParcelContext {
 }
 
 export function parcelContext(ctx: ServiceContext, parcelId: string): ParcelContext {
-  const parcel = ctx.store.parcels.get(parcelId);
+  const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Search it by order or tracking number.');
-  const order = ctx.store.orders.get(parcel.orderId)!;
-  const line = ctx.store.lines.get(parcel.lineId)!;
-  const handedOverAt = monitorReader(ctx.store.db).handedOverAt(parcel.id);
+  const order = ctx.store.read.orders.get(parcel.orderId)!;
+  const line = ctx.store.read.lines.get(parcel.lineId)!;
+  const handedOverAt = ctx.store.read.monitor.handedOverAt(parcel.id);
   const window = firstScanWindow(
     {
       expectedFrom: parcel.expectedFirstScanFrom ?? null,
@@ -38,7 +37,7 @@ export function parcelContext(ctx: ServiceContext, parcelId: string): ParcelCont
 }
 
 export function templateFacts(ctx: ServiceContext, pc: ParcelContext): TemplateFacts {
-  const scans = monitorReader(ctx.store.db).scans(pc.parcel.id);
+  const scans = ctx.store.read.monitor.scans(pc.parcel.id);
   const last = scans[scans.length - 1];
   return {
     buyerName: pc.order.shipTo.name,

@@ -5,7 +5,6 @@ import { newId } from '../../core/ids';
 import { actorOf, siteInfo, type ServiceContext } from '../../core/context';
 import type { ScheduledJob, TrackingStatus } from '../../../db/monitor/events';
 import { ingestScans } from './ingest';
-import { monitorReader } from '../../../db/monitor/reader';
 import { runtimeOf } from './runtime';
 import { aggregatorAnswer } from './sources/adapters';
 import type { AggregatorTrackInfo } from './sources/aggregator-emulator';
@@ -55,10 +54,10 @@ export function demoScan(ctx: ServiceContext, input: { query: string; status: Tr
   const rt = runtimeOf(ctx);
   if (!rt.script) throw new ApiError('FORBIDDEN', 'Demo scans only exist on the demo console, whose carrier and aggregator are emulated.');
   const parcel =
-    ctx.store.parcels.byTracking(input.query.trim()) ??
-    ctx.store.orders
+    ctx.store.read.parcels.byTracking(input.query.trim()) ??
+    ctx.store.read.orders
       .byName(input.query.trim())
-      .flatMap((o) => ctx.store.parcels.forOrder(o.id))
+      .flatMap((o) => ctx.store.read.parcels.forOrder(o.id))
       .pop();
   if (!parcel) throw notFound(`Parcel "${input.query}"`, 'Give its tracking number or order number (#1001).');
   const sources = rt.sources.filter((s) => covers(s, parcel.lineId) && (!input.sourceId || s.id === input.sourceId));
@@ -73,10 +72,10 @@ export function demoScan(ctx: ServiceContext, input: { query: string; status: Tr
     scriptedFor: input.sourceId ? [input.sourceId] : null,
   });
   const numbers = [{ parcelId: parcel.id, trackingNumber: parcel.trackingNumber }];
-  const reader = monitorReader(ctx.store.db);
+  const reader = ctx.store.read.monitor;
   ctx.store.write(actorOf(ctx), now, (emit) => {
     for (const s of sources) {
-      const job = (kind: string, offsetMs: number): ScheduledJob => ({
+      const job = (kind: 'monitor.register' | 'monitor.poll', offsetMs: number): ScheduledJob => ({
         job: { id: newId('job', now), kind, target: s.id, ref: parcel.id, payload: { sourceId: s.id, numbers } },
         notBefore: new Date(now.getTime() + offsetMs).toISOString(),
       });

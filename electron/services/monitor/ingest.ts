@@ -2,7 +2,6 @@
 // scans this console did not have yet, with the Shopify milestones they reach for the first time.
 import type { EventDraft, JobDraft } from '../../../db/event-types';
 import type { ScanData, TrackingStatus } from '../../../db/monitor/events';
-import { monitorReader } from '../../../db/monitor/reader';
 import { planShopifyEvent, type ShopifyMilestone } from '../shopify/plan-event';
 import type { ServiceContext } from '../../core/context';
 import { newScans } from '../../../db/monitor/merge';
@@ -34,11 +33,11 @@ export function ingestScans(
   learnedAt: Date,
   byNumber?: Map<string, string>,
 ): Ingested {
-  const reader = monitorReader(ctx.store.db);
+  const reader = ctx.store.read.monitor;
   const unknownNumbers: string[] = [];
   const data: ScanData[] = [];
   for (const s of scans) {
-    const parcelId = byNumber?.get(s.trackingNumber) ?? ctx.store.parcels.byTracking(s.trackingNumber)?.id;
+    const parcelId = byNumber?.get(s.trackingNumber) ?? ctx.store.read.parcels.byTracking(s.trackingNumber)?.id;
     if (!parcelId) {
       if (!unknownNumbers.includes(s.trackingNumber)) unknownNumbers.push(s.trackingNumber);
       continue;

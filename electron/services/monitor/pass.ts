@@ -1,7 +1,7 @@
 // The rules-and-schedule pass over every in-flight parcel: open, change or clear exceptions, and
 // queue the polls (and aggregator registrations) that are due, within each source's rate limit.
 // One read of the parcels, one transaction of events for what changed.
-import { monitorReader, type InFlightRow } from '../../../db/monitor/reader';
+import type { InFlightRow } from '../../../db/monitor/reader';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import { newId } from '../../core/ids';
@@ -35,10 +35,10 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
   const now = ctx.clock.now();
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
-  const reader = monitorReader(ctx.store.db);
+  const reader = ctx.store.read.monitor;
   const rt = runtimeOf(ctx);
   const rules = rulesOf(ctx);
-  const lines = new Map<string, LineData>(ctx.store.lines.all().map((l) => [l.id, l]));
+  const lines = new Map<string, LineData>(ctx.store.read.lines.all().map((l) => [l.id, l]));
   const thresholds = new Map([...lines.values()].map((l) => [l.id, thresholdsFor(rules, l)]));
   const rows = reader.inFlight();
   const closed = reader.closedCauses();
@@ -169,7 +169,7 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
 
   // Replacements picked since the last look: say so on the old parcel's timeline.
   for (const r of reader.reshipsPickedUnnoted()) {
-    const np = ctx.store.parcels.get(r.newParcelId!);
+    const np = ctx.store.read.parcels.get(r.newParcelId!);
     if (np)
       events.push({
         type: 'monitor.reship_picked',

@@ -1,7 +1,6 @@
 // Reship: a lost parcel gets a replacement order (#1001-R1) with the same buyer and items, open for
 // the pick station, so the normal pick flow issues its number and label. The old parcel and the
 // new order are linked in the monitor's table and on both timelines.
-import { monitorReader } from '../../../db/monitor/reader';
 import type { EventDraft, OrderData } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
@@ -14,7 +13,7 @@ export interface ReshipTarget {
 
 export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: string) {
   if (!targets.length) throw badInput('Select at least one lost parcel to reship.');
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const at = ctx.clock.now();
   const events: EventDraft[] = [];
   const out: Array<{ oldParcelId: string; oldTrackingNumber: string; newOrderId: string; newOrderName: string }> = [];
@@ -24,7 +23,7 @@ export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: str
     if (t.exceptionId && !exc) throw notFound(`Exception ${t.exceptionId}`, 'Reload the queue and select again.');
     if (exc && exc.status !== 'open')
       throw conflict(`The exception of ${exc.orderName} is already closed (${exc.resolution}). Reload the queue; nothing was reshipped.`);
-    const parcel = ctx.store.parcels.get(exc?.parcelId ?? t.parcelId ?? '');
+    const parcel = ctx.store.read.parcels.get(exc?.parcelId ?? t.parcelId ?? '');
     if (!parcel) throw notFound(`Parcel ${t.parcelId ?? ''}`, 'Search it by order or tracking number.');
     const tracking = r.tracking(parcel.id);
     if (tracking?.status === 'delivered')
@@ -33,13 +32,13 @@ export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: str
       );
     const waiting = r.reshipsOf(parcel.id).find((x) => !x.newParcelId);
     if (waiting) throw conflict(`${parcel.trackingNumber} is already being reshipped as ${waiting.newOrderName}, waiting to be picked. Nothing was reshipped.`);
-    const order = ctx.store.orders.get(parcel.orderId)!;
+    const order = ctx.store.read.orders.get(parcel.orderId)!;
     const base = order.name.replace(/-R\d+$/, '');
     const n = (taken.get(base) ?? r.countReshipsOfOrder(base)) + 1;
     taken.set(base, n);
     const newOrderId = newId('ord', at);
     const newOrderName = `${base}-R${n}`;
-    const items = ctx.store.orders.items(order.id);
+    const items = ctx.store.read.orders.items(order.id);
     const data: OrderData = {
       id: newOrderId,
       store: order.store,
@@ -73,11 +72,11 @@ export function reship(ctx: ServiceContext, targets: ReshipTarget[], reason: str
 
 /** After a pick: if it was a replacement, say so on the old parcel's timeline now. */
 export function noteReshipsPicked(ctx: ServiceContext): number {
-  const rows = monitorReader(ctx.store.db).reshipsPickedUnnoted();
+  const rows = ctx.store.read.monitor.reshipsPickedUnnoted();
   if (!rows.length) return 0;
   ctx.store.write('monitor', ctx.clock.now(), (emit) => {
     for (const r of rows) {
-      const np = ctx.store.parcels.get(r.newParcelId!)!;
+      const np = ctx.store.read.parcels.get(r.newParcelId!)!;
       emit({
         type: 'monitor.reship_picked',
         subject: r.oldParcelId,

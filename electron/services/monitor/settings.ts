@@ -1,6 +1,5 @@
 // The monitor's editable settings: exception rules (site defaults + per-line overrides) and the
 // figures behind Table 4's cost estimate. Defaults are the article's.
-import { monitorReader } from '../../../db/monitor/reader';
 import type { CostSettingsData, ExceptionCause, LineRuleOverrides, MonitorRulesData } from '../../../db/monitor/events';
 import type { LineData } from '../../../db/event-types';
 import { badInput } from '../../core/errors';
@@ -27,12 +26,12 @@ export const DEFAULT_COSTS: CostSettingsData = {
 };
 
 export function rulesOf(ctx: ServiceContext): MonitorRulesData {
-  const saved = monitorReader(ctx.store.db).rules();
+  const saved = ctx.store.read.monitor.rules();
   return saved ? { ...DEFAULT_RULES, ...saved, dueHours: { ...DEFAULT_RULES.dueHours, ...saved.dueHours }, lines: saved.lines ?? {} } : DEFAULT_RULES;
 }
 
 export function costsOf(ctx: ServiceContext): CostSettingsData {
-  const saved = monitorReader(ctx.store.db).costs();
+  const saved = ctx.store.read.monitor.costs();
   return saved ? { ...DEFAULT_COSTS, ...saved, ticketRates: { ...DEFAULT_COSTS.ticketRates, ...saved.ticketRates } } : DEFAULT_COSTS;
 }
 
@@ -73,7 +72,7 @@ function check(rules: MonitorRulesData, lineIds: Set<string>) {
 }
 
 export function saveRules(ctx: ServiceContext, rules: MonitorRulesData, reason: string): MonitorRulesData {
-  const issues = check(rules, new Set(ctx.store.lines.all().map((l) => l.id)));
+  const issues = check(rules, new Set(ctx.store.read.lines.all().map((l) => l.id)));
   if (issues.length) throw badInput(`The rules were not saved: ${issues.map((i) => i.message).join('; ')}. Fix the marked fields and save again.`, issues);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'monitor.rules_saved', payload: { rules, reason } }));
   return rulesOf(ctx);

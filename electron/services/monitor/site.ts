@@ -1,7 +1,6 @@
 // The site view: the share of parcels in each gap per line and weekday, and Table 4's cost estimate
 // from the site's own volume and ticket rates.
 import { DateTime } from 'luxon';
-import { monitorReader } from '../../../db/monitor/reader';
 import type { CostSettingsData } from '../../../db/monitor/events';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { gapsOf, type GapKey } from './gaps';
@@ -48,13 +47,13 @@ export function siteView(ctx: ServiceContext, input: { days: number; hourlyRate?
   const now = ctx.clock.now();
   const nowMs = now.getTime();
   const zone = siteInfo(ctx).zone;
-  const r = monitorReader(ctx.store.db);
+  const r = ctx.store.read.monitor;
   const from = new Date(nowMs - input.days * D).toISOString();
   const rows = r.parcelsPickedBetween(from, now.toISOString());
   const synced = r.shopifySyncTimes();
   const told = r.shopifyNotifyTimes();
   const shopifyParcels = r.shopifyParcelIds();
-  const lines = new Map(ctx.store.lines.all().map((l) => [l.id, l]));
+  const lines = new Map(ctx.store.read.lines.all().map((l) => [l.id, l]));
   const byLine = new Map<string, Bucket>();
   const byDay = WEEKDAYS.map(() => bucket());
   const all = bucket();

@@ -1,5 +1,4 @@
 // The support helper: an order or tracking number in, the parcel's gaps and Table 2's walk out.
-import { monitorReader } from '../../../db/monitor/reader';
 import { notFound } from '../../core/errors';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { diagnoseParcel } from './diagnosis';
@@ -10,7 +9,7 @@ const D = 86_400_000;
 
 /** Share of a line's parcels (last 30 days) first scanned after their window: does gap 3 repeat here? */
 function lineLateShare(ctx: ServiceContext, lineId: string, nowMs: number): number {
-  const rows = monitorReader(ctx.store.db)
+  const rows = ctx.store.read.monitor
     .parcelsPickedBetween(new Date(nowMs - 30 * D).toISOString(), new Date(nowMs).toISOString())
     .filter((p) => p.lineId === lineId && p.handedOverAt && p.expectedTo);
   if (!rows.length) return 0;
@@ -22,15 +21,15 @@ export function lookup(ctx: ServiceContext, input: { query: string; symptom?: Sy
   const q = input.query.trim();
   const nowMs = ctx.clock.now().getTime();
   const zone = siteInfo(ctx).zone;
-  const byNumber = ctx.store.parcels.byTracking(q.toUpperCase()) ?? ctx.store.parcels.byTracking(q);
-  const orders = byNumber ? [] : ctx.store.orders.byName(q);
-  const parcels = byNumber ? [byNumber] : orders.flatMap((o) => ctx.store.parcels.forOrder(o.id));
+  const byNumber = ctx.store.read.parcels.byTracking(q.toUpperCase()) ?? ctx.store.read.parcels.byTracking(q);
+  const orders = byNumber ? [] : ctx.store.read.orders.byName(q);
+  const parcels = byNumber ? [byNumber] : orders.flatMap((o) => ctx.store.read.parcels.forOrder(o.id));
   if (!parcels.length && !orders.length)
     throw notFound(`No order or tracking number "${q}"`, 'Check it with the buyer (order numbers look like #1001), or search in Parcels.');
   const rules = rulesOf(ctx);
   const results = parcels.map((p) => {
     const d = diagnoseParcel(ctx, p.id);
-    const line = ctx.store.lines.get(p.lineId)!;
+    const line = ctx.store.read.lines.get(p.lineId)!;
     return {
       diagnosis: d,
       tree: walkTree(d, nowMs, zone, {
@@ -42,7 +41,7 @@ export function lookup(ctx: ServiceContext, input: { query: string; symptom?: Sy
   });
   // An order without a parcel: nothing was picked, so the buyer has no number at all (gap 1).
   const waiting = orders
-    .filter((o) => !ctx.store.parcels.forOrder(o.id).length)
+    .filter((o) => !ctx.store.read.parcels.forOrder(o.id).length)
     .map((o) => ({
       orderName: o.name,
       status: o.status,

@@ -1,6 +1,5 @@
 import type { LineData } from '../../../db/event-types';
 import type { Store } from '../../../db/store';
-import { siteReader } from '../../../db/site/reader';
 import { numberFromSerial } from './issue';
 import type { Issued } from './issue';
 
@@ -9,7 +8,7 @@ import type { Issued } from './issue';
  * issue the same number, and a station with blocks in hand keeps issuing through an outage.
  */
 export function nextFromBlocks(store: Store, line: LineData): Issued {
-  const site = siteReader(store.db);
+  const site = store.read.site;
   if (line.numberSource === 'pool') {
     const n = site.nextPoolNumberInBlocks(store.station, line.id);
     return n ? { number: n.number, source: { kind: 'pool' } } : { empty: true };

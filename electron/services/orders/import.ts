@@ -65,8 +65,8 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
   } catch (e) {
     throw badInput(`The ${input.format.toUpperCase()} file could not be read: ${(e as Error).message}. Fix the file and import it again.`);
   }
-  const lines = new Map(ctx.store.lines.all().map((l) => [l.id, l]));
-  const byName = new Map(ctx.store.lines.all().map((l) => [l.name.toLowerCase(), l]));
+  const lines = new Map(ctx.store.read.lines.all().map((l) => [l.id, l]));
+  const byName = new Map(ctx.store.read.lines.all().map((l) => [l.name.toLowerCase(), l]));
   const rejected = [...parsed.rejected];
   const accepted: Array<{ row: number; order: OrderData }> = [];
   const seen = new Map<string, number>();
@@ -92,11 +92,9 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
   for (let i = 0; i < accepted.length; i += CHUNK) {
     const chunk = accepted.slice(i, i + CHUNK);
     const last = i + CHUNK >= accepted.length;
-    const db = ctx.store.db;
-    if (!last) db.pragma('synchronous = NORMAL');
-    try {
+    const write = () =>
       ctx.store.write(actorOf(ctx), at, (emit) => {
-        const existing = ctx.store.orders.existingNames(
+        const existing = ctx.store.read.orders.existingNames(
           input.store,
           chunk.map((o) => o.order.name),
         );
@@ -109,9 +107,8 @@ export async function importOrders(ctx: ServiceContext, input: ImportInput, onPr
         if (fresh.length) emit({ type: 'orders.imported', payload: { orders: fresh.map((o) => o.order) } });
         imported += fresh.length;
       });
-    } finally {
-      if (!last) db.pragma('synchronous = FULL');
-    }
+    if (last) write();
+    else ctx.store.unsynced(write);
     onProgress({ phase: 'importing', done: i + chunk.length, total: accepted.length, imported });
     await yieldNow();
   }

@@ -22,7 +22,7 @@ export function nextNumber(store: Store, line: LineData, skip?: (s: Skip) => voi
   for (let i = 0; ; i++) {
     const issued = candidate(store, line);
     if ('empty' in issued) return issued;
-    const holder = store.parcels.byTracking(issued.number);
+    const holder = store.read.parcels.byTracking(issued.number);
     if (!holder || !skip || i >= MAX_SKIPS) return issued;
     skip({
       lineId: line.id,
@@ -36,10 +36,10 @@ export function nextNumber(store: Store, line: LineData, skip?: (s: Skip) => voi
 function candidate(store: Store, line: LineData): Issued {
   if (store.site.blocks) return nextFromBlocks(store, line);
   if (line.numberSource === 'pool') {
-    const n = store.lines.nextPoolNumber(line.id);
+    const n = store.read.lines.nextPoolNumber(line.id);
     return n ? { number: n.number, source: { kind: 'pool' } } : { empty: true };
   }
-  const range = store.lines.openRange(line.id);
+  const range = store.read.lines.openRange(line.id);
   if (!range) return { empty: true };
   const number = numberFromSerial(range.params as never, range.next);
   return { number, source: { kind: 'range', rangeId: range.id, serial: range.next } };

@@ -98,7 +98,7 @@ function ambiguous(ctx: ServiceContext, code: string, orders: OrderRow[], choice
 function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickResult {
   switch (order.status) {
     case 'picked': {
-      const [parcel] = ctx.store.parcels.forOrder(order.id);
+      const [parcel] = ctx.store.read.parcels.forOrder(order.id);
       return reprint(ctx, parcel, 'order rescanned at pick');
     }
     case 'shipped':
@@ -131,7 +131,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
     case 'open':
       break;
   }
-  const line = order.lineId ? ctx.store.lines.get(order.lineId) : undefined;
+  const line = order.lineId ? ctx.store.read.lines.get(order.lineId) : undefined;
   if (!line || !line.active)
     return refuse(
       ctx,
@@ -147,7 +147,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const parcelId = newId('pcl', at);
   const picked = ctx.store.write(station.operator, at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
-    if (ctx.store.orders.status(order.id) !== 'open') return 'changed' as const;
+    if (ctx.store.read.orders.status(order.id) !== 'open') return 'changed' as const;
     const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
     if ('empty' in issued) return null;
     const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
@@ -169,7 +169,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
     });
     return true;
   });
-  if (picked === 'changed') return pickOrder(ctx, ctx.store.orders.get(order.id)!, scanned);
+  if (picked === 'changed') return pickOrder(ctx, ctx.store.read.orders.get(order.id)!, scanned);
   if (!picked)
     return ctx.store.site.blocks
       ? refuse(
@@ -191,7 +191,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
           order.id,
         );
 
-  const parcel = ctx.store.parcels.get(parcelId)!;
+  const parcel = ctx.store.read.parcels.get(parcelId)!;
   return {
     outcome: 'issued',
     parcel: parcelView(parcel),
@@ -204,7 +204,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
 export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string): PickResult {
   const station = stationSettings(ctx);
   const at = ctx.clock.now();
-  const order = ctx.store.orders.get(parcel.orderId)!;
+  const order = ctx.store.read.orders.get(parcel.orderId)!;
   const printerId = station.printerId ?? parcel.printerId;
   ctx.store.write(station.operator, at, (emit) => {
     const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: parcel.lineId, trackingNumber: parcel.trackingNumber, printerId }, at).filter((j) =>
@@ -212,8 +212,8 @@ export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string):
     );
     emit({ type: 'parcel.reprinted', subject: parcel.id, payload: { parcelId: parcel.id, reason, jobs } });
   });
-  const fresh = ctx.store.parcels.get(parcel.id)!;
-  const line = ctx.store.lines.get(parcel.lineId)!;
+  const fresh = ctx.store.read.parcels.get(parcel.id)!;
+  const line = ctx.store.read.lines.get(parcel.lineId)!;
   return {
     outcome: 'reprinted',
     parcel: parcelView(fresh),
@@ -225,6 +225,6 @@ export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string):
 }
 
 function warningsFor(ctx: ServiceContext, parcel: ParcelRow) {
-  const line = ctx.store.lines.get(parcel.lineId)!;
+  const line = ctx.store.read.lines.get(parcel.lineId)!;
   return [numbersLowWarning(ctx, line), printerWarning(ctx, stationSettings(ctx).printerId)].filter((w) => w !== null);
 }

@@ -1,6 +1,5 @@
 import { IANAZone } from 'luxon';
-import { cutoffsReader, type CutoffSettingsRow } from '../../../db/cutoffs/reader';
-import type { Sqlite } from '../../../db/open';
+import type { CutoffSettingsRow } from '../../../db/cutoffs/reader';
 import { shipByFor, type ShipBy } from '../cutoffs/for-parcel';
 import { localDayOf } from '../cutoffs/zoned';
 import type { ServiceContext } from '../../core/context';
@@ -47,15 +46,14 @@ function sameUntil(zone: string, t: number, cutoffMs: number): number {
   return Math.max(t, Math.min(cutoffMs, nextDay - 1));
 }
 
-const perDb = new WeakMap<Sqlite, Map<string, KnownShipBy>>();
+const perStore = new WeakMap<object, Map<string, KnownShipBy>>();
 
 /** The pickup a parcel picked now on this line will make (see pickupForPick), remembered per database. */
 export function shipByForPick(ctx: ServiceContext, lineId: string, at: Date): ShipBy | null {
-  const db = ctx.store.db;
-  const reader = cutoffsReader(db);
+  const reader = ctx.store.read.cutoffs;
   const version = reader.currentVersion(lineId);
   if (version === undefined) return null;
-  let known = perDb.get(db);
-  if (!known) perDb.set(db, (known = new Map()));
+  let known = perStore.get(ctx.store);
+  if (!known) perStore.set(ctx.store, (known = new Map()));
   return rememberShipBy(known, lineId, version, at, () => reader.current(lineId));
 }

@@ -1,4 +1,3 @@
-import { countByType, lastOfTypes } from '../../../db/events';
 import { siteInfo, stationSettings, type ServiceContext } from '../../core/context';
 import { startOfLocalDay } from '../site/zone';
 import { printerLane } from '../printing/health';
@@ -7,17 +6,17 @@ import { parcelView } from './view';
 /** Today's counters for this station; "today" is the warehouse's day, not UTC's. */
 export function pickStats(ctx: ServiceContext) {
   const since = startOfLocalDay(ctx.clock.now(), siteInfo(ctx).zone);
-  const counts = countByType(ctx.store.db, ctx.stationId, since);
-  const lastPick = lastOfTypes(ctx.store.db, ctx.stationId, ['parcel.picked', 'parcel.reprinted']);
-  const last = lastPick ? ctx.store.parcels.get((lastPick.payload as { parcelId: string }).parcelId) : undefined;
+  const counts = ctx.store.read.events.countByType(ctx.stationId, since);
+  const lastPick = ctx.store.read.events.lastOfTypes(ctx.stationId, ['parcel.picked', 'parcel.reprinted']);
+  const last = lastPick ? ctx.store.read.parcels.get((lastPick.payload as { parcelId: string }).parcelId) : undefined;
   const lane = printerLane(stationSettings(ctx).printerId);
   return {
     pickedToday: counts['parcel.picked'] ?? 0,
     reprintsToday: counts['parcel.reprinted'] ?? 0,
     refusedToday: counts['scan.refused'] ?? 0,
-    printQueue: ctx.store.jobs.laneDepth(lane),
-    printFailed: ctx.store.jobs.laneError(lane) ? 1 : 0,
-    openOrders: ctx.store.orders.countByStatus().open ?? 0,
+    printQueue: ctx.store.read.jobs.laneDepth(lane),
+    printFailed: ctx.store.read.jobs.laneError(lane) ? 1 : 0,
+    openOrders: ctx.store.read.orders.countByStatus().open ?? 0,
     last: last ? parcelView(last) : null,
   };
 }

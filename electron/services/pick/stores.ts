@@ -1,4 +1,3 @@
-import { shopifyReader } from '../../../db/shopify/reader';
 import type { ServiceContext } from '../../core/context';
 
 /**
@@ -19,10 +18,10 @@ export function isStoreBarcode(code: string): boolean {
 
 /** The name a picker knows the store by: the Shopify shop's name, or the store name of the order file. */
 export function storeName(ctx: ServiceContext, store: string): string {
-  return shopifyReader(ctx.store.db).store(store)?.shopName ?? store;
+  return ctx.store.read.shopify.store(store)?.shopName ?? store;
 }
 
 /** Every store with orders here, with its name and pick-slip barcode. */
 export function pickSlipStores(ctx: ServiceContext): Array<{ store: string; name: string; barcode: string }> {
-  return ctx.store.orders.stores().map((store) => ({ store, name: storeName(ctx, store), barcode: storeBarcode(store) }));
+  return ctx.store.read.orders.stores().map((store) => ({ store, name: storeName(ctx, store), barcode: storeBarcode(store) }));
 }

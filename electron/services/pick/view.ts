@@ -7,7 +7,7 @@ export function parcelView(p: ParcelRow) {
 }
 
 export function shipToLine(ctx: ServiceContext, orderId: string): string {
-  const o = ctx.store.orders.get(orderId);
+  const o = ctx.store.read.orders.get(orderId);
   if (!o) return '';
   return `${o.shipTo.name}, ${o.shipTo.city} ${o.shipTo.country}`;
 }

@@ -1,4 +1,3 @@
-import { hardwareReader } from '../../../db/hardware/reader';
 import type { CustomsSettingsData } from '../../../db/hardware/events';
 import type { CustomsDeclaration, LabelModel } from '../labels/model';
 import { localDate } from '../site/zone';
@@ -27,12 +26,12 @@ export function customsFor(settings: CustomsSettingsData, items: Array<{ sku: st
 
 /** Everything printed on a parcel's label, from the projections (rebuildable, so reprints match). */
 export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel | null {
-  const parcel = ctx.store.parcels.get(parcelId);
+  const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) return null;
-  const order = ctx.store.orders.get(parcel.orderId)!;
-  const line = ctx.store.lines.get(parcel.lineId)!;
+  const order = ctx.store.read.orders.get(parcel.orderId)!;
+  const line = ctx.store.read.lines.get(parcel.lineId)!;
   const site = siteInfo(ctx);
-  const customs = hardwareReader(ctx.store.db).lineCustoms(line.id);
+  const customs = ctx.store.read.hardware.lineCustoms(line.id);
   return {
     trackingNumber: parcel.trackingNumber,
     carrierName: line.carrier,
@@ -44,6 +43,6 @@ export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel
     shipDate: localDate(new Date(parcel.pickupAt ?? parcel.pickedAt), site.zone),
     shipTo: order.shipTo,
     shipFrom: site.shipFrom,
-    ...(customs?.enabled ? { customs: customsFor(customs, ctx.store.orders.items(order.id)) } : {}),
+    ...(customs?.enabled ? { customs: customsFor(customs, ctx.store.read.orders.items(order.id)) } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { hardwareReader } from '../../../db/hardware/reader';
 import type { PrinterHealthData } from '../../../db/hardware/events';
 import { problemsOf, queryHostStatus, type HostStatus } from '../../../native/printers/status';
 import type { ServiceContext } from '../../core/context';
@@ -33,7 +32,7 @@ export class HealthPoller {
   }
 
   async pollAll(): Promise<void> {
-    await Promise.allSettled(this.ctx.store.settings.printers().map((p) => this.poll(p.id)));
+    await Promise.allSettled(this.ctx.store.read.settings.printers().map((p) => this.poll(p.id)));
   }
 
   /** Check one printer now (after a failed send, or from the test channel). Concurrent calls share one check. */
@@ -47,7 +46,7 @@ export class HealthPoller {
   }
 
   private async check(printerId: string): Promise<void> {
-    const printer = this.ctx.store.settings.printer(printerId);
+    const printer = this.ctx.store.read.settings.printer(printerId);
     if (!printer || !printerSetup(this.ctx, printer).statusCheck) return;
     let health: PrinterHealthData;
     let problems: string[] = [];
@@ -60,7 +59,7 @@ export class HealthPoller {
       health = 'unreachable';
       note = err instanceof Error ? err.message : String(err);
     }
-    const now = hardwareReader(this.ctx.store.db).state(printerId);
+    const now = this.ctx.store.read.hardware.state(printerId);
     if (now.health === health && JSON.stringify(now.problems) === JSON.stringify(problems)) return;
     this.ctx.store.write('printer', this.ctx.clock.now(), (emit) =>
       emit({ type: 'printer.health_changed', subject: printerId, payload: note ? { printerId, health, problems, note } : { printerId, health, problems } }),

@@ -3,14 +3,14 @@ import { actorOf, type ServiceContext } from '../../core/context';
 import { printerLane } from './health';
 
 export function listPrinters(ctx: ServiceContext) {
-  return ctx.store.settings.printers().map((p) => ({
+  return ctx.store.read.settings.printers().map((p) => ({
     ...p,
-    queued: ctx.store.jobs.laneDepth(printerLane(p.id)),
-    failing: ctx.store.jobs.laneError(printerLane(p.id)),
+    queued: ctx.store.read.jobs.laneDepth(printerLane(p.id)),
+    failing: ctx.store.read.jobs.laneError(printerLane(p.id)),
   }));
 }
 
 export function savePrinter(ctx: ServiceContext, printer: PrinterData): PrinterData {
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'printer.saved', subject: printer.id, payload: { printer } }));
-  return ctx.store.settings.printer(printer.id)!;
+  return ctx.store.read.settings.printer(printer.id)!;
 }

@@ -1,10 +1,10 @@
-import { hardwareReader, type PrintJobRow } from '../../../db/hardware/reader';
+import type { PrintJobRow } from '../../../db/hardware/reader';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { printerLane, problemText } from './health';
 
 function printerOrThrow(ctx: ServiceContext, id: string) {
-  const p = ctx.store.settings.printer(id);
+  const p = ctx.store.read.settings.printer(id);
   if (!p) throw notFound(`Printer "${id}"`, 'Choose one from the list on the Devices screen.');
   return p;
 }
@@ -28,20 +28,18 @@ export function moveJobs(ctx: ServiceContext, from: string, to: string) {
   printerOrThrow(ctx, from);
   printerOrThrow(ctx, to);
   if (from === to) throw badInput('Choose a different printer to move the labels to.');
-  const holds = hardwareReader(ctx.store.db).holds(from);
+  const holds = ctx.store.read.hardware.holds(from);
   if (holds.length) throw conflict('First answer whether the last label printed (Pick or Devices screen); then move the rest.');
-  const moved = ctx.store.jobs.laneDepth(printerLane(from));
+  const moved = ctx.store.read.jobs.laneDepth(printerLane(from));
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'print.jobs_moved', subject: from, payload: { from, to, reason: 'operator' } }));
   return { moved };
 }
 
 /** A person answers "did that label print?" for a label the printer took without confirming. */
 export function confirmPrint(ctx: ServiceContext, jobId: string, printed: boolean) {
-  const hold = hardwareReader(ctx.store.db)
-    .holds()
-    .find((h) => h.jobId === jobId);
+  const hold = ctx.store.read.hardware.holds().find((h) => h.jobId === jobId);
   if (!hold) throw notFound(`An open question for job ${jobId}`, 'It was already answered; refresh the screen.');
-  const job = ctx.store.jobs.get(jobId)!;
+  const job = ctx.store.read.jobs.get(jobId)!;
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
     if (printed) {
       emit({
@@ -61,7 +59,7 @@ export type PrintJobStatus = 'queued' | 'sending' | 'printed' | 'failed' | 'held
 
 /** One label job as a person reads it. */
 export function printJobView(ctx: ServiceContext, j: PrintJobRow) {
-  const tracking = j.parcelId ? (ctx.store.parcels.get(j.parcelId)?.trackingNumber ?? null) : null;
+  const tracking = j.parcelId ? (ctx.store.read.parcels.get(j.parcelId)?.trackingNumber ?? null) : null;
   let status: PrintJobStatus;
   if (j.status === 'done') status = 'printed';
   else if (j.status === 'dead') status = 'dead';
@@ -86,25 +84,23 @@ export function printJobView(ctx: ServiceContext, j: PrintJobRow) {
 }
 
 export function printJobs(ctx: ServiceContext, q: { printerId?: string; limit: number }) {
-  return hardwareReader(ctx.store.db)
-    .printJobs({ ...q, now: ctx.clock.now().toISOString() })
-    .map((j) => printJobView(ctx, j));
+  return ctx.store.read.hardware.printJobs({ ...q, now: ctx.clock.now().toISOString() }).map((j) => printJobView(ctx, j));
 }
 
 /** What the Pick screen shows before the picker scans: can this printer print right now? */
 export function printerQueue(ctx: ServiceContext, printerId: string) {
   const printer = printerOrThrow(ctx, printerId);
-  const hw = hardwareReader(ctx.store.db);
+  const hw = ctx.store.read.hardware;
   const state = hw.state(printerId);
   const lane = printerLane(printerId);
-  const failing = ctx.store.jobs.laneError(lane);
-  const questions = hw.holds(printerId).map((h) => ({ ...h, tracking: h.parcelId ? (ctx.store.parcels.get(h.parcelId)?.trackingNumber ?? null) : null }));
+  const failing = ctx.store.read.jobs.laneError(lane);
+  const questions = hw.holds(printerId).map((h) => ({ ...h, tracking: h.parcelId ? (ctx.store.read.parcels.get(h.parcelId)?.trackingNumber ?? null) : null }));
   let level: 'ok' | 'warn' | 'bad';
   let message: string;
   if (questions.length) {
     level = 'bad';
     // A label set aside after a crash does not hold the lane: the next labels print meanwhile.
-    const aside = ctx.store.jobs.get(questions[0].jobId)?.target.endsWith(':aside');
+    const aside = ctx.store.read.jobs.get(questions[0].jobId)?.target.endsWith(':aside');
     message = aside
       ? `The console stopped while sending label ${questions[0].tracking ?? ''} to ${printer.name}. Did it come out? Answer when you can; the next labels print meanwhile.`
       : `Did the label ${questions[0].tracking ?? ''} come out of ${printer.name}? Answer before scanning on.`;
@@ -116,7 +112,7 @@ export function printerQueue(ctx: ServiceContext, printerId: string) {
     message = `${printer.name} is paused. Labels wait in the queue; resume it in Devices.`;
   } else if (state.divertedTo) {
     level = 'warn';
-    message = `${printer.name} is down: labels print on ${ctx.store.settings.printer(state.divertedTo)?.name ?? state.divertedTo} (PDF) until it is back.`;
+    message = `${printer.name} is down: labels print on ${ctx.store.read.settings.printer(state.divertedTo)?.name ?? state.divertedTo} (PDF) until it is back.`;
   } else if (failing) {
     level = 'bad';
     message = `${printer.name} is not printing (${failing}).`;
@@ -136,7 +132,7 @@ export function printerQueue(ctx: ServiceContext, printerId: string) {
     problems: state.problems,
     paused: state.paused,
     divertedTo: state.divertedTo,
-    queued: ctx.store.jobs.laneDepth(lane),
+    queued: ctx.store.read.jobs.laneDepth(lane),
     checkedAt: state.healthAt,
     questions,
   };

@@ -48,7 +48,7 @@ export function testSheetZpl(setup: Pick<PrinterSetupData, 'size' | 'dpi'>): str
 export function queueTestSheet(ctx: ServiceContext): { jobId: string; printerId: string } {
   const printerId = stationSettings(ctx).printerId;
   if (!printerId) throw badInput('This station has no printer: choose one in Setup, then print the test sheet.');
-  const printer = ctx.store.settings.printer(printerId);
+  const printer = ctx.store.read.settings.printer(printerId);
   if (printer?.language !== 'zpl')
     throw badInput(`The test sheet is ZPL and ${printer?.name ?? printerId} takes PDF: set a ZPL printer for this station first.`);
   const at = ctx.clock.now();

@@ -1,7 +1,7 @@
 import type { Store } from '../../../db/store';
 import type { Clock } from '../../core/clock';
 import type { SiteLink } from '../../../db/site-pg/types';
-import { poolRangeId, siteReader } from '../../../db/site/reader';
+import { poolRangeId } from '../../../db/site/reader';
 
 const HOUR = 3_600_000;
 
@@ -15,12 +15,12 @@ export function blockSize(perHour: number): number {
 
 /** Lease another block for every line whose own leased numbers run low. */
 export async function topUpBlocks(store: Store, clock: Clock, link: SiteLink): Promise<number> {
-  const site = siteReader(store.db);
+  const site = store.read.site;
   const now = clock.now();
   const own = new Map(site.ownRemaining(store.station).map((r) => [r.rangeId, r.remaining]));
   const dayAgo = new Date(now.getTime() - 24 * HOUR).toISOString();
   let leased = 0;
-  for (const line of store.lines.all()) {
+  for (const line of store.read.lines.all()) {
     if (!line.active) continue;
     const size = blockSize(site.pickedBySince(store.station, line.id, dayAgo) / 24);
     const candidates =
@@ -29,7 +29,7 @@ export async function topUpBlocks(store: Store, clock: Clock, link: SiteLink): P
             const p = site.poolExtent(line.id);
             return p.last && p.firstFree !== null ? [{ id: poolRangeId(line.id), first: 1, last: p.last, startAt: p.firstFree }] : [];
           })()
-        : store.lines.ranges(line.id).map((r) => ({ id: r.id, first: r.first, last: r.last, startAt: r.next }));
+        : store.read.lines.ranges(line.id).map((r) => ({ id: r.id, first: r.first, last: r.last, startAt: r.next }));
     const remaining = candidates.reduce((n, c) => n + (own.get(c.id) ?? 0), 0);
     if (remaining >= size / 2) continue;
     for (const c of candidates) {

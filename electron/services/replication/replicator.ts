@@ -1,8 +1,7 @@
 import type { Store } from '../../../db/store';
 import { SiteClock, type Clock } from '../../core/clock';
 import type { PulledEvent, SiteLink, StationCredentials, StationStatusRow } from '../../../db/site-pg/types';
-import { Replica } from '../../../db/site/replica';
-import { siteReader } from '../../../db/site/reader';
+import { replicaOf, type Replica } from '../../../db/site/replica';
 import { topUpBlocks } from './blocks';
 import { recoverHeldBlocks } from './return-blocks';
 
@@ -93,12 +92,12 @@ export class Replicator {
       name: null,
       ...opts,
     };
-    this.replica = new Replica(store.db, store.log, () => clock.now().getTime());
+    this.replica = replicaOf(store, () => clock.now().getTime());
     store.site.blocks = true;
     // The site's ranges are shared: even after leaving, this station issues only from blocks, so it
     // never takes a serial another station may still be issuing.
-    store.meta.set('numbers_from_blocks', '1');
-    this.state.pulledServerSeq = Number(store.meta.get('site_pulled_seq') ?? 0);
+    store.read.meta.set('numbers_from_blocks', '1');
+    this.state.pulledServerSeq = Number(store.read.meta.get('site_pulled_seq') ?? 0);
   }
 
   start(): void {
@@ -203,13 +202,13 @@ export class Replicator {
 
   /** Own events the server does not have yet (all of them before the first contact). */
   unpushedCount(): number {
-    if (this.pushedSeq < 0) return siteReader(this.store.db).lastStationSeq(this.store.station);
-    return siteReader(this.store.db).lastStationSeq(this.store.station) - this.pushedSeq;
+    if (this.pushedSeq < 0) return this.store.read.site.lastStationSeq(this.store.station);
+    return this.store.read.site.lastStationSeq(this.store.station) - this.pushedSeq;
   }
 
   private async push(link: SiteLink): Promise<void> {
     if (this.pushedSeq < 0) this.pushedSeq = await link.pushedUpTo();
-    const reader = siteReader(this.store.db);
+    const reader = this.store.read.site;
     for (;;) {
       const batch = reader.unpushed(this.store.station, this.pushedSeq, this.opts.pushBatch);
       if (!batch.length) return;
@@ -232,7 +231,7 @@ export class Replicator {
       const r = batch.length ? this.replica.applyRemote(batch, frontier ?? '') : null;
       if (cursor !== this.state.pulledServerSeq) {
         this.state.pulledServerSeq = cursor;
-        this.store.meta.set('site_pulled_seq', String(cursor));
+        this.store.read.meta.set('site_pulled_seq', String(cursor));
       }
       if (!r) return;
       this.state.applied += r.inserted;
@@ -280,7 +279,7 @@ export class Replicator {
     await link.reportStatus({
       name: this.opts.name ?? known ?? this.store.station,
       pulledServerSeq: this.state.pulledServerSeq,
-      outboxDepth: this.store.jobs.depth('').queued,
+      outboxDepth: this.store.read.jobs.depth('').queued,
       lagMs: this.state.lagMs,
       version: this.opts.version,
     });

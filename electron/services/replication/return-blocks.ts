@@ -1,7 +1,6 @@
 import type { Store } from '../../../db/store';
 import type { Clock } from '../../core/clock';
 import type { SiteLink } from '../../../db/site-pg/types';
-import { siteReader } from '../../../db/site/reader';
 
 /**
  * Give back the serials this station has leased and not issued, so other stations use them. The
@@ -10,7 +9,7 @@ import { siteReader } from '../../../db/site/reader';
  */
 export async function returnUnusedBlocks(store: Store, clock: Clock, link: SiteLink): Promise<number> {
   let returned = 0;
-  for (const b of siteReader(store.db).ownBlocks(store.station)) {
+  for (const b of store.read.site.ownBlocks(store.station)) {
     if (b.next > b.last) continue;
     store.write('site', clock.now(), (emit) => emit({ type: 'range.block_returned', payload: { rangeId: b.rangeId, first: b.next, last: b.last } }));
     await link.returnBlock(b.rangeId, b.next, b.last);
@@ -21,7 +20,7 @@ export async function returnUnusedBlocks(store: Store, clock: Clock, link: SiteL
 
 /** Blocks the server has this station holding that this station never recorded (leased just before a crash). */
 export async function recoverHeldBlocks(store: Store, clock: Clock, link: SiteLink): Promise<number> {
-  const local = siteReader(store.db).ownBlocks(store.station, 'any');
+  const local = store.read.site.ownBlocks(store.station, 'any');
   let recovered = 0;
   for (const h of await link.heldBlocks()) {
     if (local.some((b) => b.rangeId === h.rangeId && b.first <= h.first && h.first <= b.last)) continue;

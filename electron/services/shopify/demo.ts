@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { buildDemoOrders } from '../demo/seed';
 import { DEMO_STORE, demoLines } from '../demo/data';
 import { startShopifyEmulator, type ShopifyEmulator } from './emulator';
@@ -34,7 +33,7 @@ export async function startDemoStore(rt: ShopifyRuntime, orderCount: number, sta
   });
   if (!emu.restored) seedDemoStore(emu, orderCount, ctx.clock.now());
   rt.setEndpoint(DEMO_STORE, emu.url);
-  if (!shopifyReader(ctx.store.db).store(DEMO_STORE)) {
+  if (!ctx.store.read.shopify.store(DEMO_STORE)) {
     await connectStore(rt, {
       id: DEMO_STORE,
       shopDomain: DEMO_SHOP_DOMAIN,

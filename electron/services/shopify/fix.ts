@@ -1,9 +1,8 @@
-import { shopifyReader } from '../../../db/shopify/reader';
 import { ApiError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf } from '../../core/context';
 import { KIND, trackingUrl } from './lanes';
-import type { CreatePayload } from './planner';
+import { redraft } from '../../../db/job-types';
 import type { ShopifyRuntime } from './runtime';
 
 /**
@@ -13,27 +12,25 @@ import type { ShopifyRuntime } from './runtime';
  */
 export function fixDeadLetter(rt: ShopifyRuntime, input: { jobId: string; company?: string; refreshLines?: boolean }) {
   const ctx = rt.ctx;
-  const job = ctx.store.jobs.get(input.jobId);
+  const job = ctx.store.read.jobs.get(input.jobId);
   if (!job || !job.kind.startsWith('shopify.')) throw notFound(`Shopify job ${input.jobId}`, 'Refresh the Sync screen.');
   if (job.status !== 'dead') throw new ApiError('CONFLICT', 'Only a dead letter can be fixed; this job is still in the queue or done.');
-  const payload = structuredClone(job.payload) as Record<string, unknown>;
+  const at = ctx.clock.now();
+  const draft = redraft(job, newId('job', at));
   const changes: string[] = [];
-  if (input.company !== undefined && 'tracking' in payload) {
-    const t = payload.tracking as CreatePayload['tracking'];
-    const parcel = job.ref ? ctx.store.parcels.get(job.ref) : undefined;
-    const line = parcel ? ctx.store.lines.get(parcel.lineId) : undefined;
-    payload.tracking = { ...t, company: input.company.trim(), url: line ? trackingUrl(line.trackingUrl, t.number) : t.url };
+  if (input.company !== undefined && (draft.kind === KIND.create || draft.kind === KIND.trackingUpdate)) {
+    const t = draft.payload.tracking;
+    const parcel = job.ref ? ctx.store.read.parcels.get(job.ref) : undefined;
+    const line = parcel ? ctx.store.read.lines.get(parcel.lineId) : undefined;
+    draft.payload.tracking = { ...t, company: input.company.trim(), url: line ? trackingUrl(line.trackingUrl, t.number) : t.url };
     changes.push(`company "${t.company}" -> "${input.company.trim()}"`);
   }
-  if (input.refreshLines && job.kind === KIND.create) {
-    const p = payload as unknown as CreatePayload;
+  if (input.refreshLines && draft.kind === KIND.create) {
     // An empty list asks Shopify for every remaining line item of the fulfillment order.
-    p.lineItems = [];
+    draft.payload.lineItems = [];
     changes.push('all remaining line items of the fulfillment order');
   }
   if (!changes.length) changes.push('sent again unchanged');
-  const at = ctx.clock.now();
-  const draft = { id: newId('job', at), kind: job.kind, target: job.target, ref: job.ref, payload };
   ctx.store.write(actorOf(ctx), at, (emit) =>
     emit({
       type: 'shopify.job_replaced',
@@ -41,5 +38,5 @@ export function fixDeadLetter(rt: ShopifyRuntime, input: { jobId: string; compan
       payload: { oldJobId: job.id, parcelId: job.ref, change: changes.join('; '), job: draft },
     }),
   );
-  return { jobId: draft.id, change: changes.join('; '), parcel: job.ref ? (shopifyReader(ctx.store.db).parcel(job.ref)?.state ?? null) : null };
+  return { jobId: draft.id, change: changes.join('; '), parcel: job.ref ? (ctx.store.read.shopify.parcel(job.ref)?.state ?? null) : null };
 }

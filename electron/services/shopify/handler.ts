@@ -1,12 +1,11 @@
 import type { JobRow } from '../../../db/readers/jobs';
-import { shopifyReader } from '../../../db/shopify/reader';
-import { PermanentJobError, type JobHandler, type JobOutcome } from '../../jobs/types';
+import { jobHandler, PermanentJobError, type AnyJobHandler, type JobOutcome } from '../../jobs/types';
 import type { ShopifyClient } from './client';
 import { clientFor, send, userErrorText, type UserError } from './send';
 import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT_CREATE, FULFILLMENT_UPDATED, TRACKING_UPDATE } from './documents';
 import { answerRequestJob } from './request-job';
 import { KIND } from './lanes';
-import { trackingFor, type CreatePayload } from './planner';
+import { trackingFor } from './planner';
 import type { ShopifyRuntime } from './runtime';
 
 interface FoState {
@@ -31,8 +30,8 @@ function ours(fo: NonNullable<FoState['fulfillmentOrder']>, numbers: string[]): 
   return undefined;
 }
 
-async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as unknown as CreatePayload;
+async function createFulfillment(rt: ShopifyRuntime, job: JobRow<typeof KIND.create>): Promise<JobOutcome> {
+  const p = job.payload;
   const client = clientFor(rt, p.storeId);
   const numbers = [p.tracking.number, ...(p.previousNumbers ?? [])];
   // trackingNumber: what Shopify holds; an older number of a re-linked parcel is followed by an update.
@@ -96,9 +95,9 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow): Promise<JobOu
 }
 
 function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
-  const gid = shopifyReader(rt.ctx.store.db).fulfillmentOf(parcelId);
+  const gid = rt.ctx.store.read.shopify.fulfillmentOf(parcelId);
   if (gid) return gid;
-  const row = shopifyReader(rt.ctx.store.db).parcel(parcelId);
+  const row = rt.ctx.store.read.shopify.parcel(parcelId);
   if (!row) throw new PermanentJobError(`Parcel ${parcelId} has no Shopify fulfillment job; nothing to update.`);
   throw new Error(
     row.state === 'queued'
@@ -107,16 +106,10 @@ function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
   );
 }
 
-async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as {
-    parcelId: string;
-    storeId: string;
-    tracking: { company: string; number: string; url: string };
-    notifyCustomer: boolean;
-    replacesParcelId?: string;
-  };
+async function updateTracking(rt: ShopifyRuntime, job: JobRow<typeof KIND.trackingUpdate>): Promise<JobOutcome> {
+  const p = job.payload;
   // A reship's parcel updates the fulfillment of the parcel it replaces.
-  const fulfillmentId = shopifyReader(rt.ctx.store.db).fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
+  const fulfillmentId = rt.ctx.store.read.shopify.fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
   // Setting tracking is idempotent: sending it twice leaves the same state.
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
     clientFor(rt, p.storeId),
@@ -159,13 +152,13 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow): Promise<JobOutco
  * since the console's last known write (the update moves its updatedAt). Never lost: the job stays
  * in the outbox until Shopify answers.
  */
-async function notifyBuyer(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as { parcelId: string; storeId: string };
-  const reader = shopifyReader(rt.ctx.store.db);
+async function notifyBuyer(rt: ShopifyRuntime, job: JobRow<typeof KIND.buyerNotify>): Promise<JobOutcome> {
+  const p = job.payload;
+  const reader = rt.ctx.store.read.shopify;
   const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
   const row = reader.parcel(p.parcelId)!;
-  const parcel = rt.ctx.store.parcels.get(p.parcelId);
-  const line = parcel && rt.ctx.store.lines.get(parcel.lineId);
+  const parcel = rt.ctx.store.read.parcels.get(p.parcelId);
+  const line = parcel && rt.ctx.store.read.lines.get(parcel.lineId);
   if (!parcel || !line) throw new PermanentJobError(`Parcel ${p.parcelId} or its carrier line is gone; nothing to tell the buyer.`);
   const tracking = trackingFor(line, parcel.trackingNumber);
   const client = clientFor(rt, p.storeId);
@@ -213,8 +206,8 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome>
 
 const sameInstant = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) < 1000;
 
-async function createEvent(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as { parcelId: string; storeId: string; status: string; happenedAt: string };
+async function createEvent(rt: ShopifyRuntime, job: JobRow<typeof KIND.event>): Promise<JobOutcome> {
+  const p = job.payload;
   const fulfillmentId = fulfillmentOrWait(rt, p.parcelId);
   const client = clientFor(rt, p.storeId);
   const done = (eventGid: string, found: boolean): JobOutcome => ({
@@ -253,9 +246,8 @@ async function createEvent(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome>
 }
 
 /** Runs every `shopify.*` outbox job; pacing and online/offline live in the store's client. */
-export function shopifyJobHandler(rt: ShopifyRuntime): JobHandler {
-  return {
-    kind: 'shopify.',
+export function shopifyJobHandler(rt: ShopifyRuntime): AnyJobHandler {
+  return jobHandler({
     get concurrency() {
       return rt.settings.concurrency;
     },
@@ -271,17 +263,15 @@ export function shopifyJobHandler(rt: ShopifyRuntime): JobHandler {
         return false;
       }
     },
-    async run(job) {
-      try {
-        if (job.kind === KIND.create) return await createFulfillment(rt, job);
-        if (job.kind === KIND.trackingUpdate) return await updateTracking(rt, job);
-        if (job.kind === KIND.event) return await createEvent(rt, job);
-        if (job.kind === KIND.requestAnswer) return await answerRequestJob(rt, job);
-        if (job.kind === KIND.buyerNotify) return await notifyBuyer(rt, job);
-        throw new PermanentJobError(`Unknown Shopify job kind ${job.kind}.`);
-      } finally {
-        rt.uncertain.delete(job.id);
-      }
+    runs: {
+      [KIND.create]: (job) => createFulfillment(rt, job),
+      [KIND.trackingUpdate]: (job) => updateTracking(rt, job),
+      [KIND.event]: (job) => createEvent(rt, job),
+      [KIND.requestAnswer]: (job) => answerRequestJob(rt, job),
+      [KIND.buyerNotify]: (job) => notifyBuyer(rt, job),
     },
-  };
+    after(job) {
+      rt.uncertain.delete(job.id);
+    },
+  });
 }

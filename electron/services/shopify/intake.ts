@@ -1,6 +1,6 @@
 import type { AddressData, OrderData } from '../../../db/event-types';
 import type { ShopifyOrderLink } from '../../../db/shopify/events';
-import { shopifyReader, type ShopifyStoreRow } from '../../../db/shopify/reader';
+import type { ShopifyStoreRow } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import { ApiError } from '../../core/errors';
 import type { ServiceContext } from '../../core/context';
@@ -81,7 +81,7 @@ export function orderFromFo(ctx: ServiceContext, store: ShopifyStoreRow, fo: FoN
   if (!address || items.length === 0) return null;
   const method = fo.deliveryMethod?.presentedName ?? '';
   const lineId = store.lineRules[method] ?? store.defaultLineId;
-  const line = lineId ? ctx.store.lines.get(lineId) : undefined;
+  const line = lineId ? ctx.store.read.lines.get(lineId) : undefined;
   const held = fo.status === 'ON_HOLD';
   return {
     id: newId('ord', at),
@@ -148,7 +148,7 @@ function write(ctx: ServiceContext, storeId: string, orders: OrderData[], links:
  * compared. Progress (pages, seen, imported) is visible in the runtime while it runs.
  */
 export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId: string): Promise<{ imported: number; changed: number; seen: number }> {
-  const reader = shopifyReader(ctx.store.db);
+  const reader = ctx.store.read.shopify;
   const store = reader.store(storeId);
   if (!store) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected. Connect it in Sync first.`);
   const progress = { running: true, pages: 0, seen: 0, imported: 0, error: null as string | null };
@@ -196,7 +196,7 @@ export async function runIntake(ctx: ServiceContext, rt: ShopifyRuntime, storeId
         // A fulfillment request not accepted (yet) is not ours to pick: it comes in once accepted in Sync.
         if (fo.requestStatus === 'SUBMITTED' || fo.requestStatus === 'REJECTED') continue;
         let name = fo.orderName;
-        for (let n = 2; names.has(name) || ctx.store.orders.existingNames(storeId, [name]).size; n++) name = `${fo.orderName}/${n}`;
+        for (let n = 2; names.has(name) || ctx.store.read.orders.existingNames(storeId, [name]).size; n++) name = `${fo.orderName}/${n}`;
         const order = orderFromFo(ctx, store, fo, name, at);
         if (!order) continue;
         names.add(name);

@@ -1,5 +1,4 @@
 import type { JobDraft } from '../../../db/event-types';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf } from './lanes';
@@ -10,7 +9,7 @@ import { KIND, laneOf } from './lanes';
  * buyer was told at pick, was already told, or a job for it is already planned.
  */
 export function planBuyerNotify(ctx: ServiceContext, parcelId: string, at: Date): JobDraft[] {
-  const row = shopifyReader(ctx.store.db).parcel(parcelId);
+  const row = ctx.store.read.shopify.parcel(parcelId);
   if (!row || row.notifyAtPick || row.notifiedAt || row.notifyJobId) return [];
   return [
     { id: newId('job', at), kind: KIND.buyerNotify, target: laneOf(row.storeId, row.orderId), ref: parcelId, payload: { parcelId, storeId: row.storeId } },
@@ -22,7 +21,8 @@ export function planHandoverShopify(ctx: ServiceContext, parcelId: string, at: D
   return [...planBuyerNotify(ctx, parcelId, at), ...planShopifyEvent(ctx, parcelId, 'CARRIER_PICKED_UP', happenedAt)];
 }
 
-export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
+export type { ShopifyMilestone } from '../../../db/shopify/jobs';
+import type { ShopifyMilestone } from '../../../db/shopify/jobs';
 
 /**
  * The outbox jobs that tell Shopify about a parcel milestone (fulfillmentEventCreate), for parcels
@@ -31,11 +31,11 @@ export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DEL
  * The job runs in the order's lane, so it always follows the parcel's fulfillmentCreate.
  */
 export function planShopifyEvent(ctx: ServiceContext, parcelId: string, status: ShopifyMilestone, happenedAt: Date): JobDraft[] {
-  const parcel = ctx.store.parcels.get(parcelId);
+  const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) return [];
-  const order = ctx.store.orders.get(parcel.orderId);
+  const order = ctx.store.read.orders.get(parcel.orderId);
   if (order?.source !== 'shopify') return [];
-  const link = shopifyReader(ctx.store.db).link(order.id);
+  const link = ctx.store.read.shopify.link(order.id);
   if (!link) return [];
   return [
     {

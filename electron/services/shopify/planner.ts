@@ -1,21 +1,12 @@
 import type { JobDraft, LineData } from '../../../db/event-types';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import type { JobPlanner } from '../../core/planners';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf, trackingUrl } from './lanes';
 
-export interface CreatePayload {
-  parcelId: string;
-  storeId: string;
-  orderId: string;
-  foGid: string;
-  lineItems: Array<{ id: string; quantity: number }>;
-  tracking: { company: string; number: string; url: string };
-  notifyCustomer: boolean;
-  /** Numbers the parcel had before a re-link: an attempt may have sent one of them. */
-  previousNumbers?: string[];
-}
+import type { CreatePayload } from '../../../db/shopify/jobs';
+
+export type { CreatePayload };
 
 /**
  * At pick, in the pick transaction: tell Shopify the parcel's number with the line's exact company
@@ -23,17 +14,17 @@ export interface CreatePayload {
  */
 export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   if (parcel.order.source !== 'shopify') return [];
-  const link = shopifyReader(ctx.store.db).link(parcel.order.id);
+  const link = ctx.store.read.shopify.link(parcel.order.id);
   if (!link) return planReplacement(ctx, parcel, at);
-  const line = ctx.store.lines.get(parcel.lineId);
+  const line = ctx.store.read.lines.get(parcel.lineId);
   if (!line) return [];
-  const store = shopifyReader(ctx.store.db).store(link.storeId);
+  const store = ctx.store.read.shopify.store(link.storeId);
   const payload: CreatePayload = {
     parcelId: parcel.parcelId,
     storeId: link.storeId,
     orderId: parcel.order.id,
     foGid: link.foGid,
-    lineItems: shopifyReader(ctx.store.db).foLines(parcel.order.id),
+    lineItems: ctx.store.read.shopify.foLines(parcel.order.id),
     tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
     // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
     notifyCustomer: store?.notifyAt === 'pick',
@@ -44,7 +35,7 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
       kind: KIND.create,
       target: laneOf(link.storeId, parcel.order.id),
       ref: parcel.parcelId,
-      payload: payload as unknown as Record<string, unknown>,
+      payload,
     },
   ];
 };
@@ -55,10 +46,10 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
  * store's setting. The old parcel's row gives the store, the Shopify order and the fulfillment.
  */
 const planReplacement: JobPlanner = (ctx, parcel, at) => {
-  const old = shopifyReader(ctx.store.db).replacedParcel(parcel.order.id);
-  const line = ctx.store.lines.get(parcel.lineId);
+  const old = ctx.store.read.shopify.replacedParcel(parcel.order.id);
+  const line = ctx.store.read.lines.get(parcel.lineId);
   if (!old || !line) return [];
-  const store = shopifyReader(ctx.store.db).store(old.storeId);
+  const store = ctx.store.read.shopify.store(old.storeId);
   return [
     {
       id: newId('job', at),
@@ -91,14 +82,14 @@ export const trackingFor = (line: LineData, number: string): CreatePayload['trac
  * Callers emit the jobs in their own event, in the same transaction.
  */
 export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number: string, at: Date, lineId?: string): JobDraft[] {
-  const parcel = ctx.store.parcels.get(parcelId);
+  const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) return [];
-  const order = ctx.store.orders.get(parcel.orderId);
-  const link = order?.source === 'shopify' ? shopifyReader(ctx.store.db).link(order.id) : undefined;
-  const line = ctx.store.lines.get(lineId ?? parcel.lineId);
+  const order = ctx.store.read.orders.get(parcel.orderId);
+  const link = order?.source === 'shopify' ? ctx.store.read.shopify.link(order.id) : undefined;
+  const line = ctx.store.read.lines.get(lineId ?? parcel.lineId);
   if (!link || !line) return [];
   // Tell the buyer of the new number only when Shopify already e-mailed them the old one.
-  const s = shopifyReader(ctx.store.db).parcel(parcelId);
+  const s = ctx.store.read.shopify.parcel(parcelId);
   const notify = !s || s.notifyAtPick || !!s.notifiedAt;
   return [
     {

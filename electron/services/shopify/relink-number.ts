@@ -1,5 +1,4 @@
 import type { LineData } from '../../../db/event-types';
-import { relinkNumbersReader } from '../../../db/shopify/numbers';
 import { badInput } from '../../core/errors';
 import { carrierName, type NumberFormat } from '../numbers/formats';
 import { recognize } from '../numbers/recognize';
@@ -11,8 +10,8 @@ const refuse = (message: string, issue: string) => badInput(message, [{ path: 'n
 
 /** The format a line's numbers have (its ranges or its pool); undefined when it has none yet. */
 function lineFormat(ctx: ServiceContext, line: LineData): string | undefined {
-  if (line.numberSource === 'pool') return ctx.store.lines.nextPoolNumber(line.id)?.format;
-  return ctx.store.lines.ranges(line.id)[0]?.params.format;
+  if (line.numberSource === 'pool') return ctx.store.read.lines.nextPoolNumber(line.id)?.format;
+  return ctx.store.read.lines.ranges(line.id)[0]?.params.format;
 }
 
 /**
@@ -28,10 +27,10 @@ export function checkManualNumber(ctx: ServiceContext, line: LineData, raw: stri
       `${r.normalized} is a ${r.carrier} number, but ${line.name} uses ${carrierName[expected as NumberFormat] ?? expected} numbers. Type a number of this line, or pick the line the number belongs to.`,
       'wrong carrier for the line',
     );
-  const owner = ctx.store.parcels.byTracking(r.normalized);
+  const owner = ctx.store.read.parcels.byTracking(r.normalized);
   if (owner)
     throw refuse(`${r.normalized} is already the number of parcel ${owner.id} (order ${owner.orderName}). A number goes on one parcel only.`, 'already used');
-  const numbers = relinkNumbersReader(ctx.store.db);
+  const numbers = ctx.store.read.relinkNumbers;
   const away = numbers.relinkedAwayFrom(r.normalized);
   if (away)
     throw refuse(

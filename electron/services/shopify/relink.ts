@@ -1,5 +1,4 @@
 import type { ParcelRow } from '../../../db/readers/parcels';
-import { shopifyReader } from '../../../db/shopify/reader';
 import type { EventMap } from '../../../db/event-types';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { nextNumber } from '../pick/issue-number';
@@ -35,14 +34,14 @@ function blocked(p: ParcelRow): string | null {
  * label, and Shopify told the new number, all in one transaction. The old number is never reused.
  */
 export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
-  const parcel = ctx.store.parcels.get(input.parcelId);
+  const parcel = ctx.store.read.parcels.get(input.parcelId);
   if (!parcel) throw notFound(`Parcel ${input.parcelId}`, 'Find it in Parcels by its order or number.');
   const reason = input.reason.trim();
   if (reason.length < 3)
     throw badInput('Say why the number changes (for example: label unreadable at the carrier).', [{ path: 'reason', message: 'at least 3 characters' }]);
   const why = blocked(parcel);
   if (why) throw conflict(why);
-  const line = ctx.store.lines.get(input.lineId ?? parcel.lineId);
+  const line = ctx.store.read.lines.get(input.lineId ?? parcel.lineId);
   if (!line) throw badInput(`Carrier line ${input.lineId} does not exist. Pick a line from the list.`, [{ path: 'lineId', message: 'unknown line' }]);
   if (!line.active)
     throw badInput(`${line.name} is switched off. Pick an active line, or switch it on in Setup.`, [{ path: 'lineId', message: 'line switched off' }]);
@@ -51,10 +50,10 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
   const station = stationSettings(ctx);
   const at = ctx.clock.now();
   const printerId = station.printerId ?? parcel.printerId;
-  const order = ctx.store.orders.get(parcel.orderId)!;
+  const order = ctx.store.read.orders.get(parcel.orderId)!;
   const done = ctx.store.write(station.operator, at, (emit) => {
     // Another station may have moved or re-linked it since we looked: decide again inside the lock.
-    const now = ctx.store.parcels.get(parcel.id)!;
+    const now = ctx.store.read.parcels.get(parcel.id)!;
     const stop = blocked(now);
     if (stop) return { stop };
     if (now.trackingNumber !== parcel.trackingNumber)
@@ -65,7 +64,7 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
       j.kind.startsWith('print.'),
     );
     let shopify: Shopify;
-    const sync = shopifyReader(ctx.store.db).parcel(parcel.id);
+    const sync = ctx.store.read.shopify.parcel(parcel.id);
     if (sync) {
       // Shopify already has the fulfillment: update its tracking. Otherwise its queued create sends the new number.
       if (sync.fulfillmentGid) {
@@ -92,8 +91,8 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
     return { number: issued.number, shopify };
   });
   if ('stop' in done) throw conflict(done.stop!);
-  const fresh = ctx.store.parcels.get(parcel.id)!;
-  const sync = shopifyReader(ctx.store.db).parcel(parcel.id);
+  const fresh = ctx.store.read.parcels.get(parcel.id)!;
+  const sync = ctx.store.read.shopify.parcel(parcel.id);
   return {
     parcel: parcelView(fresh),
     oldNumber: parcel.trackingNumber,

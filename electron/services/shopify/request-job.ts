@@ -4,12 +4,7 @@ import { ACCEPT_REQUEST, FULFILLMENT_REQUEST_STATE, REJECT_REQUEST } from './doc
 import { clientFor, send, userErrorText, type UserError } from './send';
 import type { ShopifyRuntime } from './runtime';
 
-export interface RequestAnswerPayload {
-  storeId: string;
-  foGid: string;
-  accept: boolean;
-  message: string;
-}
+export type { RequestAnswerPayload } from '../../../db/shopify/jobs';
 
 type Answer = { fulfillmentOrder: { id: string; requestStatus: string } | null; userErrors: UserError[] };
 
@@ -18,8 +13,8 @@ type Answer = { fulfillmentOrder: { id: string; requestStatus: string } | null; 
  * before retrying an answer whose outcome is unknown, read the request status and stop if it is
  * already the answer we wanted.
  */
-export async function answerRequestJob(rt: ShopifyRuntime, job: JobRow): Promise<JobOutcome> {
-  const p = job.payload as unknown as RequestAnswerPayload;
+export async function answerRequestJob(rt: ShopifyRuntime, job: JobRow<'shopify.request_answer'>): Promise<JobOutcome> {
+  const p = job.payload;
   const client = clientFor(rt, p.storeId);
   const want = p.accept ? 'ACCEPTED' : 'REJECTED';
   const done = (found: boolean): JobOutcome => ({

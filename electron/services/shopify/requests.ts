@@ -1,5 +1,5 @@
 import type { ShopifyRequestData } from '../../../db/shopify/events';
-import { shopifyReader, type ShopifyRequestRow } from '../../../db/shopify/reader';
+import type { ShopifyRequestRow } from '../../../db/shopify/reader';
 import { ApiError, badInput, conflict } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf } from '../../core/context';
@@ -24,7 +24,7 @@ export interface RequestView extends ShopifyRequestData {
 const ORDER: Record<RequestState, number> = { pending: 0, refused: 1, queued: 2, accepted: 3, rejected: 3 };
 
 function storeOf(rt: ShopifyRuntime, storeId: string) {
-  const store = shopifyReader(rt.ctx.store.db).store(storeId);
+  const store = rt.ctx.store.read.shopify.store(storeId);
   if (!store) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected. Connect it in Sync first.`);
   return store;
 }
@@ -51,7 +51,7 @@ const fromRow = (r: ShopifyRequestRow): RequestView => ({
  */
 export async function pendingRequests(rt: ShopifyRuntime, storeId: string): Promise<{ requests: RequestView[]; error: string | null }> {
   const store = storeOf(rt, storeId);
-  const answered = shopifyReader(rt.ctx.store.db).requests(storeId);
+  const answered = rt.ctx.store.read.shopify.requests(storeId);
   const known = new Set(answered.map((r) => r.foGid));
   const live: RequestView[] = [];
   let error: string | null = null;
@@ -95,7 +95,7 @@ export function answerRequest(rt: ShopifyRuntime, input: { storeId: string; foGi
   const message = input.message.trim();
   if (!input.accept && message.length < 3)
     throw badInput('Say why the request is rejected: the merchant sees the reason in Shopify.', [{ path: 'message', message: 'at least 3 characters' }]);
-  const before = shopifyReader(ctx.store.db).request(input.storeId, input.foGid);
+  const before = ctx.store.read.shopify.request(input.storeId, input.foGid);
   if (before && before.state !== 'refused')
     throw conflict(`${before.orderName} was already ${before.state === 'queued' ? 'answered (queued to Shopify)' : before.state}. Refresh the requests.`);
   const request: ShopifyRequestData = rt.requests.get(`${input.storeId}|${input.foGid}`) ??
@@ -113,7 +113,7 @@ export function answerRequest(rt: ShopifyRuntime, input: { storeId: string; foGi
     kind: KIND.requestAnswer,
     target: requestLaneOf(input.storeId, input.foGid),
     ref: null,
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   };
   ctx.store.write(actorOf(ctx), at, (emit) =>
     emit({ type: 'shopify.request_queued', subject: input.foGid, payload: { request, accept: input.accept, message, job } }),

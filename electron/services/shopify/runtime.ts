@@ -1,5 +1,4 @@
 import type { ServiceContext } from '../../core/context';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { ApiError } from '../../core/errors';
 import { CostPacer } from './pacer';
 import { StoreHealth } from './health';
@@ -91,7 +90,7 @@ export class ShopifyRuntime {
   client(storeId: string): ShopifyClient {
     const hit = this.clients.get(storeId);
     if (hit) return hit;
-    const store = shopifyReader(this.ctx.store.db).store(storeId);
+    const store = this.ctx.store.read.shopify.store(storeId);
     if (!store) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected. Connect it in Sync.`);
     const token = this.secrets.get(storeId);
     if (!token) throw new ApiError('UNAUTHORIZED', `This station has no access token for ${store.shopDomain}. Connect the store again in Sync.`);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { shopifyReader, type ShopifyParcelRow } from '../../../db/shopify/reader';
+import type { ShopifyParcelRow } from '../../../db/shopify/reader';
 import { siteInfo } from '../../core/context';
 import { storeLanePrefix } from './lanes';
 import type { ShopifyRuntime } from './runtime';
@@ -36,7 +36,7 @@ export function parcelSyncView(p: ShopifyParcelRow, now: Date) {
 export function syncStatus(rt: ShopifyRuntime) {
   const ctx = rt.ctx;
   const now = ctx.clock.now();
-  const r = shopifyReader(ctx.store.db);
+  const r = ctx.store.read.shopify;
   const all = r.queuedFor('shopify:');
   const startOfDay = DateTime.fromJSDate(now).setZone(siteInfo(ctx).zone).startOf('day').toUTC().toISO()!;
   let within = 0;
@@ -92,6 +92,6 @@ export function syncStatus(rt: ShopifyRuntime) {
 }
 
 export function parcelSync(rt: ShopifyRuntime, parcelId: string) {
-  const p = shopifyReader(rt.ctx.store.db).parcel(parcelId);
+  const p = rt.ctx.store.read.shopify.parcel(parcelId);
   return p ? parcelSyncView(p, rt.ctx.clock.now()) : null;
 }

@@ -1,4 +1,4 @@
-import { shopifyReader, type ShopifyStoreRow } from '../../../db/shopify/reader';
+import type { ShopifyStoreRow } from '../../../db/shopify/reader';
 import type { NotifyAt, ShopifyStoreData } from '../../../db/shopify/events';
 import { ApiError, badInput } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
@@ -99,11 +99,11 @@ export async function connectStore(rt: ShopifyRuntime, input: ConnectInput): Pro
       { path: 'endpoint', message: 'loopback only' },
     ]);
   for (const [title, lineId] of Object.entries(input.lineRules ?? {}))
-    if (!ctx.store.lines.get(lineId))
+    if (!ctx.store.read.lines.get(lineId))
       throw badInput(`Delivery method "${title}" points to carrier line "${lineId}", which does not exist. Pick a line from Setup.`, [
         { path: 'lineRules', message: 'unknown line' },
       ]);
-  if (input.defaultLineId && !ctx.store.lines.get(input.defaultLineId))
+  if (input.defaultLineId && !ctx.store.read.lines.get(input.defaultLineId))
     throw badInput(`Carrier line "${input.defaultLineId}" does not exist. Pick a line from Setup.`, [{ path: 'defaultLineId', message: 'unknown line' }]);
   const check = await testConnection(rt, { ...input, accessToken: token });
   const location = input.locationId ? check.locations.find((l) => l.id === input.locationId) : check.locations[0];
@@ -120,19 +120,19 @@ export async function connectStore(rt: ShopifyRuntime, input: ConnectInput): Pro
     flow: input.flow ?? 'merchant',
     lineRules: input.lineRules ?? {},
     defaultLineId: input.defaultLineId ?? null,
-    notifyAt: input.notifyAt ?? shopifyReader(ctx.store.db).store(input.id)?.notifyAt ?? 'handover',
+    notifyAt: input.notifyAt ?? ctx.store.read.shopify.store(input.id)?.notifyAt ?? 'handover',
   };
   rt.secrets.set(input.id, token);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
     emit({ type: 'shopify.store_connected', subject: null, payload: { store: data, missingScopes: check.missingScopes } }),
   );
   rt.forget(input.id);
-  return { store: shopifyReader(ctx.store.db).store(input.id)!, check };
+  return { store: ctx.store.read.shopify.store(input.id)!, check };
 }
 
 export function disconnectStore(rt: ShopifyRuntime, storeId: string): void {
   const ctx: ServiceContext = rt.ctx;
-  if (!shopifyReader(ctx.store.db).store(storeId)) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected.`);
+  if (!ctx.store.read.shopify.store(storeId)) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected.`);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.store_removed', subject: null, payload: { storeId } }));
   rt.secrets.delete(storeId);
   rt.forget(storeId);
@@ -140,7 +140,7 @@ export function disconnectStore(rt: ShopifyRuntime, storeId: string): void {
 
 /** When Shopify e-mails the buyers of a store: at handover (the default) or at pick. */
 export function setNotifyAt(ctx: ServiceContext, storeId: string, notifyAt: NotifyAt): { storeId: string; notifyAt: NotifyAt } {
-  if (!shopifyReader(ctx.store.db).store(storeId)) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected.`);
+  if (!ctx.store.read.shopify.store(storeId)) throw new ApiError('NOT_FOUND', `Store ${storeId} is not connected.`);
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.notify_set', subject: null, payload: { storeId, notifyAt } }));
   return { storeId, notifyAt };
 }

@@ -8,7 +8,7 @@ export function getStation(ctx: ServiceContext): z.output<typeof Station> {
 }
 
 export function saveStation(ctx: ServiceContext, input: Omit<z.output<typeof Station>, 'id'>) {
-  if (input.printerId && !ctx.store.settings.printer(input.printerId))
+  if (input.printerId && !ctx.store.read.settings.printer(input.printerId))
     throw notFound(`Printer "${input.printerId}"`, 'Add the printer first, or choose one from the list.');
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
     emit({ type: 'station.configured', subject: ctx.stationId, payload: { stationId: ctx.stationId, settings: input } }),

@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { fmtLocalDate } from '../time';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
@@ -21,7 +22,7 @@ function countdown(ms: number): string {
   return `${m} min ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} s`;
 }
 
-const refresh = (t: string) => t.startsWith('cutoffs.') || t.startsWith('parcel.') || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) => t.startsWith('cutoffs.') || t.startsWith('parcel.') || t === 'label.printed' || t.startsWith('order');
 
 export function CutoffWeek() {
   const { data, error } = useChannel('cutoffs.week', {}, refresh);

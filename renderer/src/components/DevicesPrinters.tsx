@@ -1,9 +1,10 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 
-const refreshOn = (t: string) =>
+const refreshOn = (t: EventType) =>
   t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('selftest.');
 
 type Setup = Output<'printers.setup'>;

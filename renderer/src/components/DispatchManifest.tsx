@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
@@ -107,7 +108,7 @@ function Handover({ number, scanned, onDone }: { number: string; scanned: boolea
   );
 }
 
-const refreshOn = (t: string) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.');
+const refreshOn = (t: EventType) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.');
 
 type PanelProps = Omit<Parameters<typeof DispatchManifest>[0], 'detail'>;
 

@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useRef, useState } from 'react';
 import { useFormFocus } from '../hooks/useFormFocus';
 import { call } from '../api/client';
@@ -120,7 +121,7 @@ function Reprint({ parcelId, onDone }: { parcelId: string; onDone: (msg: string)
   );
 }
 
-const refresh = (t: string) => t.startsWith('parcel.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) => t.startsWith('parcel.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('order');
 
 /** The right-hand panel for one parcel: fields, ship-to, items, jobs with Retry, the event timeline, Reprint. */
 export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void }) {

@@ -1,8 +1,10 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 
-const refreshOn = (t: string) => t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.');
+const refreshOn = (t: EventType) =>
+  t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.');
 
 /** The station printer's state, on the Pick screen before the picker scans; asks "did it print?" when the printer could not tell. */
 export function PrinterHealth() {

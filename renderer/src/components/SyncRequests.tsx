@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
@@ -6,7 +7,7 @@ import { FormError, described, fmtTime, issueAt, useAction } from './Field';
 
 type Request = Output<'shopify.requests'>['requests'][number];
 
-const refresh = (t: string) =>
+const refresh = (t: EventType) =>
   t === 'shopify.request_queued' || t === 'shopify.request_answered' || t === 'job.dead' || t === 'job.retried' || t === 'shopify.store_connected';
 
 const STATE: Record<Request['state'], string> = {

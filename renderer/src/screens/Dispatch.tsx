@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
@@ -10,7 +11,7 @@ import { DispatchDiscrepancies } from '../components/DispatchDiscrepancies';
 
 type ScanResult = Output<'dispatch.scan'>;
 
-const refreshOn = (t: string) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.') || t === 'line.saved';
+const refreshOn = (t: EventType) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.') || t === 'line.saved';
 
 /** Wrong line and duplicate must be told apart without looking: a long buzz for the wrong line, a two-tone for "already loaded". */
 function verdictOf(r: ScanResult): Verdict {

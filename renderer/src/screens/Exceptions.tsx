@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useMemo, useState } from 'react';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
@@ -18,7 +19,7 @@ const CAUSE_WORDS: Record<Cause, string> = {
   not_handed_over: 'Not handed over',
 };
 
-const refreshOn = (t: string) => t.startsWith('monitor.') || t === 'parcel.picked' || t === 'parcel.handed_over';
+const refreshOn = (t: EventType) => t.startsWith('monitor.') || t === 'parcel.picked' || t === 'parcel.handed_over';
 const age = (h: number) => (h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} d`);
 
 /** The supervisor's exception queue: most urgent first, worked one by one or in bulk. */

@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -48,7 +49,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-const refreshOn = (t: string) => t.startsWith('parcel.') || t === 'label.printed';
+const refreshOn = (t: EventType) => t.startsWith('parcel.') || t === 'label.printed';
 
 export function ParcelsScreen() {
   const [q, setQ] = useState('');

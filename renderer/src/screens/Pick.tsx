@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
@@ -58,7 +59,7 @@ function verdictOf(r: Result, code: string): Verdict {
 }
 
 type Parcel = Output<'parcels.get'>['parcel'];
-const liveRefresh = (t: string) => t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('print.') || t.startsWith('job.');
+const liveRefresh = (t: EventType) => t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('print.') || t.startsWith('job.');
 
 /** The last parcel as it is now (the label prints after the scan's answer), not the scan reply's snapshot. */
 function LastParcel({ snapshot }: { snapshot: Parcel }) {

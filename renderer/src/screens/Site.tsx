@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { useChannel } from '../hooks/useApi';
 import { useSiteZone } from '../components/CutoffTime';
@@ -8,7 +9,7 @@ import { SiteSingle } from '../components/SiteSingle';
 import { SiteStations } from '../components/SiteStations';
 
 const POLL_MS = 2000;
-const conflictEvents = (t: string) => t === 'site.conflict_settled' || t === 'parcel.picked' || t === 'parcel.loaded';
+const conflictEvents = (t: EventType) => t === 'site.conflict_settled' || t === 'parcel.picked' || t === 'parcel.loaded';
 
 /** Site mode: this station's link to the site server, every station, and the conflicts a person settles. */
 export function SiteScreen() {

@@ -1,3 +1,4 @@
+import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { useChannel } from '../hooks/useApi';
 import { fmtTime } from '../components/Field';
@@ -7,7 +8,7 @@ import { SyncConnect } from '../components/SyncConnect';
 import { SyncRequests } from '../components/SyncRequests';
 import { fmtDuration, STATE_WORDS } from '../components/SyncFormat';
 
-const refresh = (t: string) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'parcel.picked' || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'parcel.picked' || t === 'label.printed' || t.startsWith('order');
 
 type Recent = NonNullable<ReturnType<typeof useChannel<'shopify.status'>>['data']>['recent'][number];
 

@@ -7,6 +7,7 @@ import { invoke } from '../../../electron/app/invoke';
 import { openSqlite, type Sqlite } from '../../../db/open';
 import { dumpProjections, rebuildProjections } from '../../../db/projections/rebuild';
 import { numberFromSerial } from '../../../electron/services/numbers/issue';
+import { sqliteOf } from '../../../db/handle';
 
 let app: Awaited<ReturnType<typeof demoApp>>;
 const copies: Sqlite[] = [];
@@ -50,7 +51,7 @@ beforeAll(async () => {
   const dhl = (await api(app, 'lines.list', {})).find((l) => l.id === 'express-dhl')!;
   const { remaining: _r, daysLeft: _d, low: _l, ranges: _g, ...dhlLine } = dhl;
   await api(app, 'lines.save', { ...dhlLine, active: false });
-  const dhlOrder = app.store.orders.list({ status: 'open', limit: 500 }).find((o) => o.lineId === 'express-dhl')!;
+  const dhlOrder = app.store.read.orders.list({ status: 'open', limit: 500 }).find((o) => o.lineId === 'express-dhl')!;
   const refused = await api(app, 'pick.scan', { code: dhlOrder.name });
   expect(refused).toMatchObject({ outcome: 'refused', code: 'no_line' });
   await api(app, 'lines.save', { ...dhlLine, active: true });
@@ -84,7 +85,7 @@ beforeAll(async () => {
   expect(printed).toBeGreaterThanOrEqual(picked);
 
   // The printer "moves" to a port where nothing listens: the next labels fail and wait.
-  const printer = app.store.settings.printer('demo-printer')!;
+  const printer = app.store.read.settings.printer('demo-printer')!;
   workingPort = printer.port;
   await api(app, 'printers.save', { ...printer, port: await closedPort() });
   expect((await api(app, 'pick.scan', { code: '#1031' })).outcome).toBe('issued');
@@ -104,7 +105,7 @@ afterAll(async () => {
 
 describe('rebuildProjections', () => {
   it('the workload left a realistic state behind', () => {
-    const db = app.store.db;
+    const db = sqliteOf(app.store);
     expect(count(db, 'SELECT count(*) AS n FROM parcels')).toBe(picked);
     expect(count(db, 'SELECT count(*) AS n FROM parcels WHERE reprints > 0')).toBeGreaterThanOrEqual(3);
     expect(count(db, "SELECT count(*) AS n FROM jobs WHERE status = 'done'")).toBeGreaterThanOrEqual(picked - 2);
@@ -115,7 +116,7 @@ describe('rebuildProjections', () => {
   });
 
   it('replaying the log in place gives identical projections', () => {
-    const db = app.store.db;
+    const db = sqliteOf(app.store);
     const before = dumpProjections(db);
     const r = rebuildProjections(db);
     expect(r.events).toBe(count(db, 'SELECT count(*) AS n FROM events'));
@@ -123,7 +124,7 @@ describe('rebuildProjections', () => {
   });
 
   it('the comparison notices a projection that drifted, and a rebuild repairs it', () => {
-    const db = app.store.db;
+    const db = sqliteOf(app.store);
     const before = dumpProjections(db);
     db.prepare('UPDATE parcels SET reprints = reprints + 7 WHERE id = (SELECT min(id) FROM parcels)').run();
     db.prepare('DELETE FROM number_pool WHERE parcel_id IS NULL AND rowid = (SELECT max(rowid) FROM number_pool)').run();
@@ -133,7 +134,7 @@ describe('rebuildProjections', () => {
   });
 
   it('ignores only the runtime lease column when comparing', () => {
-    const db = app.store.db;
+    const db = sqliteOf(app.store);
     const before = dumpProjections(db);
     db.prepare("UPDATE jobs SET lease_until = '2099-01-01T00:00:00.000Z'").run();
     expect(dumpProjections(db)).toEqual(before);
@@ -147,25 +148,25 @@ describe('rebuildProjections', () => {
     copy.prepare('ATTACH DATABASE ? AS src').run(join(app.dir, 'firstscan.db'));
     copy.exec('INSERT INTO events SELECT * FROM src.events');
     copy.exec('DETACH DATABASE src');
-    expect(count(copy, 'SELECT count(*) AS n FROM events')).toBe(count(app.store.db, 'SELECT count(*) AS n FROM events'));
+    expect(count(copy, 'SELECT count(*) AS n FROM events')).toBe(count(sqliteOf(app.store), 'SELECT count(*) AS n FROM events'));
 
     const r = rebuildProjections(copy);
     expect(r.events).toBeGreaterThan(100);
-    const original = dumpProjections(app.store.db);
+    const original = dumpProjections(sqliteOf(app.store));
     const rebuilt = dumpProjections(copy);
     for (const table of Object.keys(original)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: original[table] });
   });
 
   it('still matches after the failing label is retried and printed on a working printer', async () => {
-    const printer = app.store.settings.printer('demo-printer')!;
+    const printer = app.store.read.settings.printer('demo-printer')!;
     await api(app, 'printers.save', { ...printer, port: workingPort });
     for (const j of await api(app, 'jobs.list', { status: 'queued' })) expect((await invoke(app.handlers, 'jobs.retry', { id: j.id })).ok).toBe(true);
     await drain();
     expect(await api(app, 'jobs.list', { status: 'queued' })).toEqual([]);
     expect(readdirSync(join(app.dir, 'fake-printer')).length).toBe(printed + 2);
 
-    const before = dumpProjections(app.store.db);
-    rebuildProjections(app.store.db);
-    expect(dumpProjections(app.store.db)).toEqual(before);
+    const before = dumpProjections(sqliteOf(app.store));
+    rebuildProjections(sqliteOf(app.store));
+    expect(dumpProjections(sqliteOf(app.store))).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { api } from '../../support/app';
 import { dumpProjections, rebuildProjections } from '../../../db/projections/rebuild';
 import { shopApp, waitFor } from '../../electron/services/shopify/helpers';
+import { sqliteOf } from '../../../db/handle';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -64,13 +65,13 @@ describe('re-links and fulfillment request answers rebuild to the live state', (
       'all synced',
     );
     await waitFor(async () => (await api(app, 'shopify.requests', { storeId: 'svc' })).requests.every((q) => q.state !== 'queued'), 'answers settled');
-    await waitFor(() => app.store.jobs.depth('shopify.').queued === 0, 'outbox drained');
+    await waitFor(() => app.store.read.jobs.depth('shopify.').queued === 0, 'outbox drained');
     expect((await api(app, 'shopify.requests', { storeId: 'svc' })).requests.map((q) => q.state).sort()).toEqual(['accepted', 'refused', 'rejected']);
     expect(t.emu.state.fulfillments.size).toBe(5);
 
-    const live = dumpProjections(app.store.db);
+    const live = dumpProjections(sqliteOf(app.store));
     expect(live.shopify_requests).toHaveLength(3);
-    expect(rebuildProjections(app.store.db).events).toBeGreaterThan(20);
-    expect(dumpProjections(app.store.db)).toEqual(live);
+    expect(rebuildProjections(sqliteOf(app.store)).events).toBeGreaterThan(20);
+    expect(dumpProjections(sqliteOf(app.store))).toEqual(live);
   });
 });

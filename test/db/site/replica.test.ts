@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp } from '../../support/app';
 import { Replica } from '../../../db/site/replica';
-import { siteReader } from '../../../db/site/reader';
 import { dumpProjections, rebuildProjections } from '../../../db/projections/rebuild';
 import { scan } from '../../../electron/services/pick/scan';
 import type { App } from '../../../electron/app/create';
+import { sqliteOf } from '../../../db/handle';
 
 type Station = Awaited<ReturnType<typeof demoApp>> & { replica: Replica; shipped: number };
 
@@ -13,14 +13,14 @@ let b: Station;
 
 async function station(opts: Parameters<typeof demoApp>[0]): Promise<Station> {
   const app = await demoApp({ runJobs: false, ...opts });
-  const replica = new Replica(app.store.db, app.store.log, () => Date.now());
+  const replica = new Replica(sqliteOf(app.store), app.store.log, () => Date.now());
   app.store.site.blocks = true;
   return Object.assign(app, { replica, shipped: 0 });
 }
 
 /** What the site server does: hand one station's new events to another. */
 function ship(from: Station, to: Station) {
-  const events = siteReader(from.store.db).unpushed(from.store.station, 0, 1_000_000);
+  const events = from.store.read.site.unpushed(from.store.station, 0, 1_000_000);
   return to.replica.applyRemote(events);
 }
 
@@ -29,7 +29,7 @@ function lease(s: Station, rangeId: string, first: number, last: number) {
 }
 
 const rangeOf = (app: App, lineId: string) =>
-  app.store.db.prepare('SELECT id, next_serial AS next FROM number_ranges WHERE line_id = ?').get(lineId) as { id: string; next: number };
+  sqliteOf(app.store).prepare('SELECT id, next_serial AS next FROM number_ranges WHERE line_id = ?').get(lineId) as { id: string; next: number };
 
 function picked(s: Station, code: string) {
   const r = scan(s.ctx, code);
@@ -62,7 +62,7 @@ describe('two stations converge whatever order events arrive in', () => {
   it('a joining station ends with the same projections as the site', () => {
     ship(a, b);
     ship(b, a);
-    expect(dumpProjections(b.store.db)).toEqual(dumpProjections(a.store.db));
+    expect(dumpProjections(sqliteOf(b.store))).toEqual(dumpProjections(sqliteOf(a.store)));
   });
 
   it('picks at both stations, exchanged late, give identical projections and no number twice', () => {
@@ -74,20 +74,20 @@ describe('two stations converge whatever order events arrive in', () => {
     // B's picks are older than A's last three: A had to undo those and apply in hlc order.
     expect(toA.replayed).toBeGreaterThan(0);
     expect(toB.inserted).toBeGreaterThan(0);
-    const da = dumpProjections(a.store.db);
-    expect(dumpProjections(b.store.db)).toEqual(da);
-    const numbers = a.store.db.prepare('SELECT tracking_number FROM parcels').all() as Array<{ tracking_number: string }>;
+    const da = dumpProjections(sqliteOf(a.store));
+    expect(dumpProjections(sqliteOf(b.store))).toEqual(da);
+    const numbers = sqliteOf(a.store).prepare('SELECT tracking_number FROM parcels').all() as Array<{ tracking_number: string }>;
     expect(numbers.length).toBe(13);
     expect(new Set(numbers.map((n) => n.tracking_number)).size).toBe(13);
-    const stations = a.store.db.prepare('SELECT DISTINCT picked_station AS s FROM parcels').all() as Array<{ s: string }>;
+    const stations = sqliteOf(a.store).prepare('SELECT DISTINCT picked_station AS s FROM parcels').all() as Array<{ s: string }>;
     expect(stations.map((r) => r.s).sort()).toEqual([a.store.station, b.store.station].sort());
   });
 
   it('a rebuild from the log equals the live state at each station', () => {
     for (const s of [a, b]) {
-      const live = dumpProjections(s.store.db);
-      rebuildProjections(s.store.db);
-      expect(dumpProjections(s.store.db)).toEqual(live);
+      const live = dumpProjections(sqliteOf(s.store));
+      rebuildProjections(sqliteOf(s.store));
+      expect(dumpProjections(sqliteOf(s.store))).toEqual(live);
     }
   });
 
@@ -97,13 +97,13 @@ describe('two stations converge whatever order events arrive in', () => {
     ship(a, b);
     ship(b, a);
     for (const s of [a, b]) {
-      const open = siteReader(s.store.db).conflicts('open');
+      const open = s.store.read.site.conflicts('open');
       expect(open.map((c) => c.kind)).toEqual(['order_picked_twice']);
       expect(open[0].detail).toContain('Keep one parcel');
       expect(open[0].stations.sort()).toEqual([a.store.station, b.store.station].sort());
     }
     expect(pa.parcel.trackingNumber).not.toBe(pb.parcel.trackingNumber);
-    expect(dumpProjections(b.store.db)).toEqual(dumpProjections(a.store.db));
+    expect(dumpProjections(sqliteOf(b.store))).toEqual(dumpProjections(sqliteOf(a.store)));
   });
 
   it('an event older than the journal covers is still applied in order, by a full replay', () => {
@@ -115,6 +115,6 @@ describe('two stations converge whatever order events arrive in', () => {
     const r = ship(b, a);
     expect(r.rebuilt).toBe(true);
     ship(a, b);
-    expect(dumpProjections(b.store.db)).toEqual(dumpProjections(a.store.db));
+    expect(dumpProjections(sqliteOf(b.store))).toEqual(dumpProjections(sqliteOf(a.store)));
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../support/app';
 import { DiskFullError } from '../../../db/disk';
+import { sqliteOf } from '../../../db/handle';
 
 let app: Awaited<ReturnType<typeof demoApp>>;
 afterAll(async () => app?.dispose());
@@ -17,7 +18,7 @@ describe('faults the station survived', () => {
     } finally {
       console.error = quiet;
     }
-    const events = app.store.db.prepare("SELECT payload FROM events WHERE type = 'station.fault'").all() as Array<{ payload: string }>;
+    const events = sqliteOf(app.store).prepare("SELECT payload FROM events WHERE type = 'station.fault'").all() as Array<{ payload: string }>;
     expect(events.map((e) => JSON.parse(e.payload))).toEqual([
       { where: 'printer poll', message: 'socket hang up' },
       { where: 'wal checkpoint', message: 'database is locked' },

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createApp } from '../../../electron/app/create';
 import { tempDir } from '../../support/app';
+import { sqliteOf } from '../../../db/handle';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -159,7 +160,7 @@ describe('cli streams and exit codes', () => {
 
   it('rebuild projections exits 1 when the state differed from the log', async () => {
     const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false, background: false });
-    app.store.db.prepare("UPDATE orders SET status = 'on_hold' WHERE name = '#1001'").run();
+    sqliteOf(app.store).prepare("UPDATE orders SET status = 'on_hold' WHERE name = '#1001'").run();
     await app.close();
     const r = cli('rebuild', 'projections', '--data', dataDir);
     expect(r.stdout).toContain('they DIFFERED from before (now corrected)');

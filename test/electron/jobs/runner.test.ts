@@ -3,8 +3,12 @@ import { api, demoApp } from '../../support/app';
 import { invoke } from '../../../electron/app/invoke';
 import { SettableClock } from '../../../electron/core/clock';
 import { OutboxRunner } from '../../../electron/jobs/runner';
-import { PermanentJobError, type JobHandler } from '../../../electron/jobs/types';
+import { PermanentJobError, jobHandler, type AnyJobHandler } from '../../../electron/jobs/types';
 import type { JobRow } from '../../../db/readers/jobs';
+import type { JobKind } from '../../../db/job-types';
+
+// The scripted handler takes the buyer e-mail kind: no app handler runs here (runJobs: false).
+const KIND = 'monitor.buyer_email';
 
 const T0 = new Date('2026-03-02T08:00:00.000Z');
 const BASE = 1_000;
@@ -13,8 +17,8 @@ const MAX = 8_000;
 type Step = 'ok' | 'fail' | 'permanent' | 'hold';
 
 /** A job handler scripted per job id; 'hold' keeps the job in flight until release(). */
-class FakeHandler implements JobHandler {
-  kind = 'test.';
+class FakeHandler implements AnyJobHandler {
+  kinds: JobKind[] = [KIND];
   backoff = { baseMs: BASE, maxMs: MAX };
   calls: string[] = [];
   private script = new Map<string, Step[]>();
@@ -69,14 +73,18 @@ function queue(id: string, target: string) {
     emit({
       type: 'parcel.reprinted',
       subject: parcelId,
-      payload: { parcelId, reason: 'runner test', jobs: [{ id, kind: 'test.echo', target, ref: parcelId, payload: {} }] },
+      payload: {
+        parcelId,
+        reason: 'runner test',
+        jobs: [{ id, kind: KIND, target, ref: parcelId, payload: { to: 'buyer@example.com', subject: 'runner test', body: '' } }],
+      },
     }),
   );
   clock.advance(1); // jobs of one lane are ordered by created_at
 }
 
 async function jobs() {
-  const list = await api(app, 'jobs.list', { kind: 'test.' });
+  const list = await api(app, 'jobs.list', { kind: KIND });
   return Object.fromEntries(list.map((j) => [j.id, j]));
 }
 
@@ -269,5 +277,11 @@ describe('OutboxRunner', () => {
     const labels = await api(app, 'jobs.list', { kind: 'print.' });
     expect(labels).toHaveLength(1);
     expect(labels[0]).toMatchObject({ status: 'queued', attempts: 0, target: 'printer:demo-printer' });
+  });
+
+  it('takes each kind at one handler only, by the exact kind', () => {
+    const twice = jobHandler({ concurrency: 1, backoff: { baseMs: 1, maxMs: 1 }, maxAttempts: 1, runs: { [KIND]: async () => ({ result: {} }) } });
+    expect(twice.kinds).toEqual([KIND]);
+    expect(() => new OutboxRunner(app.store, clock, [new FakeHandler(), twice])).toThrow('Job kind monitor.buyer_email has two handlers');
   });
 });

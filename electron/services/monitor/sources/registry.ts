@@ -2,7 +2,6 @@
 // emulated aggregator, all in-process behind the adapter interface, anchored in the console's own
 // pick and handover records. A console without the demo has only file import until an adapter is set up.
 import { siteInfo, type ServiceContext } from '../../../core/context';
-import { monitorReader } from '../../../../db/monitor/reader';
 import { runtimeOf } from '../runtime';
 import { AggregatorEmulator } from './aggregator-emulator';
 import { CarrierApiEmulator } from './carrier-emulator';
@@ -39,12 +38,12 @@ export const slug = (s: string) =>
 
 /** The emulated world reads the warehouse's records: what was picked, when the carrier took it, where it goes. */
 export function worldFromStore(ctx: ServiceContext): WorldLookup {
-  const reader = monitorReader(ctx.store.db);
+  const reader = ctx.store.read.monitor;
   return (n) => {
-    const p = ctx.store.parcels.byTracking(n);
+    const p = ctx.store.read.parcels.byTracking(n);
     if (!p) return null;
-    const line = ctx.store.lines.get(p.lineId);
-    const order = ctx.store.orders.get(p.orderId);
+    const line = ctx.store.read.lines.get(p.lineId);
+    const order = ctx.store.read.orders.get(p.orderId);
     const handed = reader.handedOverAt(p.id);
     const w: WorldParcel = {
       trackingNumber: n,
@@ -65,10 +64,10 @@ export function emulatedSources(ctx: ServiceContext, opts: { seed?: number; aggr
   const realNowMs = () => runtimeOf(ctx).realNowMs();
   const world = worldFromStore(ctx);
   const script = new ScriptBook();
-  const reader = monitorReader(ctx.store.db);
+  const reader = ctx.store.read.monitor;
   const sources: TrackingSource[] = [];
   const byCarrier = new Map<string, string[]>();
-  for (const l of ctx.store.lines.all()) byCarrier.set(l.carrier, [...(byCarrier.get(l.carrier) ?? []), l.id]);
+  for (const l of ctx.store.read.lines.all()) byCarrier.set(l.carrier, [...(byCarrier.get(l.carrier) ?? []), l.id]);
   for (const [carrier, lineIds] of byCarrier) {
     const id = `carrier:${slug(carrier)}`;
     const ratePerMin = 30;

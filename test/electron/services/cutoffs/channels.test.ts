@@ -3,6 +3,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { SettableClock } from '../../../../electron/core/clock';
 import { api, demoApp } from '../../../support/app';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
+import { sqliteOf } from '../../../../db/handle';
 
 // Thu 26 Nov 2026 09:00 in Shanghai (UTC+8).
 const THU_MORNING = new Date('2026-11-26T01:00:00Z');
@@ -142,7 +143,7 @@ describe('ship date at pick', () => {
     expect(p1.late).toBe(false);
 
     clock.set(new Date('2026-11-27T11:00:00Z')); // Fri 19:00 local: after every cut-off of the day
-    const orders = app.store.orders.list({ status: 'open', limit: 50 });
+    const orders = app.store.read.orders.list({ status: 'open', limit: 50 });
     const postal = orders.find((o) => o.lineId === 'postal-s10')!;
     const p2 = lineOf(await api(app, 'pick.scan', { code: postal.name }));
     expect(p2).toMatchObject({ shipLabel: 'ships Mon 30 Nov 17:30', late: true, pickupAt: '2026-11-30T09:30:00.000Z', cutoffAt: '2026-11-30T08:00:00.000Z' });
@@ -163,7 +164,7 @@ describe('ship date at pick', () => {
       reason: 'Thursday shift',
     });
     clock.set(new Date('2026-11-27T02:00:00Z')); // Fri 10:00 local, before Friday's 16:00 cut-off
-    const postal = app.store.orders.list({ status: 'open', limit: 50 }).find((o) => o.lineId === 'postal-s10')!;
+    const postal = app.store.read.orders.list({ status: 'open', limit: 50 }).find((o) => o.lineId === 'postal-s10')!;
     const r = await api(app, 'pick.scan', { code: postal.name });
     expect(r).toMatchObject({ outcome: 'issued', parcel: { shipLabel: 'ships Mon 30 Nov 17:30', late: true } });
   });
@@ -171,7 +172,7 @@ describe('ship date at pick', () => {
   it('a line without a calendar still picks; the parcel just has no ship date', async () => {
     const { app } = await console_();
     await api(app, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'no calendar' });
-    const postal = app.store.orders.list({ status: 'open', limit: 50 }).find((o) => o.lineId === 'postal-s10')!;
+    const postal = app.store.read.orders.list({ status: 'open', limit: 50 }).find((o) => o.lineId === 'postal-s10')!;
     const r = await api(app, 'pick.scan', { code: postal.name });
     expect(r).toMatchObject({ outcome: 'issued', parcel: { shipLabel: null, pickupAt: null, late: null } });
   });
@@ -260,7 +261,7 @@ describe('supervisor views', () => {
 
   it('this week: pickups with parcels riding them, the next cut-off and what is at risk', async () => {
     const { app, clock } = await console_();
-    const postal = app.store.orders.list({ status: 'open', limit: 50 }).filter((o) => o.lineId === 'postal-s10');
+    const postal = app.store.read.orders.list({ status: 'open', limit: 50 }).filter((o) => o.lineId === 'postal-s10');
     await api(app, 'pick.scan', { code: postal[0].name });
     await api(app, 'pick.scan', { code: postal[1].name });
     clock.set(new Date('2026-11-26T07:40:00Z')); // Thu 15:40 local: 20 minutes to the 16:00 cut-off
@@ -301,15 +302,15 @@ describe('projections rebuild from events', () => {
     });
     await api(app, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'back' });
     await api(app, 'cutoffs.undo', { lineId: 'ups', reason: 'no calendar for UPS' });
-    for (const [i, o] of app.store.orders.list({ status: 'open', limit: 8 }).entries()) {
+    for (const [i, o] of app.store.read.orders.list({ status: 'open', limit: 8 }).entries()) {
       clock.set(new Date(Date.UTC(2026, 10, 26, 6 + i * 2)));
       await api(app, 'pick.scan', { code: o.name });
     }
-    const live = dumpProjections(app.store.db);
+    const live = dumpProjections(sqliteOf(app.store));
     expect(live.cutoff_calendar_versions.length).toBe(5);
     expect(live.parcels.some((p) => String(p).includes('"ship_label":"ships'))).toBe(true);
-    rebuildProjections(app.store.db);
-    expect(dumpProjections(app.store.db)).toEqual(live);
+    rebuildProjections(sqliteOf(app.store));
+    expect(dumpProjections(sqliteOf(app.store))).toEqual(live);
     expect((await api(app, 'cutoffs.get', { lineId: 'postal-s10' })).calendar!.rules).toEqual(['thursday-shift']);
   });
 });

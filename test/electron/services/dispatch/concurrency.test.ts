@@ -7,6 +7,7 @@ import { createStore } from '../../../../db/store';
 import { dispatchScan } from '../../../../electron/services/dispatch/load';
 import { api } from '../../../support/app';
 import { dispatchApp, MORNING, pickOn } from './fixtures';
+import { sqliteOf } from '../../../../db/handle';
 
 const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 
@@ -38,10 +39,10 @@ describe('two stations loading the same parcels at once', () => {
     try {
       const other = { store: createStore(db2, 'st-dock2'), clock: app.clock, stationId: 'st-dock2' };
       // Station 2 has read the parcel as free on its own connection before station 1 commits.
-      expect(other.store.parcels.get(p.id)!.status).toBe('picked');
+      expect(other.store.read.parcels.get(p.id)!.status).toBe('picked');
       expect((await api(app, 'dispatch.scan', { manifestId: a.id, code: p.trackingNumber })).outcome).toBe('loaded');
       expect(dispatchScan(other, b.id, p.trackingNumber)).toMatchObject({ outcome: 'refused', code: 'on_other_manifest' });
-      const rows = app.store.db.prepare('SELECT manifest_id FROM manifest_parcels WHERE parcel_id = ?').all(p.id);
+      const rows = sqliteOf(app.store).prepare('SELECT manifest_id FROM manifest_parcels WHERE parcel_id = ?').all(p.id);
       expect(rows).toEqual([{ manifest_id: a.id }]);
     } finally {
       db2.close();
@@ -61,7 +62,7 @@ describe('two stations loading the same parcels at once', () => {
     s2.go();
     const [o1, o2] = await Promise.all([s1.done, s2.done]);
 
-    const db = app.store.db;
+    const db = sqliteOf(app.store);
     const loaded = (o: string[]) => o.filter((x) => x === 'loaded').length;
     expect(loaded(o1) + loaded(o2)).toBe(80);
     expect([...o1, ...o2].filter((x) => x !== 'loaded').every((x) => x === 'on_other_manifest')).toBe(true);
@@ -78,6 +79,6 @@ describe('two stations loading the same parcels at once', () => {
     const d2 = await api(app, 'dispatch.manifest', { manifestId: m2.id });
     expect(d1.manifest.parcels + d2.manifest.parcels).toBe(80);
     expect(d1.manifest.parcels).toBe(loaded(o1));
-    expect(parcels.every((p) => app.store.parcels.get(p.id)!.status === 'loaded')).toBe(true);
+    expect(parcels.every((p) => app.store.read.parcels.get(p.id)!.status === 'loaded')).toBe(true);
   }, 60_000);
 });

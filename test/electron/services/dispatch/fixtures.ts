@@ -1,5 +1,6 @@
 import { SettableClock } from '../../../../electron/core/clock';
 import { api, demoApp } from '../../../support/app';
+import { sqliteOf } from '../../../../db/handle';
 
 /** 09:00 in Shanghai on a Friday: the demo lines' pickups (17:00 local by default) are ahead. */
 export const MORNING = new Date('2026-11-27T01:00:00.000Z');
@@ -14,7 +15,7 @@ export async function dispatchApp(opts: { orders?: number; dataDir?: string } = 
 
 /** Pick `n` open orders of a line; returns their parcels (tracking numbers and ids). */
 export async function pickOn(app: TestApp, lineId: string, n: number) {
-  const orders = app.store.orders
+  const orders = app.store.read.orders
     .list({ status: 'open', limit: 10_000 })
     .filter((o) => o.lineId === lineId)
     .slice(0, n);
@@ -29,5 +30,5 @@ export async function pickOn(app: TestApp, lineId: string, n: number) {
 }
 
 export function events(app: TestApp, type: string): number {
-  return (app.store.db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
+  return (sqliteOf(app.store).prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
 }

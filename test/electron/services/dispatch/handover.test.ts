@@ -4,6 +4,7 @@ import { emulatedCarrier } from '../../../../electron/services/dispatch/carrier'
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
 import { api } from '../../../support/app';
 import { dispatchApp, pickOn } from './fixtures';
+import { sqliteOf } from '../../../../db/handle';
 
 // The Shopify capability plans the real jobs; here a stand-in proves the handover queues whatever it plans, once per parcel.
 vi.mock('../../../../electron/services/shopify/plan-event', () => ({
@@ -54,7 +55,7 @@ describe('close-out', () => {
     await api(app, 'dispatch.scan', { manifestId: second.id, code: extra.trackingNumber });
     expect((await api(app, 'dispatch.close', { manifestId: second.id })).manifest.number).toBe('MF-DWS-POSTAL-S10-20261127-02');
     await api(app, 'dispatch.void', { manifestId: second.id, reason: 'second truck cancelled' });
-    expect(app.store.parcels.get(extra.id)!.status).toBe('picked');
+    expect(app.store.read.parcels.get(extra.id)!.status).toBe('picked');
     dockedBack = extra.trackingNumber;
   });
 
@@ -92,16 +93,16 @@ describe('handover', () => {
   it('parcels on hold until the manifest scan: then handed over, orders shipped, Shopify events queued', async () => {
     const [behind] = await pickOn(app, 'postal-s10', 1);
     app.clock.set(new Date('2026-11-27T08:40:00.000Z'));
-    expect(app.store.jobs.list({ kindPrefix: 'shopify.', limit: 100 })).toHaveLength(0);
+    expect(app.store.read.jobs.list({ kindPrefix: 'shopify.', limit: 100 })).toHaveLength(0);
     const scanned = await api(app, 'dispatch.scan', { manifestId, code: 'MF-DWS-POSTAL-S10-20261127-01' });
     expect(scanned).toMatchObject({ outcome: 'manifest', manifest: { id: manifestId, status: 'closed' } });
     const d = await api(app, 'dispatch.handover', { code: 'MF-DWS-POSTAL-S10-20261127-01', driver: 'Li Wei', via: 'driver_scan' });
     expect(d.manifest).toMatchObject({ status: 'handed_over', driver: 'Li Wei', handoverVia: 'driver_scan', handedOverAt: '2026-11-27T08:40:00.000Z' });
     for (const p of postal) {
-      expect(app.store.parcels.get(p.id)!.status).toBe('handed_over');
-      expect(app.store.orders.get(p.orderId)!.status).toBe('shipped');
+      expect(app.store.read.parcels.get(p.id)!.status).toBe('handed_over');
+      expect(app.store.read.orders.get(p.orderId)!.status).toBe('shipped');
     }
-    const jobs = app.store.jobs.list({ kindPrefix: 'shopify.', limit: 100 });
+    const jobs = app.store.read.jobs.list({ kindPrefix: 'shopify.', limit: 100 });
     expect(jobs.map((j) => j.ref).sort()).toEqual(postal.map((p) => p.id).sort());
     expect(jobs[0].payload).toMatchObject({ status: 'CARRIER_PICKED_UP', happenedAt: '2026-11-27T08:40:00.000Z' });
     // The parcel left on the dock is flagged, with what to do.
@@ -118,11 +119,11 @@ describe('handover', () => {
   });
 
   it('a manifest scanned twice: a clear refusal, nothing changes', async () => {
-    const jobs = app.store.jobs.list({ limit: 1000 }).length;
+    const jobs = app.store.read.jobs.list({ limit: 1000 }).length;
     const r = await fail('dispatch.handover', { code: 'MF-DWS-POSTAL-S10-20261127-01', driver: 'Someone Else', via: 'lead_confirm' });
     expect(r).toMatchObject({ status: 409, error: { message: expect.stringContaining('already handed over to Li Wei') } });
     expect(await api(app, 'dispatch.scan', { manifestId, code: 'MF-DWS-POSTAL-S10-20261127-01' })).toMatchObject({ outcome: 'refused', code: 'handed_over' });
-    expect(app.store.jobs.list({ limit: 1000 }).length).toBe(jobs);
+    expect(app.store.read.jobs.list({ limit: 1000 }).length).toBe(jobs);
     expect((await api(app, 'dispatch.manifest', { manifestId })).manifest.driver).toBe('Li Wei');
   });
 
@@ -167,13 +168,13 @@ describe('electronic acceptance (emulated carrier API)', () => {
     for (const p of ups.slice(0, 3)) await api(app, 'dispatch.scan', { manifestId: m.id, code: p.trackingNumber });
     emulatedCarrier.script = { notReceived: [ups[1].trackingNumber], extra: [ups[3].trackingNumber, '1Z999AA10123456784'], fail: null };
     await api(app, 'dispatch.close', { manifestId: m.id });
-    expect(app.store.jobs.list({ kindPrefix: 'carrier.', limit: 10 })).toMatchObject([{ status: 'queued', ref: m.id }]);
+    expect(app.store.read.jobs.list({ kindPrefix: 'carrier.', limit: 10 })).toMatchObject([{ status: 'queued', ref: m.id }]);
     while (app.runner.pass() > 0) await app.runner.idle();
 
     const d = await api(app, 'dispatch.manifest', { manifestId: m.id });
     expect(d.manifest).toMatchObject({ status: 'handed_over', handoverVia: 'carrier_api', carrierRef: `EMU-${d.manifest.number}` });
-    expect(app.store.parcels.get(ups[0].id)!.status).toBe('handed_over');
-    expect(app.store.parcels.get(ups[1].id)!.status).toBe('missing');
+    expect(app.store.read.parcels.get(ups[0].id)!.status).toBe('handed_over');
+    expect(app.store.read.parcels.get(ups[1].id)!.status).toBe('missing');
     const kinds = d.discrepancies.map((x) => [x.kind, x.trackingNumber]).sort();
     expect(kinds).toEqual(
       [
@@ -188,12 +189,12 @@ describe('electronic acceptance (emulated carrier API)', () => {
     // Found on the dock: back to the dock, then loadable again.
     const missing = d.discrepancies.find((x) => x.kind === 'not_confirmed')!;
     await api(app, 'dispatch.resolve', { id: missing.id, resolution: 'back_to_dock', note: 'under the table' });
-    expect(app.store.parcels.get(ups[1].id)!.status).toBe('picked');
+    expect(app.store.read.parcels.get(ups[1].id)!.status).toBe('picked');
     // The carrier really has the unloaded one: handed over, clock starts at the manifest's handover.
     const taken = d.discrepancies.find((x) => x.trackingNumber === ups[3].trackingNumber)!;
     await api(app, 'dispatch.resolve', { id: taken.id, resolution: 'handed_over', note: 'driver took it from the dock' });
-    expect(app.store.parcels.get(ups[3].id)!.status).toBe('handed_over');
-    expect(app.store.db.prepare('SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(ups[3].id)).toEqual({
+    expect(app.store.read.parcels.get(ups[3].id)!.status).toBe('handed_over');
+    expect(sqliteOf(app.store).prepare('SELECT handed_over_at FROM manifest_parcels WHERE parcel_id = ?').get(ups[3].id)).toEqual({
       handed_over_at: d.manifest.handedOverAt,
     });
     expect(await fail('dispatch.resolve', { id: taken.id, resolution: 'dismissed', note: 'again' })).toMatchObject({ status: 409 });
@@ -218,10 +219,10 @@ describe('pickup overdue', () => {
 
 describe('rebuild', () => {
   it('replaying the log gives the same dispatch projections', () => {
-    const before = dumpProjections(app.store.db);
+    const before = dumpProjections(sqliteOf(app.store));
     expect(before.manifests.length).toBeGreaterThan(3);
     expect(before.dispatch_discrepancies.length).toBeGreaterThan(3);
-    rebuildProjections(app.store.db);
-    expect(dumpProjections(app.store.db)).toEqual(before);
+    rebuildProjections(sqliteOf(app.store));
+    expect(dumpProjections(sqliteOf(app.store))).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { numberFromSerial } from '../../../../electron/services/numbers/issue';
 import { api } from '../../../support/app';
 import { dispatchApp, events, pickOn } from './fixtures';
+import { sqliteOf } from '../../../../db/handle';
 
 let app: Awaited<ReturnType<typeof dispatchApp>>;
 let postal: Awaited<ReturnType<typeof pickOn>>;
@@ -37,7 +38,7 @@ describe('scan-to-load', () => {
   it('loads a picked parcel: it is on the manifest and no longer free on the dock', async () => {
     const r = await scan(postal[0].trackingNumber);
     expect(r).toMatchObject({ outcome: 'loaded', parcel: { trackingNumber: postal[0].trackingNumber, status: 'loaded' }, manifest: { parcels: 1 } });
-    expect(app.store.parcels.get(postal[0].id)!.status).toBe('loaded');
+    expect(app.store.read.parcels.get(postal[0].id)!.status).toBe('loaded');
     const timeline = await api(app, 'parcels.get', { id: postal[0].id });
     expect(timeline.events.map((e) => e.type)).toEqual(['parcel.picked', 'parcel.loaded']);
     expect(timeline.events[1]).toMatchObject({ station: app.ctx.stationId, actor: 'picker' });
@@ -60,14 +61,14 @@ describe('scan-to-load', () => {
     const r = await scan(dhl[0].trackingNumber);
     expect(r).toMatchObject({ outcome: 'refused', code: 'wrong_line', belongsTo: 'DHL Express private line' });
     if (r.outcome === 'refused') expect(r.message).toContain('WRONG LINE');
-    expect(app.store.parcels.get(dhl[0].id)!.status).toBe('picked');
+    expect(app.store.read.parcels.get(dhl[0].id)!.status).toBe('picked');
   });
 
   it('refuses a parcel already on another manifest', async () => {
     const other = await api(app, 'dispatch.open', { lineId: 'postal-s10', pickupDate: '2026-11-28' });
     const r = await scan(postal[0].trackingNumber, undefined, other.id);
     expect(r).toMatchObject({ outcome: 'refused', code: 'on_other_manifest' });
-    expect(app.store.db.prepare('SELECT manifest_id FROM manifest_parcels WHERE parcel_id = ?').get(postal[0].id)).toEqual({ manifest_id: manifestId });
+    expect(sqliteOf(app.store).prepare('SELECT manifest_id FROM manifest_parcels WHERE parcel_id = ?').get(postal[0].id)).toEqual({ manifest_id: manifestId });
   });
 
   it('refuses a voided parcel', async () => {
@@ -85,7 +86,7 @@ describe('scan-to-load', () => {
   });
 
   it('refuses an order that was not picked, garbage, and a valid number of another site', async () => {
-    const open = app.store.orders.list({ status: 'open', limit: 1000 }).find((o) => o.lineId === 'postal-s10')!;
+    const open = app.store.read.orders.list({ status: 'open', limit: 1000 }).find((o) => o.lineId === 'postal-s10')!;
     expect(await scan(open.name)).toMatchObject({ outcome: 'refused', code: 'not_picked' });
     expect(await scan('%%garbage%%')).toMatchObject({ outcome: 'refused', code: 'bad_scan' });
     const foreign = numberFromSerial({ format: 's10', serviceIndicator: 'RR', country: 'DE' }, 12345678);
@@ -102,7 +103,7 @@ describe('scan-to-load', () => {
   it('takes a parcel off with a reason, back to the dock', async () => {
     const d = await api(app, 'dispatch.unload', { manifestId, parcelId: postal[1].id, reason: 'wrong pile' });
     expect(d.parcels.map((p) => p.trackingNumber)).not.toContain(postal[1].trackingNumber);
-    expect(app.store.parcels.get(postal[1].id)!.status).toBe('picked');
+    expect(app.store.read.parcels.get(postal[1].id)!.status).toBe('picked');
     expect((await scan(postal[1].trackingNumber)).outcome).toBe('loaded');
   });
 });

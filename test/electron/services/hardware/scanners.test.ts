@@ -49,8 +49,8 @@ describe('HID scanners in the console', () => {
 
   it('a GS1 item code resolves to the order whose item carries that GTIN', async () => {
     await start();
-    const order = app!.store.orders.list({ status: 'open', limit: 5 })[0];
-    const ean = app!.store.orders.items(order.id)[0].barcode!;
+    const order = app!.store.read.orders.list({ status: 'open', limit: 5 })[0];
+    const ean = app!.store.read.orders.items(order.id)[0].barcode!;
     const r = await api(app!, 'pick.scan', { code: `010${ean}10LOT7${GS}21SER9` });
     expect(r.outcome === 'issued' && r.parcel.orderName).toBe(order.name);
   });

@@ -14,7 +14,7 @@ async function lineWithNumbers(source: 'pool' | 'range') {
       lineId: 'ups',
       csv: [1, 2].map((n) => numberFromSerial({ format: 'ups1z', shipper: '999AA1', service: '01' }, n)).join('\n'),
     });
-  const orders = app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
+  const orders = app.store.read.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
   return (await api(app, 'pick.scan', { code: orders[0].name })) as Extract<Awaited<ReturnType<typeof api<'pick.scan'>>>, { outcome: 'issued' }>;
 }
 
@@ -32,8 +32,8 @@ describe('the numbers-low warning at pick', () => {
   it('refuses the pick of a pool line with no numbers left with "import a new pool", never "a new range"', async () => {
     const r = await lineWithNumbers('pool');
     expect(r.outcome).toBe('issued');
-    await api(app, 'pick.scan', { code: app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups')[0].name });
-    const orders = app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
+    await api(app, 'pick.scan', { code: app.store.read.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups')[0].name });
+    const orders = app.store.read.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
     const refused = await api(app, 'pick.scan', { code: orders[0].name });
     expect(refused).toMatchObject({ outcome: 'refused', code: 'out_of_numbers' });
     if (refused.outcome === 'refused') expect(refused.next).toMatch(/^Import a new pool of numbers/);

@@ -6,6 +6,7 @@ import { eventsFor } from '../../../../db/events';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
 import { runPass } from '../../../../electron/services/monitor/pass';
 import { D, H, T0, drain, handOver, monitorApp, pick, type TestApp } from './helpers';
+import { sqliteOf } from '../../../../db/handle';
 
 let app: TestApp;
 afterEach(async () => app?.dispose());
@@ -131,7 +132,7 @@ describe('the exception queue', () => {
     // Still not handed over, but a person closed that cause for these parcels: no new exception.
     app.clock.set(T0 + 4 * D);
     expect(pass().opened).toBe(0);
-    const timeline = eventsFor(app.store.db, [q.rows[0].parcelId]).map((e) => e.type);
+    const timeline = eventsFor(sqliteOf(app.store), [q.rows[0].parcelId]).map((e) => e.type);
     expect(ps.map((p) => p.id)).toContain(q.rows[0].parcelId);
     expect(timeline).toEqual(
       expect.arrayContaining(['monitor.exception_opened', 'monitor.exception_assigned', 'monitor.buyer_contacted', 'monitor.exception_resolved']),
@@ -183,15 +184,15 @@ describe('the exception queue', () => {
     pass();
     expect((await open()).rows.map((x) => x.orderName)).not.toContain('#1004');
 
-    const live = dumpProjections(app.store.db);
-    rebuildProjections(app.store.db);
-    expect(dumpProjections(app.store.db)).toEqual(live);
+    const live = dumpProjections(sqliteOf(app.store));
+    rebuildProjections(sqliteOf(app.store));
+    expect(dumpProjections(sqliteOf(app.store))).toEqual(live);
   });
 
   it('refuses to contact a buyer without e-mail, naming the order, and sends nothing', async () => {
     app = await monitorApp();
     const p = await pick(app, '#1005');
-    app.store.db.prepare('UPDATE orders SET email = NULL WHERE id = ?').run(p.orderId);
+    sqliteOf(app.store).prepare('UPDATE orders SET email = NULL WHERE id = ?').run(p.orderId);
     app.clock.set(T0 + 3 * D);
     pass();
     const [row] = (await open()).rows;

@@ -3,6 +3,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { api, demoApp } from '../../../support/app';
 import { numberFromSerial } from '../../../../electron/services/numbers/issue';
 import { serialOf, spanOf, overlaps } from '../../../../electron/services/numbers/overlap';
+import { sqliteOf } from '../../../../db/handle';
 
 let app: Awaited<ReturnType<typeof demoApp>> | undefined;
 afterEach(async () => {
@@ -80,13 +81,13 @@ describe('tracking numbers are unique across the station', () => {
     expect(first.outcome).toBe('issued');
     if (first.outcome !== 'issued') return;
     // Move order #1002 to the line whose range repeats the number #1001 just got.
-    app.store.db.prepare("UPDATE orders SET line_id = 'postal-2' WHERE name = '#1002'").run();
+    sqliteOf(app.store).prepare("UPDATE orders SET line_id = 'postal-2' WHERE name = '#1002'").run();
     const second = await api(app, 'pick.scan', { code: '#1002' });
     expect(second.outcome).toBe('issued');
     if (second.outcome !== 'issued') return;
     expect(second.parcel.trackingNumber).not.toBe(first.parcel.trackingNumber);
     expect(second.parcel.trackingNumber).toBe(numberFromSerial(S10, 10_000_001));
-    const skipped = app.store.db.prepare("SELECT payload FROM events WHERE type = 'number.skipped'").all() as Array<{ payload: string }>;
+    const skipped = sqliteOf(app.store).prepare("SELECT payload FROM events WHERE type = 'number.skipped'").all() as Array<{ payload: string }>;
     expect(skipped.map((s) => JSON.parse(s.payload))).toEqual([
       { lineId: 'postal-2', number: first.parcel.trackingNumber, takenBy: first.parcel.id, rangeId: 'rng-dup', serial: 10_000_000 },
     ]);

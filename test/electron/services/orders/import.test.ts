@@ -28,7 +28,7 @@ describe('orders.import (CSV)', () => {
     expect(r.rejected[0].reason).toBe('shipTo.city: city is missing');
     expect(r.rejected[1].reason).toMatch(/^order WEB-5005: unknown carrier line "fedex-air" \(known: .*postal-s10.*\)$/);
 
-    const two = app.store.orders.byName('WEB-5002');
+    const two = app.store.read.orders.byName('WEB-5002');
     expect(two).toHaveLength(1);
     expect(two[0]).toMatchObject({ store: 'web', status: 'open', lineId: 'ups', source: 'file', email: null });
     expect(two[0].shipTo).toEqual({
@@ -41,12 +41,12 @@ describe('orders.import (CSV)', () => {
       country: 'GB',
       phone: '+44 20 7946 0000',
     });
-    expect(app.store.orders.items(two[0].id).map((i) => [i.sku, i.title, i.quantity])).toEqual([
+    expect(app.store.read.orders.items(two[0].id).map((i) => [i.sku, i.title, i.quantity])).toEqual([
       ['TEE-1', 'Tee', 2],
       ['SOCK-1', 'Socks', 3],
     ]);
-    expect(app.store.orders.byName('WEB-5004')).toEqual([]);
-    expect(app.store.orders.byName('WEB-5005')).toEqual([]);
+    expect(app.store.read.orders.byName('WEB-5004')).toEqual([]);
+    expect(app.store.read.orders.byName('WEB-5005')).toEqual([]);
   });
 
   it('imports nothing the second time and says the orders are already in the console, with their rows', async () => {
@@ -60,7 +60,7 @@ describe('orders.import (CSV)', () => {
     ]);
     expect(again.map((x) => x.row)).toEqual([2, 3, 5]);
     expect(r.rejected.map((x) => x.row)).toEqual([2, 3, 5, 6, 7]);
-    expect(app.store.orders.byName('WEB-5001')).toHaveLength(1);
+    expect(app.store.read.orders.byName('WEB-5001')).toHaveLength(1);
   });
 
   it('lets the imported orders be picked by name', async () => {
@@ -105,7 +105,7 @@ describe('orders.import (JSON)', () => {
       { row: 4, reason: 'order J-1 appears twice in the file: rows 1 and 4; only row 1 was taken' },
       { row: 5, reason: expect.stringMatching(/^email: /) },
     ]);
-    const [j1] = app.store.orders.byName('J-1');
+    const [j1] = app.store.read.orders.byName('J-1');
     expect(j1).toMatchObject({ store: 'local', lineId: 'postal-s10', status: 'open' });
     const picked = await api(app, 'pick.scan', { code: 'J-1' });
     expect(picked.outcome).toBe('issued');
@@ -150,7 +150,7 @@ describe('orders.import: every bad file case, row by row', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const r = await api(app, 'orders.import', { format: 'csv', base64: b64(le) });
     expect(r).toMatchObject({ imported: 1, rejected: [], encoding: 'UTF-16LE' });
-    expect(app.store.orders.byName('U16-1')[0].shipTo.name).toBe('Zoë Ørsted');
+    expect(app.store.read.orders.byName('U16-1')[0].shipTo.name).toBe('Zoë Ørsted');
     const noBom = Buffer.from([HEADER, row('U16-2')].join('\n'), 'utf16le');
     expect(await api(app, 'orders.import', { format: 'csv', base64: b64(noBom) })).toMatchObject({ imported: 1, encoding: 'UTF-16LE' });
     // UTF-16 decoded as if it were UTF-8 by whoever sent the text: refused, named, nothing imported.
@@ -169,7 +169,7 @@ describe('orders.import: every bad file case, row by row', () => {
       expect(r.error.message).toContain('line 3');
       expect(r.error.message).toContain('Nothing was imported');
     }
-    expect(app.store.orders.byName('W-1')).toEqual([]);
+    expect(app.store.read.orders.byName('W-1')).toEqual([]);
     // Already decoded wrongly into U+FFFD by a client: refused the same way.
     const mangled = await invoke(app.handlers, 'orders.import', { format: 'csv', text: cp1252.toString('utf8') });
     expect(mangled.ok).toBe(false);
@@ -193,7 +193,7 @@ describe('orders.import: every bad file case, row by row', () => {
           'order D-1: row 3 ships to Ivy Ng, 7 Bay Rd, Dublin, IE but row 2 ships to Gus Hale, 7 Bay Rd, Dublin, IE. One order name cannot have two recipients: give them different order names. Rows 2 and 3 were not imported.',
       },
     ]);
-    expect(app.store.orders.items(app.store.orders.byName('D-2')[0].id)).toHaveLength(2);
+    expect(app.store.read.orders.items(app.store.read.orders.byName('D-2')[0].id)).toHaveLength(2);
   });
 
   it('a bad item is reported on its own row, in words', async () => {
@@ -218,7 +218,7 @@ describe('orders.import: every bad file case, row by row', () => {
       [3, 'shipTo.country: country "UK" is not an ISO 3166-1 two-letter code (for UK use GB): use e.g. US, GB, DE, CN'],
       [4, 'shipTo.country: country "XX" is not an ISO 3166-1 two-letter code: use e.g. US, GB, DE, CN'],
     ]);
-    expect(app.store.orders.byName('C-4').find((o) => o.store === 'iso')?.shipTo.country).toBe('GB');
+    expect(app.store.read.orders.byName('C-4').find((o) => o.store === 'iso')?.shipTo.country).toBe('GB');
   });
 
   it('an import that stopped midway is completed by importing the file again: what is in is named, nothing twice', async () => {
@@ -227,7 +227,7 @@ describe('orders.import: every bad file case, row by row', () => {
     await api(app, 'orders.import', { format: 'csv', text: half, store: 'resume' });
     const r = await api(app, 'orders.import', { format: 'csv', text: [HEADER, ...rows].join('\n'), store: 'resume' });
     expect(r).toMatchObject({ imported: 18, alreadyIn: 12 });
-    for (let i = 0; i < 30; i++) expect(app.store.orders.byName(`R-${i}`).filter((o) => o.store === 'resume')).toHaveLength(1);
+    for (let i = 0; i < 30; i++) expect(app.store.read.orders.byName(`R-${i}`).filter((o) => o.store === 'resume')).toHaveLength(1);
   });
 });
 
@@ -276,6 +276,6 @@ describe('orders.import: a large file sent as bytes', () => {
     const r = await invoke(app.handlers, 'orders.import', { format: 'csv', base64: bad.toString('base64'), store: 'l9' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('Windows-1252 (or another single-byte code page), not UTF-8: the characters on line 60002');
-    expect(app.store.orders.byName('L9-1')).toEqual([]);
+    expect(app.store.read.orders.byName('L9-1')).toEqual([]);
   }, 60_000);
 });

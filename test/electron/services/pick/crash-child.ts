@@ -6,7 +6,7 @@ import { invoke } from '../../../../electron/app/invoke';
 const [dataDir, folderLock] = process.argv.slice(2);
 // 'no-lock': the race test runs two of these on one folder to prove the store's own transactions.
 const app = await createApp({ dataDir, mode: 'headless', runJobs: false, lock: folderLock === 'no-lock' ? false : 'crash-child' });
-const open = app.store.orders.list({ status: 'open', limit: 100_000 });
+const open = app.store.read.orders.list({ status: 'open', limit: 100_000 });
 process.stdout.write('ready\n');
 for (const o of open) {
   const r = await invoke(app.handlers, 'pick.scan', { code: o.name });

@@ -5,6 +5,7 @@ import { createApp } from '../../../../electron/app/create';
 import { rebuildProjections, dumpProjections } from '../../../../db/projections/rebuild';
 import { tempDir } from '../../../support/app';
 import { recognize } from '../../../../electron/services/numbers/recognize';
+import { sqliteOf } from '../../../../db/handle';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
@@ -49,7 +50,7 @@ describe('tracking number issuance under SIGKILL', () => {
 
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
     try {
-      const db = app.store.db;
+      const db = sqliteOf(app.store);
       const parcels = db.prepare('SELECT tracking_number AS n, number_source AS s FROM parcels').all() as Array<{ n: string; s: string }>;
       // Every order was picked exactly once, every number is valid and distinct.
       expect(parcels).toHaveLength(1000);
@@ -73,7 +74,7 @@ describe('tracking number issuance under SIGKILL', () => {
         expect(serials).toEqual(Array.from({ length: r.next - r.first }, (_, i) => r.first + i));
       }
       // Open orders none, and the projections still equal a replay of the log.
-      expect(app.store.orders.countByStatus().open ?? 0).toBe(0);
+      expect(app.store.read.orders.countByStatus().open ?? 0).toBe(0);
       const before = dumpProjections(db);
       rebuildProjections(db);
       expect(dumpProjections(db)).toEqual(before);
@@ -92,7 +93,7 @@ describe('tracking number issuance under SIGKILL', () => {
     expect(a.finished && b.finished).toBe(true);
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
     try {
-      const perOrder = app.store.db.prepare('SELECT count(*) AS n FROM parcels GROUP BY order_id').all() as Array<{ n: number }>;
+      const perOrder = sqliteOf(app.store).prepare('SELECT count(*) AS n FROM parcels GROUP BY order_id').all() as Array<{ n: number }>;
       expect(perOrder).toHaveLength(300);
       expect(perOrder.every((r) => r.n === 1)).toBe(true);
       expect(a.acked.length + b.acked.length).toBe(300);

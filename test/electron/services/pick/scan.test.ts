@@ -26,7 +26,7 @@ describe('pick.scan', () => {
   it('accepts the order number with or without # and an item barcode that is on one open order only', async () => {
     app = await demoApp({ runJobs: false });
     expect((await api(app, 'pick.scan', { code: '1002' })).outcome).toBe('issued');
-    const items = app.store.orders.items(app.store.orders.byName('#1003')[0].id);
+    const items = app.store.read.orders.items(app.store.read.orders.byName('#1003')[0].id);
     const r = await api(app, 'pick.scan', { code: items[0].barcode! });
     expect(r.outcome).toBe('issued');
     if (r.outcome === 'issued') expect(r.parcel.orderName).toBe('#1003');
@@ -34,8 +34,8 @@ describe('pick.scan', () => {
 
   it('asks for the order number when an item is on several open orders', async () => {
     app = await demoApp({ runJobs: false });
-    const shared = app.store.orders.items(app.store.orders.byName('#1004')[0].id).find((i) => !i.sku.startsWith('DEMO-'));
-    const orderWith = (await Promise.resolve(app.store.orders.openByItemCode(shared?.barcode ?? 'x'))).length;
+    const shared = app.store.read.orders.items(app.store.read.orders.byName('#1004')[0].id).find((i) => !i.sku.startsWith('DEMO-'));
+    const orderWith = (await Promise.resolve(app.store.read.orders.openByItemCode(shared?.barcode ?? 'x'))).length;
     if (!shared || orderWith < 2) return expect.fail('demo data should share products between orders');
     const r = await api(app, 'pick.scan', { code: shared.barcode! });
     expect(r.outcome).toBe('ambiguous');
@@ -55,7 +55,7 @@ describe('pick.scan', () => {
     if (first.outcome !== 'issued' || again.outcome !== 'reprinted') return;
     expect(again.parcel.trackingNumber).toBe(first.parcel.trackingNumber);
     expect(again.parcel.reprints).toBe(1);
-    expect(app.store.parcels.forOrder(first.parcel.orderId)).toHaveLength(1);
+    expect(app.store.read.parcels.forOrder(first.parcel.orderId)).toHaveLength(1);
     const reprinted = await api(app, 'pick.reprint', { parcelId: first.parcel.id, reason: 'label torn' });
     expect(reprinted.outcome === 'reprinted' && reprinted.reason).toBe('label torn');
     const detail = await api(app, 'parcels.get', { id: first.parcel.id });
@@ -71,7 +71,7 @@ describe('pick.scan', () => {
     app = await demoApp({ runJobs: false });
     const unknown = await api(app, 'pick.scan', { code: 'ZZZ-404' });
     expect(unknown).toMatchObject({ outcome: 'refused', code: 'unknown' });
-    const o = app.store.orders.byName('#1010')[0];
+    const o = app.store.read.orders.byName('#1010')[0];
     app.store.write('test', new Date(), (emit) => emit({ type: 'order.status_changed', payload: { orderId: o.id, status: 'cancelled', note: 'buyer asked' } }));
     const cancelled = await api(app, 'pick.scan', { code: '#1010' });
     expect(cancelled).toMatchObject({ outcome: 'refused', code: 'cancelled' });
@@ -79,11 +79,11 @@ describe('pick.scan', () => {
       expect(cancelled.message).toContain('buyer asked');
       expect(cancelled.next).toMatch(/Return the goods/);
     }
-    const h = app.store.orders.byName('#1011')[0];
+    const h = app.store.read.orders.byName('#1011')[0];
     app.store.write('test', new Date(), (emit) => emit({ type: 'order.status_changed', payload: { orderId: h.id, status: 'on_hold', note: 'address check' } }));
     expect(await api(app, 'pick.scan', { code: '#1011' })).toMatchObject({ outcome: 'refused', code: 'on_hold' });
     expect((await api(app, 'pick.stats', {})).refusedToday).toBe(3);
-    expect(app.store.parcels.forOrder(o.id)).toHaveLength(0);
+    expect(app.store.read.parcels.forOrder(o.id)).toHaveLength(0);
   });
 
   it('refuses clearly when a line is out of numbers, and warns when it runs low', async () => {
@@ -91,7 +91,7 @@ describe('pick.scan', () => {
     const line = (await api(app, 'lines.list', {})).find((l) => l.id === 'ups')!;
     await api(app, 'lines.save', { ...stripStatus(line), numberSource: 'pool', lowDays: 2, dailyVolume: 1 });
     await api(app, 'pool.import', { lineId: 'ups', csv: 'number\n1Z999AA10123456784\n' });
-    const upsOrders = app.store.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
+    const upsOrders = app.store.read.orders.list({ status: 'open', limit: 500 }).filter((o) => o.lineId === 'ups');
     const first = await api(app, 'pick.scan', { code: upsOrders[0].name });
     expect(first.outcome).toBe('issued');
     if (first.outcome === 'issued') {
@@ -101,7 +101,7 @@ describe('pick.scan', () => {
     const second = await api(app, 'pick.scan', { code: upsOrders[1].name });
     expect(second).toMatchObject({ outcome: 'refused', code: 'out_of_numbers' });
     if (second.outcome === 'refused') expect(second.next).toMatch(/Setup/);
-    expect(app.store.orders.get(upsOrders[1].id)!.status).toBe('open');
+    expect(app.store.read.orders.get(upsOrders[1].id)!.status).toBe('open');
   });
 
   it('keeps the parcel and its label when the printer is offline, and says so', async () => {

@@ -18,7 +18,7 @@ async function twoStores() {
 describe('one order number in two stores', () => {
   it('skips the order that is not open: the only open #1007 is picked', async () => {
     await twoStores();
-    const demo = await api(app, 'pick.scan', { code: '#1007', choice: app.store.orders.byName('#1007').find((o) => o.store !== 'north-shop')!.id });
+    const demo = await api(app, 'pick.scan', { code: '#1007', choice: app.store.read.orders.byName('#1007').find((o) => o.store !== 'north-shop')!.id });
     expect(demo.outcome).toBe('issued');
     const r = await api(app, 'pick.scan', { code: '#1007' });
     expect(r.outcome).toBe('issued');
@@ -40,7 +40,7 @@ describe('one order number in two stores', () => {
 
   it('picks the candidate chosen by touch or by the store barcode, and refuses a barcode of another store', async () => {
     await twoStores();
-    const north = app.store.orders.byName('#1006').find((o) => o.store === 'north-shop')!;
+    const north = app.store.read.orders.byName('#1006').find((o) => o.store === 'north-shop')!;
     const touched = await api(app, 'pick.scan', { code: '#1006', choice: north.id });
     expect(touched.outcome === 'issued' && touched.parcel.orderId).toBe(north.id);
 
@@ -48,7 +48,7 @@ describe('one order number in two stores', () => {
     expect(wrong.outcome).toBe('ambiguous');
     if (wrong.outcome === 'ambiguous') expect(wrong.next).toMatch(/^"STORE-SOUTH" is not one of these/);
     const scanned = await api(app, 'pick.scan', { code: '#1008', choice: 'STORE-NORTH-SHOP' });
-    expect(scanned.outcome === 'issued' && scanned.parcel.orderId).toBe(app.store.orders.byName('#1008').find((o) => o.store === 'north-shop')!.id);
+    expect(scanned.outcome === 'issued' && scanned.parcel.orderId).toBe(app.store.read.orders.byName('#1008').find((o) => o.store === 'north-shop')!.id);
   });
 
   it('answers a store barcode scanned on its own with what to do', async () => {

@@ -6,6 +6,7 @@ import { hardwareCapabilityWith } from '../../../../electron/app/capabilities/ha
 import { SettableClock } from '../../../../electron/core/clock';
 import { FakePrinter } from '../../../../native/printers/fake9100';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
+import { sqliteOf } from '../../../../db/handle';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 let app: App;
@@ -74,9 +75,9 @@ async function secondPrinter(id: string, language: 'zpl' | 'pdf') {
 }
 
 function expectRebuildEqual() {
-  const before = dumpProjections(app.store.db);
-  rebuildProjections(app.store.db);
-  expect(dumpProjections(app.store.db)).toEqual(before);
+  const before = dumpProjections(sqliteOf(app.store));
+  rebuildProjections(sqliteOf(app.store));
+  expect(dumpProjections(sqliteOf(app.store))).toEqual(before);
 }
 
 describe('printer queue', () => {
@@ -157,7 +158,7 @@ describe('printer queue', () => {
     await api(app, 'print.confirm', { jobId: health.questions[0].jobId, printed: true });
     await drain();
     expect(printedNumbers(fake, [first, second])).toEqual([first, second]);
-    expect(app.store.parcels.byTracking(first)!.labelPrintedAt).not.toBeNull();
+    expect(app.store.read.parcels.byTracking(first)!.labelPrintedAt).not.toBeNull();
     expectRebuildEqual();
   });
 
@@ -187,7 +188,7 @@ describe('printer queue', () => {
     expect((await api(app, 'printers.health', {}))!.divertedTo).toBe('pdf-office');
     const jobs = await api(app, 'print.jobs', {});
     expect(jobs.map((j) => j.printedOn).reverse()).toEqual(['pdf-office', 'pdf-office', 'pdf-office']);
-    expect(a.every((n) => app.store.parcels.byTracking(n)!.labelPrintedAt)).toBe(true);
+    expect(a.every((n) => app.store.read.parcels.byTracking(n)!.labelPrintedAt)).toBe(true);
 
     await fake.setMode('ok');
     await api(app, 'printers.check', { printerId: 'demo-printer' });
@@ -235,7 +236,7 @@ describe('printer queue', () => {
       lineId: 'postal-s10',
       customs: { enabled: true, category: 'gift', originCountry: 'CN', currency: 'USD', valuePerItem: 12.5, weightPerItemKg: 0.2, items: {} },
     });
-    const postal = app.store.orders.list({ status: 'open', limit: 100 }).find((o) => o.lineId === 'postal-s10')!;
+    const postal = app.store.read.orders.list({ status: 'open', limit: 100 }).find((o) => o.lineId === 'postal-s10')!;
     const r = await api(app, 'pick.scan', { code: postal.name });
     if (r.outcome !== 'issued') throw new Error(r.outcome);
     await drain();

@@ -3,6 +3,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { SettableClock } from '../../../../electron/core/clock';
 import { openConflict } from '../../../../db/site/conflicts';
 import { api, demoApp } from '../../../support/app';
+import { sqliteOf } from '../../../../db/handle';
 
 type TestApp = Awaited<ReturnType<typeof demoApp>>;
 let app: TestApp;
@@ -22,7 +23,7 @@ afterEach(async () => {
 function conflictOnOrder(orderId: string) {
   app.store.write('test', app.ctx.clock.now(), (emit) => {
     const e = emit({ type: 'site.joined', subject: null, payload: { siteId: 'site_t', stationName: 'Bench 1' } });
-    openConflict(app.store.db, e, 'order_picked_twice', orderId, `Order ${orderId} was picked at 2 stations. Keep one parcel, void the other.`, [
+    openConflict(sqliteOf(app.store), e, 'order_picked_twice', orderId, `Order ${orderId} was picked at 2 stations. Keep one parcel, void the other.`, [
       { station: 'st_far' },
     ]);
   });

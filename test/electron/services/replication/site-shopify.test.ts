@@ -9,6 +9,7 @@ import { joinSite } from '../../../../db/site-pg';
 import { api, tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
 import { fulfillmentsByNumber, waitFor } from '../shopify/helpers';
+import { sqliteOf } from '../../../../db/handle';
 
 /** Shopify jobs are site-wide: whichever station leases one runs it, and each reaches Shopify once. */
 let site: TestSite;
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 describe('Shopify from a site of three stations', () => {
   it('every parcel picked at any station reaches Shopify exactly once, whoever runs the job', async () => {
-    const names = (apps[0].store.db.prepare("SELECT name FROM orders WHERE source = 'shopify' ORDER BY name").all() as Array<{ name: string }>).map(
+    const names = (sqliteOf(apps[0].store).prepare("SELECT name FROM orders WHERE source = 'shopify' ORDER BY name").all() as Array<{ name: string }>).map(
       (r) => r.name,
     );
     expect(names.length).toBe(30);
@@ -72,7 +73,7 @@ describe('Shopify from a site of three stations', () => {
       async () => {
         await cycleAll(1);
         return apps.every(
-          (a) => (a.store.db.prepare("SELECT count(*) AS n FROM jobs WHERE kind LIKE 'shopify.%' AND status = 'queued'").get() as { n: number }).n === 0,
+          (a) => (sqliteOf(a.store).prepare("SELECT count(*) AS n FROM jobs WHERE kind LIKE 'shopify.%' AND status = 'queued'").get() as { n: number }).n === 0,
         );
       },
       'no Shopify job queued at any station',
@@ -81,7 +82,7 @@ describe('Shopify from a site of three stations', () => {
     const m = fulfillmentsByNumber(emu);
     expect(picked.map((n) => m.get(n))).toEqual(picked.map(() => 1));
     expect([...m.values()].reduce((a, b) => a + b, 0)).toBe(24);
-    const runBy = apps[0].store.db
+    const runBy = sqliteOf(apps[0].store)
       .prepare(
         "SELECT DISTINCT e.station FROM events e JOIN jobs j ON j.id = json_extract(e.payload, '$.jobId') WHERE e.type = 'job.succeeded' AND j.kind LIKE 'shopify.%'",
       )

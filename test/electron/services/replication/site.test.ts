@@ -7,6 +7,7 @@ import { leaveSite } from '../../../../electron/services/replication/leave';
 import { joinSite } from '../../../../db/site-pg';
 import { api, tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
+import { sqliteOf } from '../../../../db/handle';
 
 /** Three stations of one site in this process, each with its own data dir, over a real PostgreSQL. */
 let site: TestSite;
@@ -38,7 +39,7 @@ async function pick(app: App, code: string) {
   return r;
 }
 
-const numbers = (app: App) => (app.store.db.prepare('SELECT tracking_number AS n FROM parcels').all() as Array<{ n: string }>).map((r) => r.n);
+const numbers = (app: App) => (sqliteOf(app.store).prepare('SELECT tracking_number AS n FROM parcels').all() as Array<{ n: string }>).map((r) => r.n);
 
 beforeAll(async () => {
   site = await startTestSite();
@@ -61,7 +62,7 @@ describe('site mode over PostgreSQL', () => {
       expect(s.connected).toBe(true);
       expect(s.blocks.length).toBeGreaterThan(0);
     }
-    const orders = (app: App) => (app.store.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+    const orders = (app: App) => (sqliteOf(app.store).prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
     expect(orders(b)).toBe(60);
     expect(orders(c)).toBe(60);
   });
@@ -133,7 +134,7 @@ describe('site mode over PostgreSQL', () => {
 
   it('a block leased just before a crash is recovered at the next start, and leaving gives unused numbers back', async () => {
     const dir = b.env.dataDir;
-    const range = b.store.lines.ranges('ups')[0];
+    const range = b.store.read.lines.ranges('ups')[0];
     const link = rep(b).current()!;
     const lost = await link.leaseBlock({ id: range.id, first: range.first, last: range.last, startAt: range.next }, 10);
     expect(lost).not.toBeNull();
@@ -144,7 +145,7 @@ describe('site mode over PostgreSQL', () => {
     apps.push(b);
     await settle();
     expect(rep(b).state.recoveredBlocks).toBe(1);
-    const own = b.store.db
+    const own = sqliteOf(b.store)
       .prepare('SELECT first, last FROM range_blocks WHERE station = ? AND range_id = ? AND first = ?')
       .get(b.ctx.stationId, range.id, lost!.first);
     expect(own).toEqual(lost);

@@ -3,6 +3,7 @@ import { api } from '../../../support/app';
 import { shopApp, waitFor } from './helpers';
 import { eventSentence } from '../../../../renderer/src/components/timelineWords';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
+import { sqliteOf } from '../../../../db/handle';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -29,7 +30,7 @@ async function handOver(numbers: string[]) {
   await api(t!.app, 'dispatch.handover', { code: closed.manifest.number!, driver: 'Li Wei', via: 'driver_scan' });
 }
 
-const jobsOf = (kind: string) => t!.app.store.jobs.list({ kindPrefix: kind, limit: 50 });
+const jobsOf = (kind: string) => t!.app.store.read.jobs.list({ kindPrefix: kind, limit: 50 });
 
 describe("the buyer's shipping e-mail", () => {
   it('by default: tracking reaches Shopify at pick without an e-mail; exactly one e-mail at handover', async () => {
@@ -95,7 +96,7 @@ describe("the buyer's shipping e-mail", () => {
       .map((m) => m.orderName)
       .sort();
     expect(byOrder).toEqual(['#1001', '#1002']);
-    const notified = t.app.store.db
+    const notified = sqliteOf(t.app.store)
       .prepare("SELECT subject, json_extract(payload, '$.found') AS found FROM events WHERE type = 'shopify.buyer_notified' ORDER BY seq")
       .all() as Array<{ subject: string; found: number }>;
     expect(notified).toEqual([
@@ -121,7 +122,7 @@ describe("the buyer's shipping e-mail", () => {
     expect(lines.some((l) => /^Tracking .* is in Shopify; no e-mail to the buyer yet: it goes at handover\.$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('Handed over to the carrier at '))).toBe(true);
     expect(lines).toContain(`Buyer notified: Shopify e-mailed the buyer tracking ${p.trackingNumber} at handover.`);
-    const all = t.app.store.db.prepare('SELECT type, payload FROM events').all() as Array<{ type: string; payload: string }>;
+    const all = sqliteOf(t.app.store).prepare('SELECT type, payload FROM events').all() as Array<{ type: string; payload: string }>;
     for (const e of all) {
       const line = eventSentence(e.type, JSON.parse(e.payload), h);
       expect(line, e.type).not.toMatch(/\[object Object\]|undefined|NaN|parcelId:|manifestId:|jobId:|\bnull\b/);
@@ -152,8 +153,8 @@ describe("the buyer's shipping e-mail", () => {
     // Settings, notification times and the reship's Shopify row are projections: a rebuild gives them back.
     await api(t.app, 'shopify.notifyAt', { storeId: 'shop', notifyAt: 'pick' });
     await t.runner.stop();
-    const before = dumpProjections(t.app.store.db);
-    rebuildProjections(t.app.store.db);
-    expect(dumpProjections(t.app.store.db)).toEqual(before);
+    const before = dumpProjections(sqliteOf(t.app.store));
+    rebuildProjections(sqliteOf(t.app.store));
+    expect(dumpProjections(sqliteOf(t.app.store))).toEqual(before);
   });
 });

@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, demoApp, tempDir } from '../../../support/app';
 import { shopifyRuntime } from '../../../../electron/app/capabilities/shopify';
-import { shopifyReader } from '../../../../db/shopify/reader';
 import { FULFILLMENTS_OF_ORDER } from '../../../../electron/services/shopify/documents';
 import { waitFor } from './helpers';
 
@@ -21,7 +20,7 @@ describe('the demo store across a console restart', () => {
     await waitFor(async () => (await api(app, 'shopify.parcel', { parcelId: r.parcel.id }))?.state === 'synced', 'synced');
     const relinked = await api(app, 'parcel.relink', { parcelId: r.parcel.id, reason: 'label unreadable' });
     await waitFor(async () => (await api(app, 'shopify.parcel', { parcelId: r.parcel.id }))?.sentNumber === relinked.newNumber, 'update synced');
-    const foGid = shopifyReader(app.store.db).parcel(r.parcel.id)!.foGid;
+    const foGid = app.store.read.shopify.parcel(r.parcel.id)!.foGid;
     await app.close();
     expect(existsSync(join(dir, 'shopify-emulator', 'demo-store.json'))).toBe(true);
 

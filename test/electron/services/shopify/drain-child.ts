@@ -5,4 +5,4 @@ import { createApp } from '../../../../electron/app/create';
 const [dataDir] = process.argv.slice(2);
 const app = await createApp({ dataDir, mode: 'headless' });
 process.stdout.write('draining\n');
-setInterval(() => process.stdout.write(`queued ${app.store.jobs.depth('shopify.').queued}\n`), 200);
+setInterval(() => process.stdout.write(`queued ${app.store.read.jobs.depth('shopify.').queued}\n`), 200);

@@ -5,6 +5,7 @@ import { planShopifyEvent } from '../../../../electron/services/shopify/plan-eve
 import { shopifyJobHandler } from '../../../../electron/services/shopify/handler';
 import type { JobRow } from '../../../../db/readers/jobs';
 import { shopApp, waitFor } from './helpers';
+import { sqliteOf } from '../../../../db/handle';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -87,14 +88,14 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
     await waitFor(async () => (await state(pending[0].foGid)) === 'accepted' && (await state(pending[1].foGid)) === 'rejected', 'answers sent', 8000);
     expect(t.emu.state.fulfillmentOrder(pending[1].foGid)!.merchantMessages.at(-1)).toEqual({ kind: 'FULFILLMENT_REQUEST_REJECTED', message: 'out of stock' });
     // Accepted: its order is taken in at once, without waiting for the periodic intake.
-    await waitFor(() => t!.app.store.orders.list({ limit: 50 }).some((o) => o.store === 'svc'), 'accepted order taken in', 8000);
+    await waitFor(() => t!.app.store.read.orders.list({ limit: 50 }).some((o) => o.store === 'svc'), 'accepted order taken in', 8000);
     expect(
-      t.app.store.orders
+      t.app.store.read.orders
         .list({ limit: 50 })
         .filter((o) => o.store === 'svc')
         .map((o) => o.name),
     ).toEqual([pending[0].orderName]);
-    expect(t.app.store.jobs.list({ kindPrefix: 'shopify.request_answer', limit: 10 }).map((j) => j.status)).toEqual(['done', 'done']);
+    expect(t.app.store.read.jobs.list({ kindPrefix: 'shopify.request_answer', limit: 10 }).map((j) => j.status)).toEqual(['done', 'done']);
   });
 
   it("an answer queued offline is sent when Shopify is back; a lost answer is not sent twice; a refusal shows Shopify's message", async () => {
@@ -127,7 +128,7 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
     const stateOf = async (foGid: string) => (await api(t!.app, 'shopify.requests', { storeId: 'svc' })).requests.find((r) => r.foGid === foGid);
     await waitFor(async () => (await stateOf(list[0].foGid))?.state === 'accepted', 'accepted');
     expect(t.emu.state.fulfillmentOrder(list[0].foGid)!.merchantMessages.filter((m) => m.kind === 'FULFILLMENT_REQUEST_ACCEPTED')).toHaveLength(1);
-    const answered = t.app.store.db.prepare("SELECT payload FROM events WHERE type = 'shopify.request_answered'").all() as Array<{ payload: string }>;
+    const answered = sqliteOf(t.app.store).prepare("SELECT payload FROM events WHERE type = 'shopify.request_answered'").all() as Array<{ payload: string }>;
     expect(answered.map((r) => JSON.parse(r.payload).found)).toEqual([true]);
 
     // A request the merchant withdrew meanwhile: Shopify refuses, the screen shows its message.

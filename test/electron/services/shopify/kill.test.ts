@@ -38,7 +38,7 @@ describe('the console killed (SIGKILL) mid-drain', () => {
         const recordedAtRestart = (await api(again, 'shopify.status', {})).counts.synced ?? 0;
         // The kill really left changes applied in Shopify that the console had not recorded.
         expect(appliedAtKill).toBeGreaterThan(recordedAtRestart);
-        await waitFor(() => again.store.jobs.depth('shopify.').queued === 0, 'drain after restart', 200_000);
+        await waitFor(() => again.store.read.jobs.depth('shopify.').queued === 0, 'drain after restart', 200_000);
         const by = fulfillmentsByNumber(emu);
         expect(numbers.filter((n) => by.get(n) !== 1)).toEqual([]);
         expect(emu.state.fulfillments.size).toBe(300);

@@ -89,7 +89,7 @@ describe('Shopify outbox: never twice, never lost', () => {
     // The intake spent points too: start from a bucket this drain must wait on.
     const throttledBefore = t.emu.stats().throttled;
     t.runner.start();
-    await waitFor(() => t!.app.store.jobs.depth('shopify.').queued === 0, 'drain', 100_000);
+    await waitFor(() => t!.app.store.read.jobs.depth('shopify.').queued === 0, 'drain', 100_000);
     expect(t.emu.stats().throttled - throttledBefore).toBe(0);
     expect(t.rt.pacer(t.emu.shopDomain).stats.waitedMs).toBeGreaterThan(0);
     expect((await status(t.app)).counts).toEqual({ synced: 230 });
@@ -101,7 +101,7 @@ describe('Shopify outbox: never twice, never lost', () => {
     t.emu.setFaults(0.2, [...ALL_FAULT_KINDS]);
     t.runner.start();
     const t0 = Date.now();
-    await waitFor(() => t!.app.store.jobs.depth('shopify.').queued === 0, 'drain', 500_000);
+    await waitFor(() => t!.app.store.read.jobs.depth('shopify.').queued === 0, 'drain', 500_000);
     console.log(`2000 jobs with 20 % faults drained in ${Date.now() - t0} ms`, t.emu.stats().faults);
     const s = await status(t.app);
     const by = fulfillmentsByNumber(t.emu);
@@ -125,7 +125,7 @@ describe('Shopify outbox: never twice, never lost', () => {
     const seen: number[] = [];
     await waitFor(
       async () => {
-        const q = t!.app.store.jobs.depth('shopify.').queued;
+        const q = t!.app.store.read.jobs.depth('shopify.').queued;
         seen.push(q);
         return q === 0;
       },

@@ -3,6 +3,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { api } from '../../../support/app';
 import { numberFromSerial } from '../../../../electron/services/numbers/issue';
 import { fulfillmentsByNumber, shopApp, waitFor } from './helpers';
+import { sqliteOf } from '../../../../db/handle';
 
 type Ctx = Awaited<ReturnType<typeof shopApp>>;
 let t: Ctx | null = null;
@@ -17,14 +18,17 @@ const pick = async (app: Ctx['app'], code: string) => {
   if (r.outcome !== 'issued') throw new Error(`${code}: ${r.outcome}`);
   return r.parcel;
 };
-const shopifyJobs = (app: Ctx['app'], parcelId: string) => app.store.jobs.forRef(parcelId).filter((j) => j.kind.startsWith('shopify.'));
+const shopifyJobs = (app: Ctx['app'], parcelId: string) => app.store.read.jobs.forRef(parcelId).filter((j) => j.kind.startsWith('shopify.'));
 const refused = async (app: Ctx['app'], input: Record<string, unknown>) => {
   const r = await invoke(app.handlers, 'parcel.relink', input);
   if (r.ok) throw new Error('parcel.relink should have been refused');
   return r;
 };
 const watched = (app: Ctx['app'], parcelId: string) =>
-  app.store.db.prepare('SELECT tracking_number, line_id FROM monitor_watch WHERE parcel_id = ?').get(parcelId) as { tracking_number: string; line_id: string };
+  sqliteOf(app.store).prepare('SELECT tracking_number, line_id FROM monitor_watch WHERE parcel_id = ?').get(parcelId) as {
+    tracking_number: string;
+    line_id: string;
+  };
 
 describe('re-link a parcel to a new number', () => {
   it('after its fulfillment reached Shopify: one fulfillmentTrackingInfoUpdate, the same fulfillment ends with the new number', async () => {
@@ -44,7 +48,7 @@ describe('re-link a parcel to a new number', () => {
     const added = shopifyJobs(t.app, parcel.id).slice(before);
     expect(added.map((j) => j.kind)).toEqual(['shopify.tracking_update']);
     // The new label is queued for the station's printer, and the monitor watches the new number.
-    expect(t.app.store.jobs.forRef(parcel.id).filter((j) => j.kind === 'print.label')).toHaveLength(2);
+    expect(t.app.store.read.jobs.forRef(parcel.id).filter((j) => j.kind === 'print.label')).toHaveLength(2);
     expect(watched(t.app, parcel.id).tracking_number).toBe(r.newNumber);
 
     await waitFor(async () => (await api(t!.app, 'shopify.parcel', { parcelId: parcel.id }))?.state === 'synced', 'update synced');
@@ -132,7 +136,7 @@ describe('re-link a parcel to a new number', () => {
     expect(r).toMatchObject({ line: 'DHL Express private line', shopify: null, parcel: { lineId: 'express-dhl', lineName: 'DHL Express private line' } });
     expect(r.newNumber).toMatch(/^\d{10}$/);
     expect(watched(t.app, parcel.id)).toEqual({ tracking_number: r.newNumber, line_id: 'express-dhl' });
-    expect(t.app.store.jobs.forRef(parcel.id).filter((j) => j.kind.startsWith('shopify.'))).toEqual([]);
+    expect(t.app.store.read.jobs.forRef(parcel.id).filter((j) => j.kind.startsWith('shopify.'))).toEqual([]);
     const timeline = (await api(t.app, 'parcels.get', { id: parcel.id })).events.map((e) => e.type);
     expect(timeline).toContain('parcel.relinked');
     // The parcel is found by its new number, not its old one.

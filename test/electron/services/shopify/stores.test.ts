@@ -5,6 +5,7 @@ import { api } from '../../../support/app';
 import { dumpProjections, rebuildProjections } from '../../../../db/projections/rebuild';
 import { secretsDirFor } from '../../../../electron/services/shopify/secrets';
 import { shopApp, waitFor } from './helpers';
+import { sqliteOf } from '../../../../db/handle';
 
 let t: Awaited<ReturnType<typeof shopApp>>;
 beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('Shopify stores and intake', () => {
   });
 
   it('takes open fulfillment orders of the location in as orders; holds and cancellations block picking with a clear message', async () => {
-    const orders = t.app.store.orders.list({ limit: 100 }).filter((o) => o.store === 'shop');
+    const orders = t.app.store.read.orders.list({ limit: 100 }).filter((o) => o.store === 'shop');
     // Split orders have one fulfillment order at the other location: only ours come in.
     const ours = [...t.emu.state.fulfillmentOrders.values()].filter((fo) => fo.locationId === t.emu.state.locations[0].id);
     expect(orders).toHaveLength(ours.length);
@@ -65,20 +66,20 @@ describe('Shopify stores and intake', () => {
   });
 
   it('new Shopify orders come in incrementally, already known ones are not imported twice', async () => {
-    const before = t.app.store.orders.list({ limit: 100 }).length;
+    const before = t.app.store.read.orders.list({ limit: 100 }).length;
     t.emu.state.seedOrders(1, 99);
     const r = await api(t.app, 'shopify.intake', { storeId: 'shop' });
     expect(r.imported).toBe(1);
-    expect(t.app.store.orders.list({ limit: 100 })).toHaveLength(before + 1);
+    expect(t.app.store.read.orders.list({ limit: 100 })).toHaveLength(before + 1);
   });
 
   it('rebuilding the projections from the log gives the same Shopify state', async () => {
     await api(t.app, 'pick.scan', { code: '#1001' });
     await waitFor(async () => ((await api(t.app, 'shopify.status', {})).counts.synced ?? 0) >= 2, 'synced');
     await t.runner.stop();
-    const before = JSON.stringify(dumpProjections(t.app.store.db));
-    rebuildProjections(t.app.store.db);
-    expect(JSON.stringify(dumpProjections(t.app.store.db))).toBe(before);
-    expect(dumpProjections(t.app.store.db).shopify_parcels.length).toBeGreaterThanOrEqual(2);
+    const before = JSON.stringify(dumpProjections(sqliteOf(t.app.store)));
+    rebuildProjections(sqliteOf(t.app.store));
+    expect(JSON.stringify(dumpProjections(sqliteOf(t.app.store)))).toBe(before);
+    expect(dumpProjections(sqliteOf(t.app.store)).shopify_parcels.length).toBeGreaterThanOrEqual(2);
   });
 });
