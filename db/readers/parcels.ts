@@ -73,18 +73,37 @@ export function parcelsReader(db: Sqlite) {
     forOrder(orderId: string): ParcelRow[] {
       return (stmt(db, `${SELECT} WHERE p.order_id = ? ORDER BY p.picked_at`).all(orderId) as Raw[]).map(toParcel);
     },
+    /**
+     * Newest first. The total comes from parcel_counts and a search from the trigram index
+     * (parcel_search): neither reads every parcel. A query under 3 characters matches the start of
+     * a tracking number or order name, through their indexes.
+     */
     list(f: ParcelFilter): { rows: ParcelRow[]; total: number } {
       const where: string[] = [];
       const args: unknown[] = [];
       if (f.status) (where.push('p.status = ?'), args.push(f.status));
       if (f.lineId) (where.push('p.line_id = ?'), args.push(f.lineId));
-      if (f.q) {
-        where.push('(p.tracking_number LIKE ? OR o.name LIKE ?)');
-        args.push(`%${f.q}%`, `%${f.q}%`);
+      const q = f.q?.trim();
+      if (q && q.length >= 3) {
+        where.push('p.id IN (SELECT parcel_id FROM parcel_search WHERE text LIKE ?)');
+        args.push(`%${q.replace(/[%_]/g, '')}%`);
+      } else if (q) {
+        const hi = `${q}\u{10FFFF}`;
+        where.push('(p.tracking_number >= ? AND p.tracking_number < ? OR p.order_id IN (SELECT id FROM orders WHERE name >= ? AND name < ?))');
+        args.push(q.toUpperCase(), hi.toUpperCase(), q, hi);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = (db.prepare(`SELECT count(*) AS n FROM parcels p JOIN orders o ON o.id = p.order_id ${w}`).get(...args) as { n: number }).n;
-      const rows = db.prepare(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
+      const total = q
+        ? (stmt(db, `SELECT count(*) AS n FROM parcels p ${w}`).get(...args) as { n: number }).n
+        : (
+            stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM parcel_counts WHERE (? IS NULL OR status = ?) AND (? IS NULL OR line_id = ?)').get(
+              f.status ?? null,
+              f.status ?? null,
+              f.lineId ?? null,
+              f.lineId ?? null,
+            ) as { n: number }
+          ).n;
+      const rows = stmt(db, `${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
   };
