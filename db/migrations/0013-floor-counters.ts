@@ -36,6 +36,12 @@ END;
 -- Parcels waiting at the dock (Dispatch: waiting per line) are found by line and status, not by a
 -- walk over every parcel the line ever shipped.
 CREATE INDEX parcels_line_status ON parcels (line_id, status);
+-- Parcels of one status, newest first (Parcels: the status filter), without walking the others.
+CREATE INDEX parcels_status ON parcels (status);
+-- A manifest's discrepancies (Dispatch: the manifest shown).
+CREATE INDEX dispatch_discrepancies_manifest ON dispatch_discrepancies (manifest_id);
+-- A printer's latest label jobs (Devices), done ones included.
+CREATE INDEX jobs_target_created ON jobs (target, created_at);
 
 -- Search as you type over tracking number, order name and buyer: a trigram index answers
 -- LIKE '%q%' (3 characters or more) without reading every parcel. A re-linked parcel keeps its old
@@ -56,6 +62,11 @@ END;
 CREATE TABLE pick_counts (station TEXT NOT NULL, bucket TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (station, bucket, type)) WITHOUT ROWID;
 -- The station's last picked or reprinted parcel (Pick: "last label").
 CREATE TABLE pick_last (station TEXT PRIMARY KEY, parcel_id TEXT, seq INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO pick_counts (station, bucket, type, n)
+  SELECT station, substr(occurred_at, 1, 14) || printf('%02d', (CAST(substr(occurred_at, 15, 2) AS INTEGER) / 15) * 15), type, count(*)
+  FROM events WHERE type IN ('parcel.picked', 'parcel.reprinted', 'scan.refused') GROUP BY 1, 2, 3;
+INSERT INTO pick_last (station, parcel_id, seq)
+  SELECT station, subject, max(seq) FROM events WHERE type IN ('parcel.picked', 'parcel.reprinted') GROUP BY station;
 CREATE TRIGGER pick_counts_ins AFTER INSERT ON events WHEN new.type IN ('parcel.picked', 'parcel.reprinted', 'scan.refused') BEGIN
   INSERT INTO pick_counts (station, bucket, type, n)
     VALUES (new.station, substr(new.occurred_at, 1, 14) || printf('%02d', (CAST(substr(new.occurred_at, 15, 2) AS INTEGER) / 15) * 15), new.type, 1)

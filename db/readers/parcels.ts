@@ -75,8 +75,8 @@ export function parcelsReader(db: Sqlite) {
     },
     /**
      * Newest first. The total comes from parcel_counts and a search from the trigram index
-     * (parcel_search): neither reads every parcel. A query under 3 characters matches the start of
-     * a tracking number or order name, through their indexes.
+     * (parcel_search, 3 characters or more, anywhere in the tracking number, order name or buyer):
+     * neither reads every parcel. Under 3 characters, only an order of exactly that name matches.
      */
     list(f: ParcelFilter): { rows: ParcelRow[]; total: number } {
       const where: string[] = [];
@@ -88,9 +88,9 @@ export function parcelsReader(db: Sqlite) {
         where.push('p.id IN (SELECT parcel_id FROM parcel_search WHERE text LIKE ?)');
         args.push(`%${q.replace(/[%_]/g, '')}%`);
       } else if (q) {
-        const hi = `${q}\u{10FFFF}`;
-        where.push('(p.tracking_number >= ? AND p.tracking_number < ? OR p.order_id IN (SELECT id FROM orders WHERE name >= ? AND name < ?))');
-        args.push(q.toUpperCase(), hi.toUpperCase(), q, hi);
+        // One or two characters find too much to be a search: only an order of that very name.
+        where.push('p.order_id IN (SELECT id FROM orders WHERE name = ? OR name = ?)');
+        args.push(q, `#${q}`);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = q
