@@ -1,11 +1,11 @@
 import type { Sqlite } from '../open';
 
 /**
- * The floor's counters (migration 0013): order_counts, parcel_counts and parcel_search follow their
+ * The floor's counters (migrations 0013, 0014): order_counts, parcel_counts, parcel_search and exception_counts follow their
  * tables through triggers and are emptied with the other projections; pick_counts and pick_last
  * follow the event log itself, so a rebuild derives them from it again.
  */
-export const counterTables = [{ table: 'order_counts' }, { table: 'parcel_counts' }, { table: 'parcel_search' }];
+export const counterTables = [{ table: 'order_counts' }, { table: 'parcel_counts' }, { table: 'parcel_search' }, { table: 'exception_counts' }];
 
 const BUCKET = (col: string) => `substr(${col}, 1, 14) || printf('%02d', (CAST(substr(${col}, 15, 2) AS INTEGER) / 15) * 15)`;
 

@@ -15,7 +15,8 @@ export interface FloorQuery {
  */
 export function floorQueries(app: App): FloorQuery[] {
   const db = app.store.db;
-  const last = db.prepare('SELECT parcel_id AS id FROM pick_last WHERE station = ?').get(app.ctx.stationId) as { id: string } | undefined;
+  // Parcel ids grow with time: the newest is the last one picked (set-up, not a screen's query).
+  const last = db.prepare('SELECT id FROM parcels ORDER BY id DESC LIMIT 1').get() as { id: string } | undefined;
   const parcel = last ? app.store.parcels.get(last.id) : undefined;
   const order = parcel ? app.store.orders.get(parcel.orderId) : undefined;
   const manifest = db.prepare('SELECT id FROM manifests ORDER BY opened_at DESC LIMIT 1').get() as { id: string } | undefined;
