@@ -11,9 +11,10 @@ import { printBench } from './print.bench';
 import { stationBench } from './station.bench';
 import { importBench } from './import.bench';
 import { screensBench } from './screens.bench';
+import { walBench } from './wal.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench, importBench, screensBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench, importBench, screensBench, walBench];
 benches.push((await import('./site.bench')).siteBench);
 
 const args = process.argv.slice(2);
