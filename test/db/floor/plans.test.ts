@@ -80,6 +80,13 @@ describe('floor screens on a grown station', () => {
     expect(planOf(app, sql).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
   });
 
+  it('finds the outbox lane heads lane by lane: no statement reads every queued job', async () => {
+    const sqls = await preparedDuring(app, async () => app.store.jobs.dueHeads('print.', new Date().toISOString(), 10, null));
+    const scans = [...new Set(sqls)].flatMap((sql) => historyScans(sql, planOf(app, sql)));
+    expect(sqls.length).toBeGreaterThan(0);
+    expect(scans).toEqual([]);
+  });
+
   it('keeps the counters equal to what counting the tables says', () => {
     const db = app.store.db;
     const byStatus = db.prepare('SELECT status, count(*) AS n FROM orders GROUP BY status').all() as Array<{ status: string; n: number }>;
