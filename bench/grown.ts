@@ -7,6 +7,7 @@ import { SettableClock } from '../electron/core/clock';
 import { growStation, type Call } from '../electron/services/demo/grow';
 import { seedDemo } from '../electron/services/demo/seed';
 import { tempDir } from '../test/support/app';
+import { checkpoint, openSqlite } from '../db/open';
 
 /** Calls a channel in this process, as the screens would, failing loudly. */
 export function caller(app: App): Call {
@@ -40,6 +41,10 @@ export async function grownStation(parcels: number): Promise<{ dir: string; grow
       await app.close();
     }
   }
+  // Bring the grown station to this version's schema once (a migration's WAL is not the picking's).
+  const db = openSqlite({ file: join(cache, 'firstscan.db') });
+  checkpoint(db);
+  db.close();
   const dir = tempDir('fs-bench-grown-');
   for (const f of ['firstscan.db', 'firstscan.db-wal']) if (existsSync(join(cache, f))) cpSync(join(cache, f), join(dir, f));
   return { dir, growMs, dispose: () => rmSync(dir, { recursive: true, force: true }) };
