@@ -45,3 +45,19 @@ describe('the write-ahead log under steady writes', () => {
     expect(s.bytes).toBeLessThan(8 * limit);
   });
 });
+
+describe('station.database', () => {
+  it('tells the Devices screen how big the database and its write-ahead log are, and where the log is folded back', async () => {
+    const { demoApp, api } = await import('../support/app');
+    const app = await demoApp({ runJobs: false, demoOrders: 5, background: false });
+    try {
+      const d = await api(app, 'station.database', {});
+      expect(d.databaseBytes).toBeGreaterThan(100_000);
+      expect(d.walLimitBytes).toBe(16 * 1024 * 1024);
+      expect(d.walMaxBytes).toBeGreaterThanOrEqual(d.walBytes);
+      expect(d.truncations).toBe(0);
+    } finally {
+      await app.dispose();
+    }
+  });
+});
