@@ -13,11 +13,11 @@ export function DevicesScreen() {
       <div className="devices-col">
         <SelfTest settings={station.data?.scanner} />
         <DevicesScanners station={station.data} reloadStation={() => void station.reload()} />
+        <DevicesDatabase />
       </div>
       <div className="devices-col">
         <DevicesPrinters />
         <DevicesDesktop />
-        <DevicesDatabase />
       </div>
     </div>
   );
