@@ -16,6 +16,7 @@ import { cutoffsReader } from './cutoffs/reader';
 import { hardwareReader } from './hardware/reader';
 import { siteReader } from './site/reader';
 import { eventsReader } from './readers/events';
+import { databaseReader } from './readers/database';
 import { bindHandle } from './handle';
 import { DiskFullError, DiskWatch, isDiskFull } from './disk';
 
@@ -36,6 +37,7 @@ function readers(db: Sqlite) {
     hardware: hardwareReader(db),
     site: siteReader(db),
     events: eventsReader(db),
+    database: databaseReader(db),
   };
 }
 
@@ -67,6 +69,25 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       db.pragma('synchronous = NORMAL');
       try {
         return fn();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
+    /**
+     * For generating a large demo station only: fn's writes, awaited, in one IMMEDIATE transaction
+     * without fsync, and the WAL copied into the database after it. Never for the floor's writes.
+     */
+    async generated<T>(fn: () => Promise<T>): Promise<T> {
+      db.pragma('synchronous = OFF');
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn();
+        db.exec('COMMIT');
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
       } finally {
         db.pragma('synchronous = FULL');
       }

@@ -10,6 +10,8 @@ import * as m0009 from './0009-pick-lean';
 import * as m0010 from './0010-shopify-relink';
 import * as m0011 from './0011-events-lean';
 import * as m0012 from './0012-buyer-notify';
+import * as m0013 from './0013-floor-counters';
+import * as m0014 from './0014-exception-counts';
 
 export interface Migration {
   version: number;
@@ -31,4 +33,6 @@ export const migrations: Migration[] = [
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
+  { version: 13, ...m0013 },
+  { version: 14, ...m0014 },
 ];

@@ -322,7 +322,7 @@ export function monitorReader(db: Sqlite) {
       return rows.map(toException);
     },
     openCounts(): Record<string, number> {
-      const rows = stmt(db, "SELECT cause, count(*) AS n FROM monitor_exceptions WHERE status = 'open' GROUP BY cause").all() as Array<{
+      const rows = stmt(db, "SELECT cause, n FROM exception_counts WHERE status = 'open' AND n > 0").all() as Array<{
         cause: string;
         n: number;
       }>;
@@ -330,7 +330,10 @@ export function monitorReader(db: Sqlite) {
     },
     owners(): string[] {
       return (
-        stmt(db, "SELECT DISTINCT owner FROM monitor_exceptions WHERE owner IS NOT NULL AND status = 'open' ORDER BY owner").all() as Array<{ owner: string }>
+        stmt(
+          db,
+          "SELECT DISTINCT owner FROM monitor_exceptions INDEXED BY monitor_exceptions_owned WHERE owner IS NOT NULL AND status = 'open' ORDER BY owner",
+        ).all() as Array<{ owner: string }>
       ).map((r) => r.owner);
     },
     reshipsOf(oldParcelId: string): ReshipRow[] {

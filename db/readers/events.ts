@@ -1,6 +1,5 @@
 import type { Sqlite } from '../open';
-import { countByType, eventsFor, lastOfTypes, readEvents, type EventQuery } from '../events';
-import type { EventType } from '../event-types';
+import { countByType, eventsFor, lastPickedParcel, readEvents, type EventQuery } from '../events';
 
 /** Reads of the event log itself: a parcel's timeline, the screen counters, the export. */
 export function eventsReader(db: Sqlite) {
@@ -9,8 +8,8 @@ export function eventsReader(db: Sqlite) {
     about: (subjects: string[]) => eventsFor(db, subjects),
     /** How many events of each type a station wrote since an instant. */
     countByType: (station: string, since: string) => countByType(db, station, since),
-    /** A station's latest event of these types. */
-    lastOfTypes: (station: string, types: EventType[]) => lastOfTypes(db, station, types),
+    /** The parcel a station picked or reprinted last. */
+    lastPickedParcel: (station: string) => lastPickedParcel(db, station),
     list: (q: EventQuery = {}) => readEvents(db, q),
   };
 }

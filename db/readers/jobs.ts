@@ -52,13 +52,19 @@ export function jobsReader(db: Sqlite) {
      */
     /** Lane heads due now; with `origin`, only jobs queued by that station's events (its printers). */
     dueHeads(kinds: readonly JobKind[], nowIso: string, limit: number, origin: string | null = null): JobRow[] {
+      // Lane by lane through the queued index (a skip over distinct targets, then each lane's first
+      // job): the cost follows the number of lanes, not of queued jobs (10 or 10,000 labels waiting).
       const rows = stmt(
         db,
-        `SELECT j.* FROM jobs j
-         WHERE j.status = 'queued' AND j.kind IN (SELECT value FROM json_each(?)) AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
+        `WITH RECURSIVE lanes(target) AS (
+           SELECT (SELECT min(target) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued')
+           UNION ALL
+           SELECT (SELECT min(target) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued' AND target > lanes.target) FROM lanes WHERE lanes.target IS NOT NULL
+         )
+         SELECT j.* FROM lanes
+           JOIN jobs j ON j.id = (SELECT h.id FROM jobs h INDEXED BY jobs_lane WHERE h.status = 'queued' AND h.target = lanes.target ORDER BY h.created_at, h.id LIMIT 1)
+         WHERE lanes.target IS NOT NULL AND j.kind IN (SELECT value FROM json_each(?)) AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
            AND (? IS NULL OR j.origin IS NULL OR j.origin = ?)
-           AND NOT EXISTS (SELECT 1 FROM jobs e WHERE e.target = j.target AND e.status = 'queued'
-                           AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
          ORDER BY j.created_at LIMIT ?`,
       ).all(JSON.stringify(kinds), nowIso, nowIso, origin, origin, limit) as Raw[];
       return rows.map(toJob);

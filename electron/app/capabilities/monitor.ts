@@ -18,6 +18,7 @@ import type { AggregatorTrackInfo } from '../../services/monitor/sources/aggrega
 
 /** How often the rules-and-schedule pass runs by itself (real time); screens can run it now. */
 const PASS_EVERY_MS = 60_000;
+const FIRST_PASS_AFTER_MS = 10_000;
 
 function rulesView(ctx: ServiceContext) {
   const rules = rulesOf(ctx);
@@ -86,17 +87,21 @@ export const monitorCapability: Capability = {
           noteReshipsPicked(ctx);
         });
     });
-    if (site.duty('monitor')) runPass(ctx);
-    const timer = setInterval(() => {
+    const pass = () => {
       try {
         if (site.duty('monitor')) runPass(ctx);
       } catch (e) {
         console.error('[monitor pass]', e);
       }
-    }, PASS_EVERY_MS);
+    };
+    // The first pass runs once the console is up (it serves and scans first), then every minute.
+    const first = setTimeout(pass, FIRST_PASS_AFTER_MS);
+    first.unref();
+    const timer = setInterval(pass, PASS_EVERY_MS);
     timer.unref();
     return () => {
       off();
+      clearTimeout(first);
       clearInterval(timer);
       if (noting) clearImmediate(noting);
     };

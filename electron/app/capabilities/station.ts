@@ -44,6 +44,7 @@ export const stationCapability: Capability = {
     },
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
+    'station.database': () => ctx.store.read.database.status(),
     'events.export': ({ afterSeq, since, limit }) => ctx.store.read.events.list({ afterSeq, since, limit }),
   }),
 };

@@ -7,8 +7,8 @@ import { parcelView } from './view';
 export function pickStats(ctx: ServiceContext) {
   const since = startOfLocalDay(ctx.clock.now(), siteInfo(ctx).zone);
   const counts = ctx.store.read.events.countByType(ctx.stationId, since);
-  const lastPick = ctx.store.read.events.lastOfTypes(ctx.stationId, ['parcel.picked', 'parcel.reprinted']);
-  const last = lastPick ? ctx.store.read.parcels.get((lastPick.payload as { parcelId: string }).parcelId) : undefined;
+  const lastId = ctx.store.read.events.lastPickedParcel(ctx.stationId);
+  const last = lastId ? ctx.store.read.parcels.get(lastId) : undefined;
   const lane = printerLane(stationSettings(ctx).printerId);
   return {
     pickedToday: counts['parcel.picked'] ?? 0,
