@@ -13,6 +13,7 @@ import { cutoffsProjector, cutoffsTables } from '../cutoffs/projector';
 import { monitorProjector, monitorTables } from '../monitor/projector';
 import { hardwareProjector, hardwareTables } from '../hardware/projector';
 import { siteProjector, siteTables } from '../site/projector';
+import { backupProjector } from '../backup/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -25,6 +26,7 @@ const projectors: Projector[] = [
   cutoffsProjector,
   monitorProjector,
   hardwareProjector,
+  backupProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];

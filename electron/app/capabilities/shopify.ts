@@ -13,6 +13,7 @@ import { fixDeadLetter } from '../../services/shopify/fix';
 import { answerRequest, pendingRequests } from '../../services/shopify/requests';
 import { startDemoStore } from '../../services/shopify/demo';
 import { relinkParcel } from '../../services/shopify/relink';
+import { saveTrackingPage, trackingPageOf } from '../../services/shopify/tracking-page';
 import type { ShopifyEmulator } from '../../services/shopify/emulator';
 
 /** The capability's live state for one app (the env is per app). */
@@ -69,6 +70,11 @@ export const shopifyCapability: Capability = {
       },
       'shopify.disconnect': ({ storeId }) => (disconnectStore(rt, storeId), { storeId }),
       'shopify.notifyAt': ({ storeId, notifyAt }) => setNotifyAt(env.ctx, storeId, notifyAt),
+      'shopify.trackingPages': () =>
+        shopifyReader(env.ctx.store.db)
+          .stores()
+          .map((s) => ({ storeId: s.id, name: s.shopName || s.shopDomain, ...trackingPageOf(env.ctx, s.id) })),
+      'shopify.trackingPage': (input) => saveTrackingPage(env.ctx, input),
       'shopify.intake': ({ storeId }) => runIntake(env.ctx, rt, storeId),
       'shopify.parcel': ({ parcelId }) => parcelSync(rt, parcelId),
       'shopify.fix': (input) => fixDeadLetter(rt, input),

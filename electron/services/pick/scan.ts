@@ -12,6 +12,7 @@ import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../printing/health';
 import type { Output } from '../../contract/channels';
 import { DiskFullError } from '../../../db/disk';
+import { restorePending } from '../../../db/backup/reader';
 
 type PickResult = Output<'pick.scan'>;
 type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];
@@ -29,6 +30,14 @@ function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message
  * refuses the scan (nothing was issued) with what to do, never "try again".
  */
 export function scan(ctx: ServiceContext, code: string, choice?: string): PickResult {
+  const restore = restorePending(ctx.store.db);
+  if (restore)
+    return {
+      outcome: 'refused',
+      code: 'restore_unconfirmed',
+      message: `This station runs on a backup (${restore.file}) and issues no number until a supervisor confirms where the numbers continue.`,
+      next: 'Call your supervisor: F7 Devices → Backup → Confirm the numbers. Then scan this order again.',
+    };
   try {
     return scanOnce(ctx, code, choice);
   } catch (err) {

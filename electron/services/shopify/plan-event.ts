@@ -3,6 +3,7 @@ import { shopifyReader } from '../../../db/shopify/reader';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf } from './lanes';
+import { trackingPageOf } from './tracking-page';
 
 /**
  * At handover, for a parcel whose fulfillment went to Shopify without e-mailing the buyer (the
@@ -22,7 +23,7 @@ export function planHandoverShopify(ctx: ServiceContext, parcelId: string, at: D
   return [...planBuyerNotify(ctx, parcelId, at), ...planShopifyEvent(ctx, parcelId, 'CARRIER_PICKED_UP', happenedAt)];
 }
 
-export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
+export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'DELAYED' | 'FAILURE';
 
 /**
  * The outbox jobs that tell Shopify about a parcel milestone (fulfillmentEventCreate), for parcels
@@ -36,7 +37,7 @@ export function planShopifyEvent(ctx: ServiceContext, parcelId: string, status: 
   const order = ctx.store.orders.get(parcel.orderId);
   if (order?.source !== 'shopify') return [];
   const link = shopifyReader(ctx.store.db).link(order.id);
-  if (!link) return [];
+  if (!link || !trackingPageOf(ctx, link.storeId).milestones) return [];
   return [
     {
       id: newId('job', happenedAt),
