@@ -52,6 +52,8 @@ export class BackupRunner {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly dataDir: string,
+    /** Tests: fewer pages per step, and a look at every step. */
+    private readonly opts: { pagesPerStep?: number; onStep?: (done: number) => void } = {},
   ) {}
 
   /** Throws what stops a backup from starting now, in words for the screen. */
@@ -99,8 +101,10 @@ export class BackupRunner {
     const name = backupName(this.ctx.stationId, started);
     const partial = join(folder, partialName(name));
     const db = this.ctx.store.db;
-    await copyDatabase(db, partial, PAGES_PER_STEP, (p) => {
-      if (this.current) this.current.done = p.totalPages ? 1 - p.remainingPages / p.totalPages : 0;
+    await copyDatabase(db, partial, this.opts.pagesPerStep ?? PAGES_PER_STEP, (p) => {
+      const done = p.totalPages ? 1 - p.remainingPages / p.totalPages : 0;
+      if (this.current) this.current.done = done;
+      this.opts.onStep?.(done);
     });
     // Counted in the same turn the copy finished (writes made meanwhile went into it): it must hold exactly these.
     const expected = liveCounts(db);
