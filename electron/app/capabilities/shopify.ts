@@ -19,6 +19,8 @@ import type { ShopifyEmulator } from '../../services/shopify/emulator';
 /** The capability's live state for one app (the env is per app). */
 export const shopifyRuntime = (env: AppEnv) => runtimeOf(env, () => new ShopifyRuntime(env.ctx, secretStoreFor(env.dataDir)));
 const demoStores = new WeakMap<AppEnv, ShopifyEmulator>();
+/** The demo store's emulator of an app (tests assert what Shopify received: fulfillments, e-mails, events). */
+export const demoStoreOf = (env: AppEnv) => demoStores.get(env);
 
 const INTAKE_EVERY_MS = 60_000;
 
