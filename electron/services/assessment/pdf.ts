@@ -75,6 +75,8 @@ export function assessmentPdf(a: Assessment): Promise<{ fileName: string; pdf: B
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
     doc
       .font('Helvetica')
       .fontSize(8)
