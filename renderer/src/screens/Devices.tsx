@@ -3,8 +3,9 @@ import { DevicesPrinters } from '../components/DevicesPrinters';
 import { DevicesScanners } from '../components/DevicesScanners';
 import { SelfTest } from '../components/SelfTest';
 import { DevicesDesktop } from '../components/DevicesDesktop';
+import { BackupPanel } from '../components/BackupPanel';
 
-/** Printers and scanners of this station, and the scanner self-test. */
+/** Printers and scanners of this station, the scanner self-test, and the station's backups. */
 export function DevicesScreen() {
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   return (
@@ -14,6 +15,7 @@ export function DevicesScreen() {
         <DevicesScanners station={station.data} reloadStation={() => void station.reload()} />
       </div>
       <div className="devices-col">
+        <BackupPanel />
         <DevicesPrinters />
         <DevicesDesktop />
       </div>
