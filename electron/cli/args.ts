@@ -18,6 +18,7 @@ export function options(argv: string[]) {
       faults: { type: 'string' },
       orders: { type: 'string' },
       state: { type: 'string' },
+      to: { type: 'string' },
     },
   });
 }

@@ -6,6 +6,7 @@ import { validateTracking } from '../services/numbers/validate-view';
 import { shopifyEmulate } from './shopify';
 import { site, SITE_USAGE } from './site';
 import { explainStartFailure } from '../core/start-failure';
+import { backupCommand, BACKUP_USAGE } from './backup';
 
 const USAGE = `Firstscan console
 
@@ -16,6 +17,7 @@ const USAGE = `Firstscan console
   npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
   npm run cli -- rebuild projections [--data <dir>]
   npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>] [--state <file>]
+${BACKUP_USAGE}
 ${SITE_USAGE}
 `;
 
@@ -73,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
     case 'shopify':
       if (sub !== 'emulate') break;
       return shopifyEmulate({ port: values.port, plan: values.plan, faults: values.faults, orders: values.orders, state: values.state });
+    case 'backup':
+      return backupCommand(sub, arg, dataDir, typeof values.to === 'string' ? values.to : undefined);
     case 'rebuild':
       if (sub !== 'projections') break;
       return rebuild(dataDir);
