@@ -24,7 +24,7 @@ async function station(orders = 200) {
 }
 
 describe('backup: SQLite online backup, checked, kept', () => {
-  it('backs up while the picker keeps picking: the copy opens, passes the integrity check and holds every event committed before it finished', async () => {
+  it('backs up while the picker keeps picking: the copy opens, passes the integrity check and holds exactly the events of the moment it was taken', async () => {
     const { app, folder } = await station();
     const runner = new BackupRunner(app.ctx, app.dir, { pagesPerStep: 4 });
     let picksDuring = 0;
