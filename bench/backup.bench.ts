@@ -58,7 +58,7 @@ export const backupBench: Bench = {
     const alone = await runner.run('cli', folder);
     const mbPerS = alone.bytes / 1048576 / (alone.ms / 1000);
 
-    let stopAt = performance.now() + 2000;
+    let stopAt = performance.now() + 4000;
     const floor = await picksWhile(ctx, () => performance.now() < stopAt, 0);
     const floorStats = summarize(floor.lat);
 

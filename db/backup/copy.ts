@@ -129,8 +129,21 @@ const Database = require(workerData.driver);
       src.pragma('busy_timeout = 5000');
       src.exec('BEGIN');
       expected = src.prepare('SELECT count(*) AS n FROM events').get().n;
-      await src.backup(workerData.dest, { progress: (p) => { parentPort.postMessage({ progress: p }); return workerData.pages; } });
+      // Half duty: after each step, rest as long as it took, so the copy never takes a core from the picks.
+      const rest = new Int32Array(new SharedArrayBuffer(4));
+      let last = performance.now();
+      // Written back step by step, not in one burst at the end that would hold up the picks' own fsyncs.
+      let out = null;
+      await src.backup(workerData.dest, { progress: (p) => {
+        parentPort.postMessage({ progress: p });
+        if (out === null) out = fs.openSync(workerData.dest, 'r');
+        fs.fdatasyncSync(out);
+        Atomics.wait(rest, 0, 0, Math.min(50, performance.now() - last));
+        last = performance.now();
+        return workerData.pages;
+      } });
       src.exec('COMMIT');
+      if (out !== null) fs.closeSync(out);
     } finally { src.close(); }
     parentPort.postMessage({ phase: 'checking' });
     const db = new Database(workerData.dest, { fileMustExist: true });
