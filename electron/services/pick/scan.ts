@@ -35,8 +35,8 @@ export function scan(ctx: ServiceContext, code: string, choice?: string): PickRe
     return {
       outcome: 'refused',
       code: 'restore_unconfirmed',
-      message: `This station runs on a backup (${restore.file}) and issues no number until a supervisor confirms where the numbers continue.`,
-      next: 'Call your supervisor: F7 Devices → Backup → Confirm the numbers. Then scan this order again.',
+      message: 'Restored from a backup: no number until a supervisor confirms where the numbers continue.',
+      next: `Call your supervisor: F7 Devices → Backup → Confirm the numbers (backup ${restore.file}). Then scan this order again.`,
     };
   try {
     return scanOnce(ctx, code, choice);
