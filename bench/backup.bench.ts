@@ -50,7 +50,8 @@ export const backupBench: Bench = {
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 });
     const { ctx, store } = app;
     const rows = [HEADER];
-    for (let n = 0; n < ORDERS; n++) rows.push(`F${n},${LINES[n % 3]},buyer${n}@example.com,Buyer ${n},,${n} Main St,,Austin,TX,78701,US,+1 512 555 0100,SKU-${n},,Item ${n},1`);
+    for (let n = 0; n < ORDERS; n++)
+      rows.push(`F${n},${LINES[n % 3]},buyer${n}@example.com,Buyer ${n},,${n} Main St,,Austin,TX,78701,US,+1 512 555 0100,SKU-${n},,Item ${n},1`);
     await importOrders(ctx, { format: 'csv', text: rows.join('\n'), store: 'bench-file' });
     store.write('bench', ctx.clock.now(), (emit) => emit({ type: 'orders.imported', payload: { orders: pickable(4000, ctx.clock.now()) } }));
     const runner = new BackupRunner(ctx, dir);

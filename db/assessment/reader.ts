@@ -29,7 +29,11 @@ export function assessmentReader(db: Sqlite) {
       }>;
     },
     lines() {
-      return stmt(db, 'SELECT id, name, route_type AS routeType FROM carrier_lines ORDER BY name').all() as Array<{ id: string; name: string; routeType: string }>;
+      return stmt(db, 'SELECT id, name, route_type AS routeType FROM carrier_lines ORDER BY name').all() as Array<{
+        id: string;
+        name: string;
+        routeType: string;
+      }>;
     },
     /** Exceptions opened in the period, with how they ended. */
     exceptions(from: string, to: string) {
@@ -37,7 +41,15 @@ export function assessmentReader(db: Sqlite) {
         db,
         `SELECT cause, opened_at AS openedAt, due_at AS dueAt, since, contacted_at AS contactedAt, resolved_at AS resolvedAt, resolution
          FROM monitor_exceptions WHERE opened_at >= ? AND opened_at < ?`,
-      ).all(from, to) as Array<{ cause: string; openedAt: string; dueAt: string; since: string; contactedAt: string | null; resolvedAt: string | null; resolution: string | null }>;
+      ).all(from, to) as Array<{
+        cause: string;
+        openedAt: string;
+        dueAt: string;
+        since: string;
+        contactedAt: string | null;
+        resolvedAt: string | null;
+        resolution: string | null;
+      }>;
     },
     reships(from: string, to: string) {
       return stmt(

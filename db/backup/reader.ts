@@ -18,7 +18,9 @@ export function clearRestorePending(db: Sqlite): void {
 }
 
 /** This station's ranges and free pool numbers, for the restore's floors. */
-export function rangesForRestore(db: Sqlite): Array<{ rangeId: string; lineId: string; lineName: string; params: string; firstSerial: number; lastSerial: number; nextSerial: number }> {
+export function rangesForRestore(
+  db: Sqlite,
+): Array<{ rangeId: string; lineId: string; lineName: string; params: string; firstSerial: number; lastSerial: number; nextSerial: number }> {
   return stmt(
     db,
     `SELECT r.id AS rangeId, r.line_id AS lineId, l.name AS lineName, r.params, r.first_serial AS firstSerial, r.last_serial AS lastSerial, r.next_serial AS nextSerial

@@ -131,7 +131,8 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   const disk = new DiskWatch(opts.dataDir);
   // A restore staged from a backup (console or CLI) replaces the database now, while nothing has it open.
   const replaced = swapInStagedRestore(opts.dataDir, baseClock.now());
-  if (replaced) console.error(`Restored from a backup; the database it replaced is kept in ${replaced}. A supervisor confirms the numbers on F7 Devices before picking.`);
+  if (replaced)
+    console.error(`Restored from a backup; the database it replaced is kept in ${replaced}. A supervisor confirms the numbers on F7 Devices before picking.`);
   const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
   disk.checkAtStart();
   undo.push(() => void db.close());

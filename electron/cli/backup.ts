@@ -27,7 +27,9 @@ export async function backupCommand(sub: string | undefined, arg: string | undef
   if (sub === 'restore' && arg) {
     const p = stageRestore(dataDir, arg, new Date());
     console.log(describe(p));
-    console.log(`Staged in ${dataDir}. Start (or restart) the station: it opens this backup, keeps the database it replaces aside, and picks wait until a supervisor confirms the numbers on F7 Devices.`);
+    console.log(
+      `Staged in ${dataDir}. Start (or restart) the station: it opens this backup, keeps the database it replaces aside, and picks wait until a supervisor confirms the numbers on F7 Devices.`,
+    );
     return 0;
   }
   if (sub === 'now') {
@@ -49,7 +51,9 @@ export async function backupCommand(sub: string | undefined, arg: string | undef
       });
       const r = await runner.run('cli', to);
       if (process.stderr.isTTY) process.stderr.write('\n');
-      console.log(`${r.file}: ${(r.bytes / 1048576).toFixed(1)} MB, ${r.events} events, ${r.parcels} parcels, checked (integrity ok) in ${(r.ms / 1000).toFixed(1)} s${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`);
+      console.log(
+        `${r.file}: ${(r.bytes / 1048576).toFixed(1)} MB, ${r.events} events, ${r.parcels} parcels, checked (integrity ok) in ${(r.ms / 1000).toFixed(1)} s${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`,
+      );
       return 0;
     } finally {
       await app.close();

@@ -12,15 +12,21 @@ const shot = async (page: import('@playwright/test').Page, name: string) => {
 
 /** Two weeks of picks, handovers and carrier scans over HTTP, on the console's test clock. */
 async function twoWeeks(app: ConsoleProcess) {
-  await generateActivity({
-    call: (channel, input) => app.call(channel, input),
-    setClock: async (ms) => void (await app.call('clock.set', { at: new Date(ms).toISOString() })),
-    settle: () => new Promise((r) => setTimeout(r, 120)),
-  }, 14, 4);
+  await generateActivity(
+    {
+      call: (channel, input) => app.call(channel, input),
+      setClock: async (ms) => void (await app.call('clock.set', { at: new Date(ms).toISOString() })),
+      settle: () => new Promise((r) => setTimeout(r, 120)),
+    },
+    14,
+    4,
+  );
   await app.call('clock.set', { at: new Date(ACTIVITY_START + 14 * 24 * 3_600_000).toISOString() });
 }
 
-test('the supervisor’s back office: a backup with its progress, the self-assessment and its PDF, the store’s tracking page, then a restore that waits for the numbers', async ({ page }) => {
+test('the supervisor’s back office: a backup with its progress, the self-assessment and its PDF, the store’s tracking page, then a restore that waits for the numbers', async ({
+  page,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'fs-e2e-back-'));
   const folder = mkdtempSync(join(tmpdir(), 'fs-e2e-backups-'));
   let app = await startConsole(dir, ['--test-clock', new Date(ACTIVITY_START).toISOString()]);

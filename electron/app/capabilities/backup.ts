@@ -19,9 +19,33 @@ export const backupRunner = (env: AppEnv) => {
   return r;
 };
 
-type RunRecord = { ok: boolean; at: string; folder: string; trigger: string; file?: string; bytes?: number; events?: number; parcels?: number; ms?: number; reason?: string };
+type RunRecord = {
+  ok: boolean;
+  at: string;
+  folder: string;
+  trigger: string;
+  file?: string;
+  bytes?: number;
+  events?: number;
+  parcels?: number;
+  ms?: number;
+  reason?: string;
+};
 const pick = (r: RunRecord | undefined) =>
-  r ? { ok: r.ok, at: r.at, folder: r.folder, trigger: r.trigger, file: r.file, bytes: r.bytes, events: r.events, parcels: r.parcels, ms: r.ms, reason: r.reason } : null;
+  r
+    ? {
+        ok: r.ok,
+        at: r.at,
+        folder: r.folder,
+        trigger: r.trigger,
+        file: r.file,
+        bytes: r.bytes,
+        events: r.events,
+        parcels: r.parcels,
+        ms: r.ms,
+        reason: r.reason,
+      }
+    : null;
 
 /** The records a restored station's numbers are checked against (the site server is not read yet: see ARCHITECTURE.md). */
 async function evidence(env: AppEnv, extraLabelDirs: string[] = []): Promise<Evidence[]> {
@@ -29,7 +53,12 @@ async function evidence(env: AppEnv, extraLabelDirs: string[] = []): Promise<Evi
   const shopify = await trackingNumbersInShopify(shopifyRuntime(env), pending?.backupAt || null);
   const out: Evidence[] = [labelEvidence([join(env.dataDir, 'fake-printer'), ...extraLabelDirs]), { name: 'shopify', ...shopify }];
   if (isJoined(env.dataDir))
-    out.push({ name: 'site', ok: false, note: 'site mode: numbers come from blocks the server leased; blocks this station held are moved past every number seen', numbers: [] });
+    out.push({
+      name: 'site',
+      ok: false,
+      note: 'site mode: numbers come from blocks the server leased; blocks this station held are moved past every number seen',
+      numbers: [],
+    });
   return out;
 }
 

@@ -3,8 +3,14 @@ import { ch } from './define';
 
 const Period = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-23').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-06').optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-23')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-06')
+      .optional(),
   })
   .strict();
 
@@ -34,5 +40,9 @@ export const assessmentChannels = {
     Assessment,
     'Supervisor: the partner self-assessment (Table 5 of the domain article) for a period of warehouse days (default: the last 14), answered from this site’s own figures.',
   ),
-  'assessment.pdf': ch(Period, z.object({ fileName: z.string(), pdfBase64: z.string() }), 'Supervisor: the same self-assessment as a PDF to send to merchants.'),
+  'assessment.pdf': ch(
+    Period,
+    z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    'Supervisor: the same self-assessment as a PDF to send to merchants.',
+  ),
 } as const;

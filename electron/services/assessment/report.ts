@@ -94,7 +94,10 @@ export function assess(ctx: ServiceContext, from?: string, to?: string): Assessm
   const routes = [...new Set(parcels.map((x) => x.routeType))].sort();
   const figures3 = routes.map((route) => {
     const w = scanned.filter((x) => x.routeType === route).map((x) => ms(x.handedOverAt!, x.firstScanAt!));
-    return { label: `${route}: handover to first scan, p50 / p90 (n)`, value: w.length ? `${span(quantile(w, 0.5))} / ${span(quantile(w, 0.9))} (${w.length})` : 'no first scan yet (0)' };
+    return {
+      label: `${route}: handover to first scan, p50 / p90 (n)`,
+      value: w.length ? `${span(quantile(w, 0.5))} / ${span(quantile(w, 0.9))} (${w.length})` : 'no first scan yet (0)',
+    };
   });
   const byDay = WEEKDAYS.map((d, i) => {
     const w = scanned.filter((x) => DateTime.fromISO(x.handedOverAt!, { zone: p.zone }).weekday === i + 1).map((x) => ms(x.handedOverAt!, x.firstScanAt!));
@@ -126,7 +129,10 @@ export function assess(ctx: ServiceContext, from?: string, to?: string): Assessm
       ? `${shifted.length} of ${postal.length} postal line(s) run the Thursday shift (Friday-Saturday picks ride Monday's pickup); pick to first scan p50: Fri-Sat ${span(silence((d) => d >= 5 && d <= 6))}, Mon-Thu ${span(silence((d) => d <= 4))}.`
       : 'This site runs no low-cost postal line.',
     figures: [
-      { label: 'postal lines with the Thursday shift', value: `${shifted.length} of ${postal.length}${shifted.length ? ` (${shifted.map((l) => l.name).join(', ')})` : ''}` },
+      {
+        label: 'postal lines with the Thursday shift',
+        value: `${shifted.length} of ${postal.length}${shifted.length ? ` (${shifted.map((l) => l.name).join(', ')})` : ''}`,
+      },
       { label: 'pick to first scan p50, Fri-Sat picks', value: span(silence((d) => d >= 5 && d <= 6)) },
       { label: 'pick to first scan p50, Mon-Thu picks', value: span(silence((d) => d <= 4)) },
     ],
@@ -146,7 +152,10 @@ export function assess(ctx: ServiceContext, from?: string, to?: string): Assessm
     ...q(5),
     answer: `${rules.noFirstScan.enabled ? 'Flagged automatically' : 'Not flagged (rule off)'} into the exception queue after ${privH} h without a first scan on private lines and ${postH} h on postal, ${rules.noUpdate.days} days without an update: ${silent.length} parcel(s) flagged in the period, ${contacted} with the buyer contacted from the queue.`,
     figures: [
-      { label: 'no first scan after (private / postal)', value: `${privH} h / ${postH} h (article: ${ARTICLE.privateFirstScanHours} h / ${ARTICLE.postalFirstScanHours} h)` },
+      {
+        label: 'no first scan after (private / postal)',
+        value: `${privH} h / ${postH} h (article: ${ARTICLE.privateFirstScanHours} h / ${ARTICLE.postalFirstScanHours} h)`,
+      },
       { label: 'flagged automatically in the period', value: String(silent.length) },
       { label: 'buyer contacted from the queue', value: `${contacted} of ${silent.length}` },
       { label: 'flag to resolved, p50', value: span(quantile(resolveMs, 0.5)) },
@@ -224,4 +233,3 @@ function groupBy(keys: string[]): Map<string, number> {
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
-

@@ -39,7 +39,18 @@ export function previewBackup(file: string): BackupPreview {
   try {
     facts = inspectCopy(file, true);
   } catch (err) {
-    return { file, ok: false, problem: `It cannot be opened as a Firstscan backup (${(err as Error).message}). Choose another file.`, stationId: null, backupAt: at, lastEventAt: null, events: 0, parcels: 0, ranges: [], pool: [] };
+    return {
+      file,
+      ok: false,
+      problem: `It cannot be opened as a Firstscan backup (${(err as Error).message}). Choose another file.`,
+      stationId: null,
+      backupAt: at,
+      lastEventAt: null,
+      events: 0,
+      parcels: 0,
+      ranges: [],
+      pool: [],
+    };
   }
   const problem =
     facts.integrity !== 'ok'
@@ -56,7 +67,12 @@ export function previewBackup(file: string): BackupPreview {
     lastEventAt: facts.lastEventAt,
     events: facts.events,
     parcels: facts.parcels,
-    ranges: facts.ranges.map((r) => ({ lineName: r.lineName, rangeId: r.rangeId, lastIssued: lastIssued(r.params, r.nextSerial, r.firstSerial), left: r.lastSerial - r.nextSerial + 1 })),
+    ranges: facts.ranges.map((r) => ({
+      lineName: r.lineName,
+      rangeId: r.rangeId,
+      lastIssued: lastIssued(r.params, r.nextSerial, r.firstSerial),
+      left: r.lastSerial - r.nextSerial + 1,
+    })),
     pool: facts.pool.map((p) => ({ lineName: p.lineName, lastUsed: p.lastUsed, free: p.free })),
   };
 }
@@ -89,8 +105,7 @@ export function swapInStagedRestore(dataDir: string, at: Date): string | null {
   if (!existsSync(incoming)) return null;
   const aside = join(dataDir, `replaced-${at.toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
-  for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm'])
-    if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
+  for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
   renameSync(incoming, join(dataDir, 'firstscan.db'));
   return aside;
 }
@@ -150,7 +165,9 @@ export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confir
   const check = checkRestore(ctx, evidence);
   if (!check.pending) throw conflict('This station is not waiting on a restore: nothing to confirm.');
   if (check.gap > 0 && !confirmGap)
-    throw conflict(`${check.gap} number(s) were issued after the backup (seen on labels or in Shopify). Look at them on Devices → Backup and confirm to skip them.`);
+    throw conflict(
+      `${check.gap} number(s) were issued after the backup (seen on labels or in Shopify). Look at them on Devices → Backup and confirm to skip them.`,
+    );
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
     emit({
       type: 'backup.restored',

@@ -76,7 +76,18 @@ export class BackupRunner {
         emit({
           type: 'backup.completed',
           subject: null,
-          payload: { stationId: this.ctx.stationId, folder, file: result.file, bytes: result.bytes, events: result.events, parcels: result.parcels, startedAt: started.toISOString(), ms: result.ms, trigger, pruned: result.pruned },
+          payload: {
+            stationId: this.ctx.stationId,
+            folder,
+            file: result.file,
+            bytes: result.bytes,
+            events: result.events,
+            parcels: result.parcels,
+            startedAt: started.toISOString(),
+            ms: result.ms,
+            trigger,
+            pruned: result.pruned,
+          },
         }),
       );
       return result;
@@ -110,7 +121,10 @@ export class BackupRunner {
     let facts: CopyFacts;
     let expected: number;
     if (sharedFile(db)) {
-      ({ facts, expected } = await backupOffThread(db.name, partial, this.opts.pagesPerStep ?? PAGES_PER_STEP, { progress: (p) => progress(fraction(p)), checking }));
+      ({ facts, expected } = await backupOffThread(db.name, partial, this.opts.pagesPerStep ?? PAGES_PER_STEP, {
+        progress: (p) => progress(fraction(p)),
+        checking,
+      }));
     } else {
       // Only this connection may read the file (a full disk): copy between scans on the main thread.
       await copyDatabase(db, partial, this.opts.pagesPerStep ?? 64, (p) => progress(fraction(p)));
@@ -131,6 +145,13 @@ export class BackupRunner {
         rmSync(b.path, { force: true });
         return b.name;
       });
-    return { file: name, bytes: statSync(join(folder, name)).size, events: facts.events, parcels: facts.parcels, ms: Math.round(performance.now() - t0), pruned };
+    return {
+      file: name,
+      bytes: statSync(join(folder, name)).size,
+      events: facts.events,
+      parcels: facts.parcels,
+      ms: Math.round(performance.now() - t0),
+      pruned,
+    };
   }
 }

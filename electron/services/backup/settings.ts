@@ -19,7 +19,8 @@ export function backupSettings(ctx: ServiceContext): BackupSettings {
 
 /** A folder this station can write into, said in words the supervisor can act on. */
 export function checkFolder(folder: string, dataDir: string): void {
-  if (!isAbsolute(folder)) throw badInput(`"${folder}" is not a full path. Give the whole path of the share or disk, e.g. /media/backup or \\\\server\\share\\firstscan.`);
+  if (!isAbsolute(folder))
+    throw badInput(`"${folder}" is not a full path. Give the whole path of the share or disk, e.g. /media/backup or \\\\server\\share\\firstscan.`);
   if (folder === dataDir || folder.startsWith(`${dataDir}/`))
     throw badInput('That folder is inside the station’s own data folder: a dead disk would take the backups with it. Choose a network share or a USB disk.');
   try {
@@ -27,14 +28,14 @@ export function checkFolder(folder: string, dataDir: string): void {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     accessSync(folder, constants.W_OK);
   } catch (err) {
-    throw badInput(`This station cannot write to ${folder} (${(err as Error).message}). Check the share is mounted or the disk plugged in, and that this user may write there.`);
+    throw badInput(
+      `This station cannot write to ${folder} (${(err as Error).message}). Check the share is mounted or the disk plugged in, and that this user may write there.`,
+    );
   }
 }
 
 export function saveBackupSettings(ctx: ServiceContext, dataDir: string, s: BackupSettings): BackupSettings {
   checkFolder(s.folder, dataDir);
-  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
-    emit({ type: 'backup.settings_saved', subject: null, payload: { stationId: ctx.stationId, ...s } }),
-  );
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'backup.settings_saved', subject: null, payload: { stationId: ctx.stationId, ...s } }));
   return backupSettings(ctx);
 }

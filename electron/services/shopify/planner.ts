@@ -107,7 +107,12 @@ export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number
       kind: KIND.trackingUpdate,
       target: laneOf(link.storeId, parcel.orderId),
       ref: parcelId,
-      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number, shopifyTrackingUrl(ctx, link.storeId, order!.name, line, number)), notifyCustomer: notify },
+      payload: {
+        parcelId,
+        storeId: link.storeId,
+        tracking: trackingFor(line, number, shopifyTrackingUrl(ctx, link.storeId, order!.name, line, number)),
+        notifyCustomer: notify,
+      },
     },
   ];
 }

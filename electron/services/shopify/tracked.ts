@@ -18,8 +18,12 @@ export async function trackingNumbersInShopify(rt: ShopifyRuntime, since: string
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const r: { orders: { nodes: Array<{ fulfillments: Array<{ trackingInfo: Array<{ number: string | null }> }> }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-          await client.request('TrackingSince', TRACKING_SINCE, { first: 250, after, query });
+        const r: {
+          orders: {
+            nodes: Array<{ fulfillments: Array<{ trackingInfo: Array<{ number: string | null }> }> }>;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        } = await client.request('TrackingSince', TRACKING_SINCE, { first: 250, after, query });
         for (const o of r.orders.nodes) for (const f of o.fulfillments) for (const t of f.trackingInfo) if (t.number) numbers.add(t.number.toUpperCase());
         pages++;
         if (!r.orders.pageInfo.hasNextPage || pages > 400) break;

@@ -38,7 +38,13 @@ export function buyerTrackingUrl(ctx: ServiceContext, orderId: string, line: Pic
 }
 
 /** The URL sent to Shopify with a fulfillment's tracking: the branded page only where the merchant chose it. */
-export function shopifyTrackingUrl(ctx: ServiceContext, storeId: string, orderName: string, line: Pick<LineData, 'trackingUrl' | 'carrier'>, number: string): string {
+export function shopifyTrackingUrl(
+  ctx: ServiceContext,
+  storeId: string,
+  orderName: string,
+  line: Pick<LineData, 'trackingUrl' | 'carrier'>,
+  number: string,
+): string {
   const page = trackingPageOf(ctx, storeId);
   return page.template && page.useInShopify ? brandedUrl(page.template, number, line.carrier, orderName) : trackingUrl(line.trackingUrl, number);
 }
@@ -47,7 +53,8 @@ export function saveTrackingPage(ctx: ServiceContext, input: { storeId: string }
   if (!shopifyReader(ctx.store.db).store(input.storeId)) throw notFound(`Store ${input.storeId}`, 'Connect it on the Sync screen first.');
   const template = input.template?.trim() || null;
   if (template) {
-    if (!template.includes('{number}')) throw badInput('The page address needs {number} where the tracking number goes, e.g. https://yourstore.com/apps/track?n={number}.');
+    if (!template.includes('{number}'))
+      throw badInput('The page address needs {number} where the tracking number goes, e.g. https://yourstore.com/apps/track?n={number}.');
     let url: URL;
     try {
       url = new URL(brandedUrl(template, 'LX123456785CN', 'China Post', '1001'));
@@ -58,6 +65,8 @@ export function saveTrackingPage(ctx: ServiceContext, input: { storeId: string }
   }
   if (!template && input.useInShopify) throw badInput('Set the page address before sending it to Shopify, or leave "send to Shopify" off.');
   const page = { template, useInShopify: input.useInShopify, milestones: input.milestones };
-  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'shopify.tracking_page_set', subject: null, payload: { storeId: input.storeId, ...page } }));
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+    emit({ type: 'shopify.tracking_page_set', subject: null, payload: { storeId: input.storeId, ...page } }),
+  );
   return trackingPageOf(ctx, input.storeId);
 }

@@ -30,7 +30,13 @@ export function AssessmentReport() {
           }}
         >
           <label>
-            From <input type="date" value={draft.from || r?.from || ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} data-testid="assessment-from" />
+            From{' '}
+            <input
+              type="date"
+              value={draft.from || r?.from || ''}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+              data-testid="assessment-from"
+            />
           </label>
           <label>
             to <input type="date" value={draft.to || r?.to || ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} data-testid="assessment-to" />
@@ -61,8 +67,8 @@ export function AssessmentReport() {
       {r && (
         <>
           <p className="muted" data-testid="assessment-summary">
-            {r.site}, {r.from} to {r.to}: {r.parcels} parcels picked. {r.answers.filter((a) => a.mark === 'pass').length} of {r.answers.length} answers meet the article’s good answer
-            (Table 5 of the domain article). Made {fmtDateTime(r.generatedAt)}.
+            {r.site}, {r.from} to {r.to}: {r.parcels} parcels picked. {r.answers.filter((a) => a.mark === 'pass').length} of {r.answers.length} answers meet the
+            article’s good answer (Table 5 of the domain article). Made {fmtDateTime(r.generatedAt)}.
           </p>
           <div className="assessment-list">
             {r.answers.map((a) => (

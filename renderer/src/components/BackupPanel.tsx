@@ -60,18 +60,24 @@ export function BackupPanel() {
       {s.running ? (
         <div className="backup-progress" data-testid="backup-progress">
           <progress max={1} value={s.running.done} aria-label="Backup progress" />
-          <span>
-            {s.running.phase === 'copying' ? `Copying ${Math.round(s.running.done * 100)} %` : 'Checking the copy…'} (picks go on meanwhile)
-          </span>
+          <span>{s.running.phase === 'copying' ? `Copying ${Math.round(s.running.done * 100)} %` : 'Checking the copy…'} (picks go on meanwhile)</span>
         </div>
       ) : (
-        <button type="button" className="primary" data-testid="backup-now" disabled={now.busy} onClick={() => void now.run(() => call('backup.run', {})).then(() => status.reload())}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="backup-now"
+          disabled={now.busy}
+          onClick={() => void now.run(() => call('backup.run', {})).then(() => status.reload())}
+        >
           Back up now
         </button>
       )}
       <FormError failure={now.failure} />
       <p className="muted small" data-testid="backup-next">
-        {s.nextDue ? `Next scheduled backup ${fmtDateTime(s.nextDue)}; keeps the newest ${s.settings.keep} good copies.` : 'No schedule until a folder is chosen.'}
+        {s.nextDue
+          ? `Next scheduled backup ${fmtDateTime(s.nextDue)}; keeps the newest ${s.settings.keep} good copies.`
+          : 'No schedule until a folder is chosen.'}
       </p>
       <BackupSettings status={s} reload={() => void status.reload()} />
       {!s.restorePending && <BackupRestore backups={s.backups} staged={s.restoreStaged} reload={() => void status.reload()} />}
@@ -95,7 +101,13 @@ function BackupSettings({ status, reload }: { status: Status; reload: () => void
         }}
       >
         <Field id="bk-folder" label="Backup folder (a network share or a USB disk)" error={issueAt(f, 'folder')} wide>
-          <input {...described('bk-folder', issueAt(f, 'folder'))} className="mono" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/media/usb/firstscan" />
+          <input
+            {...described('bk-folder', issueAt(f, 'folder'))}
+            className="mono"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder="/media/usb/firstscan"
+          />
         </Field>
         <div className="backup-row">
           <Field id="bk-every" label="Every (hours)" error={issueAt(f, 'everyHours')}>

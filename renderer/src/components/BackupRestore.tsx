@@ -32,7 +32,8 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
       <summary>Restore from a backup (supervisor)</summary>
       {staged || done ? (
         <p className="warn" role="status" data-testid="restore-staged">
-          The backup is ready: restart Firstscan on this PC to finish. The database it replaces is kept in the data folder. Picks wait until a supervisor confirms the numbers.
+          The backup is ready: restart Firstscan on this PC to finish. The database it replaces is kept in the data folder. Picks wait until a supervisor
+          confirms the numbers.
         </p>
       ) : (
         <>
@@ -43,7 +44,14 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
               look(file);
             }}
           >
-            <input className="mono" aria-label="Backup file" placeholder="/media/usb/firstscan/firstscan-….db" value={file} onChange={(e) => setFile(e.target.value)} data-testid="restore-file" />
+            <input
+              className="mono"
+              aria-label="Backup file"
+              placeholder="/media/usb/firstscan/firstscan-….db"
+              value={file}
+              onChange={(e) => setFile(e.target.value)}
+              data-testid="restore-file"
+            />
             <button type="submit" disabled={act.busy || !file.trim()}>
               Look inside
             </button>
@@ -129,7 +137,8 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
       ) : (
         <>
           <p>
-            Restored from <span className="mono">{c.pending?.file}</span> (backup of {fmtDateTime(c.pending?.backupAt)}). Every line continues beyond the highest number any record shows:
+            Restored from <span className="mono">{c.pending?.file}</span> (backup of {fmtDateTime(c.pending?.backupAt)}). Every line continues beyond the
+            highest number any record shows:
           </p>
           <table className="report-table" data-testid="restore-ranges">
             <thead>
@@ -160,8 +169,8 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
           </ul>
           {c.gap > 0 && (
             <label className="check">
-              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="restore-sure" /> Skip the {c.gap} number(s) issued after the
-              backup: they are never issued again
+              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="restore-sure" /> Skip the {c.gap} number(s) issued
+              after the backup: they are never issued again
             </label>
           )}
           <button

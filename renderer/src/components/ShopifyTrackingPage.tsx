@@ -31,7 +31,9 @@ export function ShopifyTrackingPage({ storeId }: { storeId: string }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save.run(() => call('shopify.trackingPage', { storeId, template: template.trim() || null, useInShopify, milestones })).then((r) => r && pages.reload());
+          void save
+            .run(() => call('shopify.trackingPage', { storeId, template: template.trim() || null, useInShopify, milestones }))
+            .then((r) => r && pages.reload());
         }}
       >
         <label className="small-note">
@@ -46,11 +48,12 @@ export function ShopifyTrackingPage({ storeId }: { storeId: string }) {
           />
         </label>
         <label className="check">
-          <input type="checkbox" checked={useInShopify} onChange={(e) => setUse(e.target.checked)} data-testid="tracking-page-shopify" /> Send this page to Shopify as the tracking URL
+          <input type="checkbox" checked={useInShopify} onChange={(e) => setUse(e.target.checked)} data-testid="tracking-page-shopify" /> Send this page to
+          Shopify as the tracking URL
         </label>
         <label className="check">
-          <input type="checkbox" checked={milestones} onChange={(e) => setMilestones(e.target.checked)} data-testid="tracking-page-milestones" /> Send milestones (handed over, in
-          transit, out for delivery, delivered, delay) to Shopify as fulfillment events
+          <input type="checkbox" checked={milestones} onChange={(e) => setMilestones(e.target.checked)} data-testid="tracking-page-milestones" /> Send
+          milestones (handed over, in transit, out for delivery, delivered, delay) to Shopify as fulfillment events
         </label>
         <button type="submit" className="small-btn" disabled={save.busy} data-testid="tracking-page-save">
           Save

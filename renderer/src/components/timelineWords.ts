@@ -162,7 +162,8 @@ export const SENTENCES: Sentences = {
   'backup.failed': (p) => `Backup to ${p.folder} failed: ${p.reason}`,
   'backup.restored': (p) =>
     `Restored from ${p.file}; ${p.ranges.filter((r) => r.to > r.from).length} range(s) moved past numbers issued after the backup${p.gapConfirmed ? ' (gap confirmed)' : ''}.`,
-  'shopify.tracking_page_set': (p) => `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
+  'shopify.tracking_page_set': (p) =>
+    `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
 };
 
 /** The sentence of any stored event; an unknown type (a newer station's) still reads as words, never as a payload dump. */

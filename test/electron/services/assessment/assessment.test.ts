@@ -25,7 +25,7 @@ beforeAll(async () => {
     }
   };
   await generateActivity({
-    call: <T,>(channel: string, input: unknown = {}) => api(app, channel as ChannelName, input as Input<ChannelName>) as Promise<T>,
+    call: <T>(channel: string, input: unknown = {}) => api(app, channel as ChannelName, input as Input<ChannelName>) as Promise<T>,
     setClock: async (ms) => clock.set(ms),
     settle: drain,
   });

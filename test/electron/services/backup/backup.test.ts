@@ -18,7 +18,10 @@ afterEach(async () => {
 async function station(orders = 200) {
   const app = await demoApp({ runJobs: false, demoOrders: orders });
   const folder = tempDir('fs-backups-');
-  cleanup.push(() => app.dispose(), () => rmSync(folder, { recursive: true, force: true }));
+  cleanup.push(
+    () => app.dispose(),
+    () => rmSync(folder, { recursive: true, force: true }),
+  );
   await api(app, 'backup.settings.save', { folder, everyHours: 4, keep: 3 });
   return { app, folder };
 }
@@ -59,7 +62,9 @@ describe('backup: SQLite online backup, checked, kept', () => {
     }
     expect(listBackups(folder, app.ctx.stationId).map((b) => b.name)).toEqual(files.slice(-3).reverse());
     await expect(api(app, 'backup.settings.save', { folder: 'relative/dir', everyHours: 4, keep: 3 })).rejects.toThrow(/not a full path/);
-    await expect(api(app, 'backup.settings.save', { folder: join(app.dir, 'backups'), everyHours: 4, keep: 3 })).rejects.toThrow(/inside the station’s own data folder/);
+    await expect(api(app, 'backup.settings.save', { folder: join(app.dir, 'backups'), everyHours: 4, keep: 3 })).rejects.toThrow(
+      /inside the station’s own data folder/,
+    );
     // The one place a backup may never go: its failure is on screen, the good copies stay.
     const blocked = join(folder, 'file-not-folder');
     writeFileSync(blocked, 'x');
@@ -70,8 +75,14 @@ describe('backup: SQLite online backup, checked, kept', () => {
   it('kill -9 in the middle of a backup leaves the previous good backup intact; the next backup clears the half-written copy', async () => {
     const dir = tempDir();
     const folder = tempDir('fs-backups-');
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => rmSync(folder, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/electron/services/backup/backup-child.ts', dir, folder], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanup.push(
+      () => rmSync(dir, { recursive: true, force: true }),
+      () => rmSync(folder, { recursive: true, force: true }),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/electron/services/backup/backup-child.ts', dir, folder], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no mid-copy:\n${out}`)), 60_000);

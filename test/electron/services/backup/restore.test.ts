@@ -53,7 +53,10 @@ describe('restore onto a new PC: no number is ever issued twice', () => {
   it('restores a backup onto a fresh data folder, refuses picks until the supervisor confirms the gap, then continues beyond every number on labels and in Shopify', async () => {
     const folder = tempDir('fs-backups-');
     const old = await demoApp({ runJobs: false, demoOrders: 30, demoShopify: true });
-    cleanup.push(() => rmSync(folder, { recursive: true, force: true }), () => rmSync(old.dir, { recursive: true, force: true }));
+    cleanup.push(
+      () => rmSync(folder, { recursive: true, force: true }),
+      () => rmSync(old.dir, { recursive: true, force: true }),
+    );
     await api(old, 'backup.settings.save', { folder, everyHours: 4, keep: 5 });
     const before = await pick(old, names(1001, 6));
     const backup = await new BackupRunner(old.ctx, old.dir).run('console');

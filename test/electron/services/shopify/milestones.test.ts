@@ -41,7 +41,12 @@ async function pickAndHandOver(order: string) {
 describe('milestones go to Shopify as fulfillment events (seed step 6)', () => {
   it('sends each milestone the monitor learns once, in order, whatever the repeats; the store’s branded page is the tracking URL Shopify gets', async () => {
     await start();
-    await api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: 'https://track.demo-store.example/t/{number}?order={order}', useInShopify: true, milestones: true });
+    await api(app, 'shopify.trackingPage', {
+      storeId: DEMO_STORE,
+      template: 'https://track.demo-store.example/t/{number}?order={order}',
+      useInShopify: true,
+      milestones: true,
+    });
     const p = await pickAndHandOver('#1001');
     const steps: Array<[string, number]> = [
       ['accepted', 20],
@@ -77,7 +82,9 @@ describe('milestones go to Shopify as fulfillment events (seed step 6)', () => {
 
   it('sends nothing for a store that keeps its own notification stack (milestones off), and refuses a page address without {number}', async () => {
     await start();
-    await expect(api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: 'https://track.example/', useInShopify: true, milestones: true })).rejects.toThrow(/\{number\}/);
+    await expect(
+      api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: 'https://track.example/', useInShopify: true, milestones: true }),
+    ).rejects.toThrow(/\{number\}/);
     await api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: null, useInShopify: false, milestones: false });
     const p = await pickAndHandOver('#1002');
     app.clock.set(T0 + 20 * H);
