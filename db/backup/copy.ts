@@ -74,7 +74,6 @@ const INSPECT_BODY = `
     pool: db.prepare(Q.pool).all(),
   };`;
 
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same body the worker runs from a string
 const inspectWith = new Function('db', 'Q', 'readonly', INSPECT_BODY) as (db: Sqlite, q: typeof INSPECT, readonly: boolean) => CopyFacts;
 
 /**
