@@ -6,6 +6,8 @@
 // Capabilities (electron/services/<cap>/) and the capabilities each may import. A new edge is a design
 // decision: add it here, with the reason in the commit.
 const capabilityEdges = {
+  assessment: ['monitor'],
+  backup: ['numbers'],
   cutoffs: ['site'],
   demo: ['cutoffs', 'lines', 'site'],
   dispatch: ['cutoffs', 'numbers', 'shopify', 'site'],

@@ -13,6 +13,7 @@ import { importBench } from './import.bench';
 import { screensBench } from './screens.bench';
 import { walBench } from './wal.bench';
 import { outboxBench } from './outbox.bench';
+import { backupBench } from './backup.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [
@@ -27,6 +28,7 @@ const benches: Bench[] = [
   screensBench,
   walBench,
   outboxBench,
+  backupBench,
 ];
 benches.push((await import('./site.bench')).siteBench);
 

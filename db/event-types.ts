@@ -7,6 +7,7 @@ import type { SiteEvents } from './site/events';
 import type { JobDraft } from './job-types';
 
 export type { JobDraft, JobKind, JobPayloads } from './job-types';
+import type { BackupEvents } from './backup/events';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
  * current-state tables can be rebuilt from the log alone (and replayed at another station).
@@ -123,7 +124,7 @@ export interface CoreEvents {
 }
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
-export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents {}
+export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents {}
 
 export type EventType = keyof EventMap;
 

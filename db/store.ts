@@ -17,6 +17,8 @@ import { hardwareReader } from './hardware/reader';
 import { siteReader } from './site/reader';
 import { eventsReader } from './readers/events';
 import { databaseReader } from './readers/database';
+import { backupReader } from './backup/reader';
+import { assessmentReader } from './assessment/reader';
 import { bindHandle } from './handle';
 import { DiskFullError, DiskWatch, isDiskFull } from './disk';
 
@@ -38,6 +40,8 @@ function readers(db: Sqlite) {
     site: siteReader(db),
     events: eventsReader(db),
     database: databaseReader(db),
+    backup: backupReader(db),
+    assessment: assessmentReader(db),
   };
 }
 

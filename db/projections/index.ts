@@ -14,6 +14,7 @@ import { monitorProjector, monitorTables } from '../monitor/projector';
 import { hardwareProjector, hardwareTables } from '../hardware/projector';
 import { siteProjector, siteTables } from '../site/projector';
 import { counterTables } from './counters';
+import { backupProjector } from '../backup/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -26,6 +27,7 @@ const projectors: Projector[] = [
   cutoffsProjector,
   monitorProjector,
   hardwareProjector,
+  backupProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];

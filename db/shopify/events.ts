@@ -62,6 +62,12 @@ export interface ShopifyEvents {
   /** The store's setting: when Shopify e-mails the buyer (applies to parcels picked from then on). */
   'shopify.notify_set': { storeId: string; notifyAt: NotifyAt };
   /**
+   * The store's branded tracking page (`{number}`, `{carrier}`, `{order}` in the template; null: the
+   * carrier's page), whether the tracking URL sent to Shopify is that page, and whether the monitor's
+   * milestones go to Shopify as fulfillment events.
+   */
+  'shopify.tracking_page_set': { storeId: string; template: string | null; useInShopify: boolean; milestones: boolean };
+  /**
    * Shopify took the request to e-mail the buyer the tracking number at handover
    * (fulfillmentTrackingInfoUpdate with notifyCustomer; found: a retry saw it had already landed).
    */

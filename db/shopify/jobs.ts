@@ -26,7 +26,7 @@ export interface TrackingUpdatePayload {
   replacesParcelId?: string;
 }
 
-export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'FAILURE';
+export type ShopifyMilestone = 'CARRIER_PICKED_UP' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'ATTEMPTED_DELIVERY' | 'DELAYED' | 'FAILURE';
 
 export interface RequestAnswerPayload {
   storeId: string;

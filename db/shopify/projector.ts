@@ -96,6 +96,14 @@ export const shopifyProjector: Projector = {
       s.notifyAt ?? 'handover',
     );
   },
+  'shopify.tracking_page_set': (db, e) => {
+    const { storeId, ...page } = e.payload;
+    stmt(db, 'INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value').run(
+      `shopify:${storeId}`,
+      'tracking_page',
+      JSON.stringify(page),
+    );
+  },
   'shopify.notify_set': (db, e) => {
     stmt(db, 'UPDATE shopify_stores SET notify_at = ? WHERE id = ?').run(e.payload.notifyAt, e.payload.storeId);
   },

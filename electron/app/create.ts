@@ -13,6 +13,7 @@ import type { JobGate } from '../jobs/types';
 import { FakePrinter } from '../../native/printers/fake9100';
 import { savePrinter } from '../services/printing/printers';
 import { seedDemo } from '../services/demo/seed';
+import { swapInStagedRestore } from '../services/backup/restore';
 import { isJoined } from '../services/replication/credentials';
 import { acquireDataLock, type HeldLock } from '../core/data-lock';
 import type { DesktopShell } from './desktop-shell';
@@ -128,6 +129,10 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   const clock = joined ? new SiteClock(baseClock) : baseClock;
   privateDir(opts.dataDir);
   const disk = new DiskWatch(opts.dataDir);
+  // A restore staged from a backup (console or CLI) replaces the database now, while nothing has it open.
+  const replaced = swapInStagedRestore(opts.dataDir, baseClock.now());
+  if (replaced)
+    console.error(`Restored from a backup; the database it replaced is kept in ${replaced}. A supervisor confirms the numbers on F7 Devices before picking.`);
   const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
   disk.checkAtStart();
   undo.push(() => void db.close());

@@ -20,6 +20,7 @@ export function options(argv: string[]) {
       state: { type: 'string' },
       parcels: { type: 'string' },
       'per-day': { type: 'string' },
+      to: { type: 'string' },
     },
   });
 }

@@ -7,6 +7,7 @@ import { shopifyEmulate } from './shopify';
 import { site, SITE_USAGE } from './site';
 import { explainStartFailure } from '../core/start-failure';
 import { demoGrow } from './grow';
+import { backupCommand, BACKUP_USAGE } from './backup';
 
 const USAGE = `Firstscan console
 
@@ -18,6 +19,7 @@ const USAGE = `Firstscan console
   npm run cli -- rebuild projections [--data <dir>]
   npm run cli -- demo grow --parcels <n> [--per-day <n>] [--data <dir>]   simulated history: orders, picks, dispatch, carrier scans, exceptions
   npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>] [--state <file>]
+${BACKUP_USAGE}
 ${SITE_USAGE}
 `;
 
@@ -75,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     case 'shopify':
       if (sub !== 'emulate') break;
       return shopifyEmulate({ port: values.port, plan: values.plan, faults: values.faults, orders: values.orders, state: values.state });
+    case 'backup':
+      return backupCommand(sub, arg, dataDir, typeof values.to === 'string' ? values.to : undefined);
     case 'rebuild':
       if (sub !== 'projections') break;
       return rebuild(dataDir);

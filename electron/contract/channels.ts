@@ -12,6 +12,8 @@ import { monitorChannels } from './channels/monitor';
 import { hardwareChannels } from './channels/hardware';
 import { siteChannels } from './channels/site';
 import { desktopChannels } from './channels/desktop';
+import { backupChannels } from './channels/backup';
+import { assessmentChannels } from './channels/assessment';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -31,6 +33,8 @@ export const channels = {
   ...hardwareChannels,
   ...siteChannels,
   ...desktopChannels,
+  ...backupChannels,
+  ...assessmentChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -147,7 +147,7 @@ export const PickResult = z.discriminatedUnion('outcome', [
   }),
   z.object({
     outcome: z.literal('refused'),
-    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full']),
+    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full', 'restore_unconfirmed']),
     message: z.string(),
     next: z.string(),
   }),

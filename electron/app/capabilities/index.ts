@@ -11,6 +11,8 @@ import { monitorCapability } from './monitor';
 import { hardwareCapability } from './hardware';
 import { replicationCapability } from './replication';
 import { desktopCapability } from './desktop';
+import { backupCapability } from './backup';
+import { assessmentCapability } from './assessment';
 
 /** Every capability of the console, in start order. */
 export const capabilities: Capability[] = [
@@ -26,4 +28,6 @@ export const capabilities: Capability[] = [
   monitorCapability,
   hardwareCapability,
   desktopCapability,
+  backupCapability,
+  assessmentCapability,
 ];

@@ -11,11 +11,14 @@ import { parcelSync, syncStatus } from '../../services/shopify/status';
 import { fixDeadLetter } from '../../services/shopify/fix';
 import { answerRequest, pendingRequests } from '../../services/shopify/requests';
 import { startDemoStore } from '../../services/shopify/demo';
+import { saveTrackingPage, trackingPageOf } from '../../services/shopify/tracking-page';
 import type { ShopifyEmulator } from '../../services/shopify/emulator';
 
 /** The capability's live state for one app (the env is per app). */
 export const shopifyRuntime = (env: AppEnv) => runtimeOf(env, () => new ShopifyRuntime(env.ctx, secretStoreFor(env.dataDir)));
 const demoStores = new WeakMap<AppEnv, ShopifyEmulator>();
+/** The demo store's emulator of an app (tests assert what Shopify received: fulfillments, e-mails, events). */
+export const demoStoreOf = (env: AppEnv) => demoStores.get(env);
 
 const INTAKE_EVERY_MS = 60_000;
 
@@ -67,6 +70,9 @@ export const shopifyCapability: Capability = {
       },
       'shopify.disconnect': ({ storeId }) => (disconnectStore(rt, storeId), { storeId }),
       'shopify.notifyAt': ({ storeId, notifyAt }) => setNotifyAt(env.ctx, storeId, notifyAt),
+      'shopify.trackingPages': () =>
+        env.ctx.store.read.shopify.stores().map((s) => ({ storeId: s.id, name: s.shopName || s.shopDomain, ...trackingPageOf(env.ctx, s.id) })),
+      'shopify.trackingPage': (input) => saveTrackingPage(env.ctx, input),
       'shopify.intake': ({ storeId }) => runIntake(env.ctx, rt, storeId),
       'shopify.parcel': ({ parcelId }) => parcelSync(rt, parcelId),
       'shopify.fix': (input) => fixDeadLetter(rt, input),

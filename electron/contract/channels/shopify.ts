@@ -141,6 +141,23 @@ export const shopifyChannels = {
     z.object({ storeId: z.string(), notifyAt: NotifyAt }),
     'E-mail the buyer at handover (the tracking goes to Shopify at pick without an e-mail) or at pick. Applies to parcels picked from now on.',
   ),
+  'shopify.trackingPages': ch(
+    Empty,
+    z.array(z.object({ storeId: z.string(), name: z.string(), template: z.string().nullable(), useInShopify: z.boolean(), milestones: z.boolean() })),
+    'Each store’s branded tracking page (null: the carrier’s), whether Shopify gets that URL, and whether milestones go to Shopify as fulfillment events.',
+  ),
+  'shopify.trackingPage': ch(
+    z
+      .object({
+        storeId: z.string().min(1),
+        template: z.string().trim().max(500).nullable().describe('https://… with {number} (also {carrier}, {order}); null: the carrier’s page'),
+        useInShopify: z.boolean(),
+        milestones: z.boolean(),
+      })
+      .strict(),
+    z.object({ template: z.string().nullable(), useInShopify: z.boolean(), milestones: z.boolean() }),
+    'Supervisor: set a store’s tracking page (used in the buyer messages the console writes, and in the URL sent to Shopify when chosen) and whether milestones go to Shopify.',
+  ),
   'shopify.disconnect': ch(z.object({ storeId: z.string().min(1) }).strict(), z.object({ storeId: z.string() }), 'Disconnect a store and forget its token.'),
   'shopify.intake': ch(
     z.object({ storeId: z.string().min(1) }).strict(),

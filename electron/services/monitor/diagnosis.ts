@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../core/context';
 import { parcelContext, type ParcelContext } from './facts';
 import { currentGap, gapsOf, type Gap } from './gaps';
 import { STATUS_WORDS } from '../../../db/monitor/statuses';
-import { trackingLink } from './templates';
+import { buyerTrackingUrl } from '../shopify/tracking-page';
 import { runtimeOf } from './runtime';
 import { FILE_SOURCE } from './sources/registry';
 import { exceptionView } from './exceptions';
@@ -52,7 +52,7 @@ export function diagnoseParcel(ctx: ServiceContext, parcelId: string, pc: Parcel
       pickedAt: parcel.pickedAt,
       pickupAt: parcel.pickupAt ?? null,
       handedOverAt: pc.handedOverAt,
-      trackingUrl: trackingLink(line, parcel.trackingNumber),
+      trackingUrl: buyerTrackingUrl(ctx, order.id, line, parcel.trackingNumber),
     },
     order: {
       id: order.id,

@@ -5,7 +5,8 @@ import type { OrderRow } from '../../../db/readers/orders';
 import { notFound } from '../../core/errors';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { STATUS_WORDS } from '../../../db/monitor/statuses';
-import { trackingLink, type TemplateFacts } from './templates';
+import type { TemplateFacts } from './templates';
+import { buyerTrackingUrl } from '../shopify/tracking-page';
 import { firstScanWindow, type Window } from './windows';
 
 export interface ParcelContext {
@@ -43,7 +44,7 @@ export function templateFacts(ctx: ServiceContext, pc: ParcelContext): TemplateF
     buyerName: pc.order.shipTo.name,
     orderName: pc.order.name,
     trackingNumber: pc.parcel.trackingNumber,
-    trackingUrl: trackingLink(pc.line, pc.parcel.trackingNumber),
+    trackingUrl: buyerTrackingUrl(ctx, pc.order.id, pc.line, pc.parcel.trackingNumber),
     carrier: pc.line.carrier,
     routeType: pc.line.routeType,
     zone: pc.zone,

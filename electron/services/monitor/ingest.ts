@@ -14,6 +14,8 @@ export const MILESTONE: Partial<Record<TrackingStatus, ShopifyMilestone>> = {
   out_for_delivery: 'OUT_FOR_DELIVERY',
   delivered: 'DELIVERED',
   failed_attempt: 'ATTEMPTED_DELIVERY',
+  // the carrier's own exception scan (customs hold, damaged, address problem): Shopify's "delayed"
+  exception: 'DELAYED',
   returned: 'FAILURE',
 };
 

@@ -29,6 +29,14 @@ function refuse(ctx: ServiceContext, code: string, refusal: RefusalCode, message
  * refuses the scan (nothing was issued) with what to do, never "try again".
  */
 export function scan(ctx: ServiceContext, code: string, choice?: string): PickResult {
+  const restore = ctx.store.read.backup.restorePending();
+  if (restore)
+    return {
+      outcome: 'refused',
+      code: 'restore_unconfirmed',
+      message: 'Restored from a backup: no number until a supervisor confirms where the numbers continue.',
+      next: `Call your supervisor: F7 Devices → Backup → Confirm the numbers (backup ${restore.file}). Then scan this order again.`,
+    };
   try {
     return scanOnce(ctx, code, choice);
   } catch (err) {

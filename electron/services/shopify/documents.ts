@@ -102,7 +102,16 @@ export const FULFILLMENT_REQUEST_STATE = `query FulfillmentRequestState($id: ID!
   fulfillmentOrder(id: $id) { id status requestStatus }
 }`;
 
+/** After a restore: every tracking number Shopify holds for the store's orders changed since the backup. */
+export const TRACKING_SINCE = `query TrackingSince($first: Int!, $after: String, $query: String) {
+  orders(first: $first, after: $after, query: $query) {
+    nodes { fulfillments(first: 20) { trackingInfo(first: 5) { number } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
+  TRACKING_SINCE,
   SHOP_INFO,
   FULFILLMENT_ORDERS,
   ASSIGNED_FULFILLMENT_ORDERS,

@@ -6,6 +6,7 @@ import { EVENTS_OF_FULFILLMENT, EVENT_CREATE, FULFILLMENTS_OF_ORDER, FULFILLMENT
 import { answerRequestJob } from './request-job';
 import { KIND } from './lanes';
 import { trackingFor } from './planner';
+import { shopifyTrackingUrl } from './tracking-page';
 import type { ShopifyRuntime } from './runtime';
 
 interface FoState {
@@ -160,7 +161,8 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow<typeof KIND.buyerNoti
   const parcel = rt.ctx.store.read.parcels.get(p.parcelId);
   const line = parcel && rt.ctx.store.read.lines.get(parcel.lineId);
   if (!parcel || !line) throw new PermanentJobError(`Parcel ${p.parcelId} or its carrier line is gone; nothing to tell the buyer.`);
-  const tracking = trackingFor(line, parcel.trackingNumber);
+  const orderName = rt.ctx.store.read.orders.get(parcel.orderId)?.name ?? '';
+  const tracking = trackingFor(line, parcel.trackingNumber, shopifyTrackingUrl(rt.ctx, p.storeId, orderName, line, parcel.trackingNumber));
   const client = clientFor(rt, p.storeId);
   const done = (found: boolean, updatedAt?: string): JobOutcome => ({
     result: { fulfillmentGid: fulfillmentId, found },

@@ -2,6 +2,7 @@ import type { JobDraft } from '../../../db/event-types';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf } from './lanes';
+import { trackingPageOf } from './tracking-page';
 
 /**
  * At handover, for a parcel whose fulfillment went to Shopify without e-mailing the buyer (the
@@ -36,7 +37,7 @@ export function planShopifyEvent(ctx: ServiceContext, parcelId: string, status: 
   const order = ctx.store.read.orders.get(parcel.orderId);
   if (order?.source !== 'shopify') return [];
   const link = ctx.store.read.shopify.link(order.id);
-  if (!link) return [];
+  if (!link || !trackingPageOf(ctx, link.storeId).milestones) return [];
   return [
     {
       id: newId('job', happenedAt),

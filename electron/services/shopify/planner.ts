@@ -3,6 +3,7 @@ import { newId } from '../../core/ids';
 import type { JobPlanner } from '../../core/planners';
 import type { ServiceContext } from '../../core/context';
 import { KIND, laneOf, trackingUrl } from './lanes';
+import { shopifyTrackingUrl } from './tracking-page';
 
 import type { CreatePayload } from '../../../db/shopify/jobs';
 
@@ -25,7 +26,7 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     orderId: parcel.order.id,
     foGid: link.foGid,
     lineItems: ctx.store.read.shopify.foLines(parcel.order.id),
-    tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
+    tracking: trackingFor(line, parcel.trackingNumber, shopifyTrackingUrl(ctx, link.storeId, parcel.order.name, line, parcel.trackingNumber)),
     // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
     notifyCustomer: store?.notifyAt === 'pick',
   };
@@ -62,18 +63,18 @@ const planReplacement: JobPlanner = (ctx, parcel, at) => {
         orderId: parcel.order.id,
         foGid: old.foGid,
         replacesParcelId: old.parcelId,
-        tracking: trackingFor(line, parcel.trackingNumber),
+        tracking: trackingFor(line, parcel.trackingNumber, shopifyTrackingUrl(ctx, old.storeId, parcel.order.name, line, parcel.trackingNumber)),
         notifyCustomer: store?.notifyAt === 'pick',
       },
     },
   ];
 };
 
-/** What Shopify gets for a number on a line: its exact company name and a working tracking URL. */
-export const trackingFor = (line: LineData, number: string): CreatePayload['tracking'] => ({
+/** What Shopify gets for a number on a line: its exact company name and a working tracking URL (the store's branded page where it chose so). */
+export const trackingFor = (line: LineData, number: string, url: string = trackingUrl(line.trackingUrl, number)): CreatePayload['tracking'] => ({
   company: line.shopifyCompany,
   number,
-  url: trackingUrl(line.trackingUrl, number),
+  url,
 });
 
 /**
@@ -97,7 +98,12 @@ export function planTrackingUpdate(ctx: ServiceContext, parcelId: string, number
       kind: KIND.trackingUpdate,
       target: laneOf(link.storeId, parcel.orderId),
       ref: parcelId,
-      payload: { parcelId, storeId: link.storeId, tracking: trackingFor(line, number), notifyCustomer: notify },
+      payload: {
+        parcelId,
+        storeId: link.storeId,
+        tracking: trackingFor(line, number, shopifyTrackingUrl(ctx, link.storeId, order!.name, line, number)),
+        notifyCustomer: notify,
+      },
     },
   ];
 }

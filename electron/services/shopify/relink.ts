@@ -6,6 +6,7 @@ import { planJobs } from '../../core/planners';
 import { parcelView } from '../pick/view';
 import { stationSettings, type ServiceContext } from '../../core/context';
 import { planTrackingUpdate, trackingFor } from './planner';
+import { shopifyTrackingUrl } from './tracking-page';
 import { checkManualNumber } from './relink-number';
 import { parcelSyncView } from './status';
 
@@ -69,8 +70,8 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
       // Shopify already has the fulfillment: update its tracking. Otherwise its queued create sends the new number.
       if (sync.fulfillmentGid) {
         jobs.push(...planTrackingUpdate(ctx, parcel.id, issued.number, at, line.id));
-        shopify = { mode: 'update', tracking: trackingFor(line, issued.number) };
-      } else shopify = { mode: 'create', tracking: trackingFor(line, issued.number) };
+        shopify = { mode: 'update', tracking: trackingFor(line, issued.number, shopifyTrackingUrl(ctx, sync.storeId, order.name, line, issued.number)) };
+      } else shopify = { mode: 'create', tracking: trackingFor(line, issued.number, shopifyTrackingUrl(ctx, sync.storeId, order.name, line, issued.number)) };
     }
     emit({
       type: 'parcel.relinked',

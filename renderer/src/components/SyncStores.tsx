@@ -2,6 +2,7 @@ import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction } from './Field';
 import { STATE_WORDS } from './SyncFormat';
+import { ShopifyTrackingPage } from './ShopifyTrackingPage';
 
 type Store = Output<'shopify.status'>['stores'][number];
 
@@ -43,6 +44,7 @@ function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
           <option value="pick">pick (with the tracking number)</option>
         </select>
       </label>
+      <ShopifyTrackingPage storeId={s.id} />
       <div className="muted small-note">
         {s.shopDomain} · {s.locationName ?? 'all locations'} · {intake}
         {s.throttle ? ` · bucket ${s.throttle.currentlyAvailable}/${s.throttle.maximumAvailable}, ${s.throttle.restoreRate}/s` : ''}

@@ -155,6 +155,15 @@ export const SENTENCES: Sentences = {
   'range.block_returned': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} given back.`,
   'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
   'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
+
+  'backup.settings_saved': (p) => `Backups to ${p.folder} every ${p.everyHours} h, keeping ${p.keep}.`,
+  'backup.completed': (p) =>
+    `Backup ${p.file} written and checked: ${p.events} events, ${p.parcels} parcels, ${(p.bytes / 1048576).toFixed(1)} MB in ${(p.ms / 1000).toFixed(1)} s.`,
+  'backup.failed': (p) => `Backup to ${p.folder} failed: ${p.reason}`,
+  'backup.restored': (p) =>
+    `Restored from ${p.file}; ${p.ranges.filter((r) => r.to > r.from).length} range(s) moved past numbers issued after the backup${p.gapConfirmed ? ' (gap confirmed)' : ''}.`,
+  'shopify.tracking_page_set': (p) =>
+    `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
 };
 
 /** The sentence of any stored event; an unknown type (a newer station's) still reads as words, never as a payload dump. */

@@ -4,8 +4,9 @@ import { DevicesScanners } from '../components/DevicesScanners';
 import { SelfTest } from '../components/SelfTest';
 import { DevicesDesktop } from '../components/DevicesDesktop';
 import { DevicesDatabase } from '../components/DevicesDatabase';
+import { BackupPanel } from '../components/BackupPanel';
 
-/** Printers and scanners of this station, and the scanner self-test. */
+/** Printers and scanners of this station, the scanner self-test, and the station's backups. */
 export function DevicesScreen() {
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   return (
@@ -16,6 +17,7 @@ export function DevicesScreen() {
         <DevicesDatabase />
       </div>
       <div className="devices-col">
+        <BackupPanel />
         <DevicesPrinters />
         <DevicesDesktop />
       </div>

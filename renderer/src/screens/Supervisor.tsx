@@ -5,14 +5,16 @@ import { CutoffCalendar } from '../components/CutoffCalendar';
 import { CutoffWhatIf } from '../components/CutoffWhatIf';
 import { useSiteZone } from '../components/CutoffTime';
 import { StationFaults } from '../components/StationFaults';
+import { AssessmentReport } from '../components/AssessmentReport';
 
 const VIEWS = [
   { id: 'week', label: 'This week' },
   { id: 'calendar', label: 'Calendars' },
   { id: 'whatif', label: 'What-if' },
+  { id: 'assessment', label: 'Self-assessment' },
 ] as const;
 
-/** Cut-offs for the supervisor: this week's pickups, each line's calendar, and what a rule would do. */
+/** Cut-offs for the supervisor: this week's pickups, each line's calendar, what a rule would do; and the partner self-assessment. */
 export function SupervisorScreen() {
   const [view, setView] = useState<(typeof VIEWS)[number]['id']>('week');
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
@@ -39,6 +41,7 @@ export function SupervisorScreen() {
         {view === 'week' && <CutoffWeek />}
         {view === 'calendar' && zone && active.length > 0 && <CutoffCalendar lines={active} zone={zone} />}
         {view === 'whatif' && active.length > 0 && <CutoffWhatIf lines={active} />}
+        {view === 'assessment' && <AssessmentReport />}
       </div>
     </div>
   );

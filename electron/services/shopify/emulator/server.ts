@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadSchema } from './schema';
-import { EmulatorState } from './state';
+import { EmulatorState, type FulfillmentEventView } from './state';
 import { BucketRegistry } from './bucket';
 import { createRootValue } from './resolvers';
 import { runGraphQL } from './engine';
@@ -67,6 +67,8 @@ export interface ShopifyEmulator {
   stats(): EmulatorStats;
   /** The e-mails Shopify would have sent buyers so far (also GET /emulator/mails). */
   mails(): BuyerMailRecord[];
+  /** Every fulfillment event Shopify took, in order, with its order and tracking (also GET /emulator/events). */
+  fulfillmentEvents(): FulfillmentEventView[];
   /** Save the state now (with `statePath`); changes made through `state` directly call this. */
   saveState(): void;
   /** True when the state came from `statePath` rather than seeding. */
@@ -144,6 +146,7 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
     // Not a Shopify endpoint: the record of the e-mails this store would have sent buyers (tests,
     // demo). Loopback only and without CORS headers, so no web page can read it.
     if (url.pathname === '/emulator/mails' && req.method === 'GET') return sendJson(res, 200, { mails: state.mails });
+    if (url.pathname === '/emulator/events' && req.method === 'GET') return sendJson(res, 200, { events: state.fulfillmentEvents() });
     if (!PATH_RE.test(url.pathname)) return sendJson(res, 404, { errors: 'Not Found' });
     if (req.method !== 'POST') return sendJson(res, 405, { errors: 'Method Not Allowed' });
     if (req.headers['x-shopify-access-token'] !== accessToken) {
@@ -232,6 +235,7 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
     },
     stats: () => ({ ...stats, faults: { ...stats.faults } }),
     mails: () => structuredClone(state.mails),
+    fulfillmentEvents: () => state.fulfillmentEvents(),
     saveState: () => persister?.flush(),
     restored: !!saved,
     close: () =>

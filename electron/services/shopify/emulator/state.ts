@@ -39,6 +39,18 @@ const ID_BASE: Record<IdKind, number> = {
   Location: 71_000_000_000,
 };
 
+/** One fulfillment event as the emulator's record shows it. */
+export interface FulfillmentEventView {
+  id: number;
+  orderName: string;
+  fulfillmentId: number;
+  trackingNumbers: string[];
+  status: string;
+  message: string | null;
+  happenedAt: string;
+  createdAt: string;
+}
+
 export interface NewOrderInput {
   email?: string;
   createdAt?: string;
@@ -328,6 +340,27 @@ export class EmulatorState {
     };
     this.mails.push(mail);
     return mail;
+  }
+
+  /**
+   * Every fulfillment event (fulfillmentEventCreate) in the order Shopify took them, with the order and
+   * tracking they belong to: what an order page and a tracking app show the buyer (also GET /emulator/events).
+   */
+  fulfillmentEvents(): FulfillmentEventView[] {
+    const out: FulfillmentEventView[] = [];
+    for (const f of this.fulfillments.values())
+      for (const e of f.events)
+        out.push({
+          id: e.id,
+          orderName: this.orders.get(f.orderId)?.name ?? '',
+          fulfillmentId: f.id,
+          trackingNumbers: f.trackingInfo.map((t) => t.number).filter((n): n is string => !!n),
+          status: e.status,
+          message: e.message,
+          happenedAt: e.happenedAt,
+          createdAt: e.createdAt,
+        });
+    return out.sort((a, b) => a.id - b.id);
   }
 
   // ----- test helpers -----

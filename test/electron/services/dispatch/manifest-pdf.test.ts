@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inflateSync } from 'node:zlib';
 import { invoke } from '../../../../electron/app/invoke';
 import { manifestBarcode } from '../../../../electron/services/dispatch/manifest-pdf';
 import { api } from '../../../support/app';
 import { extractRgbImages } from '../labels/pdf-image';
 import { decodeCode128 } from '../labels/zxing';
 import { dispatchApp, pickOn } from './fixtures';
+import { pdfStrings } from '../../../support/pdf-text';
 
 let app: Awaited<ReturnType<typeof dispatchApp>>;
 let manifestId: string;
@@ -18,22 +18,6 @@ beforeAll(async () => {
   for (const [i, p] of parcels.entries()) await api(app, 'dispatch.scan', { manifestId, code: p.trackingNumber, weightGrams: 100 + i });
 });
 afterAll(async () => app?.dispose());
-
-/** The text pdfkit drew (standard fonts: hex strings in TJ arrays of Flate content streams), one string per TJ. */
-function pdfStrings(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const out: string[] = [];
-  const re = /<<([^>]*)>>\s*stream\r?\n/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    if (!/FlateDecode/.test(m[1]) || /Subtype \/Image/.test(m[1])) continue;
-    const length = Number(/\/Length (\d+)/.exec(m[1])?.[1]);
-    const start = m.index + m[0].length;
-    const content = inflateSync(pdf.subarray(start, start + length)).toString('latin1');
-    for (const tj of content.match(/\[([^\]]*)\] TJ/g) ?? [])
-      out.push((tj.match(/<([0-9a-fA-F]*)>/g) ?? []).map((h) => Buffer.from(h.slice(1, -1), 'hex').toString('latin1')).join(''));
-  }
-  return out;
-}
 
 describe('manifest PDF', () => {
   it('is refused before close-out', async () => {

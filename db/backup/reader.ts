@@ -1,0 +1,45 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import { copyDatabase, freePoolNumbers, liveCounts, sharedFile, type CopyProgress } from './copy';
+
+export interface PendingRestore {
+  file: string;
+  backupAt: string;
+  stagedAt: string;
+}
+
+/** Set while a restored station waits for a supervisor to confirm where its ranges continue: no number is issued meanwhile. */
+export function restorePending(db: Sqlite): PendingRestore | null {
+  const r = stmt(db, "SELECT value FROM meta WHERE key = 'restore_pending'").get() as { value: string } | undefined;
+  return r?.value ? (JSON.parse(r.value) as PendingRestore) : null;
+}
+
+export function clearRestorePending(db: Sqlite): void {
+  stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
+}
+
+/** This station's ranges and free pool numbers, for the restore's floors. */
+export function rangesForRestore(
+  db: Sqlite,
+): Array<{ rangeId: string; lineId: string; lineName: string; params: string; firstSerial: number; lastSerial: number; nextSerial: number }> {
+  return stmt(
+    db,
+    `SELECT r.id AS rangeId, r.line_id AS lineId, l.name AS lineName, r.params, r.first_serial AS firstSerial, r.last_serial AS lastSerial, r.next_serial AS nextSerial
+     FROM number_ranges r JOIN carrier_lines l ON l.id = r.line_id ORDER BY l.name, r.first_serial`,
+  ).all() as ReturnType<typeof rangesForRestore>;
+}
+
+/** The backup's door on the store: the restore state, the floors' sources, and the live file to copy. */
+export function backupReader(db: Sqlite) {
+  return {
+    restorePending: () => restorePending(db),
+    clearRestorePending: () => clearRestorePending(db),
+    rangesForRestore: () => rangesForRestore(db),
+    freePoolNumbers: () => freePoolNumbers(db),
+    liveCounts: () => liveCounts(db),
+    /** Another connection may read the file (not held exclusively): copy it off the main thread. */
+    sharedFile: () => sharedFile(db),
+    file: () => db.name,
+    copy: (file: string, pagesPerStep: number, onProgress: (p: CopyProgress) => void) => copyDatabase(db, file, pagesPerStep, onProgress),
+  };
+}

@@ -1,0 +1,192 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { inspectCopy, markRestorePending, type CopyFacts } from '../../../db/backup/copy';
+import type { PendingRestore } from '../../../db/backup/reader';
+import type { RestoredRange } from '../../../db/backup/events';
+import { numberFromSerial, type RangeParams } from '../numbers/issue';
+import { serialOf } from '../numbers/overlap';
+import { actorOf, type ServiceContext } from '../../core/context';
+import { badInput, conflict } from '../../core/errors';
+import { listBackups } from './files';
+import type { Evidence } from './evidence';
+
+export interface BackupPreview {
+  file: string;
+  ok: boolean;
+  problem: string | null;
+  stationId: string | null;
+  backupAt: string | null;
+  lastEventAt: string | null;
+  events: number;
+  parcels: number;
+  ranges: Array<{ lineName: string; rangeId: string; lastIssued: string | null; left: number }>;
+  pool: Array<{ lineName: string; lastUsed: string | null; free: number }>;
+}
+
+function lastIssued(params: string, next: number, first: number): string | null {
+  if (next <= first) return null;
+  try {
+    return numberFromSerial(JSON.parse(params) as RangeParams, next - 1);
+  } catch {
+    return null;
+  }
+}
+
+/** What a backup file holds, checked (read-only) before anything is replaced. */
+export function previewBackup(file: string): BackupPreview {
+  const at = listBackups(join(file, '..')).find((b) => b.path === file || b.name === basename(file))?.at ?? null;
+  let facts: CopyFacts;
+  try {
+    facts = inspectCopy(file, true);
+  } catch (err) {
+    return {
+      file,
+      ok: false,
+      problem: `It cannot be opened as a Firstscan backup (${(err as Error).message}). Choose another file.`,
+      stationId: null,
+      backupAt: at,
+      lastEventAt: null,
+      events: 0,
+      parcels: 0,
+      ranges: [],
+      pool: [],
+    };
+  }
+  const problem =
+    facts.integrity !== 'ok'
+      ? `It fails SQLite's integrity check (${facts.integrity.slice(0, 120)}). Choose an older backup.`
+      : !facts.stationId
+        ? 'It holds no station. Choose a backup Firstscan wrote.'
+        : null;
+  return {
+    file,
+    ok: !problem,
+    problem,
+    stationId: facts.stationId,
+    backupAt: at ?? facts.lastEventAt,
+    lastEventAt: facts.lastEventAt,
+    events: facts.events,
+    parcels: facts.parcels,
+    ranges: facts.ranges.map((r) => ({
+      lineName: r.lineName,
+      rangeId: r.rangeId,
+      lastIssued: lastIssued(r.params, r.nextSerial, r.firstSerial),
+      left: r.lastSerial - r.nextSerial + 1,
+    })),
+    pool: facts.pool.map((p) => ({ lineName: p.lineName, lastUsed: p.lastUsed, free: p.free })),
+  };
+}
+
+const INCOMING = 'restore-incoming.db';
+
+/**
+ * Put a checked backup beside the station's database; the station swaps it in at its next start
+ * (nothing has the database open then) and issues no number until a supervisor confirms the ranges.
+ */
+export function stageRestore(dataDir: string, file: string, stagedAt: Date): BackupPreview {
+  const preview = previewBackup(file);
+  if (!preview.ok) throw badInput(`${basename(file)}: ${preview.problem}`);
+  const partial = join(dataDir, `${INCOMING}.partial`);
+  copyFileSync(file, partial);
+  const note: PendingRestore = { file: basename(file), backupAt: preview.backupAt ?? '', stagedAt: stagedAt.toISOString() };
+  markRestorePending(partial, JSON.stringify(note));
+  renameSync(partial, join(dataDir, INCOMING));
+  return preview;
+}
+
+export const restoreStaged = (dataDir: string) => existsSync(join(dataDir, INCOMING));
+
+/**
+ * At start, before the database opens: a staged backup replaces it. The replaced files are kept in
+ * `<data>/replaced-<time>/` (never deleted by the console). Returns the replaced folder, or null.
+ */
+export function swapInStagedRestore(dataDir: string, at: Date): string | null {
+  const incoming = join(dataDir, INCOMING);
+  if (!existsSync(incoming)) return null;
+  const aside = join(dataDir, `replaced-${at.toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(aside, { recursive: true, mode: 0o700 });
+  for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
+  renameSync(incoming, join(dataDir, 'firstscan.db'));
+  return aside;
+}
+
+export interface RangeFloor extends RestoredRange {
+  lineName: string;
+  /** numbers between the backup's last and the highest seen elsewhere: possibly issued, never issued again */
+  gap: number;
+  highestSeen: string | null;
+}
+
+export interface RestoreCheck {
+  pending: PendingRestore | null;
+  sources: Array<{ name: string; ok: boolean; note: string }>;
+  ranges: RangeFloor[];
+  poolSpent: Array<{ lineId: string; number: string }>;
+  gap: number;
+}
+
+/** Where every range continues after the restore: beyond the backup's counter and the highest number any record shows. */
+export function checkRestore(ctx: ServiceContext, evidence: Evidence[]): RestoreCheck {
+  const pending = ctx.store.read.backup.restorePending();
+  const seen = new Map<string, string[]>();
+  for (const ev of evidence) for (const n of ev.numbers) seen.set(n, [...(seen.get(n) ?? []), ev.name]);
+  const ranges = ctx.store.read.backup.rangesForRestore().map((r): RangeFloor => {
+    const params = JSON.parse(r.params) as RangeParams;
+    let top = r.nextSerial - 1;
+    let highestSeen: string | null = null;
+    let seenIn = ['backup'];
+    for (const [n, where] of seen) {
+      const s = serialOf(params, n);
+      if (s === null || s < r.firstSerial || s > r.lastSerial || s <= top) continue;
+      if (numberFromSerial(params, s) !== n) continue;
+      top = s;
+      highestSeen = n;
+      seenIn = where;
+    }
+    const to = top + 1;
+    return { rangeId: r.rangeId, lineId: r.lineId, lineName: r.lineName, from: r.nextSerial, to, seenIn, gap: to - r.nextSerial, highestSeen };
+  });
+  const poolSpent = ctx.store.read.backup.freePoolNumbers().filter((p) => seen.has(p.number));
+  return {
+    pending,
+    sources: evidence.map(({ name, ok, note }) => ({ name, ok, note })),
+    ranges,
+    poolSpent,
+    gap: ranges.reduce((s, r) => s + r.gap, 0) + poolSpent.length,
+  };
+}
+
+/**
+ * The supervisor's confirmation: every range moves past the highest number seen, the pool numbers
+ * seen are spent, and picks may issue numbers again. Numbers issued after the backup are skipped
+ * (a gap), never issued twice; a gap needs `confirmGap`.
+ */
+export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confirmGap: boolean): RestoreCheck {
+  const check = checkRestore(ctx, evidence);
+  if (!check.pending) throw conflict('This station is not waiting on a restore: nothing to confirm.');
+  if (check.gap > 0 && !confirmGap)
+    throw conflict(
+      `${check.gap} number(s) were issued after the backup (seen on labels or in Shopify). Look at them on Devices → Backup and confirm to skip them.`,
+    );
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
+    emit({
+      type: 'backup.restored',
+      subject: null,
+      payload: {
+        stationId: ctx.stationId,
+        file: check.pending!.file,
+        backupAt: check.pending!.backupAt,
+        ranges: check.ranges.map(({ rangeId, lineId, from, to, seenIn }) => ({ rangeId, lineId, from, to, seenIn })),
+        poolSpent: check.poolSpent,
+        gapConfirmed: check.gap > 0,
+        sources: check.sources,
+      },
+    });
+    ctx.store.read.backup.clearRestorePending();
+  });
+  return { ...checkRestore(ctx, evidence), pending: null };
+}
+
+export function dropStagedRestore(dataDir: string): void {
+  rmSync(join(dataDir, INCOMING), { force: true });
+}

@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import { shopifyReader } from '../../../db/shopify/reader';
+import { TRACKING_SINCE } from './documents';
+import type { ShopifyRuntime } from './runtime';
+
+/**
+ * Every tracking number on the fulfillments of each connected store's orders updated since `since`:
+ * what a restored station must never issue again. A store that cannot be read is named, never skipped silently.
+ */
+export async function trackingNumbersInShopify(rt: ShopifyRuntime, since: string | null): Promise<{ ok: boolean; note: string; numbers: string[] }> {
+  const numbers = new Set<string>();
+  const notes: string[] = [];
+  let ok = true;
+  const query = since ? `updated_at:>='${DateTime.fromISO(since).minus({ days: 1 }).toUTC().toISO()}'` : null;
+  for (const store of rt.ctx.store.read.shopify.stores()) {
+    try {
+      const client = rt.client(store.id);
+      let after: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const r: {
+          orders: {
+            nodes: Array<{ fulfillments: Array<{ trackingInfo: Array<{ number: string | null }> }> }>;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        } = await client.request('TrackingSince', TRACKING_SINCE, { first: 250, after, query });
+        for (const o of r.orders.nodes) for (const f of o.fulfillments) for (const t of f.trackingInfo) if (t.number) numbers.add(t.number.toUpperCase());
+        pages++;
+        if (!r.orders.pageInfo.hasNextPage || pages > 400) break;
+        after = r.orders.pageInfo.endCursor;
+      }
+      notes.push(`${store.shopName || store.shopDomain}: read`);
+    } catch (err) {
+      ok = false;
+      notes.push(`${store.shopName || store.shopDomain}: not read (${(err as Error).message})`);
+    }
+  }
+  return { ok, note: notes.length ? `${notes.join('; ')}; ${numbers.size} tracking numbers` : 'no Shopify store connected', numbers: [...numbers] };
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, startConsole, type ConsoleProcess } from './console';
+import { PickPage } from './pages/PickPage';
+import { ACTIVITY_START, generateActivity } from '../support/activity';
+
+const SHOTS = process.env.E2E_SHOTS ?? '';
+const shot = async (page: import('@playwright/test').Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+};
+
+/** Two weeks of picks, handovers and carrier scans over HTTP, on the console's test clock. */
+async function twoWeeks(app: ConsoleProcess) {
+  await generateActivity(
+    {
+      call: (channel, input) => app.call(channel, input),
+      setClock: async (ms) => void (await app.call('clock.set', { at: new Date(ms).toISOString() })),
+      settle: () => new Promise((r) => setTimeout(r, 120)),
+    },
+    14,
+    4,
+  );
+  await app.call('clock.set', { at: new Date(ACTIVITY_START + 14 * 24 * 3_600_000).toISOString() });
+}
+
+test('the supervisor’s back office: a backup with its progress, the self-assessment and its PDF, the store’s tracking page, then a restore that waits for the numbers', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fs-e2e-back-'));
+  const folder = mkdtempSync(join(tmpdir(), 'fs-e2e-backups-'));
+  let app = await startConsole(dir, ['--test-clock', new Date(ACTIVITY_START).toISOString()]);
+  try {
+    await twoWeeks(app);
+    const pick = new PickPage(page);
+    await pick.open(app.url);
+
+    // F7 Devices → Backup: choose the folder, back up now, the last good backup shows.
+    await page.keyboard.press('F7');
+    const backup = page.getByTestId('backup');
+    await expect(backup.getByTestId('backup-last-good')).toContainText('No good backup yet');
+    await backup.locator('#bk-folder').fill(folder);
+    await backup.getByTestId('backup-save').click();
+    await expect(backup.getByTestId('backup-next')).toContainText('Next scheduled backup');
+    await backup.getByTestId('backup-now').click();
+    await expect(backup.getByTestId('backup-last-good')).toContainText('checked', { timeout: 30_000 });
+    await expect(backup.getByTestId('backup-last-good')).toHaveAttribute('data-fresh', 'yes');
+    await shot(page, 'devices-backup');
+
+    // F6 Supervisor → Self-assessment: eight answers with figures, sources and marks; the PDF.
+    await page.keyboard.press('F6');
+    await page.getByTestId('sup-assessment').click();
+    const report = page.getByTestId('assessment');
+    await report.getByTestId('assessment-from').fill('2026-11-23');
+    await report.getByTestId('assessment-to').fill('2026-12-06');
+    await report.getByRole('button', { name: 'Show' }).click();
+    await expect(report.getByTestId('assessment-answer')).toHaveCount(8);
+    await expect(report.getByTestId('assessment-summary')).toContainText('2026-11-23 to 2026-12-06');
+    await expect(report.getByTestId('assessment-answer').first()).toContainText('At pick:');
+    await shot(page, 'supervisor-assessment');
+    await report.getByTestId('assessment-pdf').click();
+    await expect(report.getByTestId('assessment-pdf-link')).toContainText('tracking-self-assessment-2026-11-23-2026-12-06.pdf');
+
+    // F4 Sync → the store's tracking page.
+    await page.keyboard.press('F4');
+    const tp = page.getByTestId('tracking-page');
+    await tp.locator('summary').click();
+    await tp.getByTestId('tracking-page-template').fill('https://track.example');
+    await tp.getByTestId('tracking-page-save').click();
+    await expect(tp.getByRole('alert')).toContainText('{number}');
+    await tp.getByTestId('tracking-page-template').fill('https://demo-store.example/apps/track?n={number}');
+    await tp.getByTestId('tracking-page-shopify').check();
+    await tp.getByTestId('tracking-page-save').click();
+    await expect(tp.locator('summary')).toContainText('https://demo-store.example/apps/track?n={number}');
+    await shot(page, 'sync-tracking-page');
+
+    // Restore: look inside the backup, stage it, restart the station.
+    await page.keyboard.press('F7');
+    await backup.locator('.backup-restore summary').click();
+    await backup.getByTestId('backup-list').getByRole('button').first().click();
+    await expect(backup.getByTestId('restore-preview')).toContainText('parcels');
+    await shot(page, 'devices-restore-preview');
+    await backup.getByTestId('restore-stage').click();
+    await expect(backup.getByTestId('restore-staged')).toContainText('restart Firstscan');
+    // Picked after the backup: a number the restored station must never issue again.
+    await page.keyboard.press('F1');
+    const after = await app.call<{ outcome: string; parcel: { trackingNumber: string } }>('pick.scan', { code: '#1140' });
+    expect(after.outcome).toBe('issued');
+    await new Promise((r) => setTimeout(r, 1500));
+    await app.stop();
+
+    app = await startConsole(dir, ['--test-clock', new Date(ACTIVITY_START + 14 * 24 * 3_600_000).toISOString()]);
+    await pick.open(app.url);
+    await pick.scan('#1141');
+    await pick.expectTone('fail');
+    await expect(page.getByTestId('scan-panel')).toContainText('supervisor');
+    await shot(page, 'pick-restore-refused');
+    await page.keyboard.press('F7');
+    const confirm = page.getByTestId('restore-confirm');
+    await expect(confirm.getByTestId('restore-ranges')).toContainText(after.parcel.trackingNumber, { timeout: 30_000 });
+    await shot(page, 'devices-restore-confirm');
+    await confirm.getByTestId('restore-sure').check();
+    await confirm.getByTestId('restore-confirm-btn').click();
+    await expect(page.getByTestId('restore-confirm')).toHaveCount(0);
+    await page.keyboard.press('F1');
+    await pick.scan('#1141');
+    await pick.expectTone('pass');
+    const fresh = (await pick.title().textContent())!.trim();
+    expect(fresh).not.toBe(after.parcel.trackingNumber);
+  } finally {
+    await app.stop();
+  }
+});
