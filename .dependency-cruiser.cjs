@@ -7,6 +7,7 @@
 // decision: add it here, with the reason in the commit.
 const capabilityEdges = {
   cutoffs: ['site'],
+  customs: ['labels'],
   demo: ['cutoffs', 'lines', 'site'],
   dispatch: ['cutoffs', 'numbers', 'shopify', 'site'],
   hardware: ['site'],
@@ -15,8 +16,9 @@ const capabilityEdges = {
   monitor: ['shopify', 'site'],
   numbers: [],
   orders: ['site'],
+  pack: ['customs', 'cutoffs', 'lines', 'numbers', 'pick', 'printing', 'site'],
   pick: ['cutoffs', 'lines', 'numbers', 'printing', 'site'],
-  printing: ['labels', 'site'],
+  printing: ['customs', 'labels', 'site'],
   replication: ['secrets', 'site'],
   secrets: [],
   shopify: ['demo', 'numbers', 'pick', 'secrets', 'site'],

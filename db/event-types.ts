@@ -4,6 +4,7 @@ import type { CutoffsEvents, ShipByData } from './cutoffs/events';
 import type { MonitorEvents } from './monitor/events';
 import type { HardwareEvents } from './hardware/events';
 import type { SiteEvents } from './site/events';
+import type { PackEvents } from './pack/events';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
  * current-state tables can be rebuilt from the log alone (and replayed at another station).
@@ -128,7 +129,7 @@ export interface CoreEvents {
 }
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
-export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents {}
+export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, PackEvents {}
 
 export type EventType = keyof EventMap;
 

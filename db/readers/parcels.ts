@@ -23,6 +23,12 @@ export interface ParcelRow {
   late: boolean | null;
   expectedFirstScanFrom: string | null;
   expectedFirstScanBy: string | null;
+  /** "2 of 3": this parcel's place among its order's parcels (null on a one-parcel order). */
+  piece: number | null;
+  pieces: number | null;
+  weightG: number | null;
+  /** A partial shipment's order lines and quantities (null: the whole order). */
+  shipLines: Array<{ idx: number; quantity: number }> | null;
 }
 
 const SELECT = `SELECT p.*, o.name AS order_name, l.name AS line_name FROM parcels p
@@ -50,6 +56,10 @@ const toParcel = (r: Raw): ParcelRow => ({
   late: r.ship_late == null ? null : r.ship_late === 1,
   expectedFirstScanFrom: (r.expected_first_scan_from as string) ?? null,
   expectedFirstScanBy: (r.expected_first_scan_to as string) ?? null,
+  piece: (r.piece as number) ?? null,
+  pieces: (r.pieces as number) ?? null,
+  weightG: (r.weight_g as number) ?? null,
+  shipLines: r.ship_lines ? JSON.parse(r.ship_lines as string) : null,
 });
 
 export interface ParcelFilter {

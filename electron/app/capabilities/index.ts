@@ -11,6 +11,7 @@ import { monitorCapability } from './monitor';
 import { hardwareCapability } from './hardware';
 import { replicationCapability } from './replication';
 import { desktopCapability } from './desktop';
+import { packCapability } from './pack';
 
 /** Every capability of the console, in start order. */
 export const capabilities: Capability[] = [
@@ -19,6 +20,7 @@ export const capabilities: Capability[] = [
   linesCapability,
   ordersCapability,
   pickCapability,
+  packCapability,
   printingCapability,
   shopifyCapability,
   dispatchCapability,

@@ -11,7 +11,8 @@ export interface CreatePayload {
   orderId: string;
   foGid: string;
   lineItems: Array<{ id: string; quantity: number }>;
-  tracking: { company: string; number: string; url: string };
+  /** `numbers`/`urls`: an order packed in several parcels goes to Shopify as one fulfillment with every number. */
+  tracking: { company: string; number: string; url: string; numbers?: string[]; urls?: string[] };
   notifyCustomer: boolean;
   /** Numbers the parcel had before a re-link: an attempt may have sent one of them. */
   previousNumbers?: string[];
@@ -23,6 +24,8 @@ export interface CreatePayload {
  */
 export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   if (parcel.order.source !== 'shopify') return [];
+  // The parcels of an order packed together make one fulfillment: the last one issued carries every number.
+  if (parcel.pack && parcel.pack.piece < parcel.pack.pieces) return [];
   const link = shopifyReader(ctx.store.db).link(parcel.order.id);
   if (!link) return planReplacement(ctx, parcel, at);
   const line = ctx.store.lines.get(parcel.lineId);
@@ -33,11 +36,13 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     storeId: link.storeId,
     orderId: parcel.order.id,
     foGid: link.foGid,
-    lineItems: shopifyReader(ctx.store.db).foLines(parcel.order.id),
+    lineItems: parcel.pack?.lines ? shipLines(ctx, parcel.order.id, parcel.pack.lines) : shopifyReader(ctx.store.db).foLines(parcel.order.id),
     tracking: { company: line.shopifyCompany, number: parcel.trackingNumber, url: trackingUrl(line.trackingUrl, parcel.trackingNumber) },
     // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
     notifyCustomer: store?.notifyAt === 'pick',
   };
+  const numbers = parcel.pack && parcel.pack.pieces > 1 ? parcel.pack.numbers : null;
+  if (numbers) Object.assign(payload.tracking, { numbers, urls: numbers.map((n) => trackingUrl(line.trackingUrl, n)) });
   return [
     {
       id: newId('job', at),
@@ -48,6 +53,15 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     },
   ];
 };
+
+/** A partial shipment: the fulfillment order's line items for the order lines (idx) and quantities that leave now. */
+function shipLines(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }>): Array<{ id: string; quantity: number }> {
+  const byIdx = new Map(shopifyReader(ctx.store.db).foLinesByIdx(orderId).map((l) => [l.idx, l.id]));
+  return lines.flatMap((l) => {
+    const id = byIdx.get(l.idx);
+    return id && l.quantity > 0 ? [{ id, quantity: l.quantity }] : [];
+  });
+}
 
 /**
  * A replacement (reship) of a Shopify order: its number goes to the original fulfillment as a
