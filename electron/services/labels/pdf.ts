@@ -86,8 +86,9 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
   hline(y);
   y += 2 * gap + 1;
 
-  text(margin, y, compact ? 8.5 : 12, c.piece ? `ORDER ${c.order}  ${c.piece}` : `ORDER ${c.order}`, innerW / 2);
+  text(margin, y, compact ? 8.5 : 12, `ORDER ${c.order}`, innerW / 2);
   y = text(margin + innerW / 2, y, compact ? 8.5 : 12, `SHIP ${c.shipDate}`, innerW / 2);
+  if (c.piece) y = text(margin, y, compact ? 8.5 : 12, `PARCEL ${c.piece}`, innerW);
   const extra = [c.weight, c.reference ? `REF ${c.reference}` : undefined, `PARCEL ${c.parcelId}`].filter(Boolean).join(' | ');
   y = text(margin, y, compact ? 5.5 : 7, extra, innerW, { bold: false });
   hline(y);

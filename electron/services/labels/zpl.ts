@@ -114,8 +114,9 @@ export function buildZpl(label: LabelModel, opts?: { size?: LabelSize; dpi?: Dpi
 
   // Order, ship date, weight / reference / parcel.
   const half = innerW / 2;
-  text(m.margin, y, m.metaFont, c.piece ? `ORDER ${c.order}  ${c.piece}` : `ORDER ${c.order}`, half);
+  text(m.margin, y, m.metaFont, `ORDER ${c.order}`, half);
   y = text(m.margin + half, y, m.metaFont, `SHIP ${c.shipDate}`, half);
+  if (c.piece) y = text(m.margin, y, m.metaFont, `PARCEL ${c.piece}`, innerW);
   const extra = [c.weight, c.reference ? `REF ${c.reference}` : undefined, `PARCEL ${c.parcelId}`].filter(Boolean).join(' | ');
   y = text(m.margin, y, m.captionFont, extra, innerW);
   hline(y);
