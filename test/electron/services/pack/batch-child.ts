@@ -10,6 +10,7 @@ const batchId = (started.data as { id: string }).id;
 process.stdout.write(`batch ${batchId}\n`);
 for (;;) {
   const r = await invoke(app.handlers, 'pack.batch', { batchId });
+  if (!r.ok) throw new Error(r.error.message);
   const b = r.data as { done: number; status: string };
   process.stdout.write(`done ${b.done}\n`);
   if (b.status !== 'running') break;
