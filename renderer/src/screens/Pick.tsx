@@ -206,7 +206,7 @@ export function PickScreen() {
     <div className="pick">
       {bench ? (
         <section
-          className="scan-panel"
+          className="scan-panel bench-panel"
           data-testid="scan-panel"
           data-scanner={station.data ? 'ready' : 'loading'}
           data-tone="bench"
