@@ -27,7 +27,7 @@ export interface PackOptions {
 
 function systemScales(): ScaleSource[] {
   const fake = process.env.FIRSTSCAN_FAKE_SCALE;
-  if (fake && fake in RECORDINGS) return [fakeScaleSource(fake, 1500)];
+  if (fake && fake in RECORDINGS) return [fakeScaleSource(fake, 1000)];
   if (process.env.FIRSTSCAN_HARDWARE === 'off') return [];
   return [nodeHidScaleSource()];
 }

@@ -45,7 +45,7 @@ export function scanItem(ctx: ServiceContext, orderId: string, code: string): It
       emit({ type: 'pack.item_refused', subject: orderId, payload: { orderId, code, reason: 'wrong', expected } });
       return {
         outcome: 'wrong' as const,
-        message: `WRONG ITEM: "${code}" is not on this order.${expected.length ? ` Expected ${short.map((l) => `${l.sku} (${l.title})`).join(', ')}.` : ''}`,
+        message: `WRONG ITEM: "${code}" is not on this order.${expected.length ? ` Expected ${expected.join(', ')}.` : ''}`,
         next: 'Take it out of the parcel and put it back. Scan an item of this order.',
         sku: null,
         counted: 0,

@@ -17,7 +17,9 @@ export interface WeighReply {
 function record(ctx: ServiceContext, orderId: string, grams: number, source: WeightSource, device?: string): WeighReply {
   const s = benchState(ctx, orderId);
   if (s.session.weights.length >= s.session.parcels)
-    throw conflict(`All ${s.session.parcels} parcel${s.session.parcels === 1 ? ' is' : 's are'} weighed. Scan PACK-ADD-PARCEL for another parcel, or print the labels.`);
+    throw conflict(
+      `All ${s.session.parcels} parcel${s.session.parcels === 1 ? ' is' : 's are'} weighed. Scan PACK-ADD-PARCEL for another parcel, or print the labels.`,
+    );
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
     emit({ type: 'pack.weighed', subject: orderId, payload: { orderId, grams, source, ...(device ? { device } : {}) } }),
   );
@@ -34,7 +36,7 @@ function record(ctx: ServiceContext, orderId: string, grams: number, source: Wei
 }
 
 /** Take the scale's weight: only a reading the scale calls stable lands; anything else is refused with what to do. */
-export async function weighFromScale(ctx: ServiceContext, orderId: string, hub: ScaleHub, waitMs = 2000): Promise<WeighReply> {
+export async function weighFromScale(ctx: ServiceContext, orderId: string, hub: ScaleHub, waitMs = 3000): Promise<WeighReply> {
   const s = benchState(ctx, orderId);
   const watch = hub.current();
   if (!watch)
@@ -47,7 +49,15 @@ export async function weighFromScale(ctx: ServiceContext, orderId: string, hub: 
       parcels: s.session.parcels,
     };
   const r = await watch.stable(waitMs);
-  if ('refused' in r) return { outcome: 'refused', message: r.refused, next: 'Nothing was recorded.', grams: null, weighed: s.session.weights.length, parcels: s.session.parcels };
+  if ('refused' in r)
+    return {
+      outcome: 'refused',
+      message: r.refused,
+      next: 'Nothing was recorded.',
+      grams: null,
+      weighed: s.session.weights.length,
+      parcels: s.session.parcels,
+    };
   watch.clear();
   return record(ctx, orderId, r.reading.grams, watch.device.info.kind === 'hid' ? 'scale_hid' : 'scale_serial', watch.device.info.name);
 }
