@@ -104,7 +104,9 @@ export function packReader(db: Sqlite) {
     batches(limit = 20): BatchRow[] {
       return (stmt(db, 'SELECT * FROM pack_batches ORDER BY created_at DESC LIMIT ?').all(limit) as Raw[]).map(toBatch);
     },
-    batchOrders(id: string): Array<{ seq: number; orderId: string; orderName: string; outcome: string | null; parcelId: string | null; message: string | null }> {
+    batchOrders(
+      id: string,
+    ): Array<{ seq: number; orderId: string; orderName: string; outcome: string | null; parcelId: string | null; message: string | null }> {
       return (
         stmt(
           db,
@@ -122,9 +124,9 @@ export function packReader(db: Sqlite) {
     },
     /** The next orders of a batch that have no outcome yet, in batch order. */
     batchPending(id: string, limit: number): Array<{ seq: number; orderId: string }> {
-      return (
-        stmt(db, 'SELECT seq, order_id FROM pack_batch_orders WHERE batch_id = ? AND outcome IS NULL ORDER BY seq LIMIT ?').all(id, limit) as Raw[]
-      ).map((r) => ({ seq: r.seq as number, orderId: r.order_id as string }));
+      return (stmt(db, 'SELECT seq, order_id FROM pack_batch_orders WHERE batch_id = ? AND outcome IS NULL ORDER BY seq LIMIT ?').all(id, limit) as Raw[]).map(
+        (r) => ({ seq: r.seq as number, orderId: r.order_id as string }),
+      );
     },
     batchCounts(id: string): { done: number; issued: number; refused: number; skipped: number } {
       const r = stmt(
@@ -137,7 +139,10 @@ export function packReader(db: Sqlite) {
     /** Labels of a batch's parcels the printer took. */
     batchPrinted(id: string): number {
       return (
-        stmt(db, 'SELECT count(*) AS n FROM pack_batch_orders b JOIN parcels p ON p.id = b.parcel_id WHERE b.batch_id = ? AND p.label_printed_at IS NOT NULL').get(id) as {
+        stmt(
+          db,
+          'SELECT count(*) AS n FROM pack_batch_orders b JOIN parcels p ON p.id = b.parcel_id WHERE b.batch_id = ? AND p.label_printed_at IS NOT NULL',
+        ).get(id) as {
           n: number;
         }
       ).n;
@@ -153,7 +158,11 @@ export function packReader(db: Sqlite) {
       ).map((r) => r.id);
     },
     /** Orders split into several parcels with a parcel that is not on this manifest and not yet handed over ("2 of 3" missing). */
-    splitOrdersShort(manifestId: string): Array<{ orderId: string; orderName: string; missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }> }> {
+    splitOrdersShort(manifestId: string): Array<{
+      orderId: string;
+      orderName: string;
+      missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }>;
+    }> {
       const rows = stmt(
         db,
         `SELECT o.id AS order_id, o.name, p.id, p.tracking_number, p.piece, p.pieces, p.status FROM parcels p JOIN orders o ON o.id = p.order_id
@@ -161,7 +170,10 @@ export function packReader(db: Sqlite) {
            AND p.id NOT IN (SELECT parcel_id FROM manifest_parcels WHERE manifest_id = ?) AND p.status NOT IN ('handed_over', 'voided')
          ORDER BY o.name, p.piece`,
       ).all(manifestId, manifestId) as Raw[];
-      const out = new Map<string, { orderId: string; orderName: string; missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }> }>();
+      const out = new Map<
+        string,
+        { orderId: string; orderName: string; missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }> }
+      >();
       for (const r of rows) {
         const k = r.order_id as string;
         if (!out.has(k)) out.set(k, { orderId: k, orderName: r.name as string, missing: [] });

@@ -35,7 +35,12 @@ export function openFakeScale(name: keyof typeof RECORDINGS | Recording): { devi
   const recording = typeof name === 'string' ? RECORDINGS[name] : name;
   if (!recording) throw new Error(`No scale recording "${String(name)}"`);
   const port = new FakeScalePort(recording);
-  const info: ScaleInfo = { key: `fake:${typeof name === 'string' ? name : 'recording'}`, kind: recording.kind, name: 'Fake scale (recorded reports)', path: 'fake' };
+  const info: ScaleInfo = {
+    key: `fake:${typeof name === 'string' ? name : 'recording'}`,
+    kind: recording.kind,
+    name: 'Fake scale (recorded reports)',
+    path: 'fake',
+  };
   const device = recording.kind === 'hid' ? hidScaleDevice(info, port) : serialScaleDevice(info, port, recording.protocol ?? 'st-gs');
   return { device, port };
 }

@@ -3,7 +3,10 @@ import * as S from '../schemas';
 import { ch, Empty } from './define';
 
 const OrderId = z.string().trim().min(1, 'which order: scan its number on the pick screen first').max(100);
-const ShipLines = z.array(z.object({ idx: z.number().int().min(0), quantity: z.number().int().min(0) }).strict()).min(1).max(500);
+const ShipLines = z
+  .array(z.object({ idx: z.number().int().min(0), quantity: z.number().int().min(0) }).strict())
+  .min(1)
+  .max(500);
 const Override = z
   .object({
     supervisor: z.string().trim().min(2, 'the overriding supervisor’s name').max(60),
@@ -166,7 +169,11 @@ export const packChannels = {
     }),
     'The station’s scale and its latest reading.',
   ),
-  'pack.scaleZero': ch(z.object({ tare: z.boolean().default(false) }).strict(), z.object({ ok: z.boolean(), message: z.string() }), 'Zero (or tare) the scale.'),
+  'pack.scaleZero': ch(
+    z.object({ tare: z.boolean().default(false) }).strict(),
+    z.object({ ok: z.boolean(), message: z.string() }),
+    'Zero (or tare) the scale.',
+  ),
   'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.'),
   'pack.rulesSave': ch(Rules, Rules, 'Save the pack rules of a line or a store.'),
   'customs.skus': ch(Empty, z.array(CustomsSku), 'The customs table per SKU.'),
@@ -190,5 +197,9 @@ export const packChannels = {
   'pack.batch': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'A batch run: progress and the orders it could not issue.'),
   'pack.batches': ch(Empty, z.array(Batch.omit({ results: true })), 'The latest batch runs.'),
   'pack.batchStop': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'Stop a running batch after the order in hand.'),
-  'pack.batchResume': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'Resume a stopped or interrupted batch from its first order without an outcome; nothing is issued twice.'),
+  'pack.batchResume': ch(
+    z.object({ batchId: z.string().min(1) }).strict(),
+    Batch,
+    'Resume a stopped or interrupted batch from its first order without an outcome; nothing is issued twice.',
+  ),
 } as const;

@@ -49,12 +49,7 @@ const DEFAULTS: CustomsSettingsData = {
  * customs figures, then the line's defaults; the description falls back to the order's title. `strict`
  * (a line that needs customs) lists every missing HS code, origin, value and weight.
  */
-export function declare(
-  ctx: ServiceContext,
-  lineId: string,
-  items: Array<{ sku: string; title: string; quantity: number }>,
-  strict: boolean,
-): Declared {
+export function declare(ctx: ServiceContext, lineId: string, items: Array<{ sku: string; title: string; quantity: number }>, strict: boolean): Declared {
   const settings = hardwareReader(ctx.store.db).lineCustoms(lineId) ?? DEFAULTS;
   const table = packReader(ctx.store.db);
   const missing: string[] = [];

@@ -97,7 +97,9 @@ export class BatchRunner {
   private async loop(batchId: string, state: { stop: boolean }, sliceMs: number): Promise<void> {
     const reader = packReader(this.ctx.store.db);
     const end = (status: 'stopped' | 'done') =>
-      this.ctx.store.write(actorOf(this.ctx), this.ctx.clock.now(), (emit) => emit({ type: 'pack.batch_ended', subject: batchId, payload: { batchId, status } }));
+      this.ctx.store.write(actorOf(this.ctx), this.ctx.clock.now(), (emit) =>
+        emit({ type: 'pack.batch_ended', subject: batchId, payload: { batchId, status } }),
+      );
     for (;;) {
       const next = reader.batchPending(batchId, 50);
       if (next.length === 0) return void end('done');

@@ -1,6 +1,6 @@
 import { ApiError } from '../../core/errors';
 import type { ServiceContext } from '../../core/context';
-import { parcelView } from '../pick/view';
+import { type parcelView } from '../pick/view';
 import { printLabels } from './label';
 import { PACK_COMMANDS } from './match';
 import { benchState } from './session';

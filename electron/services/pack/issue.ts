@@ -38,7 +38,17 @@ export function issueParcels(
     emit({
       type: 'parcel.picked',
       subject: parcelId,
-      payload: { parcelId, orderId: order.id, lineId: line.id, trackingNumber: issued.number, source: issued.source, printerId: station.printerId, scanned, jobs, shipBy },
+      payload: {
+        parcelId,
+        orderId: order.id,
+        lineId: line.id,
+        trackingNumber: issued.number,
+        source: issued.source,
+        printerId: station.printerId,
+        scanned,
+        jobs,
+        shipBy,
+      },
     });
     ids.push(parcelId);
   }

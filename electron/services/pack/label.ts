@@ -40,7 +40,11 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
         const short = s.lines
           .filter((l) => l.counted !== (want.get(l.idx) ?? 0))
           .map((l) => ({ sku: l.sku, counted: l.counted, ordered: want.get(l.idx) ?? 0 }));
-        emit({ type: 'pack.overridden', subject: s.order.id, payload: { orderId: s.order.id, supervisor: override.supervisor, reason: override.reason, short } });
+        emit({
+          type: 'pack.overridden',
+          subject: s.order.id,
+          payload: { orderId: s.order.id, supervisor: override.supervisor, reason: override.reason, short },
+        });
       }
       const earlier = s.lines.some((l) => l.shipped > 0);
       const remaining = s.lines
@@ -72,7 +76,9 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
     };
   } catch (err) {
     if (err instanceof OutOfNumbers)
-      throw conflict(`${err.message} has no tracking numbers left for these ${first.session.parcels} parcels. Add a range or import a pool in Setup, then print again.`);
+      throw conflict(
+        `${err.message} has no tracking numbers left for these ${first.session.parcels} parcels. Add a range or import a pool in Setup, then print again.`,
+      );
     throw err;
   }
 }

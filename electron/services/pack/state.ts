@@ -26,7 +26,12 @@ export function benchLines(ctx: ServiceContext, orderId: string): BenchLine[] {
 }
 
 /** Customs of what ships now, when the line carries a declaration or its rule needs one. */
-export function benchCustoms(ctx: ServiceContext, lineId: string, rules: PackRulesData, items: Array<{ sku: string; title: string; quantity: number }>): Declared | null {
+export function benchCustoms(
+  ctx: ServiceContext,
+  lineId: string,
+  rules: PackRulesData,
+  items: Array<{ sku: string; title: string; quantity: number }>,
+): Declared | null {
   const enabled = rules.needsCustoms || !!hardwareReader(ctx.store.db).lineCustoms(lineId)?.enabled;
   return enabled ? declare(ctx, lineId, items, rules.needsCustoms) : null;
 }
@@ -35,7 +40,10 @@ export function benchCustoms(ctx: ServiceContext, lineId: string, rules: PackRul
  * What still stands between the bench and the labels, in the order a picker deals with it; empty
  * when the labels may be issued. `ship` is what leaves now (a partial shipment's lines), default all.
  */
-export function blockers(s: BenchState, ship?: Array<{ idx: number; quantity: number }>): Array<{ code: 'count' | 'weight' | 'customs'; message: string; next: string }> {
+export function blockers(
+  s: BenchState,
+  ship?: Array<{ idx: number; quantity: number }>,
+): Array<{ code: 'count' | 'weight' | 'customs'; message: string; next: string }> {
   const out: Array<{ code: 'count' | 'weight' | 'customs'; message: string; next: string }> = [];
   const want = new Map((ship ?? s.lines.map((l) => ({ idx: l.idx, quantity: l.toShip }))).map((x) => [x.idx, x.quantity]));
   if (s.rules.verify && !s.session.overrideBy) {
@@ -60,6 +68,13 @@ export function blockers(s: BenchState, ship?: Array<{ idx: number; quantity: nu
       next: 'Put the parcel on the scale, wait for it to settle, and scan PACK-WEIGH (or press Weigh).',
     });
   if (s.customs && s.customs.missing.length)
-    out.push({ code: 'customs', message: `Customs data is missing: ${s.customs.missing[0]}`, next: s.customs.missing.length > 1 ? `${s.customs.missing.length - 1} more field(s) missing. Fill them in the customs table, then issue.` : 'Fill it in the customs table (Setup → Customs), then issue.' });
+    out.push({
+      code: 'customs',
+      message: `Customs data is missing: ${s.customs.missing[0]}`,
+      next:
+        s.customs.missing.length > 1
+          ? `${s.customs.missing.length - 1} more field(s) missing. Fill them in the customs table, then issue.`
+          : 'Fill it in the customs table (Setup → Customs), then issue.',
+    });
   return out;
 }

@@ -56,7 +56,11 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
 
 /** A partial shipment: the fulfillment order's line items for the order lines (idx) and quantities that leave now. */
 function shipLines(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }>): Array<{ id: string; quantity: number }> {
-  const byIdx = new Map(shopifyReader(ctx.store.db).foLinesByIdx(orderId).map((l) => [l.idx, l.id]));
+  const byIdx = new Map(
+    shopifyReader(ctx.store.db)
+      .foLinesByIdx(orderId)
+      .map((l) => [l.idx, l.id]),
+  );
   return lines.flatMap((l) => {
     const id = byIdx.get(l.idx);
     return id && l.quantity > 0 ? [{ id, quantity: l.quantity }] : [];

@@ -167,7 +167,14 @@ export const SENTENCES: Sentences = {
   'pack.overridden': (p) =>
     `Supervisor ${p.supervisor} let the labels go with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')}): ${p.reason}`,
   'pack.issued': (p) =>
-    `${plural(p.parcelIds.length, 'label')} issued at the bench${p.partial ? `; shipped in part (${p.partial.reason}), ${plural(p.partial.remaining.reduce((n, r) => n + r.quantity, 0), 'item')} stay open` : ''}.`,
+    `${plural(p.parcelIds.length, 'label')} issued at the bench${
+      p.partial
+        ? `; shipped in part (${p.partial.reason}), ${plural(
+            p.partial.remaining.reduce((n, r) => n + r.quantity, 0),
+            'item',
+          )} stay open`
+        : ''
+    }.`,
   'customs.skus_imported': (p) => `Customs table: ${plural(p.rows.length, 'SKU')} imported (${p.source}).`,
   'pack.batch_started': (p) => `Batch "${p.label}" started with ${plural(p.orderIds.length, 'order')}.`,
   'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,

@@ -88,7 +88,9 @@ describe('the pack bench', () => {
     const timeline = eventsFor(a.store.db, [r.orderId]).map((e) => e.type);
     expect(timeline).toContain('pack.issued');
     await waitFor(() => fulfillmentsByNumber(shop!.emu).get(out.parcels[0].trackingNumber) === 1, 'partial fulfillment');
-    const fo = [...shop.emu.state.fulfillmentOrders.values()].find((f) => f.lineItems.some((l) => l.remainingQuantity > 0 && l.totalQuantity > l.remainingQuantity) || f.status === 'IN_PROGRESS');
+    const fo = [...shop.emu.state.fulfillmentOrders.values()].find(
+      (f) => f.lineItems.some((l) => l.remainingQuantity > 0 && l.totalQuantity > l.remainingQuantity) || f.status === 'IN_PROGRESS',
+    );
     expect(fo).toBeTruthy();
     // The rest ships later: the order is done.
     await api(a, 'pack.label', { orderId: r.orderId });
@@ -124,7 +126,9 @@ describe('scan-to-verify', () => {
     const o = orderOf(app, '#1004');
     await api(app, 'pack.rulesSave', rules(`line:${o.lineId}`, { verify: true }));
     await api(app, 'pick.scan', { code: '#1004' });
-    const item = app.store.orders.items(o.id).find((i) => i.barcode && /^0\d{12}$/.test(i.barcode)) ?? app.store.orders.items(o.id).find((i) => i.barcode && /^\d{13}$/.test(i.barcode));
+    const item =
+      app.store.orders.items(o.id).find((i) => i.barcode && /^0\d{12}$/.test(i.barcode)) ??
+      app.store.orders.items(o.id).find((i) => i.barcode && /^\d{13}$/.test(i.barcode));
     if (!item?.barcode) return expect.fail('demo items carry EAN-13 barcodes');
     const gtin14 = item.barcode.padStart(14, '0');
     const r = await api(app, 'pack.scan', { orderId: o.id, code: `]C101${gtin14}10LOT42` });

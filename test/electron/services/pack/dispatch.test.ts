@@ -10,7 +10,9 @@ afterEach(async () => {
 
 async function threeParcels(a: TestApp, lineId: string) {
   await api(a, 'pack.rulesSave', { scope: `line:${lineId}`, verify: false, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
-  const order = a.store.orders.list({ status: 'open', limit: 10_000 }).find((o) => o.lineId === lineId && a.store.orders.items(o.id).reduce((n, i) => n + i.quantity, 0) >= 3);
+  const order = a.store.orders
+    .list({ status: 'open', limit: 10_000 })
+    .find((o) => o.lineId === lineId && a.store.orders.items(o.id).reduce((n, i) => n + i.quantity, 0) >= 3);
   if (!order) throw new Error(`no open order of 3 items on ${lineId}`);
   const r = await api(a, 'pick.scan', { code: order.name });
   if (r.outcome !== 'pack') throw new Error(r.outcome);

@@ -24,7 +24,13 @@ async function benchOn(recording: string, order: string, r: { needsWeight?: bool
   process.env.FIRSTSCAN_FAKE_SCALE = recording;
   app = await demoApp({ runJobs: false });
   const o = app.store.orders.byName(order)[0];
-  await api(app, 'pack.rulesSave', { scope: `line:${o.lineId}`, verify: false, itemsPerParcel: null, needsWeight: !!r.needsWeight, needsCustoms: !!r.needsCustoms });
+  await api(app, 'pack.rulesSave', {
+    scope: `line:${o.lineId}`,
+    verify: false,
+    itemsPerParcel: null,
+    needsWeight: !!r.needsWeight,
+    needsCustoms: !!r.needsCustoms,
+  });
   expect((await api(app, 'pick.scan', { code: order })).outcome).toBe('pack');
   await waitFor(async () => (await api(app!, 'pack.scale', {})).connected !== null, 'the fake scale');
   return o;
@@ -57,7 +63,8 @@ describe('weight from the scale', () => {
 });
 
 describe('customs data', () => {
-  const csv = (value: string, hs = '610910') => `sku,description,hs_code,origin,value,currency,weight_g\n${SKUS.map((s) => `${s},cotton T-shirt,${hs},CN,${value},USD,180`).join('\n')}\n`;
+  const csv = (value: string, hs = '610910') =>
+    `sku,description,hs_code,origin,value,currency,weight_g\n${SKUS.map((s) => `${s},cotton T-shirt,${hs},CN,${value},USD,180`).join('\n')}\n`;
   let SKUS: string[] = [];
 
   it('refuses the number when an HS code is missing, before it is issued; CN22 at low value, CN23 above the UPU threshold', async () => {
