@@ -66,7 +66,7 @@ export function declare(ctx: ServiceContext, lineId: string, items: Array<{ sku:
     const hsCode = row?.hsCode ?? own.hsCode;
     const origin = (row?.origin ?? own.origin ?? settings.originCountry).toUpperCase();
     if (strict) {
-      const where = 'Add it to the customs table (Setup → Customs, or import the CSV), then scan again.';
+      const where = 'Add it to the customs table (Setup → Customs per SKU: import the CSV), then print again.';
       if (!hsCode) missing.push(`${i.sku} has no HS code. ${where}`);
       if (!origin) missing.push(`${i.sku} has no country of origin. ${where}`);
       if (unitValue === undefined) missing.push(`${i.sku} has no value. ${where}`);

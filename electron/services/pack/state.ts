@@ -74,7 +74,7 @@ export function blockers(
       next:
         s.customs.missing.length > 1
           ? `${s.customs.missing.length - 1} more field(s) missing. Fill them in the customs table, then issue.`
-          : 'Fill it in the customs table (Setup → Customs), then issue.',
+          : 'Fill it in the customs table (Setup → Customs per SKU), then print.',
     });
   return out;
 }
