@@ -119,6 +119,13 @@ test('a picker verifies items, splits an order in 3 parcels, weighs them; dispat
         { timeout: 60_000 },
       )
       .toBe([...numbers].sort().join(','));
+
+    // Setup shows the line's rule as saved, the customs table and the batch card.
+    await page.keyboard.press('F3');
+    await page.getByTestId('pack-rules').scrollIntoViewIfNeeded();
+    await expect(page.getByLabel('scan items on UPS Worldwide Saver')).toBeChecked();
+    await expect(page.getByTestId('pack-batch')).toBeVisible();
+    await page.screenshot({ path: `${shots}/7-setup.png` });
   } finally {
     await app.stop();
   }

@@ -215,9 +215,9 @@ export function PackBench({
         >
           Weigh
         </button>
-        <button onClick={() => setPanel(panel === 'weight' ? 'none' : 'weight')}>Type weight</button>
+        <button onClick={() => setPanel(panel === 'weight' ? 'none' : 'weight')}>Type grams</button>
         <button onClick={() => setPanel(panel === 'partial' ? 'none' : 'partial')}>Ship part…</button>
-        {v.rules.verify && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Supervisor override…</button>}
+        {v.rules.verify && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Override…</button>}
         <button className="primary" data-testid="pack-print" onClick={() => void label()} disabled={v.blockers.length > 0}>
           Print {v.parcels > 1 ? `${v.parcels} labels` : 'label'}
         </button>
