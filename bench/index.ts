@@ -14,6 +14,7 @@ import { screensBench } from './screens.bench';
 import { walBench } from './wal.bench';
 import { outboxBench } from './outbox.bench';
 import { backupBench } from './backup.bench';
+import { packBench } from './pack.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [
@@ -29,6 +30,7 @@ const benches: Bench[] = [
   walBench,
   outboxBench,
   backupBench,
+  packBench,
 ];
 benches.push((await import('./site.bench')).siteBench);
 

@@ -8,6 +8,7 @@ import type { JobDraft } from './job-types';
 
 export type { JobDraft, JobKind, JobPayloads } from './job-types';
 import type { BackupEvents } from './backup/events';
+import type { PackEvents } from './pack/events';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
  * current-state tables can be rebuilt from the log alone (and replayed at another station).
@@ -124,7 +125,8 @@ export interface CoreEvents {
 }
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
-export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents {}
+export interface EventMap
+  extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents, PackEvents {}
 
 export type EventType = keyof EventMap;
 

@@ -18,6 +18,7 @@ import { siteReader } from './site/reader';
 import { eventsReader } from './readers/events';
 import { databaseReader } from './readers/database';
 import { backupReader } from './backup/reader';
+import { packReader } from './pack/reader';
 import { assessmentReader } from './assessment/reader';
 import { bindHandle } from './handle';
 import { DiskFullError, DiskWatch, isDiskFull } from './disk';
@@ -41,6 +42,7 @@ function readers(db: Sqlite) {
     events: eventsReader(db),
     database: databaseReader(db),
     backup: backupReader(db),
+    pack: packReader(db),
     assessment: assessmentReader(db),
   };
 }

@@ -12,6 +12,7 @@ import * as m0011 from './0011-events-lean';
 import * as m0012 from './0012-buyer-notify';
 import * as m0013 from './0013-floor-counters';
 import * as m0014 from './0014-exception-counts';
+import * as m0015 from './0015-pack';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
   { version: 14, ...m0014 },
+  { version: 15, ...m0015 },
 ];

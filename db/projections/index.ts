@@ -15,6 +15,7 @@ import { hardwareProjector, hardwareTables } from '../hardware/projector';
 import { siteProjector, siteTables } from '../site/projector';
 import { counterTables } from './counters';
 import { backupProjector } from '../backup/projector';
+import { packProjector, packTables } from '../pack/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -28,6 +29,7 @@ const projectors: Projector[] = [
   monitorProjector,
   hardwareProjector,
   backupProjector,
+  packProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];
@@ -52,6 +54,7 @@ export function project(db: Sqlite, e: StoredEvent): void {
 export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
   ...counterTables,
   ...siteTables,
+  ...packTables,
   ...monitorTables,
   ...dispatchTables,
   ...shopifyTables,

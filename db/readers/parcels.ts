@@ -24,6 +24,12 @@ export interface ParcelRow {
   late: boolean | null;
   expectedFirstScanFrom: string | null;
   expectedFirstScanBy: string | null;
+  /** "2 of 3": this parcel's place among its order's parcels (null on a one-parcel order). */
+  piece: number | null;
+  pieces: number | null;
+  weightG: number | null;
+  /** A partial shipment's order lines and quantities (null: the whole order). */
+  shipLines: Array<{ idx: number; quantity: number }> | null;
 }
 
 const SELECT = `SELECT p.*, o.name AS order_name, l.name AS line_name FROM parcels p
@@ -50,6 +56,10 @@ const toParcel = rowMapper<ParcelRow>({
   late: flag('ship_late'),
   expectedFirstScanFrom: 'expected_first_scan_from',
   expectedFirstScanBy: 'expected_first_scan_to',
+  piece: 'piece',
+  pieces: 'pieces',
+  weightG: 'weight_g',
+  shipLines: json('ship_lines'),
 });
 
 export interface ParcelFilter {

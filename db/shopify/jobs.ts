@@ -11,7 +11,8 @@ export interface CreatePayload {
   orderId: string;
   foGid: string;
   lineItems: Array<{ id: string; quantity: number }>;
-  tracking: ShopifyTracking;
+  /** `numbers`/`urls`: an order packed in several parcels goes to Shopify as one fulfillment with every number. */
+  tracking: ShopifyTracking & { numbers?: string[]; urls?: string[] };
   notifyCustomer: boolean;
   /** Numbers the parcel had before a re-link: an attempt may have sent one of them. */
   previousNumbers?: string[];

@@ -158,6 +158,12 @@ export function shopifyReader(db: Sqlite) {
         }),
       );
     },
+    foLinesByIdx(orderId: string): Array<{ idx: number; id: string }> {
+      return stmt(db, 'SELECT idx, external_id AS id FROM order_items WHERE order_id = ? AND external_id IS NOT NULL ORDER BY idx').all(orderId) as Array<{
+        idx: number;
+        id: string;
+      }>;
+    },
     parcel(parcelId: string): ShopifyParcelRow | undefined {
       const r = stmt(db, `${PARCEL} WHERE s.parcel_id = ?`).get(parcelId) as Raw | undefined;
       return r && toParcel(r);

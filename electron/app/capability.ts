@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { SettableClock } from '../core/clock';
 import type { ServiceContext } from '../core/context';
 import type { AnyJobHandler, JobGate } from '../jobs/types';
-import type { JobPlanner } from '../core/planners';
+import type { JobPlanner, PickGate } from '../core/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
 import type { Faults } from './faults';
@@ -43,6 +43,8 @@ export interface Capability {
   name: string;
   handlers(env: AppEnv): Partial<Handlers>;
   planners?: JobPlanner[];
+  /** Flows that take an order scanned at pick before its number is issued (the pack bench). */
+  pickGates?: PickGate[];
   jobHandlers?(env: AppEnv): AnyJobHandler[];
   /** Start background work; return how to stop it (per app: tests run several in one process). */
   start?(env: AppEnv): Promise<Stopper | void> | Stopper | void;

@@ -174,7 +174,13 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   undo.push(() => clearInterval(diskProbe));
   privateFiles(opts.dataDir);
   store.site.blocks = meta.get('numbers_from_blocks') === '1';
-  const ctx: ServiceContext = { store, clock, stationId, pickPlanners: caps.flatMap((c) => c.planners ?? []) };
+  const ctx: ServiceContext = {
+    store,
+    clock,
+    stationId,
+    pickPlanners: caps.flatMap((c) => c.planners ?? []),
+    pickGates: caps.flatMap((c) => c.pickGates ?? []),
+  };
 
   const fresh = !store.read.settings.get('site', 'site');
   const demo = joined ? false : fresh ? opts.demo !== false : meta.get('demo') === '1';

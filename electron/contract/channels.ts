@@ -14,6 +14,7 @@ import { siteChannels } from './channels/site';
 import { desktopChannels } from './channels/desktop';
 import { backupChannels } from './channels/backup';
 import { assessmentChannels } from './channels/assessment';
+import { packChannels } from './channels/pack';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -35,6 +36,7 @@ export const channels = {
   ...desktopChannels,
   ...backupChannels,
   ...assessmentChannels,
+  ...packChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -99,6 +99,9 @@ export const Parcel = z.object({
   late: z.boolean().nullable().optional().describe('picked past its day’s cut-off: it waits for a later pickup'),
   expectedFirstScanFrom: IsoTime.nullable().optional(),
   expectedFirstScanBy: IsoTime.nullable().optional().describe('worst-case carrier first scan: the buyer sees no tracking movement until then'),
+  piece: z.number().int().nullable().optional().describe('this parcel is "piece of pieces" of its order (null: the order is one parcel)'),
+  pieces: z.number().int().nullable().optional(),
+  weightG: z.number().int().nullable().optional().describe('weight from the pack bench, grams'),
 });
 
 export const Job = z.object({
@@ -148,6 +151,13 @@ export const PickResult = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('refused'),
     code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full', 'restore_unconfirmed']),
+    message: z.string(),
+    next: z.string(),
+  }),
+  z.object({
+    outcome: z.literal('pack'),
+    orderId: z.string(),
+    orderName: z.string(),
     message: z.string(),
     next: z.string(),
   }),

@@ -1,4 +1,4 @@
-import type { JobPlanner } from './planners';
+import type { JobPlanner, PickGate } from './planners';
 import type { Store } from '../../db/store';
 import type { Clock } from './clock';
 import type { AddressData } from '../../db/event-types';
@@ -26,6 +26,8 @@ export interface ServiceContext {
   stationId: string;
   /** Side effects a pick implies, planned by the app's capabilities (printing, Shopify, ...). */
   pickPlanners?: readonly JobPlanner[];
+  /** Flows an order scanned at pick may be taken to (the pack bench), before any number is issued. */
+  pickGates?: readonly PickGate[];
 }
 
 export function siteInfo(ctx: ServiceContext): SiteInfo {

@@ -13,6 +13,7 @@ import { replicationCapability } from './replication';
 import { desktopCapability } from './desktop';
 import { backupCapability } from './backup';
 import { assessmentCapability } from './assessment';
+import { packCapability } from './pack';
 
 /** Every capability of the console, in start order. */
 export const capabilities: Capability[] = [
@@ -21,6 +22,7 @@ export const capabilities: Capability[] = [
   linesCapability,
   ordersCapability,
   pickCapability,
+  packCapability,
   printingCapability,
   shopifyCapability,
   dispatchCapability,

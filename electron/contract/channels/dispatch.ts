@@ -111,6 +111,17 @@ const ManifestDetail = z.object({
   bags: z.array(z.object({ code: z.string(), parcels: z.number().int() })),
   currentBag: z.string().nullable(),
   discrepancies: z.array(Discrepancy),
+  incomplete: z
+    .array(
+      z.object({
+        orderId: z.string(),
+        orderName: z.string(),
+        missing: z.array(z.object({ parcelId: z.string(), trackingNumber: z.string(), piece: z.number().int(), pieces: z.number().int(), status: z.string() })),
+        message: z.string(),
+        next: z.string(),
+      }),
+    )
+    .describe('orders of several parcels with a parcel not on this manifest ("2 of 3" missing)'),
 });
 
 const ManifestId = z.object({ manifestId: z.string().min(1) }).strict();

@@ -217,6 +217,8 @@ export function dispatchScan(ctx: ServiceContext, manifestId: string, raw: strin
   const outcome = ctx.store.write(operator(ctx), ctx.clock.now(), (emit) => {
     const m = reader.manifest(manifestId)!;
     const fresh = ctx.store.read.parcels.get(parcel.id)!;
+    // A parcel weighed at the pack bench carries its weight; a weight typed here wins.
+    weightGrams ??= fresh.weightG ?? undefined;
     const no = refusalFor(ctx, m, rules, fresh, weightGrams);
     if (no) {
       emit({ type: 'dispatch.scan_refused', subject: parcel.id, payload: { manifestId, code: raw, reason: no.code, parcelId: parcel.id } });

@@ -1,5 +1,6 @@
 import type { DiscrepancyRow, LoadedParcelRow, ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
+import { packReader } from '../../../db/pack/reader';
 import { stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
@@ -94,7 +95,22 @@ export function manifestDetail(ctx: ServiceContext, id: string) {
     bags: r.bags(id),
     currentBag: r.currentBag(id, ctx.stationId),
     discrepancies: r.discrepanciesOf(id).map(discrepancyView),
+    incomplete: incompleteOrders(ctx, id),
   };
+}
+
+/**
+ * Orders packed in several parcels with a parcel that is not on this manifest and not handed over:
+ * the order is complete only when all of its parcels go ("2 of 3 missing").
+ */
+export function incompleteOrders(ctx: ServiceContext, manifestId: string) {
+  return ctx.store.read.pack.splitOrdersShort(manifestId).map((o) => ({
+    orderId: o.orderId,
+    orderName: o.orderName,
+    missing: o.missing,
+    message: `${o.orderName}: ${o.missing.map((m) => `${m.piece} of ${m.pieces}`).join(', ')} not on this manifest (${o.missing.map((m) => `${m.trackingNumber} ${m.status.replace('_', ' ')}`).join(', ')}).`,
+    next: 'Find the missing parcel and scan it onto this manifest before the carrier takes it.',
+  }));
 }
 
 export const operator = (ctx: ServiceContext) => stationSettings(ctx).operator;

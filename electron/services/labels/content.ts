@@ -17,6 +17,8 @@ export interface LabelContent {
   service: string;
   order: string;
   shipDate: string;
+  /** "2 OF 3" on an order of several parcels. */
+  piece?: string;
   weight?: string;
   reference?: string;
   parcelId: string;
@@ -41,7 +43,7 @@ const CATEGORY: Record<CustomsDeclaration['category'], string> = {
 export function customsLines(c: CustomsDeclaration, maxItems = 3): string[] {
   const money = (v: number) => `${c.currency} ${v.toFixed(2)}`;
   const kg = (v: number) => `${v.toFixed(3)} kg`;
-  const out = [`CUSTOMS DECLARATION CN22 - ${CATEGORY[c.category]}`];
+  const out = [`CUSTOMS DECLARATION ${c.form ?? 'CN22'} - ${CATEGORY[c.category]}`];
   const shown = c.items.length > maxItems ? c.items.slice(0, maxItems - 1) : c.items;
   for (const i of shown)
     out.push(cleanText(`${i.quantity} x ${i.description}${i.hsCode ? ` HS ${i.hsCode}` : ''} | ${kg(i.weightKg)} | ${money(i.value)} | ${i.origin}`));
@@ -80,6 +82,7 @@ export function labelContent(label: LabelModel): LabelContent {
     service: cleanText(label.service),
     order: cleanText(label.orderName),
     shipDate: cleanText(label.shipDate),
+    piece: label.piece ? `${label.piece.index} OF ${label.piece.count}` : undefined,
     weight: label.weightKg === undefined ? undefined : `${label.weightKg.toFixed(2)} kg`,
     reference: label.reference ? cleanText(label.reference) : undefined,
     parcelId: cleanText(label.parcelId),

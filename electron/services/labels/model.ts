@@ -24,6 +24,8 @@ export interface LabelModel {
   reference?: string;
   /** CN22-style customs block, for lines that carry one. */
   customs?: CustomsDeclaration;
+  /** One of several parcels of the order: printed "PARCEL 2 OF 3". */
+  piece?: { index: number; count: number };
 }
 
 export interface CustomsItem {
@@ -37,6 +39,8 @@ export interface CustomsItem {
 }
 
 export interface CustomsDeclaration {
+  /** CN22 up to 300 SDR of contents, CN23 above (UPU); CN22 when not said. */
+  form?: 'CN22' | 'CN23';
   category: 'merchandise' | 'gift' | 'documents' | 'sample' | 'returned_goods' | 'other';
   currency: string;
   items: CustomsItem[];

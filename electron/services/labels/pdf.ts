@@ -88,6 +88,7 @@ export async function buildLabelPdf(label: LabelModel, size: LabelSize): Promise
 
   text(margin, y, compact ? 8.5 : 12, `ORDER ${c.order}`, innerW / 2);
   y = text(margin + innerW / 2, y, compact ? 8.5 : 12, `SHIP ${c.shipDate}`, innerW / 2);
+  if (c.piece) y = text(margin, y, compact ? 8.5 : 12, `PARCEL ${c.piece}`, innerW);
   const extra = [c.weight, c.reference ? `REF ${c.reference}` : undefined, `PARCEL ${c.parcelId}`].filter(Boolean).join(' | ');
   y = text(margin, y, compact ? 5.5 : 7, extra, innerW, { bold: false });
   hline(y);

@@ -116,6 +116,7 @@ export function buildZpl(label: LabelModel, opts?: { size?: LabelSize; dpi?: Dpi
   const half = innerW / 2;
   text(m.margin, y, m.metaFont, `ORDER ${c.order}`, half);
   y = text(m.margin + half, y, m.metaFont, `SHIP ${c.shipDate}`, half);
+  if (c.piece) y = text(m.margin, y, m.metaFont, `PARCEL ${c.piece}`, innerW);
   const extra = [c.weight, c.reference ? `REF ${c.reference}` : undefined, `PARCEL ${c.parcelId}`].filter(Boolean).join(' | ');
   y = text(m.margin, y, m.captionFont, extra, innerW);
   hline(y);

@@ -4,7 +4,7 @@ import { newId } from '../../core/ids';
 import { numbersLowWarning } from '../lines/status';
 import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { nextNumber } from './issue-number';
-import { planJobs } from '../../core/planners';
+import { gatePick, planJobs } from '../../core/planners';
 import { resolveScan } from './resolve';
 import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
@@ -149,6 +149,8 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
       'Ask a supervisor to assign a carrier line to the order, then scan again.',
       order.id,
     );
+  const bench = gatePick(ctx, order, line.id);
+  if (bench) return { outcome: 'pack', ...bench };
 
   const station = stationSettings(ctx);
   const at = ctx.clock.now();

@@ -2,7 +2,7 @@ import type { ParcelRow } from '../../../db/readers/parcels';
 import type { ServiceContext } from '../../core/context';
 
 export function parcelView(p: ParcelRow) {
-  const { numberSource: _source, ...rest } = p;
+  const { numberSource: _source, shipLines: _lines, ...rest } = p;
   return rest;
 }
 

@@ -1,28 +1,8 @@
-import type { CustomsSettingsData } from '../../../db/hardware/events';
-import type { CustomsDeclaration, LabelModel } from '../labels/model';
+import type { LabelModel } from '../labels/model';
 import { localDate } from '../site/zone';
 import { siteInfo, type ServiceContext } from '../../core/context';
-
-/** The CN22 block of a parcel on a line that needs one: its order's items with the line's customs figures. */
-export function customsFor(settings: CustomsSettingsData, items: Array<{ sku: string; title: string; quantity: number }>): CustomsDeclaration {
-  return {
-    category: settings.category,
-    currency: settings.currency,
-    items: items.map((i) => {
-      const own = settings.items[i.sku] ?? {};
-      const unitValue = own.value ?? settings.valuePerItem;
-      const unitWeight = own.weightKg ?? settings.weightPerItemKg;
-      return {
-        description: own.description ?? i.title,
-        quantity: i.quantity,
-        value: Math.round(unitValue * i.quantity * 100) / 100,
-        weightKg: Math.round(unitWeight * i.quantity * 1000) / 1000,
-        ...(own.hsCode ? { hsCode: own.hsCode } : {}),
-        origin: (own.origin ?? settings.originCountry).toUpperCase(),
-      };
-    }),
-  };
-}
+import { declare } from '../customs/declare';
+import { packReader } from '../../../db/pack/reader';
 
 /** Everything printed on a parcel's label, from the projections (rebuildable, so reprints match). */
 export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel | null {
@@ -43,6 +23,20 @@ export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel
     shipDate: localDate(new Date(parcel.pickupAt ?? parcel.pickedAt), site.zone),
     shipTo: order.shipTo,
     shipFrom: site.shipFrom,
-    ...(customs?.enabled ? { customs: customsFor(customs, ctx.store.read.orders.items(order.id)) } : {}),
+    ...(parcel.weightG !== null ? { weightKg: parcel.weightG / 1000 } : {}),
+    ...(parcel.piece && parcel.pieces ? { piece: { index: parcel.piece, count: parcel.pieces } } : {}),
+    ...(customs?.enabled || ctx.store.read.pack.rules(`line:${line.id}`)?.needsCustoms
+      ? { customs: declare(ctx, line.id, shippedItems(ctx, order.id, parcel.shipLines), false).declaration }
+      : {}),
   };
+}
+
+/** The items a parcel carries: its partial shipment's lines, or the whole order. */
+function shippedItems(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }> | null) {
+  const items = ctx.store.read.orders.items(orderId);
+  if (!lines) return items;
+  return lines.flatMap((l) => {
+    const item = items.find((i) => i.idx === l.idx);
+    return item && l.quantity > 0 ? [{ ...item, quantity: l.quantity }] : [];
+  });
 }

@@ -72,7 +72,7 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow<typeof KIND.cre
     {
       fulfillment: {
         lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: p.foGid, fulfillmentOrderLineItems: p.lineItems.length ? p.lineItems : undefined }],
-        trackingInfo: p.tracking,
+        trackingInfo: p.tracking.numbers ? { company: p.tracking.company, numbers: p.tracking.numbers, urls: p.tracking.urls } : p.tracking,
         notifyCustomer: p.notifyCustomer,
       },
     },

@@ -15,6 +15,8 @@ export type { CreatePayload };
  */
 export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
   if (parcel.order.source !== 'shopify') return [];
+  // The parcels of an order packed together make one fulfillment: the last one issued carries every number.
+  if (parcel.pack && parcel.pack.piece < parcel.pack.pieces) return [];
   const link = ctx.store.read.shopify.link(parcel.order.id);
   if (!link) return planReplacement(ctx, parcel, at);
   const line = ctx.store.read.lines.get(parcel.lineId);
@@ -25,11 +27,13 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     storeId: link.storeId,
     orderId: parcel.order.id,
     foGid: link.foGid,
-    lineItems: ctx.store.read.shopify.foLines(parcel.order.id),
+    lineItems: parcel.pack?.lines ? shipLines(ctx, parcel.order.id, parcel.pack.lines) : ctx.store.read.shopify.foLines(parcel.order.id),
     tracking: trackingFor(line, parcel.trackingNumber, shopifyTrackingUrl(ctx, link.storeId, parcel.order.name, line, parcel.trackingNumber)),
     // The store's setting: Shopify e-mails the buyer now, or only once the carrier has the parcel.
     notifyCustomer: store?.notifyAt === 'pick',
   };
+  const numbers = parcel.pack && parcel.pack.pieces > 1 ? parcel.pack.numbers : null;
+  if (numbers) Object.assign(payload.tracking, { numbers, urls: numbers.map((n) => shopifyTrackingUrl(ctx, link.storeId, parcel.order.name, line, n)) });
   return [
     {
       id: newId('job', at),
@@ -40,6 +44,15 @@ export const shopifyPickPlanner: JobPlanner = (ctx, parcel, at) => {
     },
   ];
 };
+
+/** A partial shipment: the fulfillment order's line items for the order lines (idx) and quantities that leave now. */
+function shipLines(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }>): Array<{ id: string; quantity: number }> {
+  const byIdx = new Map(ctx.store.read.shopify.foLinesByIdx(orderId).map((l) => [l.idx, l.id]));
+  return lines.flatMap((l) => {
+    const id = byIdx.get(l.idx);
+    return id && l.quantity > 0 ? [{ id, quantity: l.quantity }] : [];
+  });
+}
 
 /**
  * A replacement (reship) of a Shopify order: its number goes to the original fulfillment as a

@@ -214,6 +214,16 @@ export function DispatchManifest({
         )}
       </div>
 
+      {detail.incomplete.length > 0 && (
+        <div className="dsp-incomplete" data-testid="manifest-incomplete" role="alert">
+          {detail.incomplete.map((o) => (
+            <div key={o.orderId}>
+              <b>{o.message}</b> {m.status === 'handed_over' ? 'The order is not complete: ship the missing parcel on the next pickup.' : o.next}
+            </div>
+          ))}
+        </div>
+      )}
+
       {m.status === 'open' && rules.weight !== 'off' && (
         <div className="row-actions dsp-weight">
           <label htmlFor="dsp-weight">Weight of the next parcel (g){rules.weight === 'required' ? ' — required' : ''}</label>

@@ -154,6 +154,31 @@ export const SENTENCES: Sentences = {
   'range.block_leased': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} leased to this station.`,
   'range.block_returned': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} given back.`,
   'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
+  'pack.rules_saved': (p) =>
+    `Pack rules of ${p.scope.replace(':', ' ')} saved: ${[p.verify ? 'scan every item' : null, p.itemsPerParcel ? `one parcel per ${p.itemsPerParcel} items` : null, p.needsWeight ? 'weight needed' : null, p.needsCustoms ? 'customs needed' : null].filter(Boolean).join(', ') || 'packed at the bench'}.`,
+  'pack.opened': (p) => `At the pack bench, in ${plural(p.parcels, 'parcel')}.`,
+  'pack.item_counted': (p) => `Item ${p.sku} scanned into the parcel.`,
+  'pack.item_refused': (p) =>
+    p.reason === 'wrong'
+      ? `Wrong item "${p.code}" refused${p.expected.length ? `; expected ${p.expected.join(', ')}` : ''}.`
+      : `Extra ${p.sku ?? p.code} flagged: the order has no more of it.`,
+  'pack.parcels_set': (p) => `The order goes in ${plural(p.parcels, 'parcel')}.`,
+  'pack.weighed': (p) => `Weighed ${(p.grams / 1000).toFixed(3)} kg (${p.source === 'typed' ? 'typed' : `from the scale${p.device ? ` ${p.device}` : ''}`}).`,
+  'pack.overridden': (p) =>
+    `Supervisor ${p.supervisor} let the labels go with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')}): ${p.reason}`,
+  'pack.issued': (p) =>
+    `${plural(p.parcelIds.length, 'label')} issued at the bench${
+      p.partial
+        ? `; shipped in part (${p.partial.reason}), ${plural(
+            p.partial.remaining.reduce((n, r) => n + r.quantity, 0),
+            'item',
+          )} stay open`
+        : ''
+    }.`,
+  'customs.skus_imported': (p) => `Customs table: ${plural(p.rows.length, 'SKU')} imported (${p.source}).`,
+  'pack.batch_started': (p) => `Batch "${p.label}" started with ${plural(p.orderIds.length, 'order')}.`,
+  'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,
+  'pack.batch_ended': (p) => `Batch ${p.status === 'done' ? 'finished' : 'stopped'}.`,
   'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
 
   'backup.settings_saved': (p) => `Backups to ${p.folder} every ${p.everyHours} h, keeping ${p.keep}.`,

@@ -8,6 +8,7 @@ import { useChannel } from '../hooks/useApi';
 import { play } from '../sounds';
 import { LabelPreview } from '../components/LabelPreview';
 import { PrinterHealth } from '../components/PrinterHealth';
+import { PackBench, type BenchReply } from '../components/PackBench';
 
 type Result = Output<'pick.scan'>;
 type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
@@ -55,8 +56,21 @@ function verdictOf(r: Result, code: string): Verdict {
       return { tone: 'fail', title: r.message, detail: `Refused: ${REFUSED[r.code] ?? r.code.replace(/_/g, ' ')}.`, next: r.next };
     case 'ambiguous':
       return { tone: 'attention', title: r.message, detail: '', next: r.next, choose: { code, candidates: r.candidates } };
+    case 'pack':
+      return { tone: 'attention', title: r.message, detail: '', next: r.next };
   }
 }
+
+const BENCH_TONE: Record<BenchReply['outcome'], Verdict['tone']> = {
+  counted: 'pass',
+  complete: 'pass',
+  parcels: 'pass',
+  weighed: 'pass',
+  issued: 'pass',
+  extra: 'attention',
+  wrong: 'fail',
+  refused: 'fail',
+};
 
 type Parcel = Output<'parcels.get'>['parcel'];
 const liveRefresh = (t: EventType) => t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('print.') || t.startsWith('job.');
@@ -92,6 +106,11 @@ export function PickScreen() {
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
   const inFlight = useRef(false);
+  // The order at the pack bench (its line or store has pack rules): scans go to it until its labels are out.
+  const [bench, setBench] = useState<string | null>(null);
+  const benchRef = useRef<string | null>(null);
+  benchRef.current = bench;
+  const [benchReply, setBenchReply] = useState<BenchReply | null>(null);
 
   const answer = useCallback((v: Verdict) => {
     setVerdict(v);
@@ -99,9 +118,39 @@ export function PickScreen() {
     play(v.tone);
   }, []);
 
+  const benchAnswer = useCallback((r: BenchReply) => {
+    setSeq((n) => n + 1);
+    play(BENCH_TONE[r.outcome]);
+    if (r.outcome === 'issued' && r.parcels?.length) {
+      const last = r.parcels[r.parcels.length - 1];
+      setBench(null);
+      setBenchReply(null);
+      setVerdict({
+        tone: 'pass',
+        title: r.parcels.length > 1 ? `${r.parcels.length} labels` : last.trackingNumber,
+        detail: r.message,
+        next: r.next,
+        result: { outcome: 'issued', parcel: last, carrier: '', shipTo: '', warnings: [] },
+      });
+    } else setBenchReply(r);
+  }, []);
+
   const submit = useCallback(
     async (scanned: string, choice?: string) => {
       if (inFlight.current) return;
+      if (benchRef.current) {
+        inFlight.current = true;
+        setBusy(true);
+        try {
+          benchAnswer(await call('pack.scan', { orderId: benchRef.current, code: scanned }));
+        } catch (e) {
+          benchAnswer({ outcome: 'refused', message: 'The scan was not recorded', next: e instanceof ApiFailure ? e.message : String(e) });
+        } finally {
+          inFlight.current = false;
+          setBusy(false);
+        }
+        return;
+      }
       // While the screen asks "which store?", the store's pick-slip barcode answers it.
       const pending = choosing.current;
       const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
@@ -110,6 +159,13 @@ export function PickScreen() {
       setBusy(true);
       try {
         const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
+        if (r.outcome === 'pack') {
+          setBench(r.orderId);
+          setBenchReply({ outcome: 'parcels', message: r.message, next: r.next });
+          setSeq((n) => n + 1);
+          play('attention');
+          return;
+        }
         answer(verdictOf(r, code));
       } catch (e) {
         answer({
@@ -123,7 +179,7 @@ export function PickScreen() {
         setBusy(false);
       }
     },
-    [answer],
+    [answer, benchAnswer],
   );
 
   useScanner(
@@ -135,7 +191,11 @@ export function PickScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setVerdict(null);
+      if (e.key === 'Escape') {
+        setVerdict(null);
+        setBench(null);
+        setBenchReply(null);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -145,89 +205,102 @@ export function PickScreen() {
   const s = stats.data;
   return (
     <div className="pick">
-      <section
-        className={`scan-panel tone-${verdict?.tone ?? 'idle'}`}
-        data-testid="scan-panel"
-        data-scanner={station.data ? 'ready' : 'loading'}
-        data-tone={verdict?.tone ?? 'idle'}
-        data-seq={seq}
-        aria-live="assertive"
-      >
-        {verdict ? (
-          <>
-            <div className="verdict-title" data-testid="verdict-title">
-              {verdict.title}
-            </div>
-            {verdict.detail && (
-              <div className="verdict-detail" data-testid="verdict-detail">
-                {verdict.detail}
-              </div>
-            )}
-            {verdict.result && 'parcel' in verdict.result && verdict.result.parcel.shipLabel && (
-              <div
-                className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`}
-                data-testid="verdict-ship"
-                data-late={!!verdict.result.parcel.late}
-              >
-                {shipText(verdict.result.parcel)}
-              </div>
-            )}
-            {verdict.choose && (
-              <div className="pick-choices" data-testid="pick-choices">
-                {verdict.choose.candidates.map((c) => (
-                  <button
-                    key={c.orderId}
-                    className="pick-choice"
-                    data-testid="pick-choice"
-                    data-store={c.storeBarcode}
-                    disabled={busy}
-                    onClick={() => void submit(verdict.choose!.code, c.orderId)}
-                  >
-                    <b>{c.store}</b>
-                    <span>
-                      {c.orderName} · {c.shipToName}
-                      {c.status !== 'open' ? ` · ${c.status.replace(/_/g, ' ')}` : ''}
-                    </span>
-                    <span className="mono small">{c.storeBarcode}</span>
-                  </button>
-                ))}
-              </div>
-            )}
-            {verdict.next && (
-              <div className="verdict-next" data-testid="verdict-next">
-                {verdict.next}
-              </div>
-            )}
-          </>
-        ) : (
-          <>
-            <div className="prompt">Scan an order or an item</div>
-            <div className="verdict-detail">The tracking number is issued and the label prints at once.</div>
-          </>
-        )}
-        <form
-          className="manual"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (manual.trim()) void submit(manual.trim());
-            setManual('');
-          }}
+      {bench ? (
+        <section
+          className="scan-panel bench-panel"
+          data-testid="scan-panel"
+          data-scanner={station.data ? 'ready' : 'loading'}
+          data-tone="bench"
+          data-seq={seq}
+          aria-live="assertive"
         >
-          <label htmlFor="manual-code">Or type the order number</label>
-          <input
-            id="manual-code"
-            data-testid="manual-code"
-            value={manual}
-            onChange={(e) => setManual(e.target.value)}
-            autoComplete="off"
-            placeholder="#1001"
-            disabled={busy}
-          />
-          <button type="submit" disabled={busy}>
-            Enter
-          </button>
-        </form>
-      </section>
+          <PackBench orderId={bench} reply={benchReply} onReply={benchAnswer} onClose={() => (setBench(null), setBenchReply(null))} />
+        </section>
+      ) : (
+        <section
+          className={`scan-panel tone-${verdict?.tone ?? 'idle'}`}
+          data-testid="scan-panel"
+          data-scanner={station.data ? 'ready' : 'loading'}
+          data-tone={verdict?.tone ?? 'idle'}
+          data-seq={seq}
+          aria-live="assertive"
+        >
+          {verdict ? (
+            <>
+              <div className="verdict-title" data-testid="verdict-title">
+                {verdict.title}
+              </div>
+              {verdict.detail && (
+                <div className="verdict-detail" data-testid="verdict-detail">
+                  {verdict.detail}
+                </div>
+              )}
+              {verdict.result && 'parcel' in verdict.result && verdict.result.parcel.shipLabel && (
+                <div
+                  className={`verdict-ship${verdict.result.parcel.late ? ' tone-late' : ''}`}
+                  data-testid="verdict-ship"
+                  data-late={!!verdict.result.parcel.late}
+                >
+                  {shipText(verdict.result.parcel)}
+                </div>
+              )}
+              {verdict.choose && (
+                <div className="pick-choices" data-testid="pick-choices">
+                  {verdict.choose.candidates.map((c) => (
+                    <button
+                      key={c.orderId}
+                      className="pick-choice"
+                      data-testid="pick-choice"
+                      data-store={c.storeBarcode}
+                      disabled={busy}
+                      onClick={() => void submit(verdict.choose!.code, c.orderId)}
+                    >
+                      <b>{c.store}</b>
+                      <span>
+                        {c.orderName} · {c.shipToName}
+                        {c.status !== 'open' ? ` · ${c.status.replace(/_/g, ' ')}` : ''}
+                      </span>
+                      <span className="mono small">{c.storeBarcode}</span>
+                    </button>
+                  ))}
+                </div>
+              )}
+              {verdict.next && (
+                <div className="verdict-next" data-testid="verdict-next">
+                  {verdict.next}
+                </div>
+              )}
+            </>
+          ) : (
+            <>
+              <div className="prompt">Scan an order or an item</div>
+              <div className="verdict-detail">The tracking number is issued and the label prints at once.</div>
+            </>
+          )}
+          <form
+            className="manual"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (manual.trim()) void submit(manual.trim());
+              setManual('');
+            }}
+          >
+            <label htmlFor="manual-code">Or type the order number</label>
+            <input
+              id="manual-code"
+              data-testid="manual-code"
+              value={manual}
+              onChange={(e) => setManual(e.target.value)}
+              autoComplete="off"
+              placeholder="#1001"
+              disabled={busy}
+            />
+            <button type="submit" disabled={busy}>
+              Enter
+            </button>
+          </form>
+        </section>
+      )}
 
       <aside className="side">
         <PrinterHealth />

@@ -9,6 +9,7 @@ import { SetupLines } from '../components/SetupLines';
 import { SecretsWhere } from '../components/DevicesDesktop';
 import { SetupPickSlips, SetupSite } from '../components/SetupSite';
 import { SetupImport } from '../components/SetupImport';
+import { PackBatch, PackCustoms, PackRules } from '../components/PackSetup';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -77,6 +78,9 @@ export function SetupScreen() {
       <div className="setup-col">
         <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
+        <PackRules />
+        <PackCustoms />
+        <PackBatch />
       </div>
     </div>
   );

@@ -1,0 +1,210 @@
+import type { Sqlite } from '../open';
+import { stmt } from '../stmt';
+import type { CustomsSkuData, PackRulesData, WeightSource } from './events';
+
+export interface PackSessionRow {
+  orderId: string;
+  status: 'open' | 'issued';
+  openedAt: string;
+  openedBy: string;
+  parcels: number;
+  weights: Array<{ grams: number; source: WeightSource }>;
+  overrideBy: string | null;
+  overrideReason: string | null;
+  extras: number;
+}
+
+export interface PackLineRow {
+  idx: number;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  ordered: number;
+  counted: number;
+  shipped: number;
+}
+
+export interface BatchRow {
+  id: string;
+  label: string;
+  createdAt: string;
+  createdBy: string;
+  total: number;
+  status: 'running' | 'stopped' | 'done';
+}
+
+type Raw = Record<string, unknown>;
+
+const toRules = (r: Raw): PackRulesData => ({
+  scope: r.scope as string,
+  verify: r.verify === 1,
+  itemsPerParcel: (r.items_per_parcel as number) ?? null,
+  needsWeight: r.needs_weight === 1,
+  needsCustoms: r.needs_customs === 1,
+});
+
+export function packReader(db: Sqlite) {
+  return {
+    /** The rules of a scope ('line:<id>' / 'store:<id>'), undefined when none were saved. */
+    rules(scope: string): PackRulesData | undefined {
+      const r = stmt(db, 'SELECT * FROM pack_rules WHERE scope = ?').get(scope) as Raw | undefined;
+      return r && toRules(r);
+    },
+    allRules(): PackRulesData[] {
+      return (stmt(db, 'SELECT * FROM pack_rules ORDER BY scope').all() as Raw[]).map(toRules);
+    },
+    /** Cheap test for the pick path: does any rule exist at all? */
+    anyRules(): boolean {
+      return stmt(db, 'SELECT 1 FROM pack_rules LIMIT 1').get() !== undefined;
+    },
+    session(orderId: string): PackSessionRow | undefined {
+      const r = stmt(db, 'SELECT * FROM pack_sessions WHERE order_id = ?').get(orderId) as Raw | undefined;
+      if (!r) return undefined;
+      return {
+        orderId: r.order_id as string,
+        status: r.status as PackSessionRow['status'],
+        openedAt: r.opened_at as string,
+        openedBy: r.opened_by as string,
+        parcels: r.parcels as number,
+        weights: JSON.parse(r.weights as string),
+        overrideBy: (r.override_by as string) ?? null,
+        overrideReason: (r.override_reason as string) ?? null,
+        extras: r.extras as number,
+      };
+    },
+    /** The order's lines with what was counted at the bench and what left in earlier parcels. */
+    lines(orderId: string): PackLineRow[] {
+      return (
+        stmt(
+          db,
+          `SELECT i.idx, i.sku, i.barcode, i.title, i.quantity, coalesce(c.counted, 0) AS counted, coalesce(c.shipped, 0) AS shipped
+           FROM order_items i LEFT JOIN pack_counts c ON c.order_id = i.order_id AND c.idx = i.idx WHERE i.order_id = ? ORDER BY i.idx`,
+        ).all(orderId) as Raw[]
+      ).map((r) => ({
+        idx: r.idx as number,
+        sku: r.sku as string,
+        barcode: (r.barcode as string) ?? null,
+        title: r.title as string,
+        ordered: r.quantity as number,
+        counted: r.counted as number,
+        shipped: r.shipped as number,
+      }));
+    },
+    customsSku(sku: string): CustomsSkuData | undefined {
+      const r = stmt(db, 'SELECT * FROM customs_skus WHERE sku = ?').get(sku) as Raw | undefined;
+      return r && toSku(r);
+    },
+    customsSkus(): CustomsSkuData[] {
+      return (stmt(db, 'SELECT * FROM customs_skus ORDER BY sku').all() as Raw[]).map(toSku);
+    },
+    batch(id: string): BatchRow | undefined {
+      const r = stmt(db, 'SELECT * FROM pack_batches WHERE id = ?').get(id) as Raw | undefined;
+      return r && toBatch(r);
+    },
+    batches(limit = 20): BatchRow[] {
+      return (stmt(db, 'SELECT * FROM pack_batches ORDER BY created_at DESC LIMIT ?').all(limit) as Raw[]).map(toBatch);
+    },
+    batchOrders(
+      id: string,
+    ): Array<{ seq: number; orderId: string; orderName: string; outcome: string | null; parcelId: string | null; message: string | null }> {
+      return (
+        stmt(
+          db,
+          `SELECT b.seq, b.order_id, o.name, b.outcome, b.parcel_id, b.message FROM pack_batch_orders b JOIN orders o ON o.id = b.order_id
+           WHERE b.batch_id = ? ORDER BY b.seq`,
+        ).all(id) as Raw[]
+      ).map((r) => ({
+        seq: r.seq as number,
+        orderId: r.order_id as string,
+        orderName: r.name as string,
+        outcome: (r.outcome as string) ?? null,
+        parcelId: (r.parcel_id as string) ?? null,
+        message: (r.message as string) ?? null,
+      }));
+    },
+    /** The next orders of a batch that have no outcome yet, in batch order. */
+    batchPending(id: string, limit: number): Array<{ seq: number; orderId: string }> {
+      return (stmt(db, 'SELECT seq, order_id FROM pack_batch_orders WHERE batch_id = ? AND outcome IS NULL ORDER BY seq LIMIT ?').all(id, limit) as Raw[]).map(
+        (r) => ({ seq: r.seq as number, orderId: r.order_id as string }),
+      );
+    },
+    batchCounts(id: string): { done: number; issued: number; refused: number; skipped: number } {
+      const r = stmt(
+        db,
+        `SELECT count(outcome) AS done, sum(outcome = 'issued') AS issued, sum(outcome = 'refused') AS refused, sum(outcome = 'skipped') AS skipped
+         FROM pack_batch_orders WHERE batch_id = ?`,
+      ).get(id) as Raw;
+      return { done: r.done as number, issued: (r.issued as number) ?? 0, refused: (r.refused as number) ?? 0, skipped: (r.skipped as number) ?? 0 };
+    },
+    /** Labels of a batch's parcels the printer took. */
+    batchPrinted(id: string): number {
+      return (
+        stmt(
+          db,
+          'SELECT count(*) AS n FROM pack_batch_orders b JOIN parcels p ON p.id = b.parcel_id WHERE b.batch_id = ? AND p.label_printed_at IS NOT NULL',
+        ).get(id) as {
+          n: number;
+        }
+      ).n;
+    },
+    /** Open orders for a batch run: of a line (or every line), taken in before a time, oldest first. */
+    openOrders(f: { lineId?: string; before?: string; limit: number }): string[] {
+      return (
+        stmt(
+          db,
+          `SELECT id FROM orders WHERE status = 'open' AND line_id IS NOT NULL AND (? IS NULL OR line_id = ?) AND (? IS NULL OR created_at <= ?)
+           ORDER BY created_at, name LIMIT ?`,
+        ).all(f.lineId ?? null, f.lineId ?? null, f.before ?? null, f.before ?? null, f.limit) as Array<{ id: string }>
+      ).map((r) => r.id);
+    },
+    /** Orders split into several parcels with a parcel that is not on this manifest and not yet handed over ("2 of 3" missing). */
+    splitOrdersShort(manifestId: string): Array<{
+      orderId: string;
+      orderName: string;
+      missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }>;
+    }> {
+      const rows = stmt(
+        db,
+        `SELECT o.id AS order_id, o.name, p.id, p.tracking_number, p.piece, p.pieces, p.status FROM parcels p JOIN orders o ON o.id = p.order_id
+         WHERE p.pieces IS NOT NULL AND p.order_id IN (SELECT q.order_id FROM manifest_parcels mp JOIN parcels q ON q.id = mp.parcel_id WHERE mp.manifest_id = ?)
+           AND p.id NOT IN (SELECT parcel_id FROM manifest_parcels WHERE manifest_id = ?) AND p.status NOT IN ('handed_over', 'voided')
+         ORDER BY o.name, p.piece`,
+      ).all(manifestId, manifestId) as Raw[];
+      const out = new Map<
+        string,
+        { orderId: string; orderName: string; missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }> }
+      >();
+      for (const r of rows) {
+        const k = r.order_id as string;
+        if (!out.has(k)) out.set(k, { orderId: k, orderName: r.name as string, missing: [] });
+        out.get(k)!.missing.push({
+          parcelId: r.id as string,
+          trackingNumber: r.tracking_number as string,
+          piece: r.piece as number,
+          pieces: r.pieces as number,
+          status: r.status as string,
+        });
+      }
+      return [...out.values()];
+    },
+  };
+}
+
+const toSku = (r: Raw): CustomsSkuData => ({
+  sku: r.sku as string,
+  description: r.description as string,
+  ...(r.hs_code ? { hsCode: r.hs_code as string } : {}),
+  ...(r.origin ? { origin: r.origin as string } : {}),
+  ...(r.value != null ? { value: r.value as number } : {}),
+  ...(r.currency ? { currency: r.currency as string } : {}),
+  ...(r.weight_g != null ? { weightG: r.weight_g as number } : {}),
+});
+
+const toBatch = (r: Raw): BatchRow => ({
+  id: r.id as string,
+  label: r.label as string,
+  createdAt: r.created_at as string,
+  createdBy: r.created_by as string,
+  total: r.total as number,
+  status: r.status as BatchRow['status'],
+});

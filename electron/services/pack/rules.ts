@@ -1,0 +1,25 @@
+import type { PackRulesData } from '../../../db/pack/events';
+import { packReader } from '../../../db/pack/reader';
+import { badInput, notFound } from '../../core/errors';
+import { actorOf, type ServiceContext } from '../../core/context';
+
+/**
+ * The rules an order packs by: its line's, else its store's; none (the plain one-scan pick) when
+ * neither has any. A saved rule, even with every check off, sends the line's orders to the bench
+ * (where the picker can split them into parcels or ship part).
+ */
+export function rulesFor(ctx: ServiceContext, store: string, lineId: string | null): PackRulesData | null {
+  const r = ctx.store.read.pack;
+  if (!r.anyRules()) return null;
+  return (lineId ? r.rules(`line:${lineId}`) : undefined) ?? r.rules(`store:${store}`) ?? null;
+}
+
+export function saveRules(ctx: ServiceContext, rules: PackRulesData): PackRulesData {
+  const [kind, id] = [rules.scope.slice(0, rules.scope.indexOf(':')), rules.scope.slice(rules.scope.indexOf(':') + 1)];
+  if (kind === 'line' && !ctx.store.read.lines.get(id)) throw notFound(`Line "${id}"`, 'Choose a line from the list.');
+  if (kind !== 'line' && kind !== 'store') throw badInput('A pack rule is for a line ("line:<id>") or a store ("store:<id>").');
+  if (rules.itemsPerParcel !== null && (!Number.isInteger(rules.itemsPerParcel) || rules.itemsPerParcel < 1))
+    throw badInput('"One parcel per N items" needs a whole number of at least 1, or nothing.');
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'pack.rules_saved', subject: rules.scope, payload: rules }));
+  return rules;
+}
