@@ -7,13 +7,14 @@
 // decision: add it here, with the reason in the commit.
 const capabilityEdges = {
   cutoffs: ['site'],
-  demo: ['cutoffs', 'lines', 'site'],
+  demo: ['cutoffs', 'lines', 'operators', 'site'],
   dispatch: ['cutoffs', 'numbers', 'shopify', 'site'],
   hardware: ['site'],
   labels: [],
   lines: ['numbers', 'site'],
   monitor: ['shopify', 'site'],
   numbers: [],
+  operators: ['lines', 'site'],
   orders: ['site'],
   pick: ['cutoffs', 'lines', 'numbers', 'printing', 'site'],
   printing: ['labels', 'site'],

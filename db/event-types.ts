@@ -1,6 +1,7 @@
 import type { ShopifyEvents } from './shopify/events';
 import type { DispatchEvents } from './dispatch/events';
 import type { CutoffsEvents, ShipByData } from './cutoffs/events';
+import type { OperatorsEvents } from './operators/events';
 import type { MonitorEvents } from './monitor/events';
 import type { HardwareEvents } from './hardware/events';
 import type { SiteEvents } from './site/events';
@@ -128,7 +129,7 @@ export interface CoreEvents {
 }
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
-export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents {}
+export interface EventMap extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, OperatorsEvents {}
 
 export type EventType = keyof EventMap;
 

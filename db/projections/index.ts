@@ -13,6 +13,7 @@ import { cutoffsProjector, cutoffsTables } from '../cutoffs/projector';
 import { monitorProjector, monitorTables } from '../monitor/projector';
 import { hardwareProjector, hardwareTables } from '../hardware/projector';
 import { siteProjector, siteTables } from '../site/projector';
+import { operatorsProjector, operatorsTables } from '../operators/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -25,6 +26,7 @@ const projectors: Projector[] = [
   cutoffsProjector,
   monitorProjector,
   hardwareProjector,
+  operatorsProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];
@@ -48,6 +50,7 @@ export function project(db: Sqlite, e: StoredEvent): void {
  */
 export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
   ...siteTables,
+  ...operatorsTables,
   ...monitorTables,
   ...dispatchTables,
   ...shopifyTables,

@@ -12,6 +12,7 @@ import { monitorChannels } from './channels/monitor';
 import { hardwareChannels } from './channels/hardware';
 import { siteChannels } from './channels/site';
 import { desktopChannels } from './channels/desktop';
+import { operatorsChannels } from './channels/operators';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -31,6 +32,7 @@ export const channels = {
   ...hardwareChannels,
   ...siteChannels,
   ...desktopChannels,
+  ...operatorsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -11,6 +11,7 @@ import { monitorCapability } from './monitor';
 import { hardwareCapability } from './hardware';
 import { replicationCapability } from './replication';
 import { desktopCapability } from './desktop';
+import { operatorsCapability } from './operators';
 
 /** Every capability of the console, in start order. */
 export const capabilities: Capability[] = [
@@ -26,4 +27,5 @@ export const capabilities: Capability[] = [
   monitorCapability,
   hardwareCapability,
   desktopCapability,
+  operatorsCapability,
 ];

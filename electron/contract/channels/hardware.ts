@@ -53,11 +53,12 @@ const Customs = z
 
 /** Channels of the hardware capability. */
 export const hardwareChannels = {
-  'scanners.list': ch(Empty, z.array(ScannerStatus), 'HID and serial scanners with state, last scan and errors.'),
+  'scanners.list': ch(Empty, z.array(ScannerStatus), 'HID and serial scanners with state, last scan and errors.', 'picker'),
   'scanners.configure': ch(
     z.object({ key: z.string().min(1), role: Role, name: z.string().max(60).optional(), serial: SerialSettings.optional() }).strict(),
     ScannerStatus,
     'Give a HID/serial scanner a station role and its settings.',
+    'supervisor',
   ),
   'scanners.profiles': ch(
     Empty,
@@ -77,12 +78,19 @@ export const hardwareChannels = {
       }),
     ),
     'Keyboard-wedge settings per kind of scanner.',
+    'picker',
   ),
-  'selftest.print': ch(Empty, z.object({ jobId: z.string(), printerId: z.string() }), 'Print the scanner test sheet through this station’s printer queue.'),
-  'lines.customs': ch(z.object({ lineId: z.string().min(1) }).strict(), Customs.nullable(), 'A line’s customs (CN22) block settings.'),
+  'selftest.print': ch(
+    Empty,
+    z.object({ jobId: z.string(), printerId: z.string() }),
+    'Print the scanner test sheet through this station’s printer queue.',
+    'picker',
+  ),
+  'lines.customs': ch(z.object({ lineId: z.string().min(1) }).strict(), Customs.nullable(), 'A line’s customs (CN22) block settings.', 'picker'),
   'lines.customs.save': ch(
     z.object({ lineId: z.string().min(1), customs: Customs.nullable() }).strict(),
     Customs.nullable(),
     'Turn the customs block on/off for a line.',
+    'supervisor',
   ),
 } as const;

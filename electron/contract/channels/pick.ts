@@ -19,16 +19,19 @@ export const pickChannels = {
       .strict(),
     S.PickResult,
     'A picker scanned an order number, an item barcode or a parcel label: issue the number and queue the label, or reprint.',
+    'picker',
   ),
   'pick.stores': ch(
     Empty,
     z.array(z.object({ store: z.string(), name: z.string(), barcode: z.string(), pngBase64: z.string() })),
     'Every store with orders here and its pick-slip barcode (Code 128 PNG), to print on its pick slips.',
+    'picker',
   ),
   'pick.reprint': ch(
     z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the label is reprinted').max(200) }).strict(),
     S.PickResult,
     'Reprint a parcel label with a recorded reason; never issues a second number.',
+    'picker',
   ),
   'pick.stats': ch(
     Empty,
@@ -42,6 +45,7 @@ export const pickChannels = {
       last: S.Parcel.nullable(),
     }),
     'Counters for the pick screen (this station, today in the warehouse zone).',
+    'picker',
   ),
   'parcels.list': ch(
     z
@@ -55,6 +59,7 @@ export const pickChannels = {
       .strict(),
     z.object({ rows: z.array(S.Parcel), total: z.number().int() }),
     'Parcels, newest first, with filters.',
+    'picker',
   ),
   'parcels.get': ch(
     z.object({ id: z.string().min(1) }).strict(),
@@ -71,10 +76,12 @@ export const pickChannels = {
       jobs: z.array(S.Job),
     }),
     'One parcel with its order, its event timeline and its jobs.',
+    'picker',
   ),
   'labels.preview': ch(
     z.object({ parcelId: z.string().min(1) }).strict(),
     z.object({ pngBase64: z.string(), zpl: z.string() }),
     'The label exactly as sent to the printer, rendered to PNG.',
+    'picker',
   ),
 } as const;

@@ -1,6 +1,6 @@
 import { dispatchReader, type DiscrepancyRow, type LoadedParcelRow, type ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 
@@ -97,4 +97,4 @@ export function manifestDetail(ctx: ServiceContext, id: string) {
   };
 }
 
-export const operator = (ctx: ServiceContext) => stationSettings(ctx).operator;
+export const operator = (ctx: ServiceContext) => actorOf(ctx);

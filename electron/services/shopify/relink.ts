@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { nextNumber } from '../pick/issue-number';
 import { planJobs } from '../../core/planners';
 import { parcelView } from '../pick/view';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { planTrackingUpdate, trackingFor } from './planner';
 import { checkManualNumber } from './relink-number';
 import { parcelSyncView } from './status';
@@ -52,7 +52,7 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
   const at = ctx.clock.now();
   const printerId = station.printerId ?? parcel.printerId;
   const order = ctx.store.orders.get(parcel.orderId)!;
-  const done = ctx.store.write(station.operator, at, (emit) => {
+  const done = ctx.store.write(actorOf(ctx), at, (emit) => {
     // Another station may have moved or re-linked it since we looked: decide again inside the lock.
     const now = ctx.store.parcels.get(parcel.id)!;
     const stop = blocked(now);

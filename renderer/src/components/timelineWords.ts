@@ -53,6 +53,16 @@ const STATUS_WORDS: Record<string, string> = {
   returned: 'returned to sender',
 };
 
+const ROLE: Record<string, string> = { picker: 'picker', dispatch: 'dispatch lead', supervisor: 'supervisor', admin: 'admin' };
+const SIGN_OUT: Record<string, string> = { badge: 'scanned the badge again', button: 'signed out', idle: 'idle', switch: 'another operator signed in', disabled: 'disabled' };
+const REFUSED: Record<string, string> = {
+  wrong_pin: 'wrong PIN',
+  locked: 'locked after wrong PINs',
+  unknown_badge: 'unknown badge',
+  disabled: 'operator disabled',
+  pin_missing: 'no PIN set',
+};
+
 type Sentences = { [K in EventType]: (p: EventMap[K], h: SentenceHelpers) => string };
 
 /**
@@ -155,6 +165,23 @@ export const SENTENCES: Sentences = {
   'range.block_returned': (p) => `Numbers ${p.first}–${p.last} of range ${p.rangeId} given back.`,
   'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
   'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
+
+  'operator.created': (p) => `Operator ${p.name} (${ROLE[p.role]}) added, badge ${p.badge}${p.pinHash ? ', with a PIN' : ''}.`,
+  'operator.role_changed': (p) => `Operator ${p.operatorId} changed from ${ROLE[p.from]} to ${ROLE[p.to]}.`,
+  'operator.renamed': (p) => `Operator ${p.operatorId} renamed ${p.name}.`,
+  'operator.pin_set': (p) => (p.pinHash ? `New PIN set for ${p.operatorId}.` : `PIN of ${p.operatorId} removed.`),
+  'operator.disabled': (p) => `Operator ${p.operatorId} disabled: ${p.reason}.`,
+  'operator.enabled': (p) => `Operator ${p.operatorId} enabled again.`,
+  'operator.signed_in': (p) => `${p.operatorId} signed in at station ${p.stationId} (${p.via === 'badge' ? 'badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}).`,
+  'operator.signed_out': (p) => `${p.operatorId} signed out at station ${p.stationId} (${SIGN_OUT[p.reason]}).`,
+  'operator.signin_refused': (p) => `Sign-in refused at station ${p.stationId}${p.operatorId ? ` for ${p.operatorId}` : ''}: ${REFUSED[p.reason]}.`,
+  'operator.unlocked': (p) => `Operator ${p.operatorId} unlocked.`,
+  'operators.settings_saved': (p) =>
+    `Sign-in settings: idle sign-out ${p.settings.idleMinutes ? `after ${p.settings.idleMinutes} min` : 'never'}, lock after ${p.settings.maxFailures} wrong PINs for ${p.settings.lockMinutes} min.`,
+  'token.created': (p) => `API token "${p.name}" made for an integrator, role ${ROLE[p.role]}.`,
+  'token.revoked': (p) => `API token ${p.tokenId} revoked.`,
+  'notify.settings_saved': (p) => `Notifications: webhook ${p.settings.webhookUrl ?? 'off'}, exceptions over ${p.settings.exceptionsOver}.`,
+  'notify.raised': (p) => `Supervisor notified: ${p.title}.`,
 };
 
 /** The sentence of any stored event; an unknown type (a newer station's) still reads as words, never as a payload dump. */
