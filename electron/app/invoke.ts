@@ -19,8 +19,11 @@ export type CallResult =
       error: { code: string; message: string; issues?: Array<{ path: string; message: string }>; need?: Need; role?: Role };
     };
 
-/** Who calls: the local console (IPC, or HTTP with the per-install token) or an integrator's API token. */
-export type Caller = { kind: 'console' } | { kind: 'token'; token: string };
+/**
+ * Who calls: the local console (IPC, or HTTP with the per-install token), an integrator's API token,
+ * or a system actor on the machine itself (a CLI command: whoever runs it holds the data folder).
+ */
+export type Caller = { kind: 'console' } | { kind: 'token'; token: string } | { kind: 'system'; name: string };
 
 /** The sign-in the door checks: who a caller acts for (null: nobody signed in, or an unknown token). */
 export interface Gate {
@@ -40,7 +43,11 @@ const a = (role: Need) => (role === 'anyone' ? 'anyone' : /^[aeiou]/.test(ROLE_L
 function refusal(c: ChannelName, need: Need, caller: Caller, who: Acting | null): CallResult | null {
   if (need === 'anyone' && caller.kind === 'console') return null;
   if (!who && caller.kind === 'token')
-    return { ok: false, status: 401, error: { code: 'UNAUTHORIZED', message: 'This API token is unknown or revoked. Ask an admin for a token (Setup → Operators → API tokens).' } };
+    return {
+      ok: false,
+      status: 401,
+      error: { code: 'UNAUTHORIZED', message: 'This API token is unknown or revoked. Ask an admin for a token (Setup → Operators → API tokens).' },
+    };
   if (need === 'anyone') return null;
   if (!who)
     return {

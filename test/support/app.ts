@@ -25,6 +25,8 @@ export async function signInAs(app: App, role: Role): Promise<{ id: string; name
   const known = operatorsReader(app.store.db);
   let op = known.byBadge(demo.badge) ?? known.byId(`test-${role}`);
   op ??= await createOperator(app.ctx, { id: `test-${role}`, name: `Test ${role}`, role, pin: TEST_PINS[role] });
+  // Their own badge again would sign them out: already there is done.
+  if (app.env.sessions.current()?.id === op.id) return { id: op.id, name: op.name };
   const r = await app.env.sessions.signIn({ code: op.badge, pin: op.hasPin ? (TEST_PINS[role] ?? undefined) : undefined });
   if (r.outcome !== 'signed_in') throw new Error(`could not sign ${role} in: ${r.outcome}`);
   return r.operator;
@@ -35,9 +37,7 @@ export async function signInAs(app: App, role: Role): Promise<{ id: string; name
  * callers who are not signed in, so an admin is signed in by default; `signIn: false` leaves the
  * station signed out (tests of refusal), or name the role to sign in.
  */
-export async function demoApp(
-  opts: Partial<CreateAppOptions> & { signIn?: Role | false } = {},
-): Promise<App & { dir: string; dispose(): Promise<void> }> {
+export async function demoApp(opts: Partial<CreateAppOptions> & { signIn?: Role | false } = {}): Promise<App & { dir: string; dispose(): Promise<void> }> {
   const dir = opts.dataDir ?? tempDir();
   const { signIn = 'admin', ...rest } = opts;
   const app = await createApp({ dataDir: dir, mode: 'headless', ...rest });

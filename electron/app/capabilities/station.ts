@@ -1,5 +1,6 @@
 import { readEvents } from '../../../db/events';
 import type { Capability } from '../capability';
+import { redact } from '../../services/operators/audit';
 import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/disk';
 import { actorOf, siteInfo, stationSettings } from '../../core/context';
@@ -45,6 +46,7 @@ export const stationCapability: Capability = {
     },
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
-    'events.export': ({ afterSeq, since, limit }) => readEvents(ctx.store.db, { afterSeq, since, limit }),
+    // PIN and token hashes never leave in an export.
+    'events.export': ({ afterSeq, since, limit }) => readEvents(ctx.store.db, { afterSeq, since, limit }).map((e) => ({ ...e, payload: redact(e.payload) })),
   }),
 };

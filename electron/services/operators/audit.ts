@@ -14,6 +14,7 @@ const SYSTEM: Record<string, string> = {
   outbox: 'the outbox',
   monitor: 'the tracking monitor',
   replication: 'site replication',
+  cli: 'a command on the station PC',
   demo: 'the demo set-up',
   'sign-in': 'the sign-in',
 };

@@ -9,9 +9,8 @@ import { lockedNow, needsPin, reader, signInSettings } from './manage';
 import { verifyPin } from './pin';
 import { ROLE_LABEL } from '../../contract/roles';
 
-/** Who calls: the local console (IPC, or HTTP with the per-install token) or an integrator's token. */
-export type Caller = { kind: 'console' } | { kind: 'token'; token: string };
-
+/** Who calls (see electron/app/invoke.ts). */
+export type Caller = { kind: 'console' } | { kind: 'token'; token: string } | { kind: 'system'; name: string };
 
 export type SignInOutcome =
   | { outcome: 'signed_in'; operator: { id: string; name: string; role: OperatorRow['role'] } }
@@ -78,6 +77,7 @@ export class StationSessions {
 
   /** The principal of a call, for `invoke()`. */
   principal(caller: Caller): Acting | null {
+    if (caller.kind === 'system') return { actor: caller.name, name: caller.name, role: 'admin' };
     if (caller.kind === 'token') {
       const t = reader(this.ctx).tokenByHash(sha256(caller.token));
       return t ? { actor: `token:${t.name}`, name: `${t.name} (API token)`, role: t.role } : null;
@@ -146,7 +146,11 @@ export class StationSessions {
     this.write(op.id, (emit) => {
       const cur = reader(this.ctx).session(this.ctx.stationId);
       if (cur && cur.operatorId !== op.id)
-        emit({ type: 'operator.signed_out', subject: cur.operatorId, payload: { operatorId: cur.operatorId, stationId: this.ctx.stationId, reason: 'switch' } });
+        emit({
+          type: 'operator.signed_out',
+          subject: cur.operatorId,
+          payload: { operatorId: cur.operatorId, stationId: this.ctx.stationId, reason: 'switch' },
+        });
       emit({ type: 'operator.signed_in', subject: op.id, payload: { operatorId: op.id, stationId: this.ctx.stationId, via } });
     });
     return { outcome: 'signed_in', operator: { id: op.id, name: op.name, role: op.role } };

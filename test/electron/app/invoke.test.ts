@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../support/app';
-import { invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
+import { bindGate, invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
 import { channelNames, channels, type ChannelName, type Input } from '../../../electron/contract/channels';
 import { ApiError } from '../../../electron/core/errors';
 
@@ -294,6 +294,7 @@ describe('invoke: errors', () => {
         throw new Error('disk on fire');
       },
     } as Handlers;
+    bindGate(handlers, app.env.sessions);
     const quiet = console.error;
     console.error = () => undefined;
     try {
@@ -307,6 +308,7 @@ describe('invoke: errors', () => {
 
   it('reports an answer that breaks the output contract as 500 INTERNAL with issues', async () => {
     const handlers = { ...app.handlers, 'pick.stats': () => ({ pickedToday: 'many' }) } as unknown as Handlers;
+    bindGate(handlers, app.env.sessions);
     const r = await invoke(handlers, 'pick.stats', {});
     expect(r).toMatchObject({ ok: false, status: 500, error: { code: 'INTERNAL' } });
     if (!r.ok) {
