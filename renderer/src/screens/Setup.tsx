@@ -9,6 +9,7 @@ import { SetupLines } from '../components/SetupLines';
 import { SecretsWhere } from '../components/DevicesDesktop';
 import { SetupPickSlips, SetupSite } from '../components/SetupSite';
 import { SetupImport } from '../components/SetupImport';
+import { OperatorsSetup } from '../components/OperatorsSetup';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -75,6 +76,7 @@ export function SetupScreen() {
         <SetupPickSlips />
       </div>
       <div className="setup-col">
+        <OperatorsSetup />
         <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
       </div>
