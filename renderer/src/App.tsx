@@ -133,7 +133,7 @@ export function App() {
               })}
             </nav>
           )}
-          <div className="where">
+          <div className="where" hidden={!!operator}>
             {info ? (
               <>
                 {info.station.name} · {info.site.name}
@@ -145,7 +145,14 @@ export function App() {
           </div>
           {operator && (
             <div className="who" data-testid="who">
-              <b>{operator.name}</b> <span className="muted">{ROLE_WORDS[operator.role]}</span>
+              <span>
+                <b>{operator.name}</b> <span className="muted">{ROLE_WORDS[operator.role]}</span>
+                <br />
+                <span className="muted">
+                  {info?.station.name}
+                  {info?.demo && ' · demo'}
+                </span>
+              </span>
               <button className="small-btn" onClick={() => void call('operators.signOut', {}).then(() => loadSession())} data-testid="sign-out">
                 Sign out
               </button>

@@ -43,7 +43,8 @@ export function dayFigures(ctx: ServiceContext, day?: string) {
         medianGapSec: median(times.slice(1).map((t, i) => (t - times[i]) / 1000)),
         firstAt: picks[0]?.at ?? null,
         lastAt: picks[picks.length - 1]?.at ?? null,
-        perHourRate: span > 0 ? Math.round((picks.length / span) * 10) / 10 : null,
+        // A rate over less than a quarter of an hour says nothing about a shift.
+        perHourRate: span >= 0.25 ? Math.round((picks.length / span) * 10) / 10 : null,
       };
     })
     .sort((a, b) => b.picked - a.picked);

@@ -172,9 +172,9 @@ export const SENTENCES: Sentences = {
   'operator.pin_set': (p) => (p.pinHash ? `New PIN set for ${p.operatorId}.` : `PIN of ${p.operatorId} removed.`),
   'operator.disabled': (p) => `Operator ${p.operatorId} disabled: ${p.reason}.`,
   'operator.enabled': (p) => `Operator ${p.operatorId} enabled again.`,
-  'operator.signed_in': (p) => `${p.operatorId} signed in at station ${p.stationId} (${p.via === 'badge' ? 'badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}).`,
-  'operator.signed_out': (p) => `${p.operatorId} signed out at station ${p.stationId} (${SIGN_OUT[p.reason]}).`,
-  'operator.signin_refused': (p) => `Sign-in refused at station ${p.stationId}${p.operatorId ? ` for ${p.operatorId}` : ''}: ${REFUSED[p.reason]}.`,
+  'operator.signed_in': (p) => `Signed in with ${p.via === 'badge' ? 'the badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}.`,
+  'operator.signed_out': (p) => `${p.operatorId} signed out (${SIGN_OUT[p.reason]}).`,
+  'operator.signin_refused': (p) => `Sign-in refused${p.operatorId ? ` for ${p.operatorId}` : ''}: ${REFUSED[p.reason]}.`,
   'operator.unlocked': (p) => `Operator ${p.operatorId} unlocked.`,
   'operators.settings_saved': (p) =>
     `Sign-in settings: idle sign-out ${p.settings.idleMinutes ? `after ${p.settings.idleMinutes} min` : 'never'}, lock after ${p.settings.maxFailures} wrong PINs for ${p.settings.lockMinutes} min.`,
