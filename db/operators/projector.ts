@@ -17,9 +17,10 @@ const saveSetting = (db: Sqlite, key: string, value: unknown) =>
 
 /** Projections of the operators capability. Lockout is derived here, so every station of a site agrees. */
 export const operatorsProjector: Projector = {
+  // Two stations of a site that made the same operator id (or badge) while apart: the first in hlc order stands.
   'operator.created': (db, e) => {
     const p = e.payload;
-    stmt(db, 'INSERT INTO operators (id, name, role, badge, pin_hash, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)').run(
+    stmt(db, 'INSERT INTO operators (id, name, role, badge, pin_hash, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT DO NOTHING').run(
       p.operatorId,
       p.name,
       p.role,

@@ -150,7 +150,7 @@ export function App() {
                 <br />
                 <span className="muted">
                   {info?.station.name}
-                  {info?.demo && ' · demo'}
+                  {info?.demo && <span className="badge badge-small">DEMO</span>}
                 </span>
               </span>
               <button className="small-btn" onClick={() => void call('operators.signOut', {}).then(() => loadSession())} data-testid="sign-out">

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App, type CreateAppOptions } from '../../electron/app/create';
 import { invoke } from '../../electron/app/invoke';
-import type { ChannelName, Input, Output } from '../../electron/contract/channels';
+import { channels, type ChannelName, type Input, type Output } from '../../electron/contract/channels';
 import type { Role } from '../../electron/contract/roles';
 import { DEMO_OPERATORS } from '../../electron/services/operators/demo';
 import { createOperator } from '../../electron/services/operators/manage';
@@ -12,6 +12,9 @@ import { operatorsReader } from '../../db/operators/reader';
 export function tempDir(prefix = 'fs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** Apps a test asked to keep signed out (`demoApp({ signIn: false })`). */
+const unsigned = new WeakSet<App>();
 
 /** Operators the tests sign in: the demo's, or one made for a site without the demo. */
 const TEST_PINS: Record<Role, string | null> = { picker: null, dispatch: null, supervisor: '2468', admin: '1357' };
@@ -42,6 +45,7 @@ export async function demoApp(opts: Partial<CreateAppOptions> & { signIn?: Role 
   const { signIn = 'admin', ...rest } = opts;
   const app = await createApp({ dataDir: dir, mode: 'headless', ...rest });
   if (signIn) await signInAs(app, signIn);
+  else unsigned.add(app);
   return Object.assign(app, {
     dir,
     async dispose() {
@@ -51,8 +55,13 @@ export async function demoApp(opts: Partial<CreateAppOptions> & { signIn?: Role 
   });
 }
 
-/** Call a channel the way a transport does; fail the test with the console's own message. */
+/**
+ * Call a channel the way a transport does; fail the test with the console's own message. An app
+ * made straight with createApp() and nobody signed in gets its admin signed in first (as `demoApp()`
+ * does), so a test only says `signIn: false` where the refusal is what it checks.
+ */
 export async function api<C extends ChannelName>(app: App, channel: C, input: Input<C>): Promise<Output<C>> {
+  if (channels[channel].role !== 'anyone' && !app.env.sessions.current() && !unsigned.has(app)) await signInAs(app, 'admin');
   const r = await invoke(app.handlers, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.data as Output<C>;
