@@ -76,7 +76,14 @@ export const operatorsProjector: Projector = {
   'token.revoked': (db, e) => void stmt(db, 'UPDATE api_tokens SET revoked_at = ? WHERE id = ?').run(e.occurredAt, e.payload.tokenId),
   'notify.raised': (db, e) => {
     const p = e.payload;
-    stmt(db, 'INSERT INTO notifications (kind, key, title, body, screen, raised_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.kind, p.key, p.title, p.body, p.screen, e.occurredAt);
+    stmt(db, 'INSERT INTO notifications (kind, key, title, body, screen, raised_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      p.kind,
+      p.key,
+      p.title,
+      p.body,
+      p.screen,
+      e.occurredAt,
+    );
     insertJobs(db, p.jobs, e.occurredAt);
   },
 };

@@ -110,22 +110,22 @@ export function operatorsReader(db: Sqlite) {
     audit(q: AuditQuery): { rows: AuditRow[]; total: number } {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (q.actor) where.push('actor = ?'), args.push(q.actor);
-      if (q.type) where.push(q.type.endsWith('.') ? "type LIKE ? || '%'" : 'type = ?'), args.push(q.type);
-      if (q.from) where.push('occurred_at >= ?'), args.push(q.from);
-      if (q.to) where.push('occurred_at < ?'), args.push(q.to);
+      if (q.actor) (where.push('actor = ?'), args.push(q.actor));
+      if (q.type) (where.push(q.type.endsWith('.') ? "type LIKE ? || '%'" : 'type = ?'), args.push(q.type));
+      if (q.from) (where.push('occurred_at >= ?'), args.push(q.from));
+      if (q.to) (where.push('occurred_at < ?'), args.push(q.to));
       if (q.ref) {
-        where.push(`(subject = ? OR payload LIKE '%"' || ? || '"%' OR subject IN (SELECT id FROM parcels WHERE order_id = ? OR order_id IN (SELECT id FROM orders WHERE name = ?)))`);
+        where.push(
+          `(subject = ? OR payload LIKE '%"' || ? || '"%' OR subject IN (SELECT id FROM parcels WHERE order_id = ? OR order_id IN (SELECT id FROM orders WHERE name = ?)))`,
+        );
         args.push(q.ref, q.ref, q.ref, q.ref);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM events ${w}`).get(...args) as { n: number }).n;
       const rows = (
-        db.prepare(`SELECT seq, station, actor, occurred_at, type, subject, payload FROM events ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(
-          ...args,
-          q.limit,
-          q.offset,
-        ) as Raw[]
+        db
+          .prepare(`SELECT seq, station, actor, occurred_at, type, subject, payload FROM events ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+          .all(...args, q.limit, q.offset) as Raw[]
       ).map((r) => ({
         seq: r.seq as number,
         station: r.station as string,

@@ -61,7 +61,12 @@ export function App() {
     };
     window.addEventListener('keydown', onActivity, true);
     window.addEventListener('pointerdown', onActivity, true);
-    return () => (offPush(), clearInterval(poll), window.removeEventListener('keydown', onActivity, true), window.removeEventListener('pointerdown', onActivity, true));
+    return () => (
+      offPush(),
+      clearInterval(poll),
+      window.removeEventListener('keydown', onActivity, true),
+      window.removeEventListener('pointerdown', onActivity, true)
+    );
   }, [loadSession]);
 
   const operator = session?.operator ?? null;
@@ -182,8 +187,8 @@ export function App() {
                     {current.label} needs {current.need === 'anyone' ? 'no sign-in' : aRole(current.need)}
                   </h2>
                   <p>
-                    {operator.name} is {aRole(operator.role)}. Ask {current.need === 'anyone' ? 'anyone' : aRole(current.need)} to scan their badge here; your own badge
-                    signs you back in after.
+                    {operator.name} is {aRole(operator.role)}. Ask {current.need === 'anyone' ? 'anyone' : aRole(current.need)} to scan their badge here; your
+                    own badge signs you back in after.
                   </p>
                 </div>
               )}

@@ -11,7 +11,12 @@ const THURSDAY = '2026-11-26T07:45:00.000Z';
 const SHOTS = 'test-results/operators';
 
 /** Call the API the way a script on the PC would, with the console's per-install token. */
-async function apiStatus(url: string, token: string, channel: string, body: unknown): Promise<{ status: number; body: { error?: { need?: string; message: string } } }> {
+async function apiStatus(
+  url: string,
+  token: string,
+  channel: string,
+  body: unknown,
+): Promise<{ status: number; body: { error?: { need?: string; message: string } } }> {
   const base = new URL(url).origin;
   const res = await fetch(`${base}/api/${channel}`, {
     method: 'POST',

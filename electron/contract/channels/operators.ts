@@ -189,9 +189,19 @@ export const operatorsChannels = {
     'One day per picker (parcels per hour of the shift, refusals and reprints with reasons, time between picks) and per line.',
     'supervisor',
   ),
-  'figures.csv': ch(z.object({ day: Day }).strict(), z.object({ filename: z.string(), csv: z.string() }), 'The day’s figures per operator and line as CSV.', 'supervisor'),
+  'figures.csv': ch(
+    z.object({ day: Day }).strict(),
+    z.object({ filename: z.string(), csv: z.string() }),
+    'The day’s figures per operator and line as CSV.',
+    'supervisor',
+  ),
   'notify.settings': ch(Empty, NotifySettings, 'Where supervisor notifications go besides the desktop: the site’s webhook.', 'supervisor'),
-  'notify.settings.save': ch(NotifySettings.strict(), NotifySettings, 'Set or clear the site’s webhook and the exception-queue size that raises a notification.', 'admin'),
+  'notify.settings.save': ch(
+    NotifySettings.strict(),
+    NotifySettings,
+    'Set or clear the site’s webhook and the exception-queue size that raises a notification.',
+    'admin',
+  ),
   'notify.recent': ch(
     z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     z.array(z.object({ seq: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), screen: z.string(), raisedAt: IsoTime })),

@@ -5,7 +5,9 @@ import { reader } from './manage';
 import { actorName } from './audit';
 
 const count = (xs: string[]) =>
-  [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count);
+  [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())]
+    .map(([reason, n]) => ({ reason, count: n }))
+    .sort((a, b) => b.count - a.count);
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
@@ -75,7 +77,9 @@ const cell = (v: unknown) => {
 /** The day as CSV: one row per operator, then one per line and operator. */
 export function figuresCsv(ctx: ServiceContext, day?: string) {
   const f = dayFigures(ctx, day);
-  const rows: unknown[][] = [['section', 'operator', 'name', 'line', 'picked', 'parcels per hour', 'median seconds between picks', 'reprints', 'refusals', 'reasons']];
+  const rows: unknown[][] = [
+    ['section', 'operator', 'name', 'line', 'picked', 'parcels per hour', 'median seconds between picks', 'reprints', 'refusals', 'reasons'],
+  ];
   for (const o of f.operators)
     rows.push([
       'operator',

@@ -90,7 +90,12 @@ export function raiseTrouble(ctx: ServiceContext, found: Raise[] = findTrouble(c
       emit({
         type: 'notify.raised',
         subject: null,
-        payload: { ...f, jobs: url ? [{ id: newId('job', now), kind: 'notify.webhook', target: 'webhook:site', ref: null, payload: { url, ...f, raisedAt: now.toISOString() } }] : [] },
+        payload: {
+          ...f,
+          jobs: url
+            ? [{ id: newId('job', now), kind: 'notify.webhook', target: 'webhook:site', ref: null, payload: { url, ...f, raisedAt: now.toISOString() } }]
+            : [],
+        },
       });
   });
   return fresh.length;

@@ -26,7 +26,14 @@ export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
   const [type, setType] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const q: Input<'audit.list'> = { limit: 300, ...(actor && { actor }), ...(ref.trim() && { ref: ref.trim() }), ...(type && { type }), ...(from && { from }), ...(to && { to: nextDay(to) }) };
+  const q: Input<'audit.list'> = {
+    limit: 300,
+    ...(actor && { actor }),
+    ...(ref.trim() && { ref: ref.trim() }),
+    ...(type && { type }),
+    ...(from && { from }),
+    ...(to && { to: nextDay(to) }),
+  };
   const audit = useChannel('audit.list', q);
   const sentence = (type: string, payload: unknown) => eventSentence(type, payload, { time: fmtWhen, jobKind: () => undefined });
   return (
@@ -71,7 +78,9 @@ export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
           onClick={() =>
             saveCsv('audit.csv', [
               csvRow(['when (warehouse time)', 'operator', 'station', 'what', 'about', 'event type']),
-              ...(audit.data?.rows ?? []).map((r) => csvRow([fmtDateTime(r.occurredAt), r.actorName, r.stationName, sentence(r.type, r.payload), r.subject ?? '', r.type])),
+              ...(audit.data?.rows ?? []).map((r) =>
+                csvRow([fmtDateTime(r.occurredAt), r.actorName, r.stationName, sentence(r.type, r.payload), r.subject ?? '', r.type]),
+              ),
             ])
           }
           data-testid="audit-csv"
@@ -84,7 +93,11 @@ export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
           {audit.error}
         </div>
       )}
-      <div className="audit-count muted">{audit.data ? `${audit.data.total.toLocaleString()} events${audit.data.total > audit.data.rows.length ? `, newest ${audit.data.rows.length} shown` : ''}` : 'Loading…'}</div>
+      <div className="audit-count muted">
+        {audit.data
+          ? `${audit.data.total.toLocaleString()} events${audit.data.total > audit.data.rows.length ? `, newest ${audit.data.rows.length} shown` : ''}`
+          : 'Loading…'}
+      </div>
       <div className="audit-scroll">
         <table className="audit-table" data-testid="audit-table">
           <thead>

@@ -14,11 +14,20 @@ const hh = (h: number) => `${String(h).padStart(2, '0')}`;
 function PerHour({ p }: { p: Picker }) {
   if (!p.perHour.length) return <div className="muted small">no picks</div>;
   return (
-    <BarChart width={300} height={110} data={p.perHour.map((h) => ({ hour: hh(h.hour), parcels: h.parcels }))} margin={{ top: 6, right: 4, bottom: 0, left: -26 }}>
+    <BarChart
+      width={300}
+      height={110}
+      data={p.perHour.map((h) => ({ hour: hh(h.hour), parcels: h.parcels }))}
+      margin={{ top: 6, right: 4, bottom: 0, left: -26 }}
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#2b3440" vertical={false} />
       <XAxis dataKey="hour" stroke="#b8c4d2" tick={{ fontSize: 12 }} interval={0} />
       <YAxis stroke="#b8c4d2" tick={{ fontSize: 12 }} allowDecimals={false} />
-      <Tooltip contentStyle={{ background: '#0b0f14', border: '1px solid #5b6b7d' }} formatter={(v) => [`${String(v)} parcels`, 'picked']} labelFormatter={(h) => `${String(h)}:00`} />
+      <Tooltip
+        contentStyle={{ background: '#0b0f14', border: '1px solid #5b6b7d' }}
+        formatter={(v) => [`${String(v)} parcels`, 'picked']}
+        labelFormatter={(h) => `${String(h)}:00`}
+      />
       <Bar dataKey="parcels" fill="#4cc38a" isAnimationActive={false} />
     </BarChart>
   );

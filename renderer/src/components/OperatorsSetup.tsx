@@ -49,7 +49,14 @@ function AddOperator({ onDone }: { onDone: () => void }) {
           </option>
         ))}
       </select>
-      <input aria-label="PIN" placeholder="PIN (supervisor, admin)" type="password" inputMode="numeric" value={f.pin} onChange={(e) => setF({ ...f, pin: e.target.value })} />
+      <input
+        aria-label="PIN"
+        placeholder="PIN (supervisor, admin)"
+        type="password"
+        inputMode="numeric"
+        value={f.pin}
+        onChange={(e) => setF({ ...f, pin: e.target.value })}
+      />
       <button type="submit" className="primary" disabled={busy}>
         Add
       </button>
@@ -174,7 +181,11 @@ export function OperatorsSetup() {
               </td>
               <td>
                 {admin ? (
-                  <select aria-label={`Role of ${o.name}`} value={o.role} onChange={(e) => void call('operators.change', { id: o.id, role: e.target.value as Role }).catch(() => ops.reload())}>
+                  <select
+                    aria-label={`Role of ${o.name}`}
+                    value={o.role}
+                    onChange={(e) => void call('operators.change', { id: o.id, role: e.target.value as Role }).catch(() => ops.reload())}
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ROLE_WORDS[r]}

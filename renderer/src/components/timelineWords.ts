@@ -54,7 +54,13 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 const ROLE: Record<string, string> = { picker: 'picker', dispatch: 'dispatch lead', supervisor: 'supervisor', admin: 'admin' };
-const SIGN_OUT: Record<string, string> = { badge: 'scanned the badge again', button: 'signed out', idle: 'idle', switch: 'another operator signed in', disabled: 'disabled' };
+const SIGN_OUT: Record<string, string> = {
+  badge: 'scanned the badge again',
+  button: 'signed out',
+  idle: 'idle',
+  switch: 'another operator signed in',
+  disabled: 'disabled',
+};
 const REFUSED: Record<string, string> = {
   wrong_pin: 'wrong PIN',
   locked: 'locked after wrong PINs',

@@ -66,7 +66,8 @@ export function useScanner(
     window.addEventListener('keydown', onKey, true);
     // HID/serial scanners assigned to the pick role arrive from the main process as a push.
     const offPush = onPush((name, d) => {
-      if (name === 'scanner.scan' && (d as { role: string }).role === 'pick') route((d as { code: string }).code, (d as { symbology?: string }).symbology, cb.current);
+      if (name === 'scanner.scan' && (d as { role: string }).role === 'pick')
+        route((d as { code: string }).code, (d as { symbology?: string }).symbology, cb.current);
     });
     return () => {
       window.removeEventListener('keydown', onKey, true);

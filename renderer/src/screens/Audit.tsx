@@ -3,7 +3,6 @@ import { OperatorsAudit } from '../components/OperatorsAudit';
 import { OperatorsFigures } from '../components/OperatorsFigures';
 import { AUDIT_OPEN_EVENT, takeAuditRef } from '../components/OperatorsRoles';
 
-
 /** F11 Audit (supervisor): who did what, and each picker's day. */
 export function AuditScreen() {
   const [tab, setTab] = useState<'log' | 'figures'>('log');
