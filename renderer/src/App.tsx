@@ -138,16 +138,18 @@ export function App() {
               })}
             </nav>
           )}
-          <div className="where" hidden={!!operator}>
-            {info ? (
-              <>
-                {info.station.name} · {info.site.name}
-                {info.demo && <span className="badge">DEMO</span>}
-              </>
-            ) : (
-              'connecting…'
-            )}
-          </div>
+          {!operator && (
+            <div className="where">
+              {info ? (
+                <>
+                  {info.station.name} · {info.site.name}
+                  {info.demo && <span className="badge">DEMO</span>}
+                </>
+              ) : (
+                'connecting…'
+              )}
+            </div>
+          )}
           {operator && (
             <div className="who" data-testid="who">
               <span>
