@@ -117,7 +117,7 @@ export function App() {
     <OperatorContext.Provider value={operator}>
       <div className="app">
         <header className="topbar">
-          <div className="brand">Firstscan</div>
+          {!operator && <div className="brand">Firstscan</div>}
           {operator && (
             <nav>
               {SCREENS.map((s) => {
