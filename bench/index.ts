@@ -15,6 +15,7 @@ import { walBench } from './wal.bench';
 import { outboxBench } from './outbox.bench';
 import { backupBench } from './backup.bench';
 import { packBench } from './pack.bench';
+import { authBench } from './auth.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [
@@ -31,6 +32,7 @@ const benches: Bench[] = [
   outboxBench,
   backupBench,
   packBench,
+  authBench,
 ];
 benches.push((await import('./site.bench')).siteBench);
 

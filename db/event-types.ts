@@ -1,6 +1,7 @@
 import type { ShopifyEvents } from './shopify/events';
 import type { DispatchEvents } from './dispatch/events';
 import type { CutoffsEvents, ShipByData } from './cutoffs/events';
+import type { OperatorsEvents } from './operators/events';
 import type { MonitorEvents } from './monitor/events';
 import type { HardwareEvents } from './hardware/events';
 import type { SiteEvents } from './site/events';
@@ -126,7 +127,7 @@ export interface CoreEvents {
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
 export interface EventMap
-  extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents, PackEvents {}
+  extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents, PackEvents, OperatorsEvents {}
 
 export type EventType = keyof EventMap;
 

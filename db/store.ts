@@ -19,6 +19,7 @@ import { eventsReader } from './readers/events';
 import { databaseReader } from './readers/database';
 import { backupReader } from './backup/reader';
 import { packReader } from './pack/reader';
+import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { bindHandle } from './handle';
 import { DiskFullError, DiskWatch, isDiskFull } from './disk';
@@ -43,6 +44,7 @@ function readers(db: Sqlite) {
     database: databaseReader(db),
     backup: backupReader(db),
     pack: packReader(db),
+    operators: operatorsReader(db),
     assessment: assessmentReader(db),
   };
 }

@@ -13,6 +13,7 @@ import * as m0012 from './0012-buyer-notify';
 import * as m0013 from './0013-floor-counters';
 import * as m0014 from './0014-exception-counts';
 import * as m0015 from './0015-pack';
+import * as m0016 from './0016-operators';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { version: 13, ...m0013 },
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
+  { version: 16, ...m0016 },
 ];

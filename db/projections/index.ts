@@ -16,6 +16,7 @@ import { siteProjector, siteTables } from '../site/projector';
 import { counterTables } from './counters';
 import { backupProjector } from '../backup/projector';
 import { packProjector, packTables } from '../pack/projector';
+import { operatorsProjector, operatorsTables } from '../operators/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -30,6 +31,7 @@ const projectors: Projector[] = [
   hardwareProjector,
   backupProjector,
   packProjector,
+  operatorsProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];
@@ -55,6 +57,7 @@ export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
   ...counterTables,
   ...siteTables,
   ...packTables,
+  ...operatorsTables,
   ...monitorTables,
   ...dispatchTables,
   ...shopifyTables,

@@ -6,6 +6,7 @@ import type { JobPlanner, PickGate } from '../core/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
 import type { Faults } from './faults';
+import type { StationSessions } from '../services/operators/session';
 
 export interface AppEnv {
   ctx: ServiceContext;
@@ -24,6 +25,8 @@ export interface AppEnv {
   shell: DesktopShell | null;
   /** Errors nothing else caught (recorded as station.fault); the disk state is ctx.store.disk. */
   faults: Faults;
+  /** Who is signed in at this station: the principal `invoke()` checks each channel's role against. */
+  sessions: StationSessions;
 }
 
 export interface SiteHooks {

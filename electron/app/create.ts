@@ -20,7 +20,8 @@ import type { DesktopShell } from './desktop-shell';
 import { movesJobs } from '../../db/projections/current';
 import type { ServiceContext } from '../core/context';
 import { createHandlers } from './handlers';
-import type { Handlers } from './invoke';
+import { bindGate, type Handlers } from './invoke';
+import { StationSessions } from '../services/operators/session';
 import type { AppEnv, Capability } from './capability';
 import { capabilities as allCapabilities } from './capabilities';
 import type { PushName, PushData } from '../contract/channels';
@@ -52,6 +53,8 @@ export interface CreateAppOptions {
   lock?: string | false;
   /** The desktop shell's hooks (window, login item, diagnostics, updates); none outside Electron. */
   shell?: DesktopShell;
+  /** Milliseconds for idle sign-out (default: real time; tests pass their own). */
+  idleClock?: () => number;
 }
 
 export interface App {
@@ -223,6 +226,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     site,
     shell: opts.shell ?? null,
     faults,
+    sessions: new StationSessions(ctx, opts.idleClock),
   };
   runner = new OutboxRunner(
     store,
@@ -298,6 +302,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   if (opts.runJobs !== false) runner.start();
 
   const handlers = createHandlers(caps, env);
+  bindGate(handlers, env.sessions);
   return {
     ctx,
     store,

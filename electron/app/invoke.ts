@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { channels, type ChannelName, type Channels } from '../contract/channels';
 import { ApiError } from '../core/errors';
 import { DiskFullError, isDiskFull } from '../../db/disk';
+import { actingAs, type Acting } from '../core/acting';
+import { allows, ROLE_LABEL, type Need, type Role } from '../contract/roles';
 
 export type Handler<C extends ChannelName> = (
   input: z.output<Channels[C]['input']>,
@@ -9,7 +11,62 @@ export type Handler<C extends ChannelName> = (
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export type CallResult =
-  { ok: true; data: unknown } | { ok: false; status: number; error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
+  | { ok: true; data: unknown }
+  | {
+      ok: false;
+      status: number;
+      /** `need`: the least role the channel needs (403); `role`: the caller's, when signed in. */
+      error: { code: string; message: string; issues?: Array<{ path: string; message: string }>; need?: Need; role?: Role };
+    };
+
+/**
+ * Who calls: the local console (IPC, or HTTP with the per-install token), an integrator's API token,
+ * or a system actor on the machine itself (a CLI command: whoever runs it holds the data folder).
+ */
+export type Caller = { kind: 'console' } | { kind: 'token'; token: string } | { kind: 'system'; name: string };
+
+/** The sign-in the door checks: who a caller acts for (null: nobody signed in, or an unknown token). */
+export interface Gate {
+  principal(caller: Caller): Acting | null;
+}
+
+const gates = new WeakMap<object, Gate>();
+/** The app binds its sign-in to its handlers once; every transport's invoke() then checks it. */
+export function bindGate(handlers: Handlers, gate: Gate): void {
+  gates.set(handlers, gate);
+}
+
+const CONSOLE: Caller = { kind: 'console' };
+const a = (role: Need) => (role === 'anyone' ? 'anyone' : /^[aeiou]/.test(ROLE_LABEL[role]) ? `an ${ROLE_LABEL[role]}` : `a ${ROLE_LABEL[role]}`);
+
+/** The least role of the channel against who calls: null lets the call through. */
+function refusal(c: ChannelName, need: Need, caller: Caller, who: Acting | null): CallResult | null {
+  if (need === 'anyone' && caller.kind === 'console') return null;
+  if (!who && caller.kind === 'token')
+    return {
+      ok: false,
+      status: 401,
+      error: { code: 'UNAUTHORIZED', message: 'This API token is unknown or revoked. Ask an admin for a token (Setup → Operators → API tokens).' },
+    };
+  if (need === 'anyone') return null;
+  if (!who)
+    return {
+      ok: false,
+      status: 403,
+      error: { code: 'FORBIDDEN', message: `Sign in first: ${c} needs ${a(need)}. Scan your badge.`, need },
+    };
+  if (allows(who.role, need)) return null;
+  return {
+    ok: false,
+    status: 403,
+    error: {
+      code: 'FORBIDDEN',
+      message: `${who.name} is ${a(who.role)}: ${c} needs ${a(need)} or above. Ask ${a(need)} to sign in (scan their badge).`,
+      need,
+      role: who.role,
+    },
+  };
+}
 
 const STATUS: Record<string, number> = {
   BAD_INPUT: 400,
@@ -27,13 +84,21 @@ export function issuesOf(err: z.ZodError) {
 }
 
 /**
- * The single entry point every transport uses: validate the input against the contract, run the
- * handler, return data or a structured error. Never throws.
+ * The single entry point every transport uses: check the caller against the channel's least role
+ * (403 naming the role needed), validate the input against the contract, run the handler as the
+ * signed-in operator (the actor of every event it writes), return data or a structured error. Never throws.
  */
-export async function invoke(handlers: Handlers, channel: string, raw: unknown): Promise<CallResult> {
+export async function invoke(handlers: Handlers, channel: string, raw: unknown, caller: Caller = CONSOLE): Promise<CallResult> {
   if (!Object.hasOwn(channels, channel))
     return { ok: false, status: 404, error: { code: 'NOT_FOUND', message: `There is no channel "${channel}". GET /api lists them.` } };
   const c = channel as ChannelName;
+  const need = channels[c].role;
+  const gate = gates.get(handlers);
+  if (!gate && need !== 'anyone')
+    return { ok: false, status: 403, error: { code: 'FORBIDDEN', message: `${c} needs ${a(need)}, and this console has no sign-in.`, need } };
+  const who = gate?.principal(caller) ?? null;
+  const refused = refusal(c, need, caller, who);
+  if (refused) return refused;
   const parsed = channels[c].input.safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
@@ -44,7 +109,8 @@ export async function invoke(handlers: Handlers, channel: string, raw: unknown):
     };
   }
   try {
-    const data = await (handlers[c] as (i: unknown) => unknown)(parsed.data);
+    const run = () => (handlers[c] as (i: unknown) => unknown)(parsed.data);
+    const data = await (who ? actingAs(who, run) : run());
     return { ok: true, data: channels[c].output.parse(data) };
   } catch (err) {
     if (err instanceof DiskFullError) return { ok: false, status: 507, error: { code: 'DISK_FULL', message: err.message } };

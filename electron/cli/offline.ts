@@ -18,7 +18,8 @@ async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof c
 
 /** A refused call ends the command with exit 1, after withApp has closed the database cleanly. */
 async function call(app: Awaited<ReturnType<typeof createApp>>, channel: string, input: unknown) {
-  const r = await invoke(app.handlers, channel, input);
+  // A command on this machine is a system actor (`cli`): it holds the data folder itself.
+  const r = await invoke(app.handlers, channel, input, { kind: 'system', name: 'cli' });
   if (!r.ok) throw new Error([r.error.message, ...(r.error.issues ?? []).map((i) => `  - ${i.path}: ${i.message}`)].join('\n'));
   return r.data;
 }

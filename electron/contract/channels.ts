@@ -15,6 +15,7 @@ import { desktopChannels } from './channels/desktop';
 import { backupChannels } from './channels/backup';
 import { assessmentChannels } from './channels/assessment';
 import { packChannels } from './channels/pack';
+import { operatorsChannels } from './channels/operators';
 
 /**
  * THE contract: every channel the console offers, with its input and output. Electron IPC, the
@@ -37,6 +38,7 @@ export const channels = {
   ...backupChannels,
   ...assessmentChannels,
   ...packChannels,
+  ...operatorsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ import type { Store } from '../../db/store';
 import type { Clock } from './clock';
 import type { AddressData } from '../../db/event-types';
 import { defaultWedgeSettings } from '../../native/scanners/wedge';
+import { acting } from './acting';
 
 export interface SiteInfo {
   name: string;
@@ -50,6 +51,11 @@ export function stationSettings(ctx: ServiceContext): StationSettings {
   };
 }
 
+/**
+ * Who the current call acts for: the operator signed in at this station (or the integrator's token)
+ * that `invoke()` checked. Outside a call (a service run straight from a CLI command or a test) it is
+ * the station's configured operator name, as before sign-in existed.
+ */
 export function actorOf(ctx: ServiceContext): string {
-  return stationSettings(ctx).operator;
+  return acting()?.actor ?? stationSettings(ctx).operator;
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/create';
-import { invoke } from '../app/invoke';
+import { invoke, type Caller } from '../app/invoke';
 import { apiDocument } from './api-doc';
 import { cspFor, hostAllowed, originAllowed, tokenValid, TOKEN_COOKIE } from './security';
 import { staticFile } from './static';
@@ -77,7 +77,10 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
     if (!url) return fail(res, 400, 'BAD_INPUT', 'The request line is not a valid URL. Open the console at http://127.0.0.1:<port>/.');
 
     if (url.pathname.startsWith('/api')) {
-      if (!tokenValid(req, opts.token))
+      const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : '';
+      // The per-install token is the local console's; any other bearer is an integrator's token, checked by invoke().
+      const caller: Caller = tokenValid(req, opts.token) ? { kind: 'console' } : { kind: 'token', token: bearer };
+      if (caller.kind === 'token' && !bearer)
         return fail(
           res,
           401,
@@ -96,7 +99,7 @@ export async function serveHttp(app: App, opts: ServeOptions): Promise<Served> {
           return refuseAndClose(res, 413, 'BAD_INPUT', `The body is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Split the file and send it in parts.`);
         return fail(res, 400, 'BAD_INPUT', `The body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
       }
-      const r = await invoke(app.handlers, channel, input);
+      const r = await invoke(app.handlers, channel, input, caller);
       return r.ok ? send(res, 200, r.data) : send(res, r.status, { error: r.error });
     }
 

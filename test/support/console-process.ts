@@ -54,8 +54,47 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   });
 }
 
+/** How a started console is signed in: an operator of this role (default admin), or nobody. */
+export interface StartOptions {
+  signIn?: 'picker' | 'dispatch' | 'supervisor' | 'admin' | false;
+}
+
+// The demo's operators (electron/services/operators/demo.ts); a site without the demo gets a first admin.
+const DEMO_BADGES = {
+  picker: { code: 'OP-ANA1-4821' },
+  dispatch: { code: 'OP-DAN2-7305' },
+  supervisor: { code: 'OP-SAM3-1962', pin: '2468' },
+  admin: { code: 'OP-ADA4-5190', pin: '1357' },
+} as const;
+
+/**
+ * Data-changing channels refuse a console nobody is signed in at, so a started console signs in an
+ * operator at once, as a badge scan would (the browser then opens signed in). `signIn: false` for
+ * tests of the sign-in itself.
+ */
+async function signInConsole(c: ConsoleProcess, role: NonNullable<StartOptions['signIn']> | false): Promise<void> {
+  if (!role) return;
+  const session = await c.call<{ firstAdmin: boolean }>('operators.session', {});
+  if (session.firstAdmin) {
+    await c.call('operators.firstAdmin', { id: 'test-admin', name: 'Test admin', pin: '1357' });
+    return;
+  }
+  await c.call('operators.signIn', DEMO_BADGES[role]);
+}
+
 /** Start the console headless on a data directory, as `npm run cli -- serve` does, and wait for its URL. */
-export async function startConsole(dataDir: string, extra: string[] = []): Promise<ConsoleProcess> {
+export async function startConsole(dataDir: string, extra: string[] = [], opts: StartOptions = {}): Promise<ConsoleProcess> {
+  const c = await startBare(dataDir, extra);
+  try {
+    await signInConsole(c, opts.signIn ?? 'admin');
+  } catch (err) {
+    await c.stop();
+    throw err;
+  }
+  return c;
+}
+
+async function startBare(dataDir: string, extra: string[]): Promise<ConsoleProcess> {
   const { child, match, log } = await startCli(['serve', '--data', dataDir, '--port', '0', ...extra], /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   const [url, base, token] = [match[0], match[1], match[2]];
   return {

@@ -116,15 +116,31 @@ export class StationProcess {
     return (await this.command({ cmd: 'report' })).rec as Recorded;
   }
 
-  /** Call a channel's ipcMain handler as the console's own frame ('main') or another frame would. */
+  /** Sign the demo admin in once the console answers (set false for tests of the sign-in itself). */
+  signIn = true;
+  private signedIn: Promise<unknown> | null = null;
+
+  /**
+   * Call a channel's ipcMain handler as the console's own frame ('main') or another frame would.
+   * Data-changing channels refuse a station nobody is signed in at: the first call signs in the
+   * demo's admin, as a badge and PIN would.
+   */
   async invoke(
     channel: string,
     input: unknown = {},
     frame: 'main' | 'other' = 'main',
   ): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> {
+    if (this.signIn && frame === 'main' && !channel.startsWith('operators.')) await (this.signedIn ??= this.signInAdmin());
     const m = await this.command({ cmd: 'invoke', channel, input, frame });
     if (m.error) throw new Error(String(m.error));
     return m.result as never;
+  }
+
+  /** The demo's admin; a station without the demo's operators (one that joined a site) makes its first admin. */
+  private async signInAdmin(): Promise<void> {
+    const call = async (channel: string, input: unknown) => (await this.command({ cmd: 'invoke', channel, input, frame: 'main' })).result as { ok: boolean };
+    if ((await call('operators.signIn', { code: 'OP-ADA4-5190', pin: '1357' })).ok) return;
+    await call('operators.firstAdmin', { id: 'test-admin', name: 'Test admin', pin: '1357' });
   }
 
   /** Emit an Electron event; '$event' in args stands for an event object whose preventDefault is recorded. */

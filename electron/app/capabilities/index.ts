@@ -14,6 +14,7 @@ import { desktopCapability } from './desktop';
 import { backupCapability } from './backup';
 import { assessmentCapability } from './assessment';
 import { packCapability } from './pack';
+import { operatorsCapability } from './operators';
 
 /** Every capability of the console, in start order. */
 export const capabilities: Capability[] = [
@@ -32,4 +33,5 @@ export const capabilities: Capability[] = [
   desktopCapability,
   backupCapability,
   assessmentCapability,
+  operatorsCapability,
 ];

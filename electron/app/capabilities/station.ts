@@ -1,4 +1,5 @@
 import type { Capability } from '../capability';
+import { redact } from '../../services/operators/audit';
 import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/disk';
 import { actorOf, siteInfo, stationSettings } from '../../core/context';
@@ -45,6 +46,7 @@ export const stationCapability: Capability = {
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
     'station.database': () => ctx.store.read.database.status(),
-    'events.export': ({ afterSeq, since, limit }) => ctx.store.read.events.list({ afterSeq, since, limit }),
+    // PIN and token hashes never leave in an export.
+    'events.export': ({ afterSeq, since, limit }) => ctx.store.read.events.list({ afterSeq, since, limit }).map((e) => ({ ...e, payload: redact(e.payload) })),
   }),
 };

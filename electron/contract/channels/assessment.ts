@@ -39,10 +39,12 @@ export const assessmentChannels = {
     Period,
     Assessment,
     'Supervisor: the partner self-assessment (Table 5 of the domain article) for a period of warehouse days (default: the last 14), answered from this site’s own figures.',
+    'supervisor',
   ),
   'assessment.pdf': ch(
     Period,
     z.object({ fileName: z.string(), pdfBase64: z.string() }),
     'Supervisor: the same self-assessment as a PDF to send to merchants.',
+    'supervisor',
   ),
 } as const;

@@ -64,6 +64,7 @@ export const backupChannels = {
       restoreStaged: z.boolean(),
     }),
     'This station’s backups: where, how often, the last good one, the one running (progress 0..1), the copies in the folder, a restore waiting.',
+    'picker',
   ),
   'backup.settings.save': ch(
     z
@@ -75,30 +76,36 @@ export const backupChannels = {
       .strict(),
     z.object({ folder: z.string(), everyHours: z.number(), keep: z.number().int() }),
     'Supervisor: the backup folder (a network share or a USB disk; checked writable), how often, how many good copies to keep.',
+    'supervisor',
   ),
   'backup.run': ch(
     Empty,
     z.object({ started: z.boolean(), startedAt: z.string() }),
     'Back up now, in the background; backup.status shows its progress, then the result.',
+    'picker',
   ),
   'backup.restore.preview': ch(
     z.object({ file: filePath }).strict(),
     Preview,
     'What a backup file holds (checked read-only): when, events, parcels, the last number of each range.',
+    'supervisor',
   ),
   'backup.restore.stage': ch(
     z.object({ file: filePath }).strict(),
     Preview,
     'Supervisor: restore this backup at the station’s next start (the database it replaces is kept aside). Restart Firstscan to finish.',
+    'supervisor',
   ),
   'backup.restore.check': ch(
     z.object({ labelsDirs }).strict(),
     Check,
     'Supervisor, after a restore: where every range will continue, from the backup, the printed-label record and Shopify.',
+    'supervisor',
   ),
   'backup.restore.confirm': ch(
     z.object({ labelsDirs, confirmGap: z.boolean() }).strict(),
     Check,
     'Supervisor: move every range past the highest number seen (skipping any gap, confirmed) and let picks issue numbers again.',
+    'supervisor',
   ),
 } as const;

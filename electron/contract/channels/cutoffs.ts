@@ -100,16 +100,23 @@ const From = z
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(200);
 
 export const cutoffsChannels = {
-  'cutoffs.get': ch(z.object({ lineId: z.string().min(1) }).strict(), Settings, 'A line’s calendar, first-scan window, next pickups and edit history.'),
+  'cutoffs.get': ch(
+    z.object({ lineId: z.string().min(1) }).strict(),
+    Settings,
+    'A line’s calendar, first-scan window, next pickups and edit history.',
+    'picker',
+  ),
   'cutoffs.save': ch(
     z.object({ lineId: z.string().min(1), calendar: Calendar, firstScan: FirstScan, reason: Reason }).strict(),
     Settings,
     'Save a new version of a line’s calendar and first-scan window (all or nothing; errors per field).',
+    'supervisor',
   ),
   'cutoffs.undo': ch(
     z.object({ lineId: z.string().min(1), reason: Reason }).strict(),
     Settings,
     'Withdraw the line’s current calendar version and go back to the one before.',
+    'supervisor',
   ),
   'cutoffs.preview': ch(
     z.object({ lineId: z.string().min(1), calendar: Calendar, firstScan: FirstScan, weeks: Weeks, from: From }).strict(),
@@ -121,6 +128,7 @@ export const cutoffsChannels = {
       report: Report.nullable(),
     }),
     'What a draft calendar would do, against the saved one, before it is saved. Saves nothing.',
+    'picker',
   ),
   'cutoffs.whatif': ch(
     z
@@ -128,6 +136,7 @@ export const cutoffsChannels = {
       .strict(),
     Report.extend({ rule: z.string() }),
     'Replay the line’s last N weeks of picks (or demo history) without and with a rule.',
+    'supervisor',
   ),
   'cutoffs.week': ch(
     Empty,
@@ -163,6 +172,7 @@ export const cutoffsChannels = {
       ),
     }),
     'This week per line: pickups, parcels riding each, the next cut-off and what is at risk of missing it.',
+    'picker',
   ),
   'cutoffs.matrix': ch(
     z.object({ weeks: Weeks, basis: z.enum(['earliest', 'latest']).default('earliest'), from: From }).strict(),
@@ -181,5 +191,6 @@ export const cutoffsChannels = {
       ),
     }),
     'Median silence window per line and weekday of the pick, on each line’s saved calendar.',
+    'picker',
   ),
 } as const;

@@ -14,11 +14,22 @@ const DesktopStatus = z.object({
 });
 
 export const desktopChannels = {
-  'desktop.status': ch(Empty, DesktopStatus, 'The desktop station: kiosk, fullscreen, start at login, where secrets and data live, the update waiting.'),
-  'desktop.settings': ch(DesktopSettings, DesktopStatus, 'Kiosk, fullscreen and start-at-login for this PC (applied at once in the desktop app).'),
+  'desktop.status': ch(
+    Empty,
+    DesktopStatus,
+    'The desktop station: kiosk, fullscreen, start at login, where secrets and data live, the update waiting.',
+    'picker',
+  ),
+  'desktop.settings': ch(
+    DesktopSettings,
+    DesktopStatus,
+    'Kiosk, fullscreen and start-at-login for this PC (applied at once in the desktop app).',
+    'supervisor',
+  ),
   'desktop.diagnostics': ch(
     Empty,
     z.object({ opened: z.boolean(), message: z.string() }),
     'A supervisor opens the developer tools of the desktop app (Devices screen).',
+    'supervisor',
   ),
 } as const;

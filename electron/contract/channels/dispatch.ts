@@ -150,11 +150,13 @@ export const dispatchChannels = {
       ),
     }),
     'Dispatch at a glance: lines with waiting parcels, manifests still here or handed over today, discrepancies, overdue pickups.',
+    'picker',
   ),
   'dispatch.rules.save': ch(
     LineRules.strict(),
     LineRules,
     'Set what a line pickup takes: services, limits, bags, weights, expected pickup time, how handover is confirmed.',
+    'supervisor',
   ),
   'dispatch.open': ch(
     z
@@ -168,12 +170,14 @@ export const dispatchChannels = {
       .strict(),
     Manifest,
     'Open the manifest for a line and pickup (or return the one already open for it).',
+    'dispatch',
   ),
-  'dispatch.manifest': ch(ManifestId, ManifestDetail, 'One manifest with its parcels, bags and discrepancies.'),
+  'dispatch.manifest': ch(ManifestId, ManifestDetail, 'One manifest with its parcels, bags and discrepancies.', 'picker'),
   'dispatch.scan': ch(
     z.object({ manifestId: z.string().min(1), code: z.string().trim().min(1, 'the scan is empty').max(200), weightGrams: Grams.optional() }).strict(),
     DispatchScanResult,
     'Scan on the dispatch screen: a parcel label loads it onto the manifest, a bag label starts a bag, a manifest barcode asks for handover.',
+    'dispatch',
   ),
   'dispatch.unload': ch(
     z
@@ -181,20 +185,23 @@ export const dispatchChannels = {
       .strict(),
     ManifestDetail,
     'Take a parcel off an open manifest, with a reason.',
+    'dispatch',
   ),
-  'dispatch.close': ch(ManifestId, ManifestDetail, 'Close out a manifest: it gets its number; print it and hand it to the driver.'),
+  'dispatch.close': ch(ManifestId, ManifestDetail, 'Close out a manifest: it gets its number; print it and hand it to the driver.', 'dispatch'),
   'dispatch.reopen': ch(
     z.object({ manifestId: z.string().min(1), reason: Reason('reopened') }).strict(),
     ManifestDetail,
     'Reopen a closed manifest (before handover), with a reason.',
+    'dispatch',
   ),
   'dispatch.void': ch(
     z.object({ manifestId: z.string().min(1), reason: Reason('voided') }).strict(),
     ManifestDetail,
     'Void a manifest (before handover), with a reason: its parcels go back to the dock.',
+    'supervisor',
   ),
-  'dispatch.pdf': ch(ManifestId, z.object({ fileName: z.string(), pdfBase64: z.string() }), 'The printable manifest (PDF) of a closed manifest.'),
-  'dispatch.csv': ch(ManifestId, z.object({ fileName: z.string(), csv: z.string() }), "The carrier's CSV export of a closed manifest."),
+  'dispatch.pdf': ch(ManifestId, z.object({ fileName: z.string(), pdfBase64: z.string() }), 'The printable manifest (PDF) of a closed manifest.', 'dispatch'),
+  'dispatch.csv': ch(ManifestId, z.object({ fileName: z.string(), csv: z.string() }), "The carrier's CSV export of a closed manifest.", 'dispatch'),
   'dispatch.handover': ch(
     z
       .object({
@@ -205,6 +212,7 @@ export const dispatchChannels = {
       .strict(),
     ManifestDetail,
     'The carrier took the manifest: its parcels are handed over, Shopify hears CARRIER_PICKED_UP, what stayed behind is flagged.',
+    'dispatch',
   ),
   'dispatch.resolve': ch(
     z
@@ -216,10 +224,12 @@ export const dispatchChannels = {
       .strict(),
     Discrepancy,
     'Settle a discrepancy: the carrier has it after all, it is back on the dock, or nothing to do.',
+    'dispatch',
   ),
   'dispatch.voidParcel': ch(
     z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the parcel is voided').max(200) }).strict(),
     z.object({ parcelId: z.string(), status: z.string() }),
     'Void a parcel that will not ship (damaged, lost, order cancelled); not once handed over.',
+    'supervisor',
   ),
 } as const;

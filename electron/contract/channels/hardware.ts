@@ -30,11 +30,12 @@ const SerialSettings = z
 
 /** Channels of the hardware capability. */
 export const hardwareChannels = {
-  'scanners.list': ch(Empty, z.array(ScannerStatus), 'HID and serial scanners with state, last scan and errors.'),
+  'scanners.list': ch(Empty, z.array(ScannerStatus), 'HID and serial scanners with state, last scan and errors.', 'picker'),
   'scanners.configure': ch(
     z.object({ key: z.string().min(1), role: Role, name: z.string().max(60).optional(), serial: SerialSettings.optional() }).strict(),
     ScannerStatus,
     'Give a HID/serial scanner a station role and its settings.',
+    'supervisor',
   ),
   'scanners.profiles': ch(
     Empty,
@@ -54,6 +55,12 @@ export const hardwareChannels = {
       }),
     ),
     'Keyboard-wedge settings per kind of scanner.',
+    'picker',
   ),
-  'selftest.print': ch(Empty, z.object({ jobId: z.string(), printerId: z.string() }), 'Print the scanner test sheet through this station’s printer queue.'),
+  'selftest.print': ch(
+    Empty,
+    z.object({ jobId: z.string(), printerId: z.string() }),
+    'Print the scanner test sheet through this station’s printer queue.',
+    'picker',
+  ),
 } as const;

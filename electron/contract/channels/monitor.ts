@@ -231,18 +231,26 @@ export const monitorChannels = {
       now: IsoTime,
     }),
     'The exception queue: open (most urgent first) or resolved, with counts per cause.',
+    'picker',
   ),
-  'monitor.pass': ch(Empty, PassSummary, 'Run the rules-and-schedule pass now: open/clear exceptions, queue due polls.'),
+  'monitor.pass': ch(Empty, PassSummary, 'Run the rules-and-schedule pass now: open/clear exceptions, queue due polls.', 'dispatch'),
   'monitor.assign': ch(
     z.object({ ids: Ids, owner: z.string().trim().min(1).max(40).nullable() }).strict(),
     z.object({ updated: z.number().int() }),
     'Give exceptions an owner (null: unassign).',
+    'dispatch',
   ),
-  'monitor.resolve': ch(z.object({ ids: Ids, reason: Reason }).strict(), z.object({ updated: z.number().int() }), 'Mark exceptions resolved, with the reason.'),
+  'monitor.resolve': ch(
+    z.object({ ids: Ids, reason: Reason }).strict(),
+    z.object({ updated: z.number().int() }),
+    'Mark exceptions resolved, with the reason.',
+    'dispatch',
+  ),
   'monitor.contactPreview': ch(
     z.object({ exceptionId: z.string().min(1).optional(), parcelId: z.string().min(1).optional() }).strict(),
     z.object({ exceptionId: z.string().nullable(), parcelId: z.string(), cause: z.string(), to: z.string(), subject: z.string(), body: z.string() }),
     'The message to the buyer for an exception (template of its cause, with the tracking link and the realistic window).',
+    'picker',
   ),
   'monitor.contact': ch(
     z
@@ -255,14 +263,21 @@ export const monitorChannels = {
       .strict(),
     z.object({ sent: z.number().int() }),
     'Contact the buyers of exceptions (or of one parcel): queues one e-mail job per buyer.',
+    'dispatch',
   ),
   'monitor.reship': ch(
     z.object({ exceptionIds: z.array(z.string().min(1)).max(500).optional(), parcelId: z.string().min(1).optional(), reason: Reason }).strict(),
     z.object({ reships: z.array(z.object({ oldParcelId: z.string(), oldTrackingNumber: z.string(), newOrderId: z.string(), newOrderName: z.string() })) }),
     'Reship: a replacement order (#1001-R1) with the same buyer and items, picked like any order; linked to the old parcel.',
+    'dispatch',
   ),
-  'monitor.rules.get': ch(Empty, RulesView, 'Exception rules: site defaults per route type and per-line overrides.'),
-  'monitor.rules.save': ch(z.object({ rules: Rules, reason: Reason }).strict(), RulesView, 'Change the exception rules (a new version, with the reason).'),
+  'monitor.rules.get': ch(Empty, RulesView, 'Exception rules: site defaults per route type and per-line overrides.', 'picker'),
+  'monitor.rules.save': ch(
+    z.object({ rules: Rules, reason: Reason }).strict(),
+    RulesView,
+    'Change the exception rules (a new version, with the reason).',
+    'supervisor',
+  ),
   'monitor.sources': ch(
     Empty,
     z.object({
@@ -287,6 +302,7 @@ export const monitorChannels = {
       lastPass: PassSummary.nullable(),
     }),
     'Tracking sources (carrier APIs, aggregator, files) with their rate limits and outbox state.',
+    'picker',
   ),
   'monitor.import': ch(
     z.object({ csv: z.string().min(1, 'the file is empty').max(5_000_000), zone: z.string().max(60).optional() }).strict(),
@@ -298,6 +314,7 @@ export const monitorChannels = {
       rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
     }),
     'Import a CSV of scans a carrier e-mailed (tracking_number, status, scanned_at, location).',
+    'dispatch',
   ),
   'monitor.push': ch(
     z
@@ -305,11 +322,13 @@ export const monitorChannels = {
       .strict(),
     z.object({ fresh: z.number().int(), repeated: z.number().int(), unknown: z.number().int(), skipped: z.number().int() }),
     'Webhook for an aggregator in push mode: tracking updates of registered numbers.',
+    'dispatch',
   ),
   'monitor.parcel': ch(
     z.object({ id: z.string().min(1) }).strict(),
     Diagnosis,
     'One parcel diagnosed: tracking lines with both times, the five gaps, Shopify, exceptions, reship links.',
+    'picker',
   ),
   'monitor.support': ch(
     z.object({ query: z.string().trim().min(1, 'type an order or tracking number').max(60), symptom: Symptom.optional() }).strict(),
@@ -329,6 +348,7 @@ export const monitorChannels = {
       ),
     }),
     'Support helper: an order or tracking number -> its gaps, Table 2 walked, the fix, a ready reply.',
+    'picker',
   ),
   'monitor.site': ch(
     z.object({ days: z.number().int().min(1).max(120).default(30), hourlyRate: z.number().min(0).max(1000).optional() }).strict(),
@@ -345,8 +365,9 @@ export const monitorChannels = {
       table4: z.array(z.object({ ordersPerDay: z.number(), tickets: z.string(), minutes: z.string(), monthly: z.string(), risk: z.string() })),
     }),
     'Site view: share of parcels in each gap per line and weekday; Table 4 cost estimate.',
+    'supervisor',
   ),
-  'monitor.costs.save': ch(Costs, Costs, 'Save the cost figures (hourly rate, minutes per ticket, ticket rates).'),
+  'monitor.costs.save': ch(Costs, Costs, 'Save the cost figures (hourly rate, minutes per ticket, ticket rates).', 'supervisor'),
   'monitor.demo.scan': ch(
     z
       .object({
@@ -363,5 +384,6 @@ export const monitorChannels = {
       .strict(),
     z.object({ parcelId: z.string(), trackingNumber: z.string(), sources: z.array(z.string()) }),
     'Demo console only: the emulated carrier scans a parcel (hoursAgo), and its sources are polled now.',
+    'picker',
   ),
 } as const;

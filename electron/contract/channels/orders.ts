@@ -31,6 +31,7 @@ export const ordersChannels = {
     ImportFile,
     S.OrderImportResult,
     'Import open orders from a CSV or JSON file and wait for the result (large files: orders.import.start).',
+    'supervisor',
   ),
   'orders.import.start': ch(
     FileFields.extend({ fileName: z.string().max(260).optional() })
@@ -38,6 +39,12 @@ export const ordersChannels = {
       .refine(oneOf, oneOfError),
     z.object({ importId: z.string() }),
     'Start importing an order file in the background; follow it with orders.import.status.',
+    'supervisor',
   ),
-  'orders.import.status': ch(z.object({ importId: z.string().min(1) }).strict(), ImportStatus, 'Progress of a background import, then its row-by-row report.'),
+  'orders.import.status': ch(
+    z.object({ importId: z.string().min(1) }).strict(),
+    ImportStatus,
+    'Progress of a background import, then its row-by-row report.',
+    'picker',
+  ),
 } as const;

@@ -124,26 +124,35 @@ const CustomsSku = z.object({
 
 /** Channels of the pack station: the bench session of an order, the scale, customs per SKU, batch runs. */
 export const packChannels = {
-  'pack.view': ch(z.object({ orderId: OrderId }).strict(), PackView, 'An order at the bench: counts, parcels, weights, customs and what is still missing.'),
+  'pack.view': ch(
+    z.object({ orderId: OrderId }).strict(),
+    PackView,
+    'An order at the bench: counts, parcels, weights, customs and what is still missing.',
+    'picker',
+  ),
   'pack.scan': ch(
     z.object({ orderId: OrderId, code: z.string().trim().min(1, 'the scan is empty').max(200) }).strict(),
     ScanReply,
     'A scan at the bench: an item counted against the order (wrong and extra refused), or a command barcode (PACK-ADD-PARCEL, PACK-REMOVE-PARCEL, PACK-WEIGH, PACK-LABEL).',
+    'picker',
   ),
   'pack.parcels': ch(
     z.object({ orderId: OrderId, parcels: z.number().int().min(1).max(99) }).strict(),
     z.object({ parcels: z.number().int() }),
     'How many parcels the order goes in; labels say "1 of N".',
+    'picker',
   ),
   'pack.weigh': ch(
     z.object({ orderId: OrderId }).strict(),
     Weighed,
     'Take the next parcel’s weight from the scale: only a reading the scale calls stable is recorded.',
+    'picker',
   ),
   'pack.weighTyped': ch(
     z.object({ orderId: OrderId, grams: z.number().int().min(1).max(70000) }).strict(),
     Weighed,
     'A weight typed in grams (a floor scale, a scale that is down), recorded as typed.',
+    'picker',
   ),
   'pack.label': ch(
     z
@@ -159,6 +168,7 @@ export const packChannels = {
       .strict(),
     z.object({ parcels: z.array(S.Parcel), message: z.string() }),
     'Issue the order’s parcels (numbers, labels, one Shopify fulfillment) when the bench has everything; refused before any number when not.',
+    'picker',
   ),
   'pack.scale': ch(
     Empty,
@@ -168,19 +178,22 @@ export const packChannels = {
       problem: z.string().nullable(),
     }),
     'The station’s scale and its latest reading.',
+    'picker',
   ),
   'pack.scaleZero': ch(
     z.object({ tare: z.boolean().default(false) }).strict(),
     z.object({ ok: z.boolean(), message: z.string() }),
     'Zero (or tare) the scale.',
+    'picker',
   ),
-  'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.'),
-  'pack.rulesSave': ch(Rules, Rules, 'Save the pack rules of a line or a store.'),
-  'customs.skus': ch(Empty, z.array(CustomsSku), 'The customs table per SKU.'),
+  'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.', 'picker'),
+  'pack.rulesSave': ch(Rules, Rules, 'Save the pack rules of a line or a store.', 'supervisor'),
+  'customs.skus': ch(Empty, z.array(CustomsSku), 'The customs table per SKU.', 'picker'),
   'customs.import': ch(
     z.object({ csv: z.string().min(1, 'the file is empty').max(10_000_000) }).strict(),
     z.object({ imported: z.number().int() }),
     'Import the customs table (CSV: sku, description, hs_code, origin, value, currency, weight_g). All rows or none.',
+    'supervisor',
   ),
   'pack.batchStart': ch(
     z
@@ -193,13 +206,15 @@ export const packChannels = {
       .strict(),
     Batch,
     'Choose open orders (a line, a cut-off) and issue and print them in one run, in the background.',
+    'supervisor',
   ),
-  'pack.batch': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'A batch run: progress and the orders it could not issue.'),
-  'pack.batches': ch(Empty, z.array(Batch.omit({ results: true })), 'The latest batch runs.'),
-  'pack.batchStop': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'Stop a running batch after the order in hand.'),
+  'pack.batch': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'A batch run: progress and the orders it could not issue.', 'picker'),
+  'pack.batches': ch(Empty, z.array(Batch.omit({ results: true })), 'The latest batch runs.', 'picker'),
+  'pack.batchStop': ch(z.object({ batchId: z.string().min(1) }).strict(), Batch, 'Stop a running batch after the order in hand.', 'supervisor'),
   'pack.batchResume': ch(
     z.object({ batchId: z.string().min(1) }).strict(),
     Batch,
     'Resume a stopped or interrupted batch from its first order without an outcome; nothing is issued twice.',
+    'supervisor',
   ),
 } as const;

@@ -20,16 +20,19 @@ export const pickChannels = {
       .strict(),
     S.PickResult,
     'A picker scanned an order number, an item barcode or a parcel label: issue the number and queue the label, or reprint.',
+    'picker',
   ),
   'pick.stores': ch(
     Empty,
     z.array(z.object({ store: z.string(), name: z.string(), barcode: z.string(), pngBase64: z.string() })),
     'Every store with orders here and its pick-slip barcode (Code 128 PNG), to print on its pick slips.',
+    'picker',
   ),
   'pick.reprint': ch(
     z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why the label is reprinted').max(200) }).strict(),
     S.PickResult,
     'Reprint a parcel label with a recorded reason; never issues a second number.',
+    'picker',
   ),
   'pick.stats': ch(
     Empty,
@@ -43,6 +46,7 @@ export const pickChannels = {
       last: S.Parcel.nullable(),
     }),
     'Counters for the pick screen (this station, today in the warehouse zone).',
+    'picker',
   ),
   'parcels.list': ch(
     z
@@ -56,6 +60,7 @@ export const pickChannels = {
       .strict(),
     z.object({ rows: z.array(S.Parcel), total: z.number().int() }),
     'Parcels, newest first, with filters.',
+    'picker',
   ),
   'parcels.get': ch(
     z.object({ id: z.string().min(1) }).strict(),
@@ -72,6 +77,7 @@ export const pickChannels = {
       jobs: z.array(S.Job),
     }),
     'One parcel with its order, its event timeline and its jobs.',
+    'picker',
   ),
   'parcel.relink': ch(
     z
@@ -92,5 +98,6 @@ export const pickChannels = {
       shopify: z.object({ action: z.enum(['tracking_update', 'create_sends_new']), sync: ShopifyParcelSync.nullable() }).nullable(),
     }),
     'Give a parcel a new tracking number (label unusable, wrong line, number refused): new label, Shopify told, the monitor watches the new number.',
+    'dispatch',
   ),
 } as const;

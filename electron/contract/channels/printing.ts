@@ -53,44 +53,55 @@ const PrintJob = z.object({
 const PrinterId = z.object({ printerId: z.string().min(1) }).strict();
 
 export const printingChannels = {
-  'printers.list': ch(Empty, z.array(S.Printer.extend({ queued: z.number().int(), failing: z.string().nullable() })), 'Printers and their queues.'),
-  'printers.save': ch(S.Printer.strict(), S.Printer, 'Add or change a printer.'),
+  'printers.list': ch(Empty, z.array(S.Printer.extend({ queued: z.number().int(), failing: z.string().nullable() })), 'Printers and their queues.', 'picker'),
+  'printers.save': ch(S.Printer.strict(), S.Printer, 'Add or change a printer.', 'supervisor'),
   'jobs.list': ch(
     z
       .object({ status: z.enum(['queued', 'done', 'dead']).optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(1000).default(100) })
       .strict(),
     z.array(S.Job),
     'Outbox jobs (labels, Shopify, carriers).',
+    'picker',
   ),
-  'jobs.retry': ch(z.object({ id: z.string().min(1) }).strict(), S.Job, 'Retry a failed or dead job now.'),
-  'printers.setup': ch(PrinterId, PrinterSetup, 'A printer’s transport, label size, resolution and fallback.'),
+  'jobs.retry': ch(z.object({ id: z.string().min(1) }).strict(), S.Job, 'Retry a failed or dead job now.', 'picker'),
+  'printers.setup': ch(PrinterId, PrinterSetup, 'A printer’s transport, label size, resolution and fallback.', 'picker'),
   'printers.configure': ch(
     z.object({ printerId: z.string().min(1), setup: PrinterSetup }).strict(),
     PrinterSetup,
     'Change a printer’s transport, label size, resolution and fallback.',
+    'supervisor',
   ),
   'printers.health': ch(
     z.object({ printerId: z.string().min(1).optional() }).strict(),
     PrinterQueue.nullable(),
     'Can this printer (default: the station’s) print now: health, pause, open questions. Shown on Pick before scanning.',
+    'picker',
   ),
-  'printers.check': ch(PrinterId, PrinterQueue, 'Ask the printer for its status (~HS) now.'),
-  'printers.pause': ch(z.object({ printerId: z.string().min(1), note: z.string().max(120).optional() }).strict(), PrinterQueue, 'Hold this printer’s labels.'),
-  'printers.resume': ch(PrinterId, PrinterQueue, 'Send this printer’s held labels, in order.'),
+  'printers.check': ch(PrinterId, PrinterQueue, 'Ask the printer for its status (~HS) now.', 'picker'),
+  'printers.pause': ch(
+    z.object({ printerId: z.string().min(1), note: z.string().max(120).optional() }).strict(),
+    PrinterQueue,
+    'Hold this printer’s labels.',
+    'picker',
+  ),
+  'printers.resume': ch(PrinterId, PrinterQueue, 'Send this printer’s held labels, in order.', 'picker'),
   'printers.move': ch(
     z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(),
     z.object({ moved: z.number().int() }),
     'Move every waiting label to another printer, in order.',
+    'dispatch',
   ),
   'print.jobs': ch(
     z.object({ printerId: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
     z.array(PrintJob),
     'Label jobs with their status: queued, sending, printed, failed (with reason), held, printed?.',
+    'picker',
   ),
   'print.confirm': ch(
     z.object({ jobId: z.string().min(1), printed: z.boolean() }).strict(),
     z.object({ jobId: z.string(), printed: z.boolean() }),
     'Answer "did this label print?" for a label the printer took without confirming.',
+    'picker',
   ),
   'printers.simulate': ch(
     z
@@ -105,10 +116,12 @@ export const printingChannels = {
       .strict(),
     PrinterQueue,
     'Test only (console started with --test-clock): make the demo fake printer misbehave, then check it.',
+    'picker',
   ),
   'labels.preview': ch(
     z.object({ parcelId: z.string().min(1) }).strict(),
     z.object({ pngBase64: z.string(), zpl: z.string() }),
     'The label exactly as sent to the printer, rendered to PNG.',
+    'picker',
   ),
 } as const;

@@ -111,11 +111,13 @@ export const shopifyChannels = {
       recent: z.array(ShopifyParcelSync),
     }),
     'Sync screen: Shopify queue depth, oldest job, rate, last error, stores, dead letters, share within 5 minutes today.',
+    'picker',
   ),
   'shopify.test': ch(
     z.object({ ...Connection, accessToken: z.string().min(10).max(200).optional(), storeId: z.string().optional() }).strict(),
     ShopCheck,
     'Test a connection: shop name and missing scopes (token given, or the stored one of storeId).',
+    'supervisor',
   ),
   'shopify.connect': ch(
     z
@@ -135,16 +137,25 @@ export const shopifyChannels = {
       .strict(),
     z.object({ store: StoreView.pick({ id: true, shopName: true, shopDomain: true, locationName: true, missingScopes: true }), check: ShopCheck }),
     'Connect a Shopify store (the token is stored encrypted on this station).',
+    'admin',
   ),
   'shopify.notifyAt': ch(
     z.object({ storeId: z.string().min(1), notifyAt: NotifyAt }).strict(),
     z.object({ storeId: z.string(), notifyAt: NotifyAt }),
     'E-mail the buyer at handover (the tracking goes to Shopify at pick without an e-mail) or at pick. Applies to parcels picked from now on.',
+    'supervisor',
+  ),
+  'shopify.disconnect': ch(
+    z.object({ storeId: z.string().min(1) }).strict(),
+    z.object({ storeId: z.string() }),
+    'Disconnect a store and forget its token.',
+    'admin',
   ),
   'shopify.trackingPages': ch(
     Empty,
     z.array(z.object({ storeId: z.string(), name: z.string(), template: z.string().nullable(), useInShopify: z.boolean(), milestones: z.boolean() })),
     'Each store’s branded tracking page (null: the carrier’s), whether Shopify gets that URL, and whether milestones go to Shopify as fulfillment events.',
+    'picker',
   ),
   'shopify.trackingPage': ch(
     z
@@ -157,36 +168,42 @@ export const shopifyChannels = {
       .strict(),
     z.object({ template: z.string().nullable(), useInShopify: z.boolean(), milestones: z.boolean() }),
     'Supervisor: set a store’s tracking page (used in the buyer messages the console writes, and in the URL sent to Shopify when chosen) and whether milestones go to Shopify.',
+    'supervisor',
   ),
-  'shopify.disconnect': ch(z.object({ storeId: z.string().min(1) }).strict(), z.object({ storeId: z.string() }), 'Disconnect a store and forget its token.'),
   'shopify.intake': ch(
     z.object({ storeId: z.string().min(1) }).strict(),
     z.object({ imported: z.number().int(), changed: z.number().int(), seen: z.number().int() }),
     'Pull open fulfillment orders of the site location now (new orders, holds, cancellations).',
+    'dispatch',
   ),
   'shopify.parcel': ch(
     z.object({ parcelId: z.string().min(1) }).strict(),
     ShopifyParcelSync.nullable(),
     "A parcel's Shopify state and label -> Shopify time (null: not a Shopify order).",
+    'picker',
   ),
   'shopify.fix': ch(
     z.object({ jobId: z.string().min(1), company: z.string().min(1).max(80).optional(), refreshLines: z.boolean().optional() }).strict(),
     z.object({ jobId: z.string(), change: z.string(), parcel: z.string().nullable() }),
     'Fix a dead letter (tracking company, line items) and send it again.',
+    'dispatch',
   ),
   'shopify.requests': ch(
     z.object({ storeId: z.string().min(1) }).strict(),
     z.object({ requests: z.array(RequestView), error: z.string().nullable() }),
     'Fulfillment-service flow: requests waiting for accept or reject, and the answers given here (queued, accepted, rejected, refused).',
+    'picker',
   ),
   'shopify.requests.answer': ch(
     z.object({ storeId: z.string().min(1), foGid: z.string().min(1), accept: z.boolean(), message: z.string().max(500).default('') }).strict(),
     z.object({ foGid: z.string(), orderName: z.string(), state: z.literal('queued'), jobId: z.string() }),
     'Accept or reject (with a reason) a fulfillment request: queued to Shopify through the outbox.',
+    'dispatch',
   ),
   'shopify.demo.network': ch(
     z.object({ online: z.boolean(), faults: z.number().min(0).max(1).optional() }).strict(),
     z.object({ online: z.boolean(), faults: z.number() }),
     'Test clock only (--test-clock): cut or restore the in-process demo store, set its fault rate.',
+    'picker',
   ),
 } as const;

@@ -54,16 +54,19 @@ export const siteChannels = {
       now: S.IsoTime,
     }),
     'Site mode: this station’s link to the site server, every station’s status, its number blocks.',
+    'picker',
   ),
   'site.fingerprint': ch(
     Empty,
     z.object({ events: z.number(), lastHlc: z.string(), hash: z.string() }),
     'A hash of every projection and the size of the log: stations of one site that applied the same events show the same hash.',
+    'picker',
   ),
   'site.conflicts': ch(
     z.object({ status: z.enum(['open', 'all']).default('open') }).strict(),
     z.array(Conflict),
     'Conflicts only a partition can cause (an order picked at two stations, a parcel on two manifests), for a person to settle.',
+    'picker',
   ),
   'site.settle': ch(
     z
@@ -75,5 +78,6 @@ export const siteChannels = {
       .strict(),
     Conflict,
     'Mark a conflict settled, with what was done.',
+    'supervisor',
   ),
 } as const;

@@ -14,14 +14,21 @@ export const stationChannels = {
       now: S.IsoTime,
     }),
     'Who and where this console is.',
+    'anyone',
   ),
   'site.clock.save': ch(
     z.object({ clock: z.enum(['24h', '12h']) }).strict(),
     z.object({ clock: z.enum(['24h', '12h']) }),
     'Site setting: show times on every screen and label in 24-hour (the default) or 12-hour style.',
+    'admin',
   ),
-  'station.get': ch(Empty, S.Station, 'This station’s settings.'),
-  'station.save': ch(S.Station.omit({ id: true }).extend({ scanner: S.WedgeSettings.strict() }).strict(), S.Station, 'Change this station’s settings.'),
+  'station.get': ch(Empty, S.Station, 'This station’s settings.', 'picker'),
+  'station.save': ch(
+    S.Station.omit({ id: true }).extend({ scanner: S.WedgeSettings.strict() }).strict(),
+    S.Station,
+    'Change this station’s settings.',
+    'supervisor',
+  ),
   'station.health': ch(
     Empty,
     z.object({
@@ -29,6 +36,7 @@ export const stationChannels = {
       faults: z.object({ count: z.number().int(), recent: z.array(z.object({ at: S.IsoTime, where: z.string(), message: z.string() })) }),
     }),
     'Is this station healthy: a full disk (picks refused until space is freed), errors it survived since start.',
+    'anyone',
   ),
   'station.database': ch(
     Empty,
@@ -41,6 +49,7 @@ export const stationChannels = {
       lastTruncatedAt: S.IsoTime.nullable(),
     }),
     'The station database on disk: its size and its write-ahead log (kept bounded under steady picking).',
+    'picker',
   ),
   'events.export': ch(
     z
@@ -48,10 +57,12 @@ export const stationChannels = {
       .strict(),
     z.array(S.Event),
     'The event log, oldest first.',
+    'supervisor',
   ),
   'clock.set': ch(
     z.object({ at: S.IsoTime, running: z.boolean().default(true) }).strict(),
     z.object({ now: S.IsoTime }),
     'Test clock only (console started with --test-clock): move the console to another instant.',
+    'anyone',
   ),
 } as const;

@@ -3,6 +3,7 @@ import { newId } from '../../core/ids';
 import { addRange, saveLine } from '../lines/save';
 import type { ServiceContext } from '../../core/context';
 import { seedDemoCutoffs } from '../cutoffs/demo';
+import { seedDemoOperators } from '../operators/demo';
 import { DEMO_STORE, demoLines, demoProducts, demoRecipients, demoSite } from './data';
 
 /** Deterministic so every newcomer sees the same demo. */
@@ -58,6 +59,7 @@ function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host:
     addRange(ctx, { lineId: line.id, ...range });
   }
   seedDemoCutoffs(ctx);
+  seedDemoOperators(ctx);
   const count = opts.orders ?? 200;
   ctx.store.read.meta.set('demo', '1');
   if (opts.ordersVia === 'shopify') {

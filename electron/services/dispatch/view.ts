@@ -1,7 +1,7 @@
 import type { DiscrepancyRow, LoadedParcelRow, ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
 import { packReader } from '../../../db/pack/reader';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 
@@ -113,4 +113,4 @@ export function incompleteOrders(ctx: ServiceContext, manifestId: string) {
   }));
 }
 
-export const operator = (ctx: ServiceContext) => stationSettings(ctx).operator;
+export const operator = (ctx: ServiceContext) => actorOf(ctx);

@@ -155,7 +155,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const station = stationSettings(ctx);
   const at = ctx.clock.now();
   const parcelId = newId('pcl', at);
-  const picked = ctx.store.write(station.operator, at, (emit) => {
+  const picked = ctx.store.write(actorOf(ctx), at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
     if (ctx.store.read.orders.status(order.id) !== 'open') return 'changed' as const;
     const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
@@ -216,7 +216,7 @@ export function reprint(ctx: ServiceContext, parcel: ParcelRow, reason: string):
   const at = ctx.clock.now();
   const order = ctx.store.read.orders.get(parcel.orderId)!;
   const printerId = station.printerId ?? parcel.printerId;
-  ctx.store.write(station.operator, at, (emit) => {
+  ctx.store.write(actorOf(ctx), at, (emit) => {
     const jobs = planJobs(ctx, { parcelId: parcel.id, order, lineId: parcel.lineId, trackingNumber: parcel.trackingNumber, printerId }, at).filter((j) =>
       j.kind.startsWith('print.'),
     );

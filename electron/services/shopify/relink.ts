@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { nextNumber } from '../pick/issue-number';
 import { planJobs } from '../../core/planners';
 import { parcelView } from '../pick/view';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { planTrackingUpdate, trackingFor } from './planner';
 import { shopifyTrackingUrl } from './tracking-page';
 import { checkManualNumber } from './relink-number';
@@ -52,7 +52,7 @@ export function relinkParcel(ctx: ServiceContext, input: RelinkInput) {
   const at = ctx.clock.now();
   const printerId = station.printerId ?? parcel.printerId;
   const order = ctx.store.read.orders.get(parcel.orderId)!;
-  const done = ctx.store.write(station.operator, at, (emit) => {
+  const done = ctx.store.write(actorOf(ctx), at, (emit) => {
     // Another station may have moved or re-linked it since we looked: decide again inside the lock.
     const now = ctx.store.read.parcels.get(parcel.id)!;
     const stop = blocked(now);

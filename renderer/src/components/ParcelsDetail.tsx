@@ -9,6 +9,7 @@ import { Field, FormError, described, fmtTime, issueAt, useAction, words } from 
 import { ShopifyParcelState } from './ShopifyParcelState';
 import { ParcelRelink } from './ParcelRelink';
 import { eventSentence } from './timelineWords';
+import { can, openAudit, useOperator } from './OperatorsRoles';
 
 type Detail = Output<'parcels.get'>;
 type Ev = Detail['events'][number];
@@ -126,6 +127,7 @@ const refresh = (t: EventType) => t.startsWith('parcel.') || t.startsWith('job.'
 /** The right-hand panel for one parcel: fields, ship-to, items, jobs with Retry, the event timeline, Reprint. */
 export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { data, error, reload } = useChannel('parcels.get', { id }, refresh);
+  const operator = useOperator();
   const [notice, setNotice] = useState<string | null>(null);
   const closeBtn = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -234,7 +236,14 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
             {data.jobs.length === 0 && <li className="muted">No jobs.</li>}
           </ul>
 
-          <h3>Timeline</h3>
+          <h3>
+            Timeline{' '}
+            {can(operator?.role, 'supervisor') && (
+              <button className="small-btn" onClick={() => openAudit(p.id)} data-testid="open-audit">
+                Who did what (Audit)
+              </button>
+            )}
+          </h3>
           <ol className="timeline" data-testid="timeline">
             {data.events.map((ev: Ev) => (
               <li key={ev.id} className={`tl tl-${ev.type.replace(/\./g, '-')}`} data-testid="timeline-item" data-type={ev.type}>

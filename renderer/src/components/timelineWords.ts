@@ -53,6 +53,22 @@ const STATUS_WORDS: Record<string, string> = {
   returned: 'returned to sender',
 };
 
+const ROLE: Record<string, string> = { picker: 'picker', dispatch: 'dispatch lead', supervisor: 'supervisor', admin: 'admin' };
+const SIGN_OUT: Record<string, string> = {
+  badge: 'scanned the badge again',
+  button: 'signed out',
+  idle: 'idle',
+  switch: 'another operator signed in',
+  disabled: 'disabled',
+};
+const REFUSED: Record<string, string> = {
+  wrong_pin: 'wrong PIN',
+  locked: 'locked after wrong PINs',
+  unknown_badge: 'unknown badge',
+  disabled: 'operator disabled',
+  pin_missing: 'no PIN set',
+};
+
 type Sentences = { [K in EventType]: (p: EventMap[K], h: SentenceHelpers) => string };
 
 /**
@@ -189,6 +205,22 @@ export const SENTENCES: Sentences = {
     `Restored from ${p.file}; ${p.ranges.filter((r) => r.to > r.from).length} range(s) moved past numbers issued after the backup${p.gapConfirmed ? ' (gap confirmed)' : ''}.`,
   'shopify.tracking_page_set': (p) =>
     `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
+  'operator.created': (p) => `Operator ${p.name} (${ROLE[p.role]}) added, badge ${p.badge}${p.pinHash ? ', with a PIN' : ''}.`,
+  'operator.role_changed': (p) => `Operator ${p.operatorId} changed from ${ROLE[p.from]} to ${ROLE[p.to]}.`,
+  'operator.renamed': (p) => `Operator ${p.operatorId} renamed ${p.name}.`,
+  'operator.pin_set': (p) => (p.pinHash ? `New PIN set for ${p.operatorId}.` : `PIN of ${p.operatorId} removed.`),
+  'operator.disabled': (p) => `Operator ${p.operatorId} disabled: ${p.reason}.`,
+  'operator.enabled': (p) => `Operator ${p.operatorId} enabled again.`,
+  'operator.signed_in': (p) => `Signed in with ${p.via === 'badge' ? 'the badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}.`,
+  'operator.signed_out': (p) => `${p.operatorId} signed out (${SIGN_OUT[p.reason]}).`,
+  'operator.signin_refused': (p) => `Sign-in refused${p.operatorId ? ` for ${p.operatorId}` : ''}: ${REFUSED[p.reason]}.`,
+  'operator.unlocked': (p) => `Operator ${p.operatorId} unlocked.`,
+  'operators.settings_saved': (p) =>
+    `Sign-in settings: idle sign-out ${p.settings.idleMinutes ? `after ${p.settings.idleMinutes} min` : 'never'}, lock after ${p.settings.maxFailures} wrong PINs for ${p.settings.lockMinutes} min.`,
+  'token.created': (p) => `API token "${p.name}" made for an integrator, role ${ROLE[p.role]}.`,
+  'token.revoked': (p) => `API token ${p.tokenId} revoked.`,
+  'notify.settings_saved': (p) => `Notifications: webhook ${p.settings.webhookUrl ?? 'off'}, exceptions over ${p.settings.exceptionsOver}.`,
+  'notify.raised': (p) => `Supervisor notified: ${p.title}.`,
 };
 
 /** The sentence of any stored event; an unknown type (a newer station's) still reads as words, never as a payload dump. */

@@ -2,6 +2,10 @@ import { useEffect, useRef } from 'react';
 import { WedgeDetector, defaultWedgeSettings, type WedgeSettings } from '../../../native/scanners/wedge';
 import { onPush } from '../api/client';
 
+/** Badges are `OP-XXXX-XXXX`: a scan of one on any screen signs in, switches or signs out (App listens). */
+export const BADGE = /^OP-[A-Z0-9]{2,8}-[A-Z0-9]{2,8}$/;
+export const BADGE_EVENT = 'firstscan-badge';
+
 function typeInto(text: string): void {
   const el = document.activeElement;
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !text) return;
@@ -18,6 +22,12 @@ export function shortScanAnswer(code: string, minLength: number): { title: strin
     title: `"${code}" is too short to be a scan: ${n} character${n === 1 ? '' : 's'}, this station takes ${minLength} or more.`,
     next: 'Scan the whole barcode again. If this barcode really is that short, lower "Shortest code" in Setup → Station scanner.',
   };
+}
+
+/** A badge scanned on any screen goes to the sign-in (App), never to the screen's own scan. */
+function route(code: string, symbology: string | undefined, onScan: (code: string, symbology?: string) => void): void {
+  if (BADGE.test(code)) window.dispatchEvent(new CustomEvent(BADGE_EVENT, { detail: code }));
+  else onScan(code, symbology);
 }
 
 /**
@@ -45,18 +55,19 @@ export function useScanner(
       if (verdict.kind === 'pass') return;
       e.preventDefault();
       e.stopPropagation();
-      if (verdict.kind === 'scan') cb.current(verdict.code, verdict.symbology);
+      if (verdict.kind === 'scan') route(verdict.code, verdict.symbology, cb.current);
       if (verdict.kind === 'short') short.current?.(verdict.code, verdict.minLength);
     };
     const timer = setInterval(() => {
       const r = det.tick(performance.now());
       if (r.release) typeInto(r.release);
-      if (r.scan) cb.current(r.scan.code, r.scan.symbology);
+      if (r.scan) route(r.scan.code, r.scan.symbology, cb.current);
     }, 20);
     window.addEventListener('keydown', onKey, true);
     // HID/serial scanners assigned to the pick role arrive from the main process as a push.
     const offPush = onPush((name, d) => {
-      if (name === 'scanner.scan' && (d as { role: string }).role === 'pick') cb.current((d as { code: string }).code, (d as { symbology?: string }).symbology);
+      if (name === 'scanner.scan' && (d as { role: string }).role === 'pick')
+        route((d as { code: string }).code, (d as { symbology?: string }).symbology, cb.current);
     });
     return () => {
       window.removeEventListener('keydown', onKey, true);

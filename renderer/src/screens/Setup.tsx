@@ -10,6 +10,7 @@ import { SecretsWhere } from '../components/DevicesDesktop';
 import { SetupPickSlips, SetupSite } from '../components/SetupSite';
 import { SetupImport } from '../components/SetupImport';
 import { PackBatch, PackCustoms, PackRules } from '../components/PackSetup';
+import { OperatorsSetup } from '../components/OperatorsSetup';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -76,6 +77,7 @@ export function SetupScreen() {
         <SetupPickSlips />
       </div>
       <div className="setup-col">
+        <OperatorsSetup />
         <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
         <PackRules />

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { Need } from '../components/OperatorsRoles';
 import { ExceptionsScreen } from './Exceptions';
 import { SupportScreen } from './Support';
 import { PickScreen } from './Pick';
@@ -9,17 +10,23 @@ import { DispatchScreen } from './Dispatch';
 import { SupervisorScreen } from './Supervisor';
 import { DevicesScreen } from './Devices';
 import { SiteScreen } from './Site';
+import { AuditScreen } from './Audit';
 
-/** The console's screens, in tab order; each capability adds its own line. F-keys follow the order. */
-export const screens: Array<{ id: string; label: string; component: ComponentType }> = [
-  { id: 'pick', label: 'Pick', component: PickScreen },
-  { id: 'parcels', label: 'Parcels', component: ParcelsScreen },
-  { id: 'setup', label: 'Setup', component: SetupScreen },
-  { id: 'sync', label: 'Sync', component: SyncScreen },
-  { id: 'dispatch', label: 'Dispatch', component: DispatchScreen },
-  { id: 'supervisor', label: 'Supervisor', component: SupervisorScreen },
-  { id: 'devices', label: 'Devices', component: DevicesScreen },
-  { id: 'exceptions', label: 'Exceptions', component: ExceptionsScreen },
-  { id: 'support', label: 'Support', component: SupportScreen },
-  { id: 'site', label: 'Site', component: SiteScreen },
+/**
+ * The console's screens, in tab order; each capability adds its own line. F-keys follow the order.
+ * `need`: the least role that opens the screen (others see it locked, with who can); `scans`: the
+ * screen listens to the scanner itself (elsewhere the app listens, for badges only).
+ */
+export const screens: Array<{ id: string; label: string; component: ComponentType; need: Need; scans?: boolean }> = [
+  { id: 'pick', label: 'Pick', component: PickScreen, need: 'picker', scans: true },
+  { id: 'parcels', label: 'Parcels', component: ParcelsScreen, need: 'picker' },
+  { id: 'setup', label: 'Setup', component: SetupScreen, need: 'supervisor', scans: true },
+  { id: 'sync', label: 'Sync', component: SyncScreen, need: 'picker' },
+  { id: 'dispatch', label: 'Dispatch', component: DispatchScreen, need: 'dispatch', scans: true },
+  { id: 'supervisor', label: 'Supervisor', component: SupervisorScreen, need: 'supervisor' },
+  { id: 'devices', label: 'Devices', component: DevicesScreen, need: 'picker' },
+  { id: 'exceptions', label: 'Exceptions', component: ExceptionsScreen, need: 'dispatch' },
+  { id: 'support', label: 'Support', component: SupportScreen, need: 'picker' },
+  { id: 'site', label: 'Site', component: SiteScreen, need: 'supervisor' },
+  { id: 'audit', label: 'Audit', component: AuditScreen, need: 'supervisor' },
 ];

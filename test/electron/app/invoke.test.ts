@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../support/app';
-import { invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
+import { bindGate, invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
 import { channelNames, channels, type ChannelName, type Input } from '../../../electron/contract/channels';
 import { ApiError } from '../../../electron/core/errors';
 
@@ -191,6 +191,26 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'cutoffs.whatif': { lineId: 'postal-s10', rule: 'thursday-shift' },
   'cutoffs.week': {},
   'cutoffs.matrix': {},
+  'operators.session': { active: true },
+  'operators.signIn': { code: 'OP-ANA1-4821' },
+  'operators.signOut': {},
+  'operators.firstAdmin': { id: 'first', name: 'First Admin', pin: '9999' },
+  'operators.list': {},
+  'operators.create': { id: 'pia', name: 'Pia Picker', role: 'picker' },
+  'operators.change': { id: 'ana', role: 'dispatch' },
+  'operators.unlock': { id: 'ana' },
+  'operators.badges': {},
+  'operators.settings': {},
+  'operators.settings.save': { idleMinutes: 15, maxFailures: 5, lockMinutes: 15 },
+  'tokens.list': {},
+  'tokens.create': { name: 'WMS bridge', role: 'dispatch' },
+  'tokens.revoke': { id: 'tok_x' },
+  'audit.list': { actor: 'sam', type: 'cutoffs.' },
+  'figures.day': { day: '2026-12-06' },
+  'figures.csv': {},
+  'notify.settings': {},
+  'notify.settings.save': { webhookUrl: 'https://hooks.example.com/firstscan', exceptionsOver: 25 },
+  'notify.recent': { limit: 10 },
 };
 
 function expectBadInput(r: CallResult, channel: string): BadInput {
@@ -303,6 +323,7 @@ describe('invoke: errors', () => {
         throw new Error('disk on fire');
       },
     } as Handlers;
+    bindGate(handlers, app.env.sessions);
     const quiet = console.error;
     console.error = () => undefined;
     try {
@@ -316,6 +337,7 @@ describe('invoke: errors', () => {
 
   it('reports an answer that breaks the output contract as 500 INTERNAL with issues', async () => {
     const handlers = { ...app.handlers, 'pick.stats': () => ({ pickedToday: 'many' }) } as unknown as Handlers;
+    bindGate(handlers, app.env.sessions);
     const r = await invoke(handlers, 'pick.stats', {});
     expect(r).toMatchObject({ ok: false, status: 500, error: { code: 'INTERNAL' } });
     if (!r.ok) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createApp } from '../../../electron/app/create';
-import { tempDir } from '../../support/app';
+import { signInAs, tempDir } from '../../support/app';
 import { sqliteOf } from '../../../db/handle';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -131,6 +131,7 @@ describe('cli streams and exit codes', () => {
   it('export events | wc -l: every event reaches the pipe before the process exits', async () => {
     const big = join(dir, 'big');
     const app = await createApp({ dataDir: big, mode: 'headless', runJobs: false, demoOrders: 1200, background: true });
+    await signInAs(app, 'picker');
     for (let i = 0; i < 400; i++) {
       const r = await (await import('../../../electron/app/invoke')).invoke(app.handlers, 'pick.scan', { code: `#${1001 + i}` });
       if (!r.ok) throw new Error(r.error.message);

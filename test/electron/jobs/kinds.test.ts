@@ -17,6 +17,7 @@ const EVERY_KIND: Record<JobKind, true> = {
   'monitor.register': true,
   'monitor.poll': true,
   'monitor.buyer_email': true,
+  'notify.webhook': true,
 };
 
 let app: Awaited<ReturnType<typeof dispatchApp>>;

@@ -61,13 +61,13 @@ describe('calendars are demo data, stored as events', () => {
       firstScan: postalWindow,
       reason: 'Thursday shift for postal',
     });
-    expect(saved).toMatchObject({ version: 2, savedBy: 'picker', reason: 'Thursday shift for postal', calendar: { rules: ['thursday-shift'] } });
+    expect(saved).toMatchObject({ version: 2, savedBy: 'ada', reason: 'Thursday shift for postal', calendar: { rules: ['thursday-shift'] } });
     // Friday's pickup still runs but takes no new parcels.
     expect(saved.upcoming.find((p) => p.day === 'Fri')).toMatchObject({ open: false });
 
     const undone = await api(app, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'not this week' });
     expect(undone).toMatchObject({ version: 1, calendar: { rules: [] } });
-    expect(undone.history[0]).toMatchObject({ version: 2, undoneBy: 'picker', undoReason: 'not this week' });
+    expect(undone.history[0]).toMatchObject({ version: 2, undoneBy: 'ada', undoReason: 'not this week' });
     const none = await api(app, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'start over' });
     expect(none).toMatchObject({ version: null, calendar: null, upcoming: [] });
     const r = await invoke(app.handlers, 'cutoffs.undo', { lineId: 'postal-s10', reason: 'again' });

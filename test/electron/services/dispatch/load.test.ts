@@ -41,7 +41,7 @@ describe('scan-to-load', () => {
     expect(app.store.read.parcels.get(postal[0].id)!.status).toBe('loaded');
     const timeline = await api(app, 'parcels.get', { id: postal[0].id });
     expect(timeline.events.map((e) => e.type)).toEqual(['parcel.picked', 'parcel.loaded']);
-    expect(timeline.events[1]).toMatchObject({ station: app.ctx.stationId, actor: 'picker' });
+    expect(timeline.events[1]).toMatchObject({ station: app.ctx.stationId, actor: 'ada' });
   });
 
   it('accepts the label typed with spaces or lower case', async () => {

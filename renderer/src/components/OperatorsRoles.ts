@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type { Output } from '../../../electron/contract/channels';
+
+/** Roles least first, as the contract orders them (electron/contract/roles.ts; the renderer imports types only). */
+export type Role = 'picker' | 'dispatch' | 'supervisor' | 'admin';
+export type Need = 'anyone' | Role;
+const ORDER: Need[] = ['anyone', 'picker', 'dispatch', 'supervisor', 'admin'];
+export const ROLE_WORDS: Record<Role, string> = { picker: 'picker', dispatch: 'dispatch lead', supervisor: 'supervisor', admin: 'admin' };
+export const can = (have: Role | undefined, need: Need) => ORDER.indexOf(have ?? 'anyone') >= ORDER.indexOf(need);
+export const aRole = (r: Role) => (r === 'admin' ? 'an admin' : `a ${ROLE_WORDS[r]}`);
+
+export type Session = Output<'operators.session'>;
+/** The operator signed in at this station (null on the sign-in screen). */
+export const OperatorContext = createContext<Session['operator']>(null);
+export const useOperator = () => useContext(OperatorContext);
+
+/** The parcel (or order) a timeline asked the Audit screen to open on. */
+let auditRef = '';
+export const AUDIT_OPEN_EVENT = 'firstscan-open-audit';
+
+/** From a parcel's timeline: open the Audit screen filtered to that parcel (App switches to it). */
+export function openAudit(ref: string): void {
+  auditRef = ref;
+  window.dispatchEvent(new CustomEvent(AUDIT_OPEN_EVENT, { detail: ref }));
+}
+
+export function takeAuditRef(): string {
+  const r = auditRef;
+  auditRef = '';
+  return r;
+}
