@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw, type RowSpec } from '../rows';
 import type { LineCalendar } from './calendar';
 import type { FirstScanData } from './events';
 
@@ -19,16 +20,17 @@ export interface CutoffVersionRow extends CutoffSettingsRow {
   undoReason: string | null;
 }
 
-type Raw = Record<string, unknown>;
-const toSettings = (r: Raw): CutoffSettingsRow => ({
-  lineId: r.line_id as string,
-  version: r.version as number,
-  calendar: JSON.parse(r.calendar as string),
-  firstScan: JSON.parse(r.first_scan as string),
-  savedAt: r.saved_at as string,
-  savedBy: r.saved_by as string,
-  reason: r.reason as string,
-});
+const settingsSpec: RowSpec<CutoffSettingsRow> = {
+  lineId: 'line_id',
+  version: 'version',
+  calendar: json('calendar'),
+  firstScan: json('first_scan'),
+  savedAt: 'saved_at',
+  savedBy: 'saved_by',
+  reason: 'reason',
+};
+const toSettings = rowMapper<CutoffSettingsRow>(settingsSpec);
+const toVersion = rowMapper<CutoffVersionRow>({ ...settingsSpec, undoneAt: 'undone_at', undoneBy: 'undone_by', undoReason: 'undo_reason' });
 
 /** Per pickup instant: parcels riding it, and those of them whose label has not printed yet. */
 export interface PickupLoad {
@@ -48,12 +50,7 @@ export function cutoffsReader(db: Sqlite) {
       return (stmt(db, 'SELECT version FROM cutoff_calendars WHERE line_id = ?').get(lineId) as { version: number } | undefined)?.version;
     },
     history(lineId: string): CutoffVersionRow[] {
-      return (stmt(db, 'SELECT * FROM cutoff_calendar_versions WHERE line_id = ? ORDER BY version DESC').all(lineId) as Raw[]).map((r) => ({
-        ...toSettings(r),
-        undoneAt: (r.undone_at as string) ?? null,
-        undoneBy: (r.undone_by as string) ?? null,
-        undoReason: (r.undo_reason as string) ?? null,
-      }));
+      return (stmt(db, 'SELECT * FROM cutoff_calendar_versions WHERE line_id = ? ORDER BY version DESC').all(lineId) as Raw[]).map(toVersion);
     },
     maxVersion(lineId: string): number {
       return (stmt(db, 'SELECT coalesce(max(version), 0) AS v FROM cutoff_calendar_versions WHERE line_id = ?').get(lineId) as { v: number }).v;

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { CustomsSettingsData, PrinterHealthData, PrinterSetupData, ScannerConfigData } from './events';
 import { HOLD } from './projector';
 
@@ -31,47 +32,82 @@ export interface PrintJobRow {
   unconfirmed: string | null;
 }
 
-type Raw = Record<string, unknown>;
+interface PrintHoldRow {
+  jobId: string;
+  printerId: string;
+  error: string;
+  heldAt: string;
+  parcelId: string | null;
+}
+
+const toSetup = rowMapper<PrinterSetupData>({
+  transport: 'transport',
+  queue: 'queue',
+  size: 'size',
+  dpi: 'dpi',
+  fallbackPrinterId: 'fallback_printer_id',
+  statusCheck: (r) => r.status_check === 1,
+});
+
+/** A printer with no state row yet reads as running, health unknown, no problems. */
+const toState = rowMapper<PrinterStateRow>({
+  printerId: 'printer_id',
+  paused: (r) => r.paused === 1,
+  pausedNote: 'paused_note',
+  health: (r) => (r.health ?? 'unknown') as PrinterHealthData,
+  problems: (r) => (r.problems == null ? [] : JSON.parse(r.problems as string)),
+  healthNote: 'health_note',
+  healthAt: 'health_at',
+  divertedTo: 'diverted_to',
+});
+
+const toHold = rowMapper<PrintHoldRow>({
+  jobId: 'job_id',
+  printerId: 'printer_id',
+  error: 'error',
+  heldAt: 'held_at',
+  parcelId: 'ref',
+});
+
+/** All of a label job but `sending`, which needs the clock. */
+const toPrintJob = rowMapper<Omit<PrintJobRow, 'sending'>>({
+  id: 'id',
+  kind: 'kind',
+  printerId: (r) => (r.target as string).replace(/^printer:/, '').replace(/:aside$/, ''),
+  parcelId: 'ref',
+  status: 'status',
+  attempts: 'attempts',
+  nextAt: 'next_at',
+  held: (r) => r.next_at === HOLD,
+  lastError: 'last_error',
+  createdAt: 'created_at',
+  doneAt: 'done_at',
+  result: (r) => (r.result ? JSON.parse(r.result as string) : null),
+  unconfirmed: 'hold_error',
+});
+
+const toScannerConfig = rowMapper<{ key: string; kind: 'hid' | 'serial'; config: ScannerConfigData }>({
+  key: 'device_key',
+  kind: 'kind',
+  config: json('config'),
+});
 
 export function hardwareReader(db: Sqlite) {
   return {
     setup(printerId: string): PrinterSetupData | undefined {
       const r = stmt(db, 'SELECT * FROM printer_setup WHERE printer_id = ?').get(printerId) as Raw | undefined;
-      if (!r) return undefined;
-      return {
-        transport: r.transport as PrinterSetupData['transport'],
-        queue: (r.queue as string) ?? null,
-        size: r.size as PrinterSetupData['size'],
-        dpi: r.dpi as PrinterSetupData['dpi'],
-        fallbackPrinterId: (r.fallback_printer_id as string) ?? null,
-        statusCheck: r.status_check === 1,
-      };
+      return r && toSetup(r);
     },
     state(printerId: string): PrinterStateRow {
       const r = stmt(db, 'SELECT * FROM printer_state WHERE printer_id = ?').get(printerId) as Raw | undefined;
-      return {
-        printerId,
-        paused: r?.paused === 1,
-        pausedNote: (r?.paused_note as string) ?? null,
-        health: ((r?.health as string) ?? 'unknown') as PrinterHealthData,
-        problems: r ? JSON.parse(r.problems as string) : [],
-        healthNote: (r?.health_note as string) ?? null,
-        healthAt: (r?.health_at as string) ?? null,
-        divertedTo: (r?.diverted_to as string) ?? null,
-      };
+      return toState(r ?? { printer_id: printerId });
     },
     holds(printerId?: string): Array<{ jobId: string; printerId: string; error: string; heldAt: string; parcelId: string | null }> {
       const rows = stmt(
         db,
         'SELECT h.*, j.ref FROM print_holds h LEFT JOIN jobs j ON j.id = h.job_id WHERE (? IS NULL OR h.printer_id = ?) ORDER BY h.held_at',
       ).all(printerId ?? null, printerId ?? null) as Raw[];
-      return rows.map((r) => ({
-        jobId: r.job_id as string,
-        printerId: r.printer_id as string,
-        error: r.error as string,
-        heldAt: r.held_at as string,
-        parcelId: (r.ref as string) ?? null,
-      }));
+      return rows.map(toHold);
     },
     isHeld(jobId: string): boolean {
       return !!stmt(db, 'SELECT 1 FROM print_holds WHERE job_id = ?').get(jobId);
@@ -94,29 +130,10 @@ export function hardwareReader(db: Sqlite) {
                WHERE j.kind LIKE 'print.%' ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
             ).all(q.limit)
       ) as Raw[];
-      return rows.map((r) => ({
-        id: r.id as string,
-        kind: r.kind as string,
-        printerId: (r.target as string).replace(/^printer:/, '').replace(/:aside$/, ''),
-        parcelId: (r.ref as string) ?? null,
-        status: r.status as PrintJobRow['status'],
-        attempts: r.attempts as number,
-        nextAt: r.next_at as string,
-        held: r.next_at === HOLD,
-        sending: r.status === 'queued' && !!r.lease_until && (r.lease_until as string) > q.now,
-        lastError: (r.last_error as string) ?? null,
-        createdAt: r.created_at as string,
-        doneAt: (r.done_at as string) ?? null,
-        result: r.result ? JSON.parse(r.result as string) : null,
-        unconfirmed: (r.hold_error as string) ?? null,
-      }));
+      return rows.map((r) => ({ ...toPrintJob(r), sending: r.status === 'queued' && !!r.lease_until && (r.lease_until as string) > q.now }));
     },
     scannerConfigs(): Array<{ key: string; kind: 'hid' | 'serial'; config: ScannerConfigData }> {
-      return (stmt(db, 'SELECT * FROM scanner_config').all() as Raw[]).map((r) => ({
-        key: r.device_key as string,
-        kind: r.kind as 'hid' | 'serial',
-        config: JSON.parse(r.config as string),
-      }));
+      return (stmt(db, 'SELECT * FROM scanner_config').all() as Raw[]).map(toScannerConfig);
     },
     lineCustoms(lineId: string): CustomsSettingsData | undefined {
       const r = stmt(db, 'SELECT settings FROM line_customs WHERE line_id = ?').get(lineId) as { settings: string } | undefined;

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { rowMapper, type Raw } from '../rows';
 import type { CostSettingsData, ExceptionCause, MonitorRulesData, TrackingStatus } from './events';
 
 const tables = new WeakMap<Sqlite, Map<string, boolean>>();
@@ -105,52 +106,74 @@ export interface ReshipRow {
   pickedNoted: boolean;
 }
 
-type Raw = Record<string, unknown>;
-const toScan = (r: Raw): ScanRow => ({
-  parcelId: r.parcel_id as string,
-  status: r.status as TrackingStatus,
-  scannedAt: r.scanned_at as string,
-  learnedAt: r.learned_at as string,
-  sourceId: r.source_id as string,
-  via: r.via as string,
-  location: (r.location as string) ?? null,
-  detail: r.detail as string,
+const toScan = rowMapper<ScanRow>({
+  parcelId: 'parcel_id',
+  status: 'status',
+  scannedAt: 'scanned_at',
+  learnedAt: 'learned_at',
+  sourceId: 'source_id',
+  via: 'via',
+  location: 'location',
+  detail: 'detail',
 });
-const toException = (r: Raw): ExceptionRow => ({
-  id: r.id as string,
-  parcelId: r.parcel_id as string,
-  cause: r.cause as ExceptionCause,
-  status: r.status as ExceptionRow['status'],
-  since: r.since as string,
-  openedAt: r.opened_at as string,
-  dueAt: r.due_at as string,
-  detail: r.detail as string,
-  proposal: (r.proposal as 'reship') ?? null,
-  owner: (r.owner as string) ?? null,
-  contacts: r.contacts as number,
-  contactedAt: (r.contacted_at as string) ?? null,
-  resolvedAt: (r.resolved_at as string) ?? null,
-  resolution: (r.resolution as string) ?? null,
-  resolvedBy: (r.resolved_by as string) ?? null,
-  reason: (r.reason as string) ?? null,
-  trackingNumber: r.tracking_number as string,
-  orderId: r.order_id as string,
-  orderName: r.order_name as string,
-  lineId: r.line_id as string,
-  lineName: r.line_name as string,
-  buyer: JSON.parse(r.ship_to as string).name as string,
-  email: (r.email as string) ?? null,
+const toTracking = rowMapper<TrackingRow>({
+  parcelId: 'parcel_id',
+  status: 'status',
+  statusAt: 'status_at',
+  firstScanAt: 'first_scan_at',
+  firstLearnedAt: 'first_learned_at',
+  firstSource: 'first_source',
+  lastScanAt: 'last_scan_at',
+  lastLearnedAt: 'last_learned_at',
+  scans: 'scans',
 });
-const toReship = (r: Raw): ReshipRow => ({
-  newOrderId: r.new_order_id as string,
-  newOrderName: r.new_order_name as string,
-  oldParcelId: r.old_parcel_id as string,
-  exceptionId: (r.exception_id as string) ?? null,
-  reason: r.reason as string,
-  createdAt: r.created_at as string,
-  createdBy: r.created_by as string,
-  newParcelId: (r.new_parcel_id as string) ?? null,
-  pickedNoted: r.picked_noted === 1,
+const toPollState = rowMapper<{ registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null }>({
+  registeredAt: 'registered_at',
+  rejected: 'rejected',
+  lastPolledAt: 'last_polled_at',
+  queuedUntil: 'queued_until',
+});
+const toException = rowMapper<ExceptionRow>({
+  id: 'id',
+  parcelId: 'parcel_id',
+  cause: 'cause',
+  status: 'status',
+  since: 'since',
+  openedAt: 'opened_at',
+  dueAt: 'due_at',
+  detail: 'detail',
+  proposal: 'proposal',
+  owner: 'owner',
+  contacts: 'contacts',
+  contactedAt: 'contacted_at',
+  resolvedAt: 'resolved_at',
+  resolution: 'resolution',
+  resolvedBy: 'resolved_by',
+  reason: 'reason',
+  trackingNumber: 'tracking_number',
+  orderId: 'order_id',
+  orderName: 'order_name',
+  lineId: 'line_id',
+  lineName: 'line_name',
+  buyer: (r) => JSON.parse(r.ship_to as string).name as string,
+  email: 'email',
+});
+const toOffWatch = rowMapper<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }>({
+  exceptionId: 'id',
+  parcelId: 'parcel_id',
+  trackStatus: 'track_status',
+  parcelStatus: 'parcel_status',
+});
+const toReship = rowMapper<ReshipRow>({
+  newOrderId: 'new_order_id',
+  newOrderName: 'new_order_name',
+  oldParcelId: 'old_parcel_id',
+  exceptionId: 'exception_id',
+  reason: 'reason',
+  createdAt: 'created_at',
+  createdBy: 'created_by',
+  newParcelId: 'new_parcel_id',
+  pickedNoted: (r) => r.picked_noted === 1,
 });
 
 const EXCEPTIONS = `SELECT e.*, p.tracking_number, p.order_id, p.line_id, o.name AS order_name, o.ship_to, o.email, l.name AS line_name
@@ -193,19 +216,7 @@ export function monitorReader(db: Sqlite) {
     },
     tracking(parcelId: string): TrackingRow | undefined {
       const r = stmt(db, 'SELECT * FROM monitor_tracking WHERE parcel_id = ?').get(parcelId) as Raw | undefined;
-      return (
-        r && {
-          parcelId: r.parcel_id as string,
-          status: r.status as TrackingStatus,
-          statusAt: r.status_at as string,
-          firstScanAt: (r.first_scan_at as string) ?? null,
-          firstLearnedAt: (r.first_learned_at as string) ?? null,
-          firstSource: (r.first_source as string) ?? null,
-          lastScanAt: r.last_scan_at as string,
-          lastLearnedAt: r.last_learned_at as string,
-          scans: r.scans as number,
-        }
-      );
+      return r && toTracking(r);
     },
     milestones(parcelId: string): Set<string> {
       return new Set(
@@ -224,12 +235,7 @@ export function monitorReader(db: Sqlite) {
       for (const r of stmt(db, 'SELECT * FROM monitor_source_parcels').iterate() as Iterable<Raw>) {
         let m = out.get(r.source_id as string);
         if (!m) out.set(r.source_id as string, (m = new Map()));
-        m.set(r.parcel_id as string, {
-          registeredAt: (r.registered_at as string) ?? null,
-          rejected: (r.rejected as string) ?? null,
-          lastPolledAt: (r.last_polled_at as string) ?? null,
-          queuedUntil: (r.queued_until as string) ?? null,
-        });
+        m.set(r.parcel_id as string, toPollState(r));
       }
       return out;
     },
@@ -290,8 +296,8 @@ export function monitorReader(db: Sqlite) {
           `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_exceptions e
            LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
            WHERE e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
-        ).all() as Array<{ id: string; parcel_id: string; track_status: string | null; parcel_status: string | null }>
-      ).map((r) => ({ exceptionId: r.id, parcelId: r.parcel_id, trackStatus: r.track_status, parcelStatus: r.parcel_status }));
+        ).all() as Raw[]
+      ).map(toOffWatch);
     },
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();

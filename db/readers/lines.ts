@@ -1,33 +1,20 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { LineData, RangeData } from '../event-types';
 
-interface LineRow {
-  id: string;
-  name: string;
-  carrier: string;
-  shopify_company: string;
-  tracking_url: string;
-  service: string;
-  route_type: LineData['routeType'];
-  number_source: LineData['numberSource'];
-  low_days: number;
-  daily_volume: number;
-  active: number;
-}
-
-const toLine = (r: LineRow): LineData => ({
-  id: r.id,
-  name: r.name,
-  carrier: r.carrier,
-  shopifyCompany: r.shopify_company,
-  trackingUrl: r.tracking_url,
-  service: r.service,
-  routeType: r.route_type,
-  numberSource: r.number_source,
-  lowDays: r.low_days,
-  dailyVolume: r.daily_volume,
-  active: !!r.active,
+const toLine = rowMapper<LineData>({
+  id: 'id',
+  name: 'name',
+  carrier: 'carrier',
+  shopifyCompany: 'shopify_company',
+  trackingUrl: 'tracking_url',
+  service: 'service',
+  routeType: 'route_type',
+  numberSource: 'number_source',
+  lowDays: 'low_days',
+  dailyVolume: 'daily_volume',
+  active: (r) => !!r.active,
 });
 
 export interface RangeState extends RangeData {
@@ -35,33 +22,27 @@ export interface RangeState extends RangeData {
   remaining: number;
 }
 
+const toRange = rowMapper<RangeState>({
+  id: 'id',
+  lineId: 'line_id',
+  params: json('params'),
+  first: 'first_serial',
+  last: 'last_serial',
+  next: 'next_serial',
+  remaining: (r) => Math.max(0, (r.last_serial as number) - (r.next_serial as number) + 1),
+});
+
 export function linesReader(db: Sqlite) {
   return {
     all(): LineData[] {
-      return (stmt(db, 'SELECT * FROM carrier_lines ORDER BY name').all() as LineRow[]).map(toLine);
+      return (stmt(db, 'SELECT * FROM carrier_lines ORDER BY name').all() as Raw[]).map(toLine);
     },
     get(id: string): LineData | undefined {
-      const r = stmt(db, 'SELECT * FROM carrier_lines WHERE id = ?').get(id) as LineRow | undefined;
+      const r = stmt(db, 'SELECT * FROM carrier_lines WHERE id = ?').get(id) as Raw | undefined;
       return r && toLine(r);
     },
     ranges(lineId: string): RangeState[] {
-      const rows = stmt(db, 'SELECT * FROM number_ranges WHERE line_id = ? ORDER BY added_at, id').all(lineId) as Array<{
-        id: string;
-        line_id: string;
-        params: string;
-        first_serial: number;
-        last_serial: number;
-        next_serial: number;
-      }>;
-      return rows.map((r) => ({
-        id: r.id,
-        lineId: r.line_id,
-        params: JSON.parse(r.params),
-        first: r.first_serial,
-        last: r.last_serial,
-        next: r.next_serial,
-        remaining: Math.max(0, r.last_serial - r.next_serial + 1),
-      }));
+      return (stmt(db, 'SELECT * FROM number_ranges WHERE line_id = ? ORDER BY added_at, id').all(lineId) as Raw[]).map(toRange);
     },
     /** The range to issue from next: the oldest one with serials left. */
     openRange(lineId: string): { id: string; params: RangeData['params']; next: number } | undefined {

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { AddressData } from '../event-types';
 
 export interface OrderRow {
@@ -24,20 +25,18 @@ export interface OrderItemRow {
   quantity: number;
 }
 
-type Raw = Record<string, unknown> & { ship_to: string };
-
-const toOrder = (r: Raw): OrderRow => ({
-  id: r.id as string,
-  store: r.store as string,
-  name: r.name as string,
-  status: r.status as OrderRow['status'],
-  statusNote: (r.status_note as string) ?? null,
-  lineId: (r.line_id as string) ?? null,
-  shipTo: JSON.parse(r.ship_to),
-  email: (r.email as string) ?? null,
-  createdAt: r.created_at as string,
-  source: r.source as string,
-  externalId: (r.external_id as string) ?? null,
+const toOrder = rowMapper<OrderRow>({
+  id: 'id',
+  store: 'store',
+  name: 'name',
+  status: 'status',
+  statusNote: 'status_note',
+  lineId: 'line_id',
+  shipTo: json('ship_to'),
+  email: 'email',
+  createdAt: 'created_at',
+  source: 'source',
+  externalId: 'external_id',
 });
 
 export function ordersReader(db: Sqlite) {

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import type { NotifyAt, ShopifyStoreData } from './events';
 
 export interface ShopifyStoreRow extends ShopifyStoreData {
@@ -53,64 +54,63 @@ export interface ShopifyRequestRow {
   answeredAt: string | null;
 }
 
-type Raw = Record<string, unknown>;
-const toStore = (r: Raw): ShopifyStoreRow => ({
-  id: r.id as string,
-  shopDomain: r.shop_domain as string,
-  apiVersion: r.api_version as string,
-  endpoint: (r.endpoint as string) ?? null,
-  shopName: r.shop_name as string,
-  locationId: (r.location_id as string) ?? null,
-  locationName: (r.location_name as string) ?? null,
-  flow: r.flow as ShopifyStoreRow['flow'],
-  lineRules: JSON.parse(r.line_rules as string),
-  defaultLineId: (r.default_line_id as string) ?? null,
-  missingScopes: JSON.parse(r.missing_scopes as string),
-  connectedAt: r.connected_at as string,
-  lastIntakeAt: (r.last_intake_at as string) ?? null,
-  lastIntake: r.last_intake ? JSON.parse(r.last_intake as string) : null,
-  notifyAt: (r.notify_at as NotifyAt) ?? 'handover',
+const toStore = rowMapper<ShopifyStoreRow>({
+  id: 'id',
+  shopDomain: 'shop_domain',
+  apiVersion: 'api_version',
+  endpoint: 'endpoint',
+  shopName: 'shop_name',
+  locationId: 'location_id',
+  locationName: 'location_name',
+  flow: 'flow',
+  lineRules: json('line_rules'),
+  defaultLineId: 'default_line_id',
+  missingScopes: json('missing_scopes'),
+  connectedAt: 'connected_at',
+  lastIntakeAt: 'last_intake_at',
+  lastIntake: (r) => (r.last_intake ? JSON.parse(r.last_intake as string) : null),
+  notifyAt: (r) => (r.notify_at ?? 'handover') as NotifyAt,
 });
 
 const PARCEL = `SELECT s.*, o.name AS order_name, p.label_printed_at, p.picked_at FROM shopify_parcels s
   JOIN parcels p ON p.id = s.parcel_id JOIN orders o ON o.id = s.order_id`;
-const toParcel = (r: Raw): ShopifyParcelRow => ({
-  parcelId: r.parcel_id as string,
-  storeId: r.store_id as string,
-  orderId: r.order_id as string,
-  orderName: r.order_name as string,
-  foGid: r.fo_gid as string,
-  trackingNumber: r.tracking_number as string,
-  jobId: r.job_id as string,
-  state: r.state as ShopifyParcelRow['state'],
-  queuedAt: r.queued_at as string,
-  fulfillmentGid: (r.fulfillment_gid as string) ?? null,
-  syncedAt: (r.synced_at as string) ?? null,
-  deduped: r.deduped === 1,
-  error: (r.error as string) ?? null,
-  labelPrintedAt: (r.label_printed_at as string) ?? null,
-  pickedAt: r.picked_at as string,
-  sentNumber: (r.sent_number as string) ?? null,
-  updateJobId: (r.update_job_id as string) ?? null,
-  notifyAtPick: r.notify_at_pick !== 0,
-  notifyJobId: (r.notify_job_id as string) ?? null,
-  notifiedAt: (r.notified_at as string) ?? null,
+const toParcel = rowMapper<ShopifyParcelRow>({
+  parcelId: 'parcel_id',
+  storeId: 'store_id',
+  orderId: 'order_id',
+  orderName: 'order_name',
+  foGid: 'fo_gid',
+  trackingNumber: 'tracking_number',
+  jobId: 'job_id',
+  state: 'state',
+  queuedAt: 'queued_at',
+  fulfillmentGid: 'fulfillment_gid',
+  syncedAt: 'synced_at',
+  deduped: (r) => r.deduped === 1,
+  error: 'error',
+  labelPrintedAt: 'label_printed_at',
+  pickedAt: 'picked_at',
+  sentNumber: 'sent_number',
+  updateJobId: 'update_job_id',
+  notifyAtPick: (r) => r.notify_at_pick !== 0,
+  notifyJobId: 'notify_job_id',
+  notifiedAt: 'notified_at',
 });
 
-const toRequest = (r: Raw): ShopifyRequestRow => ({
-  storeId: r.store_id as string,
-  foGid: r.fo_gid as string,
-  orderName: r.order_name as string,
-  items: r.items as number,
-  destination: r.destination as string,
-  accept: r.accept === 1,
-  message: r.message as string,
-  jobId: r.job_id as string,
-  state: r.state as ShopifyRequestRow['state'],
-  error: (r.error as string) ?? null,
-  queuedAt: r.queued_at as string,
-  queuedBy: r.queued_by as string,
-  answeredAt: (r.answered_at as string) ?? null,
+const toRequest = rowMapper<ShopifyRequestRow>({
+  storeId: 'store_id',
+  foGid: 'fo_gid',
+  orderName: 'order_name',
+  items: 'items',
+  destination: 'destination',
+  accept: (r) => r.accept === 1,
+  message: 'message',
+  jobId: 'job_id',
+  state: 'state',
+  error: 'error',
+  queuedAt: 'queued_at',
+  queuedBy: 'queued_by',
+  answeredAt: 'answered_at',
 });
 
 export interface DeadLetterRow {
@@ -125,6 +125,29 @@ export interface DeadLetterRow {
   trackingNumber: string | null;
 }
 
+const toDeadLetter = rowMapper<DeadLetterRow>({
+  jobId: 'id',
+  kind: 'kind',
+  ref: 'ref',
+  target: 'target',
+  attempts: 'attempts',
+  error: (r) => (r.last_error ?? '') as string,
+  createdAt: 'created_at',
+  orderName: 'order_name',
+  trackingNumber: 'tracking_number',
+});
+
+const toLink = rowMapper<{ storeId: string; foGid: string; orderGid: string; foStatus: string }>({
+  storeId: 'store_id',
+  foGid: 'fo_gid',
+  orderGid: 'order_gid',
+  foStatus: 'fo_status',
+});
+
+const toFoLine = rowMapper<{ id: string; quantity: number }>({ id: 'external_id', quantity: 'quantity' });
+
+const toCreateJob = rowMapper<{ jobId: string; status: string }>({ jobId: 'job_id', status: 'status' });
+
 /** Reads of the shopify capability's tables (and of the outbox rows of its job kinds). */
 export function shopifyReader(db: Sqlite) {
   return {
@@ -137,7 +160,7 @@ export function shopifyReader(db: Sqlite) {
     },
     link(orderId: string): { storeId: string; foGid: string; orderGid: string; foStatus: string } | undefined {
       const r = stmt(db, 'SELECT store_id, fo_gid, order_gid, fo_status FROM shopify_orders WHERE order_id = ?').get(orderId) as Raw | undefined;
-      return r && { storeId: r.store_id as string, foGid: r.fo_gid as string, orderGid: r.order_gid as string, foStatus: r.fo_status as string };
+      return r && toLink(r);
     },
     /** fo gid -> {order id, order status, fo status} for every linked order of a store. */
     linksOf(storeId: string): Map<string, { orderId: string; orderStatus: string; foStatus: string }> {
@@ -152,10 +175,7 @@ export function shopifyReader(db: Sqlite) {
     /** Order item external ids (fulfillment order line item gids) with quantities. */
     foLines(orderId: string): Array<{ id: string; quantity: number }> {
       return (stmt(db, 'SELECT external_id, quantity FROM order_items WHERE order_id = ? AND external_id IS NOT NULL ORDER BY idx').all(orderId) as Raw[]).map(
-        (r) => ({
-          id: r.external_id as string,
-          quantity: r.quantity as number,
-        }),
+        toFoLine,
       );
     },
     foLinesByIdx(orderId: string): Array<{ idx: number; id: string }> {
@@ -209,17 +229,7 @@ export function shopifyReader(db: Sqlite) {
            WHERE j.status = 'dead' AND j.kind LIKE 'shopify.%' AND NOT EXISTS (SELECT 1 FROM shopify_replaced r WHERE r.old_job_id = j.id)
            ORDER BY j.created_at DESC LIMIT ?`,
         ).all(limit) as Raw[]
-      ).map((r) => ({
-        jobId: r.id as string,
-        kind: r.kind as string,
-        ref: (r.ref as string) ?? null,
-        target: r.target as string,
-        attempts: r.attempts as number,
-        error: (r.last_error as string) ?? '',
-        createdAt: r.created_at as string,
-        orderName: (r.order_name as string) ?? null,
-        trackingNumber: (r.tracking_number as string) ?? null,
-      }));
+      ).map(toDeadLetter);
     },
     /** Shopify jobs a crashed process had leased: their request may have reached Shopify. */
     leasedJobIds(): string[] {
@@ -239,7 +249,7 @@ export function shopifyReader(db: Sqlite) {
     createJob(parcelId: string): { jobId: string; status: string } | undefined {
       const r = stmt(db, 'SELECT s.job_id, j.status FROM shopify_parcels s JOIN jobs j ON j.id = s.job_id WHERE s.parcel_id = ?').get(parcelId) as
         Raw | undefined;
-      return r && { jobId: r.job_id as string, status: r.status as string };
+      return r && toCreateJob(r);
     },
     /**
      * A replacement order (reship) of a Shopify parcel: the old parcel's Shopify side, whose

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { stmt } from '../stmt';
+import { json, rowMapper, type Raw } from '../rows';
 import { fingerprint } from './fingerprint';
 
 export interface BlockRow {
@@ -23,32 +24,18 @@ export interface ConflictRow {
   resolution: string | null;
 }
 
-type RawConflict = {
-  id: string;
-  kind: string;
-  subject: string;
-  detail: string;
-  event_ids: string;
-  stations: string;
-  opened_at: string;
-  status: 'open' | 'settled';
-  settled_at: string | null;
-  settled_by: string | null;
-  resolution: string | null;
-};
-
-const toConflict = (r: RawConflict): ConflictRow => ({
-  id: r.id,
-  kind: r.kind,
-  subject: r.subject,
-  detail: r.detail,
-  eventIds: JSON.parse(r.event_ids),
-  stations: JSON.parse(r.stations),
-  openedAt: r.opened_at,
-  status: r.status,
-  settledAt: r.settled_at,
-  settledBy: r.settled_by,
-  resolution: r.resolution,
+const toConflict = rowMapper<ConflictRow>({
+  id: 'id',
+  kind: 'kind',
+  subject: 'subject',
+  detail: 'detail',
+  eventIds: json('event_ids'),
+  stations: json('stations'),
+  openedAt: 'opened_at',
+  status: 'status',
+  settledAt: 'settled_at',
+  settledBy: 'settled_by',
+  resolution: 'resolution',
 });
 
 /** Pool numbers are leased in blocks of their positions, under this range id. */
@@ -104,11 +91,11 @@ export function siteReader(db: Sqlite) {
       ).get(lineId) as { last: number; firstFree: number | null };
     },
     conflicts(status: 'open' | 'all'): ConflictRow[] {
-      const rows = stmt(db, "SELECT * FROM site_conflicts WHERE (? = 'all' OR status = 'open') ORDER BY opened_at DESC LIMIT 500").all(status) as RawConflict[];
+      const rows = stmt(db, "SELECT * FROM site_conflicts WHERE (? = 'all' OR status = 'open') ORDER BY opened_at DESC LIMIT 500").all(status) as Raw[];
       return rows.map(toConflict);
     },
     conflict(id: string): ConflictRow | undefined {
-      const r = stmt(db, 'SELECT * FROM site_conflicts WHERE id = ?').get(id) as RawConflict | undefined;
+      const r = stmt(db, 'SELECT * FROM site_conflicts WHERE id = ?').get(id) as Raw | undefined;
       return r && toConflict(r);
     },
     /** Events this station wrote that the server does not have yet. */
