@@ -90,7 +90,10 @@ export function PickScreen() {
   const [manual, setManual] = useState('');
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
-  const inFlight = useRef(false);
+  // Scans are answered one by one in the order they came: a scan that arrives while another is in
+  // flight waits its turn (never dropped), and gets its own verdict and sound.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const waiting = useRef(0);
 
   const answer = useCallback((v: Verdict) => {
     setVerdict(v);
@@ -98,31 +101,41 @@ export function PickScreen() {
     play(v.tone);
   }, []);
 
-  const submit = useCallback(
+  const send = useCallback(
     async (scanned: string, choice?: string) => {
-      if (inFlight.current) return;
       // While the screen asks "which store?", the store's pick-slip barcode answers it.
       const pending = choosing.current;
       const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
       if (code !== scanned) choice = scanned;
-      inFlight.current = true;
-      setBusy(true);
       try {
         const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
-        answer(verdictOf(r, code));
+        const v = verdictOf(r, code);
+        choosing.current = v.choose;
+        answer(v);
       } catch (e) {
+        choosing.current = undefined;
         answer({
           tone: 'fail',
           title: 'The scan was not recorded',
           detail: e instanceof ApiFailure ? e.message : String(e),
           next: 'Scan again. If it repeats, call a supervisor.',
         });
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
       }
     },
     [answer],
+  );
+
+  const submit = useCallback(
+    (scanned: string, choice?: string) => {
+      waiting.current++;
+      setBusy(true);
+      const turn = queue.current.then(() => send(scanned, choice));
+      queue.current = turn.finally(() => {
+        if (--waiting.current === 0) setBusy(false);
+      });
+      return turn;
+    },
+    [send],
   );
 
   useScanner(
