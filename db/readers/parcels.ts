@@ -52,12 +52,32 @@ const toParcel = (r: Raw): ParcelRow => ({
   expectedFirstScanBy: (r.expected_first_scan_to as string) ?? null,
 });
 
+export const PARCEL_SORTS = ['pickedAt', 'orderName', 'lineName', 'trackingNumber', 'status', 'labelPrintedAt', 'reprints'] as const;
+export type ParcelSort = (typeof PARCEL_SORTS)[number];
+const SORT_SQL: Record<ParcelSort, string> = {
+  pickedAt: 'p.picked_at',
+  orderName: 'o.name',
+  lineName: 'l.name',
+  trackingNumber: 'p.tracking_number',
+  status: 'p.status',
+  labelPrintedAt: 'p.label_printed_at',
+  reprints: 'p.reprints',
+};
+
 export interface ParcelFilter {
   status?: string;
   lineId?: string;
   q?: string;
   limit: number;
   offset: number;
+  /** Keyset paging in the default order (newest first): the rows after this parcel id. */
+  after?: string;
+  /** Only these parcels (a screen's delta after a push), still under the filters. */
+  ids?: string[];
+  /** Another order than newest first (paged by offset). */
+  sort?: { by: ParcelSort; desc: boolean };
+  /** Count the matches too (the first page); later pages skip it. */
+  count?: boolean;
 }
 
 export function parcelsReader(db: Sqlite) {
@@ -73,7 +93,7 @@ export function parcelsReader(db: Sqlite) {
     forOrder(orderId: string): ParcelRow[] {
       return (stmt(db, `${SELECT} WHERE p.order_id = ? ORDER BY p.picked_at`).all(orderId) as Raw[]).map(toParcel);
     },
-    list(f: ParcelFilter): { rows: ParcelRow[]; total: number } {
+    list(f: ParcelFilter): { rows: ParcelRow[]; total: number | null } {
       const where: string[] = [];
       const args: unknown[] = [];
       if (f.status) (where.push('p.status = ?'), args.push(f.status));
@@ -83,8 +103,17 @@ export function parcelsReader(db: Sqlite) {
         args.push(`%${f.q}%`, `%${f.q}%`);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = (db.prepare(`SELECT count(*) AS n FROM parcels p JOIN orders o ON o.id = p.order_id ${w}`).get(...args) as { n: number }).n;
-      const rows = db.prepare(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
+      const total =
+        f.count === false ? null : (db.prepare(`SELECT count(*) AS n FROM parcels p JOIN orders o ON o.id = p.order_id ${w}`).get(...args) as { n: number }).n;
+      const page = [...where];
+      const pageArgs = [...args];
+      if (f.ids) (page.push(`p.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`), pageArgs.push(...f.ids));
+      const sorted = f.sort && !f.ids;
+      if (f.after && !sorted) (page.push('p.id < ?'), pageArgs.push(f.after));
+      const pw = page.length ? `WHERE ${page.join(' AND ')}` : '';
+      const order = sorted ? `${SORT_SQL[f.sort!.by]} ${f.sort!.desc ? 'DESC' : 'ASC'}, p.id DESC` : 'p.id DESC';
+      const offset = f.after && !sorted ? 0 : f.offset;
+      const rows = db.prepare(`${SELECT} ${pw} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...pageArgs, f.limit, offset) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
   };
