@@ -10,9 +10,10 @@ import { monitorBench } from './monitor.bench';
 import { printBench } from './print.bench';
 import { stationBench } from './station.bench';
 import { importBench } from './import.bench';
+import { uiBench } from './ui.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
-const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench, importBench];
+const benches: Bench[] = [pickBench, cutoffsBench, dispatchBench, monitorBench, shopifyBench, printBench, stationBench, importBench, uiBench];
 benches.push((await import('./site.bench')).siteBench);
 
 const args = process.argv.slice(2);
