@@ -1,7 +1,7 @@
 // A site that reacts at once: every push that stored events notifies channel `firstscan_events`
 // (delivered at commit, so a listener that pulls on the notice finds the events). The payload is the
 // pushing station and the highest server seq it stored, so a station ignores its own pushes.
-// An idle station writes little: the pull's "last seen" is stored at most every 10 s, not per pull.
+// An idle station writes little: the pull's "last seen" is stored at most every 20 s (a station shows as connected for 30 s), not per pull.
 export const name = 'notify';
 
 export const up = `
@@ -24,7 +24,7 @@ DECLARE m text := me(); hi bigint;
 BEGIN
   SELECT coalesce(max(seq), 0) INTO hi FROM events;
   UPDATE stations SET last_pull_at = now(), last_seen_at = now()
-  WHERE station = m AND (last_pull_at IS NULL OR last_pull_at < now() - interval '10 seconds');
+  WHERE station = m AND (last_pull_at IS NULL OR last_pull_at < now() - interval '20 seconds');
   RETURN hi;
 END $f$;
 `;

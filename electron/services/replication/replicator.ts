@@ -97,7 +97,7 @@ export class Replicator {
       pullBatch: 5000,
       applyBatch: 20_000,
       activeWithinMs: 15 * 60_000,
-      dutyMs: 30_000,
+      dutyMs: 60_000,
       version: '0.1.0',
       name: null,
       ...opts,
