@@ -2,6 +2,7 @@ import type { Sqlite } from './open';
 import { stmt } from './stmt';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
 import { project } from './projections';
+import { bucketOf } from './projections/counters';
 import { encodeHlc, tick, decodeHlc, receive, type Hlc } from './hlc';
 
 interface EventRow {
@@ -109,40 +110,17 @@ export function eventsFor(db: Sqlite, subjects: string[]): StoredEvent[] {
   return rows.map(toEvent);
 }
 
-/**
- * The first of a station's events at or after an instant, found by bisecting its station_seq (a
- * station's events are written in time order). No index on occurred_at: each one is a page more in
- * every scan's commit, and only the screen counters ask by time.
- */
-function firstSeqSince(db: Sqlite, station: string, since: string): number {
-  const at = stmt(db, 'SELECT occurred_at AS t FROM events WHERE station = ? AND station_seq = ?');
-  let lo = 1;
-  let hi = (stmt(db, 'SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ?').get(station) as { n: number }).n + 1;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const r = at.get(station, mid) as { t: string } | undefined;
-    if (r && r.t >= since) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** How many events of each type a station wrote since an instant (screen counters). */
+/** Picks, reprints and refusals of a station since an instant (the floor's counters, migration 0013). */
 export function countByType(db: Sqlite, station: string, since: string): Record<string, number> {
-  const rows = stmt(db, 'SELECT type, count(*) AS n FROM events WHERE station = ? AND station_seq >= ? AND occurred_at >= ? GROUP BY type').all(
-    station,
-    firstSeqSince(db, station, since),
-    since,
-  ) as Array<{
+  const rows = stmt(db, 'SELECT type, sum(n) AS n FROM pick_counts WHERE station = ? AND bucket >= ? GROUP BY type').all(station, bucketOf(since)) as Array<{
     type: string;
     n: number;
   }>;
   return Object.fromEntries(rows.map((r) => [r.type, r.n]));
 }
 
-export function lastOfTypes(db: Sqlite, station: string, types: string[]): StoredEvent | undefined {
-  const r = db
-    .prepare(`SELECT * FROM events WHERE station = ? AND type IN (${types.map(() => '?').join(',')}) ORDER BY seq DESC LIMIT 1`)
-    .get(station, ...types) as EventRow | undefined;
-  return r && toEvent(r);
+/** The parcel a station last picked or reprinted. */
+export function lastPickedParcel(db: Sqlite, station: string): string | null {
+  const r = stmt(db, 'SELECT parcel_id FROM pick_last WHERE station = ?').get(station) as { parcel_id: string | null } | undefined;
+  return r?.parcel_id ?? null;
 }

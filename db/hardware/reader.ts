@@ -78,11 +78,22 @@ export function hardwareReader(db: Sqlite) {
     },
     /** Label jobs, newest first, with what a person needs to see (sending = leased right now). */
     printJobs(q: { printerId?: string; limit: number; now: string }): PrintJobRow[] {
-      const rows = stmt(
-        db,
-        `SELECT j.*, h.error AS hold_error FROM jobs j LEFT JOIN print_holds h ON h.job_id = j.id
-         WHERE j.kind LIKE 'print.%' AND (? IS NULL OR j.target = ? OR j.target = ?) ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
-      ).all(q.printerId ?? null, q.printerId ? `printer:${q.printerId}` : null, q.printerId ? `printer:${q.printerId}:aside` : null, q.limit) as Raw[];
+      // One printer: its lane and its aside lane, each read newest first by index (jobs_target_created).
+      const rows = (
+        q.printerId
+          ? stmt(
+              db,
+              `SELECT j.*, h.error AS hold_error FROM (
+                 SELECT * FROM (SELECT * FROM jobs WHERE target = ? AND kind LIKE 'print.%' ORDER BY created_at DESC, id DESC LIMIT ?)
+                 UNION ALL SELECT * FROM (SELECT * FROM jobs WHERE target = ? AND kind LIKE 'print.%' ORDER BY created_at DESC, id DESC LIMIT ?)
+               ) j LEFT JOIN print_holds h ON h.job_id = j.id ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
+            ).all(`printer:${q.printerId}`, q.limit, `printer:${q.printerId}:aside`, q.limit, q.limit)
+          : stmt(
+              db,
+              `SELECT j.*, h.error AS hold_error FROM jobs j LEFT JOIN print_holds h ON h.job_id = j.id
+               WHERE j.kind LIKE 'print.%' ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
+            ).all(q.limit)
+      ) as Raw[];
       return rows.map((r) => ({
         id: r.id as string,
         kind: r.kind as string,

@@ -10,6 +10,7 @@ import * as m0009 from './0009-pick-lean';
 import * as m0010 from './0010-shopify-relink';
 import * as m0011 from './0011-events-lean';
 import * as m0012 from './0012-buyer-notify';
+import * as m0013 from './0013-floor-counters';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
+  { version: 13, ...m0013 },
 ];

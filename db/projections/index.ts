@@ -13,6 +13,7 @@ import { cutoffsProjector, cutoffsTables } from '../cutoffs/projector';
 import { monitorProjector, monitorTables } from '../monitor/projector';
 import { hardwareProjector, hardwareTables } from '../hardware/projector';
 import { siteProjector, siteTables } from '../site/projector';
+import { counterTables } from './counters';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -47,6 +48,7 @@ export function project(db: Sqlite, e: StoredEvent): void {
  * state that is not derived from events and is ignored when comparing a rebuild.
  */
 export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
+  ...counterTables,
   ...siteTables,
   ...monitorTables,
   ...dispatchTables,

@@ -2,6 +2,7 @@ import type { Sqlite } from '../open';
 import { iterateEvents } from '../events';
 import { projectionTables } from './index';
 import { projectOrRefuse } from '../site/project-or-refuse';
+import { deriveLogCounters } from './counters';
 
 /** Inside the caller's transaction: empty every projection and apply the whole log in hlc order. */
 export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } {
@@ -9,6 +10,7 @@ export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } 
   // iterate() holds a reader on this connection; collect first to write while reading.
   const all = [...iterateEvents(db)];
   for (const e of all) projectOrRefuse(db, e);
+  deriveLogCounters(db);
   return { events: all.length, lastHlc: all.length ? all[all.length - 1].hlc : '' };
 }
 

@@ -77,7 +77,7 @@ export function ordersReader(db: Sqlite) {
       return new Set(names.filter((n) => q.get(store, n)));
     },
     countByStatus(): Record<string, number> {
-      const rows = stmt(db, 'SELECT status, count(*) AS n FROM orders GROUP BY status').all() as Array<{ status: string; n: number }>;
+      const rows = stmt(db, 'SELECT status, n FROM order_counts WHERE n > 0').all() as Array<{ status: string; n: number }>;
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     },
     list(q: { status?: string; limit: number }): OrderRow[] {

@@ -93,18 +93,40 @@ export function parcelsReader(db: Sqlite) {
     forOrder(orderId: string): ParcelRow[] {
       return (stmt(db, `${SELECT} WHERE p.order_id = ? ORDER BY p.picked_at`).all(orderId) as Raw[]).map(toParcel);
     },
+    /**
+     * Newest first (or sorted). The total comes from parcel_counts and a search from the trigram index
+     * (parcel_search, 3 characters or more, anywhere in the tracking number, order name or buyer):
+     * neither reads every parcel. Under 3 characters, only an order of exactly that name matches.
+     * Pages by keyset (`after`) in the default order, by offset when sorted; `ids` answers a screen's delta.
+     */
     list(f: ParcelFilter): { rows: ParcelRow[]; total: number | null } {
       const where: string[] = [];
       const args: unknown[] = [];
       if (f.status) (where.push('p.status = ?'), args.push(f.status));
       if (f.lineId) (where.push('p.line_id = ?'), args.push(f.lineId));
-      if (f.q) {
-        where.push('(p.tracking_number LIKE ? OR o.name LIKE ?)');
-        args.push(`%${f.q}%`, `%${f.q}%`);
+      const q = f.q?.trim();
+      if (q && q.length >= 3) {
+        where.push('p.id IN (SELECT parcel_id FROM parcel_search WHERE text LIKE ?)');
+        args.push(`%${q.replace(/[%_]/g, '')}%`);
+      } else if (q) {
+        // One or two characters find too much to be a search: only an order of that very name.
+        where.push('p.order_id IN (SELECT id FROM orders WHERE name = ? OR name = ?)');
+        args.push(q, `#${q}`);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total =
-        f.count === false ? null : (db.prepare(`SELECT count(*) AS n FROM parcels p JOIN orders o ON o.id = p.order_id ${w}`).get(...args) as { n: number }).n;
+        f.count === false
+          ? null
+          : q
+            ? (stmt(db, `SELECT count(*) AS n FROM parcels p ${w}`).get(...args) as { n: number }).n
+            : (
+                stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM parcel_counts WHERE (? IS NULL OR status = ?) AND (? IS NULL OR line_id = ?)').get(
+                  f.status ?? null,
+                  f.status ?? null,
+                  f.lineId ?? null,
+                  f.lineId ?? null,
+                ) as { n: number }
+              ).n;
       const page = [...where];
       const pageArgs = [...args];
       if (f.ids) (page.push(`p.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`), pageArgs.push(...f.ids));

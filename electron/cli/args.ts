@@ -18,6 +18,8 @@ export function options(argv: string[]) {
       faults: { type: 'string' },
       orders: { type: 'string' },
       state: { type: 'string' },
+      parcels: { type: 'string' },
+      'per-day': { type: 'string' },
     },
   });
 }

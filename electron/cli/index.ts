@@ -6,6 +6,7 @@ import { validateTracking } from '../services/numbers/validate-view';
 import { shopifyEmulate } from './shopify';
 import { site, SITE_USAGE } from './site';
 import { explainStartFailure } from '../core/start-failure';
+import { demoGrow } from './grow';
 
 const USAGE = `Firstscan console
 
@@ -15,6 +16,7 @@ const USAGE = `Firstscan console
   npm run cli -- import orders <file.csv|json> [--data <dir>] [--store <name>]
   npm run cli -- export events [--since <ISO time>] [--data <dir>]   JSON lines on stdout
   npm run cli -- rebuild projections [--data <dir>]
+  npm run cli -- demo grow --parcels <n> [--per-day <n>] [--data <dir>]   simulated history: orders, picks, dispatch, carrier scans, exceptions
   npm run cli -- shopify emulate --port <n> --plan standard|advanced|plus|enterprise [--faults <rate>] [--orders <count>] [--state <file>]
 ${SITE_USAGE}
 `;
@@ -76,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
     case 'rebuild':
       if (sub !== 'projections') break;
       return rebuild(dataDir);
+    case 'demo':
+      if (sub !== 'grow') break;
+      return demoGrow(dataDir, Number(values.parcels ?? NaN), values['per-day'] ? Number(values['per-day']) : undefined);
   }
   console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
   return 2;

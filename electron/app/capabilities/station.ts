@@ -1,4 +1,5 @@
 import { readEvents } from '../../../db/events';
+import { databaseBytes, walStatus } from '../../../db/open';
 import type { Capability } from '../capability';
 import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/disk';
@@ -45,6 +46,17 @@ export const stationCapability: Capability = {
     },
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
+    'station.database': () => {
+      const wal = walStatus(ctx.store.db);
+      return {
+        databaseBytes: databaseBytes(ctx.store.db),
+        walBytes: wal.bytes,
+        walMaxBytes: wal.maxBytes,
+        walLimitBytes: wal.limitBytes,
+        truncations: wal.truncations,
+        lastTruncatedAt: wal.lastTruncatedAt,
+      };
+    },
     'events.export': ({ afterSeq, since, limit }) => readEvents(ctx.store.db, { afterSeq, since, limit }),
   }),
 };

@@ -30,6 +30,18 @@ export const stationChannels = {
     }),
     'Is this station healthy: a full disk (picks refused until space is freed), errors it survived since start.',
   ),
+  'station.database': ch(
+    Empty,
+    z.object({
+      databaseBytes: z.number().int(),
+      walBytes: z.number().int().describe('the write-ahead log now'),
+      walMaxBytes: z.number().int().describe('the largest the write-ahead log was since the console started'),
+      walLimitBytes: z.number().int().describe('above this the log is folded into the database and truncated once its copy has caught up'),
+      truncations: z.number().int(),
+      lastTruncatedAt: S.IsoTime.nullable(),
+    }),
+    'The station database on disk: its size and its write-ahead log (kept bounded under steady picking).',
+  ),
   'events.export': ch(
     z
       .object({ afterSeq: z.number().int().min(0).optional(), since: S.IsoInstant.optional(), limit: z.number().int().min(1).max(100_000).default(10_000) })

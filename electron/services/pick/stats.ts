@@ -1,4 +1,4 @@
-import { countByType, lastOfTypes } from '../../../db/events';
+import { countByType, lastPickedParcel } from '../../../db/events';
 import { siteInfo, stationSettings, type ServiceContext } from '../../core/context';
 import { startOfLocalDay } from '../site/zone';
 import { printerLane } from '../printing/health';
@@ -8,8 +8,8 @@ import { parcelView } from './view';
 export function pickStats(ctx: ServiceContext) {
   const since = startOfLocalDay(ctx.clock.now(), siteInfo(ctx).zone);
   const counts = countByType(ctx.store.db, ctx.stationId, since);
-  const lastPick = lastOfTypes(ctx.store.db, ctx.stationId, ['parcel.picked', 'parcel.reprinted']);
-  const last = lastPick ? ctx.store.parcels.get((lastPick.payload as { parcelId: string }).parcelId) : undefined;
+  const lastId = lastPickedParcel(ctx.store.db, ctx.stationId);
+  const last = lastId ? ctx.store.parcels.get(lastId) : undefined;
   const lane = printerLane(stationSettings(ctx).printerId);
   return {
     pickedToday: counts['parcel.picked'] ?? 0,

@@ -3,6 +3,7 @@ import { DevicesPrinters } from '../components/DevicesPrinters';
 import { DevicesScanners } from '../components/DevicesScanners';
 import { SelfTest } from '../components/SelfTest';
 import { DevicesDesktop } from '../components/DevicesDesktop';
+import { DevicesDatabase } from '../components/DevicesDatabase';
 
 /** Printers and scanners of this station, and the scanner self-test. */
 export function DevicesScreen() {
@@ -16,6 +17,7 @@ export function DevicesScreen() {
       <div className="devices-col">
         <DevicesPrinters />
         <DevicesDesktop />
+        <DevicesDatabase />
       </div>
     </div>
   );

@@ -30,6 +30,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   },
   'events.export': {},
   'station.health': {},
+  'station.database': {},
   'pick.scan': { code: '#1001' },
   'pick.reprint': { parcelId: 'pcl_x', reason: 'label smudged' },
   'pick.stats': {},

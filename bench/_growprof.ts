@@ -1,0 +1,20 @@
+import { createApp } from '/work/wt-16/electron/app/create';
+import { invoke } from '/work/wt-16/electron/app/invoke';
+import { SettableClock } from '/work/wt-16/electron/core/clock';
+import { growStation, type Call } from '/work/wt-16/electron/services/demo/grow';
+import { seedDemo } from '/work/wt-16/electron/services/demo/seed';
+const dir = process.argv[2];
+const clock = new SettableClock(new Date());
+const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: false, background: false, lock: 'x', testClock: clock });
+if (!app.store.settings.get('site', 'site')) seedDemo(app.ctx, { orders: 0, printer: { host: '127.0.0.1', port: 9100 }, ordersVia: 'console' });
+const t: Record<string, number> = {};
+const call: Call = async (channel, input) => {
+  const t0 = performance.now();
+  const r = await invoke(app.handlers, channel, input);
+  t[channel] = (t[channel] ?? 0) + performance.now() - t0;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as never;
+};
+const rep = await growStation(app.ctx, call, clock, { parcels: Number(process.argv[3]), perDay: 400 });
+console.log(rep.ms, Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])));
+await app.close();

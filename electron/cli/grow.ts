@@ -1,0 +1,39 @@
+import { createApp } from '../app/create';
+import { invoke } from '../app/invoke';
+import { SettableClock } from '../core/clock';
+import { growStation, type Call } from '../services/demo/grow';
+import { seedDemo } from '../services/demo/seed';
+
+/**
+ * `demo grow --parcels <n>`: grow the station of a data folder (a demo site first if it has none)
+ * by n parcels of simulated history. The console must not be running on the folder.
+ */
+export async function demoGrow(dataDir: string, parcels: number, perDay?: number): Promise<number> {
+  if (!Number.isInteger(parcels) || parcels < 1) {
+    console.error('--parcels must be a whole number of parcels, e.g. --parcels 100000');
+    return 2;
+  }
+  const clock = new SettableClock(new Date());
+  const app = await createApp({ dataDir, mode: 'headless', runJobs: false, demo: false, background: false, lock: 'cli demo grow', testClock: clock });
+  try {
+    // The demo's printer is repointed to the fake printer's socket at the next start.
+    if (!app.store.settings.get('site', 'site')) seedDemo(app.ctx, { orders: 0, printer: { host: '127.0.0.1', port: 9100 }, ordersVia: 'console' });
+    const call: Call = async (channel, input) => {
+      const r = await invoke(app.handlers, channel, input);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.data as never;
+    };
+    const report = await growStation(app.ctx, call, clock, {
+      parcels,
+      perDay,
+      onDay: (p) => {
+        if (p.day % 10 === 0 || p.day === p.days)
+          process.stderr.write(`day ${p.day} of ${p.days}: ${p.parcels.toLocaleString('en')} parcels, ${Math.round(p.ms / 1000)} s\n`);
+      },
+    });
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  } finally {
+    await app.close();
+  }
+}

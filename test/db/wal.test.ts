@@ -1,0 +1,47 @@
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite, startCheckpointWorker, walStatus } from '../../db/open';
+import { tempDir } from '../support/app';
+
+const walOf = (file: string) => statSync(`${file}-wal`).size;
+
+describe('the write-ahead log under steady writes', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('stays bounded: the checkpointer truncates it once past the limit, between writes, and reports its size', async () => {
+    const dir = tempDir('fs-wal-');
+    dirs.push(dir);
+    const file = join(dir, 'station.db');
+    const db = openSqlite({ file });
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const limit = 512 * 1024;
+    const stop = startCheckpointWorker(
+      db,
+      20,
+      (e) => {
+        throw e;
+      },
+      limit,
+    );
+    const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const row = 'x'.repeat(8000);
+    let max = 0;
+    // Steady writes, a few a millisecond apart: without truncation the WAL only ever grows (about 12 MB here).
+    for (let i = 0; i < 1500; i++) {
+      db.transaction(() => ins.run(row))();
+      max = Math.max(max, walOf(file));
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const s = walStatus(db);
+    stop();
+    db.close();
+    expect(s.truncations).toBeGreaterThan(0);
+    expect(s.lastTruncatedAt).not.toBeNull();
+    expect(s.maxBytes).toBeGreaterThanOrEqual(limit);
+    expect(max).toBeLessThan(8 * limit);
+    expect(s.bytes).toBeLessThan(8 * limit);
+  });
+});

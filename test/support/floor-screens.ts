@@ -1,0 +1,71 @@
+import type { App } from '../../electron/app/create';
+import { invoke } from '../../electron/app/invoke';
+import type { ChannelName } from '../../electron/contract/channels';
+
+/** One refresh of a floor screen: the channel and input the screen asks for after an event. */
+export interface FloorQuery {
+  screen: string;
+  channel: ChannelName;
+  input: Record<string, unknown>;
+}
+
+/**
+ * What the floor screens fetch when an event arrives (Pick, Parcels, Dispatch, Exceptions, Devices),
+ * with inputs taken from the station itself: its last parcel, a buyer's name, a tracking number.
+ */
+export function floorQueries(app: App): FloorQuery[] {
+  const db = app.store.db;
+  const last = db.prepare('SELECT parcel_id AS id FROM pick_last WHERE station = ?').get(app.ctx.stationId) as { id: string } | undefined;
+  const parcel = last ? app.store.parcels.get(last.id) : undefined;
+  const order = parcel ? app.store.orders.get(parcel.orderId) : undefined;
+  const manifest = db.prepare('SELECT id FROM manifests ORDER BY opened_at DESC LIMIT 1').get() as { id: string } | undefined;
+  const printer = app.store.settings.printers()[0];
+  const q: FloorQuery[] = [
+    { screen: 'pick', channel: 'pick.stats', input: {} },
+    { screen: 'parcels', channel: 'parcels.list', input: { limit: 200, offset: 0 } },
+    { screen: 'parcels', channel: 'parcels.list', input: { status: 'picked', limit: 200, offset: 0 } },
+    { screen: 'parcels', channel: 'parcels.list', input: { q: '#1', limit: 200, offset: 0 } },
+    { screen: 'dispatch', channel: 'dispatch.board', input: {} },
+    { screen: 'exceptions', channel: 'monitor.queue', input: { status: 'open', limit: 500 } },
+  ];
+  if (parcel) {
+    q.push({ screen: 'pick', channel: 'parcels.get', input: { id: parcel.id } });
+    q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: parcel.trackingNumber.slice(-6), limit: 200, offset: 0 } });
+    if (order) q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: order.shipTo.name.split(' ').pop(), limit: 200, offset: 0 } });
+  }
+  if (manifest) q.push({ screen: 'dispatch', channel: 'dispatch.manifest', input: { manifestId: manifest.id } });
+  if (printer) {
+    q.push({ screen: 'devices', channel: 'printers.health', input: {} });
+    q.push({ screen: 'devices', channel: 'print.jobs', input: { printerId: printer.id, limit: 6 } });
+  }
+  return q;
+}
+
+export async function callFloor(app: App, f: FloorQuery): Promise<unknown> {
+  const r = await invoke(app.handlers, f.channel, f.input);
+  if (!r.ok) throw new Error(`${f.channel}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+/** Every SQL statement prepared on the station's connection while fn runs (statements cached before are missed: call on a fresh app). */
+export async function preparedDuring(app: App, fn: () => Promise<unknown>): Promise<string[]> {
+  const db = app.store.db;
+  const seen: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
+  try {
+    await fn();
+  } finally {
+    db.prepare = prepare;
+  }
+  return seen;
+}
+
+/** The query plan of a statement, one line per step (parameters unbound: plans do not depend on them). */
+export function planOf(app: App, sql: string): string[] {
+  const nulls = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
+  return (app.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls) as Array<{ detail: string }>).map((r) => r.detail);
+}
