@@ -17,6 +17,8 @@ export async function openBrowser(): Promise<Browser> {
 
 export async function openConsole(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  // tsx keeps function names with a helper the page does not have: give it one.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.goto(url);
   await page.waitForSelector('[data-testid="scan-panel"][data-scanner="ready"]', { timeout: 60_000 });
   return page;
@@ -158,4 +160,14 @@ export function searchToRows(page: Page, query: string, expectTracking: string):
       }),
     [query, expectTracking] as const,
   );
+}
+
+/** The floor of a verdict with the API: one trivial channel call (app.info) there and back, to the next frame. */
+export function apiToFrame(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    await (await fetch('/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  });
 }
