@@ -15,3 +15,18 @@ export async function idleWrites(admin: pg.Client, stations: number, seconds: nu
   const s = (performance.now() - t0) / 1000;
   return { perStation: writes / stations / s, writes, seconds: s };
 }
+
+/** The floor of replication: a bare NOTIFY from one connection heard on another, on the same server, ms. */
+export async function notifyFloor(sender: pg.Client, listener: pg.Client, n: number): Promise<number[]> {
+  await listener.query('LISTEN bench_floor');
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const heard = new Promise<number>((resolve) => listener.once('notification', () => resolve(performance.now())));
+    const t0 = performance.now();
+    await sender.query("SELECT pg_notify('bench_floor', 'x')");
+    out.push((await heard) - t0);
+    await sleep(50);
+  }
+  await listener.query('UNLISTEN bench_floor');
+  return out;
+}
