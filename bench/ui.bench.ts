@@ -22,11 +22,18 @@ const SEARCHES = Number(process.env.BENCH_UI_SEARCHES ?? 20);
 const SCROLL_STEP = Number(process.env.BENCH_UI_SCROLL_PX ?? 1200);
 const SCROLL_MAX_FRAMES = Number(process.env.BENCH_UI_SCROLL_FRAMES ?? 6000);
 
-/** Open orders to scan, read from the station's file before it starts. */
+/**
+ * Codes to scan, read from the station's file before it starts: open orders (a new number each), or
+ * where none is open (a grown station), the labels of picked parcels (a reprint each: the same scan path).
+ */
 function openOrders(dir: string, n: number): string[] {
   const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
   try {
-    return (db.prepare("SELECT name FROM orders WHERE status = 'open' ORDER BY name LIMIT ?").all(n) as Array<{ name: string }>).map((r) => r.name);
+    const open = (db.prepare("SELECT name FROM orders WHERE status = 'open' ORDER BY name LIMIT ?").all(n) as Array<{ name: string }>).map((r) => r.name);
+    if (open.length) return open;
+    return (db.prepare("SELECT tracking_number AS t FROM parcels WHERE status = 'picked' ORDER BY id DESC LIMIT ?").all(n) as Array<{ t: string }>).map(
+      (r) => r.t,
+    );
   } finally {
     db.close();
   }

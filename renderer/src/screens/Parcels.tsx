@@ -3,7 +3,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { useParcelPages, type ParcelQuery } from '../hooks/useParcelPages';
+import { PAGE, useParcelPages, type ParcelQuery } from '../hooks/useParcelPages';
 import { ParcelsDetail } from '../components/ParcelsDetail';
 import { fmtTime, words } from '../components/Field';
 
@@ -79,7 +79,8 @@ export function ParcelsScreen() {
   const first = items.length ? items[0].index : 0;
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = list;
-  useEffect(() => want(first, lastVisible), [first, lastVisible, want, list.version]);
+  // The pages in view and the next two, so a fast scroll finds its rows already there.
+  useEffect(() => want(first, lastVisible + 2 * PAGE), [first, lastVisible, want, list.version]);
 
   // The table renders only the rows in view: its data is the window, sorting is done by the server.
   const data = useMemo(() => items.map((vi) => list.row(vi.index)).filter((r): r is Parcel => !!r), [items, list.row]);
