@@ -16,6 +16,7 @@ import { outboxBench } from './outbox.bench';
 import { backupBench } from './backup.bench';
 import { packBench } from './pack.bench';
 import { authBench } from './auth.bench';
+import { uiBench } from './ui.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [
@@ -33,6 +34,7 @@ const benches: Bench[] = [
   backupBench,
   packBench,
   authBench,
+  uiBench,
 ];
 benches.push((await import('./site.bench')).siteBench);
 

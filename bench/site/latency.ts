@@ -19,7 +19,7 @@ export interface LatencyRun {
  */
 export async function measureReplication(
   stations: Station[],
-  opts: { seconds: number; perSecond: number; code: (station: number, k: number) => string },
+  opts: { seconds: number; perSecond: number; code: (station: number, k: number) => string; senders?: number },
 ): Promise<LatencyRun> {
   const committed = new Map<string, number>();
   const samples: number[] = [];
@@ -38,8 +38,9 @@ export async function measureReplication(
     }),
   );
   const period = 1000 / opts.perSecond;
-  const n = stations.length;
-  const k = stations.map(() => 0);
+  // The first `senders` stations pick (all of them by default); the others only receive, idle.
+  const n = Math.min(stations.length, opts.senders ?? stations.length);
+  const k = stations.slice(0, n).map(() => 0);
   const start = performance.now();
   const end = start + opts.seconds * 1000;
   let picks = 0;
@@ -56,7 +57,7 @@ export async function measureReplication(
   }
   recording = false;
   const seconds = (performance.now() - start) / 1000;
-  const expected = committed.size * (n - 1);
+  const expected = committed.size * (stations.length - 1);
   const deadline = performance.now() + 15_000;
   while (samples.length < expected && performance.now() < deadline) await sleep(50);
   for (const off of offs) off();

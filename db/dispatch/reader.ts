@@ -186,6 +186,11 @@ export function dispatchReader(db: Sqlite) {
     parcelsOn(manifestId: string): LoadedParcelRow[] {
       return (stmt(db, `${LOADED} WHERE mp.manifest_id = ? ORDER BY mp.loaded_at, mp.parcel_id`).all(manifestId) as Raw[]).map(toLoaded);
     },
+    /** The last n parcels loaded on a manifest, in load order: what the dispatch screen shows (an index walk, whatever the manifest's size). */
+    recentOn(manifestId: string, n: number): LoadedParcelRow[] {
+      const rows = stmt(db, `${LOADED} WHERE mp.manifest_id = ? ORDER BY mp.loaded_at DESC, mp.parcel_id DESC LIMIT ?`).all(manifestId, n) as Raw[];
+      return rows.map(toLoaded).reverse();
+    },
     loaded(parcelId: string): LoadedParcelRow | undefined {
       const r = stmt(db, `${LOADED} WHERE mp.parcel_id = ?`).get(parcelId) as Raw | undefined;
       return r && toLoaded(r);

@@ -185,6 +185,10 @@ export interface QueueFilter {
   owner?: string;
   lineId?: string;
   limit: number;
+  /** Keyset paging: the rows after this exception in the queue's order. */
+  after?: string;
+  /** Only the exceptions of these parcels (a screen's delta after a push). */
+  parcelIds?: string[];
 }
 
 /** Reads of the monitor's tables, and of what it needs from dispatch, cut-offs and Shopify. */
@@ -318,13 +322,26 @@ export function monitorReader(db: Sqlite) {
     exceptionsOf(parcelId: string): ExceptionRow[] {
       return (stmt(db, `${EXCEPTIONS} WHERE e.parcel_id = ? ORDER BY e.opened_at`).all(parcelId) as Raw[]).map(toException);
     },
+    /** Open: most urgent first (due, opened, id); resolved: newest first. Paged by keyset (`after`), an index walk at any depth. */
     queue(f: QueueFilter): ExceptionRow[] {
-      const order = f.status === 'open' ? 'e.due_at, e.opened_at' : 'e.resolved_at DESC';
+      const open = f.status === 'open';
+      const order = open ? 'e.due_at, e.opened_at, e.id' : 'e.resolved_at DESC, e.id DESC';
+      const extra: string[] = [];
+      const args: unknown[] = [];
+      if (f.after) {
+        extra.push(
+          open
+            ? '(e.due_at, e.opened_at, e.id) > (SELECT due_at, opened_at, id FROM monitor_exceptions WHERE id = ?)'
+            : '(e.resolved_at, e.id) < (SELECT resolved_at, id FROM monitor_exceptions WHERE id = ?)',
+        );
+        args.push(f.after);
+      }
+      if (f.parcelIds) (extra.push(`e.parcel_id IN (${f.parcelIds.map(() => '?').join(',') || 'NULL'})`), args.push(...f.parcelIds));
       const rows = stmt(
         db,
         `${EXCEPTIONS} WHERE e.status = ? AND (? IS NULL OR e.cause = ?) AND (? IS NULL OR coalesce(e.owner, '') = ?) AND (? IS NULL OR p.line_id = ?)
-         ORDER BY ${order} LIMIT ?`,
-      ).all(f.status, f.cause ?? null, f.cause ?? null, f.owner ?? null, f.owner ?? null, f.lineId ?? null, f.lineId ?? null, f.limit) as Raw[];
+         ${extra.map((x) => `AND ${x}`).join(' ')} ORDER BY ${order} LIMIT ?`,
+      ).all(f.status, f.cause ?? null, f.cause ?? null, f.owner ?? null, f.owner ?? null, f.lineId ?? null, f.lineId ?? null, ...args, f.limit) as Raw[];
       return rows.map(toException);
     },
     openCounts(): Record<string, number> {

@@ -62,12 +62,32 @@ const toParcel = rowMapper<ParcelRow>({
   shipLines: json('ship_lines'),
 });
 
+export const PARCEL_SORTS = ['pickedAt', 'orderName', 'lineName', 'trackingNumber', 'status', 'labelPrintedAt', 'reprints'] as const;
+export type ParcelSort = (typeof PARCEL_SORTS)[number];
+const SORT_SQL: Record<ParcelSort, string> = {
+  pickedAt: 'p.picked_at',
+  orderName: 'o.name',
+  lineName: 'l.name',
+  trackingNumber: 'p.tracking_number',
+  status: 'p.status',
+  labelPrintedAt: 'p.label_printed_at',
+  reprints: 'p.reprints',
+};
+
 export interface ParcelFilter {
   status?: string;
   lineId?: string;
   q?: string;
   limit: number;
   offset: number;
+  /** Keyset paging in the default order (newest first): the rows after this parcel id. */
+  after?: string;
+  /** Only these parcels (a screen's delta after a push), still under the filters. */
+  ids?: string[];
+  /** Another order than newest first (paged by offset). */
+  sort?: { by: ParcelSort; desc: boolean };
+  /** Count the matches too (the first page); later pages skip it. */
+  count?: boolean;
 }
 
 export function parcelsReader(db: Sqlite) {
@@ -84,11 +104,12 @@ export function parcelsReader(db: Sqlite) {
       return (stmt(db, `${SELECT} WHERE p.order_id = ? ORDER BY p.picked_at`).all(orderId) as Raw[]).map(toParcel);
     },
     /**
-     * Newest first. The total comes from parcel_counts and a search from the trigram index
+     * Newest first (or sorted). The total comes from parcel_counts and a search from the trigram index
      * (parcel_search, 3 characters or more, anywhere in the tracking number, order name or buyer):
      * neither reads every parcel. Under 3 characters, only an order of exactly that name matches.
+     * Pages by keyset (`after`) in the default order, by offset when sorted; `ids` answers a screen's delta.
      */
-    list(f: ParcelFilter): { rows: ParcelRow[]; total: number } {
+    list(f: ParcelFilter): { rows: ParcelRow[]; total: number | null } {
       const where: string[] = [];
       const args: unknown[] = [];
       if (f.status) (where.push('p.status = ?'), args.push(f.status));
@@ -103,17 +124,28 @@ export function parcelsReader(db: Sqlite) {
         args.push(q, `#${q}`);
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = q
-        ? (stmt(db, `SELECT count(*) AS n FROM parcels p ${w}`).get(...args) as { n: number }).n
-        : (
-            stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM parcel_counts WHERE (? IS NULL OR status = ?) AND (? IS NULL OR line_id = ?)').get(
-              f.status ?? null,
-              f.status ?? null,
-              f.lineId ?? null,
-              f.lineId ?? null,
-            ) as { n: number }
-          ).n;
-      const rows = stmt(db, `${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Raw[];
+      const total =
+        f.count === false
+          ? null
+          : q
+            ? (stmt(db, `SELECT count(*) AS n FROM parcels p ${w}`).get(...args) as { n: number }).n
+            : (
+                stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM parcel_counts WHERE (? IS NULL OR status = ?) AND (? IS NULL OR line_id = ?)').get(
+                  f.status ?? null,
+                  f.status ?? null,
+                  f.lineId ?? null,
+                  f.lineId ?? null,
+                ) as { n: number }
+              ).n;
+      const page = [...where];
+      const pageArgs = [...args];
+      if (f.ids) (page.push(`p.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`), pageArgs.push(...f.ids));
+      const sorted = f.sort && !f.ids;
+      if (f.after && !sorted) (page.push('p.id < ?'), pageArgs.push(f.after));
+      const pw = page.length ? `WHERE ${page.join(' AND ')}` : '';
+      const order = sorted ? `${SORT_SQL[f.sort!.by]} ${f.sort!.desc ? 'DESC' : 'ASC'}, p.id DESC` : 'p.id DESC';
+      const offset = f.after && !sorted ? 0 : f.offset;
+      const rows = db.prepare(`${SELECT} ${pw} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...pageArgs, f.limit, offset) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
   };

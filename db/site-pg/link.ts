@@ -151,7 +151,41 @@ export class PgSiteLink implements SiteLink {
     return r.rows.map((b) => ({ rangeId: b.range_id, first: Number(b.first), last: Number(b.last) }));
   }
 
+  private listener: pg.PoolClient | null = null;
+
+  async listen(onEvents: () => void, onLost: () => void): Promise<void> {
+    const client = await this.pool.connect();
+    let lost = false;
+    const drop = () => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = null;
+      client.release(true);
+      onLost();
+    };
+    client.on('notification', (n) => {
+      if (n.channel === 'firstscan_events' && !n.payload?.startsWith(`${this.station} `)) onEvents();
+    });
+    client.on('error', drop);
+    client.on('end', drop);
+    try {
+      await client.query('LISTEN firstscan_events');
+    } catch (err) {
+      drop();
+      throw err;
+    }
+    this.listener = client;
+  }
+
   async close(): Promise<void> {
+    const l = this.listener;
+    this.listener = null;
+    if (l) {
+      l.removeAllListeners('end');
+      l.removeAllListeners('error');
+      l.on('error', () => undefined);
+      l.release(true);
+    }
     await this.pool.end();
   }
 }

@@ -86,5 +86,10 @@ export interface SiteLink {
   serverTime(): Promise<number>;
   /** Blocks the server has this station holding (to recover one leased just before a crash). */
   heldBlocks(): Promise<Array<{ rangeId: string; first: number; last: number }>>;
+  /**
+   * Be told at once when another station pushed events (PostgreSQL LISTEN on one held connection):
+   * `onEvents` on each notice, `onLost` once if the listening connection drops (the caller listens again).
+   */
+  listen(onEvents: () => void, onLost: () => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { EventLog } from '../events';
 import type { StoredEvent } from '../event-types';
 import type { WireEvent } from '../site-pg/types';
 import { project, projectionTables } from '../projections';
+import { counterTables } from '../projections/counters';
 import { installJournal, type Journal } from './journal';
 import { projectOrRefuse } from './project-or-refuse';
 import { rebuildInOrder } from '../projections/rebuild';
@@ -38,9 +39,12 @@ export class Replica {
     db.pragma('temp_store = MEMORY');
     db.exec('CREATE TEMP TABLE IF NOT EXISTS replica_window (hlc TEXT PRIMARY KEY, seq INTEGER NOT NULL, mark INTEGER NOT NULL) WITHOUT ROWID');
     db.exec('DELETE FROM temp.replica_window');
+    // The counters follow their tables through triggers (an undo of a parcel moves them back too), and
+    // parcel_search is a virtual table (no triggers of its own): journaling them would undo them twice.
+    const followers = new Set(counterTables.map((t) => t.table));
     this.journal = installJournal(
       db,
-      projectionTables.map((t) => t.table),
+      projectionTables.map((t) => t.table).filter((t) => !followers.has(t)),
     );
     this.floor = (db.prepare("SELECT coalesce(max(hlc), '') AS h FROM events").get() as { h: string }).h;
     log.projector = (_db, e) => this.applyOne(e, false);

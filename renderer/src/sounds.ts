@@ -3,9 +3,14 @@
  * low buzz for fail, a two-tone for "look at the screen" (ambiguous, warnings).
  */
 let ctx: AudioContext | null = null;
+// Answers that come back to back (queued scans) sound one after the other, never on top of each other.
+let freeAt = 0;
+let base = 0;
 
 function tone(freq: number, start: number, dur: number, type: OscillatorType, gain = 0.25) {
   ctx ??= new AudioContext();
+  freeAt = Math.max(freeAt, base + start + dur + 0.05);
+  start += base - ctx.currentTime;
   const o = ctx.createOscillator();
   const g = ctx.createGain();
   o.type = type;
@@ -21,6 +26,9 @@ export type Sound = 'pass' | 'fail' | 'attention';
 
 export function play(sound: Sound): void {
   try {
+    ctx ??= new AudioContext();
+    // A sound never waits more than 2 s behind its verdict.
+    base = Math.min(Math.max(ctx.currentTime, freeAt), ctx.currentTime + 2);
     if (sound === 'pass') {
       tone(1400, 0, 0.08, 'square');
       tone(1900, 0.1, 0.1, 'square');
@@ -31,6 +39,7 @@ export function play(sound: Sound): void {
       tone(500, 0.2, 0.15, 'triangle');
     }
     document.body.dataset.lastSound = sound;
+    document.body.dataset.sounds = String(Number(document.body.dataset.sounds ?? 0) + 1);
   } catch {
     /* no audio device: the screen colour still tells */
   }

@@ -1,5 +1,6 @@
 import * as m0001 from './0001-site';
 import * as m0002 from './0002-takeover';
+import * as m0003 from './0003-notify';
 
 export interface SiteMigration {
   version: number;
@@ -11,4 +12,5 @@ export interface SiteMigration {
 export const siteMigrations: SiteMigration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
 ];

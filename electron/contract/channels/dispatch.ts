@@ -172,7 +172,20 @@ export const dispatchChannels = {
     'Open the manifest for a line and pickup (or return the one already open for it).',
     'dispatch',
   ),
-  'dispatch.manifest': ch(ManifestId, ManifestDetail, 'One manifest with its parcels, bags and discrepancies.', 'picker'),
+  'dispatch.manifest': ch(
+    ManifestId.extend({
+      recent: z
+        .number()
+        .int()
+        .min(1)
+        .max(500)
+        .optional()
+        .describe('only the last n parcels loaded (parcels then holds those; manifest.parcels still counts all)'),
+    }).strict(),
+    ManifestDetail,
+    'One manifest with its parcels (all, or the last n loaded), bags and discrepancies.',
+    'picker',
+  ),
   'dispatch.scan': ch(
     z.object({ manifestId: z.string().min(1), code: z.string().trim().min(1, 'the scan is empty').max(200), weightGrams: Grams.optional() }).strict(),
     DispatchScanResult,

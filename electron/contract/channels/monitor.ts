@@ -221,6 +221,8 @@ export const monitorChannels = {
         owner: z.string().max(40).optional(),
         lineId: z.string().optional(),
         limit: z.number().int().min(1).max(2000).default(500),
+        after: z.string().min(1).max(64).optional().describe('keyset paging: the rows after this exception id, in the queue order'),
+        parcelIds: z.array(z.string().min(1).max(64)).max(500).optional().describe('only the exceptions of these parcels: what changed after a push'),
       })
       .strict(),
     z.object({

@@ -85,13 +85,14 @@ export function requireManifest(ctx: ServiceContext, id: string): ManifestRow {
   return m;
 }
 
-export function manifestDetail(ctx: ServiceContext, id: string) {
+/** `recent`: only the last n parcels loaded (a floor screen's refresh), not the whole manifest. */
+export function manifestDetail(ctx: ServiceContext, id: string, recent?: number) {
   const r = ctx.store.read.dispatch;
   const m = requireManifest(ctx, id);
   return {
     manifest: manifestView(ctx, m),
     rules: rulesFor(ctx, requireLine(ctx, m.lineId)),
-    parcels: r.parcelsOn(id).map(loadedView),
+    parcels: (recent === undefined ? r.parcelsOn(id) : r.recentOn(id, recent)).map(loadedView),
     bags: r.bags(id),
     currentBag: r.currentBag(id, ctx.stationId),
     discrepancies: r.discrepanciesOf(id).map(discrepancyView),

@@ -6,8 +6,15 @@ import { topUpBlocks } from './blocks';
 import { recoverHeldBlocks } from './return-blocks';
 
 export interface ReplicatorOptions {
-  /** Idle time between cycles; a local commit wakes the loop at once. */
+  /**
+   * Idle time between cycles while the server's notices are heard: only a fallback, since a notice
+   * (another station pushed) or a local commit wakes the loop at once.
+   */
   everyMs?: number;
+  /** Idle time between cycles while no notice can be heard (the listening connection is down). */
+  unheardMs?: number;
+  /** Duties, the status report and the station list: at most this often, never on every cycle. */
+  choresMs?: number;
   pushBatch?: number;
   pullBatch?: number;
   /** Pulled events applied in one transaction at most (a pick waits for it meanwhile). */
@@ -82,12 +89,14 @@ export class Replicator {
     opts: ReplicatorOptions = {},
   ) {
     this.opts = {
-      everyMs: 250,
+      everyMs: 2_000,
+      unheardMs: 250,
+      choresMs: 5_000,
       pushBatch: 2000,
       pullBatch: 5000,
       applyBatch: 20_000,
       activeWithinMs: 15 * 60_000,
-      dutyMs: 30_000,
+      dutyMs: 60_000,
       version: '0.1.0',
       name: null,
       ...opts,
@@ -151,7 +160,8 @@ export class Replicator {
     this.timer = null;
     await this.cycle();
     if (this.stopped) return;
-    const backoff = this.failures ? Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5)) : this.again ? 0 : this.opts.everyMs;
+    const idle = this.listening ? this.opts.everyMs : this.opts.unheardMs;
+    const backoff = this.failures ? Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5)) : this.again ? 0 : idle;
     this.again = false;
     this.schedule(backoff);
   }
@@ -162,14 +172,20 @@ export class Replicator {
         this.link = await this.connect(this.creds);
         this.state.connected = true;
       }
+      if (!this.listening) await this.listen(this.link);
       await this.correctClock(this.link);
-      await this.push(this.link);
+      const pushed = await this.push(this.link);
       await this.pull(this.link);
       if (!this.blocksChecked) this.state.recoveredBlocks += await recoverHeldBlocks(this.store, this.clock, this.link);
       this.blocksChecked = true;
-      if (!this.leaving) await topUpBlocks(this.store, this.clock, this.link);
-      await this.duties(this.link);
-      await this.report(this.link);
+      // The hot loop is push and pull; the rest runs every few seconds (and blocks after own picks).
+      const chores = Date.now() - this.choresAt >= this.opts.choresMs;
+      if (!this.leaving && (pushed || chores)) await topUpBlocks(this.store, this.clock, this.link);
+      if (chores) {
+        this.choresAt = Date.now();
+        await this.duties(this.link);
+        await this.report(this.link);
+      }
       this.failures = 0;
       this.state.error = null;
     } catch (err) {
@@ -177,6 +193,8 @@ export class Replicator {
       this.state.connected = false;
       this.state.error = err instanceof Error ? err.message : String(err);
       this.heldDuties.clear();
+      this.choresAt = 0;
+      this.listening = false;
       const link = this.link;
       this.link = null;
       await link?.close().catch(() => undefined);
@@ -185,6 +203,25 @@ export class Replicator {
   }
 
   private clockReadAt = 0;
+  private choresAt = 0;
+  private listening = false;
+
+  /** Hear the server's notice of other stations' events; without it the loop polls every unheardMs. */
+  private async listen(link: SiteLink): Promise<void> {
+    try {
+      await link.listen(
+        () => this.wake(),
+        () => {
+          if (this.link !== link) return;
+          this.listening = false;
+          this.wake();
+        },
+      );
+      this.listening = true;
+    } catch {
+      this.listening = false;
+    }
+  }
   private blocksChecked = false;
   /** Set while the station leaves its site: it stops taking number blocks. */
   leaving = false;
@@ -206,12 +243,15 @@ export class Replicator {
     return this.store.read.site.lastStationSeq(this.store.station) - this.pushedSeq;
   }
 
-  private async push(link: SiteLink): Promise<void> {
+  /** Returns how many events went up. */
+  private async push(link: SiteLink): Promise<number> {
     if (this.pushedSeq < 0) this.pushedSeq = await link.pushedUpTo();
     const reader = this.store.read.site;
+    let n = 0;
     for (;;) {
       const batch = reader.unpushed(this.store.station, this.pushedSeq, this.opts.pushBatch);
-      if (!batch.length) return;
+      if (!batch.length) return n;
+      n += batch.length;
       await link.push(batch);
       this.pushedSeq = batch[batch.length - 1].stationSeq;
       this.state.lastPushAt = this.clock.now().toISOString();
@@ -262,7 +302,12 @@ export class Replicator {
     if (frontier) this.replica.settle(frontier);
   }
 
+  private dutyTriedAt = 0;
+
+  /** Each duty lease is asked for (or renewed) every half lease, not on every cycle: each ask is a write at the server. */
   private async duties(link: SiteLink): Promise<void> {
+    if (Date.now() - this.dutyTriedAt < this.opts.dutyMs / 2) return;
+    this.dutyTriedAt = Date.now();
     for (const d of DUTIES) {
       const mine = await link.leaseDuty(d, this.opts.dutyMs);
       if (mine) this.heldDuties.set(d, Date.now() + this.opts.dutyMs * 0.8);
@@ -271,17 +316,23 @@ export class Replicator {
     this.state.duties = DUTIES.filter((d) => this.holds(d));
   }
 
+  private lastReport = '';
+
+  /** The station list (a read), and this station's status only when it changed: an idle station writes nothing here. */
   private async report(link: SiteLink): Promise<void> {
     this.state.stations = await link.stations();
-    if (Date.now() - this.lastStatusAt < 2000) return;
-    this.lastStatusAt = Date.now();
     const known = this.state.stations.find((s) => s.station === this.store.station)?.name;
-    await link.reportStatus({
+    const status = {
       name: this.opts.name ?? known ?? this.store.station,
       pulledServerSeq: this.state.pulledServerSeq,
       outboxDepth: this.store.read.jobs.depth('').queued,
-      lagMs: this.state.lagMs,
+      lagMs: this.state.lagMs === null ? null : Math.round(this.state.lagMs),
       version: this.opts.version,
-    });
+    };
+    const key = JSON.stringify(status);
+    if (key === this.lastReport && Date.now() - this.lastStatusAt < 60_000) return;
+    await link.reportStatus(status);
+    this.lastReport = key;
+    this.lastStatusAt = Date.now();
   }
 }

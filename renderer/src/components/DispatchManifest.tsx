@@ -108,13 +108,23 @@ function Handover({ number, scanned, onDone }: { number: string; scanned: boolea
   );
 }
 
-const refreshOn = (t: EventType) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.');
+// What can change a manifest: loads, unloads and handovers, manifest events; not picks or labels.
+const refreshOn = (t: EventType) =>
+  t === 'parcel.loaded' ||
+  t === 'parcel.unloaded' ||
+  t === 'parcel.handed_over' ||
+  t === 'parcel.missing' ||
+  t === 'parcel.voided' ||
+  t.startsWith('manifest.') ||
+  t.startsWith('dispatch.');
+/** The screen shows the last few parcels loaded: it never asks for the whole manifest. */
+const RECENT = 6;
 
 type PanelProps = Omit<Parameters<typeof DispatchManifest>[0], 'detail'>;
 
 /** One loader per manifest (mounted with key={id}), so switching manifests never shows the previous one's answer. */
 export function DispatchManifestLoader({ id, version, ...rest }: PanelProps & { id: string; version: number }) {
-  const detail = useChannel('dispatch.manifest', { manifestId: id }, refreshOn);
+  const detail = useChannel('dispatch.manifest', { manifestId: id, recent: RECENT }, refreshOn);
   // This station's own scans reload at once; other stations' changes arrive as pushes.
   const { reload } = detail;
   useEffect(() => {
@@ -157,7 +167,7 @@ export function DispatchManifest({
   const { busy, failure, run } = useAction();
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
   useEffect(() => setPdfUrl(null), [m.id, m.status]);
-  const recent = detail.parcels.slice(-6).reverse();
+  const recent = detail.parcels.slice(-RECENT).reverse();
   return (
     <section className="dsp-manifest-panel" data-testid="manifest-panel" data-status={m.status} data-number={m.number ?? ''}>
       <header className="dsp-mhead">

@@ -1,8 +1,10 @@
 import type { EventType } from '../../../electron/contract/channels';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
+import { useExceptionPages } from '../hooks/useExceptionPages';
 import { ExceptionDetail } from '../components/ExceptionDetail';
 import { MonitorRules } from '../components/MonitorRules';
 import { MonitorSources } from '../components/MonitorSources';
@@ -19,7 +21,8 @@ const CAUSE_WORDS: Record<Cause, string> = {
   not_handed_over: 'Not handed over',
 };
 
-const refreshOn = (t: EventType) => t.startsWith('monitor.') || t === 'parcel.picked' || t === 'parcel.handed_over';
+/** Rows drawn at once beyond the view: the queue can hold tens of thousands. */
+const ROW_H = 45;
 const age = (h: number) => (h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} d`);
 
 /** The supervisor's exception queue: most urgent first, worked one by one or in bulk. */
@@ -38,19 +41,28 @@ export function ExceptionsScreen() {
       status: resolved ? ('resolved' as const) : ('open' as const),
       ...(cause ? { cause } : {}),
       ...(owner ? { owner: owner === '-' ? '' : owner } : {}),
-      limit: 500,
     }),
     [cause, owner, resolved],
   );
-  const q = useChannel('monitor.queue', input, refreshOn);
+  const q = useExceptionPages(input);
   const info = useChannel('app.info', {});
   const act = useAction();
-  const rows = q.data?.rows ?? [];
+  const rows = q.rows;
   const open = rows.find((r) => r.id === openId) ?? null;
-  const counts = q.data?.counts ?? {};
+  const counts = q.head?.counts ?? {};
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.length ? items[items.length - 1].index : 0;
+  const { more } = q;
+  useEffect(() => {
+    if (!q.end && rows.length && lastVisible >= rows.length - 40) more();
+  }, [lastVisible, rows.length, q.end, more]);
+  const padTop = items.length ? items[0].start : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
-  useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [q.data]); // only when the rows change
+  useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [rows]); // only when the rows change
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenId(null);
     window.addEventListener('keydown', onKey);
@@ -61,7 +73,7 @@ export function ExceptionsScreen() {
   const done = (msg: string) => {
     setNotice(msg);
     setSelected(new Set());
-    void q.reload();
+    q.reload();
   };
   const bulk = (fn: () => Promise<unknown>, msg: (r: unknown) => string) => void act.run(fn).then((r) => r !== undefined && done(msg(r)));
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id))));
@@ -83,7 +95,7 @@ export function ExceptionsScreen() {
         <select aria-label="Owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
           <option value="">Any owner</option>
           <option value="-">Nobody</option>
-          {q.data?.owners.map((o) => (
+          {q.head?.owners.map((o) => (
             <option key={o} value={o}>
               {o}
             </option>
@@ -188,7 +200,7 @@ export function ExceptionsScreen() {
         </div>
       )}
       <div className="parcels-body">
-        <div className="exc-table-wrap">
+        <div className="exc-table-wrap" ref={scrollRef}>
           <table className="exc-table" data-testid="exception-table">
             <thead>
               <tr>
@@ -210,42 +222,56 @@ export function ExceptionsScreen() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r: Row) => (
-                <tr
-                  key={r.id}
-                  data-testid="exception-row"
-                  data-order={r.orderName}
-                  data-cause={r.cause}
-                  className={`${r.id === openId ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
-                  onClick={() => (setOpenId(r.id), setSide('detail'))}
-                >
-                  <td onClick={(e) => e.stopPropagation()}>
-                    <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                  </td>
-                  <td>
-                    <b>{r.orderName}</b>
-                  </td>
-                  <td>
-                    <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
-                    {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
-                  </td>
-                  <td>{age(r.ageHours)}</td>
-                  <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
-                  <td>{r.owner ?? <span className="muted">—</span>}</td>
-                  <td className="mono small">{r.trackingNumber}</td>
-                  <td className="small">{r.lineName}</td>
+              {padTop > 0 && (
+                <tr aria-hidden className="exc-pad">
+                  <td colSpan={8} style={{ height: padTop, padding: 0, border: 0 }} />
                 </tr>
-              ))}
+              )}
+              {items
+                .map((vi) => [vi, rows[vi.index]] as const)
+                .map(([vi, r]: readonly [{ index: number }, Row]) => (
+                  <tr
+                    key={r.id}
+                    data-index={vi.index}
+                    ref={virtualizer.measureElement}
+                    data-testid="exception-row"
+                    data-order={r.orderName}
+                    data-cause={r.cause}
+                    className={`${r.id === openId ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
+                    onClick={() => (setOpenId(r.id), setSide('detail'))}
+                  >
+                    <td onClick={(e) => e.stopPropagation()}>
+                      <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    </td>
+                    <td>
+                      <b>{r.orderName}</b>
+                    </td>
+                    <td>
+                      <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
+                      {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
+                    </td>
+                    <td>{age(r.ageHours)}</td>
+                    <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
+                    <td>{r.owner ?? <span className="muted">—</span>}</td>
+                    <td className="mono small">{r.trackingNumber}</td>
+                    <td className="small">{r.lineName}</td>
+                  </tr>
+                ))}
+              {padBottom > 0 && (
+                <tr aria-hidden className="exc-pad">
+                  <td colSpan={8} style={{ height: padBottom, padding: 0, border: 0 }} />
+                </tr>
+              )}
             </tbody>
           </table>
-          {q.data && rows.length === 0 && (
+          {q.head && rows.length === 0 && (
             <div className="empty">
               {resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}
             </div>
           )}
           <div className="ptable-foot muted">
             Click a row for its gaps and the buyer message · tick rows for bulk actions · last check{' '}
-            {q.data?.lastPass ? `${fmtTime(q.data.lastPass.at)} (${q.data.lastPass.inFlight} in flight, ${q.data.lastPass.ms} ms)` : 'not yet'}
+            {q.head?.lastPass ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)` : 'not yet'}
           </div>
         </div>
         {side === 'rules' ? (

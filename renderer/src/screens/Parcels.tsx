@@ -1,17 +1,18 @@
 import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
+import { PAGE, useParcelPages, type ParcelQuery } from '../hooks/useParcelPages';
 import { ParcelsDetail } from '../components/ParcelsDetail';
 import { fmtTime, words } from '../components/Field';
 
 type Parcel = Output<'parcels.list'>['rows'][number];
 
 const ROW_H = 48;
-const PAGE = 1000;
-const MAX = 5000; // the contract's largest page
+// Search as you type: a short pause so a typed word is one request, not one per key.
+const TYPING_MS = 40;
 // The contract types status as a free string; these are the values the parcels table records.
 const STATUSES = ['picked', 'loaded', 'handed_over', 'missing', 'voided'];
 
@@ -49,73 +50,79 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-const refreshOn = (t: EventType) => t.startsWith('parcel.') || t === 'label.printed';
-
 export function ParcelsScreen() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [lineId, setLineId] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const query = useDebounced(q.trim(), 250);
+  const query = useDebounced(q.trim(), TYPING_MS);
 
-  useEffect(() => setLimit(PAGE), [query, status, lineId]);
-
-  const input = useMemo(
-    () => ({ ...(query ? { q: query } : {}), ...(status ? { status } : {}), ...(lineId ? { lineId } : {}), limit, offset: 0 }),
-    [query, status, lineId, limit],
+  const sort = sorting[0] as { id: NonNullable<ParcelQuery['sort']>['by']; desc: boolean } | undefined;
+  const input = useMemo<ParcelQuery>(
+    () => ({
+      ...(query ? { q: query } : {}),
+      ...(status ? { status } : {}),
+      ...(lineId ? { lineId } : {}),
+      ...(sort ? { sort: { by: sort.id, desc: sort.desc } } : {}),
+    }),
+    [query, status, lineId, sort?.id, sort?.desc],
   );
-  const list = useChannel('parcels.list', input, refreshOn);
+  const list = useParcelPages(input);
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
-  const data = useMemo(() => list.data?.rows ?? [], [list.data]);
-  const total = list.data?.total ?? 0;
+  const total = list.count;
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const lastVisible = items.length ? items[items.length - 1].index : 0;
+  const { want } = list;
+  // The pages in view and the next two, so a fast scroll finds its rows already there.
+  useEffect(() => want(first, lastVisible + 2 * PAGE), [first, lastVisible, want, list.version]);
+
+  // The table renders only the rows in view: its data is the window, sorting is done by the server.
+  const data = useMemo(() => items.map((vi) => list.row(vi.index)).filter((r): r is Parcel => !!r), [items, list.row]);
   const table = useReactTable({
     data,
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (u) => {
+      setSorting(u);
+      scrollRef.current?.scrollTo({ top: 0 });
+    },
+    manualSorting: true,
+    enableMultiSort: false,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId: (r) => r.id,
   });
-  const rows = table.getRowModel().rows;
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-
-  // Load the next page when the end of what is loaded comes into view.
-  const lastVisible = items.length ? items[items.length - 1].index : 0;
-  useEffect(() => {
-    if (rows.length && lastVisible >= rows.length - 30 && rows.length < total && limit < MAX && data.length >= limit) setLimit((l) => Math.min(MAX, l + PAGE));
-  }, [lastVisible, rows.length, total, limit, data.length]);
+  const byId = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const rowCount = total;
 
   useEffect(() => {
-    if (active > 0 && active >= rows.length) setActive(Math.max(0, rows.length - 1));
-  }, [rows.length, active]);
+    if (active > 0 && active >= rowCount) setActive(Math.max(0, rowCount - 1));
+  }, [rowCount, active]);
 
   const focusRow = useCallback(
     (i: number) => {
-      if (!rows.length) return;
-      const idx = Math.max(0, Math.min(rows.length - 1, i));
+      if (!rowCount) return;
+      const idx = Math.max(0, Math.min(rowCount - 1, i));
       setActive(idx);
       virtualizer.scrollToIndex(idx, { align: 'auto' });
       requestAnimationFrame(() =>
         requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${idx}"]`)?.focus({ preventScroll: true })),
       );
     },
-    [rows.length, virtualizer],
+    [rowCount, virtualizer],
   );
 
   const open = (i: number) => {
-    const r = rows[i];
+    const r = list.row(i);
     if (r) {
       setActive(i);
-      setOpenId(r.original.id);
+      setOpenId(r.id);
     }
   };
   const close = () => {
@@ -131,7 +138,7 @@ export function ParcelsScreen() {
       PageDown: active + page,
       PageUp: active - page,
       Home: 0,
-      End: rows.length - 1,
+      End: rowCount - 1,
     };
     if (e.key in moves) {
       e.preventDefault();
@@ -144,7 +151,6 @@ export function ParcelsScreen() {
   };
 
   const lineOptions = lines.data ?? [];
-  const shown = rows.length;
   return (
     <div className={`parcels${openId ? ' with-detail' : ''}`}>
       <form className="filters" role="search" onSubmit={(e) => (e.preventDefault(), focusRow(0))}>
@@ -188,8 +194,7 @@ export function ParcelsScreen() {
           </select>
         </div>
         <div className="count" data-testid="parcels-count" aria-live="polite">
-          <b>{shown.toLocaleString()}</b> of {total.toLocaleString()}
-          {total > MAX && shown >= MAX ? <div className="warn small-note">Newest {MAX.toLocaleString()} shown: narrow the search</div> : null}
+          <b>{total.toLocaleString()}</b> {total === 1 ? 'parcel' : 'parcels'}
         </div>
       </form>
 
@@ -200,7 +205,7 @@ export function ParcelsScreen() {
       )}
 
       <div className="parcels-body">
-        <div className="ptable" role="table" aria-label="Parcels" aria-rowcount={shown + 1} data-testid="parcels-table">
+        <div className="ptable" role="table" aria-label="Parcels" aria-rowcount={total + 1} data-testid="parcels-table">
           <div className="ptable-head" role="rowgroup">
             {table.getHeaderGroups().map((hg) => (
               <div className="prow prow-head" role="row" key={hg.id}>
@@ -226,18 +231,27 @@ export function ParcelsScreen() {
             ))}
           </div>
           <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onRowsKey}>
-            {shown === 0 && list.data && (
+            {total === 0 && list.ready && (
               <div className="empty">
                 {query || status || lineId
                   ? 'No parcel matches. Clear the search or pick another status or line.'
                   : 'No parcels yet. They appear here as orders are picked.'}
               </div>
             )}
-            {!list.data && !list.error && <div className="empty">Loading parcels…</div>}
+            {!list.ready && !list.error && <div className="empty">Loading parcels…</div>}
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
-                const row = rows[vi.index];
-                const p = row.original;
+                const p = list.row(vi.index);
+                const row = p && byId.get(p.id);
+                const style = { height: ROW_H, transform: `translateY(${vi.start}px)` };
+                if (!p || !row)
+                  return (
+                    <div key={`wait-${vi.index}`} role="row" aria-rowindex={vi.index + 2} data-index={vi.index} className="prow waiting" style={style}>
+                      <div role="cell" className="pcell muted">
+                        …
+                      </div>
+                    </div>
+                  );
                 const isOpen = p.id === openId;
                 return (
                   <div
@@ -251,7 +265,7 @@ export function ParcelsScreen() {
                     data-id={p.id}
                     tabIndex={vi.index === active ? 0 : -1}
                     className={`prow${vi.index % 2 ? ' odd' : ''}${isOpen ? ' open' : ''}${vi.index === active ? ' active' : ''}`}
-                    style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}
+                    style={style}
                     onClick={() => open(vi.index)}
                     onFocus={() => setActive(vi.index)}
                   >

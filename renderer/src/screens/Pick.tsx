@@ -105,12 +105,15 @@ export function PickScreen() {
   const [manual, setManual] = useState('');
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
-  const inFlight = useRef(false);
   // The order at the pack bench (its line or store has pack rules): scans go to it until its labels are out.
   const [bench, setBench] = useState<string | null>(null);
   const benchRef = useRef<string | null>(null);
   benchRef.current = bench;
   const [benchReply, setBenchReply] = useState<BenchReply | null>(null);
+  // Scans are answered one by one in the order they came: a scan that arrives while another is in
+  // flight waits its turn (never dropped), and gets its own verdict and sound.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const waiting = useRef(0);
 
   const answer = useCallback((v: Verdict) => {
     setVerdict(v);
@@ -135,19 +138,13 @@ export function PickScreen() {
     } else setBenchReply(r);
   }, []);
 
-  const submit = useCallback(
+  const send = useCallback(
     async (scanned: string, choice?: string) => {
-      if (inFlight.current) return;
       if (benchRef.current) {
-        inFlight.current = true;
-        setBusy(true);
         try {
           benchAnswer(await call('pack.scan', { orderId: benchRef.current, code: scanned }));
         } catch (e) {
           benchAnswer({ outcome: 'refused', message: 'The scan was not recorded', next: e instanceof ApiFailure ? e.message : String(e) });
-        } finally {
-          inFlight.current = false;
-          setBusy(false);
         }
         return;
       }
@@ -155,8 +152,6 @@ export function PickScreen() {
       const pending = choosing.current;
       const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
       if (code !== scanned) choice = scanned;
-      inFlight.current = true;
-      setBusy(true);
       try {
         const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
         if (r.outcome === 'pack') {
@@ -166,20 +161,33 @@ export function PickScreen() {
           play('attention');
           return;
         }
-        answer(verdictOf(r, code));
+        const v = verdictOf(r, code);
+        choosing.current = v.choose;
+        answer(v);
       } catch (e) {
+        choosing.current = undefined;
         answer({
           tone: 'fail',
           title: 'The scan was not recorded',
           detail: e instanceof ApiFailure ? e.message : String(e),
           next: 'Scan again. If it repeats, call a supervisor.',
         });
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
       }
     },
     [answer, benchAnswer],
+  );
+
+  const submit = useCallback(
+    (scanned: string, choice?: string) => {
+      waiting.current++;
+      setBusy(true);
+      const turn = queue.current.then(() => send(scanned, choice));
+      queue.current = turn.finally(() => {
+        if (--waiting.current === 0) setBusy(false);
+      });
+      return turn;
+    },
+    [send],
   );
 
   useScanner(

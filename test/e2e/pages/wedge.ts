@@ -20,3 +20,26 @@ export async function scanWedge(page: Page, code: string, gapMs = 2): Promise<vo
     [code, gapMs] as const,
   );
 }
+
+/**
+ * Several scans back to back in one go, as a picker racing down a tote: each code's keys then Enter,
+ * `gapMs` apart, the next code `betweenMs` after the previous Enter. None waits for an answer.
+ */
+export async function scanWedgeBursts(page: Page, codes: string[], gapMs = 2, betweenMs = 30): Promise<void> {
+  await page.evaluate(
+    ([list, gap, between]) => {
+      const target = document.activeElement ?? document.body;
+      let t = performance.now();
+      for (const text of list) {
+        for (const key of [...text, 'Enter']) {
+          const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+          Object.defineProperty(down, 'timeStamp', { value: t });
+          target.dispatchEvent(down);
+          t += gap;
+        }
+        t += between;
+      }
+    },
+    [codes, gapMs, betweenMs] as const,
+  );
+}

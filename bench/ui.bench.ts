@@ -1,0 +1,183 @@
+/**
+ * The floor screens in Chromium at 1366x768 (browser mode, Debian's Chromium via playwright-core):
+ * last wedge key to the verdict on screen, scrolling Parcels over every row, and a search typed into
+ * Parcels. On a fresh demo station, and on a large one when there is one: BENCH_UI_STATION=<data dir>
+ * (e.g. made by `npm run cli -- demo grow --parcels 100000`; copied first, the original is not touched).
+ * Floors measured in the same run: a key to the next frame without the API (verdict), the page's idle
+ * frame interval (scroll).
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import type { Bench, BenchResult } from './types';
+import { percentile, round, summarize } from './stats';
+import { ensureBuilt } from '../test/support/station-process';
+import { startConsole } from '../test/support/console-process';
+import { apiToFrame, idleFrames, keyToFrame, openBrowser, openConsole, scanToVerdict, scrollFrames, searchToRows } from './ui/page';
+
+const SCANS = Number(process.env.BENCH_UI_SCANS ?? 200);
+const SEARCHES = Number(process.env.BENCH_UI_SEARCHES ?? 20);
+const SCROLL_STEP = Number(process.env.BENCH_UI_SCROLL_PX ?? 1200);
+const SCROLL_MAX_FRAMES = Number(process.env.BENCH_UI_SCROLL_FRAMES ?? 6000);
+
+/**
+ * Codes to scan, read from the station's file before it starts: open orders (a new number each), or
+ * where none is open (a grown station), the labels of picked parcels (a reprint each: the same scan path).
+ */
+function openOrders(dir: string, n: number): string[] {
+  const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
+  try {
+    const open = (db.prepare("SELECT name FROM orders WHERE status = 'open' ORDER BY name LIMIT ?").all(n) as Array<{ name: string }>).map((r) => r.name);
+    if (open.length) return open;
+    return (db.prepare("SELECT tracking_number AS t FROM parcels ORDER BY status = 'picked' DESC, id DESC LIMIT ?").all(n) as Array<{ t: string }>).map(
+      (r) => r.t,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function parcelCount(dir: string): number {
+  const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM parcels').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function scans(page: Page, codes: string[]) {
+  const took: number[] = [];
+  const floor: number[] = [];
+  const api: number[] = [];
+  const tones: Record<string, number> = {};
+  for (const code of codes) {
+    floor.push(await keyToFrame(page));
+    api.push(await apiToFrame(page));
+    const r = await scanToVerdict(page, code);
+    took.push(r.ms);
+    tones[r.tone] = (tones[r.tone] ?? 0) + 1;
+    await page.waitForTimeout(60); // a picker's next scan comes after a glance
+  }
+  return { took: summarize(took), floor: summarize(floor), api: summarize(api), tones };
+}
+
+async function parcelsScreen(page: Page) {
+  await page.keyboard.press('F2');
+  await page.waitForSelector('[data-testid="parcel-row"]', { timeout: 30_000 });
+  const idle = idleFrames(page, 120);
+  const floor = [...(await idle)].sort((a, b) => a - b);
+  const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES);
+  const frames = [...run.frames].sort((a, b) => a - b);
+  const total = Number(((await page.getByTestId('parcels-count').textContent()) ?? '0').replace(/\D/g, ''));
+  // Search: parcels spread over the whole list, typed as tracking number then order name.
+  const sample = (await page.evaluate(async (n) => {
+    const out: Array<{ trackingNumber: string; orderName: string }> = [];
+    const first = (await (
+      await fetch('/api/parcels.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limit: 1 }) })
+    ).json()) as {
+      total: number;
+    };
+    for (let i = 0; i < n; i++) {
+      const offset = Math.floor((first.total * (i + 0.5)) / n);
+      const r = (await (
+        await fetch('/api/parcels.list', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ limit: 1, offset, count: false }),
+        })
+      ).json()) as { rows: Array<{ trackingNumber: string; orderName: string }> };
+      if (r.rows[0]) out.push(r.rows[0]);
+    }
+    return out;
+  }, SEARCHES)) as Array<{ trackingNumber: string; orderName: string }>;
+  await page.evaluate(() => (document.querySelector('.ptable-scroll') as HTMLElement).scrollTo({ top: 0 }));
+  const searches: number[] = [];
+  for (const p of sample) searches.push(await searchToRows(page, p.trackingNumber, p.trackingNumber));
+  return { run, frames, floor, total, searches: summarize(searches) };
+}
+
+async function station(label: string, dir: string) {
+  const codes = openOrders(dir, SCANS);
+  const parcels = parcelCount(dir);
+  const app = await startConsole(dir);
+  const browser = await openBrowser();
+  try {
+    const page = await openConsole(browser, app.url);
+    const s = await scans(page, codes);
+    const p = await parcelsScreen(page);
+    return { label, parcels, scans: s, list: p };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+export const uiBench: Bench = {
+  name: 'ui',
+  async run(): Promise<BenchResult[]> {
+    ensureBuilt();
+    const work = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+    try {
+      const fresh = join(work, 'fresh');
+      // A first start makes the demo station (200 open orders); stop it, then measure it like the big one.
+      await (await startConsole(fresh)).stop();
+      // BENCH_UI_ONLY_LARGE=1: the large station alone (a quick look after a change).
+      const runs = process.env.BENCH_UI_ONLY_LARGE === '1' ? [] : [await station('fresh', fresh)];
+      const big = process.env.BENCH_UI_STATION;
+      if (big && existsSync(join(big, 'firstscan.db'))) {
+        const copy = join(work, 'big');
+        cpSync(big, copy, { recursive: true });
+        rmSync(join(copy, 'station.lock'), { force: true });
+        runs.push(await station('large', copy));
+      }
+      const out: BenchResult[] = [];
+      for (const r of runs) {
+        const tag = r.label === 'fresh' ? '' : `_${Math.round(r.parcels / 1000)}k`;
+        const { took, floor, api, tones } = r.scans;
+        out.push(
+          {
+            key: `ui.scan_to_verdict_p99_ms${tag}`,
+            value: round(took.p99, 1),
+            unit: 'ms',
+            target: '<= 100',
+            pass: took.p99 <= 100,
+            note: `${r.label} station, ${r.parcels} parcels before; ${took.n} wedge scans (${Object.entries(tones)
+              .map(([t, n]) => `${n} ${t}`)
+              .join(
+                ', ',
+              )}): p50 ${round(took.p50, 1)} ms, max ${round(took.max, 1)} ms; floor (key to frame, no API) p50 ${round(floor.p50, 1)} ms, p99 ${round(floor.p99, 1)} ms; floor with the API (app.info and a frame) p50 ${round(api.p50, 1)} ms, p99 ${round(api.p99, 1)} ms; p50 ratio to it ${round(took.p50 / Math.max(api.p50, 0.1), 1)}`,
+          },
+          { key: `ui.scan_to_verdict_p50_ms${tag}`, value: round(took.p50, 1), unit: 'ms', target: 'info' },
+        );
+        const { run, frames, floor: idle, total, searches } = r.list;
+        const p95 = percentile(frames, 95);
+        const idle95 = percentile(idle, 95);
+        const whole = run.lastIndex === total - 1;
+        out.push(
+          {
+            key: `ui.parcels_scroll_frame_p95_ms${tag}`,
+            value: round(p95, 1),
+            unit: 'ms',
+            target: '<= 17',
+            pass: p95 <= 17 && whole,
+            note: `${r.label}: ${frames.length} frames scrolling ${SCROLL_STEP} px a frame over ${total} rows, reached row ${run.lastIndex + 1} (${whole ? 'the last' : 'NOT the last'}), ${run.rowsSeen} rows drawn, ${run.blanks} frames with a row still loading; p50 ${round(percentile(frames, 50), 1)} ms, max ${round(frames[frames.length - 1] ?? NaN, 1)} ms; floor (idle page) p95 ${round(idle95, 1)} ms, ratio ${round(p95 / idle95, 2)}`,
+          },
+          {
+            key: `ui.parcels_search_ms${tag}`,
+            value: round(searches.p50, 1),
+            unit: 'ms',
+            target: '<= 100',
+            pass: searches.p99 <= 100,
+            note: `${r.label}: median of ${searches.n} searches by full tracking number, last key to the answer on screen (40 ms typing pause included); p99 ${round(searches.p99, 1)} ms, max ${round(searches.max, 1)} ms`,
+          },
+        );
+      }
+      return out;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
