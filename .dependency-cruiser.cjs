@@ -3,39 +3,46 @@
  * it inside npm test, and adds the check for cycles between folders). ARCHITECTURE.md states the rules once.
  */
 
-// Capabilities (electron/services/<cap>/) and the capabilities each may import. A new edge is a design
-// decision: add it here, with the reason in the commit.
+// Capabilities (electron/capabilities/<cap>/) and the capabilities each may import. A new edge is a design
+// decision: add it here, with the reason in the commit. The declared edges form no loop (architecture.test.ts).
 const capabilityEdges = {
   assessment: ['monitor'],
-  backup: ['numbers'],
-  cutoffs: ['site'],
-  customs: ['labels'],
-  demo: ['cutoffs', 'lines', 'operators', 'site'],
-  dispatch: ['cutoffs', 'numbers', 'shopify', 'site'],
-  hardware: ['site'],
-  labels: [],
-  lines: ['numbers', 'site'],
-  monitor: ['shopify', 'site'],
+  backup: ['numbers', 'shopify', 'site'],
+  cutoffs: [],
+  demo: ['cutoffs', 'lines', 'operators'],
+  desktop: [],
+  devices: ['lines', 'station'],
+  dispatch: ['cutoffs', 'numbers', 'shopify', 'station'],
+  lines: ['devices', 'numbers'],
+  monitor: ['shopify'],
   numbers: [],
-  operators: ['lines', 'site'],
-  orders: ['site'],
-  pack: ['customs', 'cutoffs', 'lines', 'numbers', 'pick', 'printing', 'site'],
-  pick: ['cutoffs', 'lines', 'numbers', 'printing', 'site'],
-  printing: ['customs', 'labels', 'site'],
-  replication: ['secrets', 'site'],
-  secrets: [],
-  shopify: ['demo', 'numbers', 'pick', 'secrets', 'site'],
+  operators: ['devices', 'lines'],
+  orders: [],
+  pack: ['lines', 'pick'],
+  pick: ['cutoffs', 'devices', 'lines', 'numbers', 'shopify', 'station'],
+  shopify: ['demo'],
   site: [],
-  'site-server': ['replication', 'secrets'],
+  station: [],
 };
 
 const capabilityRules = Object.entries(capabilityEdges).map(([cap, allowed]) => ({
   name: `capability-edges-${cap}`,
-  comment: `electron/services/${cap} may import only these capabilities: ${allowed.join(', ') || 'none'} (declared in .dependency-cruiser.cjs)`,
+  comment: `electron/capabilities/${cap} may import only these capabilities: ${allowed.join(', ') || 'none'} (declared in .dependency-cruiser.cjs)`,
   severity: 'error',
-  from: { path: `^electron/services/${cap}/` },
-  to: { path: '^electron/services/([^/]+)/', pathNot: [`^electron/services/${cap}/`, ...allowed.map((a) => `^electron/services/${a}/`)] },
+  from: { path: `^electron/capabilities/${cap}/` },
+  to: {
+    path: '^electron/capabilities/([^/]+)/',
+    pathNot: [`^electron/capabilities/${cap}/`, ...allowed.map((a) => `^electron/capabilities/${a}/`)],
+  },
 }));
+
+const everyCapabilityDeclared = {
+  name: 'capability-declared',
+  comment: 'Every folder of electron/capabilities/ is listed in capabilityEdges of .dependency-cruiser.cjs',
+  severity: 'error',
+  from: { path: '^electron/capabilities/', pathNot: Object.keys(capabilityEdges).map((c) => `^electron/capabilities/${c}/`) },
+  to: {},
+};
 
 // Modules of native/ the renderer may run itself: pure, no Node, no devices.
 const pureForRenderer = ['^native/scanners/(wedge|selftest|gs1|aim)\\.ts$', '^electron/core/time-format\\.ts$'];
@@ -45,7 +52,7 @@ module.exports = {
     {
       name: 'kernel-imports-no-capability',
       comment:
-        'electron/core (clock, ids, errors, service context), electron/jobs (the outbox runner) and the event log import no capability, app, transport or shell',
+        'electron/core (clock, ids, errors, service context), electron/core/outbox (the outbox runner) and the event log import no capability, app, transport or shell',
       severity: 'error',
       from: { path: '^electron/(core|jobs)/' },
       to: { path: '^electron/(services|app|contract|server|cli|shell)/' },
@@ -63,20 +70,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^db/' },
       to: { path: '^electron/core/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'sqlite-only-in-db',
-      comment: 'Only db/ talks to SQLite: services read through store.read.<cap> and write through store.write()',
-      severity: 'error',
-      from: { path: '^(electron|native|renderer)/' },
-      to: { path: '^node_modules/better-sqlite3/' },
-    },
-    {
-      name: 'store-connection-private-to-db',
-      comment: "The store's connection (db/handle.ts) is reached only from db/; tests and benches may look at tables through it",
-      severity: 'error',
-      from: { pathNot: '^db/' },
-      to: { path: '^db/handle\\.ts$' },
     },
     {
       name: 'native-is-devices-only',
@@ -115,16 +108,18 @@ module.exports = {
     },
     {
       name: 'only-app-lists-capabilities',
-      comment: 'Transports and the shell reach capabilities through the app (electron/app), never directly; the shell hands the OS keystore to secrets',
+      comment:
+        'Transports and the shell reach capabilities through the app (electron/app), never directly; the shell records its own console recoveries through the desktop capability',
       severity: 'error',
       from: { path: '^electron/(server|shell)/' },
-      to: { path: '^electron/services/', pathNot: '^electron/services/secrets/' },
+      to: { path: '^electron/capabilities/', pathNot: '^electron/capabilities/desktop/' },
     },
     ...capabilityRules,
+    everyCapabilityDeclared,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^out/' },
+    exclude: { path: '(^|/)node_modules/|^out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     combinedDependencies: false,

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
-import { importOrders } from '../electron/services/orders/import';
-import { scan } from '../electron/services/pick/scan';
-import { BackupRunner } from '../electron/services/backup/run';
+import { importOrders } from '../electron/capabilities/orders/import';
+import { scan } from '../electron/capabilities/pick/scan';
+import { BackupRunner } from '../electron/capabilities/backup/run';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { round, summarize } from './stats';

@@ -1,11 +1,11 @@
-import { postalS10Line } from '../electron/services/cutoffs/examples';
-import { defaultFirstScan } from '../electron/services/cutoffs/defaults';
-import { syntheticPicks } from '../electron/services/cutoffs/history';
-import { whatIfReport } from '../electron/services/cutoffs/whatifView';
-import { replayWhatIf } from '../electron/services/cutoffs/whatif';
-import { nextPickup } from '../electron/services/cutoffs/shipdate';
-import { expectedFirstScan } from '../electron/services/cutoffs/window';
-import { epochDay } from '../electron/services/cutoffs/civil';
+import { postalS10Line } from '../electron/capabilities/cutoffs/examples';
+import { defaultFirstScan } from '../electron/capabilities/cutoffs/defaults';
+import { syntheticPicks } from '../electron/capabilities/cutoffs/history';
+import { whatIfReport } from '../electron/capabilities/cutoffs/whatif-view';
+import { replayWhatIf } from '../electron/capabilities/cutoffs/whatif';
+import { nextPickup } from '../electron/capabilities/cutoffs/shipdate';
+import { expectedFirstScan } from '../electron/capabilities/cutoffs/window';
+import { epochDay } from '../electron/capabilities/cutoffs/civil';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
 

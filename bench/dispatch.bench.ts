@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
-import { dispatchScan } from '../electron/services/dispatch/load';
-import { openManifest } from '../electron/services/dispatch/open';
-import { scan } from '../electron/services/pick/scan';
-import { sqliteOf } from '../db/handle';
+import { dispatchScan } from '../electron/capabilities/dispatch/load';
+import { openManifest } from '../electron/capabilities/dispatch/open';
+import { scan } from '../electron/capabilities/pick/scan';
+import { sqliteOf } from '../db/core/handle';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { CHECKPOINT_EVERY, durableInsertFloor } from './floor';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PRAGMAS } from '../db/open';
+import { PRAGMAS } from '../db/core/open';
 import { summarize } from './stats';
 
 /** The console checkpoints on a 1 s timer between scans; benches do it every 100 operations, untimed. */

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { createApp, type App } from '../electron/app/create';
 import { invoke } from '../electron/app/invoke';
 import { SettableClock } from '../electron/core/clock';
-import { growStation, type Call } from '../electron/services/demo/grow';
-import { seedDemo } from '../electron/services/demo/seed';
+import { growStation, type Call } from '../electron/capabilities/demo/grow';
+import { seedDemo } from '../electron/capabilities/demo/seed';
 import { tempDir } from '../test/support/app';
-import { checkpoint, openSqlite } from '../db/open';
+import { checkpoint, openSqlite } from '../db/core/open';
 
 /** Calls a channel in this process, as the screens would, failing loudly. */
 export function caller(app: App): Call {

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
-import { importOrders } from '../electron/services/orders/import';
-import { scan } from '../electron/services/pick/scan';
+import { importOrders } from '../electron/capabilities/orders/import';
+import { scan } from '../electron/capabilities/pick/scan';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { round, summarize } from './stats';

@@ -1,6 +1,6 @@
-import { openSqlite } from '../db/open';
+import { openSqlite } from '../db/core/open';
 import { createStore } from '../db/store';
-import { insertJobs } from '../db/projections/jobs';
+import { insertJobs } from '../db/outbox/projector';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
 import type { JobDraft } from '../db/job-types';

@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
-import { addRange } from '../electron/services/lines/save';
-import { scan } from '../electron/services/pick/scan';
-import { scanItem } from '../electron/services/pack/verify';
-import { saveRules } from '../electron/services/pack/rules';
-import { BatchRunner, startBatch } from '../electron/services/pack/batch';
+import { addRange } from '../electron/capabilities/lines/save';
+import { scan } from '../electron/capabilities/pick/scan';
+import { scanItem } from '../electron/capabilities/pack/verify';
+import { saveRules } from '../electron/capabilities/pack/rules';
+import { BatchRunner, startBatch } from '../electron/capabilities/pack/batch';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { CHECKPOINT_EVERY, floorProbe, walPages } from './floor';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
-import { sqliteOf } from '../db/handle';
+import { sqliteOf } from '../db/core/handle';
 
 const ORDERS = Number(process.env.BENCH_PACK_ORDERS ?? 1000);
 const BATCH = 500;

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { newId } from '../electron/core/ids';
-import { addRange } from '../electron/services/lines/save';
-import { scan } from '../electron/services/pick/scan';
-import { sqliteOf } from '../db/handle';
+import { addRange } from '../electron/capabilities/lines/save';
+import { scan } from '../electron/capabilities/pick/scan';
+import { sqliteOf } from '../db/core/handle';
 import type { OrderData } from '../db/event-types';
 import { tempDir } from '../test/support/app';
 import { CHECKPOINT_EVERY, floorProbe, walPages } from './floor';

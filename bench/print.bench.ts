@@ -2,12 +2,12 @@ import net from 'node:net';
 import { rmSync } from 'node:fs';
 import { createApp } from '../electron/app/create';
 import { capabilities } from '../electron/app/capabilities';
-import { printingCapabilityWith } from '../electron/app/capabilities/printing';
-import { hardwareCapabilityWith } from '../electron/app/capabilities/hardware';
-import { scan, reprint } from '../electron/services/pick/scan';
-import { labelModelFor } from '../electron/services/printing/label-model';
-import { buildZpl } from '../electron/services/labels/zpl';
-import { savePrinter } from '../electron/services/printing/printers';
+import { printingCapabilityWith } from '../electron/capabilities/devices/printing/handlers';
+import { scannersCapabilityWith } from '../electron/capabilities/devices/handlers';
+import { scan, reprint } from '../electron/capabilities/pick/scan';
+import { labelModelFor } from '../electron/capabilities/devices/printing/label-model';
+import { buildZpl } from '../electron/capabilities/devices/labels/zpl';
+import { savePrinter } from '../electron/capabilities/devices/printing/printers';
 import { tempDir } from '../test/support/app';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
@@ -60,8 +60,8 @@ export const printBench: Bench = {
     const caps = capabilities.map((c) =>
       c.name === 'printing'
         ? printingCapabilityWith({ healthIntervalMs: 3_600_000 })
-        : c.name === 'hardware'
-          ? hardwareCapabilityWith({ sources: () => [] })
+        : c.name === 'scanners'
+          ? scannersCapabilityWith({ sources: () => [] })
           : c,
     );
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 60, capabilities: caps });

@@ -4,10 +4,10 @@ import { idleWrites, notifyFloor } from './site/idle';
 import { measureCatchUp } from './site/catchup';
 import { measureJoin } from './site/join';
 import { closeStation, count, joinStation, progress, rep, settle, type Station } from './site/stations';
-import { fingerprint } from '../db/site/fingerprint';
+import { fingerprint } from '../db/fingerprint';
 import { percentile, round, summarize } from './stats';
 import type { Bench, BenchResult } from './types';
-import { sqliteOf } from '../db/handle';
+import { sqliteOf } from '../db/core/handle';
 
 const REPL_SECONDS = Number(process.env.BENCH_SITE_REPL_S ?? 30);
 const PER_SECOND = 5;

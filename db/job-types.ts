@@ -1,4 +1,4 @@
-import type { HardwareJobs } from './hardware/jobs';
+import type { HardwareJobs } from './devices/jobs';
 import type { ShopifyJobs } from './shopify/jobs';
 import type { DispatchJobs } from './dispatch/jobs';
 import type { MonitorJobs } from './monitor/jobs';
@@ -7,7 +7,7 @@ import type { OperatorsJobs } from './operators/jobs';
 /**
  * Every outbox job of the console, by kind, with its payload: beside the event map (event-types.ts),
  * composed from each capability's db/<capability>/jobs.ts. A kind has exactly one handler
- * (electron/jobs/types.ts), registered by the exact kind.
+ * (electron/core/outbox/types.ts), registered by the exact kind.
  */
 export interface JobPayloads extends HardwareJobs, ShopifyJobs, DispatchJobs, MonitorJobs, OperatorsJobs {}
 

@@ -1,28 +1,29 @@
-import type { Sqlite } from './open';
-import { EventLog } from './events';
+import type { Sqlite } from './core/open';
+import { EventLog } from './core/events';
 import { project } from './projections';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
-import { linesReader } from './readers/lines';
-import { ordersReader } from './readers/orders';
-import { parcelsReader } from './readers/parcels';
-import { jobsReader } from './readers/jobs';
-import { settingsReader } from './readers/settings';
-import { metaStore } from './readers/meta';
+import { linesReader } from './lines/reader';
+import { ordersReader } from './orders/reader';
+import { parcelsReader } from './pick/reader';
+import { jobsReader } from './outbox/reader';
+import { settingsReader } from './station/reader';
+import { metaStore } from './station/meta';
 import { shopifyReader } from './shopify/reader';
-import { relinkNumbersReader } from './shopify/numbers';
+import { relinkNumbersReader } from './pick/relink-numbers';
 import { monitorReader } from './monitor/reader';
 import { dispatchReader } from './dispatch/reader';
 import { cutoffsReader } from './cutoffs/reader';
-import { hardwareReader } from './hardware/reader';
+import { hardwareReader } from './devices/reader';
 import { siteReader } from './site/reader';
-import { eventsReader } from './readers/events';
-import { databaseReader } from './readers/database';
+import { fingerprint } from './fingerprint';
+import { eventsReader } from './core/events-reader';
+import { databaseReader } from './core/database-reader';
 import { backupReader } from './backup/reader';
 import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
-import { bindHandle } from './handle';
-import { DiskFullError, DiskWatch, isDiskFull } from './disk';
+import { bindHandle } from './core/handle';
+import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
 
 /** Every capability's reader, made once per connection: the one door services read through. */
 function readers(db: Sqlite) {
@@ -39,7 +40,8 @@ function readers(db: Sqlite) {
     dispatch: dispatchReader(db),
     cutoffs: cutoffsReader(db),
     hardware: hardwareReader(db),
-    site: siteReader(db),
+    /** Site mode's state, and the projections' fingerprint that stations compare to prove they agree. */
+    site: { ...siteReader(db), fingerprint: () => fingerprint(db) },
     events: eventsReader(db),
     database: databaseReader(db),
     backup: backupReader(db),
@@ -54,7 +56,7 @@ export type Readers = ReturnType<typeof readers>;
 /**
  * The typed face of the database for services: `read.<cap>` per capability, and one way to write:
  * `write(fn)` runs fn in an IMMEDIATE transaction where `emit` appends events and projects them.
- * The connection itself is private to db/ (db/handle.ts).
+ * The connection itself is private to db/ (db/core/handle.ts).
  */
 export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
   const log = new EventLog(db, station, project);

@@ -1,4 +1,4 @@
-import { importOrders } from '../../electron/services/orders/import';
+import { importOrders } from '../../electron/capabilities/orders/import';
 import { countLines, leaseExtra, lineOf, pick, progress, rep, settle, type Station } from './stations';
 
 export interface CatchUpRun {

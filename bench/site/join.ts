@@ -1,17 +1,17 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { createApp } from '../../electron/app/create';
-import { replicatorOf } from '../../electron/app/capabilities/replication';
-import { credentialsFile, readCredentials } from '../../electron/services/replication/credentials';
-import { addRange } from '../../electron/services/lines/save';
-import { decodeHlc } from '../../db/hlc';
-import { connectSite, joinSite } from '../../db/site-pg';
-import { fingerprint } from '../../db/site/fingerprint';
+import { replicatorOf } from '../../electron/capabilities/site/handlers';
+import { credentialsFile, readCredentials } from '../../electron/capabilities/site/credentials';
+import { addRange } from '../../electron/capabilities/lines/save';
+import { decodeHlc } from '../../db/core/hlc';
+import { connectSite, joinSite } from '../../db/site/server';
+import { fingerprint } from '../../db/fingerprint';
 import { tempDir } from '../../test/support/app';
 import type { TestSite } from '../../test/support/pg';
-import type { RangeParams } from '../../electron/services/numbers/issue';
+import type { RangeParams } from '../../electron/capabilities/numbers/issue';
 import { closeStation, count, countLines, joinStation, progress, rep, settle } from './stations';
 import { HistoryWriter, type LeasedBlock } from './wire';
-import { sqliteOf } from '../../db/handle';
+import { sqliteOf } from '../../db/core/handle';
 
 export interface JoinRun {
   seconds: number;

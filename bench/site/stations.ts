@@ -1,13 +1,13 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { createApp, type App } from '../../electron/app/create';
-import { replicatorOf } from '../../electron/app/capabilities/replication';
-import { credentialsFile } from '../../electron/services/replication/credentials';
-import type { Replicator } from '../../electron/services/replication/replicator';
-import { scan } from '../../electron/services/pick/scan';
-import { joinSite } from '../../db/site-pg';
+import { replicatorOf } from '../../electron/capabilities/site/handlers';
+import { credentialsFile } from '../../electron/capabilities/site/credentials';
+import type { Replicator } from '../../electron/capabilities/site/replicator';
+import { scan } from '../../electron/capabilities/pick/scan';
+import { joinSite } from '../../db/site/server';
 import { tempDir } from '../../test/support/app';
 import type { TestSite } from '../../test/support/pg';
-import { sqliteOf } from '../../db/handle';
+import { sqliteOf } from '../../db/core/handle';
 
 export interface Station {
   name: string;

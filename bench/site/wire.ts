@@ -1,9 +1,9 @@
 import type { OrderData } from '../../db/event-types';
-import type { WireEvent } from '../../db/site-pg/types';
-import { encodeHlc } from '../../db/hlc';
+import type { WireEvent } from '../../db/site/server/types';
+import { encodeHlc } from '../../db/core/hlc';
 import { newId } from '../../electron/core/ids';
-import { numberFromSerial, type RangeParams } from '../../electron/services/numbers/issue';
-import { printerLane } from '../../electron/services/printing/health';
+import { numberFromSerial, type RangeParams } from '../../electron/capabilities/numbers/issue';
+import { printerLane } from '../../electron/capabilities/devices/printing/health';
 import { lineOf } from './stations';
 
 /** A block of one line's range that the generator station leased from the server. */

@@ -1,5 +1,5 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
 
 /** The site's own figures for the partner self-assessment, for parcels picked in [from, to). */
 export function assessmentReader(db: Sqlite) {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Sqlite } from '../open';
+import type { Sqlite } from '../core/open';
 
 export interface CopyProgress {
   totalPages: number;

@@ -1,5 +1,5 @@
-import { stmt } from '../stmt';
-import type { Projector } from '../projections/types';
+import { stmt } from '../core/stmt';
+import type { Projector } from '../core/types';
 
 const put = 'INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value';
 /** Each station backs up its own database: its settings and runs are kept under its own scope. */

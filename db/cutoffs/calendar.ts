@@ -1,6 +1,6 @@
 /**
  * The data a line's calendar and first-scan window are stored as. Validation (zod, with messages a
- * supervisor can act on) lives in electron/services/cutoffs/calendar.ts, which checks that its schema
+ * supervisor can act on) lives in electron/capabilities/cutoffs/calendar.ts, which checks that its schema
  * yields exactly these shapes.
  */
 export type WeeklyPickup = { weekday: number; cutoff: string; pickup: string };

@@ -1,5 +1,5 @@
-import { stmt } from '../stmt';
-import type { Projector } from '../projections/types';
+import { stmt } from '../core/stmt';
+import type { Projector } from '../core/types';
 
 /** Projections of the cutoffs capability; tables listed children first (deleted in this order on rebuild). */
 export const cutoffsProjector: Projector = {

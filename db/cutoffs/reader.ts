@@ -1,6 +1,6 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { json, rowMapper, type Raw, type RowSpec } from '../rows';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { json, rowMapper, type Raw, type RowSpec } from '../core/rows';
 import type { LineCalendar } from './calendar';
 import type { FirstScanData } from './events';
 

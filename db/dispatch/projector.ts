@@ -1,7 +1,7 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { insertJobs } from '../projections/jobs';
-import type { Projector } from '../projections/types';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { insertJobs } from '../outbox/projector';
+import type { Projector } from '../core/types';
 
 /** Manifest counters follow what is on it, so a load never counts rows. */
 function adjustCounts(db: Sqlite, manifestId: string, parcels: number, weight: number | null) {

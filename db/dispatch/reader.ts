@@ -1,6 +1,6 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { json, rowMapper, type Raw } from '../rows';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { json, rowMapper, type Raw } from '../core/rows';
 import type { DiscrepancyKind, HandoverVia, LineRulesData } from './events';
 
 export interface ManifestRow {

@@ -30,7 +30,7 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
--- Projections below: rebuilt from events by db/projections/rebuild.ts.
+-- Projections below: rebuilt from events by db/rebuild.ts.
 CREATE TABLE settings (
   scope  TEXT NOT NULL,      -- 'site' or a station id
   key    TEXT NOT NULL,

@@ -3,7 +3,7 @@ export const name = 'shopify';
 
 export const up = `
 -- Connected stores (projection of shopify.store_connected / store_removed). The access token is
--- never here: it lives in the station's secret store (electron/services/shopify/secrets.ts).
+-- never here: it lives in the station's secret store (electron/capabilities/shopify/secrets.ts).
 CREATE TABLE shopify_stores (
   id               TEXT PRIMARY KEY,   -- the console's store name (orders.store)
   shop_domain      TEXT NOT NULL,

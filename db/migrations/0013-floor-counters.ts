@@ -1,7 +1,7 @@
 // What the floor screens count, kept as they change, so a refresh costs the same on day 300 as on
 // day 1 (issue 16). Triggers write them in the transaction of the row they count; the rebuild
-// empties them with the other projections (db/projections/index.ts) and derives pick_counts again
-// from the log (db/projections/rebuild.ts).
+// empties them with the other projections (db/projections.ts) and derives pick_counts again
+// from the log (db/rebuild.ts).
 export const name = 'floor-counters';
 
 export const up = `

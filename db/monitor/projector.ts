@@ -1,7 +1,7 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { insertJobs } from '../projections/jobs';
-import type { Projector } from '../projections/types';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { insertJobs } from '../outbox/projector';
+import type { Projector } from '../core/types';
 import { sameScan, summarize, type KnownScan } from './merge';
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);

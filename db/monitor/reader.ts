@@ -1,6 +1,6 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { rowMapper, type Raw } from '../rows';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { rowMapper, type Raw } from '../core/rows';
 import type { CostSettingsData, ExceptionCause, MonitorRulesData, TrackingStatus } from './events';
 
 const tables = new WeakMap<Sqlite, Map<string, boolean>>();

@@ -1,8 +1,8 @@
-import { stmt } from '../stmt';
-import type { Sqlite } from '../open';
-import type { Projector } from '../projections/types';
+import { stmt } from '../core/stmt';
+import type { Sqlite } from '../core/open';
+import type { Projector } from '../core/types';
 import type { NotifySettings, SignInSettings } from './events';
-import { insertJobs } from '../projections/jobs';
+import { insertJobs } from '../outbox/projector';
 
 export const DEFAULT_SIGNIN: SignInSettings = { idleMinutes: 15, maxFailures: 5, lockMinutes: 15 };
 export const DEFAULT_NOTIFY: NotifySettings = { webhookUrl: null, exceptionsOver: 25 };

@@ -1,5 +1,5 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
 import type { Role } from './events';
 import { operatorSetting } from './projector';
 

@@ -1,6 +1,6 @@
-import { stmt } from '../stmt';
-import type { Sqlite } from '../open';
-import type { Projector } from '../projections/types';
+import { stmt } from '../core/stmt';
+import type { Sqlite } from '../core/open';
+import type { Projector } from '../core/types';
 
 function openSession(db: Sqlite, orderId: string, at: string, by: string, parcels: number): void {
   stmt(

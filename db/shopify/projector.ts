@@ -1,8 +1,8 @@
-import { stmt } from '../stmt';
-import { insertJobs } from '../projections/jobs';
-import type { Sqlite } from '../open';
+import { stmt } from '../core/stmt';
+import { insertJobs } from '../outbox/projector';
+import type { Sqlite } from '../core/open';
 import type { JobDraft } from '../event-types';
-import type { Projector } from '../projections/types';
+import type { Projector } from '../core/types';
 
 export const CREATE_KIND = 'shopify.fulfillment_create';
 export const UPDATE_KIND = 'shopify.tracking_update';

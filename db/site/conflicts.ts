@@ -1,5 +1,5 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
 import type { StoredEvent } from '../event-types';
 
 export type ConflictKind = 'order_picked_twice' | 'parcel_on_two_manifests' | 'number_issued_twice' | 'event_refused';

@@ -1,5 +1,5 @@
-import { stmt } from '../stmt';
-import type { Projector } from '../projections/types';
+import { stmt } from '../core/stmt';
+import type { Projector } from '../core/types';
 import { openConflict } from './conflicts';
 
 export const siteProjector: Projector = {

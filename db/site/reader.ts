@@ -1,7 +1,6 @@
-import type { Sqlite } from '../open';
-import { stmt } from '../stmt';
-import { json, rowMapper, type Raw } from '../rows';
-import { fingerprint } from './fingerprint';
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+import { json, rowMapper, type Raw } from '../core/rows';
 
 export interface BlockRow {
   rangeId: string;
@@ -43,8 +42,6 @@ export const poolRangeId = (lineId: string) => `pool:${lineId}`;
 
 export function siteReader(db: Sqlite) {
   return {
-    /** What this station holds: its event count, last hlc and a hash of every projection. */
-    fingerprint: () => fingerprint(db),
     /** The block this station issues the next number of a line's ranges from. */
     openBlock(station: string, lineId: string): (BlockRow & { params: string }) | undefined {
       return stmt(

@@ -1,12 +1,12 @@
 import type { EventEmitter } from 'node:events';
 import type { SettableClock } from '../core/clock';
 import type { ServiceContext } from '../core/context';
-import type { AnyJobHandler, JobGate } from '../jobs/types';
+import type { AnyJobHandler, JobGate } from '../core/outbox/types';
 import type { JobPlanner, PickGate } from '../core/planners';
 import type { Handlers } from './invoke';
 import type { DesktopShell } from './desktop-shell';
 import type { Faults } from './faults';
-import type { StationSessions } from '../services/operators/session';
+import type { StationSessions } from '../capabilities/operators/session';
 
 export interface AppEnv {
   ctx: ServiceContext;

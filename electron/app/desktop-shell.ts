@@ -23,4 +23,3 @@ export interface DesktopShell {
   update(): UpdateState;
   logFile: string;
 }
-

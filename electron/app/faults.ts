@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store';
 import type { Clock } from '../core/clock';
-import { isDiskFull } from '../../db/disk';
+import { isDiskFull } from '../../db/core/disk';
 
 export interface Fault {
   at: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channels, type ChannelName, type Channels } from '../contract/channels';
 import { ApiError } from '../core/errors';
-import { DiskFullError, isDiskFull } from '../../db/disk';
+import { DiskFullError, isDiskFull } from '../../db/core/disk';
 import { actingAs, type Acting } from '../core/acting';
 import { allows, ROLE_LABEL, type Need, type Role } from '../contract/roles';
 

@@ -1,6 +1,6 @@
 import { createApp } from '../app/create';
-import { BackupRunner } from '../services/backup/run';
-import { previewBackup, stageRestore, type BackupPreview } from '../services/backup/restore';
+import { BackupRunner } from '../capabilities/backup/run';
+import { previewBackup, stageRestore, type BackupPreview } from '../capabilities/backup/restore';
 
 export const BACKUP_USAGE = `  npm run cli -- backup now [--data <dir>] [--to <folder>]        back up the station (progress on stderr); the station must not be
                                                                 running (there: F7 Devices → Back up now, or POST /api/backup.run)

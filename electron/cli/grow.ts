@@ -1,8 +1,8 @@
 import { createApp } from '../app/create';
 import { invoke } from '../app/invoke';
 import { SettableClock } from '../core/clock';
-import { growStation, type Call } from '../services/demo/grow';
-import { seedDemo } from '../services/demo/seed';
+import { growStation, type Call } from '../capabilities/demo/grow';
+import { seedDemo } from '../capabilities/demo/seed';
 
 /**
  * `demo grow --parcels <n>`: grow the station of a data folder (a demo site first if it has none)

@@ -2,7 +2,7 @@ import { options, dataDirOf } from './args';
 import { start } from './start';
 import { serve } from './serve';
 import { importOrdersFile, exportEvents, rebuild } from './offline';
-import { validateTracking } from '../services/numbers/validate-view';
+import { validateTracking } from '../capabilities/numbers/validate-view';
 import { shopifyEmulate } from './shopify';
 import { site, SITE_USAGE } from './site';
 import { explainStartFailure } from '../core/start-failure';

@@ -4,7 +4,7 @@ import { IsoInstant } from '../contract/schemas';
 import { extname } from 'node:path';
 import { createApp } from '../app/create';
 import { invoke } from '../app/invoke';
-import { rebuildStore, dumpStore } from '../../db/projections/rebuild';
+import { rebuildStore, dumpStore } from '../../db/rebuild';
 
 /** Commands that open the station's database without serving (the console should not be running). */
 async function withApp<T>(dataDir: string, fn: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>, lock: string | false): Promise<T> {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { startShopifyEmulator } from '../services/shopify/emulator';
-import type { Plan } from '../services/shopify/emulator/model';
+import { startShopifyEmulator } from '../capabilities/shopify/emulator';
+import type { Plan } from '../capabilities/shopify/emulator/model';
 
 const PLANS: Plan[] = ['standard', 'advanced', 'plus', 'enterprise'];
 

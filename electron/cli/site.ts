@@ -2,18 +2,18 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from '../../db/open';
+import { openSqlite } from '../../db/core/open';
 import { createStore } from '../../db/store';
-import { decodeJoinCode } from '../../db/site-pg/join-code';
-import { joinSite } from '../../db/site-pg/join';
+import { decodeJoinCode } from '../../db/site/server/join-code';
+import { joinSite } from '../../db/site/server/join';
 import { newStationId } from '../core/ids';
 import { dataDirOf } from './args';
 import { createApp } from '../app/create';
 import { acquireDataLock } from '../core/data-lock';
-import { leaveSite } from '../services/replication/leave';
-import { replicatorOf } from '../app/capabilities/replication';
-import { startSiteServer, initExistingSite, saveCredentials } from '../services/site-server';
-import { revokeSiteStation, rotateJoinCode, type AdminTarget } from '../services/site-server/manage';
+import { leaveSite } from '../capabilities/site/leave';
+import { replicatorOf } from '../capabilities/site/handlers';
+import { startSiteServer, initExistingSite, saveCredentials } from '../capabilities/site/server';
+import { revokeSiteStation, rotateJoinCode, type AdminTarget } from '../capabilities/site/server/manage';
 
 function target(values: ReturnType<typeof opts>['values']): AdminTarget {
   const port = values.port ? Number(values.port) : undefined;

@@ -4,12 +4,11 @@ import { stationChannels } from './channels/station';
 import { pickChannels } from './channels/pick';
 import { linesChannels } from './channels/lines';
 import { ordersChannels } from './channels/orders';
-import { printingChannels } from './channels/printing';
 import { shopifyChannels } from './channels/shopify';
 import { dispatchChannels } from './channels/dispatch';
 import { cutoffsChannels } from './channels/cutoffs';
 import { monitorChannels } from './channels/monitor';
-import { hardwareChannels } from './channels/hardware';
+import { devicesChannels } from './channels/devices';
 import { siteChannels } from './channels/site';
 import { desktopChannels } from './channels/desktop';
 import { backupChannels } from './channels/backup';
@@ -27,12 +26,11 @@ export const channels = {
   ...pickChannels,
   ...linesChannels,
   ...ordersChannels,
-  ...printingChannels,
   ...shopifyChannels,
   ...dispatchChannels,
   ...cutoffsChannels,
   ...monitorChannels,
-  ...hardwareChannels,
+  ...devicesChannels,
   ...siteChannels,
   ...desktopChannels,
   ...backupChannels,

@@ -1,5 +1,5 @@
 import type { JobDraft } from '../../db/event-types';
-import type { OrderRow } from '../../db/readers/orders';
+import type { OrderRow } from '../../db/orders/reader';
 import type { ServiceContext } from './context';
 
 export interface PickedParcel {

@@ -1,4 +1,4 @@
-import type { Sealer } from '../services/secrets';
+import type { Sealer } from '../core/secrets';
 
 /** The part of Electron's safeStorage the station uses (passed in: this file does not import electron). */
 export interface SafeStorageLike {

@@ -1,7 +1,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { formatHostStatus, type HostStatus } from './status.js';
+import { formatHostStatus, type HostStatus } from './status';
 
 export type FakePrinterMode = 'ok' | 'refuse' | 'slow' | 'close-mid-job' | 'hang';
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { codeForSocketError, printerErrorFor, PrinterError } from './errors.js';
+import { codeForSocketError, printerErrorFor, PrinterError } from './errors';
 
 /** What a ZPL printer says about itself in its ~HS answer. */
 export interface HostStatus {

@@ -1,8 +1,8 @@
 import net from 'node:net';
-import { codeForSocketError, printerErrorFor, type PrinterError } from './errors.js';
+import { codeForSocketError, printerErrorFor, type PrinterError } from './errors';
 
-export { PrinterError } from './errors.js';
-export type { PrinterErrorCode } from './errors.js';
+export { PrinterError } from './errors';
+export type { PrinterErrorCode } from './errors';
 
 /**
  * Send one job to a raw TCP (port 9100, "JetDirect") printer: connect, write everything, half-close,

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { systemRunner, type CommandRunner } from './command.js';
-import { PrinterError } from './errors.js';
-import { sendRaw9100 } from './tcp9100.js';
+import { systemRunner, type CommandRunner } from './command';
+import { PrinterError } from './errors';
+import { sendRaw9100 } from './tcp9100';
 
 /** How one printer is reached. */
 export type TransportSetting =

@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite, startCheckpointWorker, walStatus } from '../../db/open';
+import { openSqlite, startCheckpointWorker, walStatus } from '../../db/core/open';
 import { tempDir } from '../support/app';
 
 const walOf = (file: string) => statSync(`${file}-wal`).size;

@@ -7,7 +7,7 @@ import { ParcelsPage } from './pages/ParcelsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { SyncPage } from './pages/SyncPage';
 import { SupervisorPage } from './pages/SupervisorPage';
-import { buildDemoOrders } from '../../electron/services/demo/seed';
+import { buildDemoOrders } from '../../electron/capabilities/demo/seed';
 
 // Friday 09:00 in the demo warehouse (Asia/Shanghai): the day's pickups are ahead.
 const FRIDAY_MORNING = '2026-11-27T01:00:00.000Z';

@@ -5,9 +5,9 @@ import { test, expect, startConsole } from './console';
 import { PickPage } from './pages/PickPage';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { DispatchPage } from './pages/DispatchPage';
-import { buildDemoOrders } from '../../electron/services/demo/seed';
-import { extractRgbImages } from '../electron/services/labels/pdf-image';
-import { decodeCode128 } from '../electron/services/labels/zxing';
+import { buildDemoOrders } from '../../electron/capabilities/demo/seed';
+import { extractRgbImages } from '../electron/capabilities/devices/labels/pdf-image';
+import { decodeCode128 } from '../electron/capabilities/devices/labels/zxing';
 
 // Friday 09:00 in the demo warehouse (Asia/Shanghai): the day's pickups are ahead.
 const FRIDAY_MORNING = '2026-11-27T01:00:00.000Z';

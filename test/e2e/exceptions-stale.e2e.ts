@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect, startConsole, type ConsoleProcess } from './console';
 import { PickPage } from './pages/PickPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
-import { buildDemoOrders } from '../../electron/services/demo/seed';
+import { buildDemoOrders } from '../../electron/capabilities/demo/seed';
 
 const START = '2026-11-23T01:00:00.000Z'; // Monday 09:00 at the demo warehouse
 const H = 3_600_000;

@@ -5,8 +5,8 @@ import { test, expect, startConsole } from './console';
 import { PickPage } from './pages/PickPage';
 import { PackPage } from './pages/PackPage';
 import { DispatchPage } from './pages/DispatchPage';
-import { buildDemoOrders } from '../../electron/services/demo/seed';
-import type { EmulatorSnapshot } from '../../electron/services/shopify/emulator/state';
+import { buildDemoOrders } from '../../electron/capabilities/demo/seed';
+import type { EmulatorSnapshot } from '../../electron/capabilities/shopify/emulator/state';
 
 // Friday 09:00 in the demo warehouse (Asia/Shanghai): the day's pickups are ahead.
 const FRIDAY_MORNING = '2026-11-27T01:00:00.000Z';

@@ -1,6 +1,6 @@
 /**
  * One door to the database: outside db/, code reads through `store.read.<cap>` and writes through
- * `store.write()`. The store's connection is private to db/ (db/handle.ts; .dependency-cruiser.cjs
+ * `store.write()`. The store's connection is private to db/ (db/core/handle.ts; .dependency-cruiser.cjs
  * forbids importing it, and better-sqlite3, from electron/, native/ and renderer/). This test adds what
  * the import graph cannot see: a connection reached through a store, a reader made by hand.
  */
@@ -17,7 +17,7 @@ export function backDoors(source: string): string[] {
     [/\bstore\)?\.db\b/, 'the connection of a store'],
     [/\b[a-z][A-Za-z]*Reader\(|\bmetaStore\(/, 'a reader made outside the store'],
     [/from ['"]better-sqlite3['"]/, 'better-sqlite3'],
-    [/from ['"][./]*db\/handle['"]/, "the store's connection (db/handle)"],
+    [/from ['"][./]*db\/handle['"]/, "the store's connection (db/core/handle)"],
   ];
   return source.split('\n').flatMap((line, i) => rules.filter(([re]) => re.test(line)).map(([, what]) => `${i + 1}: ${what}`));
 }
@@ -46,7 +46,7 @@ describe('one door to the database', () => {
     ].join('\n');
     expect(backDoors(sample)).toEqual([
       '1: better-sqlite3',
-      "2: the store's connection (db/handle)",
+      "2: the store's connection (db/core/handle)",
       '3: the connection of a store',
       '4: a reader made outside the store',
     ]);

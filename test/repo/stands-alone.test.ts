@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../support/station-process';
 import { resourcePath } from '../../electron/core/paths';
-import { defaultSchemaPath } from '../../electron/services/shopify/emulator/schema';
+import { defaultSchemaPath } from '../../electron/capabilities/shopify/emulator/schema';
 
 const DIRS = ['electron', 'db', 'native', 'renderer', 'test', 'bench', 'scripts', 'resources'];
 const FILES = ['package.json', 'electron-builder.yml', 'tsconfig.json', '.ci/run'];

@@ -5,8 +5,8 @@ import { createApp, type App, type CreateAppOptions } from '../../electron/app/c
 import { invoke } from '../../electron/app/invoke';
 import { channels, type ChannelName, type Input, type Output } from '../../electron/contract/channels';
 import type { Role } from '../../electron/contract/roles';
-import { DEMO_OPERATORS } from '../../electron/services/operators/demo';
-import { createOperator } from '../../electron/services/operators/manage';
+import { DEMO_OPERATORS } from '../../electron/capabilities/operators/demo';
+import { createOperator } from '../../electron/capabilities/operators/manage';
 import { operatorsReader } from '../../db/operators/reader';
 
 export function tempDir(prefix = 'fs-'): string {

@@ -59,7 +59,7 @@ export interface StartOptions {
   signIn?: 'picker' | 'dispatch' | 'supervisor' | 'admin' | false;
 }
 
-// The demo's operators (electron/services/operators/demo.ts); a site without the demo gets a first admin.
+// The demo's operators (electron/capabilities/operators/demo.ts); a site without the demo gets a first admin.
 const DEMO_BADGES = {
   picker: { code: 'OP-ANA1-4821' },
   dispatch: { code: 'OP-DAN2-7305' },

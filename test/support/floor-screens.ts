@@ -1,7 +1,7 @@
 import type { App } from '../../electron/app/create';
 import { invoke } from '../../electron/app/invoke';
 import type { ChannelName } from '../../electron/contract/channels';
-import { sqliteOf } from '../../db/handle';
+import { sqliteOf } from '../../db/core/handle';
 
 /** One refresh of a floor screen: the channel and input the screen asks for after an event. */
 export interface FloorQuery {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { startEmbedded, type EmbeddedServer } from '../../electron/services/site-server/embedded';
-import { initExistingSite } from '../../electron/services/site-server/existing';
-import { ensureDatabase } from '../../db/site-pg/admin';
-import { decodeJoinCode } from '../../db/site-pg/join-code';
-import { connectSite, joinSite } from '../../db/site-pg/join';
-import type { SiteLink, StationCredentials } from '../../db/site-pg/types';
+import { startEmbedded, type EmbeddedServer } from '../../electron/capabilities/site/server/embedded';
+import { initExistingSite } from '../../electron/capabilities/site/server/existing';
+import { ensureDatabase } from '../../db/site/server/admin';
+import { decodeJoinCode } from '../../db/site/server/join-code';
+import { connectSite, joinSite } from '../../db/site/server/join';
+import type { SiteLink, StationCredentials } from '../../db/site/server/types';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

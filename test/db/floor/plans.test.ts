@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettableClock } from '../../../electron/core/clock';
 import { invoke } from '../../../electron/app/invoke';
-import { growStation, type Call } from '../../../electron/services/demo/grow';
+import { growStation, type Call } from '../../../electron/capabilities/demo/grow';
 import { callFloor, floorQueries, planOf, preparedDuring } from '../../support/floor-screens';
 import { demoApp } from '../../support/app';
-import { sqliteOf } from '../../../db/handle';
+import { sqliteOf } from '../../../db/core/handle';
 
 const HISTORY =
   /^(events|parcels|orders|order_items|jobs|monitor_\w+|manifests|manifest_parcels|manifest_bags|dispatch_discrepancies|shopify_\w+|parcel_search)$/;

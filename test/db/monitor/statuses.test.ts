@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAggregatorStage, normalizeCarrierCode, normalizeText } from '../../../db/monitor/statuses';
-import { parseScanFile } from '../../../electron/services/monitor/sources/file';
+import { parseScanFile } from '../../../electron/capabilities/monitor/sources/file';
 
 describe('normalization to one status set', () => {
   it('maps every carrier API code to its status, and refuses an unknown code by name', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../support/app';
-import { DiskFullError } from '../../../db/disk';
-import { sqliteOf } from '../../../db/handle';
+import { DiskFullError } from '../../../db/core/disk';
+import { sqliteOf } from '../../../db/core/handle';
 
 let app: Awaited<ReturnType<typeof demoApp>>;
 afterAll(async () => app?.dispose());

@@ -3,7 +3,7 @@ import { demoApp, signInAs } from '../../support/app';
 import { invoke } from '../../../electron/app/invoke';
 import { channelNames, channels } from '../../../electron/contract/channels';
 import { below, ROLES, type Need } from '../../../electron/contract/roles';
-import { sqliteOf } from '../../../db/handle';
+import { sqliteOf } from '../../../db/core/handle';
 
 let app: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createApp } from '../../../electron/app/create';
 import { signInAs, tempDir } from '../../support/app';
-import { sqliteOf } from '../../../db/handle';
+import { sqliteOf } from '../../../db/core/handle';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

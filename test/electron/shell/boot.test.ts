@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { channelNames } from '../../../electron/contract/channels';
 import { META_CSP, SHELL_CSP } from '../../../electron/shell/csp';
 import { acquireDataLock, lockFile } from '../../../electron/core/data-lock';
-import { KeyFileSealer } from '../../../electron/services/secrets';
-import { SealedFileStore } from '../../../electron/services/secrets/store';
+import { KeyFileSealer } from '../../../electron/core/secrets';
+import { SealedFileStore } from '../../../electron/core/secrets/store';
 import { ensureBuilt, root, StationProcess, type Recorded } from '../../support/station-process';
 
 const dirs: string[] = [];

@@ -3,8 +3,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakePrinter } from '../../../native/printers/fake9100.js';
-import { PrinterError, sendRaw9100 } from '../../../native/printers/tcp9100.js';
+import { FakePrinter } from '../../../native/printers/fake9100';
+import { PrinterError, sendRaw9100 } from '../../../native/printers/tcp9100';
 
 const label = (n: number) => `^XA^FO50,50^A0N,40,40^FDLabel ${n}^FS^XZ\n`;
 

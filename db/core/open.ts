@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { dirname } from 'node:path';
+import { migrations } from '../migrations';
+
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** ':memory:' for tests. */
+  file: string;
+  readonly?: boolean;
+  /**
+   * Keep the WAL index in this process's memory instead of a -shm file (locking_mode EXCLUSIVE): how a
+   * station opens on a full disk, where the -shm file cannot be made. No other process may then open it.
+   */
+  exclusive?: boolean;
+}
+
+/**
+ * Durable pragmas: a scan that turned green survives a power cut. Checkpoints are not left to the
+ * commit that happens to cross the WAL limit (a scan would wait for it): `startCheckpointer` runs
+ * them between scans.
+ */
+export const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'busy_timeout = 5000',
+  'foreign_keys = ON',
+  'wal_autocheckpoint = 0',
+  'cache_size = -65536',
+];
+
+export function openSqlite({ file, readonly = false, exclusive = false }: OpenOptions): Sqlite {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file, { readonly });
+  try {
+    if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
+    for (const p of PRAGMAS) db.pragma(p);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  if (!readonly) migrate(db);
+  return db;
+}
+
+export function migrate(db: Sqlite): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return pending.length;
+}
+
+/**
+ * Copy committed WAL pages into the database now and then, off the scan path. A checkpoint that
+ * fails (a full disk) is reported and tried again next time; it never ends the process.
+ */
+export function startCheckpointer(db: Sqlite, everyMs = 1000, onError: (err: unknown) => void = () => undefined): () => void {
+  const t = setInterval(() => {
+    try {
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      onError(err);
+    }
+  }, everyMs);
+  t.unref();
+  return () => clearInterval(t);
+}
+
+// Plain CommonJS run in a worker thread: its own connection to the same file, checkpointing on request.
+// Each tick copies what it can without holding anyone up (PASSIVE). A WAL file grown past the limit is
+// then truncated (TRUNCATE) once the copy has caught up, so what is left to copy while writers wait is
+// small; it waits at most 100 ms for a writer to finish, else it tries again at the next tick.
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const walBytes = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
+parentPort.on('message', (m) => {
+  if (m === 'stop') { db.close(); parentPort.close(); return; }
+  try {
+    const [p] = db.pragma('wal_checkpoint(PASSIVE)');
+    const before = walBytes();
+    let truncated = false;
+    if (before > workerData.limitBytes && p.log - p.checkpointed < 256) {
+      db.pragma('busy_timeout = 100');
+      try { const [t] = db.pragma('wal_checkpoint(TRUNCATE)'); truncated = t.busy === 0; }
+      finally { db.pragma('busy_timeout = 5000'); }
+    }
+    parentPort.postMessage({ ok: true, before, after: walBytes(), truncated });
+  }
+  catch (e) { parentPort.postMessage({ ok: false, code: e.code, message: e.message }); }
+});`;
+
+/** The WAL file's size now, the largest seen by the checkpointer since start, and its last truncation. */
+export interface WalStatus {
+  bytes: number;
+  maxBytes: number;
+  limitBytes: number;
+  truncations: number;
+  lastTruncatedAt: string | null;
+}
+
+/** Above this the checkpointer truncates the WAL once its copy has caught up (issue 16: bounded under steady picking). */
+export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
+
+const walStatuses = new WeakMap<Sqlite, WalStatus>();
+
+export function walStatus(db: Sqlite): WalStatus {
+  const s = walStatuses.get(db) ?? { bytes: 0, maxBytes: 0, limitBytes: WAL_LIMIT_BYTES, truncations: 0, lastTruncatedAt: null };
+  const bytes = db.memory ? 0 : walFileBytes(db.name);
+  return { ...s, bytes, maxBytes: Math.max(s.maxBytes, bytes) };
+}
+
+/** The main database file's size (pages in use and free). */
+export function databaseBytes(db: Sqlite): number {
+  return db.memory ? 0 : Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+}
+
+function walFileBytes(file: string): number {
+  try {
+    return statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The checkpointer on a worker thread with its own connection: copying a burst of WAL pages (an
+ * import of 100k orders writes megabytes) into the database never holds up a scan on the main
+ * thread. Where a second connection cannot open the file (in-memory, exclusive locking on a full
+ * disk) it runs in-process (startCheckpointer).
+ */
+export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err: unknown) => void = () => undefined, limitBytes = WAL_LIMIT_BYTES): () => void {
+  const exclusive = String(db.pragma('locking_mode', { simple: true })).toLowerCase() === 'exclusive';
+  if (db.memory || exclusive) return startCheckpointer(db, everyMs, onError);
+  let busy = false;
+  let stopped = false;
+  const status: WalStatus = { bytes: 0, maxBytes: 0, limitBytes, truncations: 0, lastTruncatedAt: null };
+  walStatuses.set(db, status);
+  const worker = new Worker(CHECKPOINT_WORKER, {
+    eval: true,
+    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, limitBytes },
+  });
+  worker.unref();
+  worker.on('message', (m: { ok: boolean; code?: string; message?: string; before?: number; after?: number; truncated?: boolean }) => {
+    busy = false;
+    if (!m.ok) return onError(Object.assign(new Error(m.message), { code: m.code }));
+    status.maxBytes = Math.max(status.maxBytes, m.before ?? 0, m.after ?? 0);
+    status.bytes = m.after ?? 0;
+    if (m.truncated) (status.truncations++, (status.lastTruncatedAt = new Date().toISOString()));
+  });
+  worker.on('error', (err) => {
+    busy = false;
+    if (!stopped) onError(err);
+  });
+  const t = setInterval(() => {
+    if (busy || stopped) return;
+    busy = true;
+    worker.postMessage('checkpoint');
+  }, everyMs);
+  t.unref();
+  return () => {
+    stopped = true;
+    clearInterval(t);
+    worker.postMessage('stop');
+  };
+}
+
+/** Fold the WAL back into the main file; called on quit. */
+export function checkpoint(db: Sqlite): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,5 +1,0 @@
-/**
- * Shopify access tokens live in the station's secret store (electron/services/secrets): the OS
- * keystore in the desktop app, a key file elsewhere. Named `shopify:<storeId>`... kept by store id.
- */
-export { secretStoreFor, secretsDirFor, type SecretStore } from '../secrets';

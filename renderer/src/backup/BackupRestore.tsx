@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { call } from '../api/client';
+import { useChannel } from '../hooks/useApi';
+import { FormError, useAction } from '../ui/Field';
+import { fmtDateTime } from '../ui/time';
+import type { Output } from '../../../electron/contract/channels';
+
+type Preview = Output<'backup.restore.preview'>;
+type Backups = Output<'backup.status'>['backups'];
+
+/**
+ * Restore, in two steps. Before: choose a backup, look at what it holds, stage it (it replaces the
+ * database at the next start). After the restart (`pending`): where every range continues, from the
+ * backup, the printed labels and Shopify; the supervisor confirms any gap, then picks issue numbers again.
+ */
+export function BackupRestore(props: { pending: true; reload: () => void } | { pending?: false; backups: Backups; staged: boolean; reload: () => void }) {
+  return props.pending ? <ConfirmNumbers reload={props.reload} /> : <ChooseBackup backups={props.backups} staged={props.staged} reload={props.reload} />;
+}
+
+function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: boolean; reload: () => void }) {
+  const [file, setFile] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState(false);
+  const act = useAction();
+  const look = (path: string) => {
+    setFile(path);
+    setDone(false);
+    void act.run(() => call('backup.restore.preview', { file: path })).then((p) => p && setPreview(p));
+  };
+  return (
+    <details className="backup-restore" open={staged || undefined}>
+      <summary>Restore from a backup (supervisor)</summary>
+      {staged || done ? (
+        <p className="warn" role="status" data-testid="restore-staged">
+          The backup is ready: restart Firstscan on this PC to finish. The database it replaces is kept in the data folder. Picks wait until a supervisor
+          confirms the numbers.
+        </p>
+      ) : (
+        <>
+          <form
+            className="backup-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              look(file);
+            }}
+          >
+            <input
+              className="mono"
+              aria-label="Backup file"
+              placeholder="/media/usb/firstscan/firstscan-….db"
+              value={file}
+              onChange={(e) => setFile(e.target.value)}
+              data-testid="restore-file"
+            />
+            <button type="submit" disabled={act.busy || !file.trim()}>
+              Look inside
+            </button>
+          </form>
+          {backups.length > 0 && (
+            <ul className="backup-list" data-testid="backup-list">
+              {backups.slice(0, 5).map((b) => (
+                <li key={b.name}>
+                  <button type="button" className="small-btn" onClick={() => look(b.path)}>
+                    {fmtDateTime(b.at)}
+                  </button>{' '}
+                  <span className="muted small">{(b.bytes / 1048576).toFixed(1)} MB</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <FormError failure={act.failure} />
+      {preview && !done && !staged && (
+        <div className="restore-preview" data-testid="restore-preview">
+          {preview.ok ? (
+            <>
+              <p>
+                Backup of <b>{fmtDateTime(preview.backupAt)}</b>: {preview.events.toLocaleString()} events, {preview.parcels.toLocaleString()} parcels.
+              </p>
+              <table className="report-table">
+                <thead>
+                  <tr>
+                    <th>Line</th>
+                    <th>Last number in the backup</th>
+                    <th>Left</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.ranges.map((r) => (
+                    <tr key={r.rangeId}>
+                      <td>{r.lineName}</td>
+                      <td className="mono">{r.lastIssued ?? '—'}</td>
+                      <td>{r.left.toLocaleString()}</td>
+                    </tr>
+                  ))}
+                  {preview.pool.map((p) => (
+                    <tr key={p.lineName}>
+                      <td>{p.lineName} (pool)</td>
+                      <td className="mono">{p.lastUsed ?? '—'}</td>
+                      <td>{p.free.toLocaleString()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button
+                type="button"
+                className="danger"
+                data-testid="restore-stage"
+                disabled={act.busy}
+                onClick={() => void act.run(() => call('backup.restore.stage', { file: preview.file })).then((r) => r && (setDone(true), reload()))}
+              >
+                Restore this backup at the next start
+              </button>
+            </>
+          ) : (
+            <p className="form-error" role="alert">
+              {preview.problem}
+            </p>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
+
+function ConfirmNumbers({ reload }: { reload: () => void }) {
+  const check = useChannel('backup.restore.check', {}, (t) => t === 'backup.restored');
+  const [sure, setSure] = useState(false);
+  const act = useAction();
+  const c = check.data;
+  return (
+    <div className="restore-confirm" role="alert" data-testid="restore-confirm">
+      <h3>This station runs on a restored backup: picks wait for your confirmation</h3>
+      {!c ? (
+        <p className="muted">{check.error ?? 'Reading the printed labels and Shopify…'}</p>
+      ) : (
+        <>
+          <p>
+            Restored from <span className="mono">{c.pending?.file}</span> (backup of {fmtDateTime(c.pending?.backupAt)}). Every line continues beyond the
+            highest number any record shows:
+          </p>
+          <table className="report-table" data-testid="restore-ranges">
+            <thead>
+              <tr>
+                <th>Line</th>
+                <th>Highest seen after the backup</th>
+                <th>Seen in</th>
+                <th>Numbers skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.ranges.map((r) => (
+                <tr key={r.rangeId} className={r.gap ? 'warn' : ''}>
+                  <td>{r.lineName}</td>
+                  <td className="mono">{r.highestSeen ?? '—'}</td>
+                  <td>{r.seenIn.join(', ')}</td>
+                  <td>{r.gap}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className="small">
+            {c.sources.map((s) => (
+              <li key={s.name} className={s.ok ? '' : 'warn'}>
+                {s.name}: {s.note}
+              </li>
+            ))}
+          </ul>
+          {c.gap > 0 && (
+            <label className="check">
+              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="restore-sure" /> Skip the {c.gap} number(s) issued
+              after the backup: they are never issued again
+            </label>
+          )}
+          <button
+            type="button"
+            className="primary"
+            data-testid="restore-confirm-btn"
+            disabled={act.busy || (c.gap > 0 && !sure)}
+            onClick={() => void act.run(() => call('backup.restore.confirm', { confirmGap: sure })).then((r) => r && reload())}
+          >
+            Confirm the numbers and pick again
+          </button>
+          <FormError failure={act.failure} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+import type { EventType } from '../../../electron/contract/channels';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Output } from '../../../electron/contract/channels';
+import { useChannel } from '../hooks/useApi';
+import { PAGE, useParcelPages, type ParcelQuery } from '../hooks/useParcelPages';
+import { ParcelsDetail } from './ParcelsDetail';
+import { fmtTime, words } from '../ui/Field';
+
+type Parcel = Output<'parcels.list'>['rows'][number];
+
+const ROW_H = 48;
+// Search as you type: a short pause so a typed word is one request, not one per key.
+const TYPING_MS = 40;
+// The contract types status as a free string; these are the values the parcels table records.
+const STATUSES = ['picked', 'loaded', 'handed_over', 'missing', 'voided'];
+
+const col = createColumnHelper<Parcel>();
+const columns = [
+  col.accessor('pickedAt', { header: 'Picked at', cell: (c) => fmtTime(c.getValue()), sortingFn: 'basic', meta: { cls: 'c-time' } }),
+  col.accessor('orderName', { header: 'Order', meta: { cls: 'c-order' } }),
+  col.accessor('lineName', { header: 'Line', meta: { cls: 'c-line' } }),
+  col.accessor('trackingNumber', { header: 'Tracking number', meta: { cls: 'c-tn mono' } }),
+  col.accessor('status', {
+    header: 'Status',
+    cell: (c) => <span className={`pill pill-${c.getValue()}`}>{words(c.getValue())}</span>,
+    meta: { cls: 'c-status' },
+  }),
+  col.accessor('labelPrintedAt', {
+    header: 'Label',
+    cell: (c) => (c.getValue() ? <span className="ok">✓ {fmtTime(c.getValue())}</span> : <span className="warn">waiting</span>),
+    sortingFn: (a, b, id) => String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? '')),
+    meta: { cls: 'c-label' },
+  }),
+  col.accessor('reprints', {
+    header: 'Reprints',
+    cell: (c) => (c.getValue() ? <b className="warn">{c.getValue()}</b> : <span className="muted">0</span>),
+    meta: { cls: 'c-num' },
+  }),
+];
+const cls = (m: unknown) => (m as { cls?: string } | undefined)?.cls ?? '';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function ParcelsScreen() {
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [lineId, setLineId] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const query = useDebounced(q.trim(), TYPING_MS);
+
+  const sort = sorting[0] as { id: NonNullable<ParcelQuery['sort']>['by']; desc: boolean } | undefined;
+  const input = useMemo<ParcelQuery>(
+    () => ({
+      ...(query ? { q: query } : {}),
+      ...(status ? { status } : {}),
+      ...(lineId ? { lineId } : {}),
+      ...(sort ? { sort: { by: sort.id, desc: sort.desc } } : {}),
+    }),
+    [query, status, lineId, sort?.id, sort?.desc],
+  );
+  const list = useParcelPages(input);
+  const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
+  const total = list.count;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const lastVisible = items.length ? items[items.length - 1].index : 0;
+  const { want } = list;
+  // The pages in view and the next two, so a fast scroll finds its rows already there.
+  useEffect(() => want(first, lastVisible + 2 * PAGE), [first, lastVisible, want, list.version]);
+
+  // The table renders only the rows in view: its data is the window, sorting is done by the server.
+  const data = useMemo(() => items.map((vi) => list.row(vi.index)).filter((r): r is Parcel => !!r), [items, list.row]);
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: (u) => {
+      setSorting(u);
+      scrollRef.current?.scrollTo({ top: 0 });
+    },
+    manualSorting: true,
+    enableMultiSort: false,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+  });
+  const byId = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const rowCount = total;
+
+  useEffect(() => {
+    if (active > 0 && active >= rowCount) setActive(Math.max(0, rowCount - 1));
+  }, [rowCount, active]);
+
+  const focusRow = useCallback(
+    (i: number) => {
+      if (!rowCount) return;
+      const idx = Math.max(0, Math.min(rowCount - 1, i));
+      setActive(idx);
+      virtualizer.scrollToIndex(idx, { align: 'auto' });
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${idx}"]`)?.focus({ preventScroll: true })),
+      );
+    },
+    [rowCount, virtualizer],
+  );
+
+  const open = (i: number) => {
+    const r = list.row(i);
+    if (r) {
+      setActive(i);
+      setOpenId(r.id);
+    }
+  };
+  const close = () => {
+    setOpenId(null);
+    focusRow(active);
+  };
+
+  const onRowsKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 480) / ROW_H) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: rowCount - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      if (e.key === 'ArrowUp' && active === 0) return searchRef.current?.focus();
+      focusRow(moves[e.key]);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open(active);
+    }
+  };
+
+  const lineOptions = lines.data ?? [];
+  return (
+    <div className={`parcels${openId ? ' with-detail' : ''}`}>
+      <form className="filters" role="search" onSubmit={(e) => (e.preventDefault(), focusRow(0))}>
+        <div className="filter-q">
+          <label htmlFor="parcels-q">Search</label>
+          <input
+            id="parcels-q"
+            ref={searchRef}
+            data-testid="parcels-search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') (e.preventDefault(), focusRow(active));
+            }}
+            placeholder="Tracking number or order"
+            autoComplete="off"
+            maxLength={60}
+            autoFocus
+          />
+        </div>
+        <div>
+          <label htmlFor="parcels-status">Status</label>
+          <select id="parcels-status" data-testid="parcels-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {words(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="parcels-line">Line</label>
+          <select id="parcels-line" data-testid="parcels-line" value={lineId} onChange={(e) => setLineId(e.target.value)}>
+            <option value="">All lines</option>
+            {lineOptions.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="count" data-testid="parcels-count" aria-live="polite">
+          <b>{total.toLocaleString()}</b> {total === 1 ? 'parcel' : 'parcels'}
+        </div>
+      </form>
+
+      {list.error && (
+        <div className="form-error" role="alert">
+          {list.error}
+        </div>
+      )}
+
+      <div className="parcels-body">
+        <div className="ptable" role="table" aria-label="Parcels" aria-rowcount={total + 1} data-testid="parcels-table">
+          <div className="ptable-head" role="rowgroup">
+            {table.getHeaderGroups().map((hg) => (
+              <div className="prow prow-head" role="row" key={hg.id}>
+                {hg.headers.map((h) => {
+                  const dir = h.column.getIsSorted();
+                  return (
+                    <div
+                      key={h.id}
+                      role="columnheader"
+                      className={`pcell ${cls(h.column.columnDef.meta)}`}
+                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                    >
+                      <button type="button" className="sort-btn" onClick={h.column.getToggleSortingHandler()} title="Sort">
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span className="sort-mark" aria-hidden>
+                          {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
+                        </span>
+                      </button>
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onRowsKey}>
+            {total === 0 && list.ready && (
+              <div className="empty">
+                {query || status || lineId
+                  ? 'No parcel matches. Clear the search or pick another status or line.'
+                  : 'No parcels yet. They appear here as orders are picked.'}
+              </div>
+            )}
+            {!list.ready && !list.error && <div className="empty">Loading parcels…</div>}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((vi) => {
+                const p = list.row(vi.index);
+                const row = p && byId.get(p.id);
+                const style = { height: ROW_H, transform: `translateY(${vi.start}px)` };
+                if (!p || !row)
+                  return (
+                    <div key={`wait-${vi.index}`} role="row" aria-rowindex={vi.index + 2} data-index={vi.index} className="prow waiting" style={style}>
+                      <div role="cell" className="pcell muted">
+                        …
+                      </div>
+                    </div>
+                  );
+                const isOpen = p.id === openId;
+                return (
+                  <div
+                    key={row.id}
+                    role="row"
+                    aria-rowindex={vi.index + 2}
+                    aria-selected={isOpen}
+                    data-index={vi.index}
+                    data-testid="parcel-row"
+                    data-tracking={p.trackingNumber}
+                    data-id={p.id}
+                    tabIndex={vi.index === active ? 0 : -1}
+                    className={`prow${vi.index % 2 ? ' odd' : ''}${isOpen ? ' open' : ''}${vi.index === active ? ' active' : ''}`}
+                    style={style}
+                    onClick={() => open(vi.index)}
+                    onFocus={() => setActive(vi.index)}
+                  >
+                    {row.getVisibleCells().map((c) => (
+                      <div
+                        key={c.id}
+                        role="cell"
+                        className={`pcell ${cls(c.column.columnDef.meta)}`}
+                        title={typeof c.getValue() === 'string' ? String(c.getValue()) : undefined}
+                      >
+                        {flexRender(c.column.columnDef.cell, c.getContext())}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div className="ptable-foot muted">↑↓ PgUp PgDn move · Enter opens · Esc closes · click a heading to sort</div>
+        </div>
+        {openId && <ParcelsDetail key={openId} id={openId} onClose={close} />}
+      </div>
+    </div>
+  );
+}

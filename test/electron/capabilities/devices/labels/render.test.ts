@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { renderBarcodePng } from '../../../../../electron/capabilities/devices/labels/barcode';
+import { renderLabelPdf, renderLabelPng } from '../../../../../electron/capabilities/devices/labels/render';
+import { sampleLabel, TRACKING_NUMBERS } from './fixtures';
+import { extractRgbImages } from './pdf-image';
+import { decodeCode128 } from './zxing';
+
+function pdfPages(pdf: Buffer): Array<number[]> {
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type \/Page\b(?!s)[\s\S]*?>>/g) ?? [];
+  return pages.map((p) => (/\/MediaBox \[([^\]]+)\]/.exec(p)?.[1] ?? '').trim().split(/\s+/).map(Number));
+}
+
+describe('renderLabelPng', () => {
+  it('is the ZPL rendered, and its barcode decodes', async () => {
+    const png = await renderLabelPng(sampleLabel());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(812);
+    expect(await decodeCode128(new Uint8Array(png))).toEqual(['1Z999AA10123456784']);
+  });
+});
+
+describe('renderLabelPdf', () => {
+  it('is one 288x432 pt page starting with %PDF', async () => {
+    const pdf = await renderLabelPdf(sampleLabel());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPages(pdf)).toEqual([[0, 0, 288, 432]]);
+  });
+
+  it('4x4 is one 288x288 pt page', async () => {
+    expect(pdfPages(await renderLabelPdf(sampleLabel(), { size: '4x4' }))).toEqual([[0, 0, 288, 288]]);
+  });
+
+  for (const tn of TRACKING_NUMBERS) {
+    it(`embeds a barcode that decodes: ${tn}`, async () => {
+      const pdf = await renderLabelPdf(sampleLabel({ trackingNumber: tn, shipTo: { ...sampleLabel().shipTo, name: 'Łódź ^~ 東京' } }));
+      const images = extractRgbImages(pdf);
+      expect(images).toHaveLength(1);
+      expect(await decodeCode128(images[0])).toEqual([tn]);
+    });
+  }
+
+  it('the bwip-js barcode PNG decodes on its own', async () => {
+    const b = await renderBarcodePng('LX123456785CN');
+    expect(await decodeCode128(new Uint8Array(b.png))).toEqual(['LX123456785CN']);
+  });
+});
