@@ -14,6 +14,7 @@ import * as m0013 from './0013-floor-counters';
 import * as m0014 from './0014-exception-counts';
 import * as m0015 from './0015-pack';
 import * as m0016 from './0016-operators';
+import * as m0017 from './0017-search-follows-undo';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
+  { version: 17, ...m0017 },
 ];
