@@ -22,7 +22,7 @@ const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 
 describe('the data folder lock', () => {
   it('refuses a second `cli serve` on one folder, naming the holder; after kill -9 the next start takes the stale lock', async () => {
     const dir = temp();
-    const first = await startConsole(dir, ['--no-demo']);
+    const first = await startConsole(dir, ['--no-demo'], { signIn: false });
     let firstPid = 0;
     try {
       const holder = JSON.parse(readFileSync(lockFile(dir), 'utf8'));
@@ -48,7 +48,7 @@ describe('the data folder lock', () => {
     }
     // kill -9 left the lock behind, naming a dead process: the next start takes it over.
     expect(readFileSync(lockFile(dir), 'utf8')).toContain('"entry":"cli serve"');
-    const next = await startConsole(dir, ['--no-demo']);
+    const next = await startConsole(dir, ['--no-demo'], { signIn: false });
     try {
       expect(JSON.parse(readFileSync(lockFile(dir), 'utf8')).pid).not.toBe(firstPid);
       expect((await next.call<{ mode: string }>('app.info')).mode).toBe('headless');
