@@ -1,9 +1,11 @@
 // Child process of batch.crash.test.ts: starts a batch of 500 orders and reports its progress until it is killed.
 import { createApp } from '../../../../electron/app/create';
 import { invoke } from '../../../../electron/app/invoke';
+import { signInAs } from '../../../support/app';
 
 const [dataDir] = process.argv.slice(2);
 const app = await createApp({ dataDir, mode: 'headless', runJobs: false, lock: 'batch-child' });
+await signInAs(app, 'supervisor');
 const started = await invoke(app.handlers, 'pack.batchStart', { limit: 500, label: 'morning wave' });
 if (!started.ok) throw new Error(started.error.message);
 const batchId = (started.data as { id: string }).id;
