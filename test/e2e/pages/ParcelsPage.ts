@@ -21,7 +21,8 @@ export class ParcelsPage {
   async relink(reason: string) {
     await this.page.getByTestId('relink-open').click();
     await expect(this.page.getByTestId('relink-reason')).toBeFocused();
-    await this.page.keyboard.type(reason);
+    // A person types: a burst at scanner speed on a screen that is not scanning is a badge, not words.
+    await this.page.keyboard.type(reason, { delay: 90 });
     await this.page.keyboard.press('Enter');
     await expect(this.page.getByTestId('detail-notice')).toContainText('Re-linked');
   }

@@ -40,7 +40,8 @@ export class SitePage {
 
   /** Type what was done and a note, Enter to settle. */
   async settle(resolution: string, note = '') {
-    await this.page.keyboard.type(resolution);
+    // A person types: a burst at scanner speed on a screen that is not scanning is a badge, not words.
+    await this.page.keyboard.type(resolution, { delay: 90 });
     if (note) {
       await this.page.getByTestId('site-note').fill(note);
       await this.page.getByTestId('site-note').press('Enter');
