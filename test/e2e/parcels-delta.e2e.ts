@@ -2,6 +2,7 @@ import type { Request } from '@playwright/test';
 import { test, expect } from './console';
 import { PickPage } from './pages/PickPage';
 import { ParcelsPage } from './pages/ParcelsPage';
+import { scanWedge } from './pages/wedge';
 
 const scanApi = (code: string) =>
   fetch('/api/pick.scan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }).then(
@@ -44,4 +45,19 @@ test('a pick while Parcels is open adds its row by delta: no whole-list refetch,
     expect(body.count).toBe(false);
   }
   await page.screenshot({ path: 'test-results/parcels-delta.png' });
+});
+
+test('a label scanned into the Parcels search finds its parcel: a screen that does not read the scanner keeps the scan', async ({ page, console: app }) => {
+  const pick = new PickPage(page);
+  await pick.open(app.url);
+  for (let i = 0; i < 3; i++) await pick.answerTo(() => pick.scan(`#${1001 + i}`));
+  const parcels = new ParcelsPage(page);
+  await parcels.open();
+  await expect(parcels.rows()).toHaveCount(3);
+  const wanted = (await parcels.rows().nth(1).getAttribute('data-tracking'))!;
+  await page.getByTestId('parcels-search').focus();
+  await scanWedge(page, wanted);
+  await expect(page.getByTestId('parcels-search')).toHaveValue(wanted);
+  await expect(parcels.rows()).toHaveCount(1);
+  await expect(parcels.rows().first()).toHaveAttribute('data-tracking', wanted);
 });

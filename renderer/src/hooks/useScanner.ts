@@ -6,7 +6,8 @@ import { onPush } from '../api/client';
 export const BADGE = /^OP-[A-Z0-9]{2,8}-[A-Z0-9]{2,8}$/;
 export const BADGE_EVENT = 'firstscan-badge';
 
-function typeInto(text: string): void {
+/** Text into the focused field, as if typed (its input event fires): a scan on a screen that does not read the scanner. */
+export function typeInto(text: string): void {
   const el = document.activeElement;
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !text) return;
   const start = el.selectionStart ?? el.value.length;
