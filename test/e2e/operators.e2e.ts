@@ -45,6 +45,7 @@ test.describe('signed out at the start', () => {
     await expect(page.getByText('Scan an order or an item')).toBeVisible();
     await pick.scan('#1001');
     await expect(pick.panel()).toContainText('#1001');
+    await expect(page.getByText(/Ana Lopez picking · \d+ open orders/)).toBeVisible();
     const parcels = await c.call<{ rows: Array<{ orderName: string; pickedBy: string }> }>('parcels.list', {});
     expect(parcels.rows.find((p) => p.orderName === '#1001')?.pickedBy).toBe('ana');
 

@@ -9,6 +9,7 @@ import { play } from '../ui/sounds';
 import { LabelPreview } from './LabelPreview';
 import { PrinterHealth } from '../devices/PrinterHealth';
 import { PackBench, type BenchReply } from '../pack/PackBench';
+import { useOperator } from '../operators/OperatorsRoles';
 
 type Result = Output<'pick.scan'>;
 type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
@@ -104,6 +105,7 @@ export function PickScreen() {
   const [busy, setBusy] = useState(false);
   const [manual, setManual] = useState('');
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
+  const me = useOperator();
   const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
   // The order at the pack bench (its line or store has pack rules): scans go to it until its labels are out.
   const [bench, setBench] = useState<string | null>(null);
@@ -336,7 +338,8 @@ export function PickScreen() {
         </div>
         {station.data && (
           <div className="muted small">
-            Operator {station.data.operator} · {s?.openOrders ?? '–'} open orders
+            {me ? `${me.name} picking · ` : ''}
+            {s?.openOrders ?? '–'} open orders
           </div>
         )}
       </aside>
