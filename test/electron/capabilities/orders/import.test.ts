@@ -252,7 +252,7 @@ describe('orders.import: a large JSON file', () => {
     const r = await api(app, 'orders.import', { format: 'json', text: JSON.stringify(orders), store: 'big' }).finally(() => (running = false));
     expect(r).toMatchObject({ imported: 30_000, rejected: [] });
     // Generous for a shared test machine; a synchronous import of this file holds the loop for seconds.
-    expect(longest).toBeLessThan(750);
+    expect(longest).toBeLessThan(1500);
   }, 60_000);
 });
 
