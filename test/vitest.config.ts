@@ -7,8 +7,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Many files spawn a CLI or a station process; on a shared 2-core CI machine one can take 30 s to start.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
     pool: 'forks',
   },
 });
