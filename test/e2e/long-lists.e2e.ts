@@ -10,8 +10,8 @@ import { startConsole, type ConsoleProcess } from './console';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 
-const PARCELS = 6000;
-const PER_DAY = 200;
+const PARCELS = 12_000;
+const PER_DAY = 400;
 
 /** A station grown by the project's own generator (`demo grow`), grown once per machine and copied per test. */
 function grownCopy(): string {
