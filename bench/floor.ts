@@ -18,11 +18,13 @@ export function walPages() {
   let frames = 0;
   let last: CheckpointRow | null = null;
   return {
-    /** Run the bench's untimed checkpoint and count the frames written since the previous one. */
-    checkpoint(db: Database.Database): void {
+    /** Run the bench's untimed checkpoint and count the frames written since the previous one (returned too). */
+    checkpoint(db: Database.Database): number {
       const [r] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
-      frames += !last || last.checkpointed === last.log ? r.log : r.log - last.log;
+      const added = !last || last.checkpointed === last.log ? r.log : r.log - last.log;
+      frames += added;
       last = r;
+      return added;
     },
     get frames() {
       return frames;

@@ -6,6 +6,7 @@ import { invoke } from '../electron/app/invoke';
 import { SettableClock } from '../electron/core/clock';
 import { growStation, type Call } from '../electron/capabilities/demo/grow';
 import { seedDemo } from '../electron/capabilities/demo/seed';
+import { signInDemoAdmin } from '../electron/cli/grow';
 import { tempDir } from '../test/support/app';
 import { checkpoint, openSqlite } from '../db/core/open';
 
@@ -32,6 +33,7 @@ export async function grownStation(parcels: number): Promise<{ dir: string; grow
     const app = await createApp({ dataDir: cache, mode: 'headless', runJobs: false, demo: false, background: false, testClock: clock, lock: 'bench grow' });
     try {
       seedDemo(app.ctx, { orders: 200, printer: { host: '127.0.0.1', port: 9100 }, ordersVia: 'console' });
+      await signInDemoAdmin(app);
       const r = await growStation(app.ctx, caller(app), clock, {
         parcels,
         onDay: (p) => p.day % 25 === 0 && process.stderr.write(`\n  grown ${p.parcels} parcels in ${Math.round(p.ms / 1000)} s`),

@@ -72,7 +72,7 @@ export const screensBench: Bench = {
       testClock: new SettableClock(new Date()),
       lock: 'bench',
     });
-    const parcels = big.store.read.parcels.list({ limit: 1, offset: 0 }).total;
+    const parcels = big.store.read.parcels.list({ limit: 1 }).total;
     const onBig = await measure(big);
     await big.close();
     grown.dispose();

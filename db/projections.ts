@@ -51,9 +51,10 @@ export function project(db: Sqlite, e: StoredEvent): void {
 
 /**
  * Projection tables, children first (delete order). Columns listed in `runtime` are operational
- * state that is not derived from events and is ignored when comparing a rebuild.
+ * state that is not derived from events and is ignored when comparing a rebuild; `dump` is what a
+ * comparison reads when the table alone is not the whole state.
  */
-export const projectionTables: Array<{ table: string; runtime?: string[] }> = [
+export const projectionTables: Array<{ table: string; runtime?: string[]; dump?: string }> = [
   ...counterTables,
   ...siteTables,
   ...packTables,

@@ -4,6 +4,7 @@ import { projectionTables } from './projections';
 import { projectOrRefuse } from './project-or-refuse';
 import { sqliteOf } from './core/handle';
 import { deriveLogCounters } from './core/counters';
+import { moveSearchQueue } from './pick/search-index';
 
 /** Inside the caller's transaction: empty every projection and apply the whole log in hlc order. */
 export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } {
@@ -12,6 +13,7 @@ export function rebuildInOrder(db: Sqlite): { events: number; lastHlc: string } 
   const all = [...iterateEvents(db)];
   for (const e of all) projectOrRefuse(db, e);
   deriveLogCounters(db);
+  moveSearchQueue(db, Infinity);
   return { events: all.length, lastHlc: all.length ? all[all.length - 1].hlc : '' };
 }
 
@@ -25,8 +27,8 @@ export function rebuildProjections(db: Sqlite): { events: number; ms: number } {
 /** A stable dump of every projection, for comparing a rebuild with the live state. */
 export function dumpProjections(db: Sqlite): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const { table, runtime = [] } of projectionTables) {
-    const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+  for (const { table, runtime = [], dump } of projectionTables) {
+    const rows = db.prepare(dump ?? `SELECT * FROM ${table}`).all() as Record<string, unknown>[];
     out[table] = rows
       .map((r) => {
         for (const c of runtime) delete r[c];

@@ -23,6 +23,9 @@ import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { bindHandle } from './core/handle';
+import { moveSearchQueue } from './pick/search-index';
+
+const SEARCH_AFTER_MS = 200;
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
 
 /** Every capability's reader, made once per connection: the one door services read through. */
@@ -61,6 +64,24 @@ export type Readers = ReturnType<typeof readers>;
 export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
   const log = new EventLog(db, station, project);
   const listeners = new Set<(events: StoredEvent[]) => void>();
+  // The search queue (migration 0019) moves into the index shortly after the commits that fill it,
+  // between scans, never inside one; a search reads both meanwhile.
+  let searchTimer: NodeJS.Timeout | null = null;
+  const searchSoon = (ms = SEARCH_AFTER_MS) => {
+    searchTimer ??= setTimeout(() => {
+      searchTimer = null;
+      if (!db.open || disk.refuses()) return;
+      // Inside a caller's open transaction (a generated station's bulk write): later.
+      if (db.inTransaction) return searchSoon(1000);
+      try {
+        if (store.indexSearch() > 0) searchSoon(0);
+      } catch {
+        // Busy or short of space: the texts stay queued (and found), and the move is tried again.
+        searchSoon(1000);
+      }
+    }, ms);
+    searchTimer.unref();
+  };
   const store = {
     station,
     log,
@@ -102,6 +123,18 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
         db.pragma('synchronous = FULL');
       }
     },
+    /**
+     * Moves a batch of queued search texts into the trigram index; returns how many are still queued.
+     * Unsynced: the queue and the index change in one transaction, so a crash loses neither.
+     */
+    indexSearch(limit?: number): number {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return db.transaction(() => moveSearchQueue(db, limit)).immediate();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {
       return db.open;
@@ -127,11 +160,15 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
         disk.markFull();
         throw new DiskFullError(disk.drive);
       }
-      if (emitted.length) for (const l of listeners) l(emitted);
+      if (emitted.length) {
+        searchSoon();
+        for (const l of listeners) l(emitted);
+      }
       return result;
     },
     /** Tell the listeners about events committed elsewhere (another station's, applied by site mode). */
     announce(events: StoredEvent[]): void {
+      if (events.length) searchSoon();
       if (events.length) for (const l of listeners) l(events);
     },
     /** Called after commit with the events just written (push to screens, wake job runners). */

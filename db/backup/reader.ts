@@ -8,13 +8,22 @@ export interface PendingRestore {
   stagedAt: string;
 }
 
+// Read once per connection (every scan asks): it is set only in a staged copy before the station
+// opens it, and cleared only through clearRestorePending below.
+const known = new WeakMap<Sqlite, PendingRestore | null>();
+
 /** Set while a restored station waits for a supervisor to confirm where its ranges continue: no number is issued meanwhile. */
 export function restorePending(db: Sqlite): PendingRestore | null {
+  const cached = known.get(db);
+  if (cached !== undefined) return cached;
   const r = stmt(db, "SELECT value FROM meta WHERE key = 'restore_pending'").get() as { value: string } | undefined;
-  return r?.value ? (JSON.parse(r.value) as PendingRestore) : null;
+  const pending = r?.value ? (JSON.parse(r.value) as PendingRestore) : null;
+  known.set(db, pending);
+  return pending;
 }
 
 export function clearRestorePending(db: Sqlite): void {
+  known.delete(db);
   stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
 }
 

@@ -1,6 +1,7 @@
 import { stmt } from '../core/stmt';
 import type { Sqlite } from '../core/open';
 import type { Projector } from '../core/types';
+import { forgetRules } from './reader';
 
 function openSession(db: Sqlite, orderId: string, at: string, by: string, parcels: number): void {
   stmt(
@@ -15,6 +16,7 @@ function openSession(db: Sqlite, orderId: string, at: string, by: string, parcel
 
 export const packProjector: Projector = {
   'pack.rules_saved': (db, e) => {
+    forgetRules(db);
     const r = e.payload;
     stmt(
       db,

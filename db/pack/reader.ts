@@ -43,6 +43,22 @@ const toRules = (r: Raw): PackRulesData => ({
   needsCustoms: r.needs_customs === 1,
 });
 
+const known = new WeakMap<Sqlite, boolean>();
+
+export function anyRules(db: Sqlite): boolean {
+  let any = known.get(db);
+  if (any === undefined) known.set(db, (any = stmt(db, 'SELECT 1 FROM pack_rules LIMIT 1').get() !== undefined));
+  return any;
+}
+
+/**
+ * The projection of a saved rule forgets the answer (rules are only ever added or changed by that
+ * event; a rebuild or a site undo that removes one leaves a stale "yes", which only costs a lookup).
+ */
+export function forgetRules(db: Sqlite): void {
+  known.delete(db);
+}
+
 export function packReader(db: Sqlite) {
   return {
     /** The rules of a scope ('line:<id>' / 'store:<id>'), undefined when none were saved. */
@@ -53,10 +69,8 @@ export function packReader(db: Sqlite) {
     allRules(): PackRulesData[] {
       return (stmt(db, 'SELECT * FROM pack_rules ORDER BY scope').all() as Raw[]).map(toRules);
     },
-    /** Cheap test for the pick path: does any rule exist at all? */
-    anyRules(): boolean {
-      return stmt(db, 'SELECT 1 FROM pack_rules LIMIT 1').get() !== undefined;
-    },
+    /** The pick path's test (every scan asks): does any rule exist at all? Read once, again after a rule is saved. */
+    anyRules: () => anyRules(db),
     session(orderId: string): PackSessionRow | undefined {
       const r = stmt(db, 'SELECT * FROM pack_sessions WHERE order_id = ?').get(orderId) as Raw | undefined;
       if (!r) return undefined;

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../core/open';
+import { SEARCH_SQL } from './search-index';
 import { stmt } from '../core/stmt';
 import { flag, json, rowMapper, type Raw } from '../core/rows';
 import type { NumberSource } from '../event-types';
@@ -70,7 +71,8 @@ const SORT_SQL: Record<ParcelSort, string> = {
   lineName: 'l.name',
   trackingNumber: 'p.tracking_number',
   status: 'p.status',
-  labelPrintedAt: 'p.label_printed_at',
+  // A label not yet printed sorts as '' (before every time), so a page's last row is a cursor like any other.
+  labelPrintedAt: "coalesce(p.label_printed_at, '')",
   reprints: 'p.reprints',
 };
 
@@ -79,12 +81,11 @@ export interface ParcelFilter {
   lineId?: string;
   q?: string;
   limit: number;
-  offset: number;
-  /** Keyset paging in the default order (newest first): the rows after this parcel id. */
+  /** Keyset paging in the list's order: the rows after this parcel (the last row of the page before). */
   after?: string;
   /** Only these parcels (a screen's delta after a push), still under the filters. */
   ids?: string[];
-  /** Another order than newest first (paged by offset). */
+  /** Another order than newest first (ties newest first). */
   sort?: { by: ParcelSort; desc: boolean };
   /** Count the matches too (the first page); later pages skip it. */
   count?: boolean;
@@ -107,7 +108,8 @@ export function parcelsReader(db: Sqlite) {
      * Newest first (or sorted). The total comes from parcel_counts and a search from the trigram index
      * (parcel_search, 3 characters or more, anywhere in the tracking number, order name or buyer):
      * neither reads every parcel. Under 3 characters, only an order of exactly that name matches.
-     * Pages by keyset (`after`) in the default order, by offset when sorted; `ids` answers a screen's delta.
+     * Pages by keyset only (`after`: the rows after that parcel in the list's order, sorted or not, so a
+     * page costs the same deep in the list as at its top); `ids` answers a screen's delta.
      */
     list(f: ParcelFilter): { rows: ParcelRow[]; total: number | null } {
       const where: string[] = [];
@@ -116,8 +118,9 @@ export function parcelsReader(db: Sqlite) {
       if (f.lineId) (where.push('p.line_id = ?'), args.push(f.lineId));
       const q = f.q?.trim();
       if (q && q.length >= 3) {
-        where.push('p.id IN (SELECT parcel_id FROM parcel_search WHERE text LIKE ?)');
-        args.push(`%${q.replace(/[%_]/g, '')}%`);
+        where.push(`p.id IN (${SEARCH_SQL})`);
+        const like = `%${q.replace(/[%_]/g, '')}%`;
+        args.push(like, like);
       } else if (q) {
         // One or two characters find too much to be a search: only an order of that very name.
         where.push('p.order_id IN (SELECT id FROM orders WHERE name = ? OR name = ?)');
@@ -141,11 +144,16 @@ export function parcelsReader(db: Sqlite) {
       const pageArgs = [...args];
       if (f.ids) (page.push(`p.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`), pageArgs.push(...f.ids));
       const sorted = f.sort && !f.ids;
-      if (f.after && !sorted) (page.push('p.id < ?'), pageArgs.push(f.after));
+      if (f.after && sorted) {
+        // After the cursor's sort value, or at the same value with an older id (ties go newest first).
+        const by = SORT_SQL[f.sort!.by];
+        const at = `(SELECT ${by} FROM parcels p JOIN orders o ON o.id = p.order_id JOIN carrier_lines l ON l.id = p.line_id WHERE p.id = ?)`;
+        page.push(`(${by} ${f.sort!.desc ? '<' : '>'} ${at} OR (${by} = ${at} AND p.id < ?))`);
+        pageArgs.push(f.after, f.after, f.after);
+      } else if (f.after) (page.push('p.id < ?'), pageArgs.push(f.after));
       const pw = page.length ? `WHERE ${page.join(' AND ')}` : '';
       const order = sorted ? `${SORT_SQL[f.sort!.by]} ${f.sort!.desc ? 'DESC' : 'ASC'}, p.id DESC` : 'p.id DESC';
-      const offset = f.after && !sorted ? 0 : f.offset;
-      const rows = db.prepare(`${SELECT} ${pw} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...pageArgs, f.limit, offset) as Raw[];
+      const rows = db.prepare(`${SELECT} ${pw} ORDER BY ${order} LIMIT ?`).all(...pageArgs, f.limit) as Raw[];
       return { rows: rows.map(toParcel), total };
     },
   };

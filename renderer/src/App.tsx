@@ -7,7 +7,7 @@ import { HealthBanner } from './station/HealthBanner';
 import { OperatorsSignIn, OperatorsPin, type PinAsk } from './operators/OperatorsSignIn';
 import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, type Session } from './operators/OperatorsRoles';
 import { OperatorsNotices } from './operators/OperatorsNotices';
-import { BADGE_EVENT, typeInto, useScanner } from './hooks/useScanner';
+import { BADGE_EVENT, typeScan, useScanner } from './hooks/useScanner';
 import { play } from './ui/sounds';
 
 const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
@@ -105,8 +105,9 @@ export function App() {
 
   const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0];
   // Screens that do not read the scanner themselves: listen here for badges; any other scan goes into
-  // the focused field (a label scanned into the Parcels search, say), never lost.
-  useScanner(typeInto, undefined, !!session && (!operator || !current.scans));
+  // the focused field (a label scanned into the Parcels search, say), never lost, and its Enter then
+  // submits the field's form as on a plain PC (a new label's number scanned into the re-link form).
+  useScanner(typeScan, undefined, !!session && (!operator || !current.scans));
 
   if (fatal)
     return (

@@ -18,6 +18,8 @@ test('a pick while Parcels is open adds its row by delta: no whole-list refetch,
   await parcels.open();
   await expect(parcels.rows()).toHaveCount(5);
   await expect(page.getByTestId('parcels-count')).toContainText('5 parcels');
+  // Their labels have printed (a busy machine prints late): what follows is only the new picks' news.
+  for (let i = 0; i < 5; i++) await expect(parcels.rows().nth(i).locator('.c-label')).toContainText('✓', { timeout: 30_000 });
 
   const asked: Array<Record<string, unknown>> = [];
   const onRequest = (r: Request) => {
@@ -41,7 +43,10 @@ test('a pick while Parcels is open adds its row by delta: no whole-list refetch,
   // Every request after the picks named the parcels that changed; none asked for the list again.
   for (const body of asked) {
     expect(body.ids, JSON.stringify(body)).toBeDefined();
-    expect((body.ids as string[]).every((id) => id === a.parcel.id || id === b.parcel.id)).toBe(true);
+    expect(
+      (body.ids as string[]).every((id) => id === a.parcel.id || id === b.parcel.id),
+      JSON.stringify([body, a.parcel.id, b.parcel.id]),
+    ).toBe(true);
     expect(body.count).toBe(false);
   }
   await page.screenshot({ path: 'test-results/parcels-delta.png' });

@@ -24,16 +24,16 @@ export function floorQueries(app: App): FloorQuery[] {
   const printer = app.store.read.settings.printers()[0];
   const q: FloorQuery[] = [
     { screen: 'pick', channel: 'pick.stats', input: {} },
-    { screen: 'parcels', channel: 'parcels.list', input: { limit: 200, offset: 0 } },
-    { screen: 'parcels', channel: 'parcels.list', input: { status: 'picked', limit: 200, offset: 0 } },
-    { screen: 'parcels', channel: 'parcels.list', input: { q: '#1', limit: 200, offset: 0 } },
+    { screen: 'parcels', channel: 'parcels.list', input: { limit: 200 } },
+    { screen: 'parcels', channel: 'parcels.list', input: { status: 'picked', limit: 200 } },
+    { screen: 'parcels', channel: 'parcels.list', input: { q: '#1', limit: 200 } },
     { screen: 'dispatch', channel: 'dispatch.board', input: {} },
     { screen: 'exceptions', channel: 'monitor.queue', input: { status: 'open', limit: 500 } },
   ];
   if (parcel) {
     q.push({ screen: 'pick', channel: 'parcels.get', input: { id: parcel.id } });
-    q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: parcel.trackingNumber.slice(-6), limit: 200, offset: 0 } });
-    if (order) q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: order.shipTo.name.split(' ').pop(), limit: 200, offset: 0 } });
+    q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: parcel.trackingNumber.slice(-6), limit: 200 } });
+    if (order) q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: order.shipTo.name.split(' ').pop(), limit: 200 } });
   }
   if (manifest) q.push({ screen: 'dispatch', channel: 'dispatch.manifest', input: { manifestId: manifest.id } });
   if (printer) {

@@ -55,19 +55,18 @@ export const pickChannels = {
         lineId: z.string().optional(),
         q: z.string().max(60).optional(),
         limit: z.number().int().min(1).max(5000).default(200),
-        offset: z.number().int().min(0).default(0),
-        after: z.string().min(1).max(64).optional().describe('keyset paging, newest first: the rows after this parcel id (offset is then ignored)'),
+        after: z.string().min(1).max(64).optional().describe('keyset paging in the list order (sorted or not): the rows after this parcel id'),
         ids: z.array(z.string().min(1).max(64)).max(500).optional().describe('only these parcels, still under the filters: what changed after a push'),
         sort: z
           .object({ by: z.enum(['pickedAt', 'orderName', 'lineName', 'trackingNumber', 'status', 'labelPrintedAt', 'reprints']), desc: z.boolean() })
           .strict()
           .optional()
-          .describe('another order than newest first (paged by offset)'),
+          .describe('another order than newest first (ties newest first)'),
         count: z.boolean().default(true).describe('count every match (total); later pages of a list say false'),
       })
       .strict(),
     z.object({ rows: z.array(S.Parcel), total: z.number().int().nullable().describe('null when count was false') }),
-    'Parcels, newest first (or sorted), with filters; paged by keyset (after) or offset, or only the ids asked for.',
+    'Parcels, newest first (or sorted), with filters; paged by keyset (after) only, or only the ids asked for.',
     'picker',
   ),
   'parcels.get': ch(

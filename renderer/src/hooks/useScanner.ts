@@ -16,6 +16,41 @@ export function typeInto(text: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/**
+ * Enter in the focused field, as a scanner's Enter does on a plain PC: the field's form is submitted
+ * when Enter would submit it (by its default button, or a form of one field). After React has taken the
+ * text the burst typed, so the form sends what is on screen.
+ */
+export function pressEnter(): void {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLInputElement) || !el.form) return;
+  const form = el.form;
+  setTimeout(() => {
+    const button = [...form.elements].find(
+      (x): x is HTMLButtonElement | HTMLInputElement => (x instanceof HTMLButtonElement || x instanceof HTMLInputElement) && x.type === 'submit',
+    );
+    if (button) {
+      if (!button.disabled) form.requestSubmit(button);
+      return;
+    }
+    const fields = [...form.elements].filter(
+      (x) => x instanceof HTMLInputElement && !['hidden', 'checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(x.type),
+    );
+    if (fields.length === 1) form.requestSubmit();
+  }, 0);
+}
+
+/** A scan on a screen that does not read the scanner: its text into the focused field, then its Enter (if it ended with one). */
+export function typeScan(code: string, _symbology?: string, how?: ScanHow): void {
+  typeInto(code);
+  if (how?.enter) pressEnter();
+}
+
+/** How a burst ended: with its Enter key (a keyboard-wedge scanner), or by a pause or a device push. */
+export interface ScanHow {
+  enter: boolean;
+}
+
 /** What a floor screen says to a burst that ended with Enter but was shorter than the station's shortest code. */
 export function shortScanAnswer(code: string, minLength: number): { title: string; next: string } {
   const n = [...code].length;
@@ -26,9 +61,9 @@ export function shortScanAnswer(code: string, minLength: number): { title: strin
 }
 
 /** A badge scanned on any screen goes to the sign-in (App), never to the screen's own scan. */
-function route(code: string, symbology: string | undefined, onScan: (code: string, symbology?: string) => void): void {
+function route(code: string, symbology: string | undefined, onScan: (code: string, symbology?: string, how?: ScanHow) => void, enter = false): void {
   if (BADGE.test(code)) window.dispatchEvent(new CustomEvent(BADGE_EVENT, { detail: code }));
-  else onScan(code, symbology);
+  else onScan(code, symbology, { enter });
 }
 
 /**
@@ -37,7 +72,7 @@ function route(code: string, symbology: string | undefined, onScan: (code: strin
  * goes to `onShort`, so the screen can answer it instead of staying silent.
  */
 export function useScanner(
-  onScan: (code: string, symbology?: string) => void,
+  onScan: (code: string, symbology?: string, how?: ScanHow) => void,
   settings: WedgeSettings = defaultWedgeSettings,
   enabled = true,
   onShort?: (code: string, minLength: number) => void,
@@ -56,7 +91,7 @@ export function useScanner(
       if (verdict.kind === 'pass') return;
       e.preventDefault();
       e.stopPropagation();
-      if (verdict.kind === 'scan') route(verdict.code, verdict.symbology, cb.current);
+      if (verdict.kind === 'scan') route(verdict.code, verdict.symbology, cb.current, e.key === 'Enter');
       if (verdict.kind === 'short') short.current?.(verdict.code, verdict.minLength);
     };
     const timer = setInterval(() => {

@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
-import { useExceptionPages } from '../hooks/useExceptionPages';
+import { useKeysetPages } from '../ui/useKeysetPages';
+import { exceptionPages } from './exception-pages';
 import { ExceptionDetail } from './ExceptionDetail';
 import { MonitorRules } from './MonitorRules';
 import { MonitorSources } from './MonitorSources';
@@ -44,7 +45,7 @@ export function ExceptionsScreen() {
     }),
     [cause, owner, resolved],
   );
-  const q = useExceptionPages(input);
+  const q = useKeysetPages(exceptionPages, input);
   const info = useChannel('app.info', {});
   const act = useAction();
   const rows = q.rows;
@@ -54,10 +55,9 @@ export function ExceptionsScreen() {
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.length ? items[items.length - 1].index : 0;
-  const { more } = q;
-  useEffect(() => {
-    if (!q.end && rows.length && lastVisible >= rows.length - 40) more();
-  }, [lastVisible, rows.length, q.end, more]);
+  const { want } = q;
+  // The rows in view and a screenful beyond, so the end of what is loaded is never met.
+  useEffect(() => want(lastVisible + 40), [lastVisible, want]);
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -4,7 +4,8 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { PAGE, useParcelPages, type ParcelQuery } from '../hooks/useParcelPages';
+import { useKeysetPages } from '../ui/useKeysetPages';
+import { parcelPages, type ParcelQuery } from './parcel-pages';
 import { ParcelsDetail } from './ParcelsDetail';
 import { fmtTime, words } from '../ui/Field';
 
@@ -69,9 +70,11 @@ export function ParcelsScreen() {
     }),
     [query, status, lineId, sort?.id, sort?.desc],
   );
-  const list = useParcelPages(input);
+  const list = useKeysetPages(parcelPages, input);
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
-  const total = list.count;
+  // The scrollbar spans every match the server counted; rows not loaded yet show as waiting.
+  const total = list.end ? list.rows.length : Math.max(list.total ?? 0, list.rows.length);
+  const rowAt = (i: number): Parcel | undefined => list.rows[i];
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -80,11 +83,11 @@ export function ParcelsScreen() {
   const first = items.length ? items[0].index : 0;
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = list;
-  // The pages in view and the next two, so a fast scroll finds its rows already there.
-  useEffect(() => want(first, lastVisible + 2 * PAGE), [first, lastVisible, want, list.version]);
+  // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
+  useEffect(() => want(lastVisible + 2 * parcelPages.page), [lastVisible, want]);
 
   // The table renders only the rows in view: its data is the window, sorting is done by the server.
-  const data = useMemo(() => items.map((vi) => list.row(vi.index)).filter((r): r is Parcel => !!r), [items, list.row]);
+  const data = useMemo(() => items.map((vi) => list.rows[vi.index]).filter((r): r is Parcel => !!r), [items, list.rows, list.version]);
   const table = useReactTable({
     data,
     columns,
@@ -119,7 +122,7 @@ export function ParcelsScreen() {
   );
 
   const open = (i: number) => {
-    const r = list.row(i);
+    const r = rowAt(i);
     if (r) {
       setActive(i);
       setOpenId(r.id);
@@ -241,7 +244,7 @@ export function ParcelsScreen() {
             {!list.ready && !list.error && <div className="empty">Loading parcels…</div>}
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
-                const p = list.row(vi.index);
+                const p = rowAt(vi.index);
                 const row = p && byId.get(p.id);
                 const style = { height: ROW_H, transform: `translateY(${vi.start}px)` };
                 if (!p || !row)

@@ -36,6 +36,16 @@ describe('the pack bench', () => {
     if (r.outcome === 'issued') expect(r.parcel.pieces ?? null).toBeNull();
   });
 
+  it('sends a line to the bench from the first scan after its first rule is saved (the pick path reads "any rule?" once, until a rule is saved)', async () => {
+    app = await demoApp({ runJobs: false });
+    const first = await api(app, 'pick.scan', { code: '#1001' });
+    expect(first.outcome).toBe('issued');
+    const next = orderOf(app, '#1002');
+    await api(app, 'pack.rulesSave', rules(`line:${next.lineId}`, { verify: true }));
+    const r = await api(app, 'pick.scan', { code: '#1002' });
+    expect(r.outcome).toBe('pack');
+  });
+
   it('splits an order into 3 parcels: 3 numbers, labels "1 of 3" … "3 of 3", one Shopify fulfillment with all three numbers', async () => {
     shop = await shopApp({ orders: 3 });
     const a = shop.app;

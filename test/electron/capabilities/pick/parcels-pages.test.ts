@@ -3,7 +3,7 @@ import { api, demoApp } from '../../../support/app';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
-describe('parcels.list pages: keyset, ids, server-side sort', () => {
+describe('parcels.list pages: keyset only, ids, server-side sort', () => {
   let app: App;
   const picked: string[] = [];
   beforeAll(async () => {
@@ -41,8 +41,34 @@ describe('parcels.list pages: keyset, ids, server-side sort', () => {
   it('sorts on the server over every row, not just a page', async () => {
     const asc = await api(app, 'parcels.list', { limit: 100, sort: { by: 'orderName', desc: false } });
     expect(asc.rows.map((r) => r.orderName)).toEqual(Array.from({ length: 23 }, (_, i) => `#${1001 + i}`));
-    const second = await api(app, 'parcels.list', { limit: 5, offset: 5, sort: { by: 'orderName', desc: true } });
+    const first = await api(app, 'parcels.list', { limit: 5, sort: { by: 'orderName', desc: true } });
+    const second = await api(app, 'parcels.list', { limit: 5, after: first.rows[4].id, count: false, sort: { by: 'orderName', desc: true } });
     expect(second.rows.map((r) => r.orderName)).toEqual(['#1018', '#1017', '#1016', '#1015', '#1014']);
+  });
+
+  it('walks a sorted list by keyset too, ties newest first, a label not yet printed included', async () => {
+    for (const sort of [
+      { by: 'status', desc: false },
+      { by: 'labelPrintedAt', desc: true },
+      { by: 'reprints', desc: false },
+      { by: 'lineName', desc: true },
+    ] as const) {
+      const whole = (await api(app, 'parcels.list', { limit: 100, sort })).rows.map((r) => r.id);
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await api(app, 'parcels.list', { limit: 4, sort, count: false, ...(after ? { after } : {}) });
+        if (!page.rows.length) break;
+        seen.push(...page.rows.map((r) => r.id));
+        after = page.rows[page.rows.length - 1].id;
+      }
+      expect(seen, sort.by).toEqual(whole);
+      expect(new Set(seen).size).toBe(23);
+    }
+  });
+
+  it('has no offset paging any more', async () => {
+    await expect(api(app, 'parcels.list', { limit: 5, offset: 5 } as never)).rejects.toThrow(/BAD_INPUT/);
   });
 
   it('refuses a sort column it does not know', async () => {
