@@ -9,11 +9,11 @@ const ShipLines = z
   .max(500);
 const Override = z
   .object({
-    supervisor: z.string().trim().min(2, 'the overriding supervisor’s name').max(60),
-    reason: z.string().trim().min(3, 'say why the counts may differ').max(200),
+    supervisor: z.string().trim().min(2, 'the overriding supervisor’s name').max(60).optional().describe('ignored when someone is signed in: the signed-in supervisor overrides'),
+    reason: z.string().trim().min(3, 'say why the check may be skipped').max(200),
   })
   .strict()
-  .describe('a supervisor lets the labels go with counts that do not match: their name and the reason go on the audit trail');
+  .describe('a signed-in supervisor lets the labels go with counts that do not match or without a weight: their name and the reason go on the audit trail (a picker is refused: FORBIDDEN, need supervisor)');
 
 const Rules = z
   .object({

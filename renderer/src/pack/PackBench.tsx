@@ -30,7 +30,6 @@ export function PackBench({
   );
   const [panel, setPanel] = useState<'none' | 'override' | 'partial' | 'weight'>('none');
   const [grams, setGrams] = useState('');
-  const [supervisor, setSupervisor] = useState('');
   const [reason, setReason] = useState('');
   const [qty, setQty] = useState<Record<number, string>>({});
   const v = view.data;
@@ -160,11 +159,11 @@ export function PackBench({
           className="pack-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void label({ override: { supervisor, reason } });
+            void label({ override: { reason } });
           }}
         >
-          <input placeholder="Supervisor’s name" value={supervisor} onChange={(e) => setSupervisor(e.target.value)} data-testid="override-supervisor" />
-          <input placeholder="Why the counts may differ" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
+          <span className="hint">A supervisor signs in here (scans their badge), then prints past the check.</span>
+          <input placeholder="Why the check may be skipped" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
           <button type="submit">Print with override</button>
         </form>
       )}
@@ -217,7 +216,7 @@ export function PackBench({
         </button>
         <button onClick={() => setPanel(panel === 'weight' ? 'none' : 'weight')}>Type grams</button>
         <button onClick={() => setPanel(panel === 'partial' ? 'none' : 'partial')}>Ship part…</button>
-        {v.rules.verify && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Override…</button>}
+        {v.blockers.some((b) => b.code !== 'customs') && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Override…</button>}
         <button className="primary" data-testid="pack-print" onClick={() => void label()} disabled={v.blockers.length > 0}>
           Print {v.parcels > 1 ? `${v.parcels} labels` : 'label'}
         </button>

@@ -181,7 +181,7 @@ export const SENTENCES: Sentences = {
   'pack.parcels_set': (p) => `The order goes in ${plural(p.parcels, 'parcel')}.`,
   'pack.weighed': (p) => `Weighed ${(p.grams / 1000).toFixed(3)} kg (${p.source === 'typed' ? 'typed' : `from the scale${p.device ? ` ${p.device}` : ''}`}).`,
   'pack.overridden': (p) =>
-    `Supervisor ${p.supervisor} let the labels go with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')}): ${p.reason}`,
+    `Supervisor ${p.supervisor} let the labels go ${p.waived?.includes('weight') && !p.short.length ? 'without a weight' : `with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')})`}: ${p.reason}`,
   'pack.issued': (p) =>
     `${plural(p.parcelIds.length, 'label')} issued at the bench${
       p.partial
