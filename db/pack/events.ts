@@ -1,3 +1,4 @@
+import type { JobDraft } from '../job-types';
 /** The pack station's events: rules, the bench session of an order, customs per SKU, batch runs. */
 export interface PackRulesData {
   /** 'line:<id>' or 'store:<id>'. */
@@ -51,6 +52,8 @@ export interface PackEvents {
     /** Per parcel, in piece order, the lines it carries (its own customs declaration); absent: every parcel carries `lines`. */
     contents?: Array<Array<{ idx: number; quantity: number }>>;
   };
+  /** A parcel's CN23 form queued for the document printer (at issue, or printed again from the bench or the parcel). */
+  'customs.form_queued': { parcelId: string; form: 'CN23'; reason: string; jobs: JobDraft[] };
   'customs.skus_imported': { rows: CustomsSkuData[]; source: string };
   'pack.batch_started': { batchId: string; label: string; orderIds: string[] };
   'pack.batch_order': { batchId: string; seq: number; orderId: string; outcome: 'issued' | 'skipped' | 'refused'; parcelId?: string; message?: string };

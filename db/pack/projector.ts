@@ -1,6 +1,7 @@
 import { stmt } from '../core/stmt';
 import type { Sqlite } from '../core/open';
 import type { Projector } from '../core/types';
+import { insertJobs } from '../outbox/projector';
 
 function openSession(db: Sqlite, orderId: string, at: string, by: string, parcels: number): void {
   stmt(
@@ -26,12 +27,10 @@ export const packProjector: Projector = {
   'pack.opened': (db, e) => openSession(db, e.payload.orderId, e.occurredAt, e.actor, e.payload.parcels),
   'pack.item_counted': (db, e) => {
     const box = `$."${e.payload.parcel ?? 1}"`;
-    stmt(db, 'UPDATE pack_counts SET counted = counted + 1, boxes = json_set(boxes, ?, coalesce(json_extract(boxes, ?), 0) + 1) WHERE order_id = ? AND idx = ?').run(
-      box,
-      box,
-      e.payload.orderId,
-      e.payload.idx,
-    );
+    stmt(
+      db,
+      'UPDATE pack_counts SET counted = counted + 1, boxes = json_set(boxes, ?, coalesce(json_extract(boxes, ?), 0) + 1) WHERE order_id = ? AND idx = ?',
+    ).run(box, box, e.payload.orderId, e.payload.idx);
   },
   'pack.item_refused': (db, e) => {
     if (e.payload.reason === 'extra') stmt(db, 'UPDATE pack_sessions SET extras = extras + 1 WHERE order_id = ?').run(e.payload.orderId);
@@ -64,6 +63,7 @@ export const packProjector: Projector = {
     // The rest of a partial shipment stays open on the pick screen (parcel.picked set it picked).
     if (p.partial) stmt(db, "UPDATE orders SET status = 'open' WHERE id = ?").run(p.orderId);
   },
+  'customs.form_queued': (db, e) => insertJobs(db, e.payload.jobs, e.occurredAt),
   'customs.skus_imported': (db, e) => {
     const up = stmt(
       db,

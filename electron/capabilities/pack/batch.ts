@@ -6,6 +6,7 @@ import { rulesFor } from './rules';
 import { benchCustoms, benchLines } from './state';
 import { issueParcels } from './issue';
 import { parcelContents } from './contents';
+import { queueCustomsForms } from './customs-form';
 
 export interface BatchFilter {
   lineId?: string;
@@ -75,6 +76,7 @@ export function batchOne(ctx: ServiceContext, batchId: string, seq: number, orde
           ),
         },
       });
+    queueCustomsForms(ctx, emit, ids, at);
     return done({ outcome: 'issued', parcelId: ids[0] });
   });
 }

@@ -12,6 +12,7 @@ import { setParcels } from './parcels';
 import { weighFromScale, weighTyped } from './weigh';
 import { printLabels } from './label';
 import { saveRules } from './rules';
+import { customsFormOf, customsFormPdf, printCustomsForm } from './customs-form';
 import { BatchRunner, batchView, startBatch } from './batch';
 import { customsSkus, importCustomsCsv } from '../lines/customs/skus';
 
@@ -70,6 +71,9 @@ export function packCapabilityWith(opts: PackOptions = {}): Capability {
           w.clear();
           return { ok: true, message: tare ? 'Tare sent: the scale now weighs from what is on it.' : 'Zero sent: empty the scale before the next parcel.' };
         },
+        'pack.customsForm': ({ parcelId }) => customsFormOf(ctx, parcelId),
+        'pack.customsFormPrint': ({ parcelId, reason }) => printCustomsForm(ctx, parcelId, reason),
+        'pack.customsFormPdf': ({ parcelId }) => customsFormPdf(ctx, parcelId),
         'pack.rules': () => ctx.store.read.pack.allRules(),
         'pack.rulesSave': (rules) => saveRules(ctx, rules),
         'customs.skus': () => customsSkus(ctx),

@@ -5,6 +5,7 @@ import { allows, ROLE_LABEL } from '../../contract/roles';
 import { parcelView } from '../pick/view';
 import { issueParcels } from './issue';
 import { parcelContents } from './contents';
+import { queueCustomsForms } from './customs-form';
 import { benchState } from './session';
 import { blockers } from './state';
 
@@ -47,7 +48,13 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
         emit({
           type: 'pack.overridden',
           subject: s.order.id,
-          payload: { orderId: s.order.id, supervisor: override.supervisor, reason: override.reason, short, waived: waived.map((b) => b.code as 'count' | 'weight') },
+          payload: {
+            orderId: s.order.id,
+            supervisor: override.supervisor,
+            reason: override.reason,
+            short,
+            waived: waived.map((b) => b.code as 'count' | 'weight'),
+          },
         });
       }
       const earlier = s.lines.some((l) => l.shipped > 0);
@@ -69,6 +76,7 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
           ...(parcelIds.length > 1 ? { contents: parcelContents(s.lines, ship, parcelIds.length, s.rules.itemsPerParcel) } : {}),
         },
       });
+      queueCustomsForms(ctx, emit, parcelIds, at);
       return parcelIds;
     });
     const parcels = ids.map((id) => parcelView(ctx.store.read.parcels.get(id)!));

@@ -9,11 +9,19 @@ const ShipLines = z
   .max(500);
 const Override = z
   .object({
-    supervisor: z.string().trim().min(2, 'the overriding supervisor’s name').max(60).optional().describe('ignored when someone is signed in: the signed-in supervisor overrides'),
+    supervisor: z
+      .string()
+      .trim()
+      .min(2, 'the overriding supervisor’s name')
+      .max(60)
+      .optional()
+      .describe('ignored when someone is signed in: the signed-in supervisor overrides'),
     reason: z.string().trim().min(3, 'say why the check may be skipped').max(200),
   })
   .strict()
-  .describe('a signed-in supervisor lets the labels go with counts that do not match or without a weight: their name and the reason go on the audit trail (a picker is refused: FORBIDDEN, need supervisor)');
+  .describe(
+    'a signed-in supervisor lets the labels go with counts that do not match or without a weight: their name and the reason go on the audit trail (a picker is refused: FORBIDDEN, need supervisor)',
+  );
 
 const Rules = z
   .object({
@@ -184,6 +192,29 @@ export const packChannels = {
     z.object({ tare: z.boolean().default(false) }).strict(),
     z.object({ ok: z.boolean(), message: z.string() }),
     'Zero (or tare) the scale.',
+    'picker',
+  ),
+  'pack.customsForm': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({
+      form: z.enum(['CN22', 'CN23']).nullable().describe('null: the parcel’s line carries no customs'),
+      items: z.array(z.object({ description: z.string(), quantity: z.number().int(), value: z.number(), hsCode: z.string().nullable(), origin: z.string() })),
+      value: z.number(),
+      currency: z.string(),
+    }),
+    'The customs declaration of one parcel: only the items it carries (a split order’s parcel declares its own).',
+    'picker',
+  ),
+  'pack.customsFormPrint': ch(
+    z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why it is printed again').max(200).default('printed again') }).strict(),
+    z.object({ message: z.string() }),
+    'Print a parcel’s CN23 again on the document (PDF) printer, through the outbox.',
+    'picker',
+  ),
+  'pack.customsFormPdf': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    'A parcel’s CN23 as a PDF (A4), to look at or save.',
     'picker',
   ),
   'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.', 'picker'),

@@ -191,6 +191,7 @@ export const SENTENCES: Sentences = {
           )} stay open`
         : ''
     }.`,
+  'customs.form_queued': (p) => `${p.form} customs form sent to the document printer (${p.reason}).`,
   'customs.skus_imported': (p) => `Customs table: ${plural(p.rows.length, 'SKU')} imported (${p.source}).`,
   'pack.batch_started': (p) => `Batch "${p.label}" started with ${plural(p.orderIds.length, 'order')}.`,
   'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,
