@@ -33,6 +33,20 @@ const Rules = z
   })
   .strict();
 
+const SerialScale = z
+  .object({
+    path: z.string().trim().min(1, 'the port: COM3 on Windows, /dev/ttyUSB0 on Linux').max(200),
+    baudRate: z
+      .number()
+      .int()
+      .refine(
+        (b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b),
+        'a baud rate from the list (the scale’s manual says which; 9600 is common)',
+      ),
+    protocol: z.enum(['st-gs', 'sics'], 'a protocol from the list'),
+  })
+  .strict();
+
 const Blocker = z.object({ code: z.enum(['count', 'weight', 'customs']), message: z.string(), next: z.string() });
 
 export const PackView = z.object({
@@ -216,6 +230,28 @@ export const packChannels = {
     z.object({ fileName: z.string(), pdfBase64: z.string() }),
     'A parcel’s CN23 as a PDF (A4), to look at or save.',
     'picker',
+  ),
+  'pack.scaleSettings': ch(
+    Empty,
+    z.object({
+      serial: SerialScale.nullable().describe('the serial scale set up on this station; null: USB HID scales'),
+      protocols: z.array(z.object({ id: z.enum(['st-gs', 'sics']), label: z.string() })),
+      baudRates: z.array(z.number().int()),
+      ports: z.array(z.object({ path: z.string(), manufacturer: z.string().nullable() })),
+      serialAvailable: z.boolean().describe('false: this console cannot reach serial ports'),
+    }),
+    'The station’s scale set-up: the serial scale (port, baud, protocol), the protocols the decoders speak and the ports seen.',
+    'picker',
+  ),
+  'pack.scaleSave': ch(
+    z.object({ serial: SerialScale.nullable() }).strict(),
+    z.object({
+      serial: SerialScale.nullable(),
+      connected: z.object({ key: z.string(), kind: z.enum(['hid', 'serial']), name: z.string(), path: z.string() }).nullable(),
+      message: z.string(),
+    }),
+    'Set up (or remove) the station’s serial scale: the port is opened first, and a port that does not open is refused and nothing is saved.',
+    'supervisor',
   ),
   'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.', 'picker'),
   'pack.rulesSave': ch(Rules, Rules, 'Save the pack rules of a line or a store.', 'supervisor'),

@@ -48,6 +48,8 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'pack.customsForm': { parcelId: 'pcl_x' },
   'pack.customsFormPrint': { parcelId: 'pcl_x', reason: 'form torn' },
   'pack.customsFormPdf': { parcelId: 'pcl_x' },
+  'pack.scaleSettings': {},
+  'pack.scaleSave': { serial: { path: '/dev/ttyUSB0', baudRate: 9600, protocol: 'st-gs' } },
   'pack.rules': {},
   'pack.rulesSave': { scope: 'line:ln_x', verify: true, itemsPerParcel: null, needsWeight: true, needsCustoms: false },
   'customs.skus': {},
