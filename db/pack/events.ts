@@ -27,6 +27,7 @@ export type WeightSource = 'scale_hid' | 'scale_serial' | 'typed';
 
 export interface PackEvents {
   'pack.rules_saved': PackRulesData;
+  'pack.rules_removed': { scope: string };
   'pack.opened': { orderId: string; parcels: number };
   /** `parcel`: the box (1-based) the item went into; absent in events recorded before boxes were kept. */
   'pack.item_counted': { orderId: string; idx: number; sku: string; code: string; parcel?: number };

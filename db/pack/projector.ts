@@ -24,6 +24,9 @@ export const packProjector: Projector = {
          needs_weight = excluded.needs_weight, needs_customs = excluded.needs_customs`,
     ).run(r.scope, r.verify ? 1 : 0, r.itemsPerParcel, r.needsWeight ? 1 : 0, r.needsCustoms ? 1 : 0);
   },
+  'pack.rules_removed': (db, e) => {
+    stmt(db, 'DELETE FROM pack_rules WHERE scope = ?').run(e.payload.scope);
+  },
   'pack.opened': (db, e) => openSession(db, e.payload.orderId, e.occurredAt, e.actor, e.payload.parcels),
   'pack.item_counted': (db, e) => {
     const box = `$."${e.payload.parcel ?? 1}"`;

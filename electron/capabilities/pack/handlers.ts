@@ -14,7 +14,7 @@ import { benchScan } from './bench-scan';
 import { setParcels } from './parcels';
 import { weighFromScale, weighTyped } from './weigh';
 import { printLabels } from './label';
-import { saveRules } from './rules';
+import { removeRules, saveRules } from './rules';
 import { customsFormOf, customsFormPdf, printCustomsForm } from './customs-form';
 import { BatchRunner, batchView, startBatch } from './batch';
 import { customsSkus, importCustomsCsv } from '../lines/customs/skus';
@@ -105,6 +105,7 @@ export function packCapabilityWith(opts: PackOptions = {}): Capability {
         'pack.scaleSave': async ({ serial }) => saveSerialScale(ctx, rt(env).scale, await rt(env).serial, serial),
         'pack.rules': () => ctx.store.read.pack.allRules(),
         'pack.rulesSave': (rules) => saveRules(ctx, rules),
+        'pack.rulesRemove': ({ scope }) => removeRules(ctx, scope),
         'customs.skus': () => customsSkus(ctx),
         'customs.import': ({ csv }) => ({ imported: importCustomsCsv(ctx, csv).imported }),
         'pack.batchStart': (f) => {

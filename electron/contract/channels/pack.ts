@@ -25,9 +25,15 @@ const Override = z
 
 const Rules = z
   .object({
-    scope: z.string().regex(/^(line|store):.+$/, 'a line ("line:<id>") or a store ("store:<id>")'),
+    scope: z.string().regex(/^(line|store):.+$/, 'choose a line or a store from the list ("line:<id>" or "store:<id>")'),
     verify: z.boolean().describe('scan every item against the order before the label'),
-    itemsPerParcel: z.number().int().min(1).max(999).nullable().describe('one parcel per N items (null: one parcel unless the picker adds one)'),
+    itemsPerParcel: z
+      .number()
+      .int('a whole number of items')
+      .min(1, 'at least 1 item per parcel, or leave it empty for one parcel')
+      .max(999, 'at most 999 items per parcel, or leave it empty for one parcel')
+      .nullable()
+      .describe('one parcel per N items (null: one parcel unless the picker adds one)'),
     needsWeight: z.boolean().describe('the label needs a weight (postal lines)'),
     needsCustoms: z.boolean().describe('the number is issued only with a complete customs declaration'),
   })
@@ -207,6 +213,12 @@ export const packChannels = {
     z.object({ ok: z.boolean(), message: z.string() }),
     'Zero (or tare) the scale.',
     'picker',
+  ),
+  'pack.rulesRemove': ch(
+    z.object({ scope: z.string().regex(/^(line|store):.+$/, 'choose a rule from the list') }).strict(),
+    z.object({ scope: z.string(), message: z.string() }),
+    'Remove the pack rules of a line or a store: its orders go back to the one-scan pick.',
+    'supervisor',
   ),
   'pack.customsForm': ch(
     z.object({ parcelId: z.string().min(1) }).strict(),

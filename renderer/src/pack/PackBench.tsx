@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
+import { Cn23Actions } from './Cn23Actions';
 
 export type BenchReply = Output<'pack.scan'>;
 
@@ -152,6 +153,9 @@ export function PackBench({
           ))}
         </ul>
       )}
+      {v.earlier.map((p) => (
+        <Cn23Actions key={p.id} parcelId={p.id} label={`sent earlier, ${p.trackingNumber}`} />
+      ))}
       {v.extras > 0 && <div className="warn">{v.extras} extra item(s) were scanned and flagged: take them out of the parcel.</div>}
 
       {panel === 'override' && (

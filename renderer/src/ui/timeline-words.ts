@@ -172,6 +172,7 @@ export const SENTENCES: Sentences = {
   'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
   'pack.rules_saved': (p) =>
     `Pack rules of ${p.scope.replace(':', ' ')} saved: ${[p.verify ? 'scan every item' : null, p.itemsPerParcel ? `one parcel per ${p.itemsPerParcel} items` : null, p.needsWeight ? 'weight needed' : null, p.needsCustoms ? 'customs needed' : null].filter(Boolean).join(', ') || 'packed at the bench'}.`,
+  'pack.rules_removed': (p) => `Pack rule of ${p.scope.replace(':', ' ')} removed.`,
   'pack.opened': (p) => `At the pack bench, in ${plural(p.parcels, 'parcel')}.`,
   'pack.item_counted': (p) => `Item ${p.sku} scanned into the parcel.`,
   'pack.item_refused': (p) =>

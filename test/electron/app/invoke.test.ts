@@ -51,6 +51,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'pack.scaleSettings': {},
   'pack.scaleSave': { serial: { path: '/dev/ttyUSB0', baudRate: 9600, protocol: 'st-gs' } },
   'pack.rules': {},
+  'pack.rulesRemove': { scope: 'store:x' },
   'pack.rulesSave': { scope: 'line:ln_x', verify: true, itemsPerParcel: null, needsWeight: true, needsCustoms: false },
   'customs.skus': {},
   'customs.import': { csv: 'sku,description\nTEE,cotton T-shirt\n' },
