@@ -21,6 +21,8 @@ export function fakeSerialScaleBinding(name: keyof typeof RECORDINGS, repeatMs =
     ...mock,
     list: () => mock.list(),
     async open(options: Parameters<typeof mock.open>[0]) {
+      // As the real binding answers a port that is not there.
+      if (options.path !== FAKE_SERIAL_SCALE_PATH) throw new Error(`Error: No such file or directory, cannot open ${options.path}`);
       const port = await mock.open(options);
       const play = () => {
         let at = 0;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
+import { described, Field, FormError, issueAt, unclaimed, useAction } from '../ui/Field';
 
 type Rules = Output<'pack.rules'>[number];
 type Draft = { store: string; verify: boolean; needsWeight: boolean; needsCustoms: boolean; itemsPerParcel: string };
@@ -25,14 +25,18 @@ export function PackStoreRules() {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<{ store?: string; ipp?: string } | null>(null);
   const storeRules = (rules.data ?? []).filter((r) => r.scope.startsWith('store:'));
   const nameOf = (store: string) => stores.data?.find((s) => s.store === store)?.name ?? store;
   const free = (stores.data ?? []).filter((s) => s.store === editing || !storeRules.some((r) => r.scope === `store:${s.store}`));
 
   const save = (d: Draft) => {
     const text = d.itemsPerParcel.trim();
-    if (text && !/^\d+$/.test(text)) return setLocalError('Type a whole number of items (for example 3), or leave it empty for one parcel.');
+    const local = {
+      ...(d.store ? {} : { store: 'Choose a store from the list.' }),
+      ...(text && !/^\d+$/.test(text) ? { ipp: 'Type a whole number of items (for example 3), or leave it empty for one parcel.' } : {}),
+    };
+    if (local.store || local.ipp) return setLocalError(local);
     setLocalError(null);
     void run(async () => {
       await call('pack.rulesSave', {
@@ -47,8 +51,10 @@ export function PackStoreRules() {
       setEditing(null);
     });
   };
-  const ippError = localError ?? issueAt(failure, 'itemsPerParcel');
-  const storeError = issueAt(failure, 'scope');
+  const ippError = localError ? localError.ipp : issueAt(failure, 'itemsPerParcel');
+  const storeError = localError ? localError.store : issueAt(failure, 'scope');
+  // The fields show their own errors; the box only what no field shows.
+  const formFailure = localError || (failure && failure.issues.length > 0 && unclaimed(failure, ['itemsPerParcel', 'scope']).length === 0) ? null : failure;
 
   return (
     <section className="card" aria-labelledby="pack-store-h" data-testid="pack-store-rules">
@@ -160,7 +166,7 @@ export function PackStoreRules() {
               Cancel
             </button>
           </div>
-          <FormError failure={failure} fieldPaths={['itemsPerParcel', 'scope']} testId="store-rule-error" />
+          <FormError failure={formFailure} fieldPaths={['itemsPerParcel', 'scope']} testId="store-rule-error" />
         </form>
       ) : (
         <button data-testid="store-rule-add" onClick={() => (setDraft(BLANK), setEditing(null), setDone(null))}>
