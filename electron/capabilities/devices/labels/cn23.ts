@@ -105,7 +105,8 @@ export async function buildCn23Pdf(m: Cn23Model): Promise<Buffer> {
   );
   for (const it of m.declaration.items) row([it.description, String(it.quantity), kg(it.weightKg), money(it.value), it.hsCode ?? '', it.origin], false);
   const quantity = m.declaration.items.reduce((n, i) => n + i.quantity, 0);
-  row(['Total', String(quantity), kg(m.totalWeightKg), money(m.totalValue), '', ''], true);
+  const net = m.declaration.items.reduce((n, i) => n + i.weightKg, 0);
+  row(['Total', String(quantity), kg(net), money(m.totalValue), '', ''], true);
   y += 10;
 
   box(margin, y, innerW, 40);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, demoApp, signInAs } from '../../../support/app';
 import { invoke } from '../../../../electron/app/invoke';
@@ -111,6 +112,7 @@ describe('the CN23 form', () => {
     expect(pdf.fileName).toBe(`CN23-${order.name.replace('#', '')}-${parcel.trackingNumber}.pdf`);
     const bytes = Buffer.from(pdf.pdfBase64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.env.FIRSTSCAN_KEEP_CN23) writeFileSync(process.env.FIRSTSCAN_KEEP_CN23, bytes);
     const text = pdfStrings(bytes).join('\n');
     const site = (await api(app, 'app.info', {})) as unknown as { site?: { shipFrom?: { name: string } } };
     expect(text).toContain('CUSTOMS DECLARATION CN 23');
