@@ -115,7 +115,11 @@ export async function invoke(handlers: Handlers, channel: string, raw: unknown, 
   } catch (err) {
     if (err instanceof DiskFullError) return { ok: false, status: 507, error: { code: 'DISK_FULL', message: err.message } };
     if (err instanceof ApiError)
-      return { ok: false, status: STATUS[err.code] ?? 500, error: { code: err.code, message: err.message, issues: err.issues, ...((err.roles ?? {}) as { need?: Need; role?: Role }) } };
+      return {
+        ok: false,
+        status: STATUS[err.code] ?? 500,
+        error: { code: err.code, message: err.message, issues: err.issues, ...((err.roles ?? {}) as { need?: Need; role?: Role }) },
+      };
     if (err instanceof z.ZodError)
       return {
         ok: false,

@@ -34,9 +34,5 @@ export function parcelContents(lines: BenchLine[], ship: ShipLine[], parcels: nu
       const box = load.findIndex((b) => items(b) < room);
       put(box < 0 ? parcels : box + 1, l.idx, 1);
     }
-  return load.map((b) =>
-    [...b.entries()]
-      .sort((x, y) => x[0] - y[0])
-      .map(([idx, quantity]) => ({ idx, quantity })),
-  );
+  return load.map((b) => [...b.entries()].sort((x, y) => x[0] - y[0]).map(([idx, quantity]) => ({ idx, quantity })));
 }

@@ -27,7 +27,18 @@ export function emitPicked(ctx: ServiceContext, emit: Emit, d: PickedDraft): str
   const { parcelId, order, line, printerId, scanned, at } = d;
   const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
   if ('empty' in issued) return null;
-  const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId, ...(d.pack ? { pack: { ...d.pack, numbers: [...d.pack.numbers, issued.number] } } : {}) }, at);
+  const jobs = planJobs(
+    ctx,
+    {
+      parcelId,
+      order,
+      lineId: line.id,
+      trackingNumber: issued.number,
+      printerId,
+      ...(d.pack ? { pack: { ...d.pack, numbers: [...d.pack.numbers, issued.number] } } : {}),
+    },
+    at,
+  );
   const shipBy = shipByForPick(ctx, line.id, at) ?? undefined;
   emit({
     type: 'parcel.picked',
