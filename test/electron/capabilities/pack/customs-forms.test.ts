@@ -4,12 +4,15 @@ import { api, demoApp, signInAs } from '../../../support/app';
 import { invoke } from '../../../../electron/app/invoke';
 import { pdfStrings } from '../../../support/pdf-text';
 import { sqliteOf } from '../../../../db/core/handle';
+import { FakePrinter } from '../../../../native/printers/fake9100';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 let app: App | null = null;
+const printers: FakePrinter[] = [];
 afterEach(async () => {
   await app?.dispose();
   app = null;
+  for (const p of printers.splice(0)) await p.stop();
 });
 
 const rules = (lineId: string, r: Partial<{ verify: boolean; itemsPerParcel: number | null; needsWeight: boolean }> = {}) => ({
@@ -142,6 +145,28 @@ describe('the CN23 form', () => {
       (sqliteOf(app.store).prepare("SELECT count(*) AS n FROM jobs WHERE kind = 'print.customs_form' AND ref = ?").get(parcel.id) as { n: number }).n,
     ).toBe(2);
     expect(app.store.read.events.about([parcel.id]).filter((e) => e.type === 'customs.form_queued')).toHaveLength(2);
+  });
+
+  it('prints through the outbox: the label on the label printer, the CN23 as a PDF on the office printer', async () => {
+    app = await demoApp({ runJobs: false });
+    const office = new FakePrinter();
+    printers.push(office);
+    const at = await office.start();
+    await api(app, 'printers.save', { id: 'office', name: 'Office A4', transport: 'tcp9100', host: at.host, port: at.port, language: 'pdf' });
+    const { order, items } = twoLineOrder(app, 'postal-s10');
+    await api(app, 'pack.rulesSave', rules('postal-s10'));
+    await api(app, 'customs.import', { csv: csvFor(items, 450) });
+    await api(app, 'pick.scan', { code: order.name });
+    const [parcel] = (await api(app, 'pack.label', { orderId: order.id })).parcels;
+    for (let i = 0; i < 50 && office.jobs().length === 0; i++) {
+      while (app.runner.pass() > 0) await app.runner.idle();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(office.jobs()).toHaveLength(1);
+    expect(office.jobs()[0].startsWith('%PDF-')).toBe(true);
+    expect(app.fakePrinter!.labels().some((l) => l.includes(parcel.trackingNumber))).toBe(true);
+    const job = sqliteOf(app.store).prepare("SELECT status FROM jobs WHERE kind = 'print.customs_form' AND ref = ?").get(parcel.id) as { status: string };
+    expect(job.status).toBe('done');
   });
 
   it('is refused for a parcel under the CN22 limit, with what to do instead', async () => {
