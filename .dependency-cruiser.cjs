@@ -18,7 +18,8 @@ const capabilityEdges = {
   numbers: [],
   operators: ['devices', 'lines'],
   orders: [],
-  pack: ['lines', 'pick'],
+  // devices: the bench queues a parcel's CN23 on the document printer (devices/printing/customs-form).
+  pack: ['devices', 'lines', 'pick'],
   pick: ['cutoffs', 'devices', 'lines', 'numbers', 'shopify', 'station'],
   shopify: ['demo'],
   site: [],

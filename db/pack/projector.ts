@@ -2,6 +2,7 @@ import { stmt } from '../core/stmt';
 import type { Sqlite } from '../core/open';
 import type { Projector } from '../core/types';
 import { forgetRules } from './reader';
+import { insertJobs } from '../outbox/projector';
 
 function openSession(db: Sqlite, orderId: string, at: string, by: string, parcels: number): void {
   stmt(
@@ -11,7 +12,7 @@ function openSession(db: Sqlite, orderId: string, at: string, by: string, parcel
        parcels = excluded.parcels, weights = '[]', override_by = NULL, override_reason = NULL, extras = 0`,
   ).run(orderId, at, by, parcels);
   stmt(db, 'INSERT OR IGNORE INTO pack_counts (order_id, idx) SELECT order_id, idx FROM order_items WHERE order_id = ?').run(orderId);
-  stmt(db, 'UPDATE pack_counts SET counted = 0 WHERE order_id = ?').run(orderId);
+  stmt(db, "UPDATE pack_counts SET counted = 0, boxes = '{}' WHERE order_id = ?").run(orderId);
 }
 
 export const packProjector: Projector = {
@@ -25,9 +26,16 @@ export const packProjector: Projector = {
          needs_weight = excluded.needs_weight, needs_customs = excluded.needs_customs`,
     ).run(r.scope, r.verify ? 1 : 0, r.itemsPerParcel, r.needsWeight ? 1 : 0, r.needsCustoms ? 1 : 0);
   },
+  'pack.rules_removed': (db, e) => {
+    stmt(db, 'DELETE FROM pack_rules WHERE scope = ?').run(e.payload.scope);
+  },
   'pack.opened': (db, e) => openSession(db, e.payload.orderId, e.occurredAt, e.actor, e.payload.parcels),
   'pack.item_counted': (db, e) => {
-    stmt(db, 'UPDATE pack_counts SET counted = counted + 1 WHERE order_id = ? AND idx = ?').run(e.payload.orderId, e.payload.idx);
+    const box = `$."${e.payload.parcel ?? 1}"`;
+    stmt(
+      db,
+      'UPDATE pack_counts SET counted = counted + 1, boxes = json_set(boxes, ?, coalesce(json_extract(boxes, ?), 0) + 1) WHERE order_id = ? AND idx = ?',
+    ).run(box, box, e.payload.orderId, e.payload.idx);
   },
   'pack.item_refused': (db, e) => {
     if (e.payload.reason === 'extra') stmt(db, 'UPDATE pack_sessions SET extras = extras + 1 WHERE order_id = ?').run(e.payload.orderId);
@@ -51,13 +59,16 @@ export const packProjector: Projector = {
     const piece = stmt(db, 'UPDATE parcels SET piece = ?, pieces = ?, weight_g = ?, ship_lines = ? WHERE id = ?');
     const lines = p.partial ? JSON.stringify(p.lines) : null;
     const n = p.parcelIds.length;
-    p.parcelIds.forEach((id, i) => piece.run(n > 1 ? i + 1 : null, n > 1 ? n : null, weights[i]?.grams ?? null, lines, id));
+    p.parcelIds.forEach((id, i) =>
+      piece.run(n > 1 ? i + 1 : null, n > 1 ? n : null, weights[i]?.grams ?? null, p.contents?.[i] ? JSON.stringify(p.contents[i]) : lines, id),
+    );
     stmt(db, "UPDATE pack_sessions SET status = 'issued' WHERE order_id = ?").run(p.orderId);
-    const shipped = stmt(db, 'UPDATE pack_counts SET shipped = shipped + ?, counted = 0 WHERE order_id = ? AND idx = ?');
+    const shipped = stmt(db, "UPDATE pack_counts SET shipped = shipped + ?, counted = 0, boxes = '{}' WHERE order_id = ? AND idx = ?");
     for (const l of p.lines) shipped.run(l.quantity, p.orderId, l.idx);
     // The rest of a partial shipment stays open on the pick screen (parcel.picked set it picked).
     if (p.partial) stmt(db, "UPDATE orders SET status = 'open' WHERE id = ?").run(p.orderId);
   },
+  'customs.form_queued': (db, e) => insertJobs(db, e.payload.jobs, e.occurredAt),
   'customs.skus_imported': (db, e) => {
     const up = stmt(
       db,

@@ -22,6 +22,8 @@ export interface PackLineRow {
   ordered: number;
   counted: number;
   shipped: number;
+  /** Items of this line counted into each parcel (box 1 = "1 of N") at the open session. */
+  boxes: Record<number, number>;
 }
 
 export interface BatchRow {
@@ -91,7 +93,7 @@ export function packReader(db: Sqlite) {
       return (
         stmt(
           db,
-          `SELECT i.idx, i.sku, i.barcode, i.title, i.quantity, coalesce(c.counted, 0) AS counted, coalesce(c.shipped, 0) AS shipped
+          `SELECT i.idx, i.sku, i.barcode, i.title, i.quantity, coalesce(c.counted, 0) AS counted, coalesce(c.shipped, 0) AS shipped, coalesce(c.boxes, '{}') AS boxes
            FROM order_items i LEFT JOIN pack_counts c ON c.order_id = i.order_id AND c.idx = i.idx WHERE i.order_id = ? ORDER BY i.idx`,
         ).all(orderId) as Raw[]
       ).map((r) => ({
@@ -102,6 +104,7 @@ export function packReader(db: Sqlite) {
         ordered: r.quantity as number,
         counted: r.counted as number,
         shipped: r.shipped as number,
+        boxes: JSON.parse(r.boxes as string) as Record<number, number>,
       }));
     },
     customsSku(sku: string): CustomsSkuData | undefined {

@@ -109,7 +109,8 @@ export const shopifyProjector: Projector = {
   },
   'parcel.handed_over': (db, e) => {
     const job = e.payload.jobs.find((j) => j.kind === NOTIFY_KIND);
-    if (job) stmt(db, 'UPDATE shopify_parcels SET notify_job_id = ? WHERE parcel_id = ?').run(job.id, e.payload.parcelId);
+    // The job's parcel is the one whose fulfillment e-mails the buyer (a split order's last piece).
+    if (job) stmt(db, 'UPDATE shopify_parcels SET notify_job_id = ? WHERE parcel_id = ?').run(job.id, job.ref ?? e.payload.parcelId);
   },
   'shopify.buyer_notified': (db, e) => {
     stmt(db, 'UPDATE shopify_parcels SET notified_at = coalesce(notified_at, ?) WHERE parcel_id = ?').run(e.occurredAt, e.payload.parcelId);

@@ -149,6 +149,16 @@ const toFoLine = rowMapper<{ id: string; quantity: number }>({ id: 'external_id'
 const toCreateJob = rowMapper<{ jobId: string; status: string }>({ jobId: 'job_id', status: 'status' });
 
 /** Reads of the shopify capability's tables (and of the outbox rows of its job kinds). */
+function siblingsOf(db: Sqlite, parcelId: string): string[] {
+  return (
+    stmt(
+      db,
+      `SELECT q.id FROM parcels p JOIN parcels q ON q.order_id = p.order_id AND q.picked_at = p.picked_at AND q.pieces IS p.pieces
+       WHERE p.id = ? AND (p.pieces IS NOT NULL OR q.id = p.id) ORDER BY q.piece`,
+    ).all(parcelId) as Array<{ id: string }>
+  ).map((r) => r.id);
+}
+
 export function shopifyReader(db: Sqlite) {
   return {
     stores(): ShopifyStoreRow[] {
@@ -268,6 +278,32 @@ export function shopifyReader(db: Sqlite) {
          WHERE subject = ? AND type IN ('shopify.fulfillment_created', 'shopify.tracking_updated', 'shopify.buyer_notified') ORDER BY seq DESC LIMIT 1`,
       ).get(parcelId) as { u: string | null } | undefined;
       return r?.u ?? null;
+    },
+    /**
+     * The parcels that share one Shopify fulfillment with this one: the pieces of its order issued
+     * together ("1 of 3" … "3 of 3"), in piece order; a parcel on its own is its own list.
+     */
+    fulfillmentSiblings(parcelId: string): string[] {
+      return siblingsOf(db, parcelId);
+    },
+    /** The parcel whose create job carries this parcel's number to Shopify (the last piece of a split order), if any. */
+    fulfillmentParcel(parcelId: string): string | undefined {
+      const own = stmt(db, 'SELECT parcel_id FROM shopify_parcels WHERE parcel_id = ?').get(parcelId) as { parcel_id: string } | undefined;
+      if (own) return own.parcel_id;
+      const ids = siblingsOf(db, parcelId);
+      if (ids.length < 2) return undefined;
+      const r = stmt(db, `SELECT parcel_id FROM shopify_parcels WHERE parcel_id IN (${ids.map(() => '?').join(',')}) LIMIT 1`).get(...ids) as
+        { parcel_id: string } | undefined;
+      return r?.parcel_id;
+    },
+    /** Is a fulfillment event of this status already queued or sent for the fulfillment of `parcelId` (its create's parcel)? */
+    eventPlanned(parcelId: string, status: string): boolean {
+      return (
+        stmt(
+          db,
+          "SELECT 1 FROM jobs WHERE kind = 'shopify.fulfillment_event' AND ref = ? AND status != 'dead' AND json_extract(payload, '$.status') = ? LIMIT 1",
+        ).get(parcelId, status) !== undefined
+      );
     },
     /** The fulfillment a parcel got in Shopify, from the outcome of its create job. */
     fulfillmentOf(parcelId: string): string | null {

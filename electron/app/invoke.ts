@@ -114,7 +114,12 @@ export async function invoke(handlers: Handlers, channel: string, raw: unknown, 
     return { ok: true, data: channels[c].output.parse(data) };
   } catch (err) {
     if (err instanceof DiskFullError) return { ok: false, status: 507, error: { code: 'DISK_FULL', message: err.message } };
-    if (err instanceof ApiError) return { ok: false, status: STATUS[err.code] ?? 500, error: { code: err.code, message: err.message, issues: err.issues } };
+    if (err instanceof ApiError)
+      return {
+        ok: false,
+        status: STATUS[err.code] ?? 500,
+        error: { code: err.code, message: err.message, issues: err.issues, ...((err.roles ?? {}) as { need?: Need; role?: Role }) },
+      };
     if (err instanceof z.ZodError)
       return {
         ok: false,

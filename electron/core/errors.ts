@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Array<{ path: string; message: string }>,
+    /** A refusal by role: the role the action needs and the caller's (FORBIDDEN only). */
+    readonly roles?: { need: string; role?: string },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -17,3 +19,5 @@ export class ApiError extends Error {
 export const notFound = (what: string, next: string) => new ApiError('NOT_FOUND', `${what} not found. ${next}`);
 export const badInput = (message: string, issues?: ApiError['issues']) => new ApiError('BAD_INPUT', message, issues);
 export const conflict = (message: string) => new ApiError('CONFLICT', message);
+/** The caller is signed in but the action (not just the channel) needs a higher role. */
+export const forbidden = (message: string, need: string, role?: string) => new ApiError('FORBIDDEN', message, undefined, { need, role });

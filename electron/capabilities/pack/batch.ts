@@ -3,8 +3,10 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { rulesFor } from './rules';
-import { benchCustoms } from './state';
+import { benchCustoms, benchLines } from './state';
 import { issueParcels } from './issue';
+import { parcelContents } from './contents';
+import { queueCustomsForms } from './customs-form';
 
 export interface BatchFilter {
   lineId?: string;
@@ -60,8 +62,21 @@ export function batchOne(ctx: ServiceContext, batchId: string, seq: number, orde
       emit({
         type: 'pack.issued',
         subject: orderId,
-        payload: { orderId, parcelIds: ids, weightG: null, lines: items.map((i) => ({ idx: i.idx, quantity: i.quantity })), partial: null },
+        payload: {
+          orderId,
+          parcelIds: ids,
+          weightG: null,
+          lines: items.map((i) => ({ idx: i.idx, quantity: i.quantity })),
+          partial: null,
+          contents: parcelContents(
+            benchLines(ctx, orderId),
+            items.map((i) => ({ idx: i.idx, quantity: i.quantity })),
+            count,
+            rules?.itemsPerParcel ?? null,
+          ),
+        },
       });
+    queueCustomsForms(ctx, emit, ids, at);
     return done({ outcome: 'issued', parcelId: ids[0] });
   });
 }

@@ -1,7 +1,11 @@
-import { ApiError, badInput, conflict } from '../../core/errors';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { ApiError, badInput, conflict, forbidden } from '../../core/errors';
+import { actorOf, type ServiceContext } from '../../core/context';
+import { acting } from '../../core/acting';
+import { allows, ROLE_LABEL } from '../../contract/roles';
 import { parcelView } from '../pick/view';
 import { issueParcels } from './issue';
+import { parcelContents } from './contents';
+import { queueCustomsForms } from './customs-form';
 import { benchState } from './session';
 import { blockers } from './state';
 
@@ -9,8 +13,8 @@ export interface LabelRequest {
   orderId: string;
   /** Ship part of the order now: the lines and quantities that go, and why the rest waits. */
   partial?: { lines: Array<{ idx: number; quantity: number }>; reason: string };
-  /** A supervisor lets the labels go with counts that do not match. */
-  override?: { supervisor: string; reason: string };
+  /** A supervisor lets the labels go with counts that do not match or without a weight (the signed-in supervisor, or a name outside a call). */
+  override?: { supervisor?: string; reason: string };
 }
 
 class OutOfNumbers extends Error {}
@@ -21,19 +25,20 @@ class OutOfNumbers extends Error {}
  * parcels in one transaction ("1 of 3" … "3 of 3"). Anything missing refuses before a number is taken.
  */
 export function printLabels(ctx: ServiceContext, req: LabelRequest) {
+  const supervisor = req.override ? overrider(req.override) : null;
   const first = benchState(ctx, req.orderId, req.partial?.lines);
   const ship = checkShip(first, req.partial?.lines);
   const at = ctx.clock.now();
-  const operator = stationSettings(ctx).operator;
   try {
-    const ids = ctx.store.write(operator, at, (emit) => {
+    const ids = ctx.store.write(actorOf(ctx), at, (emit) => {
       // Decide again inside the lock: another scan may have changed the session or the order.
       const s = benchState(ctx, req.orderId, req.partial?.lines);
       if (s.order.status !== 'open') throw conflict(`${s.order.name} is ${s.order.status.replace('_', ' ')} now: no labels were issued.`);
       const line = s.order.lineId ? ctx.store.read.lines.get(s.order.lineId) : undefined;
       if (!line || !line.active) throw conflict(`${s.order.name} has no active carrier line. Ask a supervisor to assign one, then print again.`);
-      const override = req.override && s.rules.verify ? req.override : undefined;
-      const stop = blockers(override ? { ...s, session: { ...s.session, overrideBy: override.supervisor } } : s, ship);
+      const waived = supervisor ? blockers(s, ship).filter((b) => b.code !== 'customs') : [];
+      const override = waived.length && req.override && supervisor ? { supervisor, reason: req.override.reason } : undefined;
+      const stop = blockers(s, ship, !!override);
       if (stop.length) throw new ApiError('CONFLICT', `${stop[0].message} ${stop[0].next}`);
       if (override) {
         const want = new Map(ship.map((x) => [x.idx, x.quantity]));
@@ -43,7 +48,13 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
         emit({
           type: 'pack.overridden',
           subject: s.order.id,
-          payload: { orderId: s.order.id, supervisor: override.supervisor, reason: override.reason, short },
+          payload: {
+            orderId: s.order.id,
+            supervisor: override.supervisor,
+            reason: override.reason,
+            short,
+            waived: waived.map((b) => b.code as 'count' | 'weight'),
+          },
         });
       }
       const earlier = s.lines.some((l) => l.shipped > 0);
@@ -62,8 +73,10 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
           weightG: s.session.weights.reduce((n, w) => n + w.grams, 0) || null,
           lines: ship,
           partial: partial ? { reason: req.partial?.reason ?? 'shipped in part', remaining } : null,
+          ...(parcelIds.length > 1 ? { contents: parcelContents(s.lines, ship, parcelIds.length, s.rules.itemsPerParcel) } : {}),
         },
       });
+      queueCustomsForms(ctx, emit, parcelIds, at);
       return parcelIds;
     });
     const parcels = ids.map((id) => parcelView(ctx.store.read.parcels.get(id)!));
@@ -81,6 +94,26 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
       );
     throw err;
   }
+}
+
+/**
+ * Who overrides: the signed-in operator, who must be a supervisor or above (a picker is refused with
+ * a structured FORBIDDEN naming the role needed). Outside a call (a service run by the station
+ * itself) the name given stands.
+ */
+function overrider(o: NonNullable<LabelRequest['override']>): string {
+  const who = acting();
+  if (!who) {
+    if (!o.supervisor) throw badInput('An override names the supervisor who allows it.');
+    return o.supervisor;
+  }
+  if (!allows(who.role, 'supervisor'))
+    throw forbidden(
+      `${who.name} is a ${ROLE_LABEL[who.role]}: printing past a check (counts, weight) needs a supervisor. Ask a supervisor to scan their badge at this bench, then print with the override; or finish the check and print normally.`,
+      'supervisor',
+      who.role,
+    );
+  return who.name;
 }
 
 /** What ships now: the partial lines (checked against what is still open), else everything still open. */

@@ -10,9 +10,30 @@ export class ScaleHub {
   private watch: ScaleWatch | null = null;
   private timer: NodeJS.Timeout | null = null;
   private opening = false;
+  /** The serial scale set up for this station: opened first, and again after it drops. */
+  private serial: (() => Promise<ScaleDevice>) | null = null;
   /** The last thing that went wrong with the scale, shown on the bench. */
   problem: string | null = null;
   constructor(private sources: ScaleSource[]) {}
+
+  /**
+   * Use the serial scale a person set up (or none: back to USB HID scales). Opens it now, so a port
+   * that cannot be opened is refused at once; the device in use is closed first.
+   */
+  async useSerial(open: (() => Promise<ScaleDevice>) | null): Promise<ScaleInfo | null> {
+    this.serial = open;
+    const old = this.watch;
+    this.watch = null;
+    await old?.device.close();
+    this.problem = null;
+    if (!open) return null;
+    try {
+      return this.attach(await open()).device.info;
+    } catch (err) {
+      this.problem = `Could not open the serial scale: ${err instanceof Error ? err.message : String(err)}`;
+      throw err;
+    }
+  }
 
   /** Use this device now (the serial scale, the fake one, a test's). */
   attach(device: ScaleDevice): ScaleWatch {
@@ -30,6 +51,10 @@ export class ScaleHub {
       if (this.watch || this.opening) return;
       this.opening = true;
       try {
+        if (this.serial) {
+          this.attach(await this.serial());
+          return;
+        }
         for (const src of this.sources) {
           const [first] = await src.list();
           if (first) {

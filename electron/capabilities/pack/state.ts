@@ -41,10 +41,12 @@ export function benchCustoms(
 export function blockers(
   s: BenchState,
   ship?: Array<{ idx: number; quantity: number }>,
+  /** A supervisor overrides: counts and weights no longer stop the labels (customs always does). */
+  overridden = false,
 ): Array<{ code: 'count' | 'weight' | 'customs'; message: string; next: string }> {
   const out: Array<{ code: 'count' | 'weight' | 'customs'; message: string; next: string }> = [];
   const want = new Map((ship ?? s.lines.map((l) => ({ idx: l.idx, quantity: l.toShip }))).map((x) => [x.idx, x.quantity]));
-  if (s.rules.verify && !s.session.overrideBy) {
+  if (s.rules.verify && !s.session.overrideBy && !overridden) {
     const short = s.lines.filter((l) => l.counted !== (want.get(l.idx) ?? 0));
     if (short.length) {
       const first = short[0];
@@ -55,11 +57,11 @@ export function blockers(
           first.counted < need
             ? `${short.length === 1 ? '' : `${short.length} lines are short. `}${first.sku} ${first.title}: ${first.counted} of ${need} scanned.`
             : `${first.sku}: ${first.counted} scanned but ${need} ship now.`,
-        next: 'Scan every item into the parcel, or ask a supervisor to override with a reason.',
+        next: 'Scan every item into the parcel, or ask a supervisor to sign in at the bench and override with a reason.',
       });
     }
   }
-  if (s.rules.needsWeight && s.session.weights.length < s.session.parcels)
+  if (s.rules.needsWeight && !overridden && s.session.weights.length < s.session.parcels)
     out.push({
       code: 'weight',
       message: `This line needs a weight: parcel ${s.session.weights.length + 1} of ${s.session.parcels} is not weighed.`,

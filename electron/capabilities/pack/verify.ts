@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { codeKeys, itemKeys } from './match';
 import { benchLines } from './state';
+import { rulesFor } from './rules';
 
 export interface ItemScanReply {
   outcome: 'counted' | 'complete' | 'wrong' | 'extra';
@@ -71,7 +72,11 @@ export function scanItem(ctx: ServiceContext, orderId: string, code: string): It
         expected,
       };
     }
-    emit({ type: 'pack.item_counted', subject: orderId, payload: { orderId, idx: line.idx, sku: line.sku, code } });
+    // The box it goes in: on a "one parcel per N items" line the boxes fill N at a time, else the newest parcel (after PACK-ADD-PARCEL).
+    const order = ctx.store.read.orders.get(orderId)!;
+    const per = rulesFor(ctx, order.store, order.lineId)?.itemsPerParcel ?? null;
+    const parcel = per ? Math.min(session.parcels, Math.floor(totalCounted / per) + 1) : session.parcels;
+    emit({ type: 'pack.item_counted', subject: orderId, payload: { orderId, idx: line.idx, sku: line.sku, code, parcel } });
     const done = totalCounted + 1 === totalNeeded;
     return {
       outcome: done ? ('complete' as const) : ('counted' as const),

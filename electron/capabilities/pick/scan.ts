@@ -3,10 +3,9 @@ import type { ParcelRow } from '../../../db/pick/reader';
 import { newId } from '../../core/ids';
 import { numbersLowWarning } from '../lines/status';
 import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
-import { nextNumber } from './issue-number';
+import { emitPicked } from './emit-picked';
 import { gatePick, planJobs } from '../../core/planners';
 import { resolveScan } from './resolve';
-import { shipByForPick } from './ship-by';
 import { parcelView, shipToLine } from './view';
 import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../devices/printing/health';
@@ -158,25 +157,7 @@ function pickOrder(ctx: ServiceContext, order: OrderRow, scanned: string): PickR
   const picked = ctx.store.write(actorOf(ctx), at, (emit) => {
     // Another station or process may have picked it since we looked: decide again inside the lock.
     if (ctx.store.read.orders.status(order.id) !== 'open') return 'changed' as const;
-    const issued = nextNumber(ctx.store, line, (skipped) => emit({ type: 'number.skipped', subject: line.id, payload: skipped }));
-    if ('empty' in issued) return null;
-    const jobs = planJobs(ctx, { parcelId, order, lineId: line.id, trackingNumber: issued.number, printerId: station.printerId }, at);
-    const shipBy = shipByForPick(ctx, line.id, at) ?? undefined;
-    emit({
-      type: 'parcel.picked',
-      subject: parcelId,
-      payload: {
-        parcelId,
-        orderId: order.id,
-        lineId: line.id,
-        trackingNumber: issued.number,
-        source: issued.source,
-        printerId: station.printerId,
-        scanned,
-        jobs,
-        shipBy,
-      },
-    });
+    if (emitPicked(ctx, emit, { parcelId, order, line, printerId: station.printerId, scanned, at }) === null) return null;
     return true;
   });
   if (picked === 'changed') return pickOrder(ctx, ctx.store.read.orders.get(order.id)!, scanned);

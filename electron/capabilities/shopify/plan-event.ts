@@ -9,7 +9,9 @@ import { trackingPageOf } from './tracking-page';
  * store's "e-mail the buyer at handover"): the job that has Shopify e-mail them now. None when the
  * buyer was told at pick, was already told, or a job for it is already planned.
  */
-export function planBuyerNotify(ctx: ServiceContext, parcelId: string, at: Date): JobDraft[] {
+export function planBuyerNotify(ctx: ServiceContext, handed: string, at: Date): JobDraft[] {
+  // A piece of a split order: its fulfillment is its last piece's (one e-mail with every number).
+  const parcelId = ctx.store.read.shopify.fulfillmentParcel(handed) ?? handed;
   const row = ctx.store.read.shopify.parcel(parcelId);
   if (!row || row.notifyAtPick || row.notifiedAt || row.notifyJobId) return [];
   return [
@@ -31,13 +33,31 @@ import type { ShopifyMilestone } from '../../../db/shopify/jobs';
  * in their own event (as `jobs` of a projected event) in the same transaction.
  * The job runs in the order's lane, so it always follows the parcel's fulfillmentCreate.
  */
-export function planShopifyEvent(ctx: ServiceContext, parcelId: string, status: ShopifyMilestone, happenedAt: Date): JobDraft[] {
+export function planShopifyEvent(
+  ctx: ServiceContext,
+  reported: string,
+  status: ShopifyMilestone,
+  happenedAt: Date,
+  /** Fulfillment milestones planned by the caller but not yet committed (several parcels' scans in one batch). */
+  planned?: Set<string>,
+): JobDraft[] {
+  // Milestones belong to the fulfillment, which a split order's parcels share: the first of its
+  // parcels to reach one tells Shopify (the buyer learns the order is moving), once, never again;
+  // "delivered" waits for the last of them.
+  const sr = ctx.store.read.shopify;
+  const parcelId = sr.fulfillmentParcel(reported) ?? reported;
+  if (sr.eventPlanned(parcelId, status) || planned?.has(`${parcelId}:${status}`)) return [];
+  if (status === 'DELIVERED') {
+    const others = sr.fulfillmentSiblings(parcelId).filter((id) => id !== reported);
+    if (others.some((id) => !ctx.store.read.monitor.milestones(id).has('DELIVERED'))) return [];
+  }
   const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) return [];
   const order = ctx.store.read.orders.get(parcel.orderId);
   if (order?.source !== 'shopify') return [];
   const link = ctx.store.read.shopify.link(order.id);
   if (!link || !trackingPageOf(ctx, link.storeId).milestones) return [];
+  planned?.add(`${parcelId}:${status}`);
   return [
     {
       id: newId('job', happenedAt),

@@ -9,19 +9,47 @@ const ShipLines = z
   .max(500);
 const Override = z
   .object({
-    supervisor: z.string().trim().min(2, 'the overriding supervisor’s name').max(60),
-    reason: z.string().trim().min(3, 'say why the counts may differ').max(200),
+    supervisor: z
+      .string()
+      .trim()
+      .min(2, 'the overriding supervisor’s name')
+      .max(60)
+      .optional()
+      .describe('ignored when someone is signed in: the signed-in supervisor overrides'),
+    reason: z.string().trim().min(3, 'say why the check may be skipped').max(200),
   })
   .strict()
-  .describe('a supervisor lets the labels go with counts that do not match: their name and the reason go on the audit trail');
+  .describe(
+    'a signed-in supervisor lets the labels go with counts that do not match or without a weight: their name and the reason go on the audit trail (a picker is refused: FORBIDDEN, need supervisor)',
+  );
 
 const Rules = z
   .object({
-    scope: z.string().regex(/^(line|store):.+$/, 'a line ("line:<id>") or a store ("store:<id>")'),
+    scope: z.string().regex(/^(line|store):.+$/, 'choose a line or a store from the list ("line:<id>" or "store:<id>")'),
     verify: z.boolean().describe('scan every item against the order before the label'),
-    itemsPerParcel: z.number().int().min(1).max(999).nullable().describe('one parcel per N items (null: one parcel unless the picker adds one)'),
+    itemsPerParcel: z
+      .number()
+      .int('a whole number of items')
+      .min(1, 'at least 1 item per parcel, or leave it empty for one parcel')
+      .max(999, 'at most 999 items per parcel, or leave it empty for one parcel')
+      .nullable()
+      .describe('one parcel per N items (null: one parcel unless the picker adds one)'),
     needsWeight: z.boolean().describe('the label needs a weight (postal lines)'),
     needsCustoms: z.boolean().describe('the number is issued only with a complete customs declaration'),
+  })
+  .strict();
+
+const SerialScale = z
+  .object({
+    path: z.string().trim().min(1, 'the port: COM3 on Windows, /dev/ttyUSB0 on Linux').max(200),
+    baudRate: z
+      .number()
+      .int()
+      .refine(
+        (b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b),
+        'a baud rate from the list (the scale’s manual says which; 9600 is common)',
+      ),
+    protocol: z.enum(['st-gs', 'sics'], 'a protocol from the list'),
   })
   .strict();
 
@@ -185,6 +213,57 @@ export const packChannels = {
     z.object({ ok: z.boolean(), message: z.string() }),
     'Zero (or tare) the scale.',
     'picker',
+  ),
+  'pack.rulesRemove': ch(
+    z.object({ scope: z.string().regex(/^(line|store):.+$/, 'choose a rule from the list') }).strict(),
+    z.object({ scope: z.string(), message: z.string() }),
+    'Remove the pack rules of a line or a store: its orders go back to the one-scan pick.',
+    'supervisor',
+  ),
+  'pack.customsForm': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({
+      form: z.enum(['CN22', 'CN23']).nullable().describe('null: the parcel’s line carries no customs'),
+      items: z.array(z.object({ description: z.string(), quantity: z.number().int(), value: z.number(), hsCode: z.string().nullable(), origin: z.string() })),
+      value: z.number(),
+      currency: z.string(),
+    }),
+    'The customs declaration of one parcel: only the items it carries (a split order’s parcel declares its own).',
+    'picker',
+  ),
+  'pack.customsFormPrint': ch(
+    z.object({ parcelId: z.string().min(1), reason: z.string().trim().min(3, 'say why it is printed again').max(200).default('printed again') }).strict(),
+    z.object({ message: z.string() }),
+    'Print a parcel’s CN23 again on the document (PDF) printer, through the outbox.',
+    'picker',
+  ),
+  'pack.customsFormPdf': ch(
+    z.object({ parcelId: z.string().min(1) }).strict(),
+    z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    'A parcel’s CN23 as a PDF (A4), to look at or save.',
+    'picker',
+  ),
+  'pack.scaleSettings': ch(
+    Empty,
+    z.object({
+      serial: SerialScale.nullable().describe('the serial scale set up on this station; null: USB HID scales'),
+      protocols: z.array(z.object({ id: z.enum(['st-gs', 'sics']), label: z.string() })),
+      baudRates: z.array(z.number().int()),
+      ports: z.array(z.object({ path: z.string(), manufacturer: z.string().nullable() })),
+      serialAvailable: z.boolean().describe('false: this console cannot reach serial ports'),
+    }),
+    'The station’s scale set-up: the serial scale (port, baud, protocol), the protocols the decoders speak and the ports seen.',
+    'picker',
+  ),
+  'pack.scaleSave': ch(
+    z.object({ serial: SerialScale.nullable() }).strict(),
+    z.object({
+      serial: SerialScale.nullable(),
+      connected: z.object({ key: z.string(), kind: z.enum(['hid', 'serial']), name: z.string(), path: z.string() }).nullable(),
+      message: z.string(),
+    }),
+    'Set up (or remove) the station’s serial scale: the port is opened first, and a port that does not open is refused and nothing is saved.',
+    'supervisor',
   ),
   'pack.rules': ch(Empty, z.array(Rules), 'Pack rules per line and store.', 'picker'),
   'pack.rulesSave': ch(Rules, Rules, 'Save the pack rules of a line or a store.', 'supervisor'),

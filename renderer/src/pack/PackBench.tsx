@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
+import { Cn23Actions } from './Cn23Actions';
 
 export type BenchReply = Output<'pack.scan'>;
 
@@ -30,7 +31,6 @@ export function PackBench({
   );
   const [panel, setPanel] = useState<'none' | 'override' | 'partial' | 'weight'>('none');
   const [grams, setGrams] = useState('');
-  const [supervisor, setSupervisor] = useState('');
   const [reason, setReason] = useState('');
   const [qty, setQty] = useState<Record<number, string>>({});
   const v = view.data;
@@ -153,6 +153,9 @@ export function PackBench({
           ))}
         </ul>
       )}
+      {v.earlier.map((p) => (
+        <Cn23Actions key={p.id} parcelId={p.id} label={`sent earlier, ${p.trackingNumber}`} />
+      ))}
       {v.extras > 0 && <div className="warn">{v.extras} extra item(s) were scanned and flagged: take them out of the parcel.</div>}
 
       {panel === 'override' && (
@@ -160,11 +163,11 @@ export function PackBench({
           className="pack-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void label({ override: { supervisor, reason } });
+            void label({ override: { reason } });
           }}
         >
-          <input placeholder="Supervisor’s name" value={supervisor} onChange={(e) => setSupervisor(e.target.value)} data-testid="override-supervisor" />
-          <input placeholder="Why the counts may differ" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
+          <span className="hint">A supervisor signs in here (scans their badge), then prints past the check.</span>
+          <input placeholder="Why the check may be skipped" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
           <button type="submit">Print with override</button>
         </form>
       )}
@@ -217,7 +220,7 @@ export function PackBench({
         </button>
         <button onClick={() => setPanel(panel === 'weight' ? 'none' : 'weight')}>Type grams</button>
         <button onClick={() => setPanel(panel === 'partial' ? 'none' : 'partial')}>Ship part…</button>
-        {v.rules.verify && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Override…</button>}
+        {v.blockers.some((b) => b.code !== 'customs') && <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>Override…</button>}
         <button className="primary" data-testid="pack-print" onClick={() => void label()} disabled={v.blockers.length > 0}>
           Print {v.parcels > 1 ? `${v.parcels} labels` : 'label'}
         </button>

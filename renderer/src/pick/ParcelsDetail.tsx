@@ -1,3 +1,4 @@
+import { Cn23Actions } from '../pack/Cn23Actions';
 import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useRef, useState } from 'react';
 import { useFormFocus } from '../hooks/useFormFocus';
@@ -182,6 +183,7 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
         <div className="detail-body">
           <div className="detail-actions">
             <Reprint parcelId={p.id} onDone={(m) => (setNotice(m), void reload())} />
+            <Cn23Actions parcelId={p.id} />
             <ParcelRelink parcelId={p.id} lineId={p.lineId} status={p.status} onDone={(m) => (setNotice(m), void reload())} />
           </div>
           <ShopifyParcelState parcelId={p.id} />

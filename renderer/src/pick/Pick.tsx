@@ -9,6 +9,7 @@ import { play } from '../ui/sounds';
 import { LabelPreview } from './LabelPreview';
 import { PrinterHealth } from '../devices/PrinterHealth';
 import { PackBench, type BenchReply } from '../pack/PackBench';
+import { Cn23Actions } from '../pack/Cn23Actions';
 import { useOperator } from '../operators/OperatorsRoles';
 
 type Result = Output<'pick.scan'>;
@@ -20,6 +21,8 @@ type Verdict = {
   next?: string;
   result?: Result;
   choose?: { code: string; candidates: Candidates };
+  /** Parcels the pack bench just issued (their CN23 can be printed again here). */
+  benchParcels?: Array<{ id: string; piece?: number | null; pieces?: number | null }>;
 };
 
 const REFUSED: Record<string, string> = {
@@ -136,6 +139,7 @@ export function PickScreen() {
         detail: r.message,
         next: r.next,
         result: { outcome: 'issued', parcel: last, carrier: '', shipTo: '', warnings: [] },
+        benchParcels: r.parcels,
       });
     } else setBenchReply(r);
   }, []);
@@ -280,6 +284,9 @@ export function PickScreen() {
                   {verdict.next}
                 </div>
               )}
+              {verdict.benchParcels?.map((p) => (
+                <Cn23Actions key={p.id} parcelId={p.id} label={p.pieces ? `parcel ${p.piece} of ${p.pieces}` : undefined} />
+              ))}
             </>
           ) : (
             <>

@@ -1,3 +1,4 @@
+import { PackStoreRules } from '../pack/PackStoreRules';
 import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
@@ -81,6 +82,7 @@ export function SetupScreen() {
         <SetupImport />
         <SetupLines lines={lines.data} error={lines.error} reload={() => void lines.reload()} />
         <PackRules />
+        <PackStoreRules />
         <PackCustoms />
         <PackBatch />
       </div>

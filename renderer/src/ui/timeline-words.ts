@@ -172,6 +172,7 @@ export const SENTENCES: Sentences = {
   'site.conflict_settled': (p) => `Site conflict settled: ${words(p.resolution)}${p.note ? ` (${p.note})` : ''}.`,
   'pack.rules_saved': (p) =>
     `Pack rules of ${p.scope.replace(':', ' ')} saved: ${[p.verify ? 'scan every item' : null, p.itemsPerParcel ? `one parcel per ${p.itemsPerParcel} items` : null, p.needsWeight ? 'weight needed' : null, p.needsCustoms ? 'customs needed' : null].filter(Boolean).join(', ') || 'packed at the bench'}.`,
+  'pack.rules_removed': (p) => `Pack rule of ${p.scope.replace(':', ' ')} removed.`,
   'pack.opened': (p) => `At the pack bench, in ${plural(p.parcels, 'parcel')}.`,
   'pack.item_counted': (p) => `Item ${p.sku} scanned into the parcel.`,
   'pack.item_refused': (p) =>
@@ -181,7 +182,7 @@ export const SENTENCES: Sentences = {
   'pack.parcels_set': (p) => `The order goes in ${plural(p.parcels, 'parcel')}.`,
   'pack.weighed': (p) => `Weighed ${(p.grams / 1000).toFixed(3)} kg (${p.source === 'typed' ? 'typed' : `from the scale${p.device ? ` ${p.device}` : ''}`}).`,
   'pack.overridden': (p) =>
-    `Supervisor ${p.supervisor} let the labels go with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')}): ${p.reason}`,
+    `Supervisor ${p.supervisor} let the labels go ${p.waived?.includes('weight') && !p.short.length ? 'without a weight' : `with counts that do not match (${p.short.map((s) => `${s.sku} ${s.counted} of ${s.ordered}`).join(', ')})`}: ${p.reason}`,
   'pack.issued': (p) =>
     `${plural(p.parcelIds.length, 'label')} issued at the bench${
       p.partial
@@ -191,6 +192,7 @@ export const SENTENCES: Sentences = {
           )} stay open`
         : ''
     }.`,
+  'customs.form_queued': (p) => `${p.form} customs form sent to the document printer (${p.reason}).`,
   'customs.skus_imported': (p) => `Customs table: ${plural(p.rows.length, 'SKU')} imported (${p.source}).`,
   'pack.batch_started': (p) => `Batch "${p.label}" started with ${plural(p.orderIds.length, 'order')}.`,
   'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,

@@ -5,6 +5,8 @@ import { PrinterError } from '../../../../native/printers/errors';
 import { systemRunner, type CommandRunner } from '../../../../native/printers/command';
 import type { ServiceContext } from '../../../core/context';
 import { labelModelFor } from './label-model';
+import { cn23ModelFor } from './customs-form';
+import { buildCn23Pdf } from '../labels/cn23';
 import { labelBytes, transportOf } from './output';
 import { printerSetup } from './setup';
 import { problemText } from './health';
@@ -31,7 +33,7 @@ const printerOf = (target: string) => target.replace(/^printer:/, '').replace(/:
  * screen — "it printed" completes the job, "print it again" sends it again. ~HS cannot tell whether
  * a given label came out, so no automatic answer is guessed.
  */
-type PrintJob = JobRow<'print.label' | 'print.testsheet'>;
+type PrintJob = JobRow<'print.label' | 'print.testsheet' | 'print.customs_form'>;
 
 export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): AnyJobHandler {
   const run = deps.run ?? systemRunner;
@@ -41,7 +43,7 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): AnyJ
     concurrency: 4,
     backoff: { baseMs: 1_000, maxMs: 15_000 },
     maxAttempts: Infinity,
-    runs: { 'print.label': print, 'print.testsheet': print },
+    runs: { 'print.label': print, 'print.testsheet': print, 'print.customs_form': print },
   });
 
   async function print(job: PrintJob): Promise<JobOutcome> {
@@ -90,6 +92,13 @@ export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): AnyJ
     if (job.kind === 'print.testsheet') {
       if (printer.language !== 'zpl') throw new PermanentJobError(`The scanner test sheet is ZPL: print it on a ZPL printer (${printer.name} takes PDF).`);
       return Buffer.from(testSheetZpl(printerSetup(ctx, printer)), 'utf8');
+    }
+    if (job.kind === 'print.customs_form') {
+      if (printer.language !== 'pdf') throw new PermanentJobError(`The CN23 is an A4 form: print it on a PDF printer (${printer.name} takes ZPL labels).`);
+      const form = cn23ModelFor(ctx, job.payload.parcelId);
+      if (!form)
+        throw new PermanentJobError(`parcel ${job.payload.parcelId} needs no CN23 (its contents are under the CN22 limit, or its line carries no customs)`);
+      return buildCn23Pdf(form);
     }
     const label = labelModelFor(ctx, job.payload.parcelId);
     if (!label) throw new PermanentJobError(`parcel ${job.payload.parcelId} does not exist`);

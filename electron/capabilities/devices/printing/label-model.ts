@@ -32,7 +32,7 @@ export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel
 }
 
 /** The items a parcel carries: its partial shipment's lines, or the whole order. */
-function shippedItems(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }> | null) {
+export function shippedItems(ctx: ServiceContext, orderId: string, lines: Array<{ idx: number; quantity: number }> | null) {
   const items = ctx.store.read.orders.items(orderId);
   if (!lines) return items;
   return lines.flatMap((l) => {

@@ -93,4 +93,47 @@ describe('milestones go to Shopify as fulfillment events (seed step 6)', () => {
     expect(demoStoreOf(app.env)!.fulfillmentEvents()).toEqual([]);
     expect((await api(app, 'shopify.trackingPages', {}))[0]).toMatchObject({ storeId: DEMO_STORE, template: null, milestones: false });
   }, 60_000);
+
+  it('a split order tells Shopify "picked up" once, when its first parcel is handed over; "delivered" once, when its last is delivered', async () => {
+    await start();
+    await api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: null, useInShopify: false, milestones: true });
+    const order = app.store.read.orders.byName('#1003')[0];
+    await api(app, 'pack.rulesSave', { scope: `line:${order.lineId}`, verify: false, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
+    expect((await api(app, 'pick.scan', { code: '#1003' })).outcome).toBe('pack');
+    await api(app, 'pack.parcels', { orderId: order.id, parcels: 3 });
+    const parcels = (await api(app, 'pack.label', { orderId: order.id })).parcels;
+    await drain();
+    const emu = demoStoreOf(app.env)!;
+    const ofOrder = () => emu.fulfillmentEvents().filter((e) => parcels.some((p) => e.trackingNumbers.includes(p.trackingNumber)));
+    const handOver = async (ps: typeof parcels) => {
+      const m = await api(app, 'dispatch.open', { lineId: order.lineId! });
+      for (const p of ps) await api(app, 'dispatch.scan', { manifestId: m.id, code: p.trackingNumber });
+      const closed = await api(app, 'dispatch.close', { manifestId: m.id });
+      await api(app, 'dispatch.handover', { code: closed.manifest.number!, driver: 'Li Wei', via: 'lead_confirm' });
+      await drain();
+    };
+
+    // "1 of 3" leaves first: the buyer learns the order is moving now, not when the last box goes.
+    await handOver([parcels[0]]);
+    expect(ofOrder().map((e) => e.status)).toEqual(['CARRIER_PICKED_UP']);
+    // The other two leave later: nothing new for the fulfillment, and no job died trying.
+    await handOver([parcels[1], parcels[2]]);
+    expect(ofOrder().map((e) => e.status)).toEqual(['CARRIER_PICKED_UP']);
+
+    const scan = async (p: (typeof parcels)[number], status: string, h: number) => {
+      app.clock.set(T0 + h * H);
+      await api(app, 'monitor.demo.scan', { query: p.trackingNumber, status: status as 'accepted', hoursAgo: 1 });
+      await drain();
+    };
+    await scan(parcels[1], 'in_transit', 20);
+    await scan(parcels[0], 'in_transit', 21);
+    expect(ofOrder().map((e) => e.status)).toEqual(['CARRIER_PICKED_UP', 'IN_TRANSIT']);
+    await scan(parcels[0], 'delivered', 40);
+    await scan(parcels[2], 'delivered', 41);
+    expect(ofOrder().map((e) => e.status)).toEqual(['CARRIER_PICKED_UP', 'IN_TRANSIT']);
+    await scan(parcels[1], 'delivered', 42);
+    expect(ofOrder().map((e) => e.status)).toEqual(['CARRIER_PICKED_UP', 'IN_TRANSIT', 'DELIVERED']);
+    const dead = await api(app, 'jobs.list', { status: 'dead' });
+    expect(dead.filter((j) => j.kind.startsWith('shopify.'))).toEqual([]);
+  }, 90_000);
 });

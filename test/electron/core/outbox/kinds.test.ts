@@ -8,6 +8,7 @@ import { dispatchApp, pickOn } from '../../capabilities/dispatch/fixtures';
 const EVERY_KIND: Record<JobKind, true> = {
   'print.label': true,
   'print.testsheet': true,
+  'print.customs_form': true,
   'shopify.fulfillment_create': true,
   'shopify.tracking_update': true,
   'shopify.fulfillment_event': true,
