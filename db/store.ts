@@ -23,6 +23,7 @@ import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { bindHandle } from './core/handle';
+import { writeMonitorDue } from './monitor/due';
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
 
 /** Every capability's reader, made once per connection: the one door services read through. */
@@ -101,6 +102,15 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       } finally {
         db.pragma('synchronous = FULL');
       }
+    },
+    /**
+     * The monitor pass's own bookkeeping: when it next looks at each parcel (runtime state, not an event;
+     * inside a write it joins that transaction, else it commits without an fsync).
+     */
+    monitorDue(rows: Array<[parcelId: string, dueAt: number]>): void {
+      if (!rows.length || disk.refuses()) return;
+      if (db.inTransaction) writeMonitorDue(db, rows);
+      else this.unsynced(() => writeMonitorDue(db, rows));
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {
