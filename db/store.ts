@@ -22,6 +22,8 @@ import { backupReader } from './backup/reader';
 import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
+import { retentionReader } from './retention/reader';
+import { attachArchive, copyToArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
 import { writeMonitorDue } from './monitor/due';
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
@@ -49,6 +51,7 @@ function readers(db: Sqlite) {
     pack: packReader(db),
     operators: operatorsReader(db),
     assessment: assessmentReader(db),
+    retention: retentionReader(db),
   };
 }
 
@@ -60,6 +63,8 @@ export type Readers = ReturnType<typeof readers>;
  * The connection itself is private to db/ (db/core/handle.ts).
  */
 export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
+  // The archive beside the database (retention): attached before any transaction, so projections can reach it.
+  if (!db.readonly) attachArchive(db);
   const log = new EventLog(db, station, project);
   const listeners = new Set<(events: StoredEvent[]) => void>();
   const store = {
@@ -111,6 +116,15 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       if (!rows.length || disk.refuses()) return;
       if (db.inTransaction) writeMonitorDue(db, rows);
       else this.unsynced(() => writeMonitorDue(db, rows));
+    },
+    /**
+     * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction
+     * of the archive's own (the hot database is not written). The retention.archived event then takes them
+     * out of the hot tables: killed between the two, the next batch copies again (nothing twice) and deletes.
+     */
+    archiveCopy(parcelIds: string[], at: string): void {
+      if (disk.refuses()) throw new DiskFullError(disk.drive);
+      db.transaction(() => copyToArchive(db, parcelIds, at))();
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {

@@ -39,6 +39,10 @@ function sourceParcel(db: Sqlite, sourceId: string, parcelId: string) {
   stmt(db, 'INSERT OR IGNORE INTO monitor_source_parcels (source_id, parcel_id) VALUES (?, ?)').run(sourceId, parcelId);
 }
 
+/** Its rows went to the archive (retention): nothing more is kept for it in the hot tables. */
+const archived = (db: Sqlite, parcelId: string) =>
+  stmt(db, 'SELECT 1 FROM monitor_tracking WHERE parcel_id = ? AND archived_at IS NOT NULL').get(parcelId) !== undefined;
+
 /** What the pass reads of the parcel changed: it looks at it at its next run. */
 const due = (db: Sqlite, parcelId: string) => stmt(db, 'UPDATE monitor_watch SET due_at = 0 WHERE parcel_id = ?').run(parcelId);
 
@@ -74,6 +78,7 @@ export const monitorProjector: Projector = {
       // A poll that never runs (dead letter) must not hide the parcel forever: it is due again after an hour.
       const until = new Date(Date.parse(notBefore) + 3_600_000).toISOString();
       for (const n of job.payload.numbers) {
+        if (archived(db, n.parcelId)) continue;
         sourceParcel(db, e.payload.sourceId, n.parcelId);
         stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
         due(db, n.parcelId);
@@ -82,6 +87,7 @@ export const monitorProjector: Projector = {
   },
   'monitor.registered': (db, e) => {
     for (const id of e.payload.parcelIds) {
+      if (archived(db, id)) continue;
       sourceParcel(db, e.payload.sourceId, id);
       stmt(
         db,
@@ -90,6 +96,7 @@ export const monitorProjector: Projector = {
       due(db, id);
     }
     for (const r of e.payload.rejected) {
+      if (archived(db, r.parcelId)) continue;
       due(db, r.parcelId);
       sourceParcel(db, e.payload.sourceId, r.parcelId);
       stmt(db, 'UPDATE monitor_source_parcels SET rejected = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(
@@ -105,6 +112,7 @@ export const monitorProjector: Projector = {
     if (r.monitor !== 'poll' || !r.sourceId || !r.parcelIds) return;
     const at = r.askedAt ?? e.occurredAt;
     for (const id of r.parcelIds) {
+      if (archived(db, id)) continue;
       sourceParcel(db, r.sourceId, id);
       stmt(db, 'UPDATE monitor_source_parcels SET last_polled_at = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(at, r.sourceId, id);
       due(db, id);
@@ -117,6 +125,8 @@ export const monitorProjector: Projector = {
       'INSERT OR IGNORE INTO monitor_scans (parcel_id, status, scanned_at, learned_at, source_id, via, location, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const s of e.payload.scans) {
+      // A parcel delivered and archived (retention) is settled: a late report stays in the log only.
+      if (archived(db, s.parcelId)) continue;
       // Two sources' reports of one scan raced: the one projected first (the earliest) stays.
       const known = scansOf(db, s.parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at }));
       if (known.some((k) => sameScan(k, s))) continue;

@@ -2,6 +2,7 @@ import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
 import { rowMapper, type Raw } from '../core/rows';
 import type { CostSettingsData, ExceptionCause, MonitorRulesData, TrackingStatus } from './events';
+import { archiveOf } from '../retention/archive';
 
 const tables = new WeakMap<Sqlite, Map<string, boolean>>();
 const columns = new WeakMap<Sqlite, Map<string, boolean>>();
@@ -226,8 +227,14 @@ export function monitorReader(db: Sqlite) {
     costs(): CostSettingsData | undefined {
       return this.setting<CostSettingsData>('costs');
     },
+    /** A parcel's carrier scans, the archived ones (retention) read from the archive file. */
     scans(parcelId: string): ScanRow[] {
-      return (stmt(db, 'SELECT * FROM monitor_scans WHERE parcel_id = ? ORDER BY scanned_at, status').all(parcelId) as Raw[]).map(toScan);
+      const sql = archiveOf(db)
+        ? `SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail FROM monitor_scans WHERE parcel_id = ?
+           UNION SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail FROM archive.monitor_scans WHERE parcel_id = ?
+           ORDER BY scanned_at, status`
+        : 'SELECT * FROM monitor_scans WHERE parcel_id = ? AND ? IS NOT NULL ORDER BY scanned_at, status';
+      return (stmt(db, sql).all(parcelId, parcelId) as Raw[]).map(toScan);
     },
     /** Known scans of several parcels (status and time only), for dropping what a source repeats. */
     knownScans(parcelIds: string[]): Map<string, Array<{ status: string; scannedAt: string }>> {
