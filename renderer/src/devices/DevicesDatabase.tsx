@@ -1,6 +1,8 @@
 import { useChannel } from '../hooks/useApi';
 import { fmtWhen } from '../ui/time';
-import { mb } from '../station/SetupRetention';
+
+const mb = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(0, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** The station database on disk: its size and its write-ahead log, which the console keeps bounded. */
 export function DevicesDatabase() {
