@@ -123,5 +123,5 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     await expect(api(app, 'retention.save', { horizonDays: 99999 })).rejects.toThrow(/at most 3650/);
     expect((await api(app, 'retention.save', { horizonDays: 120 })).horizonDays).toBe(120);
     expect((await api(app, 'retention.get', {})).horizonDays).toBe(120);
-  });
+  }, 60_000);
 });
