@@ -103,13 +103,15 @@ export function archivedScans(db: Sqlite, parcelId: string): Array<Record<string
   return stmt(db, 'SELECT * FROM archive.monitor_scans WHERE parcel_id = ? ORDER BY scanned_at, status').all(parcelId) as Array<Record<string, unknown>>;
 }
 
-/** Rows in the archive, and its size on disk. */
-export function archiveStats(db: Sqlite): { file: string | null; scans: number; jobs: number; bytes: number } {
+/** The archive's size on disk, and what the runs moved into it (from the runs' own totals: no count over the archive). */
+export function archiveStats(db: Sqlite): { file: string | null; parcels: number; rows: number; bytes: number } {
   const file = archiveOf(db);
-  if (!file) return { file: null, scans: 0, jobs: 0, bytes: 0 };
-  const scans = stmt(db, 'SELECT count(*) FROM archive.monitor_scans').pluck().get() as number;
-  const jobs = stmt(db, 'SELECT count(*) FROM archive.jobs').pluck().get() as number;
+  if (!file) return { file: null, parcels: 0, rows: 0, bytes: 0 };
+  const t = stmt(db, 'SELECT coalesce(sum(parcels), 0) AS parcels, coalesce(sum(rows), 0) AS rows FROM retention_runs').get() as {
+    parcels: number;
+    rows: number;
+  };
   const pages = db.pragma('archive.page_count', { simple: true }) as number;
   const size = db.pragma('archive.page_size', { simple: true }) as number;
-  return { file: file === ':memory:' ? null : file, scans, jobs, bytes: pages * size };
+  return { file: file === ':memory:' ? null : file, parcels: t.parcels, rows: t.rows, bytes: pages * size };
 }

@@ -21,7 +21,7 @@ export function retentionView(ctx: ServiceContext) {
   return {
     horizonDays: r.horizonDays(),
     defaultDays: DEFAULT_HORIZON_DAYS,
-    archive: { file: archive.file, bytes: archive.bytes, scans: archive.scans, jobs: archive.jobs },
+    archive: { file: archive.file, bytes: archive.bytes, parcels: archive.parcels, rows: archive.rows },
     hot: r.usedBytes(),
     runs: r.runs(8),
   };

@@ -5,7 +5,12 @@ import { ch, Empty } from './define';
 const Retention = z.object({
   horizonDays: z.number().int().describe('delivered parcels older than this many days go to the archive'),
   defaultDays: z.number().int(),
-  archive: z.object({ file: z.string().nullable(), bytes: z.number().int(), scans: z.number().int(), jobs: z.number().int() }),
+  archive: z.object({
+    file: z.string().nullable(),
+    bytes: z.number().int(),
+    parcels: z.number().int().describe('parcels archived by every run so far'),
+    rows: z.number().int(),
+  }),
   hot: z.object({
     used: z.number().int().describe('bytes of the station database in use'),
     free: z.number().int().describe('bytes freed inside it, reused by new rows'),

@@ -26,8 +26,8 @@ export function DevicesDatabase() {
         <>
           <p data-testid="devices-archive">
             In use {mb(ret.hot.used)}, freed inside and reused by new rows {mb(ret.hot.free)} · archive{' '}
-            {ret.archive.file ? `${ret.archive.file.split(/[\\/]/).pop()} ${mb(ret.archive.bytes)}` : 'not open'} ({ret.archive.scans} carrier scans,{' '}
-            {ret.archive.jobs} jobs) · delivered parcels archived after {ret.horizonDays} days (Setup)
+            {ret.archive.file ? `${ret.archive.file.split(/[\\/]/).pop()} ${mb(ret.archive.bytes)}` : 'not open'} ({ret.archive.parcels} parcels,{' '}
+            {ret.archive.rows} rows) · delivered parcels archived after {ret.horizonDays} days (Setup)
           </p>
           {ret.runs.length > 0 && (
             <ul className="plain-list" data-testid="devices-archive-runs">

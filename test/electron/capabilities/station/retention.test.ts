@@ -69,7 +69,8 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     });
     expect(after.runs[0].bytes).toBeGreaterThan(1000);
     expect(after.runs[0].finishedAt).not.toBeNull();
-    expect(after.archive).toMatchObject({ scans: scansBefore, jobs: jobsBefore });
+    expect(after.archive).toMatchObject({ parcels: 12, rows: scansBefore + jobsBefore + pollsBefore });
+    expect(after.archive.bytes).toBeGreaterThan(0);
 
     // Still found by search, and its panel says where its rows went (and lists them from there).
     const p0 = h.old[0];
