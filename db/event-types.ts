@@ -128,7 +128,18 @@ export interface CoreEvents {
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
 export interface EventMap
-  extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents, PackEvents, OperatorsEvents, RetentionEvents {}
+  extends
+    CoreEvents,
+    ShopifyEvents,
+    DispatchEvents,
+    CutoffsEvents,
+    MonitorEvents,
+    HardwareEvents,
+    SiteEvents,
+    BackupEvents,
+    PackEvents,
+    OperatorsEvents,
+    RetentionEvents {}
 
 export type EventType = keyof EventMap;
 
