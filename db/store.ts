@@ -23,7 +23,7 @@ import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { retentionReader } from './retention/reader';
-import { attachArchive, copyToArchive } from './retention/archive';
+import { attachArchive, checkpointArchive, copyToArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
 import { writeMonitorDue } from './monitor/due';
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
@@ -125,6 +125,10 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     archiveCopy(parcelIds: string[], at: string): void {
       if (disk.refuses()) throw new DiskFullError(disk.drive);
       db.transaction(() => copyToArchive(db, parcelIds, at))();
+    },
+    /** After an archive run: the archive's write-ahead log folded into its file. */
+    archiveSettle(): void {
+      if (db.open) checkpointArchive(db);
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {

@@ -30,14 +30,15 @@ CREATE INDEX IF NOT EXISTS archive.jobs_ref ON jobs (ref);
 
 /**
  * Attach the archive beside a station database (a file database: its own file; in memory: a memory one).
- * Journal DELETE: it is written only by archive batches, and its own commit is whole before the hot rows go.
+ * Its own WAL (one fsync per batch's copy), folded back at the end of each run (`checkpointArchive`): the
+ * connection's automatic checkpoints are off (db/core/open.ts).
  */
 export function attachArchive(db: Sqlite): string | null {
   if (attached.has(db)) return attached.get(db)!;
   const file = db.memory || !db.name || db.name === ':memory:' ? ':memory:' : archiveFileOf(db.name);
   try {
     db.prepare('ATTACH DATABASE ? AS archive').run(file);
-    db.pragma('archive.journal_mode = DELETE');
+    db.pragma('archive.journal_mode = WAL');
     db.pragma('archive.synchronous = FULL');
     db.exec(SCHEMA);
     attached.set(db, file);
@@ -45,6 +46,11 @@ export function attachArchive(db: Sqlite): string | null {
     attached.set(db, null); // a full disk or a read-only folder: batches wait; nothing is deleted without its copy
   }
   return attached.get(db)!;
+}
+
+/** Fold the archive's WAL into its file (after a run). */
+export function checkpointArchive(db: Sqlite): void {
+  if (archiveOf(db)) db.pragma('archive.wal_checkpoint(TRUNCATE)');
 }
 
 /** The archive attached to this connection (its file), or null. */

@@ -54,12 +54,13 @@ export function runPass(ctx: ServiceContext, opts: PassOptions = {}): PassSummar
 }
 
 /** One pass in slices, giving the event loop back between them: a scan never waits for more than a slice. */
-export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary> {
+export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary | null> {
   const steps = passSteps(ctx, opts);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
     await new Promise<void>((ok) => setImmediate(ok));
+    if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
   }
 }
 

@@ -109,6 +109,7 @@ export async function archiveRun(
     opts.onBatch?.([t1 - t0, performance.now() - t1]);
     await breathe();
   }
+  ctx.store.archiveSettle();
   const run = r.run(runId);
   const totals = { parcels: run?.parcels ?? 0, rows: run?.rows ?? 0, bytes: run?.bytes ?? 0, batches: run?.batches ?? 0 };
   return { result: { retention: runId, ...totals }, events: [{ type: 'retention.finished', subject: runId, payload: { runId, ...totals } }] };
