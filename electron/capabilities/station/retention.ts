@@ -11,7 +11,7 @@ import { DEFAULT_HORIZON_DAYS } from '../../../db/retention/reader';
 
 const D = 86_400_000;
 /** Parcels per batch: each batch's two commits stay within a few milliseconds (bench: retention.batch_ms). */
-export const BATCH = 40;
+export const BATCH = 10;
 export const MIN_DAYS = 7;
 export const MAX_DAYS = 3650;
 
