@@ -45,6 +45,8 @@ export async function stationWithHistory(opts: { old: number; recent: number; tr
   clock.set(T0 + 151 * D);
   await api(app, 'monitor.import', { csv: `tracking_number,status,scanned_at,location\n${rows.join('\n')}\n` });
   clock.set(T0 + 160 * D);
+  // The sources answer the polls the monitor queued (before the counts a test takes).
+  await drain(app);
   return { app, parcels, old: parcels.slice(0, opts.old), recent: parcels.slice(opts.old, opts.old + opts.recent) };
 }
 
