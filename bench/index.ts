@@ -7,6 +7,7 @@ import { pickBench } from './pick.bench';
 import { dispatchBench } from './dispatch.bench';
 import { cutoffsBench } from './cutoffs.bench';
 import { monitorBench } from './monitor.bench';
+import { retentionBench } from './retention.bench';
 import { printBench } from './print.bench';
 import { stationBench } from './station.bench';
 import { importBench } from './import.bench';
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   cutoffsBench,
   dispatchBench,
   monitorBench,
+  retentionBench,
   shopifyBench,
   printBench,
   stationBench,

@@ -9,6 +9,7 @@ import type { JobDraft } from './job-types';
 
 export type { JobDraft, JobKind, JobPayloads } from './job-types';
 import type { BackupEvents } from './backup/events';
+import type { RetentionEvents } from './retention/events';
 import type { PackEvents } from './pack/events';
 /**
  * Every action is one of these events. Payloads carry everything a projection needs, so the
@@ -127,7 +128,18 @@ export interface CoreEvents {
 
 /** Every event of the console: the core's plus each capability's own (db/<capability>/events.ts). */
 export interface EventMap
-  extends CoreEvents, ShopifyEvents, DispatchEvents, CutoffsEvents, MonitorEvents, HardwareEvents, SiteEvents, BackupEvents, PackEvents, OperatorsEvents {}
+  extends
+    CoreEvents,
+    ShopifyEvents,
+    DispatchEvents,
+    CutoffsEvents,
+    MonitorEvents,
+    HardwareEvents,
+    SiteEvents,
+    BackupEvents,
+    PackEvents,
+    OperatorsEvents,
+    RetentionEvents {}
 
 export type EventType = keyof EventMap;
 

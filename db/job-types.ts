@@ -3,13 +3,14 @@ import type { ShopifyJobs } from './shopify/jobs';
 import type { DispatchJobs } from './dispatch/jobs';
 import type { MonitorJobs } from './monitor/jobs';
 import type { OperatorsJobs } from './operators/jobs';
+import type { RetentionJobs } from './retention/jobs';
 
 /**
  * Every outbox job of the console, by kind, with its payload: beside the event map (event-types.ts),
  * composed from each capability's db/<capability>/jobs.ts. A kind has exactly one handler
  * (electron/core/outbox/types.ts), registered by the exact kind.
  */
-export interface JobPayloads extends HardwareJobs, ShopifyJobs, DispatchJobs, MonitorJobs, OperatorsJobs {}
+export interface JobPayloads extends HardwareJobs, ShopifyJobs, DispatchJobs, MonitorJobs, OperatorsJobs, RetentionJobs {}
 
 export type JobKind = keyof JobPayloads;
 

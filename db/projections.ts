@@ -17,6 +17,7 @@ import { counterTables } from './core/counters';
 import { backupProjector } from './backup/projector';
 import { packProjector, packTables } from './pack/projector';
 import { operatorsProjector, operatorsTables } from './operators/projector';
+import { retentionProjector, retentionTables } from './retention/projector';
 
 const projectors: Projector[] = [
   settingsProjector,
@@ -32,6 +33,9 @@ const projectors: Projector[] = [
   backupProjector,
   packProjector,
   operatorsProjector,
+  // After the monitor's and the outbox's: it moves their rows (scans reported and jobs done in the same
+  // batch of events are projected before it).
+  retentionProjector,
   // Last: it checks what the others wrote (an order picked twice, a parcel on two manifests).
   siteProjector,
 ];
@@ -59,6 +63,7 @@ export const projectionTables: Array<{ table: string; runtime?: string[]; dump?:
   ...siteTables,
   ...packTables,
   ...operatorsTables,
+  ...retentionTables,
   ...monitorTables,
   ...dispatchTables,
   ...shopifyTables,

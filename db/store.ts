@@ -22,10 +22,13 @@ import { backupReader } from './backup/reader';
 import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
+import { retentionReader } from './retention/reader';
+import { attachArchive, checkpointArchive, copyToArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
 import { moveSearchQueue } from './pick/search-index';
 
 const SEARCH_AFTER_MS = 200;
+import { writeMonitorDue } from './monitor/due';
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
 
 /** Every capability's reader, made once per connection: the one door services read through. */
@@ -51,6 +54,7 @@ function readers(db: Sqlite) {
     pack: packReader(db),
     operators: operatorsReader(db),
     assessment: assessmentReader(db),
+    retention: retentionReader(db),
   };
 }
 
@@ -62,6 +66,8 @@ export type Readers = ReturnType<typeof readers>;
  * The connection itself is private to db/ (db/core/handle.ts).
  */
 export function createStore(db: Sqlite, station: string, disk: DiskWatch = new DiskWatch(null)) {
+  // The archive beside the database (retention): attached before any transaction, so projections can reach it.
+  if (!db.readonly) attachArchive(db);
   const log = new EventLog(db, station, project);
   const listeners = new Set<(events: StoredEvent[]) => void>();
   // The search queue (migration 0019) moves into the index shortly after the commits that fill it,
@@ -134,6 +140,28 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       } finally {
         db.pragma('synchronous = FULL');
       }
+    },
+    /**
+     * The monitor pass's own bookkeeping: when it next looks at each parcel (runtime state, not an event;
+     * inside a write it joins that transaction, else it commits without an fsync).
+     */
+    monitorDue(rows: Array<[parcelId: string, dueAt: number]>): void {
+      if (!rows.length || disk.refuses()) return;
+      if (db.inTransaction) writeMonitorDue(db, rows);
+      else this.unsynced(() => writeMonitorDue(db, rows));
+    },
+    /**
+     * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction
+     * of the archive's own (the hot database is not written). The retention.archived event then takes them
+     * out of the hot tables: killed between the two, the next batch copies again (nothing twice) and deletes.
+     */
+    archiveCopy(parcelIds: string[], at: string): void {
+      if (disk.refuses()) throw new DiskFullError(disk.drive);
+      db.transaction(() => copyToArchive(db, parcelIds, at))();
+    },
+    /** After an archive run: the archive's write-ahead log folded into its file. */
+    archiveSettle(): void {
+      if (db.open) checkpointArchive(db);
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {

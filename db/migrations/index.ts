@@ -15,6 +15,7 @@ import * as m0014 from './0014-exception-counts';
 import * as m0015 from './0015-pack';
 import * as m0016 from './0016-operators';
 import * as m0017 from './0017-search-follows-undo';
+import * as m0018 from './0018-due-and-archive';
 import * as m0019 from './0019-search-off-the-scan';
 import * as m0021 from './0021-pack-boxes';
 
@@ -43,6 +44,7 @@ export const migrations: Migration[] = [
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
+  { version: 18, ...m0018 },
   { version: 19, ...m0019 },
   { version: 21, ...m0021 },
 ];

@@ -19,7 +19,7 @@ function refold(db: Sqlite, parcelId: string) {
   if (!s) return;
   if (s.status === 'delivered' || s.status === 'returned') stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(parcelId);
   else
-    stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ? WHERE parcel_id = ?').run(
+    stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ?, due_at = 0 WHERE parcel_id = ?').run(
       s.status,
       ms(s.firstScanAt),
       ms(s.lastScanAt),
@@ -39,13 +39,20 @@ function sourceParcel(db: Sqlite, sourceId: string, parcelId: string) {
   stmt(db, 'INSERT OR IGNORE INTO monitor_source_parcels (source_id, parcel_id) VALUES (?, ?)').run(sourceId, parcelId);
 }
 
+/** Its rows went to the archive (retention): nothing more is kept for it in the hot tables. */
+const archived = (db: Sqlite, parcelId: string) =>
+  stmt(db, 'SELECT 1 FROM monitor_tracking WHERE parcel_id = ? AND archived_at IS NOT NULL').get(parcelId) !== undefined;
+
+/** What the pass reads of the parcel changed: it looks at it at its next run. */
+const due = (db: Sqlite, parcelId: string) => stmt(db, 'UPDATE monitor_watch SET due_at = 0 WHERE parcel_id = ?').run(parcelId);
+
 const setException = (db: Sqlite, sql: string, ...args: unknown[]) => stmt(db, `UPDATE monitor_exceptions SET ${sql}`).run(...args);
 
 /** The watch row follows the parcel's open exception. */
 const watchException = (db: Sqlite, parcelId: string, id: string | null, cause: string | null, since: string | null) =>
-  stmt(db, 'UPDATE monitor_watch SET exc_id = ?, exc_cause = ?, exc_since = ? WHERE parcel_id = ?').run(id, cause, ms(since), parcelId);
+  stmt(db, 'UPDATE monitor_watch SET exc_id = ?, exc_cause = ?, exc_since = ?, due_at = 0 WHERE parcel_id = ?').run(id, cause, ms(since), parcelId);
 const closeWatched = (db: Sqlite, exceptionId: string) =>
-  stmt(db, 'UPDATE monitor_watch SET exc_id = NULL, exc_cause = NULL, exc_since = NULL WHERE exc_id = ?').run(exceptionId);
+  stmt(db, 'UPDATE monitor_watch SET exc_id = NULL, exc_cause = NULL, exc_since = NULL, due_at = 0 WHERE exc_id = ?').run(exceptionId);
 
 /** Projections of the monitor capability; tables listed children first (deleted in this order on rebuild). */
 export const monitorProjector: Projector = {
@@ -53,6 +60,12 @@ export const monitorProjector: Projector = {
     stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
       JSON.stringify(e.payload.rules),
     );
+    // New thresholds: every watched parcel is looked at again.
+    stmt(db, 'UPDATE monitor_watch SET due_at = 0 WHERE due_at > 0').run();
+  },
+  // A line's route type moves its thresholds.
+  'line.saved': (db) => {
+    stmt(db, 'UPDATE monitor_watch SET due_at = 0 WHERE due_at > 0').run();
   },
   'monitor.costs_saved': (db, e) => {
     stmt(db, "INSERT INTO monitor_settings (key, value) VALUES ('costs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
@@ -65,20 +78,26 @@ export const monitorProjector: Projector = {
       // A poll that never runs (dead letter) must not hide the parcel forever: it is due again after an hour.
       const until = new Date(Date.parse(notBefore) + 3_600_000).toISOString();
       for (const n of job.payload.numbers) {
+        if (archived(db, n.parcelId)) continue;
         sourceParcel(db, e.payload.sourceId, n.parcelId);
         stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
+        due(db, n.parcelId);
       }
     }
   },
   'monitor.registered': (db, e) => {
     for (const id of e.payload.parcelIds) {
+      if (archived(db, id)) continue;
       sourceParcel(db, e.payload.sourceId, id);
       stmt(
         db,
         'UPDATE monitor_source_parcels SET registered_at = coalesce(registered_at, ?), rejected = NULL, queued_until = NULL WHERE source_id = ? AND parcel_id = ?',
       ).run(e.occurredAt, e.payload.sourceId, id);
+      due(db, id);
     }
     for (const r of e.payload.rejected) {
+      if (archived(db, r.parcelId)) continue;
+      due(db, r.parcelId);
       sourceParcel(db, e.payload.sourceId, r.parcelId);
       stmt(db, 'UPDATE monitor_source_parcels SET rejected = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(
         r.reason,
@@ -93,8 +112,10 @@ export const monitorProjector: Projector = {
     if (r.monitor !== 'poll' || !r.sourceId || !r.parcelIds) return;
     const at = r.askedAt ?? e.occurredAt;
     for (const id of r.parcelIds) {
+      if (archived(db, id)) continue;
       sourceParcel(db, r.sourceId, id);
       stmt(db, 'UPDATE monitor_source_parcels SET last_polled_at = ?, queued_until = NULL WHERE source_id = ? AND parcel_id = ?').run(at, r.sourceId, id);
+      due(db, id);
     }
   },
   'monitor.scans_reported': (db, e) => {
@@ -104,6 +125,8 @@ export const monitorProjector: Projector = {
       'INSERT OR IGNORE INTO monitor_scans (parcel_id, status, scanned_at, learned_at, source_id, via, location, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const s of e.payload.scans) {
+      // A parcel delivered and archived (retention) is settled: a late report stays in the log only.
+      if (archived(db, s.parcelId)) continue;
       // Two sources' reports of one scan raced: the one projected first (the earliest) stays.
       const known = scansOf(db, s.parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at }));
       if (known.some((k) => sameScan(k, s))) continue;
@@ -179,7 +202,7 @@ export const monitorProjector: Projector = {
       );
       closeWatched(db, p.exceptionId);
     }
-    stmt(db, 'UPDATE monitor_watch SET reshipped = 1 WHERE parcel_id = ?').run(p.oldParcelId);
+    stmt(db, 'UPDATE monitor_watch SET reshipped = 1, due_at = 0 WHERE parcel_id = ?').run(p.oldParcelId);
   },
   // What the monitor needs from other capabilities' events, kept on the watch row.
   'parcel.picked': (db, e) => {
@@ -197,14 +220,18 @@ export const monitorProjector: Projector = {
   },
   'parcel.handed_over': (db, e) => {
     const p = e.payload as { parcelId: string; handedOverAt?: string };
-    stmt(db, 'UPDATE monitor_watch SET handed_over_at = ? WHERE parcel_id = ?').run(ms(p.handedOverAt ?? e.occurredAt), p.parcelId);
+    stmt(db, 'UPDATE monitor_watch SET handed_over_at = ?, due_at = 0 WHERE parcel_id = ?').run(ms(p.handedOverAt ?? e.occurredAt), p.parcelId);
   },
   'parcel.voided': (db, e) => {
     stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(e.payload.parcelId);
   },
   // A re-linked parcel is watched under its new number: sources register and poll it afresh.
   'parcel.relinked': (db, e) => {
-    stmt(db, 'UPDATE monitor_watch SET tracking_number = ?, line_id = ? WHERE parcel_id = ?').run(e.payload.newNumber, e.payload.lineId, e.payload.parcelId);
+    stmt(db, 'UPDATE monitor_watch SET tracking_number = ?, line_id = ?, due_at = 0 WHERE parcel_id = ?').run(
+      e.payload.newNumber,
+      e.payload.lineId,
+      e.payload.parcelId,
+    );
     stmt(db, 'DELETE FROM monitor_source_parcels WHERE parcel_id = ?').run(e.payload.parcelId);
   },
   'monitor.reship_picked': (db, e) => {
@@ -213,7 +240,8 @@ export const monitorProjector: Projector = {
 };
 
 export const monitorTables: Array<{ table: string; runtime?: string[] }> = [
-  { table: 'monitor_watch' },
+  // due_at: when the incremental pass next looks (runtime: a rebuild leaves it 0, the pass fills it in).
+  { table: 'monitor_watch', runtime: ['due_at'] },
   { table: 'monitor_milestones' },
   { table: 'monitor_reships' },
   { table: 'monitor_exceptions' },

@@ -2,6 +2,7 @@ import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
 import { rowMapper, type Raw } from '../core/rows';
 import type { CostSettingsData, ExceptionCause, MonitorRulesData, TrackingStatus } from './events';
+import { archiveOf } from '../retention/archive';
 
 const tables = new WeakMap<Sqlite, Map<string, boolean>>();
 const columns = new WeakMap<Sqlite, Map<string, boolean>>();
@@ -176,6 +177,28 @@ const toReship = rowMapper<ReshipRow>({
   pickedNoted: (r) => r.picked_noted === 1,
 });
 
+const WATCH = `parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to, handed_over_at,
+  track_status, first_scan_at, last_scan_at, exc_id, exc_cause, exc_since, reshipped`;
+const toInFlight = (r: unknown[]): InFlightRow => ({
+  id: r[0] as string,
+  lineId: r[1] as string,
+  trackingNumber: r[2] as string,
+  pickedAt: r[3] as number,
+  pickupAt: r[4] as number | null,
+  windowFrom: r[5] as number | null,
+  windowTo: r[6] as number | null,
+  handedOverAt: r[7] as number | null,
+  trackStatus: r[8] as TrackingStatus | null,
+  firstScanAt: r[9] as number | null,
+  lastScanAt: r[10] as number | null,
+  exceptionId: r[11] as string | null,
+  exceptionCause: r[12] as ExceptionCause | null,
+  exceptionSince: r[13] as number | null,
+  reshipped: r[14] === 1,
+});
+
+export type PollState = { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null };
+
 const EXCEPTIONS = `SELECT e.*, p.tracking_number, p.order_id, p.line_id, o.name AS order_name, o.ship_to, o.email, l.name AS line_name
   FROM monitor_exceptions e JOIN parcels p ON p.id = e.parcel_id JOIN orders o ON o.id = p.order_id JOIN carrier_lines l ON l.id = p.line_id`;
 
@@ -204,8 +227,14 @@ export function monitorReader(db: Sqlite) {
     costs(): CostSettingsData | undefined {
       return this.setting<CostSettingsData>('costs');
     },
+    /** A parcel's carrier scans, the archived ones (retention) read from the archive file. */
     scans(parcelId: string): ScanRow[] {
-      return (stmt(db, 'SELECT * FROM monitor_scans WHERE parcel_id = ? ORDER BY scanned_at, status').all(parcelId) as Raw[]).map(toScan);
+      const sql = archiveOf(db)
+        ? `SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail FROM monitor_scans WHERE parcel_id = ?
+           UNION SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail FROM archive.monitor_scans WHERE parcel_id = ?
+           ORDER BY scanned_at, status`
+        : 'SELECT * FROM monitor_scans WHERE parcel_id = ? AND ? IS NOT NULL ORDER BY scanned_at, status';
+      return (stmt(db, sql).all(parcelId, parcelId) as Raw[]).map(toScan);
     },
     /** Known scans of several parcels (status and time only), for dropping what a source repeats. */
     knownScans(parcelIds: string[]): Map<string, Array<{ status: string; scannedAt: string }>> {
@@ -251,35 +280,59 @@ export function monitorReader(db: Sqlite) {
     },
     /** Every parcel the monitor still watches, with what the rules-and-schedule pass needs: one table, one scan. */
     inFlight(): InFlightRow[] {
-      const rows = stmt(
-        db,
-        `SELECT parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to, handed_over_at,
-           track_status, first_scan_at, last_scan_at, exc_id, exc_cause, exc_since, reshipped FROM monitor_watch`,
-      )
-        .raw()
-        .all() as unknown[][];
-      const out: InFlightRow[] = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        out[i] = {
-          id: r[0] as string,
-          lineId: r[1] as string,
-          trackingNumber: r[2] as string,
-          pickedAt: r[3] as number,
-          pickupAt: r[4] as number | null,
-          windowFrom: r[5] as number | null,
-          windowTo: r[6] as number | null,
-          handedOverAt: r[7] as number | null,
-          trackStatus: r[8] as TrackingStatus | null,
-          firstScanAt: r[9] as number | null,
-          lastScanAt: r[10] as number | null,
-          exceptionId: r[11] as string | null,
-          exceptionCause: r[12] as ExceptionCause | null,
-          exceptionSince: r[13] as number | null,
-          reshipped: r[14] === 1,
-        };
+      return (stmt(db, `SELECT ${WATCH} FROM monitor_watch`).raw().all() as unknown[][]).map(toInFlight);
+    },
+    /** The next `limit` watched parcels after `afterId` (a full pass in slices, by the primary key). */
+    inFlightAfter(afterId: string, limit: number): InFlightRow[] {
+      return (stmt(db, `SELECT ${WATCH} FROM monitor_watch WHERE parcel_id > ? ORDER BY parcel_id LIMIT ?`).raw().all(afterId, limit) as unknown[][]).map(
+        toInFlight,
+      );
+    },
+    /** Watched parcels the pass has to look at by nowMs (an index range: only the due ones). */
+    dueIds(nowMs: number): string[] {
+      return stmt(db, 'SELECT parcel_id FROM monitor_watch INDEXED BY monitor_watch_due WHERE due_at <= ?').pluck().all(nowMs) as string[];
+    },
+    inFlightOf(ids: string[]): InFlightRow[] {
+      const q = stmt(db, `SELECT ${WATCH} FROM monitor_watch WHERE parcel_id = ?`).raw();
+      const out: InFlightRow[] = [];
+      for (const id of ids) {
+        const r = q.get(id) as unknown[] | undefined;
+        if (r) out.push(toInFlight(r));
       }
       return out;
+    },
+    watchedCount(): number {
+      return stmt(db, 'SELECT count(*) FROM monitor_watch INDEXED BY monitor_watch_due').pluck().get() as number;
+    },
+    /** Causes a person closed, for these parcels only. */
+    closedCausesOf(ids: string[]): Map<string, Set<string>> {
+      const m = new Map<string, Set<string>>();
+      const q = stmt(db, "SELECT cause FROM monitor_exceptions WHERE parcel_id = ? AND status = 'resolved' AND resolution <> 'cleared'").pluck();
+      for (const id of ids) {
+        const causes = q.all(id) as string[];
+        if (causes.length) m.set(id, new Set(causes));
+      }
+      return m;
+    },
+    /** Per source: poll state of these parcels only. */
+    sourceParcelsOf(ids: string[]): Map<string, Map<string, PollState>> {
+      const out = new Map<string, Map<string, PollState>>();
+      const q = stmt(db, 'SELECT * FROM monitor_source_parcels WHERE parcel_id = ?');
+      for (const id of ids)
+        for (const r of q.all(id) as Raw[]) {
+          let m = out.get(r.source_id as string);
+          if (!m) out.set(r.source_id as string, (m = new Map()));
+          m.set(id, toPollState(r));
+        }
+      return out;
+    },
+    /** Registrations and polls waiting in the outbox per source (the queued jobs only, by their index). */
+    queuedRequests(): Map<string, number> {
+      const rows = stmt(
+        db,
+        "SELECT target, count(*) AS n FROM jobs WHERE status = 'queued' AND kind IN ('monitor.register', 'monitor.poll') GROUP BY target",
+      ).all() as Array<{ target: string; n: number }>;
+      return new Map(rows.map((r) => [r.target, r.n]));
     },
     /** When the carrier took the parcel (dispatch's handover), or null. */
     handedOverAt(parcelId: string): string | null {

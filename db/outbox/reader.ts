@@ -25,7 +25,7 @@ export type JobRow<K extends JobKind = JobKind> = {
 type JobColumns = { [F in keyof JobRow]: JobRow[F] };
 
 // The kind column and the payload were written together from a typed JobDraft (projections/jobs.ts).
-const toJob = rowMapper<JobColumns>({
+export const toJob = rowMapper<JobColumns>({
   id: 'id',
   kind: 'kind',
   target: 'target',

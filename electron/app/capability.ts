@@ -30,7 +30,7 @@ export interface AppEnv {
 }
 
 export interface SiteHooks {
-  /** May this station run a periodic site-wide duty now ('monitor', 'shopify-intake')? */
+  /** May this station run a periodic site-wide duty now ('monitor', 'shopify-intake', 'retention')? */
   duty(name: string): boolean;
   /** Site mode sets the gate through which site-wide outbox jobs are leased. */
   setJobGate(gate: JobGate | null): void;

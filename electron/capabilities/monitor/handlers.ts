@@ -5,7 +5,7 @@ import { setRuntime, runtimeOf } from './runtime';
 import { emulatedSources, FILE_SOURCE } from './sources/registry';
 import { fileMail } from './mail';
 import { monitorJobHandler } from './handler';
-import { runPass } from './pass';
+import { runPass, runPassSliced } from './pass';
 import { assign, contact, contactPreview, queue, resolve } from './exceptions';
 import { noteReshipsPicked, reship } from './reship';
 import { DEFAULT_RULES, costsOf, rulesOf, saveCosts, saveRules, thresholdsFor } from './settings';
@@ -87,12 +87,15 @@ export const monitorCapability: Capability = {
           noteReshipsPicked(ctx);
         });
     });
+    // The first pass after a start looks at every watched parcel (the sources may have changed since);
+    // later ones only at the parcels that are due. Both in slices: a scan never waits behind a pass.
+    let running = false;
     const pass = () => {
-      try {
-        if (site.duty('monitor')) runPass(ctx);
-      } catch (e) {
-        console.error('[monitor pass]', e);
-      }
+      if (running || !site.duty('monitor')) return;
+      running = true;
+      void runPassSliced(ctx)
+        .catch((e: unknown) => console.error('[monitor pass]', e))
+        .finally(() => (running = false));
     };
     // The first pass runs once the console is up (it serves and scans first), then every minute.
     const first = setTimeout(pass, FIRST_PASS_AFTER_MS);

@@ -1,13 +1,15 @@
-// The rules-and-schedule pass over every in-flight parcel: open, change or clear exceptions, and
-// queue the polls (and aggregator registrations) that are due, within each source's rate limit.
-// One read of the parcels, one transaction of events for what changed.
-import type { InFlightRow } from '../../../db/monitor/reader';
+// The rules-and-schedule pass: open, change or clear exceptions, and queue the polls (and aggregator
+// registrations) that are due, within each source's rate limit. Incremental: it looks only at the parcels
+// whose due time has come (monitor_watch.due_at), and after each look writes when that parcel can next
+// change (the next rule threshold, the next poll, a queued poll's expiry); any event that changes what it
+// reads sets the parcel due again. It works in slices (read, decide, commit), yielding between them.
+import type { InFlightRow, PollState } from '../../../db/monitor/reader';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
-import { evaluate, type Finding } from './rules';
-import { nextPollAt } from './schedule';
+import { evaluate, nextRuleChangeAt, type Finding } from './rules';
+import { nextPollAt, pollDueAt } from './schedule';
 import { rulesOf, thresholdsFor } from './settings';
 import { windowMs } from './windows';
 import { runtimeOf, type PassSummary } from './runtime';
@@ -30,99 +32,184 @@ interface Due {
   at: number;
 }
 
-export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): PassSummary {
+export interface PassOptions {
+  actor?: string;
+  /**
+   * 'due': only the parcels whose due time has come (monitor_watch.due_at, an index range);
+   * 'full': every watched parcel, as the pass did before it was incremental (the reference the tests
+   * compare with). Default: 'full' for a console's first pass (or after its sources changed), then 'due'.
+   */
+  mode?: 'due' | 'full';
+  /** Parcels looked at per slice: each slice reads, decides and commits on its own. */
+  slice?: number;
+}
+
+/** One pass, all at once (the `monitor.pass` channel, tests, the demo grower). */
+export function runPass(ctx: ServiceContext, opts: PassOptions = {}): PassSummary {
+  const steps = passSteps(ctx, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** One pass in slices, giving the event loop back between them: a scan never waits for more than a slice. */
+export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary | null> {
+  const steps = passSteps(ctx, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((ok) => setImmediate(ok));
+    if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
+  }
+}
+
+function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, PassSummary> {
   const t0 = performance.now();
   const now = ctx.clock.now();
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
   const reader = ctx.store.read.monitor;
   const rt = runtimeOf(ctx);
+  const mode = opts.mode ?? (rt.fullNext ? 'full' : 'due');
+  const slice = opts.slice ?? 500;
+  const actor = opts.actor ?? 'monitor';
   const rules = rulesOf(ctx);
   const lines = new Map<string, LineData>(ctx.store.read.lines.all().map((l) => [l.id, l]));
   const thresholds = new Map([...lines.values()].map((l) => [l.id, thresholdsFor(rules, l)]));
-  const rows = reader.inFlight();
-  const closed = reader.closedCauses();
   const events: EventDraft[] = [];
   const summary = { opened: 0, changed: 0, cleared: 0 };
+  let visited = 0;
+  let busyMs = 0;
 
   const pollSources = rt.sources.filter((s) => s.delivery === 'poll' || s.needsRegistration);
-  const state = pollSources.length ? reader.sourceParcels() : new Map();
   const toRegister = new Map<string, InFlightRow[]>(pollSources.map((s) => [s.id, []]));
   const toPoll = new Map<string, Due[]>(pollSources.map((s) => [s.id, []]));
   const sourcesOfLine = new Map<string, TrackingSource[]>([...lines.keys()].map((id) => [id, pollSources.filter((s) => covers(s, id))]));
 
-  for (const r of rows) {
-    const line = lines.get(r.lineId);
-    if (!line) continue;
-    // Rules: a reshipped parcel is settled; a cause a person closed does not reopen by itself.
-    if (!r.reshipped) {
-      let f: Finding | null = evaluate(r, rules, thresholds.get(r.lineId)!, nowMs);
-      if (f && closed.get(r.id)?.has(f.cause)) f = null;
-      if (r.exceptionId) {
-        if (!f) {
-          events.push({
-            type: 'monitor.exception_cleared',
-            subject: r.id,
-            payload: { exceptionId: r.exceptionId, parcelId: r.id, reason: CLEARED[r.exceptionCause!] ?? 'the rule no longer holds' },
-          });
-          summary.cleared++;
-        } else if (f.cause !== r.exceptionCause || Date.parse(f.since) !== r.exceptionSince) {
-          const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
-          events.push({
-            type: 'monitor.exception_changed',
-            subject: r.id,
-            payload: { exceptionId: r.exceptionId, parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal },
-          });
-          summary.changed++;
-        }
-      } else if (f) {
-        const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
-        events.push({
-          type: 'monitor.exception_opened',
-          subject: r.id,
-          payload: { exceptionId: newId('exc', now), parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal },
-        });
-        summary.opened++;
-      }
-    }
-
-    // Schedule: which sources should be asked about this parcel now.
-    const srcs = sourcesOfLine.get(r.lineId)!;
-    if (!srcs.length) continue;
-    // The window only matters until the first scan.
-    const win = r.firstScanAt !== null ? null : windowMs(r, line.routeType);
-    const facts = {
-      handedOverAt: r.handedOverAt,
-      windowFrom: win?.[0] ?? null,
-      windowTo: win?.[1] ?? null,
-      trackStatus: r.trackStatus,
-      firstScanAt: r.firstScanAt,
-      lastScanAt: r.lastScanAt,
-    };
-    for (const s of srcs) {
-      const sp = state.get(s.id)?.get(r.id);
-      if (sp?.queuedUntil && sp.queuedUntil > nowIso) continue;
-      if (s.needsRegistration && !sp?.registeredAt) {
-        if (!sp?.rejected) toRegister.get(s.id)!.push(r);
+  /** Decide for one slice of parcels: exception events now, polls collected; when each is next due. */
+  const look = (rows: InFlightRow[]) => {
+    const ids = rows.map((r) => r.id);
+    const closed = reader.closedCausesOf(ids);
+    const state = pollSources.length ? reader.sourceParcelsOf(ids) : new Map<string, Map<string, PollState>>();
+    const mine: EventDraft[] = [];
+    const dues: Array<[string, number]> = [];
+    for (const r of rows) {
+      visited++;
+      const line = lines.get(r.lineId);
+      if (!line) {
+        dues.push([r.id, Number.MAX_SAFE_INTEGER]); // a line saved later makes every parcel due again
         continue;
       }
-      if (s.delivery !== 'poll') continue;
-      const at = nextPollAt(facts, sp?.lastPolledAt ? Date.parse(sp.lastPolledAt) : null, nowMs);
-      if (at !== null && at <= nowMs) toPoll.get(s.id)!.push({ row: r, at });
+      let next = Number.MAX_SAFE_INTEGER;
+      const sooner = (at: number | null) => {
+        if (at !== null && at < next) next = at;
+      };
+      // Rules: a reshipped parcel is settled; a cause a person closed does not reopen by itself.
+      if (!r.reshipped) {
+        const t = thresholds.get(r.lineId)!;
+        let f: Finding | null = evaluate(r, rules, t, nowMs);
+        if (f && closed.get(r.id)?.has(f.cause)) f = null;
+        sooner(nextRuleChangeAt(r, rules, t, nowMs));
+        if (r.exceptionId) {
+          if (!f) {
+            mine.push({
+              type: 'monitor.exception_cleared',
+              subject: r.id,
+              payload: { exceptionId: r.exceptionId, parcelId: r.id, reason: CLEARED[r.exceptionCause!] ?? 'the rule no longer holds' },
+            });
+            summary.cleared++;
+          } else if (f.cause !== r.exceptionCause || Date.parse(f.since) !== r.exceptionSince) {
+            const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
+            mine.push({
+              type: 'monitor.exception_changed',
+              subject: r.id,
+              payload: { exceptionId: r.exceptionId, parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal },
+            });
+            summary.changed++;
+          }
+        } else if (f) {
+          const dueAt = new Date(nowMs + rules.dueHours[f.cause] * H).toISOString();
+          mine.push({
+            type: 'monitor.exception_opened',
+            subject: r.id,
+            payload: { exceptionId: newId('exc', now), parcelId: r.id, cause: f.cause, since: f.since, dueAt, detail: f.detail, proposal: f.proposal },
+          });
+          summary.opened++;
+        }
+      }
+
+      // Schedule: which sources should be asked about this parcel now, and when next.
+      const srcs = sourcesOfLine.get(r.lineId)!;
+      if (srcs.length) {
+        // The window only matters until the first scan.
+        const win = r.firstScanAt !== null ? null : windowMs(r, line.routeType);
+        const facts = {
+          handedOverAt: r.handedOverAt,
+          windowFrom: win?.[0] ?? null,
+          windowTo: win?.[1] ?? null,
+          trackStatus: r.trackStatus,
+          firstScanAt: r.firstScanAt,
+          lastScanAt: r.lastScanAt,
+        };
+        for (const s of srcs) {
+          const sp = state.get(s.id)?.get(r.id);
+          if (sp?.queuedUntil && sp.queuedUntil > nowIso) {
+            sooner(Date.parse(sp.queuedUntil));
+            continue;
+          }
+          if (s.needsRegistration && !sp?.registeredAt) {
+            if (!sp?.rejected) {
+              toRegister.get(s.id)!.push(r);
+              sooner(nowMs); // until its registration is queued (the queue's budget may defer it)
+            }
+            continue;
+          }
+          if (s.delivery !== 'poll') continue;
+          const last = sp?.lastPolledAt ? Date.parse(sp.lastPolledAt) : null;
+          const at = nextPollAt(facts, last, nowMs);
+          if (at !== null && at <= nowMs) {
+            toPoll.get(s.id)!.push({ row: r, at });
+            sooner(nowMs);
+          } else sooner(pollDueAt(facts, last));
+        }
+      }
+      dues.push([r.id, Math.ceil(next)]);
+    }
+    const s0 = performance.now();
+    if (mine.length)
+      ctx.store.write(actor, now, (emit) => {
+        ctx.store.monitorDue(dues);
+        mine.forEach((e) => emit(e));
+      });
+    else ctx.store.monitorDue(dues);
+    busyMs += performance.now() - s0;
+  };
+
+  if (mode === 'full') {
+    let after = '';
+    for (;;) {
+      const rows = reader.inFlightAfter(after, slice);
+      if (!rows.length) break;
+      look(rows);
+      after = rows[rows.length - 1].id;
+      if (rows.length < slice) break;
+      yield;
+    }
+  } else {
+    const ids = reader.dueIds(nowMs);
+    for (let i = 0; i < ids.length; i += slice) {
+      look(reader.inFlightOf(ids.slice(i, i + slice)));
+      if (i + slice < ids.length) yield;
     }
   }
 
   let registrationsQueued = 0;
   let pollsQueued = 0;
-  const queuedNow = new Map(
-    reader
-      .pollJobs()
-      .filter((j) => j.status === 'queued')
-      .map((j) => [`${j.target}|${j.kind}`, j.n]),
-  );
+  const queuedNow = reader.queuedRequests();
   for (const s of pollSources) {
     const spacing = 60_000 / s.ratePerMin;
-    const pending = (queuedNow.get(`${s.id}|monitor.register`) ?? 0) + (queuedNow.get(`${s.id}|monitor.poll`) ?? 0);
+    const pending = queuedNow.get(s.id) ?? 0;
     let budget = Math.max(0, s.ratePerMin * QUEUE_MINUTES - pending);
     let slot = pending;
     const jobs: ScheduledJob[] = [];
@@ -135,13 +222,13 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
       });
       budget--;
     };
-    const reg = toRegister.get(s.id)!;
+    const reg = toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1));
     for (let i = 0; i < reg.length && budget > 0; i += s.batchSize) {
       add('monitor.register', reg.slice(i, i + s.batchSize));
       registrationsQueued++;
     }
-    // Most overdue first.
-    const due = toPoll.get(s.id)!.sort((a, b) => a.at - b.at);
+    // Most overdue first (then by parcel: the same batches whichever parcels the pass looked at first).
+    const due = toPoll.get(s.id)!.sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1));
     for (let i = 0; i < due.length && budget > 0; i += s.batchSize) {
       add(
         'monitor.poll',
@@ -178,8 +265,19 @@ export function runPass(ctx: ServiceContext, opts: { actor?: string } = {}): Pas
       });
   }
 
-  if (events.length) ctx.store.write(opts.actor ?? 'monitor', now, (emit) => events.forEach((e) => emit(e)));
-  const out: PassSummary = { at: nowIso, inFlight: rows.length, ...summary, registrationsQueued, pollsQueued, ms: Math.round(performance.now() - t0) };
+  if (events.length) ctx.store.write(actor, now, (emit) => events.forEach((e) => emit(e)));
+  const out: PassSummary = {
+    at: nowIso,
+    mode,
+    inFlight: mode === 'full' ? visited : reader.watchedCount(),
+    visited,
+    ...summary,
+    registrationsQueued,
+    pollsQueued,
+    ms: Math.round(performance.now() - t0),
+    writeMs: Math.round(busyMs * 10) / 10,
+  };
   rt.lastPass = out;
+  if (mode === 'full') rt.fullNext = false;
   return out;
 }

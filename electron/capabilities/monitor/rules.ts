@@ -100,3 +100,26 @@ export function evaluate(f: ParcelFacts, rules: MonitorRulesData, t: LineThresho
   }
   return null;
 }
+
+/**
+ * The next instant after nowMs at which `evaluate` could answer differently for these facts (null: never
+ * while they hold). Each rule fires at a threshold; between thresholds the finding's cause and clock stay
+ * the same, so the incremental pass need not look at the parcel before then.
+ */
+export function nextRuleChangeAt(f: ParcelFacts, rules: MonitorRulesData, t: LineThresholds, nowMs: number): number | null {
+  if (isFinal(f.trackStatus)) return null;
+  const physical = f.firstScanAt !== null;
+  const at: number[] = [];
+  if (rules.lost.enabled) {
+    const ref = f.lastScanAt !== null && physical ? f.lastScanAt : f.handedOverAt;
+    if (ref !== null) at.push(ref + t.lostDays * D);
+  }
+  if (rules.noFirstScan.enabled && f.handedOverAt !== null && !physical) at.push(f.handedOverAt + t.noFirstScanHours * H);
+  if (rules.noUpdate.enabled && physical && f.lastScanAt !== null) at.push(f.lastScanAt + t.noUpdateDays * D);
+  if (rules.notHandedOver.enabled && f.handedOverAt === null && !physical) {
+    const pickup = f.pickupAt ?? f.pickedAt + rules.notHandedOver.fallbackPickupHours * H;
+    at.push(pickup + rules.notHandedOver.graceHours * H);
+  }
+  const later = at.filter((x) => x > nowMs);
+  return later.length ? Math.min(...later) : null;
+}

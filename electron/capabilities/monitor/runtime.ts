@@ -17,23 +17,31 @@ export interface MonitorRuntime {
   realNowMs: () => number;
   /** Last pass, for the screens. */
   lastPass: PassSummary | null;
+  /** The next pass looks at every watched parcel (a new console, or its sources changed). */
+  fullNext: boolean;
 }
 
 export interface PassSummary {
   at: string;
+  /** 'due': only the parcels whose due time had come; 'full': every watched parcel. */
+  mode: 'due' | 'full';
   inFlight: number;
+  /** Parcels the pass looked at. */
+  visited: number;
   opened: number;
   changed: number;
   cleared: number;
   registrationsQueued: number;
   pollsQueued: number;
   ms: number;
+  /** Of which spent committing (the write lock held), in slices. */
+  writeMs: number;
 }
 
 const runtimes = new WeakMap<ServiceContext, MonitorRuntime>();
 
-export function setRuntime(ctx: ServiceContext, rt: Omit<MonitorRuntime, 'buckets' | 'lastPass' | 'realNowMs'>): MonitorRuntime {
-  const full: MonitorRuntime = { ...rt, buckets: new Map(), lastPass: null, realNowMs: () => performance.now() };
+export function setRuntime(ctx: ServiceContext, rt: Omit<MonitorRuntime, 'buckets' | 'lastPass' | 'realNowMs' | 'fullNext'>): MonitorRuntime {
+  const full: MonitorRuntime = { ...rt, buckets: new Map(), lastPass: null, realNowMs: () => performance.now(), fullNext: true };
   runtimes.set(ctx, full);
   return full;
 }
@@ -44,7 +52,16 @@ export function runtimeOf(ctx: ServiceContext): MonitorRuntime {
   if (!rt)
     runtimes.set(
       ctx,
-      (rt = { sources: [], script: null, aggregator: null, mail: null, buckets: new Map(), lastPass: null, realNowMs: () => performance.now() }),
+      (rt = {
+        sources: [],
+        script: null,
+        aggregator: null,
+        mail: null,
+        buckets: new Map(),
+        lastPass: null,
+        realNowMs: () => performance.now(),
+        fullNext: true,
+      }),
     );
   return rt;
 }

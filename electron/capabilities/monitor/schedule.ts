@@ -51,3 +51,30 @@ export function nextPollAt(f: PollFacts, lastPolledAt: number | null, nowMs: num
   if (lastPolledAt === null) return nowMs;
   return lastPolledAt + INTERVALS[phase];
 }
+
+/**
+ * The earliest instant at which `nextPollAt(f, lastPolledAt, t) <= t` (null: never), for the incremental
+ * pass: the phase moves with time (before the window, in it, late; moving, long transit), so each
+ * stretch of one phase is tried in time order and the first that reaches its interval wins.
+ */
+export function pollDueAt(f: PollFacts, lastPolledAt: number | null): number | null {
+  if (isFinal(f.trackStatus)) return null;
+  if (lastPolledAt === null) return 0;
+  const last = lastPolledAt;
+  if (f.firstScanAt === null) {
+    if (f.handedOverAt === null) return last + INTERVALS.awaiting_handover;
+    const from = f.windowFrom ?? f.handedOverAt;
+    const to = f.windowTo ?? from + 72 * H;
+    const open = from - 6 * H; // in_window from here
+    const close = to + 24 * H; // in_window up to here, inclusive
+    if (last + INTERVALS.before_window < open) return last + INTERVALS.before_window;
+    const inWin = Math.max(open, last + INTERVALS.in_window);
+    if (inWin <= close) return inWin;
+    return Math.max(close + 1, last + INTERVALS.late_first_scan);
+  }
+  if (f.trackStatus === 'out_for_delivery' || f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') return last + INTERVALS.last_mile;
+  if (f.lastScanAt === null) return last + INTERVALS.moving;
+  const quietFrom = f.lastScanAt + 3 * 24 * H; // long_transit from here
+  if (last + INTERVALS.moving < quietFrom) return last + INTERVALS.moving;
+  return Math.max(quietFrom, last + INTERVALS.long_transit);
+}

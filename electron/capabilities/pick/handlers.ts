@@ -35,7 +35,12 @@ export const pickCapability: Capability = {
         parcel: parcelView(parcel),
         order: { id: order.id, name: order.name, status: order.status, shipTo: order.shipTo, items: ctx.store.read.orders.items(order.id) },
         events: ctx.store.read.events.about([parcel.id, order.id]),
-        jobs: ctx.store.read.jobs.forRef(parcel.id).map(jobView),
+        jobs: (() => {
+          const hot = ctx.store.read.jobs.forRef(parcel.id);
+          const ids = new Set(hot.map((j) => j.id));
+          return [...ctx.store.read.retention.archivedJobs(parcel.id).filter((j) => !ids.has(j.id)), ...hot].map(jobView);
+        })(),
+        archived: ctx.store.read.retention.archivedOf(parcel.id),
       };
     },
   }),

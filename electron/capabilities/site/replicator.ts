@@ -47,7 +47,7 @@ export interface ReplicationState {
   recoveredBlocks: number;
 }
 
-const DUTIES = ['monitor', 'shopify-intake'];
+const DUTIES = ['monitor', 'shopify-intake', 'retention'];
 
 /**
  * The station's side of site mode: push own events, pull everyone else's, apply them in hlc order,

@@ -4,9 +4,12 @@ import { ApiError } from '../../core/errors';
 import { DiskFullError } from '../../../db/core/disk';
 import { actorOf, siteInfo, stationSettings } from '../../core/context';
 import { getStation, saveStation } from './station';
+import { retentionJobHandler, retentionView, saveHorizon, startRetentionSchedule, startRun } from './retention';
 
 export const stationCapability: Capability = {
   name: 'station',
+  jobHandlers: ({ ctx }) => [retentionJobHandler(ctx)],
+  start: ({ ctx, site }) => startRetentionSchedule(ctx, () => site.duty('retention')),
   handlers: ({ ctx, mode, demo, version, testClock, faults }) => ({
     'station.health': () => {
       ctx.store.disk.refuses(); // a look at the disk (at most twice a second): the banner shows a full disk before a pick finds it
@@ -46,6 +49,9 @@ export const stationCapability: Capability = {
     'station.get': () => getStation(ctx),
     'station.save': (input) => saveStation(ctx, input),
     'station.database': () => ctx.store.read.database.status(),
+    'retention.get': () => retentionView(ctx),
+    'retention.save': ({ horizonDays }) => saveHorizon(ctx, horizonDays),
+    'retention.run': () => startRun(ctx, 'console'),
     // PIN and token hashes never leave in an export.
     'events.export': ({ afterSeq, since, limit }) => ctx.store.read.events.list({ afterSeq, since, limit }).map((e) => ({ ...e, payload: redact(e.payload) })),
   }),

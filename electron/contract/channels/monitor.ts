@@ -16,13 +16,16 @@ const Symptom = z.enum(['no_number', 'shows_nothing', 'stopped']);
 
 const PassSummary = z.object({
   at: IsoTime,
+  mode: z.enum(['due', 'full']).describe("'due': only the parcels whose due time had come; 'full': every watched parcel (the first pass after a start)"),
   inFlight: z.number().int(),
+  visited: z.number().int().describe('parcels the pass looked at'),
   opened: z.number().int(),
   changed: z.number().int(),
   cleared: z.number().int(),
   registrationsQueued: z.number().int(),
   pollsQueued: z.number().int(),
   ms: z.number(),
+  writeMs: z.number().describe('of which committing, in slices'),
 });
 
 const Exception = z.object({

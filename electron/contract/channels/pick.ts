@@ -82,6 +82,10 @@ export const pickChannels = {
       }),
       events: z.array(S.Event),
       jobs: z.array(S.Job),
+      archived: z
+        .object({ at: S.IsoTime, file: z.string(), scans: z.number().int(), jobs: z.number().int() })
+        .nullable()
+        .describe('delivered past the archive horizon: its carrier scans and finished jobs are in this file beside the database (listed here from it)'),
     }),
     'One parcel with its order, its event timeline and its jobs.',
     'picker',

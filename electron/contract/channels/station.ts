@@ -2,6 +2,38 @@ import { z } from 'zod';
 import * as S from '../schemas';
 import { ch, Empty } from './define';
 
+const Retention = z.object({
+  horizonDays: z.number().int().describe('delivered parcels older than this many days go to the archive'),
+  defaultDays: z.number().int(),
+  archive: z.object({
+    file: z.string().nullable(),
+    bytes: z.number().int(),
+    parcels: z.number().int().describe('parcels archived by every run so far'),
+    rows: z.number().int(),
+  }),
+  hot: z.object({
+    used: z.number().int().describe('bytes of the station database in use'),
+    free: z.number().int().describe('bytes freed inside it, reused by new rows'),
+  }),
+  runs: z.array(
+    z.object({
+      runId: z.string(),
+      station: z.string(),
+      startedAt: S.IsoTime,
+      horizonDays: z.number().int(),
+      cutoff: S.IsoTime,
+      file: z.string(),
+      trigger: z.string(),
+      batches: z.number().int(),
+      parcels: z.number().int(),
+      rows: z.number().int(),
+      bytes: z.number().int(),
+      exceptionsClosed: z.number().int(),
+      finishedAt: S.IsoTime.nullable(),
+    }),
+  ),
+});
+
 export const stationChannels = {
   'app.info': ch(
     Empty,
@@ -50,6 +82,27 @@ export const stationChannels = {
     }),
     'The station database on disk: its size and its write-ahead log (kept bounded under steady picking).',
     'picker',
+  ),
+  'retention.get': ch(Empty, Retention, 'The archive horizon, the archive file and the last archive runs (what, when, how many rows, bytes moved).', 'picker'),
+  'retention.save': ch(
+    z
+      .object({
+        horizonDays: z
+          .number({ message: 'give the horizon in days' })
+          .int('a whole number of days')
+          .min(7, 'at least 7 days: the monitor still watches parcels delivered this week')
+          .max(3650, 'at most 3650 days (10 years)'),
+      })
+      .strict(),
+    Retention,
+    'Set the archive horizon: delivered parcels older than this many days have their scans and finished jobs moved to the archive file.',
+    'supervisor',
+  ),
+  'retention.run': ch(
+    Empty,
+    z.object({ runId: z.string(), started: z.boolean() }),
+    'Start an archive run now (a run under way is returned instead).',
+    'supervisor',
   ),
   'events.export': ch(
     z

@@ -1,12 +1,15 @@
 import { useChannel } from '../hooks/useApi';
 import { fmtWhen } from '../ui/time';
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const mb = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(0, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** The station database on disk: its size and its write-ahead log, which the console keeps bounded. */
 export function DevicesDatabase() {
   const db = useChannel('station.database', {}, (t) => t === 'parcel.picked' || t === 'job.succeeded');
   const d = db.data;
+  const r = useChannel('retention.get', {}, (t) => t.startsWith('retention.'));
+  const ret = r.data;
   return (
     <section className="card" aria-labelledby="ddb-h" data-testid="devices-database">
       <h2 id="ddb-h">Database</h2>
@@ -18,6 +21,26 @@ export function DevicesDatabase() {
           {d.lastTruncatedAt ? `, last ${fmtWhen(d.lastTruncatedAt)}` : ''})
           {d.walBytes > 4 * d.walLimitBytes ? ' — it is not being folded back: restart the console when the shift allows.' : ''}
         </p>
+      )}
+      {ret && (
+        <>
+          <p data-testid="devices-archive">
+            In use {mb(ret.hot.used)}, freed inside and reused by new rows {mb(ret.hot.free)} · archive{' '}
+            {ret.archive.file ? `${ret.archive.file.split(/[\\/]/).pop()} ${mb(ret.archive.bytes)}` : 'not open'} ({ret.archive.parcels} parcels,{' '}
+            {ret.archive.rows} rows) · delivered parcels archived after {ret.horizonDays} days (Setup)
+          </p>
+          {ret.runs.length > 0 && (
+            <ul className="plain-list" data-testid="devices-archive-runs">
+              {ret.runs.slice(0, 3).map((x) => (
+                <li key={x.runId}>
+                  Archive run {fmtWhen(x.startedAt)} ({x.trigger}): {x.parcels} parcels delivered before {fmtWhen(x.cutoff)}, {x.rows} rows, {mb(x.bytes)} moved
+                  {x.exceptionsClosed ? `, ${x.exceptionsClosed} exceptions closed` : ''} —{' '}
+                  {x.finishedAt ? `finished ${fmtWhen(x.finishedAt)}` : `under way (${x.batches} batches so far)`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );

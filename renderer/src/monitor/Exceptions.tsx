@@ -114,7 +114,7 @@ export function ExceptionsScreen() {
                 (r) =>
                   r &&
                   done(
-                    `Checked ${r.inFlight} parcels in flight: ${r.opened} new, ${r.changed} changed, ${r.cleared} cleared; ${r.pollsQueued + r.registrationsQueued} requests queued.`,
+                    `Checked ${r.visited} due of ${r.inFlight} parcels in flight: ${r.opened} new, ${r.changed} changed, ${r.cleared} cleared; ${r.pollsQueued + r.registrationsQueued} requests queued.`,
                   ),
               )
           }
@@ -271,7 +271,9 @@ export function ExceptionsScreen() {
           )}
           <div className="ptable-foot muted">
             Click a row for its gaps and the buyer message · tick rows for bulk actions · last check{' '}
-            {q.head?.lastPass ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)` : 'not yet'}
+            {q.head?.lastPass
+              ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.visited} due of ${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)`
+              : 'not yet'}
           </div>
         </div>
         {side === 'rules' ? (

@@ -230,6 +230,12 @@ export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void
             {o.items.length === 0 && <li className="muted">No items on the order.</li>}
           </ul>
 
+          {data.archived && (
+            <p className="notice" data-testid="parcel-archived">
+              Archived {fmtTime(data.archived.at)}: delivered past the archive horizon, its {data.archived.scans} carrier scans and {data.archived.jobs}{' '}
+              finished jobs are kept in {data.archived.file} beside the station database (shown here from there). Its events stay in the timeline below.
+            </p>
+          )}
           <h3>Jobs</h3>
           <ul className="jobs">
             {data.jobs.map((j) => (

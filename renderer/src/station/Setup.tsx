@@ -9,6 +9,7 @@ import { SetupPrinters } from '../devices/SetupPrinters';
 import { SetupLines } from '../lines/SetupLines';
 import { SecretsWhere } from '../devices/DevicesDesktop';
 import { SetupPickSlips, SetupSite } from './SetupSite';
+import { SetupRetention } from './SetupRetention';
 import { SetupImport } from '../orders/SetupImport';
 import { PackBatch, PackCustoms, PackRules } from '../pack/PackSetup';
 import { OperatorsSetup } from '../operators/OperatorsSetup';
@@ -75,6 +76,7 @@ export function SetupScreen() {
         <ValidateTracking />
         <SetupPrinters printers={printers.data} error={printers.error} reload={() => void printers.reload()} />
         <SetupSite />
+        <SetupRetention />
         <SetupPickSlips />
       </div>
       <div className="setup-col">

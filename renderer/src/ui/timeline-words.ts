@@ -205,6 +205,12 @@ export const SENTENCES: Sentences = {
   'backup.failed': (p) => `Backup to ${p.folder} failed: ${p.reason}`,
   'backup.restored': (p) =>
     `Restored from ${p.file}; ${p.ranges.filter((r) => r.to > r.from).length} range(s) moved past numbers issued after the backup${p.gapConfirmed ? ' (gap confirmed)' : ''}.`,
+  'retention.settings_saved': (p) => `Delivered parcels go to the archive after ${p.horizonDays} days.`,
+  'retention.started': (p) => `Archive run started: parcels delivered before ${p.cutoff.slice(0, 10)} (${p.horizonDays}-day horizon) go to ${p.file}.`,
+  'retention.archived': (p) =>
+    `${plural(p.parcelIds.length, 'delivered parcel')} archived: ${p.rows.scans} carrier scans, ${p.rows.jobs} finished jobs moved to the archive file${p.exceptionsClosed ? `; ${plural(p.exceptionsClosed, 'exception')} closed` : ''}.`,
+  'retention.finished': (p) =>
+    `Archive run finished: ${plural(p.parcels, 'parcel')}, ${p.rows} rows, ${(p.bytes / 1048576).toFixed(1)} MB in ${p.batches} batches.`,
   'shopify.tracking_page_set': (p) =>
     `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
   'operator.created': (p) => `Operator ${p.name} (${ROLE[p.role]}) added, badge ${p.badge}${p.pinHash ? ', with a PIN' : ''}.`,

@@ -19,6 +19,7 @@ const EVERY_KIND: Record<JobKind, true> = {
   'monitor.poll': true,
   'monitor.buyer_email': true,
   'notify.webhook': true,
+  'retention.archive': true,
 };
 
 let app: Awaited<ReturnType<typeof dispatchApp>>;

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, demoApp } from '../../../support/app';
+import { sqliteOf } from '../../../../db/core/handle';
+import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
+import { fingerprint } from '../../../../db/fingerprint';
+import { Replica } from '../../../../db/replica/replica';
+import { drain, stationWithHistory, type RetentionApp } from './retention-helpers';
+
+let app: RetentionApp | undefined;
+let other: RetentionApp | undefined;
+afterEach(async () => {
+  await app?.dispose();
+  await other?.dispose();
+  app = other = undefined;
+});
+
+const count = (a: RetentionApp, sql: string, ...args: unknown[]) =>
+  sqliteOf(a.store)
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
+const inList = (ids: string[]) => `(${ids.map((id) => `'${id}'`).join(',')})`;
+
+describe('retention: delivered parcels past the horizon go to the archive file', () => {
+  it('moves their scans, poll state and finished jobs out of the hot database, closes their exceptions, and they stay findable', async () => {
+    const h = await stationWithHistory({ old: 12, recent: 4, transit: 4 });
+    app = h.app;
+    const old = h.old.map((p) => p.id);
+    const recent = h.recent.map((p) => p.id);
+    const scansBefore = count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(old)}`);
+    const jobsBefore = count(app, `SELECT count(*) FROM jobs WHERE status = 'done' AND ref IN ${inList(old)}`);
+    const pollsBefore = count(app, `SELECT count(*) FROM monitor_source_parcels WHERE parcel_id IN ${inList(old)}`);
+    expect(scansBefore).toBeGreaterThanOrEqual(36); // accepted, in transit, delivered (+ the manifest scan a poll found)
+    expect(pollsBefore).toBe(24); // the aggregator and the carrier's own API
+    expect(jobsBefore).toBeGreaterThanOrEqual(12); // the label (+ the polls' and registrations' done jobs have no parcel ref)
+    // Delivered, but the monitor has not looked since: their "not handed over" exceptions are still open.
+    expect(count(app, `SELECT count(*) FROM monitor_exceptions WHERE status = 'open' AND parcel_id IN ${inList(old)}`)).toBe(12);
+    const fresh = await api(app, 'retention.get', {});
+    expect(fresh).toMatchObject({ horizonDays: 90, defaultDays: 90, runs: [] });
+    expect(fresh.archive.file).toMatch(/firstscan-archive\.db$/);
+
+    const started = await api(app, 'retention.run', {});
+    expect(started.started).toBe(true);
+    expect(await api(app, 'retention.run', {})).toEqual({ runId: started.runId, started: false }); // one at a time
+    await drain(app);
+
+    // Hot: gone for the old ones, untouched for the recent and in-transit ones.
+    expect(count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(old)}`)).toBe(0);
+    expect(count(app, `SELECT count(*) FROM jobs WHERE ref IN ${inList(old)}`)).toBe(0);
+    expect(count(app, `SELECT count(*) FROM monitor_source_parcels WHERE parcel_id IN ${inList(old)}`)).toBe(0);
+    expect(count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(recent)}`)).toBeGreaterThanOrEqual(12); // (the drain's polls add the manifest scan)
+    expect(count(app, `SELECT count(*) FROM jobs WHERE status = 'done' AND kind = 'print.label' AND ref IN ${inList(recent)}`)).toBe(4);
+    // The archive has them, once each.
+    expect(count(app, `SELECT count(*) FROM archive.monitor_scans WHERE parcel_id IN ${inList(old)}`)).toBe(scansBefore);
+    expect(count(app, `SELECT count(*) FROM archive.jobs WHERE ref IN ${inList(old)}`)).toBe(jobsBefore);
+    expect(count(app, 'SELECT count(*) FROM archive.monitor_scans')).toBe(scansBefore);
+    // Their exceptions closed, each with an event that says why.
+    expect(count(app, `SELECT count(*) FROM monitor_exceptions WHERE status = 'open' AND parcel_id IN ${inList(old)}`)).toBe(0);
+    expect(count(app, `SELECT count(*) FROM events WHERE type = 'monitor.exception_cleared' AND actor = 'retention' AND subject IN ${inList(old)}`)).toBe(12);
+    // The run, as the screens show it.
+    const after = await api(app, 'retention.get', {});
+    expect(after.runs).toHaveLength(1);
+    expect(after.runs[0]).toMatchObject({
+      runId: started.runId,
+      parcels: 12,
+      rows: scansBefore + jobsBefore + pollsBefore,
+      exceptionsClosed: 12,
+      trigger: 'console',
+    });
+    expect(after.runs[0].bytes).toBeGreaterThan(1000);
+    expect(after.runs[0].finishedAt).not.toBeNull();
+    expect(after.archive).toMatchObject({ parcels: 12, rows: scansBefore + jobsBefore + pollsBefore });
+    expect(after.archive.bytes).toBeGreaterThan(0);
+
+    // Still found by search, and its panel says where its rows went (and lists them from there).
+    const p0 = h.old[0];
+    const found = await api(app, 'parcels.list', { q: p0.trackingNumber, limit: 10 });
+    expect(found.rows.map((r) => r.id)).toEqual([p0.id]);
+    const got = await api(app, 'parcels.get', { id: p0.id });
+    expect(got.archived).toMatchObject({ file: 'firstscan-archive.db' });
+    expect(got.archived!.scans).toBeGreaterThanOrEqual(3);
+    expect(got.jobs.map((j) => `${j.kind} ${j.status}`)).toContain('print.label done');
+    expect(got.events.filter((e) => e.type === 'monitor.scans_reported').length).toBeGreaterThanOrEqual(1); // the event log is whole
+    const diag = await api(app, 'monitor.parcel', { id: p0.id });
+    expect(diag.scans.map((s) => s.status)).toEqual(expect.arrayContaining(['accepted', 'in_transit', 'delivered']));
+
+    // Idempotent: a second run finds nothing left.
+    app.clock.set(app.clock.now().getTime() + 2 * 86_400_000);
+    const again = await api(app, 'retention.run', {});
+    expect(again.started).toBe(true);
+    await drain(app);
+    expect((await api(app, 'retention.get', {})).runs[0]).toMatchObject({ runId: again.runId, parcels: 0, rows: 0 });
+    expect(count(app, 'SELECT count(*) FROM archive.monitor_scans')).toBe(scansBefore);
+
+    // The log rebuilds the same hot tables (the archive stays as it is).
+    const db = sqliteOf(app.store);
+    const live = dumpProjections(db);
+    const print = fingerprint(db).hash;
+    rebuildProjections(db);
+    expect(dumpProjections(db)).toEqual(live);
+    expect(fingerprint(db).hash).toBe(print);
+  }, 120_000);
+
+  it('another station applying the same events ends with the same hot tables and its own archive copy', async () => {
+    const h = await stationWithHistory({ old: 6, recent: 2, transit: 2 });
+    app = h.app;
+    await api(app, 'retention.run', {});
+    await drain(app);
+    other = (await demoApp({ runJobs: false, demo: false })) as RetentionApp;
+    const replica = new Replica(sqliteOf(other.store), other.store.log, () => Date.now());
+    replica.applyRemote(app.store.read.site.unpushed(app.store.station, 0, 1_000_000));
+    const tables = ['monitor_scans', 'monitor_tracking', 'monitor_exceptions', 'retention_runs', 'jobs', 'parcels'];
+    const mine = dumpProjections(sqliteOf(app.store));
+    const theirs = dumpProjections(sqliteOf(other.store));
+    for (const t of tables) expect(theirs[t], t).toEqual(mine[t]);
+    const old = h.old.map((p) => p.id);
+    expect(count(other, `SELECT count(*) FROM archive.monitor_scans WHERE parcel_id IN ${inList(old)}`)).toBe(
+      count(app, `SELECT count(*) FROM archive.monitor_scans WHERE parcel_id IN ${inList(old)}`),
+    );
+    expect(count(other, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(old)}`)).toBe(0);
+  }, 120_000);
+
+  it('refuses a horizon that is not a whole number of days from 7 to 3650, saying what to give', async () => {
+    app = (await demoApp({ runJobs: false })) as RetentionApp;
+    await expect(api(app, 'retention.save', { horizonDays: 3 })).rejects.toThrow(/at least 7 days/);
+    await expect(api(app, 'retention.save', { horizonDays: 40.5 })).rejects.toThrow(/whole number of days/);
+    await expect(api(app, 'retention.save', { horizonDays: 99999 })).rejects.toThrow(/at most 3650/);
+    expect((await api(app, 'retention.save', { horizonDays: 120 })).horizonDays).toBe(120);
+    expect((await api(app, 'retention.get', {})).horizonDays).toBe(120);
+  }, 60_000);
+});
