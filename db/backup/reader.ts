@@ -14,10 +14,6 @@ export function restorePending(db: Sqlite): PendingRestore | null {
   return r?.value ? (JSON.parse(r.value) as PendingRestore) : null;
 }
 
-export function clearRestorePending(db: Sqlite): void {
-  stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
-}
-
 /** This station's ranges and free pool numbers, for the restore's floors. */
 export function rangesForRestore(
   db: Sqlite,
@@ -33,7 +29,6 @@ export function rangesForRestore(
 export function backupReader(db: Sqlite) {
   return {
     restorePending: () => restorePending(db),
-    clearRestorePending: () => clearRestorePending(db),
     rangesForRestore: () => rangesForRestore(db),
     freePoolNumbers: () => freePoolNumbers(db),
     liveCounts: () => liveCounts(db),

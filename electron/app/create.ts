@@ -139,11 +139,12 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
   disk.checkAtStart();
   undo.push(() => void db.close());
-  const meta = createStore(db, 'boot').read.meta;
+  const boot = createStore(db, 'boot');
+  const meta = boot.read.meta;
   let stationId = meta.get('station_id');
   if (!stationId) {
     if (disk.full) throw fullAtStart(disk);
-    meta.set('station_id', (stationId = newStationId()));
+    boot.meta.set('station_id', (stationId = newStationId()));
   }
   const store = createStore(db, stationId, disk);
   const faults = new Faults(store, baseClock);

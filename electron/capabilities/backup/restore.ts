@@ -182,7 +182,7 @@ export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confir
         sources: check.sources,
       },
     });
-    ctx.store.read.backup.clearRestorePending();
+    ctx.store.backup.clearRestorePending();
   });
   return { ...checkRestore(ctx, evidence), pending: null };
 }

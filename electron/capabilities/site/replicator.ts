@@ -105,7 +105,7 @@ export class Replicator {
     store.site.blocks = true;
     // The site's ranges are shared: even after leaving, this station issues only from blocks, so it
     // never takes a serial another station may still be issuing.
-    store.read.meta.set('numbers_from_blocks', '1');
+    store.meta.set('numbers_from_blocks', '1');
     this.state.pulledServerSeq = Number(store.read.meta.get('site_pulled_seq') ?? 0);
   }
 
@@ -271,7 +271,7 @@ export class Replicator {
       const r = batch.length ? this.replica.applyRemote(batch, frontier ?? '') : null;
       if (cursor !== this.state.pulledServerSeq) {
         this.state.pulledServerSeq = cursor;
-        this.store.read.meta.set('site_pulled_seq', String(cursor));
+        this.store.meta.set('site_pulled_seq', String(cursor));
       }
       if (!r) return;
       this.state.applied += r.inserted;

@@ -1,0 +1,12 @@
+import type { Sqlite } from '../core/open';
+import { stmt } from '../core/stmt';
+
+/** The restore's notes in `meta`, written through `store.backup` (beside `store.write`), never the read door. */
+export function backupWriter(db: Sqlite) {
+  return {
+    /** The supervisor confirmed the numbers: picks may issue again (inside the write of `backup.restored`). */
+    clearRestorePending(): void {
+      stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
+    },
+  };
+}
