@@ -102,11 +102,14 @@ export function freePoolNumbers(db: Sqlite): Array<{ lineId: string; number: str
   return db.prepare('SELECT line_id AS lineId, number FROM number_pool WHERE parcel_id IS NULL').all() as Array<{ lineId: string; number: string }>;
 }
 
-/** A staged restore remembers, inside the copy itself, that its numbers wait for a supervisor's confirmation. */
+/** A staged restore remembers, inside the copy itself, that its numbers wait for a supervisor's confirmation and its jobs for a check. */
 export function markRestorePending(file: string, note: string): void {
   const db = new Database(file, { fileMustExist: true });
   try {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('restore_pending', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(note);
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    put.run('restore_pending', note);
+    // Its queued jobs may have run after the backup: the first start holds them before the outbox runs.
+    put.run('restore_jobs_unchecked', '1');
   } finally {
     db.close();
   }

@@ -8,5 +8,9 @@ export function backupWriter(db: Sqlite) {
     clearRestorePending(): void {
       stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
     },
+    /** The restored copy's queued jobs were held or set to look first (inside the write of `backup.jobs_held`). */
+    clearJobsUnchecked(): void {
+      stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_jobs_unchecked'").run();
+    },
   };
 }

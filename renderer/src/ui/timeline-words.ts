@@ -203,6 +203,12 @@ export const SENTENCES: Sentences = {
   'backup.failed': (p) => `Backup to ${p.folder} failed: ${p.reason}`,
   'backup.restored': (p) =>
     `Restored from ${p.file}; ${p.ranges.filter((r) => r.to > r.from).length} range(s) moved past numbers issued after the backup${p.gapConfirmed ? ' (gap confirmed)' : ''}.`,
+  'backup.jobs_held': (p) =>
+    `Restored from ${p.file}: ${plural(p.lookFirst.length, 'job')} look at Shopify before running again, ${plural(p.setAside.length, 'label')} held for a person (never printed twice unasked).`,
+  'backup.order_held': (p) =>
+    `Order ${p.orderName} held: picked after the last backup (${[p.fulfilled ? 'fulfilled in Shopify' : '', p.seenIn.includes('labels') ? 'label printed' : ''].filter(Boolean).join(', ')}: ${p.numbers.join(', ')}). Check before re-picking.`,
+  'backup.order_released': (p) =>
+    `Order ${p.orderName} checked by a supervisor: ${p.decision === 'pick_again' ? 'pick it again' : 'it was shipped'}${p.note ? ` (${p.note})` : ''}.`,
   'shopify.tracking_page_set': (p) =>
     `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
   'operator.created': (p) => `Operator ${p.name} (${ROLE[p.role]}) added, badge ${p.badge}${p.pinHash ? ', with a PIN' : ''}.`,
