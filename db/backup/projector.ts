@@ -43,7 +43,7 @@ export const backupProjector: Projector = {
        ON CONFLICT (order_id) DO UPDATE SET numbers = excluded.numbers, seen_in = excluded.seen_in, fulfilled = excluded.fulfilled, held_at = excluded.held_at, released_at = NULL, decision = NULL`,
     ).run(p.orderId, p.orderName, p.store, JSON.stringify(p.numbers), JSON.stringify(p.seenIn), p.fulfilled ? 1 : 0, e.occurredAt);
     const where = [p.fulfilled ? 'fulfilled in Shopify' : null, p.seenIn.includes('labels') ? 'a label printed' : null].filter(Boolean).join(', ');
-    stmt(db, "UPDATE orders SET status = 'on_hold', status_note = ? WHERE id = ? AND status = 'open'").run(
+    stmt(db, "UPDATE orders SET status = 'on_hold', status_note = ? WHERE id = ? AND status IN ('open', 'on_hold')").run(
       `${HELD_NOTE} (${where}: ${p.numbers.join(', ')})`,
       p.orderId,
     );

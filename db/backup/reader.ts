@@ -25,11 +25,45 @@ export function rangesForRestore(
   ).all() as ReturnType<typeof rangesForRestore>;
 }
 
+export interface HeldOrder {
+  orderId: string;
+  orderName: string;
+  store: string;
+  numbers: string[];
+  seenIn: string[];
+  fulfilled: boolean;
+  heldAt: string;
+}
+
+/** Orders held after a restore that no supervisor has checked yet. */
+export function heldOrders(db: Sqlite): HeldOrder[] {
+  return (
+    stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as Array<{
+      order_id: string;
+      order_name: string;
+      store: string;
+      numbers: string;
+      seen_in: string;
+      fulfilled: number;
+      held_at: string;
+    }>
+  ).map((r) => ({
+    orderId: r.order_id,
+    orderName: r.order_name,
+    store: r.store,
+    numbers: JSON.parse(r.numbers) as string[],
+    seenIn: JSON.parse(r.seen_in) as string[],
+    fulfilled: r.fulfilled === 1,
+    heldAt: r.held_at,
+  }));
+}
+
 /** The backup's door on the store: the restore state, the floors' sources, and the live file to copy. */
 export function backupReader(db: Sqlite) {
   return {
     restorePending: () => restorePending(db),
     rangesForRestore: () => rangesForRestore(db),
+    heldOrders: () => heldOrders(db),
     freePoolNumbers: () => freePoolNumbers(db),
     liveCounts: () => liveCounts(db),
     /** Another connection may read the file (not held exclusively): copy it off the main thread. */

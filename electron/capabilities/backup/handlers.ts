@@ -5,7 +5,7 @@ import { BackupRunner } from './run';
 import { backupSettings, saveBackupSettings } from './settings';
 import { listBackups } from './files';
 import { nextDue, startSchedule } from './schedule';
-import { checkRestore, confirmRestore, previewBackup, restoreStaged, stageRestore } from './restore';
+import { checkRestore, confirmRestore, previewBackup, releaseHeldOrder, restoreStaged, stageRestore } from './restore';
 import { labelEvidence, type Evidence } from './evidence';
 import { trackingNumbersInShopify } from '../shopify/tracked';
 import { isJoined } from '../site/credentials';
@@ -77,6 +77,7 @@ export const backupCapability: Capability = {
         backups: settings.folder ? listBackups(settings.folder, ctx.stationId).map(({ name, path, at, bytes }) => ({ name, path, at, bytes })) : [],
         restorePending: ctx.store.read.backup.restorePending(),
         restoreStaged: restoreStaged(env.dataDir),
+        heldOrders: ctx.store.read.backup.heldOrders(),
       };
     },
     'backup.settings.save': (input) => saveBackupSettings(env.ctx, env.dataDir, input),
@@ -92,6 +93,7 @@ export const backupCapability: Capability = {
     'backup.restore.stage': ({ file }) => stageRestore(env.dataDir, file, env.ctx.clock.now()),
     'backup.restore.check': async ({ labelsDirs }) => checkRestore(env.ctx, await evidence(env, labelsDirs)),
     'backup.restore.confirm': async ({ labelsDirs, confirmGap }) => confirmRestore(env.ctx, await evidence(env, labelsDirs), confirmGap),
+    'backup.restore.release': ({ orderId, decision, note }) => releaseHeldOrder(env.ctx, orderId, decision, note),
   }),
   start: (env) => startSchedule(env.ctx, backupRunner(env), (err) => env.faults.record('scheduled backup', err)),
 };
