@@ -46,18 +46,22 @@ const pick = (r: RunRecord | undefined) =>
       }
     : null;
 
-/** The records a restored station's numbers are checked against (the site server is not read yet: see ARCHITECTURE.md). */
+/** The records a restored station's numbers are checked against; in a site, whether its own events are back from the server. */
 async function evidence(env: AppEnv, extraLabelDirs: string[] = []): Promise<Evidence[]> {
   const pending = env.ctx.store.read.backup.restorePending();
   const shopify = await trackingNumbersInShopify(shopifyRuntime(env), pending?.backupAt || null);
   const out: Evidence[] = [labelEvidence([join(env.dataDir, 'fake-printer'), ...extraLabelDirs]), { name: 'shopify', ...shopify }];
-  if (isJoined(env.dataDir))
+  if (isJoined(env.dataDir)) {
+    const waiting = env.ctx.store.read.meta.get('site_catchup_pending') === '1';
     out.push({
       name: 'site',
-      ok: false,
-      note: 'site mode: numbers come from blocks the server leased; blocks this station held are moved past every number seen',
+      ok: !waiting,
+      note: waiting
+        ? 'waiting for the site server: the events this station sent after the backup come back first (F10 Site shows the link)'
+        : 'the events this station sent after the backup are back from the site server; numbers come from blocks the server leased',
       numbers: [],
     });
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { inspectCopy, markRestorePending, type CopyFacts } from '../../../db/backup/copy';
+import { inspectCopy, markRestorePending, markSiteCatchUp, type CopyFacts } from '../../../db/backup/copy';
+import { isJoined } from '../site/credentials';
 import type { PendingRestore } from '../../../db/backup/reader';
 import type { RestoredRange } from '../../../db/backup/events';
 import { numberFromSerial, type RangeParams } from '../numbers/issue';
@@ -105,6 +106,8 @@ export function swapInStagedRestore(dataDir: string, at: Date): string | null {
   if (!existsSync(incoming)) return null;
   const aside = join(dataDir, `replaced-${at.toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
+  // In a site, the events this station pushed after the backup come back from the server before it picks.
+  if (isJoined(dataDir)) markSiteCatchUp(incoming);
   for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
   renameSync(incoming, join(dataDir, 'firstscan.db'));
   return aside;
@@ -209,6 +212,11 @@ export function checkRestore(ctx: ServiceContext, evidence: Evidence[]): Restore
 export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confirmGap: boolean): RestoreCheck {
   const check = checkRestore(ctx, evidence);
   if (!check.pending) throw conflict('This station is not waiting on a restore: nothing to confirm.');
+  const site = check.sources.find((s) => s.name === 'site');
+  if (site && !site.ok)
+    throw conflict(
+      'The events this station sent the site server after the backup are not back yet: nothing may be issued before they are. Check the link on F10 Site, then confirm again.',
+    );
   if (check.gap > 0 && !confirmGap)
     throw conflict(
       `${check.gap} number(s) were issued after the backup (seen on labels or in Shopify). Look at them on Devices → Backup and confirm to skip them.`,

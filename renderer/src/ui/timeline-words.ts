@@ -196,6 +196,8 @@ export const SENTENCES: Sentences = {
   'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,
   'pack.batch_ended': (p) => `Batch ${p.status === 'done' ? 'finished' : 'stopped'}.`,
   'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
+  'site.own_events_back': (p) =>
+    `After a restore, ${plural(p.events, 'event')} this station had sent the site server came back${p.labelsSetAside ? `; ${plural(p.labelsSetAside, 'label')} held for a person` : ''}.`,
 
   'backup.settings_saved': (p) => `Backups to ${p.folder} every ${p.everyHours} h, keeping ${p.keep}.`,
   'backup.completed': (p) =>
