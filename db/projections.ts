@@ -14,7 +14,7 @@ import { monitorProjector, monitorTables } from './monitor/projector';
 import { hardwareProjector, hardwareTables } from './devices/projector';
 import { siteProjector, siteTables } from './site/projector';
 import { counterTables } from './core/counters';
-import { backupProjector } from './backup/projector';
+import { backupProjector, backupTables } from './backup/projector';
 import { packProjector, packTables } from './pack/projector';
 import { operatorsProjector, operatorsTables } from './operators/projector';
 import { retentionProjector, retentionTables } from './retention/projector';
@@ -60,6 +60,7 @@ export function project(db: Sqlite, e: StoredEvent): void {
  */
 export const projectionTables: Array<{ table: string; runtime?: string[]; dump?: string }> = [
   ...counterTables,
+  ...backupTables,
   ...siteTables,
   ...packTables,
   ...operatorsTables,

@@ -8,6 +8,9 @@ import { parcelsReader } from './pick/reader';
 import { jobsReader } from './outbox/reader';
 import { settingsReader } from './station/reader';
 import { metaStore } from './station/meta';
+import { metaWriter } from './station/meta-writer';
+import { jobLeases } from './outbox/leases';
+import { backupWriter } from './backup/writer';
 import { shopifyReader } from './shopify/reader';
 import { relinkNumbersReader } from './pick/relink-numbers';
 import { monitorReader } from './monitor/reader';
@@ -94,6 +97,13 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     /** Site mode: numbers come only from blocks the site server leased to this station. */
     site: { blocks: false },
     read: readers(db),
+    /*
+     * Writes that are not events, each named beside write(): the read door (`read`) never writes
+     * (test/repo/one-door.test.ts). Leases are runtime state, meta holds station-local facts.
+     */
+    jobs: jobLeases(db),
+    meta: metaWriter(db),
+    backup: backupWriter(db),
     /** Several writes (and their reads) in one IMMEDIATE transaction: all of them or none. */
     batch<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -102,15 +102,39 @@ export function freePoolNumbers(db: Sqlite): Array<{ lineId: string; number: str
   return db.prepare('SELECT line_id AS lineId, number FROM number_pool WHERE parcel_id IS NULL').all() as Array<{ lineId: string; number: string }>;
 }
 
-/** A staged restore remembers, inside the copy itself, that its numbers wait for a supervisor's confirmation. */
+/** A staged restore remembers, inside the copy itself, that its numbers wait for a supervisor's confirmation and its jobs for a check. */
 export function markRestorePending(file: string, note: string): void {
   const db = new Database(file, { fileMustExist: true });
   try {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('restore_pending', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(note);
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    put.run('restore_pending', note);
+    // Its queued jobs may have run after the backup: the first start holds them before the outbox runs.
+    put.run('restore_jobs_unchecked', '1');
   } finally {
     db.close();
   }
 }
+
+/**
+ * A copy restored at a station of a site: it may have pushed events after the backup. Its own sequence
+ * continues far above them (`station_seq_floor`), so no event id is used twice, and the replicator pulls
+ * them back from the server before the restore can be confirmed (`site_catchup_pending`).
+ */
+export function markSiteCatchUp(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const station = (db.prepare("SELECT value FROM meta WHERE key = 'station_id'").get() as { value: string } | undefined)?.value ?? '';
+    const top = (db.prepare('SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ?').get(station) as { n: number }).n;
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    put.run('station_seq_floor', String(top + SEQ_JUMP));
+    put.run('site_catchup_pending', '1');
+  } finally {
+    db.close();
+  }
+}
+
+/** How far a restored site station's own sequence jumps: more events than a station writes between two backups. */
+export const SEQ_JUMP = 1_000_000_000;
 
 // Plain CommonJS run in a worker thread with its own read connection: a read transaction pins one
 // snapshot of the database for the whole copy (WAL: the station keeps committing meanwhile, and

@@ -43,4 +43,28 @@ export interface BackupEvents {
     gapConfirmed: boolean;
     sources: Array<{ name: string; ok: boolean; note: string }>;
   };
+  /**
+   * The first start on a restored copy: jobs it holds queued may have run after the backup. Those that
+   * reach the outside world look there before they run again (`lookFirst`: counted as an attempt, so
+   * the Shopify handler finds its own fulfillment by tracking number instead of creating another);
+   * labels are never printed again unasked (`setAside`: each also a `print.unconfirmed` for a person).
+   */
+  'backup.jobs_held': { stationId: string; file: string; lookFirst: string[]; setAside: string[] };
+  /**
+   * An order the backup shows open was picked after it: Shopify holds a fulfillment of it, or a label
+   * was printed for it, with a number this station no longer knows. It is held (never picked again
+   * unchecked) until a supervisor answers `backup.order_released`.
+   */
+  'backup.order_held': {
+    stationId: string;
+    orderId: string;
+    orderName: string;
+    store: string;
+    numbers: string[];
+    seenIn: Array<'shopify' | 'labels'>;
+    /** Shopify shows the order fulfilled */
+    fulfilled: boolean;
+  };
+  /** The supervisor checked a held order: pick it again (nothing left the building), or it was shipped. */
+  'backup.order_released': { orderId: string; orderName: string; decision: 'pick_again' | 'shipped'; note: string };
 }

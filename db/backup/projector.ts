@@ -5,6 +5,11 @@ const put = 'INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) ON CONFLI
 /** Each station backs up its own database: its settings and runs are kept under its own scope. */
 export const backupScope = (stationId: string) => `backup:${stationId}`;
 
+/** Orders held after a restore (migration 0022): a projection, emptied and rebuilt with the others. */
+export const backupTables = [{ table: 'restore_holds' }];
+
+export const HELD_NOTE = 'picked after the last backup: check before re-picking';
+
 export const backupProjector: Projector = {
   'backup.settings_saved': (db, e) => {
     const { stationId, ...s } = e.payload;
@@ -26,5 +31,29 @@ export const backupProjector: Projector = {
     for (const p of e.payload.poolSpent)
       stmt(db, 'UPDATE number_pool SET parcel_id = ? WHERE number = ? AND parcel_id IS NULL').run(`restore:${e.id}`, p.number);
     stmt(db, put).run(backupScope(e.payload.stationId), 'restored', JSON.stringify({ ...e.payload, at: e.occurredAt }));
+  },
+  'backup.jobs_held': (db, e) => {
+    for (const id of e.payload.lookFirst) stmt(db, "UPDATE jobs SET attempts = attempts + 1 WHERE id = ? AND status = 'queued'").run(id);
+  },
+  'backup.order_held': (db, e) => {
+    const p = e.payload;
+    stmt(
+      db,
+      `INSERT INTO restore_holds (order_id, order_name, store, numbers, seen_in, fulfilled, held_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (order_id) DO UPDATE SET numbers = excluded.numbers, seen_in = excluded.seen_in, fulfilled = excluded.fulfilled, held_at = excluded.held_at, released_at = NULL, decision = NULL`,
+    ).run(p.orderId, p.orderName, p.store, JSON.stringify(p.numbers), JSON.stringify(p.seenIn), p.fulfilled ? 1 : 0, e.occurredAt);
+    const where = [p.fulfilled ? 'fulfilled in Shopify' : null, p.seenIn.includes('labels') ? 'a label printed' : null].filter(Boolean).join(', ');
+    stmt(db, "UPDATE orders SET status = 'on_hold', status_note = ? WHERE id = ? AND status IN ('open', 'on_hold')").run(
+      `${HELD_NOTE} (${where}: ${p.numbers.join(', ')})`,
+      p.orderId,
+    );
+  },
+  'backup.order_released': (db, e) => {
+    stmt(db, 'UPDATE restore_holds SET released_at = ?, decision = ? WHERE order_id = ?').run(e.occurredAt, e.payload.decision, e.payload.orderId);
+    stmt(db, "UPDATE orders SET status = ?, status_note = ? WHERE id = ? AND status = 'on_hold'").run(
+      e.payload.decision === 'pick_again' ? 'open' : 'shipped',
+      e.payload.decision === 'pick_again' ? null : `shipped after the last backup (a supervisor checked)${e.payload.note ? `: ${e.payload.note}` : ''}`,
+      e.payload.orderId,
+    );
   },
 };

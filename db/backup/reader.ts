@@ -9,7 +9,7 @@ export interface PendingRestore {
 }
 
 // Read once per connection (every scan asks): it is set only in a staged copy before the station
-// opens it, and cleared only through clearRestorePending below.
+// opens it, and cleared only through store.backup.clearRestorePending (db/backup/writer.ts).
 const known = new WeakMap<Sqlite, PendingRestore | null>();
 
 /** Set while a restored station waits for a supervisor to confirm where its ranges continue: no number is issued meanwhile. */
@@ -22,9 +22,9 @@ export function restorePending(db: Sqlite): PendingRestore | null {
   return pending;
 }
 
-export function clearRestorePending(db: Sqlite): void {
+/** The cached answer forgotten: the writer that clears the note calls it (db/backup/writer.ts). */
+export function forgetRestorePending(db: Sqlite): void {
   known.delete(db);
-  stmt(db, "UPDATE meta SET value = '' WHERE key = 'restore_pending'").run();
 }
 
 /** This station's ranges and free pool numbers, for the restore's floors. */
@@ -38,12 +38,45 @@ export function rangesForRestore(
   ).all() as ReturnType<typeof rangesForRestore>;
 }
 
+export interface HeldOrder {
+  orderId: string;
+  orderName: string;
+  store: string;
+  numbers: string[];
+  seenIn: string[];
+  fulfilled: boolean;
+  heldAt: string;
+}
+
+/** Orders held after a restore that no supervisor has checked yet. */
+export function heldOrders(db: Sqlite): HeldOrder[] {
+  return (
+    stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as Array<{
+      order_id: string;
+      order_name: string;
+      store: string;
+      numbers: string;
+      seen_in: string;
+      fulfilled: number;
+      held_at: string;
+    }>
+  ).map((r) => ({
+    orderId: r.order_id,
+    orderName: r.order_name,
+    store: r.store,
+    numbers: JSON.parse(r.numbers) as string[],
+    seenIn: JSON.parse(r.seen_in) as string[],
+    fulfilled: r.fulfilled === 1,
+    heldAt: r.held_at,
+  }));
+}
+
 /** The backup's door on the store: the restore state, the floors' sources, and the live file to copy. */
 export function backupReader(db: Sqlite) {
   return {
     restorePending: () => restorePending(db),
-    clearRestorePending: () => clearRestorePending(db),
     rangesForRestore: () => rangesForRestore(db),
+    heldOrders: () => heldOrders(db),
     freePoolNumbers: () => freePoolNumbers(db),
     liveCounts: () => liveCounts(db),
     /** Another connection may read the file (not held exclusively): copy it off the main thread. */

@@ -38,6 +38,12 @@ export function toEvent(r: EventRow): StoredEvent {
  */
 export class EventLog {
   private last: Hlc = { wall: 0, logical: 0 };
+  /**
+   * Own sequence numbers start above this (meta `station_seq_floor`): a station restored from a backup in
+   * a site writes above every number it may have pushed after the backup, so no id is used twice while
+   * it pulls those events back.
+   */
+  private readonly floor: number;
   /** How an appended event reaches the projections; site mode routes it through its replica. */
   projector: (db: Sqlite, e: StoredEvent) => void;
 
@@ -49,12 +55,15 @@ export class EventLog {
     this.projector = project;
     const row = stmt(db, 'SELECT hlc FROM events WHERE station = ? ORDER BY station_seq DESC LIMIT 1').get(station) as { hlc: string } | undefined;
     if (row) this.last = decodeHlc(row.hlc);
+    const floor = stmt(db, "SELECT value FROM meta WHERE key = 'station_seq_floor'").get() as { value: string } | undefined;
+    this.floor = Number(floor?.value ?? 0) || 0;
   }
 
   append<T extends EventType>(draft: EventDraft<T>, actor: string, at: Date): StoredEvent<T> {
     if (!this.db.inTransaction) throw new Error('EventLog.append must run inside a transaction');
     this.last = tick(this.last, at.getTime());
-    const next = stmt(this.db, 'SELECT coalesce(max(station_seq), 0) + 1 AS n FROM events WHERE station = ?').get(this.station) as { n: number };
+    const top = stmt(this.db, 'SELECT coalesce(max(station_seq), 0) + 1 AS n FROM events WHERE station = ?').get(this.station) as { n: number };
+    const next = { n: Math.max(top.n, this.floor + 1) };
     const event: StoredEvent<T> = {
       seq: 0,
       id: `${this.station}:${next.n}`,

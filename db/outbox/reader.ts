@@ -69,27 +69,9 @@ export function jobsReader(db: Sqlite) {
       ).all(JSON.stringify(kinds), nowIso, nowIso, origin, origin, limit) as Raw[];
       return rows.map(toJob);
     },
-    /**
-     * Leases are runtime state: written without waiting for the disk, since a lease lost in a power
-     * cut only means the job runs again, which handlers must bear anyway.
-     */
-    lease(id: string, untilIso: string, nowIso: string): boolean {
-      db.pragma('synchronous = OFF');
-      try {
-        return (
-          stmt(db, "UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR lease_until < ?)").run(untilIso, id, nowIso)
-            .changes === 1
-        );
-      } finally {
-        db.pragma('synchronous = FULL');
-      }
-    },
     /** Queued jobs under a lease (at start: leases of a process that is gone). */
     leased(): JobRow[] {
       return (stmt(db, "SELECT * FROM jobs WHERE status = 'queued' AND lease_until IS NOT NULL ORDER BY created_at").all() as Raw[]).map(toJob);
-    },
-    release(id: string): void {
-      stmt(db, 'UPDATE jobs SET lease_until = NULL WHERE id = ?').run(id);
     },
     /** The error of the first failing queued job in a lane, if the lane is stuck. */
     laneError(target: string): string | null {

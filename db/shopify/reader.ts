@@ -172,6 +172,12 @@ export function shopifyReader(db: Sqlite) {
       const r = stmt(db, 'SELECT store_id, fo_gid, order_gid, fo_status FROM shopify_orders WHERE order_id = ?').get(orderId) as Raw | undefined;
       return r && toLink(r);
     },
+    /** The order a Shopify order (by its gid) was taken in as, at a store. */
+    orderOfGid(storeId: string, orderGid: string): string | undefined {
+      return (
+        stmt(db, 'SELECT order_id FROM shopify_orders WHERE store_id = ? AND order_gid = ? LIMIT 1').get(storeId, orderGid) as { order_id: string } | undefined
+      )?.order_id;
+    },
     /** fo gid -> {order id, order status, fo status} for every linked order of a store. */
     linksOf(storeId: string): Map<string, { orderId: string; orderStatus: string; foStatus: string }> {
       const rows = stmt(

@@ -113,6 +113,14 @@ export function siteReader(db: Sqlite) {
         payload: string;
       }>;
     },
+    /** Own events above a station sequence (what the server does not have yet). */
+    countAbove(station: string, afterSeq: number): number {
+      return (stmt(db, 'SELECT count(*) AS n FROM events WHERE station = ? AND station_seq > ?').get(station, afterSeq) as { n: number }).n;
+    },
+    /** The highest own station sequence below `below` (a restored station's log before its sequence floor). */
+    lastStationSeqBelow(station: string, below: number): number {
+      return (stmt(db, 'SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ? AND station_seq < ?').get(station, below) as { n: number }).n;
+    },
     lastStationSeq(station: string): number {
       return (stmt(db, 'SELECT coalesce(max(station_seq), 0) AS n FROM events WHERE station = ?').get(station) as { n: number }).n;
     },

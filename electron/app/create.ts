@@ -14,6 +14,7 @@ import { FakePrinter } from '../../native/printers/fake9100';
 import { savePrinter } from '../capabilities/devices/printing/printers';
 import { seedDemo } from '../capabilities/demo/seed';
 import { swapInStagedRestore } from '../capabilities/backup/restore';
+import { holdRestoredJobs } from '../capabilities/backup/jobs';
 import { isJoined } from '../capabilities/site/credentials';
 import { acquireDataLock, type HeldLock } from '../core/data-lock';
 import type { DesktopShell } from './desktop-shell';
@@ -139,11 +140,12 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   const db = openStationDb(join(opts.dataDir, 'firstscan.db'), disk);
   disk.checkAtStart();
   undo.push(() => void db.close());
-  const meta = createStore(db, 'boot').read.meta;
+  const boot = createStore(db, 'boot');
+  const meta = boot.read.meta;
   let stationId = meta.get('station_id');
   if (!stationId) {
     if (disk.full) throw fullAtStart(disk);
-    meta.set('station_id', (stationId = newStationId()));
+    boot.meta.set('station_id', (stationId = newStationId()));
   }
   const store = createStore(db, stationId, disk);
   const faults = new Faults(store, baseClock);
@@ -253,6 +255,8 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     }
   });
   undo.push(() => offCommit());
+  // A restored copy's queued jobs may have run after the backup: held or set to look first before the outbox runs.
+  if (!disk.full) holdRestoredJobs(ctx);
   // This process's generation: leases a dead process held are released now (labels set aside, never resent).
   if (opts.runJobs !== false) {
     if (!disk.full) startGeneration(store, clock);

@@ -122,10 +122,10 @@ async function joinLocked(code: string, dataDir: string, fresh: boolean, values:
   let stationId: string;
   let name: string;
   try {
-    const { read } = createStore(db, 'cli');
-    const meta = read.meta;
-    stationId = meta.get('station_id') ?? '';
-    if (!stationId) meta.set('station_id', (stationId = newStationId()));
+    const store = createStore(db, 'cli');
+    const read = store.read;
+    stationId = read.meta.get('station_id') ?? '';
+    if (!stationId) store.meta.set('station_id', (stationId = newStationId()));
     name = values.name ?? (read.settings.scope(stationId).name as string | undefined) ?? hostname();
   } finally {
     db.close();

@@ -99,9 +99,22 @@ test('the supervisor’s back office: a backup with its progress, the self-asses
     const confirm = page.getByTestId('restore-confirm');
     await expect(confirm.getByTestId('restore-ranges')).toContainText(after.parcel.trackingNumber, { timeout: 30_000 });
     await shot(page, 'devices-restore-confirm');
+    // #1140 was picked after the backup: the confirmation names it (its label was printed), and holds it.
+    await expect(confirm.getByTestId('restore-picked-after')).toContainText('#1140');
     await confirm.getByTestId('restore-sure').check();
     await confirm.getByTestId('restore-confirm-btn').click();
     await expect(page.getByTestId('restore-confirm')).toHaveCount(0);
+    const held = page.getByTestId('restore-held');
+    await expect(held.getByTestId('restore-held-row')).toContainText(['#1140']);
+    await expect(held.getByTestId('restore-held-row')).toContainText(after.parcel.trackingNumber);
+    await shot(page, 'devices-restore-held');
+    await page.keyboard.press('F1');
+    await pick.scan('#1140');
+    await pick.expectTone('fail');
+    await expect(page.getByTestId('scan-panel')).toContainText('picked after the last backup');
+    await page.keyboard.press('F7');
+    await held.getByRole('button', { name: 'It was shipped' }).click();
+    await expect(page.getByTestId('restore-held')).toHaveCount(0);
     await page.keyboard.press('F1');
     await pick.scan('#1141');
     await pick.expectTone('pass');

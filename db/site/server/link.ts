@@ -69,6 +69,22 @@ export class PgSiteLink implements SiteLink {
     return { events, maxServerSeq };
   }
 
+  async pullOwn(afterStationSeq: number, limit: number): Promise<PulledEvent[]> {
+    const r = await this.pool.query<PullRow>({ text: 'SELECT * FROM firstscan.st_pull_own($1, $2)', values: [afterStationSeq, limit], rowMode: 'array' });
+    return r.rows.map((x) => ({
+      serverSeq: Number(x[0]),
+      id: x[1],
+      station: x[2],
+      stationSeq: Number(x[3]),
+      hlc: x[4],
+      actor: x[5],
+      occurredAt: x[6],
+      type: x[7],
+      subject: x[8],
+      payload: x[9],
+    }));
+  }
+
   async frontier(activeWithinMs: number): Promise<string | null> {
     const r = await this.pool.query<{ f: string | null }>('SELECT firstscan.st_frontier($1) AS f', [Math.max(0, Math.round(activeWithinMs))]);
     return r.rows[0].f;

@@ -57,6 +57,11 @@ export interface SiteLink {
   pushedUpTo(): Promise<number>;
   /** Append this station's events; the server refuses events of another station. Idempotent by id. Returns rows inserted. */
   push(events: WireEvent[]): Promise<number>;
+  /**
+   * This station's own events after a station sequence, in that order: what a station restored from an
+   * older backup pushed after it and must take back before it issues anything.
+   */
+  pullOwn(afterStationSeq: number, limit: number): Promise<PulledEvent[]>;
   /** Everyone else's events after a server sequence, in server order. */
   pull(afterServerSeq: number, limit: number): Promise<{ events: PulledEvent[]; maxServerSeq: number }>;
   /**

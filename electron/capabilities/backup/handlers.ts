@@ -5,7 +5,7 @@ import { BackupRunner } from './run';
 import { backupSettings, saveBackupSettings } from './settings';
 import { listBackups } from './files';
 import { nextDue, startSchedule } from './schedule';
-import { checkRestore, confirmRestore, previewBackup, restoreStaged, stageRestore } from './restore';
+import { checkRestore, confirmRestore, previewBackup, releaseHeldOrder, restoreStaged, stageRestore } from './restore';
 import { labelEvidence, type Evidence } from './evidence';
 import { trackingNumbersInShopify } from '../shopify/tracked';
 import { isJoined } from '../site/credentials';
@@ -46,18 +46,22 @@ const pick = (r: RunRecord | undefined) =>
       }
     : null;
 
-/** The records a restored station's numbers are checked against (the site server is not read yet: see ARCHITECTURE.md). */
+/** The records a restored station's numbers are checked against; in a site, whether its own events are back from the server. */
 async function evidence(env: AppEnv, extraLabelDirs: string[] = []): Promise<Evidence[]> {
   const pending = env.ctx.store.read.backup.restorePending();
   const shopify = await trackingNumbersInShopify(shopifyRuntime(env), pending?.backupAt || null);
   const out: Evidence[] = [labelEvidence([join(env.dataDir, 'fake-printer'), ...extraLabelDirs]), { name: 'shopify', ...shopify }];
-  if (isJoined(env.dataDir))
+  if (isJoined(env.dataDir)) {
+    const waiting = env.ctx.store.read.meta.get('site_catchup_pending') === '1';
     out.push({
       name: 'site',
-      ok: false,
-      note: 'site mode: numbers come from blocks the server leased; blocks this station held are moved past every number seen',
+      ok: !waiting,
+      note: waiting
+        ? 'waiting for the site server: the events this station sent after the backup come back first (F10 Site shows the link)'
+        : 'the events this station sent after the backup are back from the site server; numbers come from blocks the server leased',
       numbers: [],
     });
+  }
   return out;
 }
 
@@ -77,6 +81,7 @@ export const backupCapability: Capability = {
         backups: settings.folder ? listBackups(settings.folder, ctx.stationId).map(({ name, path, at, bytes }) => ({ name, path, at, bytes })) : [],
         restorePending: ctx.store.read.backup.restorePending(),
         restoreStaged: restoreStaged(env.dataDir),
+        heldOrders: ctx.store.read.backup.heldOrders(),
       };
     },
     'backup.settings.save': (input) => saveBackupSettings(env.ctx, env.dataDir, input),
@@ -92,6 +97,7 @@ export const backupCapability: Capability = {
     'backup.restore.stage': ({ file }) => stageRestore(env.dataDir, file, env.ctx.clock.now()),
     'backup.restore.check': async ({ labelsDirs }) => checkRestore(env.ctx, await evidence(env, labelsDirs)),
     'backup.restore.confirm': async ({ labelsDirs, confirmGap }) => confirmRestore(env.ctx, await evidence(env, labelsDirs), confirmGap),
+    'backup.restore.release': ({ orderId, decision, note }) => releaseHeldOrder(env.ctx, orderId, decision, note),
   }),
   start: (env) => startSchedule(env.ctx, backupRunner(env), (err) => env.faults.record('scheduled backup', err)),
 };

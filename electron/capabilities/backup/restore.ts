@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { inspectCopy, markRestorePending, type CopyFacts } from '../../../db/backup/copy';
+import { inspectCopy, markRestorePending, markSiteCatchUp, type CopyFacts } from '../../../db/backup/copy';
+import { isJoined } from '../site/credentials';
 import type { PendingRestore } from '../../../db/backup/reader';
 import type { RestoredRange } from '../../../db/backup/events';
 import { numberFromSerial, type RangeParams } from '../numbers/issue';
@@ -105,6 +106,8 @@ export function swapInStagedRestore(dataDir: string, at: Date): string | null {
   if (!existsSync(incoming)) return null;
   const aside = join(dataDir, `replaced-${at.toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
+  // In a site, the events this station pushed after the backup come back from the server before it picks.
+  if (isJoined(dataDir)) markSiteCatchUp(incoming);
   for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
   renameSync(incoming, join(dataDir, 'firstscan.db'));
   return aside;
@@ -117,12 +120,56 @@ export interface RangeFloor extends RestoredRange {
   highestSeen: string | null;
 }
 
+/** An order the backup shows open that a record outside it shows picked after the backup. */
+export interface PickedAfter {
+  orderId: string;
+  orderName: string;
+  store: string;
+  numbers: string[];
+  seenIn: Array<'shopify' | 'labels'>;
+  fulfilled: boolean;
+}
+
 export interface RestoreCheck {
   pending: PendingRestore | null;
   sources: Array<{ name: string; ok: boolean; note: string }>;
   ranges: RangeFloor[];
   poolSpent: Array<{ lineId: string; number: string }>;
   gap: number;
+  /** held at the confirmation: a picker cannot pick them until a supervisor checked each */
+  pickedAfter: PickedAfter[];
+}
+
+/**
+ * Orders open in the restored database that Shopify shows fulfilled with a number no parcel here
+ * carries, or that a label was printed for (a parcel this database does not know): picked after the
+ * backup. Picking them again would ship them twice.
+ */
+export function pickedAfterBackup(ctx: ServiceContext, evidence: Evidence[]): PickedAfter[] {
+  const found = new Map<string, PickedAfter>();
+  const add = (orderId: string, seenIn: 'shopify' | 'labels', numbers: string[], fulfilled: boolean) => {
+    const order = ctx.store.read.orders.get(orderId);
+    // Open, or already held by the Shopify intake (a closed fulfillment order): picked or shipped ones are known here.
+    if (!order || (order.status !== 'open' && order.status !== 'on_hold')) return;
+    const p = found.get(orderId) ?? { orderId, orderName: order.name, store: order.store, numbers: [], seenIn: [], fulfilled: false };
+    for (const n of numbers) if (!p.numbers.includes(n)) p.numbers.push(n);
+    if (!p.seenIn.includes(seenIn)) p.seenIn.push(seenIn);
+    p.fulfilled ||= fulfilled;
+    found.set(orderId, p);
+  };
+  const parcels = ctx.store.read.parcels;
+  for (const ev of evidence)
+    for (const o of ev.orders ?? []) {
+      if (ev.name === 'shopify' && o.storeId && o.orderGid) {
+        const unknown = o.numbers.filter((n) => !parcels.byTracking(n));
+        const orderId = ctx.store.read.shopify.orderOfGid(o.storeId, o.orderGid);
+        if (orderId && unknown.length) add(orderId, 'shopify', unknown, o.fulfilled);
+      } else if (ev.name === 'labels' && o.parcelId && !parcels.get(o.parcelId) && !o.numbers.some((n) => parcels.byTracking(n))) {
+        // A label names its order, not its store: every open order of that name is held.
+        for (const order of ctx.store.read.orders.byName(o.name)) add(order.id, 'labels', o.numbers, false);
+      }
+    }
+  return [...found.values()].sort((a, b) => a.orderName.localeCompare(b.orderName));
 }
 
 /** Where every range continues after the restore: beyond the backup's counter and the highest number any record shows. */
@@ -153,6 +200,7 @@ export function checkRestore(ctx: ServiceContext, evidence: Evidence[]): Restore
     ranges,
     poolSpent,
     gap: ranges.reduce((s, r) => s + r.gap, 0) + poolSpent.length,
+    pickedAfter: pending ? pickedAfterBackup(ctx, evidence) : [],
   };
 }
 
@@ -164,6 +212,11 @@ export function checkRestore(ctx: ServiceContext, evidence: Evidence[]): Restore
 export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confirmGap: boolean): RestoreCheck {
   const check = checkRestore(ctx, evidence);
   if (!check.pending) throw conflict('This station is not waiting on a restore: nothing to confirm.');
+  const site = check.sources.find((s) => s.name === 'site');
+  if (site && !site.ok)
+    throw conflict(
+      'The events this station sent the site server after the backup are not back yet: nothing may be issued before they are. Check the link on F10 Site, then confirm again.',
+    );
   if (check.gap > 0 && !confirmGap)
     throw conflict(
       `${check.gap} number(s) were issued after the backup (seen on labels or in Shopify). Look at them on Devices → Backup and confirm to skip them.`,
@@ -182,9 +235,33 @@ export function confirmRestore(ctx: ServiceContext, evidence: Evidence[], confir
         sources: check.sources,
       },
     });
-    ctx.store.read.backup.clearRestorePending();
+    for (const o of check.pickedAfter)
+      emit({
+        type: 'backup.order_held',
+        subject: o.orderId,
+        payload: {
+          stationId: ctx.stationId,
+          orderId: o.orderId,
+          orderName: o.orderName,
+          store: o.store,
+          numbers: o.numbers,
+          seenIn: o.seenIn,
+          fulfilled: o.fulfilled,
+        },
+      });
+    ctx.store.backup.clearRestorePending();
   });
-  return { ...checkRestore(ctx, evidence), pending: null };
+  return { ...checkRestore(ctx, evidence), pending: null, pickedAfter: check.pickedAfter };
+}
+
+/** A supervisor checked an order held after a restore: pick it again, or it was shipped. */
+export function releaseHeldOrder(ctx: ServiceContext, orderId: string, decision: 'pick_again' | 'shipped', note: string): { orderId: string; status: string } {
+  const held = ctx.store.read.backup.heldOrders().find((h) => h.orderId === orderId);
+  if (!held) throw conflict('This order is not held after a restore: nothing to release.');
+  ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) =>
+    emit({ type: 'backup.order_released', subject: orderId, payload: { orderId, orderName: held.orderName, decision, note } }),
+  );
+  return { orderId, status: ctx.store.read.orders.status(orderId) ?? 'unknown' };
 }
 
 export function dropStagedRestore(dataDir: string): void {

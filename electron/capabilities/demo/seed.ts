@@ -61,9 +61,9 @@ function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host:
   seedDemoCutoffs(ctx);
   seedDemoOperators(ctx);
   const count = opts.orders ?? 200;
-  ctx.store.read.meta.set('demo', '1');
+  ctx.store.meta.set('demo', '1');
   if (opts.ordersVia === 'shopify') {
-    ctx.store.read.meta.set('demo_shopify_orders', String(count));
+    ctx.store.meta.set('demo_shopify_orders', String(count));
     return;
   }
   const orders = buildDemoOrders(count, at);

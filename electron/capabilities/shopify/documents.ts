@@ -105,7 +105,7 @@ export const FULFILLMENT_REQUEST_STATE = `query FulfillmentRequestState($id: ID!
 /** After a restore: every tracking number Shopify holds for the store's orders changed since the backup. */
 export const TRACKING_SINCE = `query TrackingSince($first: Int!, $after: String, $query: String) {
   orders(first: $first, after: $after, query: $query) {
-    nodes { fulfillments(first: 20) { trackingInfo(first: 5) { number } } }
+    nodes { id name displayFulfillmentStatus fulfillments(first: 20) { status trackingInfo(first: 5) { number } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

@@ -32,7 +32,7 @@ export const shopifyCapability: Capability = {
     // Jobs a killed run held may have reached Shopify: they look before they create again.
     for (const id of reader.leasedJobIds()) {
       rt.uncertain.add(id);
-      env.ctx.store.read.jobs.release(id);
+      env.ctx.store.jobs.release(id);
     }
     const demoCount = env.demo ? env.ctx.store.read.meta.get('demo_shopify_orders') : undefined;
     if (demoCount !== undefined) demoStores.set(env, await startDemoStore(rt, Number(demoCount), join(env.dataDir, 'shopify-emulator', 'demo-store.json')));

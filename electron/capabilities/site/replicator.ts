@@ -4,6 +4,7 @@ import type { PulledEvent, SiteLink, StationCredentials, StationStatusRow } from
 import { replicaOf, type Replica } from '../../../db/replica/replica';
 import { topUpBlocks } from './blocks';
 import { recoverHeldBlocks } from './return-blocks';
+import { setAsideReturnedLabels } from './returned-labels';
 
 export interface ReplicatorOptions {
   /**
@@ -45,6 +46,8 @@ export interface ReplicationState {
   clockOffsetMs: number;
   /** Blocks the server had this station holding that it had not recorded (leased just before a crash). */
   recoveredBlocks: number;
+  /** Own events pulled back from the server (written after the backup this station was restored from). */
+  recoveredOwn: number;
 }
 
 const DUTIES = ['monitor', 'shopify-intake', 'retention'];
@@ -78,6 +81,7 @@ export class Replicator {
     duties: [],
     clockOffsetMs: 0,
     recoveredBlocks: 0,
+    recoveredOwn: 0,
   };
   private opts: Required<ReplicatorOptions>;
 
@@ -105,7 +109,7 @@ export class Replicator {
     store.site.blocks = true;
     // The site's ranges are shared: even after leaving, this station issues only from blocks, so it
     // never takes a serial another station may still be issuing.
-    store.read.meta.set('numbers_from_blocks', '1');
+    store.meta.set('numbers_from_blocks', '1');
     this.state.pulledServerSeq = Number(store.read.meta.get('site_pulled_seq') ?? 0);
   }
 
@@ -174,6 +178,7 @@ export class Replicator {
       }
       if (!this.listening) await this.listen(this.link);
       await this.correctClock(this.link);
+      if (!this.ownChecked) await this.takeOwnBack(this.link);
       const pushed = await this.push(this.link);
       await this.pull(this.link);
       if (!this.blocksChecked) this.state.recoveredBlocks += await recoverHeldBlocks(this.store, this.clock, this.link);
@@ -236,11 +241,44 @@ export class Replicator {
   }
 
   private pushedSeq = -1;
+  private ownChecked = false;
 
   /** Own events the server does not have yet (all of them before the first contact). */
   unpushedCount(): number {
-    if (this.pushedSeq < 0) return this.store.read.site.lastStationSeq(this.store.station);
-    return this.store.read.site.lastStationSeq(this.store.station) - this.pushedSeq;
+    return this.store.read.site.countAbove(this.store.station, Math.max(0, this.pushedSeq));
+  }
+
+  /**
+   * Once per start, before anything is pushed: the server may hold own events this database lacks (it
+   * was restored from an older backup, meta `site_catchup_pending`, or lost its tail). They come back
+   * here, in station order, through the replica like anyone's; new local events were written above the
+   * restore's sequence floor, so no id collides. Labels they queued are set aside for a person.
+   */
+  private async takeOwnBack(link: SiteLink): Promise<void> {
+    const station = this.store.station;
+    const floor = Number(this.store.read.meta.get('station_seq_floor') ?? 0) || Number.MAX_SAFE_INTEGER;
+    let after = this.store.read.site.lastStationSeqBelow(station, floor);
+    const pending = this.store.read.meta.get('site_catchup_pending') === '1';
+    const serverHas = await link.pushedUpTo();
+    let back = 0;
+    const parcels = new Set<string>();
+    while (serverHas > after) {
+      const page = (await link.pullOwn(after, this.opts.pullBatch)).filter((e) => e.stationSeq < floor);
+      if (!page.length) break;
+      after = page[page.length - 1].stationSeq;
+      const r = this.replica.applyRemote(page);
+      back += r.inserted;
+      for (const e of r.events) if (e.subject) parcels.add(e.subject);
+      this.store.announce(r.events);
+    }
+    const held = back ? setAsideReturnedLabels(this.store, this.clock, [...parcels]) : 0;
+    if (pending || back)
+      this.store.write('site', this.clock.now(), (emit) => {
+        emit({ type: 'site.own_events_back', subject: null, payload: { stationId: station, events: back, upToSeq: after, labelsSetAside: held } });
+        this.store.meta.set('site_catchup_pending', '');
+      });
+    this.state.recoveredOwn += back;
+    this.ownChecked = true;
   }
 
   /** Returns how many events went up. */
@@ -271,7 +309,7 @@ export class Replicator {
       const r = batch.length ? this.replica.applyRemote(batch, frontier ?? '') : null;
       if (cursor !== this.state.pulledServerSeq) {
         this.state.pulledServerSeq = cursor;
-        this.store.read.meta.set('site_pulled_seq', String(cursor));
+        this.store.meta.set('site_pulled_seq', String(cursor));
       }
       if (!r) return;
       this.state.applied += r.inserted;

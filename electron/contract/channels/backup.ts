@@ -44,6 +44,27 @@ const Check = z.object({
   ),
   poolSpent: z.array(z.object({ lineId: z.string(), number: z.string() })),
   gap: z.number().int(),
+  /** orders the backup shows open that Shopify or a printed label shows picked after it: held at the confirmation */
+  pickedAfter: z.array(
+    z.object({
+      orderId: z.string(),
+      orderName: z.string(),
+      store: z.string(),
+      numbers: z.array(z.string()),
+      seenIn: z.array(z.enum(['shopify', 'labels'])),
+      fulfilled: z.boolean(),
+    }),
+  ),
+});
+
+const HeldOrder = z.object({
+  orderId: z.string(),
+  orderName: z.string(),
+  store: z.string(),
+  numbers: z.array(z.string()),
+  seenIn: z.array(z.string()),
+  fulfilled: z.boolean(),
+  heldAt: z.string(),
 });
 
 const folderPath = z.string().trim().min(1, 'give the folder').max(1000);
@@ -62,6 +83,7 @@ export const backupChannels = {
       backups: z.array(z.object({ name: z.string(), path: z.string(), at: z.string(), bytes: z.number() })),
       restorePending: z.object({ file: z.string(), backupAt: z.string(), stagedAt: z.string() }).nullable(),
       restoreStaged: z.boolean(),
+      heldOrders: z.array(HeldOrder),
     }),
     'This station’s backups: where, how often, the last good one, the one running (progress 0..1), the copies in the folder, a restore waiting.',
     'picker',
@@ -106,6 +128,12 @@ export const backupChannels = {
     z.object({ labelsDirs, confirmGap: z.boolean() }).strict(),
     Check,
     'Supervisor: move every range past the highest number seen (skipping any gap, confirmed) and let picks issue numbers again.',
+    'supervisor',
+  ),
+  'backup.restore.release': ch(
+    z.object({ orderId: z.string().min(1), decision: z.enum(['pick_again', 'shipped']), note: z.string().trim().max(500).default('') }).strict(),
+    z.object({ orderId: z.string(), status: z.string() }),
+    'Supervisor: an order held after a restore (picked after the last backup) was checked: pick it again (nothing left the building), or it was shipped.',
     'supervisor',
   ),
 } as const;

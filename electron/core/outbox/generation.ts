@@ -33,8 +33,8 @@ export function startGeneration(store: Store, clock: Clock): Generation {
   // Another live console on this data directory holds its leases rightly: leave them.
   const previousAlive = prevPid > 0 && prevPid !== process.pid && alive(prevPid);
   store.batch(() => {
-    store.read.meta.set('runner_generation', String(generation));
-    store.read.meta.set('runner_pid', String(process.pid));
+    store.meta.set('runner_generation', String(generation));
+    store.meta.set('runner_pid', String(process.pid));
     if (previousAlive) return;
     const leased = store.read.jobs.leased();
     const prints = leased.filter((j) => j.kind === 'print.label' || j.kind === 'print.testsheet');
@@ -57,7 +57,7 @@ export function startGeneration(store: Store, clock: Clock): Generation {
       });
     for (const j of leased) {
       if (j.kind.startsWith('shopify.')) continue;
-      store.read.jobs.release(j.id);
+      store.jobs.release(j.id);
       released++;
     }
   });

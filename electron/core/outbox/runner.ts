@@ -104,7 +104,7 @@ export class OutboxRunner {
       for (const job of this.store.read.jobs.dueHeads(h.kinds, nowIso, room, origin)) {
         if (this.inFlight.has(`${i}|${job.id}`)) continue;
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
-        if (!this.store.read.jobs.lease(job.id, until, nowIso)) continue;
+        if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
         const key = `${i}|${job.id}`;
         this.inFlight.set(
           key,

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
 import { fmtDateTime } from '../ui/time';
-import { BackupRestore } from './BackupRestore';
+import { BackupRestore, HeldOrders } from './BackupRestore';
 import type { Output } from '../../../electron/contract/channels';
 
 type Status = Output<'backup.status'>;
@@ -40,6 +40,7 @@ export function BackupPanel() {
     <section className="card backup" aria-labelledby="bk-h" data-testid="backup">
       <h2 id="bk-h">Backup</h2>
       {s.restorePending && <BackupRestore pending reload={() => void status.reload()} />}
+      <HeldOrders orders={s.heldOrders} reload={() => void status.reload()} />
       <p className={`backup-last ${ok ? 'good' : 'stale'}`} data-testid="backup-last-good" data-fresh={ok ? 'yes' : 'no'}>
         {good ? (
           <>

@@ -125,7 +125,7 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
 }
 
 function ConfirmNumbers({ reload }: { reload: () => void }) {
-  const check = useChannel('backup.restore.check', {}, (t) => t === 'backup.restored');
+  const check = useChannel('backup.restore.check', {}, (t) => t === 'backup.restored' || t === 'site.own_events_back');
   const [sure, setSure] = useState(false);
   const act = useAction();
   const c = check.data;
@@ -167,6 +167,22 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
               </li>
             ))}
           </ul>
+          {c.pickedAfter.length > 0 && (
+            <div className="restore-picked-after" data-testid="restore-picked-after">
+              <p>
+                <b>Picked after the backup</b> ({c.pickedAfter.length}): these orders look open in the backup, but Shopify or a printed label shows them picked.
+                They are held when you confirm; no picker can pick them until you check each one.
+              </p>
+              <ul className="small">
+                {c.pickedAfter.map((o) => (
+                  <li key={o.orderId}>
+                    <b>{o.orderName}</b> <span className="mono">{o.numbers.join(', ')}</span> ({o.fulfilled ? 'fulfilled in Shopify' : 'seen in'}{' '}
+                    {o.seenIn.join(', ')})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {c.gap > 0 && (
             <label className="check">
               <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="restore-sure" /> Skip the {c.gap} number(s) issued
@@ -185,6 +201,45 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
           <FormError failure={act.failure} />
         </>
       )}
+    </div>
+  );
+}
+
+type Held = Output<'backup.status'>['heldOrders'][number];
+
+/** Orders held after a restore: picked after the last backup. A supervisor checks each one: shipped, or pick it again. */
+export function HeldOrders({ orders, reload }: { orders: Held[]; reload: () => void }) {
+  const act = useAction();
+  if (!orders.length) return null;
+  const release = (orderId: string, decision: 'pick_again' | 'shipped') =>
+    void act.run(() => call('backup.restore.release', { orderId, decision, note: '' })).then((r) => r && reload());
+  return (
+    <div className="restore-held" role="alert" data-testid="restore-held">
+      <h3>
+        {orders.length} order{orders.length === 1 ? '' : 's'} picked after the last backup: check before re-picking
+      </h3>
+      <p className="small">Find the parcel (dispatch area, the manifest, the carrier). Shipped: it stays closed. Not found anywhere: pick it again.</p>
+      <ul className="restore-held-list">
+        {orders.map((o) => (
+          <li key={o.orderId} data-testid="restore-held-row">
+            <span className="restore-held-what">
+              <b>{o.orderName}</b> <span className="mono">{o.numbers.join(', ')}</span>{' '}
+              <span className="small">
+                ({[o.fulfilled ? 'fulfilled in Shopify' : '', ...o.seenIn.filter((x) => !(o.fulfilled && x === 'shopify'))].filter(Boolean).join(', ')})
+              </span>
+            </span>
+            <span className="restore-held-actions">
+              <button type="button" disabled={act.busy} onClick={() => release(o.orderId, 'shipped')}>
+                It was shipped
+              </button>
+              <button type="button" disabled={act.busy} onClick={() => release(o.orderId, 'pick_again')}>
+                Pick it again
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <FormError failure={act.failure} />
     </div>
   );
 }

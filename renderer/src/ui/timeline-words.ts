@@ -198,6 +198,8 @@ export const SENTENCES: Sentences = {
   'pack.batch_order': (p) => `Batch: order ${p.outcome}${p.message ? ` (${p.message})` : ''}.`,
   'pack.batch_ended': (p) => `Batch ${p.status === 'done' ? 'finished' : 'stopped'}.`,
   'site.joined': (p) => `Station ${p.stationName} joined site ${p.siteId}.`,
+  'site.own_events_back': (p) =>
+    `After a restore, ${plural(p.events, 'event')} this station had sent the site server came back${p.labelsSetAside ? `; ${plural(p.labelsSetAside, 'label')} held for a person` : ''}.`,
 
   'backup.settings_saved': (p) => `Backups to ${p.folder} every ${p.everyHours} h, keeping ${p.keep}.`,
   'backup.completed': (p) =>
@@ -211,6 +213,12 @@ export const SENTENCES: Sentences = {
     `${plural(p.parcelIds.length, 'delivered parcel')} archived: ${p.rows.scans} carrier scans, ${p.rows.jobs} finished jobs moved to the archive file${p.exceptionsClosed ? `; ${plural(p.exceptionsClosed, 'exception')} closed` : ''}.`,
   'retention.finished': (p) =>
     `Archive run finished: ${plural(p.parcels, 'parcel')}, ${p.rows} rows, ${(p.bytes / 1048576).toFixed(1)} MB in ${p.batches} batches.`,
+  'backup.jobs_held': (p) =>
+    `Restored from ${p.file}: ${plural(p.lookFirst.length, 'job')} look at Shopify before running again, ${plural(p.setAside.length, 'label')} held for a person (never printed twice unasked).`,
+  'backup.order_held': (p) =>
+    `Order ${p.orderName} held: picked after the last backup (${[p.fulfilled ? 'fulfilled in Shopify' : '', p.seenIn.includes('labels') ? 'label printed' : ''].filter(Boolean).join(', ')}: ${p.numbers.join(', ')}). Check before re-picking.`,
+  'backup.order_released': (p) =>
+    `Order ${p.orderName} checked by a supervisor: ${p.decision === 'pick_again' ? 'pick it again' : 'it was shipped'}${p.note ? ` (${p.note})` : ''}.`,
   'shopify.tracking_page_set': (p) =>
     `Tracking page of store ${p.storeId}: ${p.template ?? 'the carrier’s'}${p.milestones ? '; milestones sent to Shopify' : ''}.`,
   'operator.created': (p) => `Operator ${p.name} (${ROLE[p.role]}) added, badge ${p.badge}${p.pinHash ? ', with a PIN' : ''}.`,
