@@ -15,6 +15,7 @@ import * as m0014 from './0014-exception-counts';
 import * as m0015 from './0015-pack';
 import * as m0016 from './0016-operators';
 import * as m0017 from './0017-search-follows-undo';
+import * as m0020 from './0020-station-operator-gone';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
+  { version: 20, ...m0020 },
 ];

@@ -12,6 +12,7 @@ const SYSTEM: Record<string, string> = {
   cli: 'a command on the station PC',
   demo: 'the demo set-up',
   'sign-in': 'the sign-in',
+  station: 'this station',
 };
 
 export function actorName(names: Map<string, string>, actor: string): string {

@@ -1,5 +1,5 @@
 import { ApiError, badInput, conflict } from '../../core/errors';
-import { stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { parcelView } from '../pick/view';
 import { issueParcels } from './issue';
 import { benchState } from './session';
@@ -24,7 +24,7 @@ export function printLabels(ctx: ServiceContext, req: LabelRequest) {
   const first = benchState(ctx, req.orderId, req.partial?.lines);
   const ship = checkShip(first, req.partial?.lines);
   const at = ctx.clock.now();
-  const operator = stationSettings(ctx).operator;
+  const operator = actorOf(ctx);
   try {
     const ids = ctx.store.write(operator, at, (emit) => {
       // Decide again inside the lock: another scan may have changed the session or the order.

@@ -61,7 +61,7 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
               if (p)
                 void act(
                   async () => (
-                    await call('station.save', { name: station.name, operator: station.operator, printerId: station.printerId, scanner: p.wedge }),
+                    await call('station.save', { name: station.name, printerId: station.printerId, scanner: p.wedge }),
                     reloadStation()
                   ),
                 );

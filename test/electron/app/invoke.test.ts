@@ -24,7 +24,6 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'station.get': {},
   'station.save': {
     name: 'Pick 1',
-    operator: 'picker',
     printerId: null,
     scanner: { maxInterKeyMs: 35, minLength: 4, suffix: 'Enter', prefix: '', endTimeoutMs: 60 },
   },
