@@ -157,8 +157,10 @@ export const operatorsChannels = {
         actor: z.string().optional(),
         ref: z.string().trim().max(80).optional().describe('a parcel, order (id or #name) or manifest'),
         type: z.string().max(60).optional().describe('an event type, or a prefix ending in "." (e.g. "cutoffs.")'),
-        from: IsoInstant.optional(),
-        to: IsoInstant.optional(),
+        from: IsoInstant.optional().describe('from this instant (UTC)'),
+        to: IsoInstant.optional().describe('before this instant (UTC)'),
+        fromDay: Day.describe('from 00:00 of this warehouse day (the site zone, YYYY-MM-DD)'),
+        toDay: Day.describe('to the end of this warehouse day, included (the site zone, YYYY-MM-DD)'),
         limit: z.number().int().min(1).max(5000).default(200),
         offset: z.number().int().min(0).default(0),
       })
