@@ -13,16 +13,19 @@ const badgePng = async (badge: string) => (await renderBarcodePng(badge, { scale
 
 export const operatorsCapability: Capability = {
   name: 'operators',
-  handlers: ({ ctx, demo, sessions }) => ({
+  handlers: ({ ctx, demo, sessions, site }) => ({
     'operators.session': async ({ active }) => {
       if (active) sessions.activity();
       const op = sessions.current();
-      const first = reader(ctx).count() === 0;
+      // A station joining a site makes no admin of its own before it has the site's operators: they would clash.
+      const none = reader(ctx).count() === 0;
+      const siteWait = none ? site.operatorsPending() : null;
       return {
         operator: op && { id: op.id, name: op.name, role: op.role },
         since: op ? sessions.since() : null,
         idleLeftSec: op ? sessions.idleLeft() : null,
-        firstAdmin: first,
+        firstAdmin: none && !siteWait,
+        siteWait,
         demo: demo && !op ? await Promise.all(DEMO_OPERATORS.map(async (o) => ({ ...o, pngBase64: await badgePng(o.badge) }))) : [],
       };
     },
@@ -30,6 +33,8 @@ export const operatorsCapability: Capability = {
     'operators.signOut': () => sessions.signOut(),
     'operators.firstAdmin': async (input) => {
       if (reader(ctx).count() > 0) throw new ApiError('CONFLICT', 'This site has operators already: sign in with your badge, or ask an admin.');
+      const wait = site.operatorsPending();
+      if (wait) throw new ApiError('CONFLICT', `${wait} Then sign in with a badge of the site: no first admin is made here.`);
       const operator = await actingAs({ actor: input.id, name: input.name, role: 'admin' }, () => createOperator(ctx, { ...input, role: 'admin' }));
       await sessions.signIn({ code: operator.badge, pin: input.pin });
       return { operator };

@@ -45,6 +45,8 @@ export interface ReplicationState {
   clockOffsetMs: number;
   /** Blocks the server had this station holding that it had not recorded (leased just before a crash). */
   recoveredBlocks: number;
+  /** A pull reached the end of the site's log since this process started (the site's operators are here). */
+  pulledOnce: boolean;
 }
 
 const DUTIES = ['monitor', 'shopify-intake'];
@@ -78,6 +80,7 @@ export class Replicator {
     duties: [],
     clockOffsetMs: 0,
     recoveredBlocks: 0,
+    pulledOnce: false,
   };
   private opts: Required<ReplicatorOptions>;
 
@@ -300,6 +303,7 @@ export class Replicator {
     }
     apply();
     if (frontier) this.replica.settle(frontier);
+    this.state.pulledOnce = true;
   }
 
   private dutyTriedAt = 0;

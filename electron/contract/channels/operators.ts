@@ -80,6 +80,7 @@ export const operatorsChannels = {
       since: IsoTime.nullable(),
       idleLeftSec: z.number().nullable(),
       firstAdmin: z.boolean().describe('no operator exists yet: the first one to be made is an admin'),
+      siteWait: z.string().nullable().describe('a station joining a site waits for the site\u2019s operators before anyone signs in (why, in words)'),
       demo: z.array(z.object({ id: z.string(), name: z.string(), role: Role, badge: z.string(), pin: z.string().nullable(), pngBase64: z.string() })),
     }),
     'Who is signed in at this station, and how long before idle sign-out. The demo site also lists its operators and badges.',
