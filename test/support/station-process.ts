@@ -139,6 +139,13 @@ export class StationProcess {
   /** The demo's admin; a station without the demo's operators (one that joined a site) makes its first admin. */
   private async signInAdmin(): Promise<void> {
     const call = async (channel: string, input: unknown) => (await this.command({ cmd: 'invoke', channel, input, frame: 'main' })).result as { ok: boolean };
+    // A station joining a site waits for the site's operators (its first pull) before anyone signs in.
+    for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+      const session = (await this.command({ cmd: 'invoke', channel: 'operators.session', input: {}, frame: 'main' })).result as {
+        data?: { siteWait: string | null };
+      };
+      if (!session.data?.siteWait) break;
+    }
     if ((await call('operators.signIn', { code: 'OP-ADA4-5190', pin: '1357' })).ok) return;
     await call('operators.firstAdmin', { id: 'test-admin', name: 'Test admin', pin: '1357' });
   }
