@@ -173,7 +173,7 @@ export function App() {
             {refusal}
           </div>
         )}
-        {operator && <OperatorsNotices role={operator.role} open={setScreen} />}
+        {operator && <OperatorsNotices role={operator.role} open={setScreen} desktop={info?.mode === 'electron'} />}
         <main>
           {!session ? (
             <span className="muted">Loading…</span>

@@ -54,6 +54,9 @@ export interface Recorded {
   fullscreen: boolean[];
   loginItems: unknown[];
   focus: number;
+  /** Pushes sent to the page besides events.appended and jobs.changed. */
+  pushes: Array<{ name: string; data: unknown }>;
+  notifications: Array<{ title: string; body: string; silent: boolean | null }>;
   exit: number | null;
 }
 
@@ -110,6 +113,11 @@ export class StationProcess {
     const p = this.waitFor((x) => x.id === id);
     this.child.send({ ...m, id });
     return p;
+  }
+
+  /** Click a notification the main process showed (the last one by default), as the OS would. */
+  async clickNotification(index?: number): Promise<void> {
+    await this.command({ cmd: 'click-notification', index });
   }
 
   async report(): Promise<Recorded> {

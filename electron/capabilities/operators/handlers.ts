@@ -6,8 +6,12 @@ import { createToken, revokeToken } from './tokens';
 import { auditList } from './audit';
 import { dayFigures, figuresCsv } from './figures';
 import { DEMO_OPERATORS } from './demo';
-import { notifySettings, saveNotifySettings, startNotifyWatch, webhookJobHandler } from './notify';
+import { notifySettings, raiseTrouble, saveNotifySettings, startNotifyWatch, webhookJobHandler } from './notify';
 import { actingAs } from '../../core/acting';
+import { showDesktopNotices } from './desktop-notices';
+import { badgeSheetPdf } from './badge-sheet';
+import { siteInfo } from '../../core/context';
+import { ROLE_LABEL } from '../../contract/roles';
 
 const badgePng = async (badge: string) => (await renderBarcodePng(badge, { scale: 3, heightMm: 14 })).png.toString('base64');
 
@@ -50,6 +54,17 @@ export const operatorsCapability: Capability = {
           .filter((o) => o.active && (!ids || ids.includes(o.id)))
           .map(async (o) => ({ id: o.id, name: o.name, role: o.role, badge: o.badge, pngBase64: await badgePng(o.badge) })),
       ),
+    'operators.badgeSheet': async ({ ids }) => {
+      const ops = reader(ctx)
+        .list()
+        .filter((o) => o.active && (!ids || ids.includes(o.id)));
+      const site = siteInfo(ctx).name;
+      const pdf = await badgeSheetPdf(
+        site,
+        ops.map((o) => ({ name: o.name, role: ROLE_LABEL[o.role], badge: o.badge })),
+      );
+      return { fileName: `badges-${site.replace(/[^\w-]+/g, '-').toLowerCase()}.pdf`, pdfBase64: pdf.toString('base64'), operators: ops.length };
+    },
     'operators.settings': () => signInSettings(ctx),
     'operators.settings.save': (s) => saveSignInSettings(ctx, s),
     'tokens.list': () => reader(ctx).tokens(),
@@ -61,6 +76,7 @@ export const operatorsCapability: Capability = {
     'notify.settings': () => notifySettings(ctx),
     'notify.settings.save': (s) => saveNotifySettings(ctx, s),
     'notify.recent': ({ limit }) => reader(ctx).notifications(limit),
+    'notify.check': () => ({ raised: raiseTrouble(ctx) }),
   }),
   jobHandlers: ({ ctx }) => [webhookJobHandler(ctx)],
   start: (env) => {
@@ -74,9 +90,11 @@ export const operatorsCapability: Capability = {
     }, 1_000);
     idle.unref();
     const stopNotify = startNotifyWatch(env.ctx, env.site.duty.bind(env.site), (err) => env.faults.record('notifications', err));
+    const stopDesktop = showDesktopNotices(env);
     return () => {
       clearInterval(idle);
       stopNotify();
+      stopDesktop();
     };
   },
 };

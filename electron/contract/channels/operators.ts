@@ -132,6 +132,12 @@ export const operatorsChannels = {
     'The badge sheet: one Code 128 per active operator, to print and cut out.',
     'supervisor',
   ),
+  'operators.badgeSheet': ch(
+    z.object({ ids: z.array(z.string()).optional() }).strict(),
+    z.object({ fileName: z.string(), pdfBase64: z.string(), operators: z.number().int() }),
+    'The badge sheet as an A4 PDF to print and cut out: ten cards a page, each with name, role, Code 128 and code.',
+    'supervisor',
+  ),
   'operators.settings': ch(Empty, SignInSettings, 'Idle sign-out and PIN lockout of the site.', 'picker'),
   'operators.settings.save': ch(SignInSettings.strict(), SignInSettings, 'Change idle sign-out and PIN lockout.', 'admin'),
   'tokens.list': ch(
@@ -209,6 +215,12 @@ export const operatorsChannels = {
     z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     z.array(z.object({ seq: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), screen: z.string(), raisedAt: IsoTime })),
     'Supervisor notifications raised lately, newest first; each names the screen that fixes it.',
+    'supervisor',
+  ),
+  'notify.check': ch(
+    Empty,
+    z.object({ raised: z.number().int().describe('new notifications raised (the same trouble is raised once an hour)') }),
+    'Look for trouble now (numbers low, a printer down, a cut-off at risk, dead letters, exceptions) instead of at the next minute.',
     'supervisor',
   ),
 } as const;

@@ -199,6 +199,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'operators.change': { id: 'ana', role: 'dispatch' },
   'operators.unlock': { id: 'ana' },
   'operators.badges': {},
+  'operators.badgeSheet': {},
   'operators.settings': {},
   'operators.settings.save': { idleMinutes: 15, maxFailures: 5, lockMinutes: 15 },
   'tokens.list': {},
@@ -210,6 +211,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'notify.settings': {},
   'notify.settings.save': { webhookUrl: 'https://hooks.example.com/firstscan', exceptionsOver: 25 },
   'notify.recent': { limit: 10 },
+  'notify.check': {},
 };
 
 function expectBadInput(r: CallResult, channel: string): BadInput {
