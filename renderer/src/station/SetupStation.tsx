@@ -106,14 +106,12 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
   const err = (path: string) => issueAt(failure, path);
   const fieldPaths = ['name', 'printerId', 'scanner'];
   const save = () =>
-    void run(() => call('station.save', { name: form.name, printerId: form.printerId || null, scanner: scannerOf(form) })).then(
-      (r) => {
-        if (!r) return;
-        setForm(toForm(r));
-        setDirty(false);
-        setSaved('Saved. The scanner settings apply to this station now.');
-      },
-    );
+    void run(() => call('station.save', { name: form.name, printerId: form.printerId || null, scanner: scannerOf(form) })).then((r) => {
+      if (!r) return;
+      setForm(toForm(r));
+      setDirty(false);
+      setSaved('Saved. The scanner settings apply to this station now.');
+    });
 
   return (
     <section className="card" aria-labelledby="st-h" data-testid="setup-station">
