@@ -21,7 +21,7 @@ test.describe('buttons per role', () => {
     const card = page.getByTestId('devices-scanners');
     await expect(card).toBeVisible();
     await expect(page.locator('#wedge-profile')).toBeDisabled();
-    await expect(card.getByTestId('role-why').first()).toHaveText('🔒 Supervisor only — ask a supervisor to sign in');
+    await expect(card.getByTestId('role-why').first()).toHaveText('Supervisor only — ask a supervisor to sign in');
     await page.screenshot({ path: `${SHOTS}/picker-devices.png` });
 
     // Sync: importing orders is a dispatch lead's; the store's e-mail setting a supervisor's.
@@ -62,7 +62,7 @@ test.describe('buttons per role', () => {
 
     // Setup: a supervisor's, but operators and the site's clock are an admin's.
     await page.keyboard.press('F3');
-    await expect(page.getByTestId('operators-setup').getByTestId('role-why')).toHaveText('🔒 Admin only — ask an admin to sign in');
+    await expect(page.getByTestId('operators-setup').getByTestId('role-why')).toHaveText('Admin only — ask an admin to sign in');
     await expect(page.getByTestId('site-clock')).toBeDisabled();
     await page.getByTestId('operators-setup').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/supervisor-setup.png` });

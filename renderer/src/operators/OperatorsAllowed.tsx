@@ -20,11 +20,6 @@ export function ActionButton({ channel, children, disabled, title, className, ..
       data-need={needOf(channel)}
       data-locked={why ? 'true' : undefined}
     >
-      {why && (
-        <span className="role-lock" aria-hidden="true">
-          🔒{' '}
-        </span>
-      )}
       {children}
     </button>
   );
@@ -45,7 +40,7 @@ export function RoleNote({ channel }: { channel: ChannelName }) {
   if (!why) return null;
   return (
     <p className="role-why role-note" data-testid="role-why">
-      🔒 {why}
+      {why}
     </p>
   );
 }
