@@ -48,7 +48,12 @@ const desktop: DesktopShell = {
   apply: applySettings,
   openDiagnostics: () => consoleWin?.win.webContents.openDevTools({ mode: 'detach' }),
   update: () => updateState(),
-  notify: (notice) => showNotice(() => consoleWin?.win ?? null, notice, (e) => log.error('notification', e)),
+  notify: (notice) =>
+    showNotice(
+      () => consoleWin?.win ?? null,
+      notice,
+      (e) => log.error('notification', e),
+    ),
   logFile: log.file,
 };
 
