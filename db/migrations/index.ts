@@ -17,6 +17,7 @@ import * as m0016 from './0016-operators';
 import * as m0017 from './0017-search-follows-undo';
 import * as m0018 from './0018-due-and-archive';
 import * as m0019 from './0019-search-off-the-scan';
+import * as m0020 from './0020-station-operator-gone';
 import * as m0021 from './0021-pack-boxes';
 import * as m0022 from './0022-restore-holds';
 
@@ -47,6 +48,7 @@ export const migrations: Migration[] = [
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
   { version: 19, ...m0019 },
+  { version: 20, ...m0020 },
   { version: 21, ...m0021 },
   { version: 22, ...m0022 },
 ];

@@ -8,7 +8,11 @@ export const settingsProjector: Projector = {
     stmt(db, put).run('site', 'site', JSON.stringify(e.payload));
   },
   'station.configured': (db, e) => {
-    for (const [k, v] of Object.entries(e.payload.settings)) stmt(db, put).run(e.payload.stationId, k, JSON.stringify(v));
+    for (const [k, v] of Object.entries(e.payload.settings)) {
+      // Older versions kept a free-text operator per station; who acts is now the signed-in operator (migration 0020).
+      if (k === 'operator') continue;
+      stmt(db, put).run(e.payload.stationId, k, JSON.stringify(v));
+    }
   },
   'printer.saved': (db, e) => {
     const p = e.payload.printer;

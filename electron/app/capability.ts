@@ -34,6 +34,11 @@ export interface SiteHooks {
   duty(name: string): boolean;
   /** Site mode sets the gate through which site-wide outbox jobs are leased. */
   setJobGate(gate: JobGate | null): void;
+  /**
+   * Null when this station's copy of the site's operators can be trusted (a single station always;
+   * a joined one once it has pulled the site's log); else why not yet, in words for the sign-in screen.
+   */
+  operatorsPending(): string | null;
 }
 
 /**

@@ -215,7 +215,12 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
 
   const pushes = new EventEmitter();
   let runner: OutboxRunner | null = null;
-  const site = { duty: (_name: string) => true, setJobGate: (gate: JobGate | null) => void (runner!.gate = gate) };
+  const site = {
+    duty: (_name: string) => true,
+    setJobGate: (gate: JobGate | null) => void (runner!.gate = gate),
+    // A joined station learns the site's operators from its first pull; until the site capability starts, it waits.
+    operatorsPending: () => (joined ? 'This station joined a site and is connecting to the site server.' : null),
+  };
   const env: AppEnv = {
     ctx,
     dataDir: opts.dataDir,

@@ -1,7 +1,7 @@
 /**
  * What the desktop shell (electron/shell, the only code that imports electron) offers the app:
- * the window's kiosk/fullscreen, the login item, diagnostics, the update check. Outside Electron
- * there is no shell and the channels say so.
+ * the window's kiosk/fullscreen, the login item, diagnostics, the update check, desktop notifications.
+ * Outside Electron there is no shell and the channels say so (browser mode notifies from the page).
  */
 export interface DesktopSettings {
   kiosk: boolean;
@@ -16,10 +16,20 @@ export interface UpdateState {
   message: string;
 }
 
+/** A supervisor notification as the OS shows it; a click brings the console forward on `screen`. */
+export interface DesktopNotice {
+  title: string;
+  body: string;
+  screen: string;
+  tag: string;
+}
+
 export interface DesktopShell {
   apply(settings: DesktopSettings): void;
   /** Open the developer tools in their own window (a supervisor's diagnostics). */
   openDiagnostics(): void;
   update(): UpdateState;
+  /** Show a notification from the main process (Electron's `Notification`). */
+  notify(notice: DesktopNotice): void;
   logFile: string;
 }

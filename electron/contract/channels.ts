@@ -50,6 +50,8 @@ export const pushes = {
   'events.appended': z.array(z.object({ type: z.string(), subject: z.string().nullable() })),
   'jobs.changed': z.object({ queued: z.number().int(), dead: z.number().int() }),
   'scanner.scan': z.object({ code: z.string(), symbology: z.string().optional(), device: z.string(), role: z.enum(['pick', 'dispatch', 'off']) }),
+  /** The desktop app: a supervisor clicked a notification, open the screen that fixes it. */
+  'notice.open': z.object({ screen: z.string() }),
 } as const;
 export type PushName = keyof typeof pushes;
 /** One committed event as screens see it: its type is one of the event map's, so a screen's refresh test is checked by the compiler. */

@@ -65,7 +65,6 @@ export const WedgeSettings = z.object({
 export const Station = z.object({
   id: z.string(),
   name: z.string().min(1).max(40),
-  operator: z.string().min(1).max(40),
   printerId: z.string().nullable(),
   scanner: WedgeSettings,
 });

@@ -15,7 +15,6 @@ export interface SiteInfo {
 
 export interface StationSettings {
   name: string;
-  operator: string;
   printerId: string | null;
   scanner: typeof defaultWedgeSettings;
 }
@@ -45,7 +44,6 @@ export function stationSettings(ctx: ServiceContext): StationSettings {
   const s = ctx.store.read.settings.scope(ctx.stationId);
   return {
     name: (s.name as string) ?? ctx.stationId,
-    operator: (s.operator as string) ?? 'picker',
     printerId: (s.printerId as string | null) ?? null,
     scanner: { ...defaultWedgeSettings, ...((s.scanner as object) ?? {}) },
   };
@@ -53,9 +51,9 @@ export function stationSettings(ctx: ServiceContext): StationSettings {
 
 /**
  * Who the current call acts for: the operator signed in at this station (or the integrator's token)
- * that `invoke()` checked. Outside a call (a service run straight from a CLI command or a test) it is
- * the station's configured operator name, as before sign-in existed.
+ * that `invoke()` checked. Outside a call (a service run straight from a test or by the station itself)
+ * it is the system actor `station`.
  */
-export function actorOf(ctx: ServiceContext): string {
-  return acting()?.actor ?? stationSettings(ctx).operator;
+export function actorOf(_ctx: ServiceContext): string {
+  return acting()?.actor ?? 'station';
 }

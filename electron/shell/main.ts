@@ -17,6 +17,7 @@ import { menuTemplate } from './menu';
 import { setStartAtLogin } from './login-item';
 import { printPdfSilently } from './silent-print';
 import { startUpdates } from './updates';
+import { showNotice } from './notifications';
 import { createConsoleWindow, preloadPath, rendererPath, type ConsoleWindow } from './window';
 
 // One data folder rule for the app and the CLI (FIRSTSCAN_DATA, else the per-user or, for a
@@ -47,6 +48,12 @@ const desktop: DesktopShell = {
   apply: applySettings,
   openDiagnostics: () => consoleWin?.win.webContents.openDevTools({ mode: 'detach' }),
   update: () => updateState(),
+  notify: (notice) =>
+    showNotice(
+      () => consoleWin?.win ?? null,
+      notice,
+      (e) => log.error('notification', e),
+    ),
   logFile: log.file,
 };
 

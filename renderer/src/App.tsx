@@ -5,7 +5,7 @@ import { screens } from './screens';
 import { setDisplay } from './ui/time';
 import { HealthBanner } from './station/HealthBanner';
 import { OperatorsSignIn, OperatorsPin, type PinAsk } from './operators/OperatorsSignIn';
-import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, type Session } from './operators/OperatorsRoles';
+import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, setChannelRoles, type Session } from './operators/OperatorsRoles';
 import { OperatorsNotices } from './operators/OperatorsNotices';
 import { BADGE_EVENT, typeScan, useScanner } from './hooks/useScanner';
 import { play } from './ui/sounds';
@@ -33,7 +33,7 @@ export function App() {
   useEffect(() => {
     const load = () =>
       call('app.info', {}).then(
-        (i) => (setDisplay(i.site.zone, i.site.clock, i.now), setInfo(i)),
+        (i) => (setDisplay(i.site.zone, i.site.clock, i.now), setChannelRoles(i.roles), setInfo(i)),
         (e) =>
           setFatal(
             e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
@@ -174,7 +174,7 @@ export function App() {
             {refusal}
           </div>
         )}
-        {operator && <OperatorsNotices role={operator.role} open={setScreen} />}
+        {operator && <OperatorsNotices role={operator.role} open={setScreen} desktop={info?.mode === 'electron'} />}
         <main>
           {!session ? (
             <span className="muted">Loading…</span>

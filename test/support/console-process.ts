@@ -74,7 +74,12 @@ const DEMO_BADGES = {
  */
 async function signInConsole(c: ConsoleProcess, role: NonNullable<StartOptions['signIn']> | false): Promise<void> {
   if (!role) return;
-  const session = await c.call<{ firstAdmin: boolean }>('operators.session', {});
+  let session = await c.call<{ firstAdmin: boolean; siteWait: string | null }>('operators.session', {});
+  // A station joining a site has no operators until its first pull brings the site's (then they sign in).
+  for (const until = Date.now() + 90_000; session.siteWait && Date.now() < until;) {
+    await new Promise((r) => setTimeout(r, 200));
+    session = await c.call('operators.session', {});
+  }
   if (session.firstAdmin) {
     await c.call('operators.firstAdmin', { id: 'test-admin', name: 'Test admin', pin: '1357' });
     return;

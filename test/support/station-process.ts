@@ -54,6 +54,9 @@ export interface Recorded {
   fullscreen: boolean[];
   loginItems: unknown[];
   focus: number;
+  /** Pushes sent to the page besides events.appended and jobs.changed. */
+  pushes: Array<{ name: string; data: unknown }>;
+  notifications: Array<{ title: string; body: string; silent: boolean | null }>;
   exit: number | null;
 }
 
@@ -112,6 +115,11 @@ export class StationProcess {
     return p;
   }
 
+  /** Click a notification the main process showed (the last one by default), as the OS would. */
+  async clickNotification(index?: number): Promise<void> {
+    await this.command({ cmd: 'click-notification', index });
+  }
+
   async report(): Promise<Recorded> {
     return (await this.command({ cmd: 'report' })).rec as Recorded;
   }
@@ -139,6 +147,13 @@ export class StationProcess {
   /** The demo's admin; a station without the demo's operators (one that joined a site) makes its first admin. */
   private async signInAdmin(): Promise<void> {
     const call = async (channel: string, input: unknown) => (await this.command({ cmd: 'invoke', channel, input, frame: 'main' })).result as { ok: boolean };
+    // A station joining a site waits for the site's operators (its first pull) before anyone signs in.
+    for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+      const session = (await this.command({ cmd: 'invoke', channel: 'operators.session', input: {}, frame: 'main' })).result as {
+        data?: { siteWait: string | null };
+      };
+      if (!session.data?.siteWait) break;
+    }
     if ((await call('operators.signIn', { code: 'OP-ADA4-5190', pin: '1357' })).ok) return;
     await call('operators.firstAdmin', { id: 'test-admin', name: 'Test admin', pin: '1357' });
   }

@@ -51,7 +51,7 @@ function seedAll(ctx: ServiceContext, opts: { orders?: number; printer?: { host:
       });
     emit({
       type: 'station.configured',
-      payload: { stationId: ctx.stationId, settings: { name: 'Pick 1', operator: 'picker', printerId: opts.printer ? 'demo-printer' : null } },
+      payload: { stationId: ctx.stationId, settings: { name: 'Pick 1', printerId: opts.printer ? 'demo-printer' : null } },
     });
   });
   for (const { line, range } of demoLines) {

@@ -23,6 +23,12 @@ export const siteCapability: Capability = {
     replicators.set(env, rep);
     env.site.duty = (name) => rep.holds(name);
     env.site.setJobGate(siteJobGate(store.station, rep));
+    env.site.operatorsPending = () =>
+      rep.state.pulledOnce
+        ? null
+        : rep.state.error
+          ? `This station joined a site and has not reached the site server yet (${rep.state.error}). Its operators come from there: check the network, the server will be asked again.`
+          : 'This station joined a site and is fetching its operators from the site server.';
     const off = store.onCommit((events) => {
       if (events.some((e) => e.station === store.station)) rep.wake();
     });

@@ -48,6 +48,8 @@ export interface ReplicationState {
   recoveredBlocks: number;
   /** Own events pulled back from the server (written after the backup this station was restored from). */
   recoveredOwn: number;
+  /** A pull reached the end of the site's log since this process started (the site's operators are here). */
+  pulledOnce: boolean;
 }
 
 const DUTIES = ['monitor', 'shopify-intake', 'retention'];
@@ -82,6 +84,7 @@ export class Replicator {
     clockOffsetMs: 0,
     recoveredBlocks: 0,
     recoveredOwn: 0,
+    pulledOnce: false,
   };
   private opts: Required<ReplicatorOptions>;
 
@@ -338,6 +341,7 @@ export class Replicator {
     }
     apply();
     if (frontier) this.replica.settle(frontier);
+    this.state.pulledOnce = true;
   }
 
   private dutyTriedAt = 0;

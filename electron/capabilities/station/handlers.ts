@@ -5,6 +5,10 @@ import { DiskFullError } from '../../../db/core/disk';
 import { actorOf, siteInfo, stationSettings } from '../../core/context';
 import { getStation, saveStation } from './station';
 import { retentionJobHandler, retentionView, saveHorizon, startRetentionSchedule, startRun } from './retention';
+import { channels } from '../../contract/channels';
+
+/** The one table of roles (each channel's `role` in the contract), as the screens receive it. */
+const channelRoles = Object.fromEntries(Object.entries(channels).map(([name, c]) => [name, c.role]));
 
 export const stationCapability: Capability = {
   name: 'station',
@@ -39,6 +43,7 @@ export const stationCapability: Capability = {
         station: { id: ctx.stationId, name: stationSettings(ctx).name },
         site: { name: site.name, zone: site.zone, clock: site.clock ?? '24h' },
         now: ctx.clock.now().toISOString(),
+        roles: channelRoles,
       };
     },
     'site.clock.save': ({ clock }) => {

@@ -80,6 +80,7 @@ export const operatorsChannels = {
       since: IsoTime.nullable(),
       idleLeftSec: z.number().nullable(),
       firstAdmin: z.boolean().describe('no operator exists yet: the first one to be made is an admin'),
+      siteWait: z.string().nullable().describe('a station joining a site waits for the site\u2019s operators before anyone signs in (why, in words)'),
       demo: z.array(z.object({ id: z.string(), name: z.string(), role: Role, badge: z.string(), pin: z.string().nullable(), pngBase64: z.string() })),
     }),
     'Who is signed in at this station, and how long before idle sign-out. The demo site also lists its operators and badges.',
@@ -131,6 +132,12 @@ export const operatorsChannels = {
     'The badge sheet: one Code 128 per active operator, to print and cut out.',
     'supervisor',
   ),
+  'operators.badgeSheet': ch(
+    z.object({ ids: z.array(z.string()).optional() }).strict(),
+    z.object({ fileName: z.string(), pdfBase64: z.string(), operators: z.number().int() }),
+    'The badge sheet as an A4 PDF to print and cut out: ten cards a page, each with name, role, Code 128 and code.',
+    'supervisor',
+  ),
   'operators.settings': ch(Empty, SignInSettings, 'Idle sign-out and PIN lockout of the site.', 'picker'),
   'operators.settings.save': ch(SignInSettings.strict(), SignInSettings, 'Change idle sign-out and PIN lockout.', 'admin'),
   'tokens.list': ch(
@@ -157,8 +164,10 @@ export const operatorsChannels = {
         actor: z.string().optional(),
         ref: z.string().trim().max(80).optional().describe('a parcel, order (id or #name) or manifest'),
         type: z.string().max(60).optional().describe('an event type, or a prefix ending in "." (e.g. "cutoffs.")'),
-        from: IsoInstant.optional(),
-        to: IsoInstant.optional(),
+        from: IsoInstant.optional().describe('from this instant (UTC)'),
+        to: IsoInstant.optional().describe('before this instant (UTC)'),
+        fromDay: Day.describe('from 00:00 of this warehouse day (the site zone, YYYY-MM-DD)'),
+        toDay: Day.describe('to the end of this warehouse day, included (the site zone, YYYY-MM-DD)'),
         limit: z.number().int().min(1).max(5000).default(200),
         offset: z.number().int().min(0).default(0),
       })
@@ -206,6 +215,12 @@ export const operatorsChannels = {
     z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     z.array(z.object({ seq: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), screen: z.string(), raisedAt: IsoTime })),
     'Supervisor notifications raised lately, newest first; each names the screen that fixes it.',
+    'supervisor',
+  ),
+  'notify.check': ch(
+    Empty,
+    z.object({ raised: z.number().int().describe('new notifications raised (the same trouble is raised once an hour)') }),
+    'Look for trouble now (numbers low, a printer down, a cut-off at risk, dead letters, exceptions) instead of at the next minute.',
     'supervisor',
   ),
 } as const;

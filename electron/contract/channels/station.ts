@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 import * as S from '../schemas';
 import { ch, Empty } from './define';
 
@@ -44,6 +45,9 @@ export const stationChannels = {
       site: z.object({ name: z.string(), zone: z.string(), clock: z.enum(['24h', '12h']).describe('how every screen and label shows times') }),
       demo: z.boolean(),
       now: S.IsoTime,
+      roles: z
+        .record(z.string(), z.enum(['anyone', ...ROLES]))
+        .describe('the least role of every channel, from the contract table: screens show what the signed-in operator may not do as locked'),
     }),
     'Who and where this console is.',
     'anyone',

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { fmtDateTime } from '../ui/time';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 function pdfUrl(base64: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -43,7 +44,8 @@ export function AssessmentReport() {
           </label>
           <button type="submit">Show</button>
         </form>
-        <button
+        <ActionButton
+          channel="assessment.pdf"
           type="button"
           className="primary"
           data-testid="assessment-pdf"
@@ -51,7 +53,7 @@ export function AssessmentReport() {
           onClick={() => void pdf.run(() => call('assessment.pdf', period)).then((x) => x && setLink({ url: pdfUrl(x.pdfBase64), name: x.fileName }))}
         >
           PDF for merchants
-        </button>
+        </ActionButton>
         {link && (
           <a href={link.url} download={link.name} target="_blank" rel="noreferrer" data-testid="assessment-pdf-link">
             Open {link.name}

@@ -5,6 +5,7 @@ import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
 import { fmtDateTime } from '../ui/time';
 import { BackupRestore, HeldOrders } from './BackupRestore';
 import type { Output } from '../../../electron/contract/channels';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Status = Output<'backup.status'>;
 const mb = (b?: number) => (b === undefined ? '' : `${(b / 1048576).toFixed(1)} MB`);
@@ -117,9 +118,9 @@ function BackupSettings({ status, reload }: { status: Status; reload: () => void
           <Field id="bk-keep" label="Keep (copies)" error={issueAt(f, 'keep')}>
             <input {...described('bk-keep', issueAt(f, 'keep'))} inputMode="numeric" value={keep} onChange={(e) => setKeep(e.target.value)} />
           </Field>
-          <button type="submit" disabled={save.busy} data-testid="backup-save">
+          <ActionButton channel="backup.settings.save" type="submit" disabled={save.busy} data-testid="backup-save">
             Save
-          </button>
+          </ActionButton>
         </div>
         <FormError failure={f} fieldPaths={['folder', 'everyHours', 'keep']} />
       </form>

@@ -4,6 +4,7 @@ import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { fmtDateTime } from '../ui/time';
 import type { Output } from '../../../electron/contract/channels';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Preview = Output<'backup.restore.preview'>;
 type Backups = Output<'backup.status'>['backups'];
@@ -103,7 +104,8 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
                   ))}
                 </tbody>
               </table>
-              <button
+              <ActionButton
+                channel="backup.restore.stage"
                 type="button"
                 className="danger"
                 data-testid="restore-stage"
@@ -111,7 +113,7 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
                 onClick={() => void act.run(() => call('backup.restore.stage', { file: preview.file })).then((r) => r && (setDone(true), reload()))}
               >
                 Restore this backup at the next start
-              </button>
+              </ActionButton>
             </>
           ) : (
             <p className="form-error" role="alert">
@@ -189,7 +191,8 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
               after the backup: they are never issued again
             </label>
           )}
-          <button
+          <ActionButton
+            channel="backup.restore.confirm"
             type="button"
             className="primary"
             data-testid="restore-confirm-btn"
@@ -197,7 +200,7 @@ function ConfirmNumbers({ reload }: { reload: () => void }) {
             onClick={() => void act.run(() => call('backup.restore.confirm', { confirmGap: sure })).then((r) => r && reload())}
           >
             Confirm the numbers and pick again
-          </button>
+          </ActionButton>
           <FormError failure={act.failure} />
         </>
       )}

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import type { Output } from '../../../electron/contract/channels';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Status = Output<'desktop.status'>;
 type Settings = Status['settings'];
@@ -59,14 +60,15 @@ export function DevicesDesktop() {
           </>
         ) : null}
       </p>
-      <button
+      <ActionButton
+        channel="desktop.diagnostics"
         type="button"
         disabled={diag.busy}
         data-testid="desktop-diagnostics"
         onClick={() => void diag.run(() => call('desktop.diagnostics', {})).then((r) => r && setDiagMsg(r.message))}
       >
         Open diagnostics (supervisor)
-      </button>
+      </ActionButton>
       {diagMsg && <p role="status">{diagMsg}</p>}
       <FormError failure={diag.failure} />
     </section>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
+import { ActionButton, RoleNote } from '../operators/OperatorsAllowed';
+import { useMay } from '../operators/OperatorsRoles';
 
 const refreshOn = (t: EventType) =>
   t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('selftest.');
@@ -14,6 +16,7 @@ function PrinterCard({ printer, all }: { printer: Output<'printers.list'>[number
   const jobs = useChannel('print.jobs', { printerId: printer.id, limit: 6 }, refreshOn);
   const setup = useChannel('printers.setup', { printerId: printer.id }, (t) => t === 'printer.configured');
   const [moveTo, setMoveTo] = useState('');
+  const setupWhy = useMay()('printers.configure');
   const [failure, setFailure] = useState<string | null>(null);
   const act = async (fn: () => Promise<unknown>) => {
     try {
@@ -64,9 +67,14 @@ function PrinterCard({ printer, all }: { printer: Output<'printers.list'>[number
                 </option>
               ))}
             </select>
-            <button className="small-btn" disabled={!moveTo} onClick={() => void act(() => call('printers.move', { from: printer.id, to: moveTo }))}>
+            <ActionButton
+              channel="printers.move"
+              className="small-btn"
+              disabled={!moveTo}
+              onClick={() => void act(() => call('printers.move', { from: printer.id, to: moveTo }))}
+            >
               Move
-            </button>
+            </ActionButton>
           </>
         )}
       </div>
@@ -74,21 +82,25 @@ function PrinterCard({ printer, all }: { printer: Output<'printers.list'>[number
         <div className="setup-row">
           <label>
             Size{' '}
-            <select value={s.size} onChange={(e) => save({ size: e.target.value as Setup['size'] })}>
+            <select disabled={!!setupWhy} value={s.size} onChange={(e) => save({ size: e.target.value as Setup['size'] })}>
               <option value="4x6">4×6 in</option>
               <option value="4x4">4×4 in</option>
             </select>
           </label>
           <label>
             Resolution{' '}
-            <select value={s.dpi} onChange={(e) => save({ dpi: Number(e.target.value) as Setup['dpi'] })}>
+            <select disabled={!!setupWhy} value={s.dpi} onChange={(e) => save({ dpi: Number(e.target.value) as Setup['dpi'] })}>
               <option value={203}>203 dpi</option>
               <option value={300}>300 dpi</option>
             </select>
           </label>
           <label>
             Via{' '}
-            <select value={s.transport} onChange={(e) => save({ transport: e.target.value as Setup['transport'], queue: s.queue ?? printer.name })}>
+            <select
+              disabled={!!setupWhy}
+              value={s.transport}
+              onChange={(e) => save({ transport: e.target.value as Setup['transport'], queue: s.queue ?? printer.name })}
+            >
               <option value="tcp9100">Network 9100</option>
               <option value="cups">CUPS raw queue</option>
               <option value="windows-raw">Windows RAW</option>
@@ -97,7 +109,7 @@ function PrinterCard({ printer, all }: { printer: Output<'printers.list'>[number
           </label>
           <label>
             If down, print on{' '}
-            <select value={s.fallbackPrinterId ?? ''} onChange={(e) => save({ fallbackPrinterId: e.target.value || null })}>
+            <select disabled={!!setupWhy} value={s.fallbackPrinterId ?? ''} onChange={(e) => save({ fallbackPrinterId: e.target.value || null })}>
               <option value="">nothing (wait)</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -106,6 +118,7 @@ function PrinterCard({ printer, all }: { printer: Output<'printers.list'>[number
               ))}
             </select>
           </label>
+          <RoleNote channel="printers.configure" />
         </div>
       )}
       {failure && (

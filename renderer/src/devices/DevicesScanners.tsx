@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { fmtTime } from '../ui/Field';
+import { useMay } from '../operators/OperatorsRoles';
+import { RoleNote } from '../operators/OperatorsAllowed';
 
 type Scanner = Output<'scanners.list'>[number];
 
@@ -20,6 +22,7 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
   const [list, setList] = useState<Scanner[] | null>(null);
   const [profiles, setProfiles] = useState<Output<'scanners.profiles'>>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const may = useMay();
   useEffect(() => {
     let stop = false;
     const load = () =>
@@ -55,16 +58,12 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
           <label htmlFor="wedge-profile">Keyboard-wedge scanner profile (this station)</label>
           <select
             id="wedge-profile"
+            disabled={!!may('station.save')}
             value={current?.id ?? ''}
             onChange={(e) => {
               const p = profiles.find((x) => x.id === e.target.value);
               if (p)
-                void act(
-                  async () => (
-                    await call('station.save', { name: station.name, operator: station.operator, printerId: station.printerId, scanner: p.wedge }),
-                    reloadStation()
-                  ),
-                );
+                void act(async () => (await call('station.save', { name: station.name, printerId: station.printerId, scanner: p.wedge }), reloadStation()));
             }}
           >
             {!current && <option value="">Custom settings (see Setup)</option>}
@@ -75,6 +74,7 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
             ))}
           </select>
           <div className="field-hint">{current?.note ?? 'Run the self-test to check these settings.'}</div>
+          <RoleNote channel="station.save" />
         </div>
       )}
       {failure && (
@@ -93,6 +93,8 @@ export function DevicesScanners({ station, reloadStation }: { station: Output<'s
               <span className={d.state === 'ready' ? 'ok' : d.state === 'off' || d.state === 'not-set-up' ? 'muted' : 'warn'}>{STATE_TEXT[d.state]}</span>
               <select
                 aria-label={`Role of ${d.name}`}
+                disabled={!!may('scanners.configure')}
+                title={may('scanners.configure') ?? undefined}
                 value={d.role}
                 onChange={(e) => void act(() => call('scanners.configure', { key: d.key, role: e.target.value as Scanner['role'] }))}
               >

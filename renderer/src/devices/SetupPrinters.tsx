@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { Field, FormError, described, issueAt, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Printers = Output<'printers.list'>;
 type Form = { id: string; name: string; host: string; port: string; language: 'zpl' | 'pdf' };
@@ -112,9 +113,9 @@ export function SetupPrinters({ printers, error, reload }: { printers: Printers 
           </select>
         </Field>
         <div className="row-actions">
-          <button type="submit" className="primary" disabled={busy} data-testid="printer-save">
+          <ActionButton channel="printers.save" type="submit" className="primary" disabled={busy} data-testid="printer-save">
             {busy ? 'Saving…' : editing ? 'Save printer' : 'Add printer'}
-          </button>
+          </ActionButton>
           {editing && (
             <button type="button" onClick={() => (setForm(blank), setEditing(null), setFailure(null))}>
               Cancel

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Discrepancy = Output<'dispatch.board'>['discrepancies'][number];
 
@@ -27,9 +28,15 @@ function Row({ d }: { d: Discrepancy }) {
           maxLength={200}
         />
         {d.actions.map((a) => (
-          <button key={a} className="small-btn" disabled={busy} onClick={() => void run(() => call('dispatch.resolve', { id: d.id, resolution: a, note }))}>
+          <ActionButton
+            channel="dispatch.resolve"
+            key={a}
+            className="small-btn"
+            disabled={busy}
+            onClick={() => void run(() => call('dispatch.resolve', { id: d.id, resolution: a, note }))}
+          >
             {ACTION_WORDS[a]}
-          </button>
+          </ActionButton>
         ))}
       </div>
       <FormError failure={failure} />

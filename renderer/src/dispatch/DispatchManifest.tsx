@@ -1,10 +1,11 @@
-import type { EventType } from '../../../electron/contract/channels';
+import type { ChannelName, EventType } from '../../../electron/contract/channels';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
 import { fmtZoned, useSiteZone } from '../ui/ZonedTime';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Detail = Output<'dispatch.manifest'>;
 export type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; next?: string; code?: string };
@@ -37,14 +38,26 @@ function saveCsv(fileName: string, csv: string) {
 }
 
 /** A reason prompt for reopen / void (both need one). */
-function WithReason({ label, testId, onSubmit, busy }: { label: string; testId: string; onSubmit: (reason: string) => void; busy: boolean }) {
+function WithReason({
+  label,
+  testId,
+  channel,
+  onSubmit,
+  busy,
+}: {
+  label: string;
+  testId: string;
+  channel: ChannelName;
+  onSubmit: (reason: string) => void;
+  busy: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   if (!open)
     return (
-      <button data-testid={`${testId}-open`} onClick={() => setOpen(true)}>
+      <ActionButton channel={channel} data-testid={`${testId}-open`} onClick={() => setOpen(true)}>
         {label}…
-      </button>
+      </ActionButton>
     );
   return (
     <form className="row-actions" onSubmit={(e) => (e.preventDefault(), onSubmit(reason), setOpen(false), setReason(''))}>
@@ -259,7 +272,8 @@ export function DispatchManifest({
 
       <div className="row-actions dsp-actions">
         {m.status === 'open' && (
-          <button
+          <ActionButton
+            channel="dispatch.close"
             className="primary"
             data-testid="close-out"
             disabled={busy}
@@ -270,16 +284,17 @@ export function DispatchManifest({
             }
           >
             Close out
-          </button>
+          </ActionButton>
         )}
         {m.number && (
-          <button
+          <ActionButton
+            channel="dispatch.pdf"
             data-testid="print-pdf"
             disabled={busy}
             onClick={() => void run(() => call('dispatch.pdf', { manifestId: m.id })).then((r) => r && setPdfUrl(openPdf(r.pdfBase64)))}
           >
             Manifest PDF
-          </button>
+          </ActionButton>
         )}
         {pdfUrl && (
           <a className="dsp-pdf" href={pdfUrl} target="_blank" rel="noreferrer" data-testid="manifest-pdf" download={`${m.number}.pdf`}>
@@ -287,13 +302,14 @@ export function DispatchManifest({
           </a>
         )}
         {m.number && (
-          <button
+          <ActionButton
+            channel="dispatch.csv"
             disabled={busy}
             data-testid="export-csv"
             onClick={() => void run(() => call('dispatch.csv', { manifestId: m.id })).then((r) => r && saveCsv(r.fileName, r.csv))}
           >
             Carrier CSV
-          </button>
+          </ActionButton>
         )}
         {m.status === 'closed' && !handover && (
           <button data-testid="handover-open" onClick={() => setHandover({ scanned: false })}>
@@ -304,6 +320,7 @@ export function DispatchManifest({
           <WithReason
             label="Reopen"
             testId="reopen"
+            channel="dispatch.reopen"
             busy={busy}
             onSubmit={(reason) =>
               void run(() => call('dispatch.reopen', { manifestId: m.id, reason })).then(
@@ -316,6 +333,7 @@ export function DispatchManifest({
           <WithReason
             label="Void"
             testId="void"
+            channel="dispatch.void"
             busy={busy}
             onSubmit={(reason) =>
               void run(() => call('dispatch.void', { manifestId: m.id, reason })).then(

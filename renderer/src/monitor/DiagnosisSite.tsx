@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 const GAP_WORDS: Record<string, string> = {
   issued: '1 Issued late',
@@ -106,9 +107,9 @@ export function DiagnosisSite() {
                   onChange={(e) => setRate(e.target.value)}
                 />
               </div>
-              <button type="submit" disabled={save.busy || hourlyRate === undefined}>
+              <ActionButton channel="monitor.costs.save" type="submit" disabled={save.busy || hourlyRate === undefined}>
                 Save rate
-              </button>
+              </ActionButton>
             </form>
             <FormError failure={save.failure} />
             <div className="muted small">

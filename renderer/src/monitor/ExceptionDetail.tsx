@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { DiagnosisGaps, ReshipLinks, TrackingLines } from './DiagnosisGaps';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Row = Output<'monitor.queue'>['rows'][number];
 
@@ -47,7 +48,8 @@ export function ExceptionDetail({ row, onClose, onDone }: { row: Row; onClose: (
             <input aria-label="Subject" value={msg.subject} onChange={(e) => setMsg({ ...msg, subject: e.target.value })} />
             <textarea aria-label="Message" data-testid="contact-body" rows={8} value={msg.body} onChange={(e) => setMsg({ ...msg, body: e.target.value })} />
             <div className="row-actions">
-              <button
+              <ActionButton
+                channel="monitor.contact"
                 type="button"
                 className="primary"
                 disabled={act.busy}
@@ -58,7 +60,7 @@ export function ExceptionDetail({ row, onClose, onDone }: { row: Row; onClose: (
                 }
               >
                 Send to buyer
-              </button>
+              </ActionButton>
             </div>
           </div>
         )}

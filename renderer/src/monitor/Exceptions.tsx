@@ -10,6 +10,7 @@ import { ExceptionDetail } from './ExceptionDetail';
 import { MonitorRules } from './MonitorRules';
 import { MonitorSources } from './MonitorSources';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Row = Output<'monitor.queue'>['rows'][number];
 type Cause = NonNullable<Input<'monitor.queue'>['cause']>;
@@ -104,7 +105,8 @@ export function ExceptionsScreen() {
         <label className="check">
           <input type="checkbox" checked={resolved} onChange={(e) => setResolved(e.target.checked)} /> Resolved
         </label>
-        <button
+        <ActionButton
+          channel="monitor.pass"
           type="button"
           data-testid="check-now"
           onClick={() =>
@@ -120,7 +122,7 @@ export function ExceptionsScreen() {
           }
         >
           Check now
-        </button>
+        </ActionButton>
         <button type="button" aria-pressed={side === 'rules'} onClick={() => setSide(side === 'rules' ? 'detail' : 'rules')}>
           Rules
         </button>
@@ -139,7 +141,8 @@ export function ExceptionsScreen() {
         <div className="bulk-bar" data-testid="bulk-bar">
           <b>{selected.size} selected</b>
           <input aria-label="Owner" value={assignTo} onChange={(e) => setAssignTo(e.target.value)} placeholder="owner" className="rule-input wide-input" />
-          <button
+          <ActionButton
+            channel="monitor.assign"
             type="button"
             disabled={!assignTo.trim()}
             onClick={() =>
@@ -150,8 +153,9 @@ export function ExceptionsScreen() {
             }
           >
             Assign
-          </button>
-          <button
+          </ActionButton>
+          <ActionButton
+            channel="monitor.contact"
             type="button"
             data-testid="bulk-contact"
             onClick={() =>
@@ -162,7 +166,7 @@ export function ExceptionsScreen() {
             }
           >
             Contact buyers
-          </button>
+          </ActionButton>
           <input
             aria-label="Reason"
             data-testid="bulk-reason"
@@ -171,7 +175,8 @@ export function ExceptionsScreen() {
             placeholder="reason"
             className="wide-input"
           />
-          <button
+          <ActionButton
+            channel="monitor.resolve"
             type="button"
             disabled={reason.trim().length < 3}
             onClick={() =>
@@ -182,8 +187,9 @@ export function ExceptionsScreen() {
             }
           >
             Resolve
-          </button>
-          <button
+          </ActionButton>
+          <ActionButton
+            channel="monitor.reship"
             type="button"
             data-testid="bulk-reship"
             className={selectedRows.every((r) => r.proposal === 'reship') ? 'primary' : ''}
@@ -196,7 +202,7 @@ export function ExceptionsScreen() {
             }
           >
             Reship
-          </button>
+          </ActionButton>
         </div>
       )}
       <div className="parcels-body">

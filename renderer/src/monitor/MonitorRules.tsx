@@ -3,6 +3,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, issueAt, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type View = Output<'monitor.rules.get'>;
 type Rules = View['rules'];
@@ -94,9 +95,9 @@ export function MonitorRules({ onSaved }: { onSaved: () => void }) {
           <input id="rules-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. carrier now scans at pickup" />
           {issueAt(save.failure, 'reason') && <div className="field-error">{issueAt(save.failure, 'reason')}</div>}
         </div>
-        <button type="submit" className="primary" disabled={save.busy}>
+        <ActionButton channel="monitor.rules.save" type="submit" className="primary" disabled={save.busy}>
           Save rules
-        </button>
+        </ActionButton>
       </div>
       <FormError failure={save.failure} fieldPaths={['reason']} />
       <div className="muted small">Empty cells take the default of the line’s route type (article: 72 h private, 5 days postal, 15 days = lost).</div>

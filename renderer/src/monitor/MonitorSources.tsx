@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 const STATUSES = ['accepted', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'exception', 'returned', 'info_received'] as const;
 
@@ -57,9 +58,9 @@ export function MonitorSources({ demo }: { demo: boolean }) {
       >
         <label htmlFor="scan-csv">Import a scan file (CSV: tracking_number, status, scanned_at, location)</label>
         <textarea id="scan-csv" rows={3} value={csv} onChange={(e) => setCsv(e.target.value)} />
-        <button type="submit" disabled={!csv.trim() || imp.busy}>
+        <ActionButton channel="monitor.import" type="submit" disabled={!csv.trim() || imp.busy}>
           Import scans
-        </button>
+        </ActionButton>
         {imported && <span className="ok"> {imported}</span>}
       </form>
       <FormError failure={imp.failure} />

@@ -16,9 +16,6 @@ const TYPES: Array<[string, string]> = [
   ['shopify.', 'Shopify'],
 ];
 
-/** The day after a YYYY-MM-DD: "to" includes its whole day. */
-const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** Who did what, when, where: filters, sentences (never payloads), CSV. `initialRef` opens it on a parcel. */
 export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
   const [actor, setActor] = useState('');
@@ -31,8 +28,9 @@ export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
     ...(actor && { actor }),
     ...(ref.trim() && { ref: ref.trim() }),
     ...(type && { type }),
-    ...(from && { from }),
-    ...(to && { to: nextDay(to) }),
+    // Warehouse days: the console turns them into the site zone's midnights ("to" includes its whole day).
+    ...(from && { fromDay: from }),
+    ...(to && { toDay: to }),
   };
   const audit = useChannel('audit.list', q);
   const sentence = (type: string, payload: unknown) => eventSentence(type, payload, { time: fmtWhen, jobKind: () => undefined });

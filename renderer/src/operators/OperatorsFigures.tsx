@@ -5,6 +5,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { fmtClock } from '../ui/time';
 import { saveCsv } from './OperatorsCsv';
+import { ActionButton } from './OperatorsAllowed';
 
 type Picker = Output<'figures.day'>['operators'][number];
 
@@ -43,9 +44,14 @@ export function OperatorsFigures() {
         <label>
           Day <input type="date" value={day || f.data?.day || ''} onChange={(e) => setDay(e.target.value)} data-testid="figures-day" />
         </label>
-        <button type="button" onClick={() => void call('figures.csv', day ? { day } : {}).then((c) => saveCsv(c.filename, c.csv))} data-testid="figures-csv">
+        <ActionButton
+          channel="figures.csv"
+          type="button"
+          onClick={() => void call('figures.csv', day ? { day } : {}).then((c) => saveCsv(c.filename, c.csv))}
+          data-testid="figures-csv"
+        >
           CSV
-        </button>
+        </ActionButton>
       </form>
       {f.error && (
         <div className="form-error" role="alert">

@@ -6,16 +6,26 @@ import { can, type Role } from './OperatorsRoles';
 type Notice = Output<'notify.recent'>[number];
 
 /**
- * Supervisor notifications: a desktop notification (the OS's, through the page's Notification API:
- * Electron shows it natively, a browser as its own) and a bar on the console; each opens the screen that fixes it.
+ * Supervisor notifications: a desktop notification and a bar on the console; each opens the screen
+ * that fixes it. In the desktop app the main process shows the OS notification (Electron's
+ * `Notification`) and a click on it arrives as the `notice.open` push; in a browser the page shows
+ * it through the browser's Notification API.
  */
-export function OperatorsNotices({ role, open }: { role: Role; open: (screen: string) => void }) {
+export function OperatorsNotices({ role, open, desktop }: { role: Role; open: (screen: string) => void; desktop: boolean }) {
   const [shown, setShown] = useState<Notice | null>(null);
   const seen = useRef<number | null>(null);
   const isSupervisor = can(role, 'supervisor');
+  useEffect(
+    () =>
+      onPush((name, d) => {
+        if (name === 'notice.open') open((d as { screen: string }).screen);
+      }),
+    [open],
+  );
   useEffect(() => {
     if (!isSupervisor) return;
-    if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+    const pageNotices = !desktop && typeof Notification !== 'undefined';
+    if (pageNotices && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
     const check = async () => {
       const recent = await call('notify.recent', { limit: 5 }).catch(() => []);
       const newest = recent[0];
@@ -26,7 +36,7 @@ export function OperatorsNotices({ role, open }: { role: Role; open: (screen: st
       }
       for (const n of recent.filter((x) => x.seq > seen.current!).reverse()) {
         setShown(n);
-        if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        if (pageNotices && Notification.permission === 'granted') {
           const d = new Notification(n.title, { body: n.body, tag: `firstscan-${n.seq}` });
           d.onclick = () => (window.focus(), open(n.screen));
         }
@@ -37,7 +47,7 @@ export function OperatorsNotices({ role, open }: { role: Role; open: (screen: st
     return onPush((name, d) => {
       if (name === 'events.appended' && (d as AppendedEvent[]).some((e) => e.type === 'notify.raised')) void check();
     });
-  }, [isSupervisor, open]);
+  }, [isSupervisor, open, desktop]);
   if (!shown) return null;
   return (
     <div className="notice-bar" role="status" data-testid="notice-bar">

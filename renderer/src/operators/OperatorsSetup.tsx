@@ -1,29 +1,17 @@
 import { useState } from 'react';
 import { call } from '../api/client';
-import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
-import { ROLE_WORDS, can, useOperator, type Role } from './OperatorsRoles';
+import { ROLE_WORDS, useMay, useOperator, type Role } from './OperatorsRoles';
 import { fmtWhen } from '../ui/time';
+import { ActionButton, RoleNote } from './OperatorsAllowed';
 
 const ROLES: Role[] = ['picker', 'dispatch', 'supervisor', 'admin'];
-type Badge = Output<'operators.badges'>[number];
 
-/** The printable badge sheet: one Code 128 per operator, in a window of its own, printed from there. */
-function printBadges(badges: Badge[]) {
-  const w = window.open('', '_blank', 'width=800,height=1000');
-  if (!w) return;
-  const cards = badges
-    .map(
-      (b) =>
-        `<div style="display:inline-block;width:320px;margin:12px;padding:12px;border:1px dashed #000;font:16px sans-serif;text-align:center">` +
-        `<b>${b.name.replace(/</g, '&lt;')}</b><br>${ROLE_WORDS[b.role]}<br><img style="width:290px" src="data:image/png;base64,${b.pngBase64}"><br><code>${b.badge}</code></div>`,
-    )
-    .join('');
-  w.document.write(`<!doctype html><title>Badges</title><body>${cards}</body>`);
-  w.document.close();
-  w.focus();
-  w.print();
+/** The badge sheet PDF (made behind the API) as a link the browser or the desktop app opens and prints. */
+function pdfLink(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
 function AddOperator({ onDone }: { onDone: () => void }) {
@@ -110,9 +98,9 @@ function Tokens() {
                 {t.revokedAt ? (
                   <span className="muted">revoked {fmtWhen(t.revokedAt)}</span>
                 ) : (
-                  <button className="small-btn" onClick={() => void call('tokens.revoke', { id: t.id })}>
+                  <ActionButton channel="tokens.revoke" className="small-btn" onClick={() => void call('tokens.revoke', { id: t.id })}>
                     Revoke
-                  </button>
+                  </ActionButton>
                 )}
               </td>
             </tr>
@@ -163,14 +151,27 @@ function Settings() {
 export function OperatorsSetup() {
   const me = useOperator();
   const ops = useChannel('operators.list', {}, (t) => t.startsWith('operator.'));
-  const admin = can(me?.role, 'admin');
+  const may = useMay();
+  const [sheet, setSheet] = useState<{ url: string; fileName: string; n: number } | null>(null);
+  // Roles, operators, tokens and the webhook: whoever the contract lets change operators (an admin).
+  const admin = !may('operators.change');
   return (
     <section className="card" aria-labelledby="ops-h" data-testid="operators-setup">
       <h2 id="ops-h">
         Operators{' '}
-        <button className="small-btn" onClick={() => void call('operators.badges', {}).then(printBadges)} data-testid="print-badges">
-          Print badge sheet
-        </button>
+        <ActionButton
+          channel="operators.badgeSheet"
+          className="small-btn"
+          onClick={() => void call('operators.badgeSheet', {}).then((r) => setSheet({ url: pdfLink(r.pdfBase64), fileName: r.fileName, n: r.operators }))}
+          data-testid="print-badges"
+        >
+          Badge sheet PDF
+        </ActionButton>
+        {sheet && (
+          <a className="small-btn" href={sheet.url} target="_blank" rel="noreferrer" download={sheet.fileName} data-testid="badge-sheet">
+            Open {sheet.fileName} ({sheet.n} badges)
+          </a>
+        )}
       </h2>
       <table className="audit-table" data-testid="operators-table">
         <tbody>
@@ -199,21 +200,25 @@ export function OperatorsSetup() {
               <td className="mono">{o.badge}</td>
               <td>
                 {o.lockedUntil && Date.parse(o.lockedUntil) > Date.now() ? (
-                  <button className="small-btn" onClick={() => void call('operators.unlock', { id: o.id })}>
+                  <ActionButton channel="operators.unlock" className="small-btn" onClick={() => void call('operators.unlock', { id: o.id })}>
                     Unlock
-                  </button>
+                  </ActionButton>
                 ) : o.active ? (
                   admin &&
                   o.id !== me?.id && (
-                    <button className="small-btn" onClick={() => void call('operators.change', { id: o.id, active: false, reason: 'disabled in Setup' })}>
+                    <ActionButton
+                      channel="operators.change"
+                      className="small-btn"
+                      onClick={() => void call('operators.change', { id: o.id, active: false, reason: 'disabled in Setup' })}
+                    >
                       Disable
-                    </button>
+                    </ActionButton>
                   )
                 ) : (
                   admin && (
-                    <button className="small-btn" onClick={() => void call('operators.change', { id: o.id, active: true })}>
+                    <ActionButton channel="operators.change" className="small-btn" onClick={() => void call('operators.change', { id: o.id, active: true })}>
                       Enable
-                    </button>
+                    </ActionButton>
                   )
                 )}
               </td>
@@ -228,7 +233,10 @@ export function OperatorsSetup() {
           <Tokens />
         </>
       ) : (
-        <p className="muted small">Adding operators, roles, API tokens and the webhook: an admin.</p>
+        <>
+          <p className="muted small">Adding operators, roles, API tokens and the webhook:</p>
+          <RoleNote channel="operators.create" />
+        </>
       )}
     </section>
   );

@@ -108,6 +108,11 @@ export function OperatorsSignIn({
       <div className="signin-main">
         <h1 className="signin-title">Scan your badge</h1>
         <p className="signin-sub">Supervisors and admins then type their PIN. No badge at hand: type your operator id, then your PIN.</p>
+        {session.siteWait && (
+          <div className="form-error" role="status" data-testid="signin-site-wait">
+            {session.siteWait} Sign in with your badge once they are here.
+          </div>
+        )}
         {refusal && (
           <div className="form-error" role="alert" data-testid="signin-refusal">
             {refusal}

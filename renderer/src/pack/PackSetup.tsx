@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Rules = Output<'pack.rules'>[number];
 const NONE = (scope: string): Rules => ({ scope, verify: false, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
@@ -65,12 +66,13 @@ export function PackRules() {
                   />
                 </td>
                 <td>
-                  <button
+                  <ActionButton
+                    channel="pack.rulesSave"
                     disabled={busy || !edit[r.scope]}
                     onClick={() => void run(async () => (await call('pack.rulesSave', r), setEdit({ ...edit, [r.scope]: undefined as never })))}
                   >
                     Save
-                  </button>
+                  </ActionButton>
                 </td>
               </tr>
             );
@@ -158,8 +160,16 @@ export function PackBatch() {
           </div>
           <progress className="import-bar" max={b.total} value={b.done} />
           <div className="row-actions">
-            {b.running && <button onClick={() => void run(() => call('pack.batchStop', { batchId: b.id }))}>Stop</button>}
-            {!b.running && b.status !== 'done' && <button onClick={() => void run(() => call('pack.batchResume', { batchId: b.id }))}>Resume</button>}
+            {b.running && (
+              <ActionButton channel="pack.batchStop" onClick={() => void run(() => call('pack.batchStop', { batchId: b.id }))}>
+                Stop
+              </ActionButton>
+            )}
+            {!b.running && b.status !== 'done' && (
+              <ActionButton channel="pack.batchResume" onClick={() => void run(() => call('pack.batchResume', { batchId: b.id }))}>
+                Resume
+              </ActionButton>
+            )}
           </div>
           {b.results.length > 0 && (
             <ul className="small">

@@ -3,6 +3,7 @@ import { useFormFocus } from '../hooks/useFormFocus';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { Field, FormError, described, issueAt, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 const SHOPIFY_WORDS = {
   tracking_update: 'Shopify: the fulfillment gets the new number (tracking update queued).',
@@ -25,9 +26,9 @@ export function ParcelRelink({ parcelId, lineId, status, onDone }: { parcelId: s
   if (status === 'handed_over' || status === 'voided') return null;
   if (!open)
     return (
-      <button ref={openBtn} data-testid="relink-open" onClick={() => setOpen(true)}>
+      <ActionButton channel="parcel.relink" ref={openBtn} data-testid="relink-open" onClick={() => setOpen(true)}>
         Re-link number…
-      </button>
+      </ActionButton>
     );
   const close = () => {
     setOpen(false);

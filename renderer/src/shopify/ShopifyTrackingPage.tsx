@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, issueAt, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 /**
  * A store's tracking page (seed step 6): the merchant's own or a tracking app's page for the buyer
@@ -55,9 +56,9 @@ export function ShopifyTrackingPage({ storeId }: { storeId: string }) {
           <input type="checkbox" checked={milestones} onChange={(e) => setMilestones(e.target.checked)} data-testid="tracking-page-milestones" /> Send
           milestones (handed over, in transit, out for delivery, delivered, delay) to Shopify as fulfillment events
         </label>
-        <button type="submit" className="small-btn" disabled={save.busy} data-testid="tracking-page-save">
+        <ActionButton channel="shopify.trackingPage" type="submit" className="small-btn" disabled={save.busy} data-testid="tracking-page-save">
           Save
-        </button>
+        </ActionButton>
         <FormError failure={save.failure} />
       </form>
     </details>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { Field, FormError, described, issueAt, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Check = Output<'shopify.test'>;
 
@@ -40,7 +41,8 @@ export function SyncConnect({ reload }: { reload: () => void }) {
         <input {...described('sc-version', err('apiVersion'))} value={f.apiVersion} onChange={(e) => set('apiVersion', e.target.value)} autoComplete="off" />
       </Field>
       <div className="row-actions wide">
-        <button
+        <ActionButton
+          channel="shopify.test"
           type="button"
           disabled={busy}
           onClick={() =>
@@ -50,8 +52,9 @@ export function SyncConnect({ reload }: { reload: () => void }) {
           }
         >
           Test connection
-        </button>
-        <button
+        </ActionButton>
+        <ActionButton
+          channel="shopify.connect"
           type="button"
           className="primary"
           disabled={busy}
@@ -67,7 +70,7 @@ export function SyncConnect({ reload }: { reload: () => void }) {
           }
         >
           Connect
-        </button>
+        </ActionButton>
         {check && (
           <span className={check.missingScopes.length ? 'warn' : 'ok'} role="status" data-testid="sync-check">
             {check.shopName} ({check.plan}) · {check.missingScopes.length ? `missing scopes: ${check.missingScopes.join(', ')}` : 'all required scopes granted'}

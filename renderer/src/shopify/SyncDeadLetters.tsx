@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Dead = Output<'shopify.status'>['deadLetters'][number];
 
@@ -27,9 +28,14 @@ function DeadRow({ d, reload }: { d: Dead; reload: () => void }) {
           Retry as is
         </button>
         {d.kind === 'shopify.fulfillment_create' && (
-          <button className="small-btn" disabled={busy} onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, refreshLines: true }))}>
+          <ActionButton
+            channel="shopify.fix"
+            className="small-btn"
+            disabled={busy}
+            onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, refreshLines: true }))}
+          >
             Send remaining items
-          </button>
+          </ActionButton>
         )}
         <input
           aria-label="Tracking company"
@@ -38,9 +44,14 @@ function DeadRow({ d, reload }: { d: Dead; reload: () => void }) {
           onChange={(e) => setCompany(e.target.value)}
           className="fix-company"
         />
-        <button className="small-btn" disabled={busy || !company.trim()} onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, company }))}>
+        <ActionButton
+          channel="shopify.fix"
+          className="small-btn"
+          disabled={busy || !company.trim()}
+          onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, company }))}
+        >
           Fix company &amp; send
-        </button>
+        </ActionButton>
       </div>
       <FormError failure={failure} />
     </li>

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, described, fmtTime, issueAt, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Request = Output<'shopify.requests'>['requests'][number];
 
@@ -39,12 +40,24 @@ function RequestRow({ r, storeId }: { r: Request; storeId: string }) {
         </span>
         {open && !rejecting && (
           <>
-            <button className="primary small-btn" data-testid="request-accept" disabled={busy} onClick={() => answer(true)}>
+            <ActionButton
+              channel="shopify.requests.answer"
+              className="primary small-btn"
+              data-testid="request-accept"
+              disabled={busy}
+              onClick={() => answer(true)}
+            >
               Accept
-            </button>
-            <button className="small-btn" data-testid="request-reject" disabled={busy} onClick={() => setRejecting(true)}>
+            </ActionButton>
+            <ActionButton
+              channel="shopify.requests.answer"
+              className="small-btn"
+              data-testid="request-reject"
+              disabled={busy}
+              onClick={() => setRejecting(true)}
+            >
               Reject…
-            </button>
+            </ActionButton>
           </>
         )}
       </div>

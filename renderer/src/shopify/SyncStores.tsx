@@ -3,10 +3,13 @@ import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction } from '../ui/Field';
 import { STATE_WORDS } from './SyncFormat';
 import { ShopifyTrackingPage } from './ShopifyTrackingPage';
+import { ActionButton } from '../operators/OperatorsAllowed';
+import { useMay } from '../operators/OperatorsRoles';
 
 type Store = Output<'shopify.status'>['stores'][number];
 
 function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
+  const notifyWhy = useMay()('shopify.notifyAt');
   const { busy, failure, run } = useAction();
   const intake = s.intake?.running
     ? `Importing… ${s.intake.seen} seen, ${s.intake.imported} new (page ${s.intake.pages})`
@@ -22,20 +25,22 @@ function StoreRow({ s, reload }: { s: Store; reload: () => void }) {
           {STATE_WORDS[s.state]}
         </span>
         <span className={s.queued ? 'warn' : 'muted'}>{s.queued} queued</span>
-        <button
+        <ActionButton
+          channel="shopify.intake"
           className="small-btn"
           disabled={busy || !!s.intake?.running}
           onClick={() => void run(() => call('shopify.intake', { storeId: s.id })).then((r) => r && reload())}
         >
           {busy ? 'Importing…' : 'Import orders'}
-        </button>
+        </ActionButton>
       </div>
       <label className="small-note store-notify">
         E-mail the buyer at{' '}
         <select
           data-testid="store-notify-at"
           value={s.notifyAt}
-          disabled={busy}
+          disabled={busy || !!notifyWhy}
+          title={notifyWhy ?? undefined}
           onChange={(e) =>
             void run(() => call('shopify.notifyAt', { storeId: s.id, notifyAt: e.target.value as Store['notifyAt'] })).then((r) => r && reload())
           }

@@ -3,10 +3,13 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { fmtWhen } from '../ui/time';
+import { useMay } from '../operators/OperatorsRoles';
+import { RoleNote } from '../operators/OperatorsAllowed';
 
 /** Site settings a supervisor sets once: how times read on every screen and label. */
 export function SetupSite() {
   const info = useChannel('app.info', {}, (t) => t === 'site.configured');
+  const clockWhy = useMay()('site.clock.save');
   const { busy, failure, run } = useAction();
   const clock = info.data?.site.clock ?? '24h';
   return (
@@ -15,10 +18,11 @@ export function SetupSite() {
       <div className="inline-form">
         <label htmlFor="ss-clock">Times on screens and labels</label>
         <select
+          title={clockWhy ?? undefined}
           id="ss-clock"
           data-testid="site-clock"
           value={clock}
-          disabled={busy || !info.data}
+          disabled={busy || !info.data || !!clockWhy}
           onChange={(e) => void run(() => call('site.clock.save', { clock: e.target.value as '24h' | '12h' }))}
         >
           <option value="24h">24-hour (17:30)</option>
@@ -27,6 +31,7 @@ export function SetupSite() {
         <span className="muted">
           Warehouse time, {info.data?.site.zone ?? '…'} · now {info.data ? fmtWhen(info.data.now) : '…'}
         </span>
+        <RoleNote channel="site.clock.save" />
       </div>
       <FormError failure={failure} />
     </section>

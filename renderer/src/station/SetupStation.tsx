@@ -12,7 +12,6 @@ type Suffix = WedgeSettings['suffix'];
 
 type Form = {
   name: string;
-  operator: string;
   printerId: string;
   maxInterKeyMs: string;
   minLength: string;
@@ -23,7 +22,6 @@ type Form = {
 
 const toForm = (s: Station): Form => ({
   name: s.name,
-  operator: s.operator,
   printerId: s.printerId ?? '',
   maxInterKeyMs: String(s.scanner.maxInterKeyMs),
   minLength: String(s.scanner.minLength),
@@ -106,16 +104,14 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
     );
 
   const err = (path: string) => issueAt(failure, path);
-  const fieldPaths = ['name', 'operator', 'printerId', 'scanner'];
+  const fieldPaths = ['name', 'printerId', 'scanner'];
   const save = () =>
-    void run(() => call('station.save', { name: form.name, operator: form.operator, printerId: form.printerId || null, scanner: scannerOf(form) })).then(
-      (r) => {
-        if (!r) return;
-        setForm(toForm(r));
-        setDirty(false);
-        setSaved('Saved. The scanner settings apply to this station now.');
-      },
-    );
+    void run(() => call('station.save', { name: form.name, printerId: form.printerId || null, scanner: scannerOf(form) })).then((r) => {
+      if (!r) return;
+      setForm(toForm(r));
+      setDirty(false);
+      setSaved('Saved. The scanner settings apply to this station now.');
+    });
 
   return (
     <section className="card" aria-labelledby="st-h" data-testid="setup-station">
@@ -129,9 +125,6 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
       >
         <Field id="st-name" label="Station name" error={err('name')}>
           <input {...described('st-name', err('name'))} value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
-        </Field>
-        <Field id="st-operator" label="Operator" error={err('operator')}>
-          <input {...described('st-operator', err('operator'))} value={form.operator} onChange={(e) => set('operator', e.target.value)} autoComplete="off" />
         </Field>
         <Field
           id="st-printer"

@@ -3,6 +3,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { DiagnosisGaps, ReshipLinks, TrackingLines } from '../monitor/DiagnosisGaps';
 import { FormError, useAction } from '../ui/Field';
+import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Result = Output<'monitor.support'>['results'][number];
 
@@ -53,7 +54,8 @@ export function SupportResult({ r }: { r: Result }) {
           <button type="button" onClick={() => void navigator.clipboard?.writeText(reply)}>
             Copy reply
           </button>
-          <button
+          <ActionButton
+            channel="monitor.contact"
             type="button"
             className="primary"
             disabled={send.busy || !d.order.email}
@@ -65,7 +67,7 @@ export function SupportResult({ r }: { r: Result }) {
             }
           >
             Send to buyer
-          </button>
+          </ActionButton>
           {sent && <span className="ok">{sent}</span>}
         </div>
         <FormError failure={send.failure} />

@@ -24,7 +24,6 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'station.get': {},
   'station.save': {
     name: 'Pick 1',
-    operator: 'picker',
     printerId: null,
     scanner: { maxInterKeyMs: 35, minLength: 4, suffix: 'Enter', prefix: '', endTimeoutMs: 60 },
   },
@@ -210,6 +209,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'operators.change': { id: 'ana', role: 'dispatch' },
   'operators.unlock': { id: 'ana' },
   'operators.badges': {},
+  'operators.badgeSheet': {},
   'operators.settings': {},
   'operators.settings.save': { idleMinutes: 15, maxFailures: 5, lockMinutes: 15 },
   'tokens.list': {},
@@ -221,6 +221,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'notify.settings': {},
   'notify.settings.save': { webhookUrl: 'https://hooks.example.com/firstscan', exceptionsOver: 25 },
   'notify.recent': { limit: 10 },
+  'notify.check': {},
 };
 
 function expectBadInput(r: CallResult, channel: string): BadInput {

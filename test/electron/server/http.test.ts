@@ -124,7 +124,7 @@ describe('HTTP API: the contract', () => {
     }
     const scan = doc.channels.find((c) => c.name === 'pick.scan')!;
     expect(scan.input).toMatchObject({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } });
-    expect(doc.pushTypes.map((p) => p.name).sort()).toEqual(['events.appended', 'jobs.changed', 'scanner.scan']);
+    expect(doc.pushTypes.map((p) => p.name).sort()).toEqual(['events.appended', 'jobs.changed', 'notice.open', 'scanner.scan']);
   });
 
   it('answers a body that is not JSON with 400 BAD_INPUT', async () => {

@@ -12,6 +12,7 @@ import { acquireDataLock, lockFile } from '../../../electron/core/data-lock';
 import { KeyFileSealer } from '../../../electron/core/secrets';
 import { SealedFileStore } from '../../../electron/core/secrets/store';
 import { ensureBuilt, root, StationProcess, type Recorded } from '../../support/station-process';
+import { createApp } from '../../../electron/app/create';
 
 const dirs: string[] = [];
 const running: StationProcess[] = [];
@@ -132,6 +133,37 @@ describe('the built desktop main', () => {
     expect(st.data).toMatchObject({ secrets: { kind: 'os-keystore' }, dataDir: dir, logFile: join(dir, 'logs', 'firstscan.log') });
   });
 
+  it("supervisor notifications come from the main process (Electron's Notification); a click brings the console forward on the screen that fixes it", async () => {
+    // A new line with two numbers left: the next look for trouble raises "running low".
+    const line = { id: 'low-line', name: 'Low line', carrier: 'UPS', shopifyCompany: 'UPS', trackingUrl: 'https://example.com/t/{number}' };
+    const saved = await s.invoke('lines.save', {
+      ...line,
+      service: 'Saver',
+      routeType: 'express',
+      numberSource: 'range',
+      lowDays: 3,
+      dailyVolume: 10,
+      active: true,
+    });
+    expect(saved.error).toBeUndefined();
+    const range = await s.invoke('ranges.add', { lineId: 'low-line', params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first: 1, last: 2 });
+    expect(range.error).toBeUndefined();
+    const checked = await s.invoke('notify.check');
+    expect(checked.data.raised).toBeGreaterThanOrEqual(1);
+    await s.waitFor((m) => m.type === 'notification');
+    const before = await s.report();
+    expect(before.notifications).toContainEqual(
+      expect.objectContaining({
+        title: 'Low line: tracking numbers running low',
+        body: expect.stringMatching(/^2 numbers left .*Add a range from the carrier in Setup → Lines\./),
+      }),
+    );
+    await s.clickNotification(before.notifications.findIndex((n) => n.title.startsWith('Low line')));
+    const after = await s.report();
+    expect(after.focus).toBe(before.focus + 1);
+    expect(after.pushes).toContainEqual({ name: 'notice.open', data: { screen: 'setup' } });
+  });
+
   it('quits cleanly and frees the data folder', async () => {
     expect(await s.quit()).toBe(0);
     expect(existsSync(lockFile(dir))).toBe(false);
@@ -185,6 +217,8 @@ describe('starting the desktop station', () => {
   it('moves key-file secrets and the plaintext site password into the OS keystore on the first desktop start', async () => {
     const dir = temp();
     mkdirSync(dir, { recursive: true });
+    // The station ran before and had pulled its site's operators (a joined station signs nobody in before that).
+    await (await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 })).close();
     new SealedFileStore(join(dir, 'secrets.enc'), new KeyFileSealer(dir)).set('shop', 'shpat_migrate_me_0123456789');
     writeFileSync(
       join(dir, 'site-credentials.json'),

@@ -2,8 +2,9 @@
  * A recording stand-in for the `electron` module, for running the built main process under plain
  * Node (test/electron/shell/boot.test.ts, bench/station.ts). It keeps what the main process did
  * (windows and their webPreferences, ipcMain.handle channels, the menu, the CSP header, dialogs,
- * the single-instance lock) and takes commands from the parent over the IPC channel: report,
- * invoke a channel as a frame would, emit an Electron event, quit.
+ * the single-instance lock, notifications shown, pushes sent to the page) and takes commands from
+ * the parent over the IPC channel: report, invoke a channel as a frame would, emit an Electron event,
+ * click a notification, quit.
  *
  * Env: ELECTRON_DOUBLE_SECOND=1 makes requestSingleInstanceLock() answer false (another instance
  * holds it); ELECTRON_DOUBLE_SAFESTORAGE=off makes safeStorage unavailable.
@@ -33,6 +34,9 @@ const rec = {
   loginItems: [],
   focus: 0,
   sends: 0,
+  /** Pushes sent to the page other than events.appended / jobs.changed (those are counted in sends). */
+  pushes: [],
+  notifications: [],
   exit: null,
 };
 const send = (m) => {
@@ -100,8 +104,9 @@ class WebContentsDouble extends EventEmitter {
     this.mainFrame = { url: '' };
     this.openHandler = null;
   }
-  send() {
+  send(channel, name, data) {
     rec.sends++;
+    if (channel === 'push' && name !== 'events.appended' && name !== 'jobs.changed') rec.pushes.push({ name, data });
   }
   setWindowOpenHandler(fn) {
     this.openHandler = fn;
@@ -279,6 +284,23 @@ export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
 
+const shownNotifications = [];
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return process.env.ELECTRON_DOUBLE_NOTIFICATIONS !== 'off';
+  }
+  constructor(opts = {}) {
+    super();
+    this.opts = opts;
+  }
+  show() {
+    shownNotifications.push(this);
+    rec.notifications.push({ title: this.opts.title ?? '', body: this.opts.body ?? '', silent: this.opts.silent ?? null });
+    send({ type: 'notification', title: this.opts.title, body: this.opts.body });
+  }
+  close() {}
+}
+
 export const contextBridge = { exposeInMainWorld() {} };
 export const ipcRenderer = { invoke: async () => undefined, on() {}, off() {} };
 
@@ -303,6 +325,9 @@ process.on('message', async (m) => {
       const win = BrowserWindow.getAllWindows()[0];
       const r = win.webContents.openHandler?.({ url: m.url });
       send({ type: 'opened', id: m.id, action: r?.action ?? null, external: rec.external ?? null });
+    } else if (m.cmd === 'click-notification') {
+      shownNotifications[m.index ?? shownNotifications.length - 1]?.emit('click', {});
+      send({ type: 'clicked', id: m.id });
     } else if (m.cmd === 'quit') {
       app.quit();
       send({ type: 'quitting', id: m.id });
@@ -312,4 +337,4 @@ process.on('message', async (m) => {
   }
 });
 
-export default { app, BrowserWindow, ipcMain, Menu, session, shell, dialog, safeStorage, screen, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, Menu, session, shell, dialog, safeStorage, screen, Notification, contextBridge, ipcRenderer };

@@ -1,0 +1,46 @@
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
+import type { ChannelName } from '../../../electron/contract/channels';
+import { needOf, useMay } from './OperatorsRoles';
+
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & { channel: ChannelName; children: ReactNode; ref?: Ref<HTMLButtonElement> };
+
+/**
+ * A button for an action the contract guards: for an operator whose role is below the channel's, it
+ * stays in view but disabled, with the reason beside it ("Supervisor only — ask a supervisor to sign
+ * in"), so nobody on the floor presses it to get a refusal. The role comes from the contract's table.
+ */
+export function ActionButton({ channel, children, disabled, title, className, ...rest }: Props) {
+  const why = useMay()(channel);
+  const button = (
+    <button
+      {...rest}
+      className={className}
+      disabled={!!why || disabled}
+      title={why ?? title}
+      data-need={needOf(channel)}
+      data-locked={why ? 'true' : undefined}
+    >
+      {children}
+    </button>
+  );
+  if (!why) return button;
+  return (
+    <span className="role-locked">
+      {button}
+      <small className="role-why" data-testid="role-why">
+        {why}
+      </small>
+    </span>
+  );
+}
+
+/** A form or panel for an action the operator may not take: the reason instead of the fields. */
+export function RoleNote({ channel }: { channel: ChannelName }) {
+  const why = useMay()(channel);
+  if (!why) return null;
+  return (
+    <p className="role-why role-note" data-testid="role-why">
+      {why}
+    </p>
+  );
+}
