@@ -52,6 +52,7 @@ export function ingestScans(
   for (const f of fresh) byParcel.set(f.parcelId, [...(byParcel.get(f.parcelId) ?? []), f]);
   const events: Array<EventDraft<'monitor.scans_reported'>> = [];
   const planned = new Set<string>();
+  const reached = new Set<string>();
   for (const [id, mine] of byParcel) {
     const sent = reader.milestones(id);
     const milestones: Array<{ parcelId: string; milestone: string; jobs: JobDraft[] }> = [];
@@ -59,7 +60,8 @@ export function ingestScans(
       const m = MILESTONE[s.status];
       if (!m || sent.has(m)) continue;
       sent.add(m);
-      milestones.push({ parcelId: id, milestone: m, jobs: planShopifyEvent(ctx, id, m, new Date(s.scannedAt), planned) });
+      reached.add(`${id}:${m}`);
+      milestones.push({ parcelId: id, milestone: m, jobs: planShopifyEvent(ctx, id, m, new Date(s.scannedAt), planned, reached) });
     }
     events.push({ type: 'monitor.scans_reported', subject: id, payload: { sourceId, via, scans: mine, milestones } });
   }

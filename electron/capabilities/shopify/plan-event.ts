@@ -40,6 +40,8 @@ export function planShopifyEvent(
   happenedAt: Date,
   /** Fulfillment milestones planned by the caller but not yet committed (several parcels' scans in one batch). */
   planned?: Set<string>,
+  /** `<parcelId>:<milestone>` reached by parcels earlier in the same batch, not yet committed. */
+  reached?: Set<string>,
 ): JobDraft[] {
   // Milestones belong to the fulfillment, which a split order's parcels share: the first of its
   // parcels to reach one tells Shopify (the buyer learns the order is moving), once, never again;
@@ -49,7 +51,8 @@ export function planShopifyEvent(
   if (sr.eventPlanned(parcelId, status) || planned?.has(`${parcelId}:${status}`)) return [];
   if (status === 'DELIVERED') {
     const others = sr.fulfillmentSiblings(parcelId).filter((id) => id !== reported);
-    if (others.some((id) => !ctx.store.read.monitor.milestones(id).has('DELIVERED'))) return [];
+    const delivered = (id: string) => reached?.has(`${id}:DELIVERED`) || ctx.store.read.monitor.milestones(id).has('DELIVERED');
+    if (!others.every(delivered)) return [];
   }
   const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) return [];

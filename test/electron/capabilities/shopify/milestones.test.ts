@@ -136,4 +136,23 @@ describe('milestones go to Shopify as fulfillment events (seed step 6)', () => {
     const dead = await api(app, 'jobs.list', { status: 'dead' });
     expect(dead.filter((j) => j.kind.startsWith('shopify.'))).toEqual([]);
   }, 90_000);
+
+  it('a split order whose parcels are all reported delivered in one carrier file tells Shopify "delivered" once', async () => {
+    await start();
+    await api(app, 'shopify.trackingPage', { storeId: DEMO_STORE, template: null, useInShopify: false, milestones: true });
+    const order = app.store.read.orders.byName('#1004')[0];
+    await api(app, 'pack.rulesSave', { scope: `line:${order.lineId}`, verify: false, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
+    expect((await api(app, 'pick.scan', { code: '#1004' })).outcome).toBe('pack');
+    await api(app, 'pack.parcels', { orderId: order.id, parcels: 2 });
+    const parcels = (await api(app, 'pack.label', { orderId: order.id })).parcels;
+    await drain();
+    const emu = demoStoreOf(app.env)!;
+    const ofOrder = () => emu.fulfillmentEvents().filter((e) => parcels.some((p) => e.trackingNumbers.includes(p.trackingNumber)));
+    app.clock.set(T0 + 30 * H);
+    const rows = parcels.map((p) => `${p.trackingNumber},delivered,2026-11-24 03:00,Lyon`);
+    const r = await api(app, 'monitor.import', { csv: `tracking_number,status,scanned_at,location\n${rows.join('\n')}\n` });
+    expect(r.fresh).toBe(2);
+    await drain();
+    expect(ofOrder().map((e) => e.status)).toEqual(['DELIVERED']);
+  }, 90_000);
 });
