@@ -9,6 +9,14 @@ import { seedDemo } from '../electron/capabilities/demo/seed';
 import { signInDemoAdmin } from '../electron/cli/grow';
 import { tempDir } from '../test/support/app';
 import { checkpoint, openSqlite } from '../db/core/open';
+import { createHash } from 'node:crypto';
+import { migrations } from '../db/migrations';
+
+// A station grown under other migrations (another checkout) is another schema: the cache is per schema.
+const SCHEMA = createHash('sha1')
+  .update(migrations.map((m) => `${m.version}:${m.name}:${m.up}`).join('\n'))
+  .digest('hex')
+  .slice(0, 10);
 
 /** Calls a channel in this process, as the screens would, failing loudly. */
 export function caller(app: App): Call {
@@ -25,7 +33,7 @@ export function caller(app: App): Call {
  * one another grow it once.
  */
 export async function grownStation(parcels: number): Promise<{ dir: string; growMs: number | null; dispose(): void }> {
-  const cache = process.env.BENCH_GROWN_DIR ?? join(tmpdir(), `firstscan-bench-grown-${parcels}`);
+  const cache = process.env.BENCH_GROWN_DIR ?? join(tmpdir(), `firstscan-bench-grown-${parcels}-${SCHEMA}`);
   let growMs: number | null = null;
   if (!existsSync(join(cache, 'firstscan.db'))) {
     mkdirSync(cache, { recursive: true });

@@ -1,6 +1,7 @@
 // Issue 16: the Parcels and Exceptions lists reach every row of a grown station (thousands), by
 // keyset pages as the user scrolls, and show the first and the last row as the server orders them.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,19 @@ import { test as base, expect, type Page, type Locator } from '@playwright/test'
 import { startConsole, type ConsoleProcess } from './console';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
+import { migrations } from '../../db/migrations';
 
 const PARCELS = 12_000;
 const PER_DAY = 400;
+// A station grown by another checkout with other migrations is not this schema: the cache is per schema.
+const SCHEMA = createHash('sha1')
+  .update(migrations.map((m) => `${m.version}:${m.name}:${m.up}`).join('\n'))
+  .digest('hex')
+  .slice(0, 10);
 
 /** A station grown by the project's own generator (`demo grow`), grown once per machine and copied per test. */
 function grownCopy(): string {
-  const cache = join(tmpdir(), `firstscan-e2e-grown-${PARCELS}-${PER_DAY}`);
+  const cache = join(tmpdir(), `firstscan-e2e-grown-${PARCELS}-${PER_DAY}-${SCHEMA}`);
   if (!existsSync(join(cache, 'done'))) {
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
