@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     pool: 'forks',
+    // Most files wait on child processes, timers and fsyncs rather than the CPU: three at once on two cores.
+    maxWorkers: 3,
   },
 });
