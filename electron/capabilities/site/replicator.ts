@@ -52,7 +52,8 @@ export interface ReplicationState {
   pulledOnce: boolean;
 }
 
-const DUTIES = ['monitor', 'shopify-intake', 'retention'];
+// Site-wide work one station does at a time (supervisor notifications would otherwise be raised by every station, or by none).
+const DUTIES = ['monitor', 'shopify-intake', 'retention', 'notify'];
 
 /**
  * The station's side of site mode: push own events, pull everyone else's, apply them in hlc order,

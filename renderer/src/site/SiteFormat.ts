@@ -13,6 +13,8 @@ export const KIND_WORDS: Record<string, string> = {
 export const DUTY_WORDS: Record<string, string> = {
   monitor: 'Parcel monitor pass',
   'shopify-intake': 'Shopify order intake',
+  retention: 'Archive run',
+  notify: 'Supervisor notifications',
 };
 
 /** Replication lag: "120 ms", "3.4 s", "2 min 5 s". */

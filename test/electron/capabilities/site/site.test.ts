@@ -67,6 +67,17 @@ describe('site mode over PostgreSQL', () => {
     expect(orders(c)).toBe(60);
   });
 
+  it('each site-wide duty (monitor, Shopify intake, archive runs, supervisor notifications) is held by exactly one station', async () => {
+    const wanted = ['monitor', 'notify', 'retention', 'shopify-intake'];
+    let held: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      held = (await Promise.all([a, b, c].map((app) => api(app, 'site.status', {})))).flatMap((s) => s.duties).sort();
+      if (wanted.every((d) => held.includes(d))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(held).toEqual(wanted);
+  });
+
   it('picks at two stations converge at all three, with no number issued twice', async () => {
     for (let i = 1; i <= 6; i++) await pick(a, `#${1000 + i}`);
     for (let i = 7; i <= 12; i++) await pick(b, `#${1000 + i}`);
