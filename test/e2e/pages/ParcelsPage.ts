@@ -3,9 +3,13 @@ import { expect, type Page } from '@playwright/test';
 export class ParcelsPage {
   constructor(readonly page: Page) {}
 
+  /** F2, as a picker opens it; right after a page load the console may not listen for keys yet, so press again. */
   async open() {
-    await this.page.keyboard.press('F2');
-    await expect(this.page.getByTestId('parcels-table')).toBeVisible();
+    await expect(this.page.getByTestId('tab-parcels')).toBeVisible();
+    await expect(async () => {
+      await this.page.keyboard.press('F2');
+      await expect(this.page.getByTestId('parcels-table')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   rows() {
