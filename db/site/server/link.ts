@@ -6,6 +6,22 @@ const PUSH_BATCH = 5_000;
 
 type PullRow = [string, string, string, string, string, string, string, string, string | null, string];
 
+/** One row of st_pull / st_pull_own (array mode: the columns in their order). */
+function pulledEvent(x: PullRow): PulledEvent {
+  return {
+    serverSeq: Number(x[0]),
+    id: x[1],
+    station: x[2],
+    stationSeq: Number(x[3]),
+    hlc: x[4],
+    actor: x[5],
+    occurredAt: x[6],
+    type: x[7],
+    subject: x[8],
+    payload: x[9],
+  };
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** SiteLink over a pg pool; every call goes through a station function that knows the caller by its login role. */
@@ -48,22 +64,7 @@ export class PgSiteLink implements SiteLink {
       values: [afterServerSeq, hi, limit],
       rowMode: 'array',
     });
-    const events: PulledEvent[] = new Array(r.rows.length);
-    for (let i = 0; i < r.rows.length; i++) {
-      const x = r.rows[i];
-      events[i] = {
-        serverSeq: Number(x[0]),
-        id: x[1],
-        station: x[2],
-        stationSeq: Number(x[3]),
-        hlc: x[4],
-        actor: x[5],
-        occurredAt: x[6],
-        type: x[7],
-        subject: x[8],
-        payload: x[9],
-      };
-    }
+    const events = r.rows.map(pulledEvent);
     // A full page may stop short of hi; otherwise everything up to hi has been seen (own events included).
     const maxServerSeq = events.length === limit ? events[events.length - 1].serverSeq : hi;
     return { events, maxServerSeq };
@@ -71,18 +72,7 @@ export class PgSiteLink implements SiteLink {
 
   async pullOwn(afterStationSeq: number, limit: number): Promise<PulledEvent[]> {
     const r = await this.pool.query<PullRow>({ text: 'SELECT * FROM firstscan.st_pull_own($1, $2)', values: [afterStationSeq, limit], rowMode: 'array' });
-    return r.rows.map((x) => ({
-      serverSeq: Number(x[0]),
-      id: x[1],
-      station: x[2],
-      stationSeq: Number(x[3]),
-      hlc: x[4],
-      actor: x[5],
-      occurredAt: x[6],
-      type: x[7],
-      subject: x[8],
-      payload: x[9],
-    }));
+    return r.rows.map(pulledEvent);
   }
 
   async frontier(activeWithinMs: number): Promise<string | null> {
