@@ -4,6 +4,7 @@ import { newId } from '../electron/core/ids';
 import type { OrderData } from '../db/event-types';
 import { callFloor, floorQueries } from '../test/support/floor-screens';
 import { tempDir } from '../test/support/app';
+import { signInDemoAdmin } from '../electron/cli/grow';
 import { caller, grownStation } from './grown';
 import { round, summarize } from './stats';
 import type { Bench, BenchResult } from './types';
@@ -29,34 +30,40 @@ function benchOrders(count: number, at: Date): OrderData[] {
 
 /**
  * One station: each floor screen's refresh timed through the API (the same invoke every transport
- * uses), then picks with every floor screen refreshing after each one, as open screens do.
+ * uses: one screen's refresh is the sum of what it asks after an event), a search's first page, then
+ * picks with each floor screen refreshing after each one. A console shows one screen at a time
+ * (renderer/src/App.tsx), so the longest a scan waits behind a refresh is the slowest screen's.
  */
 async function measure(app: App) {
   const perScreen = new Map<string, number[]>();
-  for (let round = 0; round < REFRESHES; round++)
-    for (const f of floorQueries(app)) {
+  const typed: number[] = [];
+  const refreshRound = async (queries: ReturnType<typeof floorQueries>) => {
+    const took = new Map<string, number>();
+    for (const f of queries) {
       const t0 = performance.now();
       await callFloor(app, f);
       const ms = performance.now() - t0;
-      perScreen.set(f.screen, [...(perScreen.get(f.screen) ?? []), ms]);
+      if (f.on === 'typed') typed.push(ms);
+      else took.set(f.screen, (took.get(f.screen) ?? 0) + ms);
     }
+    return took;
+  };
+  for (let round = 0; round < REFRESHES; round++)
+    for (const [screen, ms] of await refreshRound(floorQueries(app))) perScreen.set(screen, [...(perScreen.get(screen) ?? []), ms]);
   const at = app.ctx.clock.now();
   app.store.write('bench', at, (emit) => emit({ type: 'orders.imported', payload: { orders: benchOrders(SCANS, at) } }));
   const call = caller(app);
   const scans: number[] = [];
-  const refreshAll: number[] = [];
-  const queries = floorQueries(app);
+  const slowestScreen: number[] = [];
+  const queries = floorQueries(app).filter((f) => f.on === 'event');
   for (let i = 0; i < SCANS; i++) {
     const t0 = performance.now();
     const r = await call('pick.scan', { code: `S${i}` });
     scans.push(performance.now() - t0);
     if (r.outcome !== 'issued') throw new Error(`screens bench: S${i} ${r.outcome}`);
-    // Every open screen refreshes after the pick; the next scan waits behind all of it on this thread.
-    const t1 = performance.now();
-    for (const f of queries) await callFloor(app, f);
-    refreshAll.push(performance.now() - t1);
+    slowestScreen.push(Math.max(...(await refreshRound(queries)).values()));
   }
-  return { perScreen, scans: summarize(scans), refreshAll: summarize(refreshAll) };
+  return { perScreen, typed: summarize(typed), scans: summarize(scans), refreshAll: summarize(slowestScreen) };
 }
 
 export const screensBench: Bench = {
@@ -72,6 +79,7 @@ export const screensBench: Bench = {
       testClock: new SettableClock(new Date()),
       lock: 'bench',
     });
+    await signInDemoAdmin(big);
     const parcels = big.store.read.parcels.list({ limit: 1 }).total;
     const onBig = await measure(big);
     await big.close();
@@ -79,6 +87,7 @@ export const screensBench: Bench = {
 
     const freshDir = tempDir('fs-bench-screens-');
     const fresh = await createApp({ dataDir: freshDir, mode: 'headless', runJobs: false, demoOrders: 200, testClock: new SettableClock(new Date()) });
+    await signInDemoAdmin(fresh);
     const onFresh = await measure(fresh);
     await fresh.close();
 
@@ -129,12 +138,20 @@ export const screensBench: Bench = {
         note: 'grown / fresh',
       },
       {
+        key: 'screens.parcels_search_p99_ms',
+        value: round(onBig.typed.p99, 2),
+        unit: 'ms',
+        target: '<= 100',
+        pass: onBig.typed.p99 <= 100,
+        note: `a search's first page with its count (order name, tracking number, buyer) at ${parcels} parcels, p50 ${round(onBig.typed.p50, 2)} ms; fresh p99 ${round(onFresh.typed.p99, 2)} ms`,
+      },
+      {
         key: 'screens.wait_behind_refresh_p99_ms',
         value: round(onBig.refreshAll.p99, 2),
         unit: 'ms',
         target: '<= 20',
         pass: onBig.refreshAll.p99 <= 20,
-        note: `every floor screen refreshed once after a pick (the longest a scan can wait behind them), p50 ${round(onBig.refreshAll.p50, 2)} ms; fresh p99 ${round(onFresh.refreshAll.p99, 2)} ms`,
+        note: `the slowest floor screen's whole refresh after a pick (the longest a scan waits behind the open screen), p50 ${round(onBig.refreshAll.p50, 2)} ms; fresh p99 ${round(onFresh.refreshAll.p99, 2)} ms`,
       },
     );
     return out;

@@ -6,13 +6,17 @@ import { sqliteOf } from '../../db/core/handle';
 /** One refresh of a floor screen: the channel and input the screen asks for after an event. */
 export interface FloorQuery {
   screen: string;
+  /** 'event': what an open screen asks after each event; 'typed': a search's first page, asked once per search typed. */
+  on: 'event' | 'typed';
   channel: ChannelName;
   input: Record<string, unknown>;
 }
 
 /**
  * What the floor screens fetch when an event arrives (Pick, Parcels, Dispatch, Exceptions, Devices),
- * with inputs taken from the station itself: its last parcel, a buyer's name, a tracking number.
+ * and the first page of a search typed into Parcels, with inputs taken from the station itself: its
+ * last parcel, a buyer's name, a tracking number. Parcels with a search typed refreshes by delta: the
+ * parcels an event names, under the search (renderer/src/pick/parcel-pages.ts fetchSubjects).
  */
 export function floorQueries(app: App): FloorQuery[] {
   const db = sqliteOf(app.store);
@@ -23,22 +27,25 @@ export function floorQueries(app: App): FloorQuery[] {
   const manifest = db.prepare('SELECT id FROM manifests ORDER BY opened_at DESC LIMIT 1').get() as { id: string } | undefined;
   const printer = app.store.read.settings.printers()[0];
   const q: FloorQuery[] = [
-    { screen: 'pick', channel: 'pick.stats', input: {} },
-    { screen: 'parcels', channel: 'parcels.list', input: { limit: 200 } },
-    { screen: 'parcels', channel: 'parcels.list', input: { status: 'picked', limit: 200 } },
-    { screen: 'parcels', channel: 'parcels.list', input: { q: '#1', limit: 200 } },
-    { screen: 'dispatch', channel: 'dispatch.board', input: {} },
-    { screen: 'exceptions', channel: 'monitor.queue', input: { status: 'open', limit: 500 } },
+    { screen: 'pick', on: 'event', channel: 'pick.stats', input: {} },
+    { screen: 'parcels', on: 'event', channel: 'parcels.list', input: { limit: 200 } },
+    { screen: 'parcels', on: 'event', channel: 'parcels.list', input: { status: 'picked', limit: 200 } },
+    { screen: 'parcels', on: 'typed', channel: 'parcels.list', input: { q: '#1', limit: 200 } },
+    { screen: 'dispatch', on: 'event', channel: 'dispatch.board', input: {} },
+    { screen: 'exceptions', on: 'event', channel: 'monitor.queue', input: { status: 'open', limit: 500 } },
   ];
   if (parcel) {
-    q.push({ screen: 'pick', channel: 'parcels.get', input: { id: parcel.id } });
-    q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: parcel.trackingNumber.slice(-6), limit: 200 } });
-    if (order) q.push({ screen: 'parcels', channel: 'parcels.list', input: { q: order.shipTo.name.split(' ').pop(), limit: 200 } });
+    q.push({ screen: 'pick', on: 'event', channel: 'parcels.get', input: { id: parcel.id } });
+    const searches = [parcel.trackingNumber.slice(-6), ...(order ? [order.shipTo.name.split(' ').pop()] : [])];
+    for (const s of searches) {
+      q.push({ screen: 'parcels', on: 'typed', channel: 'parcels.list', input: { q: s, limit: 200 } });
+      q.push({ screen: 'parcels', on: 'event', channel: 'parcels.list', input: { q: s, ids: [parcel.id], limit: 1, count: false } });
+    }
   }
-  if (manifest) q.push({ screen: 'dispatch', channel: 'dispatch.manifest', input: { manifestId: manifest.id } });
+  if (manifest) q.push({ screen: 'dispatch', on: 'event', channel: 'dispatch.manifest', input: { manifestId: manifest.id } });
   if (printer) {
-    q.push({ screen: 'devices', channel: 'printers.health', input: {} });
-    q.push({ screen: 'devices', channel: 'print.jobs', input: { printerId: printer.id, limit: 6 } });
+    q.push({ screen: 'devices', on: 'event', channel: 'printers.health', input: {} });
+    q.push({ screen: 'devices', on: 'event', channel: 'print.jobs', input: { printerId: printer.id, limit: 6 } });
   }
   return q;
 }

@@ -70,7 +70,7 @@ describe('floor screens on a grown station', () => {
     const [parcel] = app.store.read.parcels.list({ limit: 1 }).rows;
     const order = app.store.read.orders.get(parcel.orderId)!;
     for (const q of [parcel.trackingNumber.slice(3, 10), order.name, order.shipTo.name.toLowerCase()]) {
-      const r = (await callFloor(app, { screen: 'parcels', channel: 'parcels.list', input: { q, limit: 50 } })) as {
+      const r = (await callFloor(app, { screen: 'parcels', on: 'typed', channel: 'parcels.list', input: { q, limit: 50 } })) as {
         rows: Array<{ id: string }>;
         total: number;
       };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../../support/app';
+import { preparedDuring } from '../../../support/floor-screens';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -36,6 +37,23 @@ describe('parcels.list pages: keyset only, ids, server-side sort', () => {
     expect(r.rows.map((p) => p.id).sort()).toEqual([picked[0], picked[5]].sort());
     const none = await api(app, 'parcels.list', { ids: [picked[0]], status: 'handed_over', limit: 10, count: false });
     expect(none.rows).toEqual([]);
+  });
+
+  it('answers a delta under a search like the search itself, matching each named parcel on its own row', async () => {
+    const { parcel: first } = await api(app, 'parcels.get', { id: picked[4] });
+    const order = app.store.read.orders.get(first.orderId)!;
+    const queries = [first.trackingNumber.slice(-7, -2), order.name, order.shipTo.name.split(' ').pop()!];
+    for (const q of queries) {
+      const search = await api(app, 'parcels.list', { q, limit: 100 });
+      expect(search.rows.length, q).toBeGreaterThan(0);
+      const sqls = await preparedDuring(app, () => api(app, 'parcels.list', { q, ids: picked, limit: picked.length, count: false }));
+      const delta = await api(app, 'parcels.list', { q, ids: picked, limit: picked.length, count: false });
+      expect(delta.rows.map((r) => r.id).sort(), q).toEqual(search.rows.map((r) => r.id).sort());
+      expect(
+        sqls.filter((s) => s.includes('parcel_search')),
+        q,
+      ).toEqual([]);
+    }
   });
 
   it('sorts on the server over every row, not just a page', async () => {
