@@ -39,6 +39,18 @@ function openOrders(dir: string, n: number): string[] {
   }
 }
 
+/** Tracking numbers of parcels spread over the whole list (read from the file: the API pages by keyset only). */
+function spreadParcels(dir: string, n: number): string[] {
+  const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
+  try {
+    const total = (db.prepare('SELECT count(*) AS n FROM parcels').get() as { n: number }).n;
+    const at = db.prepare('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 1 OFFSET ?');
+    return Array.from({ length: Math.min(n, total) }, (_, i) => (at.get(Math.floor((total * (i + 0.5)) / n)) as { t: string }).t);
+  } finally {
+    db.close();
+  }
+}
+
 function parcelCount(dir: string): number {
   const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
   try {
@@ -64,7 +76,7 @@ async function scans(page: Page, codes: string[]) {
   return { took: summarize(took), floor: summarize(floor), api: summarize(api), tones };
 }
 
-async function parcelsScreen(page: Page) {
+async function parcelsScreen(page: Page, sample: string[]) {
   await page.keyboard.press('F2');
   await page.waitForSelector('[data-testid="parcel-row"]', { timeout: 30_000 });
   const idle = idleFrames(page, 120);
@@ -72,30 +84,9 @@ async function parcelsScreen(page: Page) {
   const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES);
   const frames = [...run.frames].sort((a, b) => a - b);
   const total = Number(((await page.getByTestId('parcels-count').textContent()) ?? '0').replace(/\D/g, ''));
-  // Search: parcels spread over the whole list, typed as tracking number then order name.
-  const sample = (await page.evaluate(async (n) => {
-    const out: Array<{ trackingNumber: string; orderName: string }> = [];
-    const first = (await (
-      await fetch('/api/parcels.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limit: 1 }) })
-    ).json()) as {
-      total: number;
-    };
-    for (let i = 0; i < n; i++) {
-      const offset = Math.floor((first.total * (i + 0.5)) / n);
-      const r = (await (
-        await fetch('/api/parcels.list', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ limit: 1, offset, count: false }),
-        })
-      ).json()) as { rows: Array<{ trackingNumber: string; orderName: string }> };
-      if (r.rows[0]) out.push(r.rows[0]);
-    }
-    return out;
-  }, SEARCHES)) as Array<{ trackingNumber: string; orderName: string }>;
   await page.evaluate(() => (document.querySelector('.ptable-scroll') as HTMLElement).scrollTo({ top: 0 }));
   const searches: number[] = [];
-  for (const p of sample) searches.push(await searchToRows(page, p.trackingNumber, p.trackingNumber));
+  for (const t of sample) searches.push(await searchToRows(page, t, t));
   return { run, frames, floor, total, searches: summarize(searches) };
 }
 
@@ -107,7 +98,8 @@ async function station(label: string, dir: string) {
   try {
     const page = await openConsole(browser, app.url);
     const s = await scans(page, codes);
-    const p = await parcelsScreen(page);
+    // After the scans: a fresh station has its parcels only now (a reader beside the console: WAL).
+    const p = await parcelsScreen(page, spreadParcels(dir, SEARCHES));
     return { label, parcels, scans: s, list: p };
   } finally {
     await browser.close();
