@@ -1,8 +1,8 @@
 /**
  * The floor screens in Chromium at 1366x768 (browser mode, Debian's Chromium via playwright-core):
  * last wedge key to the verdict on screen, scrolling Parcels over every row, and a search typed into
- * Parcels. On a fresh demo station, and on a large one when there is one: BENCH_UI_STATION=<data dir>
- * (e.g. made by `npm run cli -- demo grow --parcels 100000`; copied first, the original is not touched).
+ * Parcels. On a fresh demo station, and on a large one: the generated 100k station the other benches
+ * use (bench/grown.ts), or BENCH_UI_STATION=<data dir> (copied first, the original is not touched).
  * Floors measured in the same run: a key to the next frame without the API (verdict), the page's idle
  * frame interval (scroll).
  */
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './types';
+import { grownStation } from './grown';
 import { percentile, round, summarize } from './stats';
 import { ensureBuilt } from '../test/support/station-process';
 import { startConsole } from '../test/support/console-process';
@@ -19,6 +20,7 @@ import { apiToFrame, idleFrames, keyToFrame, openBrowser, openConsole, scanToVer
 
 const SCANS = Number(process.env.BENCH_UI_SCANS ?? 200);
 const SEARCHES = Number(process.env.BENCH_UI_SEARCHES ?? 20);
+const UI_PARCELS = Number(process.env.BENCH_UI_PARCELS ?? 100_000);
 const SCROLL_STEP = Number(process.env.BENCH_UI_SCROLL_PX ?? 1200);
 const SCROLL_MAX_FRAMES = Number(process.env.BENCH_UI_SCROLL_FRAMES ?? 6000);
 
@@ -118,13 +120,16 @@ export const uiBench: Bench = {
       await (await startConsole(fresh)).stop();
       // BENCH_UI_ONLY_LARGE=1: the large station alone (a quick look after a change).
       const runs = process.env.BENCH_UI_ONLY_LARGE === '1' ? [] : [await station('fresh', fresh)];
-      const big = process.env.BENCH_UI_STATION;
+      // The large station: BENCH_UI_STATION, else the generated one the other benches use (BENCH_UI_PARCELS=0: none).
+      const grown = process.env.BENCH_UI_STATION || UI_PARCELS <= 0 ? null : await grownStation(UI_PARCELS);
+      const big = process.env.BENCH_UI_STATION ?? grown?.dir;
       if (big && existsSync(join(big, 'firstscan.db'))) {
         const copy = join(work, 'big');
         cpSync(big, copy, { recursive: true });
         rmSync(join(copy, 'station.lock'), { force: true });
         runs.push(await station('large', copy));
       }
+      grown?.dispose();
       const out: BenchResult[] = [];
       for (const r of runs) {
         const tag = r.label === 'fresh' ? '' : `_${Math.round(r.parcels / 1000)}k`;
