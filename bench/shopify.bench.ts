@@ -18,6 +18,7 @@ import { tempDir } from '../test/support/app';
 import { round } from './stats';
 import type { Bench } from './types';
 import { sqliteOf } from '../db/core/handle';
+import { signInDemoAdmin } from '../electron/cli/grow';
 
 const JOBS = Number(process.env.BENCH_SHOPIFY_JOBS ?? 5000);
 const PLAIN = Number(process.env.BENCH_SHOPIFY_PLAIN ?? 200);
@@ -132,6 +133,7 @@ export const shopifyBench: Bench = {
     const dir = process.env.BENCH_SHOPIFY_TMP ? mkdtempSync(join(process.env.BENCH_SHOPIFY_TMP, 'fs-bench-shopify-')) : tempDir('fs-bench-shopify-');
     const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0 });
     try {
+      await signInDemoAdmin(app);
       const rt = shopifyRuntime(app.env);
       const call = async (ch: string, input: unknown) => {
         const r = await invoke(app.handlers, ch, input);
