@@ -19,3 +19,23 @@ export function runChild(script: string, args: string[], onLine: (line: string, 
     p.on('exit', () => resolve());
   });
 }
+
+/**
+ * A child that reports its progress as "<word> <value>" lines and "finished" at its end: the last value
+ * it said for each word, and whether it finished; SIGKILLed as soon as `killWhen` holds.
+ */
+export async function runReporting(
+  script: string,
+  args: string[],
+  killWhen: (said: Record<string, string>) => boolean,
+): Promise<{ said: Record<string, string>; finished: boolean }> {
+  const said: Record<string, string> = {};
+  let finished = false;
+  await runChild(script, args, (l, kill) => {
+    const space = l.indexOf(' ');
+    if (l === 'finished') finished = true;
+    else if (space > 0) said[l.slice(0, space)] = l.slice(space + 1);
+    if (killWhen(said)) kill();
+  });
+  return { said, finished };
+}

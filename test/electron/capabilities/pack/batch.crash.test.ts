@@ -2,23 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../../electron/app/create';
 import { api, tempDir } from '../../../support/app';
-import { runChild } from '../../../support/child-runner';
+import { runReporting } from '../../../support/child-runner';
 import { sqliteOf } from '../../../../db/core/handle';
 
 const child = fileURLToPath(new URL('./batch-child.ts', import.meta.url));
 
 /** Start the batch in a child and SIGKILL it once it reported `killAt` orders done. */
 async function runAndKill(dataDir: string, killAt: number): Promise<{ batchId: string; seen: number; finished: boolean }> {
-  let batchId = '';
-  let seen = 0;
-  let finished = false;
-  await runChild(child, [dataDir], (l, kill) => {
-    if (l.startsWith('batch ')) batchId = l.slice(6);
-    if (l.startsWith('done ')) seen = Number(l.slice(5));
-    if (l === 'finished') finished = true;
-    if (seen >= killAt) kill();
-  });
-  return { batchId, seen, finished };
+  const r = await runReporting(child, [dataDir], (said) => Number(said.done ?? 0) >= killAt);
+  return { batchId: r.said.batch ?? '', seen: Number(r.said.done ?? 0), finished: r.finished };
 }
 
 describe('batch printing under SIGKILL', () => {

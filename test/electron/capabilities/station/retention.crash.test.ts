@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../../electron/app/create';
 import { SettableClock } from '../../../../electron/core/clock';
 import { api } from '../../../support/app';
-import { runChild } from '../../../support/child-runner';
+import { runReporting } from '../../../support/child-runner';
 import { sqliteOf } from '../../../../db/core/handle';
 import { D, T0, stationWithHistory } from './retention-helpers';
 
@@ -12,16 +12,8 @@ const child = fileURLToPath(new URL('./retention-child.ts', import.meta.url));
 
 /** Start an archive run in a child and SIGKILL it once it reported `killAt` batches. */
 async function runAndKill(dataDir: string, at: number, killAt: number): Promise<{ runId: string; batches: number; finished: boolean }> {
-  let runId = '';
-  let batches = 0;
-  let finished = false;
-  await runChild(child, [dataDir, String(at)], (l, kill) => {
-    if (l.startsWith('run ')) runId = l.slice(4);
-    if (l.startsWith('batch ')) batches = Number(l.slice(6));
-    if (l === 'finished') finished = true;
-    if (batches >= killAt) kill();
-  });
-  return { runId, batches, finished };
+  const r = await runReporting(child, [dataDir, String(at)], (said) => Number(said.batch ?? 0) >= killAt);
+  return { runId: r.said.run ?? '', batches: Number(r.said.batch ?? 0), finished: r.finished };
 }
 
 describe('an archive run under SIGKILL', () => {
