@@ -68,7 +68,7 @@ export function packCapabilityWith(opts: PackOptions = {}): Capability {
       const r = rt(env);
       const saved = savedSerialScale(env.ctx);
       // A serial scale set up on this station opens first (its problem shows on the bench and in Devices).
-      if (saved) void r.serial.then((b) => (b ? r.scale.useSerial(serialOpener(b, saved)) : null)).catch(() => undefined);
+      if (saved) void r.serial.then((b) => (b ? r.scale.useSerial(serialOpener(b, saved), saved.path) : null)).catch(() => undefined);
       r.scale.start();
       return () => r.scale.stop();
     },

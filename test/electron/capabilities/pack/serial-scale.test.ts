@@ -103,6 +103,30 @@ describe('the serial scale, set up in the app', () => {
     expect(await api(a, 'pack.weigh', { orderId: o.id })).toMatchObject({ outcome: 'weighed', grams: 1015 });
   });
 
+  it('a saved scale whose port is missing at the next start: Devices → Scale names the port, what to check, and that the station tries again', async () => {
+    process.env.FIRSTSCAN_FAKE_SERIAL_SCALE = 'serial-st-gs-1015g';
+    const dir = tempDir('fs-scale-gone-');
+    const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+    // Saved while its USB adapter was in; at the next start it is not.
+    first.store.write('test', first.ctx.clock.now(), (emit) =>
+      emit({
+        type: 'station.configured',
+        subject: first.ctx.stationId,
+        payload: { stationId: first.ctx.stationId, settings: { serialScale: { path: '/dev/ttyUSB9', baudRate: 9600, protocol: 'st-gs' } } },
+      }),
+    );
+    await first.close();
+
+    app = await demoApp({ dataDir: dir, runJobs: false, signIn: 'picker' });
+    const a = app;
+    await waitFor(async () => !!(await api(a, 'pack.scale', {})).problem, 'the scale problem');
+    const scale = await api(a, 'pack.scale', {});
+    expect(scale.connected).toBeNull();
+    expect(scale.problem).toMatch(
+      /^The serial scale on \/dev\/ttyUSB9 could not be opened \(.+\)\. Check its cable and that no other program holds the port: the station tries again every few seconds\./,
+    );
+  });
+
   it('a picker may look at the set-up but not change it', async () => {
     const a = await withFakeSerial('serial-st-gs-1015g');
     await signInAs(a, 'picker');
