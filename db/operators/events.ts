@@ -32,8 +32,13 @@ export interface OperatorsEvents {
   'operator.pin_set': { operatorId: string; pinHash: string | null };
   'operator.disabled': { operatorId: string; reason: string };
   'operator.enabled': { operatorId: string };
-  'operator.signed_in': { operatorId: string; stationId: string; via: 'badge' | 'pin' | 'badge+pin' };
-  'operator.signed_out': { operatorId: string; stationId: string; reason: 'badge' | 'button' | 'idle' | 'switch' | 'disabled' };
+  /**
+   * `replaced`: the operator whose session this sign-in took over at the station (a supervisor called to a
+   * bench); `handback`: signed in again by the station when that supervisor's override was done.
+   */
+  'operator.signed_in': { operatorId: string; stationId: string; via: 'badge' | 'pin' | 'badge+pin' | 'handback'; replaced?: string };
+  /** `override`: a supervisor's override at the bench is done (their sign-in there was for it alone). */
+  'operator.signed_out': { operatorId: string; stationId: string; reason: 'badge' | 'button' | 'idle' | 'switch' | 'disabled' | 'override' };
   /** A refused sign-in (no PIN in it); `failures` counts wrong PINs in a row for a known operator. */
   'operator.signin_refused': { operatorId: string | null; stationId: string; reason: 'wrong_pin' | 'locked' | 'unknown_badge' | 'disabled' | 'pin_missing' };
   'operator.unlocked': { operatorId: string };

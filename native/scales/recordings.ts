@@ -11,57 +11,57 @@ export interface Recording {
   frames: Array<{ afterMs: number; data: Uint8Array | string }>;
 }
 
+// HID units and statuses (hid-report.ts): grams, pounds; zero, moving, stable.
 const G = 2;
 const LB = 12;
-const hid = (status: number, unit: number, exponent: number, raw: number) => encodeHidScaleReport(status, unit, exponent, raw);
+const [ZERO, MOTION, STABLE] = [2, 3, 4];
+
+/** Frames as a scale sends them, one every 40 ms, the first at once. */
+const every40ms = (data: Array<Uint8Array | string>) => data.map((d, i) => ({ afterMs: i === 0 ? 0 : 40, data: d }));
+/** HID data reports in one unit and exponent: [status, raw weight] each. */
+const hid = (unit: number, exponent: number, reports: Array<[number, number]>) =>
+  every40ms(reports.map(([status, raw]) => encodeHidScaleReport(status, unit, exponent, raw)));
 
 export const RECORDINGS: Record<string, Recording> = {
   /** A 1,234 g parcel: zero, swinging, then stable (HID, grams). */
   'settle-1234g': {
     kind: 'hid',
-    frames: [
-      { afterMs: 0, data: hid(2, G, 0, 0) },
-      { afterMs: 40, data: hid(3, G, 0, 812) },
-      { afterMs: 40, data: hid(3, G, 0, 1301) },
-      { afterMs: 40, data: hid(3, G, 0, 1228) },
-      { afterMs: 40, data: hid(4, G, 0, 1234) },
-    ],
+    frames: hid(G, 0, [
+      [ZERO, 0],
+      [MOTION, 812],
+      [MOTION, 1301],
+      [MOTION, 1228],
+      [STABLE, 1234],
+    ]),
   },
   /** A parcel that never settles (a hand on it, a draught): no reading may count. */
   'never-stable': {
     kind: 'hid',
-    frames: [
-      { afterMs: 0, data: hid(3, G, 0, 950) },
-      { afterMs: 40, data: hid(3, G, 0, 1010) },
-      { afterMs: 40, data: hid(3, G, 0, 990) },
-      { afterMs: 40, data: hid(3, G, 0, 1005) },
-    ],
+    frames: hid(G, 0, [
+      [MOTION, 950],
+      [MOTION, 1010],
+      [MOTION, 990],
+      [MOTION, 1005],
+    ]),
   },
   /** A US shipping scale in pounds, hundredths: 2.72 lb stable. */
   'pounds-2.72': {
     kind: 'hid',
-    frames: [
-      { afterMs: 0, data: hid(3, LB, -2, 250) },
-      { afterMs: 40, data: hid(4, LB, -2, 272) },
-    ],
+    frames: hid(LB, -2, [
+      [MOTION, 250],
+      [STABLE, 272],
+    ]),
   },
   /** A serial indicator (ST/US, GS) in kilograms. */
   'serial-st-gs-1015g': {
     kind: 'serial',
     protocol: 'st-gs',
-    frames: [
-      { afterMs: 0, data: 'US,GS,+  0.980kg\r\n' },
-      { afterMs: 40, data: 'US,GS,+  1.020kg\r\n' },
-      { afterMs: 40, data: 'ST,GS,+  1.015kg\r\n' },
-    ],
+    frames: every40ms(['US,GS,+  0.980kg\r\n', 'US,GS,+  1.020kg\r\n', 'ST,GS,+  1.015kg\r\n']),
   },
   /** An MT-SICS balance: dynamic, then stable. */
   'serial-sics-512g': {
     kind: 'serial',
     protocol: 'sics',
-    frames: [
-      { afterMs: 0, data: 'S D     498.2 g\r\n' },
-      { afterMs: 40, data: 'S S     512.0 g\r\n' },
-    ],
+    frames: every40ms(['S D     498.2 g\r\n', 'S S     512.0 g\r\n']),
   },
 };

@@ -5,6 +5,7 @@ import { test, expect, startConsole } from './console';
 import { PickPage } from './pages/PickPage';
 import { PackPage } from './pages/PackPage';
 import { DispatchPage } from './pages/DispatchPage';
+import { scanWedge } from './pages/wedge';
 import { buildDemoOrders } from '../../electron/capabilities/demo/seed';
 import type { EmulatorSnapshot } from '../../electron/capabilities/shopify/emulator/state';
 
@@ -126,6 +127,44 @@ test('a picker verifies items, splits an order in 3 parcels, weighs them; dispat
     await expect(page.getByLabel('scan items on UPS Worldwide Saver')).toBeChecked();
     await expect(page.getByTestId('pack-batch')).toBeVisible();
     await page.screenshot({ path: `${shots}/7-setup.png` });
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a supervisor called to the bench overrides a short count once; the bench is the picker’s again', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fs-e2e-pack-override-'));
+  const app = await startConsole(dir, ['--test-clock', FRIDAY_MORNING]);
+  try {
+    const order = buildDemoOrders(200, new Date(FRIDAY_MORNING)).find((o) => o.lineId === 'ups' && o.items.every((i) => i.barcode))!;
+    await app.call('pack.rulesSave', { scope: 'line:ups', verify: true, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const pick = new PickPage(page);
+    const bench = new PackPage(page);
+    await pick.open(app.url);
+    await expect(page.getByText(/200 open orders/)).toBeVisible({ timeout: 30_000 });
+
+    // Ana packs; nothing is scanned into the parcel, so only a supervisor can let the label go.
+    await scanWedge(page, 'OP-ANA1-4821');
+    await expect(page.getByTestId('who')).toContainText('Ana Lopez');
+    await pick.scan(order.name);
+    await expect(bench.bench()).toHaveAttribute('data-order', order.name);
+
+    // Sam steps in with badge and PIN, overrides with a reason.
+    await scanWedge(page, 'OP-SAM3-1962');
+    await page.getByTestId('signin-pin-input').fill('2468');
+    await page.getByTestId('signin-pin-submit').click();
+    await expect(page.getByTestId('who')).toContainText('Sam Chen');
+    await page.getByRole('button', { name: 'Override…' }).click();
+    await page.getByTestId('override-reason').fill('barcodes torn off, counted by eye');
+    await page.getByRole('button', { name: 'Print with override' }).click();
+
+    // The label is out, and the bench is Ana's again without her badge: Sam's sign-in was for the override alone.
+    await expect(page.getByTestId('verdict-detail')).toContainText('Sam Chen’s override is done: the bench is Ana Lopez’s again.');
+    await expect(page.getByTestId('who')).toContainText('Ana Lopez');
+    await page.screenshot({ path: `${shots}/override-handed-back.png` });
+    const session = await app.call<{ operator: { name: string; role: string } | null }>('operators.session', {});
+    expect(session.operator).toMatchObject({ name: 'Ana Lopez', role: 'picker' });
   } finally {
     await app.stop();
   }

@@ -31,6 +31,13 @@ test.describe('buttons per role', () => {
     await expect(importBtn).toHaveAttribute('data-need', 'dispatch');
     await expect(page.locator('.role-locked', { has: importBtn }).getByTestId('role-why')).toHaveText('Dispatch lead only — ask a dispatch lead to sign in');
     await expect(page.getByTestId('store-notify-at')).toBeDisabled();
+    // A fulfillment request's Accept and Reject… are one answer: locked, they say who can once, not twice.
+    const request = page.getByTestId('request-row').first();
+    await expect(request.getByTestId('request-accept')).toBeDisabled();
+    await expect(request.getByTestId('request-reject')).toBeDisabled();
+    await expect(request.getByTestId('role-why')).toHaveCount(1);
+    await expect(request.getByTestId('role-why')).toHaveText('Dispatch lead only — ask a dispatch lead to sign in');
+    await request.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/picker-sync.png` });
 
     // A dispatch lead (one badge scan switches): Dispatch opens, the manifest's Void is a supervisor's.

@@ -136,26 +136,19 @@ export async function manifestPdf(ctx: ServiceContext, manifestId: string): Prom
   bold(10).text(`Received by the carrier: ${parcels.length} parcels`, L + 10, y + 8);
   plain(10);
   const half = W / 2;
-  doc
-    .text('Driver name', L + 10, y + 34)
-    .moveTo(L + 90, y + 46)
-    .lineTo(L + half - 10, y + 46)
-    .stroke();
-  doc
-    .text('Vehicle', L + half + 10, y + 34)
-    .moveTo(L + half + 70, y + 46)
-    .lineTo(L + W - 10, y + 46)
-    .stroke();
-  doc
-    .text('Signature', L + 10, y + 72)
-    .moveTo(L + 90, y + 84)
-    .lineTo(L + half - 10, y + 84)
-    .stroke();
-  doc
-    .text('Date / time', L + half + 10, y + 72)
-    .moveTo(L + half + 70, y + 84)
-    .lineTo(L + W - 10, y + 84)
-    .stroke();
+  // A field for the driver to fill in: its label, then a line to write on, in the left or right half.
+  const field = (label: string, right: boolean, top: number) => {
+    const x = right ? L + half + 10 : L + 10;
+    doc
+      .text(label, x, top)
+      .moveTo(right ? L + half + 70 : L + 90, top + 12)
+      .lineTo(right ? L + W - 10 : L + half - 10, top + 12)
+      .stroke();
+  };
+  field('Driver name', false, y + 34);
+  field('Vehicle', true, y + 34);
+  field('Signature', false, y + 72);
+  field('Date / time', true, y + 72);
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

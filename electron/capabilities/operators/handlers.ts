@@ -30,6 +30,7 @@ export const operatorsCapability: Capability = {
         idleLeftSec: op ? sessions.idleLeft() : null,
         firstAdmin: none && !siteWait,
         siteWait,
+        notice: op ? null : sessions.notice,
         demo: demo && !op ? await Promise.all(DEMO_OPERATORS.map(async (o) => ({ ...o, pngBase64: await badgePng(o.badge) }))) : [],
       };
     },

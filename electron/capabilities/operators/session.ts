@@ -5,6 +5,7 @@ import { ApiError } from '../../core/errors';
 import { whenOf } from '../../core/time-format';
 import { siteInfo } from '../../core/context';
 import type { OperatorRow } from '../../../db/operators/reader';
+import type { StoredEvent } from '../../../db/event-types';
 import { lockedNow, needsPin, reader, signInSettings } from './manage';
 import { verifyPin } from './pin';
 import { ROLE_LABEL } from '../../contract/roles';
@@ -31,6 +32,8 @@ export class StationSessions {
   private lastCall = 0;
   /** Unknown badges in a row at this station: more than 10 within a minute pauses sign-in for a minute. */
   private unknown: number[] = [];
+  /** What the sign-in screen tells whoever comes next (a supervisor's override was done), until someone signs in. */
+  notice: string | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -151,9 +154,46 @@ export class StationSessions {
           subject: cur.operatorId,
           payload: { operatorId: cur.operatorId, stationId: this.ctx.stationId, reason: 'switch' },
         });
-      emit({ type: 'operator.signed_in', subject: op.id, payload: { operatorId: op.id, stationId: this.ctx.stationId, via } });
+      const replaced = cur && cur.operatorId !== op.id ? { replaced: cur.operatorId } : {};
+      emit({ type: 'operator.signed_in', subject: op.id, payload: { operatorId: op.id, stationId: this.ctx.stationId, via, ...replaced } });
     });
+    this.notice = null;
     return { outcome: 'signed_in', operator: { id: op.id, name: op.name, role: op.role } };
+  }
+
+  /**
+   * A supervisor's override at a bench is a one-off. Once it is done, the bench goes back to the operator
+   * whose session the supervisor's sign-in took over here (signed in again, `via: 'handback'`), if they
+   * may still sign in and the switch was within the idle time; else the station signs the supervisor
+   * out and its sign-in screen asks for a badge. A supervisor who signed in at a free station stays.
+   */
+  handBack(supervisorId: string): { supervisor: string; operator: { id: string; name: string } | null; message: string } | null {
+    const r = reader(this.ctx);
+    const here = r.session(this.ctx.stationId);
+    if (here?.operatorId !== supervisorId) return null;
+    const signedIn = this.ctx.store.read.events
+      .list({ subject: supervisorId, since: here.since })
+      .filter((e): e is StoredEvent<'operator.signed_in'> => e.type === 'operator.signed_in')
+      .filter((e) => e.payload.stationId === this.ctx.stationId)
+      .pop();
+    const replacedId = signedIn?.payload.replaced;
+    if (!replacedId) return null;
+    const supervisor = r.byId(supervisorId)?.name ?? supervisorId;
+    const prev = r.byId(replacedId);
+    const now = this.ctx.clock.now();
+    const idle = signInSettings(this.ctx).idleMinutes;
+    const recent = idle === 0 || now.getTime() - Date.parse(here.since) <= idle * 60_000;
+    const back = prev?.active && !lockedNow(prev, now) && recent ? prev : null;
+    this.write(supervisorId, (emit) => {
+      emit({ type: 'operator.signed_out', subject: supervisorId, payload: { operatorId: supervisorId, stationId: this.ctx.stationId, reason: 'override' } });
+      if (back) emit({ type: 'operator.signed_in', subject: back.id, payload: { operatorId: back.id, stationId: this.ctx.stationId, via: 'handback' } });
+    });
+    this.lastCall = this.now();
+    if (back)
+      return { supervisor, operator: { id: back.id, name: back.name }, message: `${supervisor}’s override is done: the bench is ${back.name}’s again.` };
+    const who = prev?.active ? `${prev.name}, scan your badge` : 'Scan your badge';
+    this.notice = `${supervisor}’s override is done and ${supervisor} is signed out. ${who} to go on at the bench.`;
+    return { supervisor, operator: null, message: this.notice };
   }
 
   signOut(): { operator: { id: string; name: string } | null } {

@@ -9,6 +9,7 @@ import { BAUD_RATES, SCALE_PROTOCOLS, saveSerialScale, savedSerialScale, serialO
 import { fakeSerialScaleBinding } from '../../../native/scales/fake-serial';
 import { systemSerialBinding } from '../../../native/scanners/serial';
 import { packGate } from './session';
+import { actorOf } from '../../core/context';
 import { packView } from './view';
 import { benchScan } from './bench-scan';
 import { setParcels } from './parcels';
@@ -67,7 +68,7 @@ export function packCapabilityWith(opts: PackOptions = {}): Capability {
       const r = rt(env);
       const saved = savedSerialScale(env.ctx);
       // A serial scale set up on this station opens first (its problem shows on the bench and in Devices).
-      if (saved) void r.serial.then((b) => (b ? r.scale.useSerial(serialOpener(b, saved)) : null)).catch(() => undefined);
+      if (saved) void r.serial.then((b) => (b ? r.scale.useSerial(serialOpener(b, saved), saved.path) : null)).catch(() => undefined);
       r.scale.start();
       return () => r.scale.stop();
     },
@@ -80,7 +81,12 @@ export function packCapabilityWith(opts: PackOptions = {}): Capability {
         'pack.parcels': ({ orderId, parcels }) => ({ parcels: setParcels(ctx, orderId, parcels) }),
         'pack.weigh': ({ orderId }) => weighFromScale(ctx, orderId, rt(env).scale),
         'pack.weighTyped': ({ orderId, grams }) => weighTyped(ctx, orderId, grams),
-        'pack.label': (req) => printLabels(ctx, req),
+        'pack.label': (req) => {
+          const out = printLabels(ctx, req);
+          // A supervisor's override is a one-off: the bench goes back to whom it was taken from.
+          const back = req.override ? env.sessions.handBack(actorOf(ctx)) : null;
+          return back ? { ...out, message: `${out.message} ${back.message}`, handBack: { supervisor: back.supervisor, operator: back.operator } } : out;
+        },
         'pack.scale': () => rt(env).scale.status(),
         'pack.scaleZero': async ({ tare }) => {
           const w = rt(env).scale.current();

@@ -43,10 +43,10 @@ export async function saveSerialScale(ctx: ServiceContext, hub: ScaleHub, bindin
     if (!SCALE_PROTOCOLS.some((p) => p.id === s.protocol)) throw badInput(`Unknown scale protocol "${s.protocol}": choose one from the list.`);
     const before = savedSerialScale(ctx);
     try {
-      await hub.useSerial(serialOpener(binding, s));
+      await hub.useSerial(serialOpener(binding, s), s.path);
     } catch (err) {
       // Put back what worked before, if anything.
-      await hub.useSerial(before ? serialOpener(binding, before) : null).catch(() => undefined);
+      await hub.useSerial(before ? serialOpener(binding, before) : null, before?.path).catch(() => undefined);
       throw conflict(
         `The port ${s.path} could not be opened (${err instanceof Error ? err.message : String(err)}). Nothing was saved. Check the port name in the list, that the scale's cable is in, and that no other program holds the port; then save again.`,
       );

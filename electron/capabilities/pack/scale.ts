@@ -10,8 +10,8 @@ export class ScaleHub {
   private watch: ScaleWatch | null = null;
   private timer: NodeJS.Timeout | null = null;
   private opening = false;
-  /** The serial scale set up for this station: opened first, and again after it drops. */
-  private serial: (() => Promise<ScaleDevice>) | null = null;
+  /** The serial scale set up for this station (and its port): opened first, and again after it drops. */
+  private serial: { open: () => Promise<ScaleDevice>; port: string } | null = null;
   /** The last thing that went wrong with the scale, shown on the bench. */
   problem: string | null = null;
   constructor(private sources: ScaleSource[]) {}
@@ -20,8 +20,8 @@ export class ScaleHub {
    * Use the serial scale a person set up (or none: back to USB HID scales). Opens it now, so a port
    * that cannot be opened is refused at once; the device in use is closed first.
    */
-  async useSerial(open: (() => Promise<ScaleDevice>) | null): Promise<ScaleInfo | null> {
-    this.serial = open;
+  async useSerial(open: (() => Promise<ScaleDevice>) | null, port = ''): Promise<ScaleInfo | null> {
+    this.serial = open && { open, port };
     const old = this.watch;
     this.watch = null;
     await old?.device.close();
@@ -30,9 +30,15 @@ export class ScaleHub {
     try {
       return this.attach(await open()).device.info;
     } catch (err) {
-      this.problem = `Could not open the serial scale: ${err instanceof Error ? err.message : String(err)}`;
+      this.problem = this.serialProblem(err);
       throw err;
     }
+  }
+
+  /** The serial scale did not open (at start, say, before its USB adapter is in): what to check, and that it is tried again. */
+  private serialProblem(err: unknown): string {
+    const why = err instanceof Error ? err.message : String(err);
+    return `The serial scale on ${this.serial?.port || 'its port'} could not be opened (${why}). Check its cable and that no other program holds the port: the station tries again every few seconds. Devices → Scale changes the port.`;
   }
 
   /** Use this device now (the serial scale, the fake one, a test's). */
@@ -52,7 +58,11 @@ export class ScaleHub {
       this.opening = true;
       try {
         if (this.serial) {
-          this.attach(await this.serial());
+          try {
+            this.attach(await this.serial.open());
+          } catch (err) {
+            this.problem = this.serialProblem(err);
+          }
           return;
         }
         for (const src of this.sources) {

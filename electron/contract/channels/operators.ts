@@ -81,6 +81,10 @@ export const operatorsChannels = {
       idleLeftSec: z.number().nullable(),
       firstAdmin: z.boolean().describe('no operator exists yet: the first one to be made is an admin'),
       siteWait: z.string().nullable().describe('a station joining a site waits for the site\u2019s operators before anyone signs in (why, in words)'),
+      notice: z
+        .string()
+        .nullable()
+        .describe('for whoever signs in next, when nobody is signed in: why the station signed out (a supervisor’s override was done)'),
       demo: z.array(z.object({ id: z.string(), name: z.string(), role: Role, badge: z.string(), pin: z.string().nullable(), pngBase64: z.string() })),
     }),
     'Who is signed in at this station, and how long before idle sign-out. The demo site also lists its operators and badges.',

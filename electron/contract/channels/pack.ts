@@ -194,7 +194,16 @@ export const packChannels = {
         override: Override.optional(),
       })
       .strict(),
-    z.object({ parcels: z.array(S.Parcel), message: z.string() }),
+    z.object({
+      parcels: z.array(S.Parcel),
+      message: z.string(),
+      handBack: z
+        .object({ supervisor: z.string(), operator: z.object({ id: z.string(), name: z.string() }).nullable() })
+        .optional()
+        .describe(
+          'after an override by a supervisor who took the bench over from someone: the bench went back to that operator (operator), or the station signed out to ask for a badge (null)',
+        ),
+    }),
     'Issue the order’s parcels (numbers, labels, one Shopify fulfillment) when the bench has everything; refused before any number when not.',
     'picker',
   ),

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
+import { createContext, useContext, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { ChannelName } from '../../../electron/contract/channels';
 import { needOf, useMay } from './OperatorsRoles';
 
@@ -11,6 +11,7 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & { channel: ChannelName; c
  */
 export function ActionButton({ channel, children, disabled, title, className, ...rest }: Props) {
   const why = useMay()(channel);
+  const grouped = useContext(GroupChannel) === channel;
   const button = (
     <button
       {...rest}
@@ -23,14 +24,41 @@ export function ActionButton({ channel, children, disabled, title, className, ..
       {children}
     </button>
   );
-  if (!why) return button;
+  if (!why || grouped) return button;
   return (
     <span className="role-locked">
       {button}
-      <small className="role-why" data-testid="role-why">
-        {why}
-      </small>
+      <RoleWhy why={why} />
     </span>
+  );
+}
+
+const RoleWhy = ({ why }: { why: string }) => (
+  <small className="role-why" data-testid="role-why">
+    {why}
+  </small>
+);
+
+/** The channel of the ActionGroup around a button: its reason is said once, by the group. */
+const GroupChannel = createContext<ChannelName | null>(null);
+
+/**
+ * Buttons for one guarded action side by side (Accept / Reject…): locked, they say who can once for
+ * the group, not under each button.
+ */
+export function ActionGroup({ channel, children }: { channel: ChannelName; children: ReactNode }) {
+  const why = useMay()(channel);
+  return (
+    <GroupChannel.Provider value={channel}>
+      {why ? (
+        <span className="role-locked role-group">
+          <span className="role-group-buttons">{children}</span>
+          <RoleWhy why={why} />
+        </span>
+      ) : (
+        children
+      )}
+    </GroupChannel.Provider>
   );
 }
 

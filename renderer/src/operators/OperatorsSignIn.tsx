@@ -113,6 +113,11 @@ export function OperatorsSignIn({
             {session.siteWait} Sign in with your badge once they are here.
           </div>
         )}
+        {session.notice && !refusal && (
+          <div className="signin-notice" role="status" data-testid="signin-notice">
+            {session.notice}
+          </div>
+        )}
         {refusal && (
           <div className="form-error" role="alert" data-testid="signin-refusal">
             {refusal}

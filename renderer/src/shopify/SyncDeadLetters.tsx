@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
-import { ActionButton } from '../operators/OperatorsAllowed';
+import { ActionButton, ActionGroup } from '../operators/OperatorsAllowed';
 
 type Dead = Output<'shopify.status'>['deadLetters'][number];
 
@@ -27,31 +27,33 @@ function DeadRow({ d, reload }: { d: Dead; reload: () => void }) {
         <button className="small-btn" disabled={busy} onClick={() => act(() => call('jobs.retry', { id: d.jobId }))}>
           Retry as is
         </button>
-        {d.kind === 'shopify.fulfillment_create' && (
+        <ActionGroup channel="shopify.fix">
+          {d.kind === 'shopify.fulfillment_create' && (
+            <ActionButton
+              channel="shopify.fix"
+              className="small-btn"
+              disabled={busy}
+              onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, refreshLines: true }))}
+            >
+              Send remaining items
+            </ActionButton>
+          )}
+          <input
+            aria-label="Tracking company"
+            placeholder="Tracking company"
+            value={company}
+            onChange={(e) => setCompany(e.target.value)}
+            className="fix-company"
+          />
           <ActionButton
             channel="shopify.fix"
             className="small-btn"
-            disabled={busy}
-            onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, refreshLines: true }))}
+            disabled={busy || !company.trim()}
+            onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, company }))}
           >
-            Send remaining items
+            Fix company &amp; send
           </ActionButton>
-        )}
-        <input
-          aria-label="Tracking company"
-          placeholder="Tracking company"
-          value={company}
-          onChange={(e) => setCompany(e.target.value)}
-          className="fix-company"
-        />
-        <ActionButton
-          channel="shopify.fix"
-          className="small-btn"
-          disabled={busy || !company.trim()}
-          onClick={() => act(() => call('shopify.fix', { jobId: d.jobId, company }))}
-        >
-          Fix company &amp; send
-        </ActionButton>
+        </ActionGroup>
       </div>
       <FormError failure={failure} />
     </li>

@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, described, fmtTime, issueAt, useAction } from '../ui/Field';
-import { ActionButton } from '../operators/OperatorsAllowed';
+import { ActionButton, ActionGroup } from '../operators/OperatorsAllowed';
 
 type Request = Output<'shopify.requests'>['requests'][number];
 
@@ -39,7 +39,7 @@ function RequestRow({ r, storeId }: { r: Request; storeId: string }) {
           {STATE[r.state]}
         </span>
         {open && !rejecting && (
-          <>
+          <ActionGroup channel="shopify.requests.answer">
             <ActionButton
               channel="shopify.requests.answer"
               className="primary small-btn"
@@ -58,7 +58,7 @@ function RequestRow({ r, storeId }: { r: Request; storeId: string }) {
             >
               Reject…
             </ActionButton>
-          </>
+          </ActionGroup>
         )}
       </div>
       {r.state !== 'pending' && (

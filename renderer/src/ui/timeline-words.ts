@@ -60,6 +60,7 @@ const SIGN_OUT: Record<string, string> = {
   idle: 'idle',
   switch: 'another operator signed in',
   disabled: 'disabled',
+  override: 'their override at the bench was done',
 };
 const REFUSED: Record<string, string> = {
   wrong_pin: 'wrong PIN',
@@ -227,7 +228,10 @@ export const SENTENCES: Sentences = {
   'operator.pin_set': (p) => (p.pinHash ? `New PIN set for ${p.operatorId}.` : `PIN of ${p.operatorId} removed.`),
   'operator.disabled': (p) => `Operator ${p.operatorId} disabled: ${p.reason}.`,
   'operator.enabled': (p) => `Operator ${p.operatorId} enabled again.`,
-  'operator.signed_in': (p) => `Signed in with ${p.via === 'badge' ? 'the badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}.`,
+  'operator.signed_in': (p) =>
+    p.via === 'handback'
+      ? 'Signed in again: the bench came back after a supervisor’s override.'
+      : `Signed in with ${p.via === 'badge' ? 'the badge' : p.via === 'pin' ? 'id and PIN' : 'badge and PIN'}${p.replaced ? ` in place of ${p.replaced}` : ''}.`,
   'operator.signed_out': (p) => `${p.operatorId} signed out (${SIGN_OUT[p.reason]}).`,
   'operator.signin_refused': (p) => `Sign-in refused${p.operatorId ? ` for ${p.operatorId}` : ''}: ${REFUSED[p.reason]}.`,
   'operator.unlocked': (p) => `Operator ${p.operatorId} unlocked.`,

@@ -209,24 +209,37 @@ export function requestedCost(
   opts: CostOptions = {},
 ): number {
   const ctx = makeCtx(schema, doc, variables, opts);
+  return operationCost(ctx, doc, operationName, (sel, parent, _key, free) => selectionCostRequested(ctx, sel, parent, free));
+}
+
+/**
+ * The cost of the operation selected by `operationName`: each mutation field at its base cost plus its
+ * payload's selection (free of the object's own 1), or a query's selection from its root. `selection`
+ * prices one selection, given the response key it answers under (null: the root).
+ */
+function operationCost(
+  ctx: Ctx,
+  doc: DocumentNode,
+  operationName: string | null | undefined,
+  selection: (sel: SelectionSetNode, parent: GraphQLCompositeType, key: string | null, free: boolean) => number,
+): number {
   const op = selectOperation(doc, operationName);
   if (!op) return 0;
   if (op.operation === 'mutation') {
-    const root = schema.getMutationType();
+    const root = ctx.schema.getMutationType();
     if (!root) return 0;
     let total = 0;
     for (const f of collectFields(ctx, op.selectionSet, root)) {
       if (f.name.value === '__typename') continue;
-      const def = root.getFields()[f.name.value];
       const base = ctx.overrides[f.name.value] ?? DEFAULT_MUTATION_COST;
+      const def = root.getFields()[f.name.value];
       const payload = def ? getNamedType(def.type) : undefined;
-      total += base + (payload && f.selectionSet && isCompositeType(payload) ? selectionCostRequested(ctx, f.selectionSet, payload, true) : 0);
+      total += base + (payload && f.selectionSet && isCompositeType(payload) ? selection(f.selectionSet, payload, (f.alias ?? f.name).value, true) : 0);
     }
     return total;
   }
-  const root = op.operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType();
-  if (!root) return 0;
-  return selectionCostRequested(ctx, op.selectionSet, root, false);
+  const root = op.operation === 'query' ? ctx.schema.getQueryType() : ctx.schema.getSubscriptionType();
+  return root ? selection(op.selectionSet, root, null, false) : 0;
 }
 
 // ---------- actual cost ----------
@@ -305,23 +318,8 @@ export function actualCost(
   opts: CostOptions = {},
 ): number {
   const ctx = makeCtx(schema, doc, variables, opts);
-  const op = selectOperation(doc, operationName);
-  if (!op) return 0;
-  if (op.operation === 'mutation') {
-    const root = schema.getMutationType();
-    if (!root) return 0;
-    let total = 0;
-    for (const f of collectFields(ctx, op.selectionSet, root)) {
-      if (f.name.value === '__typename') continue;
-      const base = ctx.overrides[f.name.value] ?? DEFAULT_MUTATION_COST;
-      const def = root.getFields()[f.name.value];
-      const payload = def ? getNamedType(def.type) : undefined;
-      const v = data?.[(f.alias ?? f.name).value];
-      total += base + (payload && f.selectionSet && isCompositeType(payload) && v ? selectionCostActual(ctx, f.selectionSet, payload, v as Data, true) : 0);
-    }
-    return total;
-  }
-  const root = op.operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType();
-  if (!root || !data) return 0;
-  return selectionCostActual(ctx, op.selectionSet, root, data, false);
+  return operationCost(ctx, doc, operationName, (sel, parent, key, free) => {
+    const v = key === null ? data : data?.[key];
+    return v ? selectionCostActual(ctx, sel, parent, v as Data, free) : 0;
+  });
 }

@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../../electron/app/create';
 import { api, tempDir } from '../../../support/app';
+import { runReporting } from '../../../support/child-runner';
 import { sqliteOf } from '../../../../db/core/handle';
 
 const child = fileURLToPath(new URL('./batch-child.ts', import.meta.url));
 
 /** Start the batch in a child and SIGKILL it once it reported `killAt` orders done. */
-function runAndKill(dataDir: string, killAt: number): Promise<{ batchId: string; seen: number; finished: boolean }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    let batchId = '';
-    let seen = 0;
-    let finished = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const l of lines) {
-        if (l.startsWith('batch ')) batchId = l.slice(6);
-        if (l.startsWith('done ')) seen = Number(l.slice(5));
-        if (l === 'finished') finished = true;
-        if (seen >= killAt) p.kill('SIGKILL');
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', () => resolve({ batchId, seen, finished }));
-  });
+async function runAndKill(dataDir: string, killAt: number): Promise<{ batchId: string; seen: number; finished: boolean }> {
+  const r = await runReporting(child, [dataDir], (said) => Number(said.done ?? 0) >= killAt);
+  return { batchId: r.said.batch ?? '', seen: Number(r.said.done ?? 0), finished: r.finished };
 }
 
 describe('batch printing under SIGKILL', () => {

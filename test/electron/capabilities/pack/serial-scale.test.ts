@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
-import { api, demoApp, signInAs } from '../../../support/app';
+import { api, demoApp, signInAs, tempDir } from '../../../support/app';
+import { createApp } from '../../../../electron/app/create';
 import { invoke } from '../../../../electron/app/invoke';
 import { FAKE_SERIAL_SCALE_PATH } from '../../../../native/scales/fake-serial';
 
@@ -75,6 +76,55 @@ describe('the serial scale, set up in the app', () => {
     expect(off.message).toMatch(/removed/);
     expect((await api(a, 'pack.scale', {})).connected).toBeNull();
     expect(a.store.read.settings.get(a.ctx.stationId, 'serialScale')).toBeNull();
+  });
+
+  it('the saved scale opens again when the station restarts: the bench weighs on it with nobody touching Devices', async () => {
+    process.env.FIRSTSCAN_FAKE_SERIAL_SCALE = 'serial-st-gs-1015g';
+    const dir = tempDir('fs-scale-restart-');
+    const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+    await signInAs(first, 'supervisor');
+    await api(first, 'pack.scaleSave', { serial: { path: FAKE_SERIAL_SCALE_PATH, baudRate: 9600, protocol: 'st-gs' } });
+    await first.close();
+
+    app = await demoApp({ dataDir: dir, runJobs: false, signIn: 'picker' });
+    const a = app;
+    await waitFor(async () => (await api(a, 'pack.scale', {})).reading?.status === 'stable', 'the saved scale to read after the restart');
+    const scale = await api(a, 'pack.scale', {});
+    expect(scale.connected).toMatchObject({ kind: 'serial', path: FAKE_SERIAL_SCALE_PATH, name: `Serial scale (${FAKE_SERIAL_SCALE_PATH}, st-gs)` });
+    expect(scale.problem).toBeNull();
+    expect(scale.reading).toMatchObject({ grams: 1015, status: 'stable' });
+    expect((await api(a, 'pack.scaleSettings', {})).serial).toEqual({ path: FAKE_SERIAL_SCALE_PATH, baudRate: 9600, protocol: 'st-gs' });
+
+    const o = a.store.read.orders.byName('#1001')[0];
+    await signInAs(a, 'supervisor');
+    await api(a, 'pack.rulesSave', { scope: `line:${o.lineId}`, verify: false, itemsPerParcel: null, needsWeight: true, needsCustoms: false });
+    await signInAs(a, 'picker');
+    expect((await api(a, 'pick.scan', { code: '#1001' })).outcome).toBe('pack');
+    expect(await api(a, 'pack.weigh', { orderId: o.id })).toMatchObject({ outcome: 'weighed', grams: 1015 });
+  });
+
+  it('a saved scale whose port is missing at the next start: Devices → Scale names the port, what to check, and that the station tries again', async () => {
+    process.env.FIRSTSCAN_FAKE_SERIAL_SCALE = 'serial-st-gs-1015g';
+    const dir = tempDir('fs-scale-gone-');
+    const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+    // Saved while its USB adapter was in; at the next start it is not.
+    first.store.write('test', first.ctx.clock.now(), (emit) =>
+      emit({
+        type: 'station.configured',
+        subject: first.ctx.stationId,
+        payload: { stationId: first.ctx.stationId, settings: { serialScale: { path: '/dev/ttyUSB9', baudRate: 9600, protocol: 'st-gs' } } },
+      }),
+    );
+    await first.close();
+
+    app = await demoApp({ dataDir: dir, runJobs: false, signIn: 'picker' });
+    const a = app;
+    await waitFor(async () => !!(await api(a, 'pack.scale', {})).problem, 'the scale problem');
+    const scale = await api(a, 'pack.scale', {});
+    expect(scale.connected).toBeNull();
+    expect(scale.problem).toMatch(
+      /^The serial scale on \/dev\/ttyUSB9 could not be opened \(.+\)\. Check its cable and that no other program holds the port: the station tries again every few seconds\./,
+    );
   });
 
   it('a picker may look at the set-up but not change it', async () => {

@@ -1,35 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../../electron/app/create';
 import { rebuildProjections, dumpProjections } from '../../../../db/rebuild';
 import { tempDir } from '../../../support/app';
+import { runChild } from '../../../support/child-runner';
 import { recognize } from '../../../../electron/capabilities/numbers/recognize';
 import { sqliteOf } from '../../../../db/core/handle';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
 /** Run the child until it has acknowledged `killAfter` numbers (+ a random few ms), then SIGKILL it. */
-function runAndKill(dataDir: string, killAfter: number, folderLock = true): Promise<{ acked: string[]; finished: boolean }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dataDir, folderLock ? 'lock' : 'no-lock'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const acked: string[] = [];
-    let buf = '';
-    let finished = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const l of lines) {
-        if (l === 'ready' || !l) continue;
-        if (l === 'done') finished = true;
-        else acked.push(l);
-        if (acked.length === killAfter) setTimeout(() => p.kill('SIGKILL'), Math.floor(Math.random() * 4));
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', () => resolve({ acked, finished }));
+async function runAndKill(dataDir: string, killAfter: number, folderLock = true): Promise<{ acked: string[]; finished: boolean }> {
+  const acked: string[] = [];
+  let finished = false;
+  await runChild(child, [dataDir, folderLock ? 'lock' : 'no-lock'], (l, kill) => {
+    if (l === 'ready' || !l) return;
+    if (l === 'done') finished = true;
+    else acked.push(l);
+    if (acked.length === killAfter) setTimeout(kill, Math.floor(Math.random() * 4));
   });
+  return { acked, finished };
 }
 
 describe('tracking number issuance under SIGKILL', () => {

@@ -1,37 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../../electron/app/create';
 import { SettableClock } from '../../../../electron/core/clock';
 import { api } from '../../../support/app';
+import { runReporting } from '../../../support/child-runner';
 import { sqliteOf } from '../../../../db/core/handle';
 import { D, T0, stationWithHistory } from './retention-helpers';
 
 const child = fileURLToPath(new URL('./retention-child.ts', import.meta.url));
 
 /** Start an archive run in a child and SIGKILL it once it reported `killAt` batches. */
-function runAndKill(dataDir: string, at: number, killAt: number): Promise<{ runId: string; batches: number; finished: boolean }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dataDir, String(at)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    let runId = '';
-    let batches = 0;
-    let finished = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const l of lines) {
-        if (l.startsWith('run ')) runId = l.slice(4);
-        if (l.startsWith('batch ')) batches = Number(l.slice(6));
-        if (l === 'finished') finished = true;
-        if (batches >= killAt) p.kill('SIGKILL');
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', () => resolve({ runId, batches, finished }));
-  });
+async function runAndKill(dataDir: string, at: number, killAt: number): Promise<{ runId: string; batches: number; finished: boolean }> {
+  const r = await runReporting(child, [dataDir, String(at)], (said) => Number(said.batch ?? 0) >= killAt);
+  return { runId: r.said.run ?? '', batches: Number(r.said.batch ?? 0), finished: r.finished };
 }
 
 describe('an archive run under SIGKILL', () => {
