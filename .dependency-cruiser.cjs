@@ -7,7 +7,8 @@
 // decision: add it here, with the reason in the commit. The declared edges form no loop (architecture.test.ts).
 const capabilityEdges = {
   assessment: ['monitor'],
-  backup: ['numbers', 'shopify', 'site'],
+  // dispatch: after a restore, a queued manifest looks first only where the carrier's API can be asked (backup/jobs.ts).
+  backup: ['dispatch', 'numbers', 'shopify', 'site'],
   cutoffs: [],
   demo: ['cutoffs', 'lines', 'operators'],
   desktop: [],
