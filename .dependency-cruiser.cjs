@@ -21,7 +21,8 @@ const capabilityEdges = {
   orders: [],
   // devices: the bench queues a parcel's CN23 on the document printer (devices/printing/customs-form).
   pack: ['devices', 'lines', 'pick'],
-  pick: ['cutoffs', 'devices', 'lines', 'numbers', 'shopify', 'station'],
+  // dispatch: a label of an order held after a restore gets the same verdict at Pick as at Dispatch (dispatch/held-label.ts).
+  pick: ['cutoffs', 'devices', 'dispatch', 'lines', 'numbers', 'shopify', 'station'],
   shopify: ['demo'],
   site: [],
   station: [],

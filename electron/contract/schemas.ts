@@ -149,7 +149,7 @@ export const PickResult = z.discriminatedUnion('outcome', [
   }),
   z.object({
     outcome: z.literal('refused'),
-    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full', 'restore_unconfirmed']),
+    code: z.enum(['unknown', 'shipped', 'cancelled', 'on_hold', 'no_line', 'out_of_numbers', 'bad_scan', 'disk_full', 'restore_unconfirmed', 'held_after_restore']),
     message: z.string(),
     next: z.string(),
   }),
