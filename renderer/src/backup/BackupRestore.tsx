@@ -79,6 +79,11 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
               <p>
                 Backup of <b>{fmtDateTime(preview.backupAt)}</b>: {preview.events.toLocaleString()} events, {preview.parcels.toLocaleString()} parcels.
               </p>
+              <p className="small" data-testid="restore-preview-archive">
+                {preview.archive
+                  ? `Archive beside it: ${preview.archive.file}, ${preview.archive.rows.toLocaleString()} rows of old parcels, checked: restored with it.`
+                  : 'No archive file beside it: the archive on this PC (if any) stays as it is.'}
+              </p>
               <table className="report-table">
                 <thead>
                   <tr>
