@@ -1,12 +1,21 @@
 // The set-up the restore tests share: a demo station with a backup folder, picks drained through the
 // outbox, a backup, and the station started again on that backup (same PC, or a new data folder).
 import { afterEach } from 'vitest';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, demoApp, tempDir } from './app';
 import type { App } from '../../electron/app/create';
 import { BackupRunner, type BackupResult } from '../../electron/capabilities/backup/run';
 import { stageRestore, type BackupPreview } from '../../electron/capabilities/backup/restore';
+import { secretStoreFor } from '../../electron/core/secrets';
+import { DEMO_STORE } from '../../electron/capabilities/demo/data';
+
+/** A new PC for the same station: Shopify (the emulator's state) lives on, and the store is connected again with its token. */
+export function newPcFor(oldDir: string, dir: string): void {
+  mkdirSync(join(dir, 'shopify-emulator'), { recursive: true });
+  copyFileSync(join(oldDir, 'shopify-emulator', 'demo-store.json'), join(dir, 'shopify-emulator', 'demo-store.json'));
+  secretStoreFor(dir).set(DEMO_STORE, secretStoreFor(oldDir).get(DEMO_STORE)!);
+}
 
 export type DemoApp = Awaited<ReturnType<typeof demoApp>>;
 
@@ -62,9 +71,9 @@ export interface RestoreBench {
   backup(): Promise<BackupResult>;
   /**
    * Close the station (if open), stage `backup` and start again on it: on the same data folder, or
-   * on `dataDir` (a new PC, prepared by `prepare` before the stage). The restored app is closed after the test.
+   * on `dataDir` (a new PC: `newPcFor`). The restored app is closed after the test.
    */
-  restore(backup: BackupResult, opts?: { dataDir?: string; prepare?: (dir: string) => void }): Promise<{ app: DemoApp; preview: BackupPreview }>;
+  restore(backup: BackupResult, opts?: { dataDir?: string }): Promise<{ app: DemoApp; preview: BackupPreview }>;
   /** Close an app now (a test that reads files the station writes on close); closing again later is harmless. */
   close(app: App): Promise<void>;
 }
@@ -110,7 +119,7 @@ export function restoreBench(defaults: { demoOrders?: number } = {}) {
         async restore(backup, opts = {}) {
           await close(app);
           const dir = opts.dataDir ?? app.dir;
-          opts.prepare?.(dir);
+          if (opts.dataDir) newPcFor(app.dir, dir);
           const preview = stageRestore(dir, join(folder, backup.file), new Date());
           return { app: await open(dir), preview };
         },

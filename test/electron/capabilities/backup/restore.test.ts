@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api } from '../../../support/app';
 import { labelFiles, orderNames as names, pickOrders as pick, restoreBench } from '../../../support/restore';
-import { secretStoreFor } from '../../../../electron/core/secrets';
-import { DEMO_STORE } from '../../../../electron/capabilities/demo/data';
 
 const bench = restoreBench();
 
@@ -25,17 +23,9 @@ describe('restore onto a new PC: no number is ever issued twice', () => {
     const backup = await station.backup();
     // Picked after the last backup: labels printed, fulfillments in Shopify; then the PC dies.
     const after = await pick(old, names(1007, 6));
-    const token = secretStoreFor(old.dir).get(DEMO_STORE)!;
 
     // The new PC: Shopify (the emulator's state) lives on; the store is connected again with its token.
-    const { app, preview } = await station.restore(backup, {
-      dataDir: bench.dir(),
-      prepare: (dir) => {
-        mkdirSync(join(dir, 'shopify-emulator'), { recursive: true });
-        copyFileSync(join(old.dir, 'shopify-emulator', 'demo-store.json'), join(dir, 'shopify-emulator', 'demo-store.json'));
-        secretStoreFor(dir).set(DEMO_STORE, token);
-      },
-    });
+    const { app, preview } = await station.restore(backup, { dataDir: bench.dir() });
     expect(preview).toMatchObject({ ok: true, events: backup.events, parcels: 6 });
     // The preview names the last number of each range the backup knew: one of those picked before it.
     expect(preview.ranges.some((r) => r.lastIssued !== null && before.includes(r.lastIssued))).toBe(true);
