@@ -66,7 +66,15 @@ export function heldOrders(db: Sqlite): HeldOrder[] {
   ).map(toHold);
 }
 
-const toHold = (r: { order_id: string; order_name: string; store: string; numbers: string; seen_in: string; fulfilled: number; held_at: string }): HeldOrder => ({
+const toHold = (r: {
+  order_id: string;
+  order_name: string;
+  store: string;
+  numbers: string;
+  seen_in: string;
+  fulfilled: number;
+  held_at: string;
+}): HeldOrder => ({
   orderId: r.order_id,
   orderName: r.order_name,
   store: r.store,
