@@ -85,6 +85,8 @@ test('the supervisor’s back office: a backup with its progress, the self-asses
     await backup.locator('.backup-restore summary').click();
     await backup.getByTestId('backup-list').getByRole('button').first().click();
     await expect(backup.getByTestId('restore-preview')).toContainText('parcels');
+    // The archive file (old parcels' scans) was backed up beside it and is restored with it.
+    await expect(backup.getByTestId('restore-preview-archive')).toContainText(/Archive beside it: firstscan-.*-archive\.db, \d+ rows of old parcels, checked/);
     await shot(page, 'devices-restore-preview');
     await backup.getByTestId('restore-stage').click();
     await expect(backup.getByTestId('restore-staged')).toContainText('restart Firstscan');

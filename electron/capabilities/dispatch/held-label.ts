@@ -15,7 +15,7 @@ export function heldLabelVerdict(ctx: ServiceContext, numbers: string[]): { mess
     if (!h.releasedAt)
       return {
         orderName: h.orderName,
-        message: `HELD AFTER A RESTORE: ${n} is the label of order ${h.orderName}, picked after the last backup. This station does not know the parcel yet.`,
+        message: `HELD AFTER A RESTORE: ${n} is the label of order ${h.orderName}, picked after the last backup.`,
         next: `Do not load it: put the parcel aside on the hold shelf. A supervisor decides on ${HOLD_SCREEN} (it was shipped, or pick it again).`,
       };
     return h.decision === 'pick_again'
