@@ -53,28 +53,12 @@ export interface HeldOrder {
 
 /** Orders held after a restore that no supervisor has checked yet. */
 export function heldOrders(db: Sqlite): HeldOrder[] {
-  return (
-    stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as Array<{
-      order_id: string;
-      order_name: string;
-      store: string;
-      numbers: string;
-      seen_in: string;
-      fulfilled: number;
-      held_at: string;
-    }>
-  ).map(toHold);
+  return (stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as HoldRow[]).map(toHold);
 }
 
-const toHold = (r: {
-  order_id: string;
-  order_name: string;
-  store: string;
-  numbers: string;
-  seen_in: string;
-  fulfilled: number;
-  held_at: string;
-}): HeldOrder => ({
+type HoldRow = { order_id: string; order_name: string; store: string; numbers: string; seen_in: string; fulfilled: number; held_at: string };
+
+const toHold = (r: HoldRow): HeldOrder => ({
   orderId: r.order_id,
   orderName: r.order_name,
   store: r.store,
@@ -92,7 +76,7 @@ export function holdOfNumber(db: Sqlite, number: string): (HeldOrder & { release
   const r = stmt(
     db,
     'SELECT h.* FROM restore_holds h, json_each(h.numbers) n WHERE n.value = ? ORDER BY h.released_at IS NULL DESC, h.held_at DESC LIMIT 1',
-  ).get(number) as (Parameters<typeof toHold>[0] & { released_at: string | null; decision: string | null }) | undefined;
+  ).get(number) as (HoldRow & { released_at: string | null; decision: string | null }) | undefined;
   return r ? { ...toHold(r), releasedAt: r.released_at, decision: r.decision } : null;
 }
 

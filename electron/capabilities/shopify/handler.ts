@@ -95,6 +95,18 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow<typeof KIND.cre
   throw new PermanentJobError(`Shopify refused: ${shopifySays}`);
 }
 
+/**
+ * Shopify's updatedAt of the fulfillment when it moved since the console's last known write to it (an
+ * earlier attempt of this update landed), else null.
+ */
+async function changedSinceKnown(rt: ShopifyRuntime, client: ShopifyClient, parcelId: string, fulfillmentId: string): Promise<string | null> {
+  const known = rt.ctx.store.read.shopify.lastKnownUpdate(parcelId);
+  const f = (
+    await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
+  ).fulfillment;
+  return f && known && Date.parse(f.updatedAt) > Date.parse(known) ? f.updatedAt : null;
+}
+
 function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
   const gid = rt.ctx.store.read.shopify.fulfillmentOf(parcelId);
   if (gid) return gid;
@@ -133,11 +145,8 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow<typeof KIND.tracki
   // Setting tracking is idempotent, but an update that e-mails the buyer must not e-mail twice: a retry (or a
   // restored station) first looks whether the fulfillment changed since the console's last known write.
   if (p.notifyCustomer && (job.attempts > 0 || rt.uncertain.has(job.id))) {
-    const known = rt.ctx.store.read.shopify.lastKnownUpdate(p.parcelId);
-    const f = (
-      await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
-    ).fulfillment;
-    if (f && known && Date.parse(f.updatedAt) > Date.parse(known)) return done(f.updatedAt, true);
+    const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
+    if (changed) return done(changed, true);
   }
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
     client,
@@ -193,11 +202,8 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow<typeof KIND.buyerNoti
   });
   if (row.notifiedAt) return done(true);
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
-    const known = reader.lastKnownUpdate(p.parcelId);
-    const f = (
-      await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
-    ).fulfillment;
-    if (f && known && Date.parse(f.updatedAt) > Date.parse(known)) return done(true, f.updatedAt);
+    const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
+    if (changed) return done(true, changed);
   }
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
     client,
