@@ -3,6 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { api, signInAs } from '../../../support/app';
 import { drain, pickOrders, restoreBench } from '../../../support/restore';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setNotifyAt } from '../../../../electron/capabilities/shopify/stores';
 import type { App } from '../../../../electron/app/create';
 import { runtimeOf } from '../../../../electron/capabilities/monitor/runtime';
 import { emulatedCarrier, registerCarrierApi } from '../../../../electron/capabilities/dispatch/carrier';
@@ -147,6 +150,32 @@ describe('after a restore, every queued job kind reaches the outside world at mo
     } finally {
       await hook.close();
     }
+  }, 120_000);
+
+  it('a tracking update that e-mails the buyer, sent after the backup, is found in Shopify: the buyer gets one shipping update', async () => {
+    const station = await bench.station();
+    const app = station.app;
+    const storeId = app.store.read.shopify.stores()[0].id;
+    setNotifyAt(app.ctx, storeId, 'pick');
+    const [tn] = await pickOrders(app, ['#1003']);
+    const parcel = app.store.read.parcels.byTracking(tn)!;
+    await api(app, 'parcel.relink', { parcelId: parcel.id, reason: 'label unreadable' });
+    expect(app.store.read.jobs.forRef(parcel.id).filter((j) => j.kind === 'shopify.tracking_update' && j.status === 'queued')).toHaveLength(1);
+    const backup = await station.backup();
+    await drain(app);
+    const mails = () =>
+      (JSON.parse(readFileSync(join(app.dir, 'shopify-emulator', 'demo-store.json'), 'utf8')) as { mails: Array<{ kind?: string; orderName?: string }> }).mails
+        .length;
+    await station.close(app);
+    const sentBefore = mails();
+    const { app: back } = await station.restore(backup);
+    await drain(back);
+    expect(back.store.read.jobs.forRef(parcel.id).find((j) => j.kind === 'shopify.tracking_update')).toMatchObject({
+      status: 'done',
+      result: expect.objectContaining({ found: true }),
+    });
+    await station.close(back);
+    expect(mails()).toBe(sentBefore);
   }, 120_000);
 
   it('decides every job kind in one table: CN23 forms wait at the printer like labels; a carrier that cannot be asked is a supervisor question', async () => {
