@@ -30,5 +30,9 @@ describe('a backup carries the archive file beside the database', () => {
     expect(existsSync(join(back.dir, 'firstscan-archive.db'))).toBe(true);
     const scans = sqliteOf(back.store).prepare('SELECT parcel_id FROM archive.monitor_scans ORDER BY parcel_id').all();
     expect(scans).toEqual([{ parcel_id: 'pcl_old0' }, { parcel_id: 'pcl_old1' }, { parcel_id: 'pcl_old2' }]);
+
+    // Where no second connection may read the files (a full disk's exclusive lock), the station's own connection copies the archive.
+    const file = join(bench.dir('fs-archive-copy-'), 'copy-archive.db');
+    expect(await back.store.read.backup.copyArchive(file)).toEqual({ integrity: 'ok', rows: 3 });
   }, 120_000);
 });
