@@ -7,7 +7,8 @@
 // decision: add it here, with the reason in the commit. The declared edges form no loop (architecture.test.ts).
 const capabilityEdges = {
   assessment: ['monitor'],
-  backup: ['numbers', 'shopify', 'site'],
+  // dispatch: after a restore, a queued manifest looks first only where the carrier's API can be asked (backup/jobs.ts).
+  backup: ['dispatch', 'numbers', 'shopify', 'site'],
   cutoffs: [],
   demo: ['cutoffs', 'lines', 'operators'],
   desktop: [],
@@ -20,7 +21,8 @@ const capabilityEdges = {
   orders: [],
   // devices: the bench queues a parcel's CN23 on the document printer (devices/printing/customs-form).
   pack: ['devices', 'lines', 'pick'],
-  pick: ['cutoffs', 'devices', 'lines', 'numbers', 'shopify', 'station'],
+  // dispatch: a label of an order held after a restore gets the same verdict at Pick as at Dispatch (dispatch/held-label.ts).
+  pick: ['cutoffs', 'devices', 'dispatch', 'lines', 'numbers', 'shopify', 'station'],
   shopify: ['demo'],
   site: [],
   station: [],

@@ -89,6 +89,45 @@ export function inspectCopy(file: string, readonly = false): CopyFacts {
   }
 }
 
+/** What a backed-up archive file (`<name>-archive.db`: old parcels' scans, polls, jobs) holds. */
+export interface ArchiveFacts {
+  integrity: string;
+  rows: number;
+}
+
+// One body for the preview and the worker: the archive's integrity and its rows (tables it may not have yet count 0).
+const ARCHIVE_BODY = `
+  if (!readonly) db.pragma('journal_mode = DELETE');
+  const integrity = db.pragma('integrity_check').map((r) => r.integrity_check).join('; ');
+  let rows = 0;
+  for (const t of ['monitor_scans', 'monitor_source_parcels', 'jobs'])
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t)) rows += db.prepare('SELECT count(*) AS n FROM ' + t).get().n;
+  return { integrity, rows };`;
+
+const inspectArchiveWith = new Function('db', 'readonly', ARCHIVE_BODY) as (db: Sqlite, readonly: boolean) => ArchiveFacts;
+
+export function inspectArchive(file: string, readonly = false): ArchiveFacts {
+  const db = new Database(file, { fileMustExist: true, readonly });
+  try {
+    return inspectArchiveWith(db, readonly);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The archive attached to the live connection, copied with SQLite's online backup (the main-thread path:
+ * a full disk's exclusive lock). Copied after the station database, so it is never older than it: a
+ * parcel's rows dropped from the hot database are already in the archive copy.
+ */
+export async function copyArchive(db: Sqlite, file: string): Promise<ArchiveFacts | null> {
+  const attached = db.prepare("SELECT file FROM pragma_database_list WHERE name = 'archive'").get() as { file: string } | undefined;
+  if (!attached?.file) return null;
+  // better-sqlite3 takes `attached` (its types leave it out).
+  await db.backup(file, { attached: 'archive', progress: () => 256 } as unknown as Parameters<Sqlite['backup']>[1]);
+  return inspectArchive(file);
+}
+
 /** The live database's own event count and station, to compare a fresh copy with. */
 export function liveCounts(db: Sqlite): { events: number; parcels: number } {
   return {
@@ -173,7 +212,16 @@ const Database = require(workerData.driver);
     let facts;
     try { facts = (function (db, Q, readonly) { ${INSPECT_BODY} })(db, workerData.queries, false); } finally { db.close(); }
     const fd = fs.openSync(workerData.dest, 'r'); fs.fsyncSync(fd); fs.closeSync(fd);
-    parentPort.postMessage({ done: true, facts, expected });
+    // The archive beside the database, after it (never older than the station's copy), the same way: online backup, check, fsync.
+    let archive = null;
+    if (workerData.archive) {
+      const a = new Database(workerData.archive.source, { fileMustExist: true, readonly: true });
+      try { a.pragma('busy_timeout = 5000'); await a.backup(workerData.archive.dest); } finally { a.close(); }
+      const ad = new Database(workerData.archive.dest, { fileMustExist: true });
+      try { archive = (function (db, readonly) { ${ARCHIVE_BODY} })(ad, false); } finally { ad.close(); }
+      const afd = fs.openSync(workerData.archive.dest, 'r'); fs.fsyncSync(afd); fs.closeSync(afd);
+    }
+    parentPort.postMessage({ done: true, facts, expected, archive });
   } catch (e) { parentPort.postMessage({ error: e.message }); }
 })();`;
 
@@ -186,21 +234,25 @@ export function backupOffThread(
   dest: string,
   pagesPerStep: number,
   on: { progress: (p: CopyProgress) => void; checking: () => void },
-): Promise<{ facts: CopyFacts; expected: number }> {
+  archive: { source: string; dest: string } | null = null,
+): Promise<{ facts: CopyFacts; expected: number; archive: ArchiveFacts | null }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BACKUP_WORKER, {
       eval: true,
-      workerData: { source, dest, pages: pagesPerStep, queries: INSPECT, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+      workerData: { source, dest, archive, pages: pagesPerStep, queries: INSPECT, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
     });
-    worker.on('message', (m: { progress?: CopyProgress; phase?: string; done?: boolean; facts?: CopyFacts; expected?: number; error?: string }) => {
-      if (m.progress) on.progress(m.progress);
-      else if (m.phase) on.checking();
-      else {
-        void worker.terminate();
-        if (m.error) reject(new Error(m.error));
-        else resolve({ facts: m.facts!, expected: m.expected! });
-      }
-    });
+    worker.on(
+      'message',
+      (m: { progress?: CopyProgress; phase?: string; done?: boolean; facts?: CopyFacts; expected?: number; archive?: ArchiveFacts | null; error?: string }) => {
+        if (m.progress) on.progress(m.progress);
+        else if (m.phase) on.checking();
+        else {
+          void worker.terminate();
+          if (m.error) reject(new Error(m.error));
+          else resolve({ facts: m.facts!, expected: m.expected!, archive: m.archive ?? null });
+        }
+      },
+    );
     worker.once('error', reject);
   });
 }

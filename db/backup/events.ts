@@ -49,7 +49,22 @@ export interface BackupEvents {
    * the Shopify handler finds its own fulfillment by tracking number instead of creating another);
    * labels are never printed again unasked (`setAside`: each also a `print.unconfirmed` for a person).
    */
-  'backup.jobs_held': { stationId: string; file: string; lookFirst: string[]; setAside: string[] };
+  'backup.jobs_held': {
+    stationId: string;
+    file: string;
+    lookFirst: string[];
+    setAside: string[];
+    /**
+     * Jobs that reach a person and cannot be looked up (buyer e-mails, the webhook, a manifest to a carrier
+     * that cannot be asked): taken out of their lane until a supervisor answers `backup.job_answered`.
+     * (Added later: absent in older events.)
+     */
+    askSupervisor?: string[];
+    /** Jobs that only read or are idempotent by nature: left to run. (Added later: absent in older events.) */
+    run?: string[];
+  };
+  /** A supervisor answered a job set aside after a restore: it went (done, never sent again), or send it again. */
+  'backup.job_answered': { jobId: string; kind: string; decision: 'went' | 'send_again'; note: string };
   /**
    * An order the backup shows open was picked after it: Shopify holds a fulfillment of it, or a label
    * was printed for it, with a number this station no longer knows. It is held (never picked again
@@ -60,6 +75,7 @@ export interface BackupEvents {
     orderId: string;
     orderName: string;
     store: string;
+    /** tracking numbers seen for it outside this database (on its printed label, in its Shopify fulfillment) */
     numbers: string[];
     seenIn: Array<'shopify' | 'labels'>;
     /** Shopify shows the order fulfilled */

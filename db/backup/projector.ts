@@ -1,12 +1,14 @@
 import { stmt } from '../core/stmt';
 import type { Projector } from '../core/types';
+import { jobsMoved } from '../core/current';
+import { HOLD } from '../devices/projector';
 
 const put = 'INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value';
 /** Each station backs up its own database: its settings and runs are kept under its own scope. */
 export const backupScope = (stationId: string) => `backup:${stationId}`;
 
 /** Orders held after a restore (migration 0022): a projection, emptied and rebuilt with the others. */
-export const backupTables = [{ table: 'restore_holds' }];
+export const backupTables = [{ table: 'restore_holds' }, { table: 'restore_job_holds' }];
 
 export const HELD_NOTE = 'picked after the last backup: check before re-picking';
 
@@ -34,6 +36,29 @@ export const backupProjector: Projector = {
   },
   'backup.jobs_held': (db, e) => {
     for (const id of e.payload.lookFirst) stmt(db, "UPDATE jobs SET attempts = attempts + 1 WHERE id = ? AND status = 'queued'").run(id);
+    for (const id of e.payload.askSupervisor ?? []) {
+      stmt(
+        db,
+        `INSERT OR REPLACE INTO restore_job_holds (job_id, kind, target, held_at) SELECT id, kind, target, ? FROM jobs WHERE id = ? AND status = 'queued'`,
+      ).run(e.occurredAt, id);
+      stmt(db, "UPDATE jobs SET target = target || ':aside', next_at = ? WHERE id = ? AND status = 'queued' AND target NOT LIKE '%:aside'").run(HOLD, id);
+    }
+  },
+  'backup.job_answered': (db, e) => {
+    const { jobId, decision } = e.payload;
+    const held = stmt(db, 'SELECT target FROM restore_job_holds WHERE job_id = ?').get(jobId) as { target: string } | undefined;
+    stmt(db, 'UPDATE restore_job_holds SET answered_at = ?, decision = ? WHERE job_id = ?').run(e.occurredAt, decision, jobId);
+    if (!held) return;
+    jobsMoved();
+    if (decision === 'send_again')
+      stmt(db, "UPDATE jobs SET target = ?, next_at = ?, last_error = NULL WHERE id = ? AND status = 'queued'").run(held.target, e.occurredAt, jobId);
+    else
+      stmt(db, "UPDATE jobs SET target = ?, status = 'done', result = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'queued'").run(
+        held.target,
+        JSON.stringify({ answered: 'went', note: e.payload.note }),
+        e.occurredAt,
+        jobId,
+      );
   },
   'backup.order_held': (db, e) => {
     const p = e.payload;

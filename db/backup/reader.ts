@@ -1,6 +1,9 @@
 import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
-import { copyDatabase, freePoolNumbers, liveCounts, sharedFile, type CopyProgress } from './copy';
+import { copyArchive, copyDatabase, freePoolNumbers, liveCounts, sharedFile, type CopyProgress } from './copy';
+import { archiveOf } from '../retention/archive';
+import { toJob, type JobRow } from '../outbox/reader';
+import type { Raw } from '../core/rows';
 
 export interface PendingRestore {
   file: string;
@@ -50,25 +53,49 @@ export interface HeldOrder {
 
 /** Orders held after a restore that no supervisor has checked yet. */
 export function heldOrders(db: Sqlite): HeldOrder[] {
+  return (stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as HoldRow[]).map(toHold);
+}
+
+type HoldRow = { order_id: string; order_name: string; store: string; numbers: string; seen_in: string; fulfilled: number; held_at: string };
+
+const toHold = (r: HoldRow): HeldOrder => ({
+  orderId: r.order_id,
+  orderName: r.order_name,
+  store: r.store,
+  numbers: JSON.parse(r.numbers) as string[],
+  seenIn: JSON.parse(r.seen_in) as string[],
+  fulfilled: r.fulfilled === 1,
+  heldAt: r.held_at,
+});
+
+/**
+ * The hold (answered or not) of the order whose label carries this tracking number: a parcel picked
+ * after the backup that this database does not know, scanned at Dispatch or Pick.
+ */
+export function holdOfNumber(db: Sqlite, number: string): (HeldOrder & { releasedAt: string | null; decision: string | null }) | null {
+  const r = stmt(
+    db,
+    'SELECT h.* FROM restore_holds h, json_each(h.numbers) n WHERE n.value = ? ORDER BY h.released_at IS NULL DESC, h.held_at DESC LIMIT 1',
+  ).get(number) as (HoldRow & { released_at: string | null; decision: string | null }) | undefined;
+  return r ? { ...toHold(r), releasedAt: r.released_at, decision: r.decision } : null;
+}
+
+/** A job set aside after a restore, waiting for a supervisor's answer. */
+export interface HeldJob {
+  job: JobRow;
+  /** the lane it came from */
+  target: string;
+  heldAt: string;
+}
+
+export function heldJobs(db: Sqlite): HeldJob[] {
   return (
-    stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as Array<{
-      order_id: string;
-      order_name: string;
-      store: string;
-      numbers: string;
-      seen_in: string;
-      fulfilled: number;
-      held_at: string;
-    }>
-  ).map((r) => ({
-    orderId: r.order_id,
-    orderName: r.order_name,
-    store: r.store,
-    numbers: JSON.parse(r.numbers) as string[],
-    seenIn: JSON.parse(r.seen_in) as string[],
-    fulfilled: r.fulfilled === 1,
-    heldAt: r.held_at,
-  }));
+    stmt(
+      db,
+      `SELECT j.*, h.target AS held_target, h.held_at FROM restore_job_holds h JOIN jobs j ON j.id = h.job_id
+       WHERE h.answered_at IS NULL AND j.status = 'queued' ORDER BY h.held_at, j.created_at`,
+    ).all() as Array<Raw & { held_target: string; held_at: string }>
+  ).map((r) => ({ job: toJob(r), target: r.held_target, heldAt: r.held_at }));
 }
 
 /** The backup's door on the store: the restore state, the floors' sources, and the live file to copy. */
@@ -77,11 +104,19 @@ export function backupReader(db: Sqlite) {
     restorePending: () => restorePending(db),
     rangesForRestore: () => rangesForRestore(db),
     heldOrders: () => heldOrders(db),
+    holdOfNumber: (number: string) => holdOfNumber(db, number),
+    heldJobs: () => heldJobs(db),
     freePoolNumbers: () => freePoolNumbers(db),
     liveCounts: () => liveCounts(db),
     /** Another connection may read the file (not held exclusively): copy it off the main thread. */
     sharedFile: () => sharedFile(db),
     file: () => db.name,
     copy: (file: string, pagesPerStep: number, onProgress: (p: CopyProgress) => void) => copyDatabase(db, file, pagesPerStep, onProgress),
+    /** The archive file attached beside the database (retention), or null (none, or in memory). */
+    archiveFile: () => {
+      const f = archiveOf(db);
+      return f && f !== ':memory:' ? f : null;
+    },
+    copyArchive: (file: string) => copyArchive(db, file),
   };
 }

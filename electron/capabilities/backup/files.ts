@@ -7,6 +7,9 @@ export function backupName(stationId: string, at: Date): string {
   return `firstscan-${stationId}-${DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmssSSS'Z'")}.db`;
 }
 
+/** The archive file backed up beside a copy (as `firstscan-archive.db` sits beside `firstscan.db`); not a backup name itself. */
+export const archiveOfBackup = (path: string) => path.replace(/\.db$/, '-archive.db');
+
 /** Where a copy is written until it has been checked; a kill before the rename leaves only this behind. */
 export const partialName = (name: string) => `${name}.partial`;
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AppEnv, Capability } from '../../app/capability';
+import type { ServiceContext } from '../../core/context';
 import { backupScope } from '../../../db/backup/projector';
 import { BackupRunner } from './run';
 import { backupSettings, saveBackupSettings } from './settings';
@@ -7,6 +8,7 @@ import { listBackups } from './files';
 import { nextDue, startSchedule } from './schedule';
 import { checkRestore, confirmRestore, previewBackup, releaseHeldOrder, restoreStaged, stageRestore } from './restore';
 import { labelEvidence, type Evidence } from './evidence';
+import { answerHeldJob, heldJobViews } from './held-jobs';
 import { trackingNumbersInShopify } from '../shopify/tracked';
 import { isJoined } from '../site/credentials';
 import { shopifyRuntime } from '../shopify/handlers';
@@ -65,6 +67,17 @@ async function evidence(env: AppEnv, extraLabelDirs: string[] = []): Promise<Evi
   return out;
 }
 
+/** The backup a restored station runs on (waiting for its confirmation, or confirmed), until a newer backup is good. */
+function restoredFrom(ctx: ServiceContext, scope: string): { file: string; backupAt: string; at: string | null } | null {
+  const pending = ctx.store.read.backup.restorePending();
+  const done = ctx.store.read.settings.get<{ file: string; backupAt: string; at: string }>(scope, 'restored');
+  const r = pending ? { file: pending.file, backupAt: pending.backupAt, at: null } : done ? { file: done.file, backupAt: done.backupAt, at: done.at } : null;
+  const good = ctx.store.read.settings.get<RunRecord>(scope, 'last_good');
+  const since = r?.at ?? pending?.stagedAt;
+  if (!r || (good && since && good.at > since)) return null;
+  return r;
+}
+
 export const backupCapability: Capability = {
   name: 'backup',
   handlers: (env) => ({
@@ -82,6 +95,8 @@ export const backupCapability: Capability = {
         restorePending: ctx.store.read.backup.restorePending(),
         restoreStaged: restoreStaged(env.dataDir),
         heldOrders: ctx.store.read.backup.heldOrders(),
+        heldJobs: heldJobViews(ctx),
+        restoredFrom: restoredFrom(ctx, scope),
       };
     },
     'backup.settings.save': (input) => saveBackupSettings(env.ctx, env.dataDir, input),
@@ -98,6 +113,7 @@ export const backupCapability: Capability = {
     'backup.restore.check': async ({ labelsDirs }) => checkRestore(env.ctx, await evidence(env, labelsDirs)),
     'backup.restore.confirm': async ({ labelsDirs, confirmGap }) => confirmRestore(env.ctx, await evidence(env, labelsDirs), confirmGap),
     'backup.restore.release': ({ orderId, decision, note }) => releaseHeldOrder(env.ctx, orderId, decision, note),
+    'backup.restore.answer': ({ jobId, decision, note }) => answerHeldJob(env.ctx, jobId, decision, note),
   }),
   start: (env) => startSchedule(env.ctx, backupRunner(env), (err) => env.faults.record('scheduled backup', err)),
 };

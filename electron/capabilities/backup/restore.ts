@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { inspectCopy, markRestorePending, markSiteCatchUp, type CopyFacts } from '../../../db/backup/copy';
+import { inspectArchive, inspectCopy, markRestorePending, markSiteCatchUp, type CopyFacts } from '../../../db/backup/copy';
 import { isJoined } from '../site/credentials';
 import type { PendingRestore } from '../../../db/backup/reader';
 import type { RestoredRange } from '../../../db/backup/events';
@@ -8,7 +8,7 @@ import { numberFromSerial, type RangeParams } from '../numbers/issue';
 import { serialOf } from '../numbers/overlap';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { listBackups } from './files';
+import { archiveOfBackup, listBackups } from './files';
 import type { Evidence } from './evidence';
 
 export interface BackupPreview {
@@ -22,6 +22,21 @@ export interface BackupPreview {
   parcels: number;
   ranges: Array<{ lineName: string; rangeId: string; lastIssued: string | null; left: number }>;
   pool: Array<{ lineName: string; lastUsed: string | null; free: number }>;
+  /** the archive file backed up beside it (old parcels' scans), or null */
+  archive: { file: string; ok: boolean; rows: number; problem: string | null } | null;
+}
+
+/** The archive backed up beside a copy, checked read-only. */
+function previewArchive(file: string): BackupPreview['archive'] {
+  const path = archiveOfBackup(file);
+  if (!existsSync(path)) return null;
+  try {
+    const a = inspectArchive(path, true);
+    const ok = a.integrity === 'ok';
+    return { file: basename(path), ok, rows: a.rows, problem: ok ? null : `It fails SQLite's integrity check (${a.integrity.slice(0, 120)}).` };
+  } catch (err) {
+    return { file: basename(path), ok: false, rows: 0, problem: `It cannot be opened (${(err as Error).message}).` };
+  }
 }
 
 function lastIssued(params: string, next: number, first: number): string | null {
@@ -51,6 +66,7 @@ export function previewBackup(file: string): BackupPreview {
       parcels: 0,
       ranges: [],
       pool: [],
+      archive: null,
     };
   }
   const problem =
@@ -59,10 +75,12 @@ export function previewBackup(file: string): BackupPreview {
       : !facts.stationId
         ? 'It holds no station. Choose a backup Firstscan wrote.'
         : null;
+  const archive = previewArchive(file);
   return {
     file,
-    ok: !problem,
-    problem,
+    ok: !problem && (!archive || archive.ok),
+    archive,
+    problem: problem ?? (archive && !archive.ok ? `Its archive file ${archive.file}: ${archive.problem} Choose an older backup.` : null),
     stationId: facts.stationId,
     backupAt: at ?? facts.lastEventAt,
     lastEventAt: facts.lastEventAt,
@@ -88,6 +106,11 @@ export function stageRestore(dataDir: string, file: string, stagedAt: Date): Bac
   const preview = previewBackup(file);
   if (!preview.ok) throw badInput(`${basename(file)}: ${preview.problem}`);
   const partial = join(dataDir, `${INCOMING}.partial`);
+  // The archive first: the staged database's presence is what the next start acts on.
+  if (preview.archive) {
+    copyFileSync(archiveOfBackup(file), `${archiveOfBackup(join(dataDir, INCOMING))}.partial`);
+    renameSync(`${archiveOfBackup(join(dataDir, INCOMING))}.partial`, archiveOfBackup(join(dataDir, INCOMING)));
+  } else rmSync(archiveOfBackup(join(dataDir, INCOMING)), { force: true });
   copyFileSync(file, partial);
   const note: PendingRestore = { file: basename(file), backupAt: preview.backupAt ?? '', stagedAt: stagedAt.toISOString() };
   markRestorePending(partial, JSON.stringify(note));
@@ -108,7 +131,12 @@ export function swapInStagedRestore(dataDir: string, at: Date): string | null {
   mkdirSync(aside, { recursive: true, mode: 0o700 });
   // In a site, the events this station pushed after the backup come back from the server before it picks.
   if (isJoined(dataDir)) markSiteCatchUp(incoming);
-  for (const f of ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm']) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
+  const incomingArchive = archiveOfBackup(incoming);
+  const files = ['firstscan.db', 'firstscan.db-wal', 'firstscan.db-shm'];
+  // The archive is replaced only by the backup's own (an older backup without one keeps the archive in place).
+  if (existsSync(incomingArchive)) files.push('firstscan-archive.db', 'firstscan-archive.db-wal', 'firstscan-archive.db-shm');
+  for (const f of files) if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(aside, f));
+  if (existsSync(incomingArchive)) renameSync(incomingArchive, join(dataDir, 'firstscan-archive.db'));
   renameSync(incoming, join(dataDir, 'firstscan.db'));
   return aside;
 }
@@ -266,4 +294,5 @@ export function releaseHeldOrder(ctx: ServiceContext, orderId: string, decision:
 
 export function dropStagedRestore(dataDir: string): void {
   rmSync(join(dataDir, INCOMING), { force: true });
+  rmSync(archiveOfBackup(join(dataDir, INCOMING)), { force: true });
 }

@@ -1,9 +1,10 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupOffThread, inspectCopy, type CopyFacts } from '../../../db/backup/copy';
+import { existsSync } from 'node:fs';
+import { backupOffThread, inspectCopy, type ArchiveFacts, type CopyFacts } from '../../../db/backup/copy';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { conflict } from '../../core/errors';
-import { backupName, listBackups, partialName, partialsIn } from './files';
+import { archiveOfBackup, backupName, listBackups, partialName, partialsIn } from './files';
 import { backupSettings, checkFolder } from './settings';
 
 export type Trigger = 'schedule' | 'console' | 'cli';
@@ -23,6 +24,8 @@ export interface BackupResult {
   parcels: number;
   ms: number;
   pruned: string[];
+  /** rows of the archive file copied beside it, or null (the station had none) */
+  archiveRows: number | null;
 }
 
 /** Pages per step of the copy on its worker thread (1 MB): progress for the bar, nothing the picks wait for. */
@@ -120,11 +123,18 @@ export class BackupRunner {
     const checking = () => this.current && Object.assign(this.current, { phase: 'checking', done: 1 });
     let facts: CopyFacts;
     let expected: number;
+    // The archive beside the database (old parcels' scans) goes with it: `<name>-archive.db`.
+    const archiveLive = live.archiveFile();
+    const archivePartial = archiveLive && existsSync(archiveLive) ? partialName(archiveOfBackup(join(folder, name))) : null;
+    let archive: ArchiveFacts | null = null;
     if (live.sharedFile()) {
-      ({ facts, expected } = await backupOffThread(live.file(), partial, this.opts.pagesPerStep ?? PAGES_PER_STEP, {
-        progress: (p) => progress(fraction(p)),
-        checking,
-      }));
+      ({ facts, expected, archive } = await backupOffThread(
+        live.file(),
+        partial,
+        this.opts.pagesPerStep ?? PAGES_PER_STEP,
+        { progress: (p) => progress(fraction(p)), checking },
+        archivePartial ? { source: archiveLive!, dest: archivePartial } : null,
+      ));
     } else {
       // Only this connection may read the file (a full disk): copy between scans on the main thread.
       await live.copy(partial, this.opts.pagesPerStep ?? 64, (p) => progress(fraction(p)));
@@ -133,16 +143,25 @@ export class BackupRunner {
       checking();
       facts = inspectCopy(partial);
       fsyncPath(partial);
+      if (archivePartial) {
+        archive = await live.copyArchive(archivePartial);
+        fsyncPath(archivePartial);
+      }
     }
+    if (archive && archive.integrity !== 'ok')
+      throw new Error(`the copy of the archive failed SQLite's integrity check (${archive.integrity.slice(0, 200)}); the previous backups are kept`);
     if (facts.integrity !== 'ok') throw new Error(`the copy failed SQLite's integrity check (${facts.integrity.slice(0, 200)}); the previous backups are kept`);
     if (facts.events !== expected || facts.stationId !== this.ctx.stationId)
       throw new Error(`the copy holds ${facts.events} events where the station had ${expected}; the previous backups are kept`);
+    // The archive first: a good copy's name always has its archive beside it.
+    if (archivePartial && archive) renameSync(archivePartial, archiveOfBackup(join(folder, name)));
     renameSync(partial, join(folder, name));
     fsyncPath(folder);
     const pruned = listBackups(folder, this.ctx.stationId)
       .slice(Math.max(1, keep))
       .map((b) => {
         rmSync(b.path, { force: true });
+        rmSync(archiveOfBackup(b.path), { force: true });
         return b.name;
       });
     return {
@@ -152,6 +171,7 @@ export class BackupRunner {
       parcels: facts.parcels,
       ms: Math.round(performance.now() - t0),
       pruned,
+      archiveRows: archive?.rows ?? null,
     };
   }
 }

@@ -16,6 +16,12 @@ export interface CarrierAcceptance {
 /** A carrier that accepts manifests electronically. Submitting the same manifest twice must be harmless. */
 export interface CarrierManifestApi {
   submit(m: ManifestSubmission): Promise<CarrierAcceptance>;
+  /**
+   * What the carrier's system holds for our manifest number, or null if it never got it: a carrier that
+   * can be asked lets a retry (or a restored station) look before it sends again. Without it, a restored
+   * station sets the manifest aside for a supervisor (backup/jobs.ts).
+   */
+  find?(m: ManifestSubmission): Promise<CarrierAcceptance | null>;
 }
 
 /**
@@ -31,6 +37,13 @@ export class EmulatedCarrierApi implements CarrierManifestApi {
     this.received.push(m);
     const accepted = m.trackingNumbers.filter((n) => !this.script.notReceived.includes(n));
     return { reference: `EMU-${m.number}`, accepted: [...accepted, ...this.script.extra] };
+  }
+
+  async find(m: ManifestSubmission): Promise<CarrierAcceptance | null> {
+    if (this.script.fail) throw new Error(this.script.fail);
+    const got = this.received.find((r) => r.number === m.number && r.closedAt === m.closedAt);
+    if (!got) return null;
+    return { reference: `EMU-${got.number}`, accepted: [...got.trackingNumbers.filter((n) => !this.script.notReceived.includes(n)), ...this.script.extra] };
   }
 }
 
@@ -65,9 +78,14 @@ export function carrierJobHandler(ctx: ServiceContext): AnyJobHandler {
         if (!m) throw new PermanentJobError(`Manifest ${s.manifestId} does not exist.`);
         // Reopened (or voided) since this job was queued: the next close-out queues a fresh submission.
         if (m.status !== 'closed' || m.closedAt !== s.closedAt) return { result: { skipped: `manifest is ${m.status} since` } };
-        const acceptance = await carrierApiFor(s.lineId).submit(s);
+        const api = carrierApiFor(s.lineId);
+        // An earlier attempt (or the PC before a restore) may have sent it: ask the carrier first where it can be asked.
+        const found = job.attempts > 0 && api.find ? await api.find(s) : null;
+        const acceptance = found ?? (await api.submit(s));
         const done = handOver(ctx, m.id, { via: 'carrier_api', driver: null, carrierRef: acceptance.reference, accepted: acceptance.accepted });
-        return { result: { reference: acceptance.reference, accepted: acceptance.accepted.length, handedOver: done.manifest.status === 'handed_over' } };
+        return {
+          result: { reference: acceptance.reference, accepted: acceptance.accepted.length, handedOver: done.manifest.status === 'handed_over', found: !!found },
+        };
       },
     },
   });

@@ -9,6 +9,7 @@ import { classify, siteCode } from './codes';
 import { requireLine, rulesFor } from './rules';
 import { loadedView, manifestView, operator, requireManifest } from './view';
 import type { ManifestRow } from '../../../db/dispatch/reader';
+import { heldLabelVerdict } from './held-label';
 
 type ScanResult = z.input<typeof DispatchScanResult>;
 type Refusal = { code: z.infer<typeof RefusalCode>; message: string; next: string; parcelId?: string; belongsTo?: string };
@@ -126,6 +127,8 @@ function refusalFor(ctx: ServiceContext, m: ManifestRow, rules: LineRulesData, p
 }
 
 function unknownCode(ctx: ServiceContext, raw: string, compact: string): Refusal {
+  const held = heldLabelVerdict(ctx, [compact, raw.trim()]);
+  if (held) return { code: 'held_after_restore', message: held.message, next: held.next, belongsTo: held.orderName };
   const number = recognize(compact);
   if (number.ok)
     return {

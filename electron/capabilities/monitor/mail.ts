@@ -12,6 +12,7 @@ export interface BuyerMessage {
 
 export interface MailTransport {
   name: string;
+  /** `idempotencyKey` is the job id: a real transport sends it as the Message-ID (`<job id@firstscan>`). */
   send(m: BuyerMessage, idempotencyKey: string): Promise<{ id: string }>;
 }
 
@@ -22,7 +23,8 @@ export function fileMail(dir: string): MailTransport {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       // The job id names the file: a retried job rewrites the same message, never a second one.
       const file = join(dir, `${key}.eml`);
-      writeFileSync(file, `To: ${m.to}\nSubject: ${m.subject}\nX-Firstscan-Ref: ${m.ref}\n\n${m.body}\n`, { mode: 0o600 });
+      // The Message-ID is the job id too: a receiver (or a mail relay) sees a second copy as the same message.
+      writeFileSync(file, `Message-ID: <${key}@firstscan>\nTo: ${m.to}\nSubject: ${m.subject}\nX-Firstscan-Ref: ${m.ref}\n\n${m.body}\n`, { mode: 0o600 });
       return { id: file };
     },
   };

@@ -11,6 +11,7 @@ import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../devices/printing/health';
 import type { Output } from '../../contract/channels';
 import { DiskFullError } from '../../../db/core/disk';
+import { heldLabelVerdict } from '../dispatch/held-label';
 
 type PickResult = Output<'pick.scan'>;
 type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];
@@ -53,6 +54,8 @@ function scanOnce(ctx: ServiceContext, code: string, choice?: string): PickResul
   const r = resolveScan(ctx.store, code);
   if (r.kind === 'parcel') return reprint(ctx, r.parcel, 'label rescanned at pick');
   if (r.kind === 'unknown') {
+    const held = heldLabelVerdict(ctx, [code.trim(), code.trim().toUpperCase().replace(/\s+/g, '')]);
+    if (held) return refuse(ctx, code, 'held_after_restore', held.message, held.next);
     if (isStoreBarcode(code))
       return refuse(
         ctx,

@@ -95,6 +95,18 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow<typeof KIND.cre
   throw new PermanentJobError(`Shopify refused: ${shopifySays}`);
 }
 
+/**
+ * Shopify's updatedAt of the fulfillment when it moved since the console's last known write to it (an
+ * earlier attempt of this update landed), else null.
+ */
+async function changedSinceKnown(rt: ShopifyRuntime, client: ShopifyClient, parcelId: string, fulfillmentId: string): Promise<string | null> {
+  const known = rt.ctx.store.read.shopify.lastKnownUpdate(parcelId);
+  const f = (
+    await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
+  ).fulfillment;
+  return f && known && Date.parse(f.updatedAt) > Date.parse(known) ? f.updatedAt : null;
+}
+
 function fulfillmentOrWait(rt: ShopifyRuntime, parcelId: string): string {
   const gid = rt.ctx.store.read.shopify.fulfillmentOf(parcelId);
   if (gid) return gid;
@@ -111,23 +123,9 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow<typeof KIND.tracki
   const p = job.payload;
   // A reship's parcel updates the fulfillment of the parcel it replaces.
   const fulfillmentId = rt.ctx.store.read.shopify.fulfillmentOf(p.parcelId) ?? fulfillmentOrWait(rt, p.replacesParcelId ?? p.parcelId);
-  // Setting tracking is idempotent: sending it twice leaves the same state.
-  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
-    clientFor(rt, p.storeId),
-    rt,
-    'TrackingUpdate',
-    TRACKING_UPDATE,
-    {
-      fulfillmentId,
-      trackingInfoInput: p.tracking,
-      notifyCustomer: p.notifyCustomer,
-    },
-  );
-  if (r.fulfillmentTrackingInfoUpdate.userErrors.length)
-    throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
-  const updatedAt = r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt;
-  return {
-    result: { fulfillmentGid: fulfillmentId },
+  const client = clientFor(rt, p.storeId);
+  const done = (updatedAt: string | undefined, found: boolean): JobOutcome => ({
+    result: { fulfillmentGid: fulfillmentId, ...(found ? { found } : {}) },
     events: [
       {
         type: 'shopify.tracking_updated',
@@ -143,7 +141,27 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow<typeof KIND.tracki
         },
       },
     ],
-  };
+  });
+  // Setting tracking is idempotent, but an update that e-mails the buyer must not e-mail twice: a retry (or a
+  // restored station) first looks whether the fulfillment changed since the console's last known write.
+  if (p.notifyCustomer && (job.attempts > 0 || rt.uncertain.has(job.id))) {
+    const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
+    if (changed) return done(changed, true);
+  }
+  const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
+    client,
+    rt,
+    'TrackingUpdate',
+    TRACKING_UPDATE,
+    {
+      fulfillmentId,
+      trackingInfoInput: p.tracking,
+      notifyCustomer: p.notifyCustomer,
+    },
+  );
+  if (r.fulfillmentTrackingInfoUpdate.userErrors.length)
+    throw new PermanentJobError(`Shopify refused: ${userErrorText(r.fulfillmentTrackingInfoUpdate.userErrors)}`);
+  return done(r.fulfillmentTrackingInfoUpdate.fulfillment?.updatedAt, false);
 }
 
 /**
@@ -184,11 +202,8 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow<typeof KIND.buyerNoti
   });
   if (row.notifiedAt) return done(true);
   if (job.attempts > 0 || rt.uncertain.has(job.id)) {
-    const known = reader.lastKnownUpdate(p.parcelId);
-    const f = (
-      await send<{ fulfillment: { id: string; updatedAt: string } | null }>(client, rt, 'FulfillmentUpdated', FULFILLMENT_UPDATED, { id: fulfillmentId })
-    ).fulfillment;
-    if (f && known && Date.parse(f.updatedAt) > Date.parse(known)) return done(true, f.updatedAt);
+    const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
+    if (changed) return done(true, changed);
   }
   const r = await send<{ fulfillmentTrackingInfoUpdate: { fulfillment: { id: string; updatedAt?: string } | null; userErrors: UserError[] } }>(
     client,

@@ -1,7 +1,8 @@
 import type { Store } from '../../../db/store';
 import type { Clock } from '../../core/clock';
 
-const PRINTS = new Set(['print.label', 'print.testsheet']);
+// The prints of AFTER_RESTORE (backup/jobs.ts: rule `printed?`); site imports no other capability.
+const PRINTS = new Set(['print.label', 'print.customs_form', 'print.testsheet']);
 
 /**
  * Labels queued by own events that came back from the server after a restore: the label may have

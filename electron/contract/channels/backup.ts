@@ -14,6 +14,8 @@ const Run = z.object({
   trigger: z.string(),
 });
 
+const Archive = z.object({ file: z.string(), ok: z.boolean(), rows: z.number().int(), problem: z.string().nullable() });
+
 const Preview = z.object({
   file: z.string(),
   ok: z.boolean(),
@@ -25,6 +27,8 @@ const Preview = z.object({
   parcels: z.number().int(),
   ranges: z.array(z.object({ lineName: z.string(), rangeId: z.string(), lastIssued: z.string().nullable(), left: z.number().int() })),
   pool: z.array(z.object({ lineName: z.string(), lastUsed: z.string().nullable(), free: z.number().int() })),
+  /** the archive file backed up beside it (old parcels' scans), or null when the station had none */
+  archive: Archive.nullable(),
 });
 
 const Check = z.object({
@@ -67,6 +71,16 @@ const HeldOrder = z.object({
   heldAt: z.string(),
 });
 
+const HeldJob = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  what: z.string().describe('what it is and where it goes'),
+  message: z.string().describe('the message itself, as it would go out'),
+  why: z.string(),
+  createdAt: z.string(),
+  heldAt: z.string(),
+});
+
 const folderPath = z.string().trim().min(1, 'give the folder').max(1000);
 const filePath = z.string().trim().min(1, 'give the backup file').max(1000);
 const labelsDirs = z.array(z.string().trim().min(1).max(1000)).max(10).optional().describe('more folders of printed labels to read (a print server’s archive)');
@@ -84,6 +98,10 @@ export const backupChannels = {
       restorePending: z.object({ file: z.string(), backupAt: z.string(), stagedAt: z.string() }).nullable(),
       restoreStaged: z.boolean(),
       heldOrders: z.array(HeldOrder),
+      /** jobs the restored copy held queued that reach a person and cannot be looked up: a supervisor answers each */
+      heldJobs: z.array(HeldJob),
+      /** the backup this station runs on, until a newer backup is made */
+      restoredFrom: z.object({ file: z.string(), backupAt: z.string(), at: z.string().nullable() }).nullable(),
     }),
     'This station’s backups: where, how often, the last good one, the one running (progress 0..1), the copies in the folder, a restore waiting.',
     'picker',
@@ -134,6 +152,12 @@ export const backupChannels = {
     z.object({ orderId: z.string().min(1), decision: z.enum(['pick_again', 'shipped']), note: z.string().trim().max(500).default('') }).strict(),
     z.object({ orderId: z.string(), status: z.string() }),
     'Supervisor: an order held after a restore (picked after the last backup) was checked: pick it again (nothing left the building), or it was shipped.',
+    'supervisor',
+  ),
+  'backup.restore.answer': ch(
+    z.object({ jobId: z.string().min(1), decision: z.enum(['went', 'send_again']), note: z.string().trim().max(500).default('') }).strict(),
+    z.object({ jobId: z.string(), status: z.string() }),
+    'Supervisor: a job set aside after a restore (an e-mail, the webhook, a manifest) was checked: it went (never sent again), or send it again.',
     'supervisor',
   ),
 } as const;

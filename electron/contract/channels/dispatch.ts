@@ -88,6 +88,7 @@ export const RefusalCode = z.enum([
   'too_heavy',
   'weight_required',
   'bag_required',
+  'held_after_restore',
 ]);
 
 export const DispatchScanResult = z.discriminatedUnion('outcome', [

@@ -37,7 +37,7 @@ export function startGeneration(store: Store, clock: Clock): Generation {
     store.meta.set('runner_pid', String(process.pid));
     if (previousAlive) return;
     const leased = store.read.jobs.leased();
-    const prints = leased.filter((j) => j.kind === 'print.label' || j.kind === 'print.testsheet');
+    const prints = leased.filter((j) => j.kind === 'print.label' || j.kind === 'print.customs_form' || j.kind === 'print.testsheet');
     if (prints.length)
       store.write('outbox', clock.now(), (emit) => {
         for (const j of prints) {

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
 import { fmtDateTime } from '../ui/time';
-import { BackupRestore, HeldOrders } from './BackupRestore';
+import { BackupRestore, HeldJobs, HeldOrders } from './BackupRestore';
 import type { Output } from '../../../electron/contract/channels';
 import { ActionButton } from '../operators/OperatorsAllowed';
 
@@ -42,8 +42,20 @@ export function BackupPanel() {
       <h2 id="bk-h">Backup</h2>
       {s.restorePending && <BackupRestore pending reload={() => void status.reload()} />}
       <HeldOrders orders={s.heldOrders} reload={() => void status.reload()} />
-      <p className={`backup-last ${ok ? 'good' : 'stale'}`} data-testid="backup-last-good" data-fresh={ok ? 'yes' : 'no'}>
-        {good ? (
+      <HeldJobs jobs={s.heldJobs} reload={() => void status.reload()} />
+      <p className={`backup-last ${ok || s.restoredFrom ? 'good' : 'stale'}`} data-testid="backup-last-good" data-fresh={ok ? 'yes' : 'no'}>
+        {s.restoredFrom ? (
+          <>
+            Restored from <b className="mono">{s.restoredFrom.file}</b>, taken <b>{fmtDateTime(s.restoredFrom.backupAt)}</b>
+            <span className="backup-facts" data-testid="backup-restored-next">
+              {s.nextDue
+                ? Date.parse(s.nextDue) <= Date.now()
+                  ? 'Next backup: due now (it starts within a minute).'
+                  : `Next backup due ${fmtDateTime(s.nextDue)}.`
+                : 'No backup folder on this PC: choose one below, then back up now.'}
+            </span>
+          </>
+        ) : good ? (
           <>
             Last good backup <b>{fmtDateTime(good.at)}</b>
             <span className="backup-facts">

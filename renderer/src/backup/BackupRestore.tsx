@@ -79,6 +79,11 @@ function ChooseBackup({ backups, staged, reload }: { backups: Backups; staged: b
               <p>
                 Backup of <b>{fmtDateTime(preview.backupAt)}</b>: {preview.events.toLocaleString()} events, {preview.parcels.toLocaleString()} parcels.
               </p>
+              <p className="small" data-testid="restore-preview-archive">
+                {preview.archive
+                  ? `Archive beside it: ${preview.archive.file}, ${preview.archive.rows.toLocaleString()} rows of old parcels, checked: restored with it.`
+                  : 'No archive file beside it: the archive on this PC (if any) stays as it is.'}
+              </p>
               <table className="report-table">
                 <thead>
                   <tr>
@@ -238,6 +243,49 @@ export function HeldOrders({ orders, reload }: { orders: Held[]; reload: () => v
               <button type="button" disabled={act.busy} onClick={() => release(o.orderId, 'pick_again')}>
                 Pick it again
               </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <FormError failure={act.failure} />
+    </div>
+  );
+}
+
+type HeldJob = Output<'backup.status'>['heldJobs'][number];
+
+/**
+ * Messages the restored backup still had queued that reach a person and cannot be looked up (buyer
+ * e-mails, the webhook, a manifest to a carrier that cannot be asked): a supervisor reads each and
+ * answers. Nothing is sent twice unasked.
+ */
+export function HeldJobs({ jobs, reload }: { jobs: HeldJob[]; reload: () => void }) {
+  const act = useAction();
+  if (!jobs.length) return null;
+  const answer = (jobId: string, decision: 'went' | 'send_again') =>
+    void act.run(() => call('backup.restore.answer', { jobId, decision, note: '' })).then((r) => r && reload());
+  return (
+    <div className="restore-held" role="alert" data-testid="restore-held-jobs">
+      <h3>
+        {jobs.length} message{jobs.length === 1 ? '' : 's'} queued before the restore: did {jobs.length === 1 ? 'it' : 'they'} go?
+      </h3>
+      <p className="small">
+        Each may have gone out after the backup. Check the sent mail, the receiver or the carrier. It went: never sent again. Not there: send it again (once).
+      </p>
+      <ul className="restore-held-list">
+        {jobs.map((j) => (
+          <li key={j.jobId} data-testid="restore-held-job" data-kind={j.kind}>
+            <span className="restore-held-what">
+              <b>{j.what}</b> <span className="small muted">(queued {fmtDateTime(j.createdAt)})</span>
+              <span className="restore-held-message small">{j.message}</span>
+            </span>
+            <span className="restore-held-actions">
+              <ActionButton channel="backup.restore.answer" type="button" disabled={act.busy} onClick={() => answer(j.jobId, 'went')}>
+                It went — don’t send
+              </ActionButton>
+              <ActionButton channel="backup.restore.answer" type="button" disabled={act.busy} onClick={() => answer(j.jobId, 'send_again')}>
+                Send it again
+              </ActionButton>
             </span>
           </li>
         ))}

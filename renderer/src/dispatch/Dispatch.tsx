@@ -13,7 +13,7 @@ type ScanResult = Output<'dispatch.scan'>;
 
 const refreshOn = (t: EventType) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.') || t === 'line.saved';
 
-/** Wrong line and duplicate must be told apart without looking: a long buzz for the wrong line, a two-tone for "already loaded". */
+/** Wrong line and duplicate must be told apart without looking: a long buzz for the wrong line, a two-tone for "already loaded", its own sound for a parcel held after a restore. */
 function verdictOf(r: ScanResult): Verdict {
   switch (r.outcome) {
     case 'loaded':
@@ -23,7 +23,7 @@ function verdictOf(r: ScanResult): Verdict {
     case 'manifest':
       return { tone: 'attention', title: r.message, next: r.next, code: 'manifest' };
     case 'refused':
-      return { tone: r.code === 'duplicate' ? 'attention' : 'fail', title: r.message, next: r.next, code: r.code };
+      return { tone: r.code === 'duplicate' ? 'attention' : r.code === 'held_after_restore' ? 'held' : 'fail', title: r.message, next: r.next, code: r.code };
   }
 }
 

@@ -8,7 +8,7 @@ import { fmtZoned, useSiteZone } from '../ui/ZonedTime';
 import { ActionButton } from '../operators/OperatorsAllowed';
 
 type Detail = Output<'dispatch.manifest'>;
-export type Verdict = { tone: 'pass' | 'fail' | 'attention'; title: string; next?: string; code?: string };
+export type Verdict = { tone: 'pass' | 'fail' | 'attention' | 'held'; title: string; next?: string; code?: string };
 
 /** Manifest numbers (MF-…) and tracking numbers in a sentence never break across lines. */
 function keepNumbersWhole(text: string) {

@@ -15,7 +15,7 @@ import { useOperator } from '../operators/OperatorsRoles';
 type Result = Output<'pick.scan'>;
 type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
 type Verdict = {
-  tone: 'pass' | 'fail' | 'attention';
+  tone: 'pass' | 'fail' | 'attention' | 'held';
   title: string;
   detail: string;
   next?: string;
@@ -33,6 +33,7 @@ const REFUSED: Record<string, string> = {
   no_line: 'No carrier line',
   out_of_numbers: 'No tracking numbers left',
   bad_scan: 'Not a code for this screen',
+  held_after_restore: 'Held after a restore: a supervisor decides',
 };
 
 /** The ship date in the one time format (the server's label is kept for parcels without pickupAt). */
@@ -57,7 +58,12 @@ function verdictOf(r: Result, code: string): Verdict {
         result: r,
       };
     case 'refused':
-      return { tone: 'fail', title: r.message, detail: `Refused: ${REFUSED[r.code] ?? r.code.replace(/_/g, ' ')}.`, next: r.next };
+      return {
+        tone: r.code === 'held_after_restore' ? 'held' : 'fail',
+        title: r.message,
+        detail: `Refused: ${REFUSED[r.code] ?? r.code.replace(/_/g, ' ')}.`,
+        next: r.next,
+      };
     case 'ambiguous':
       return { tone: 'attention', title: r.message, detail: '', next: r.next, choose: { code, candidates: r.candidates } };
     case 'pack':

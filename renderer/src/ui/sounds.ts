@@ -1,6 +1,7 @@
 /**
  * Pass and fail must be told apart without looking: a short rising double beep for pass, a long
- * low buzz for fail, a two-tone for "look at the screen" (ambiguous, warnings).
+ * low buzz for fail, a two-tone for "look at the screen" (ambiguous, warnings), and for a parcel held
+ * after a restore (put it aside, a supervisor decides) three quick high beeps over a low hum.
  */
 let ctx: AudioContext | null = null;
 // Answers that come back to back (queued scans) sound one after the other, never on top of each other.
@@ -22,7 +23,7 @@ function tone(freq: number, start: number, dur: number, type: OscillatorType, ga
   o.stop(ctx.currentTime + start + dur + 0.02);
 }
 
-export type Sound = 'pass' | 'fail' | 'attention';
+export type Sound = 'pass' | 'fail' | 'attention' | 'held';
 
 export function play(sound: Sound): void {
   try {
@@ -34,6 +35,11 @@ export function play(sound: Sound): void {
       tone(1900, 0.1, 0.1, 'square');
     } else if (sound === 'fail') {
       tone(180, 0, 0.55, 'sawtooth', 0.35);
+    } else if (sound === 'held') {
+      tone(260, 0, 0.7, 'sine', 0.3);
+      tone(1250, 0, 0.07, 'square', 0.2);
+      tone(1250, 0.15, 0.07, 'square', 0.2);
+      tone(1250, 0.3, 0.07, 'square', 0.2);
     } else {
       tone(700, 0, 0.15, 'triangle');
       tone(500, 0.2, 0.15, 'triangle');

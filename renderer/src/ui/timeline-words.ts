@@ -215,7 +215,9 @@ export const SENTENCES: Sentences = {
   'retention.finished': (p) =>
     `Archive run finished: ${plural(p.parcels, 'parcel')}, ${p.rows} rows, ${(p.bytes / 1048576).toFixed(1)} MB in ${p.batches} batches.`,
   'backup.jobs_held': (p) =>
-    `Restored from ${p.file}: ${plural(p.lookFirst.length, 'job')} look at Shopify before running again, ${plural(p.setAside.length, 'label')} held for a person (never printed twice unasked).`,
+    `Restored from ${p.file}: ${plural(p.lookFirst.length, 'job')} look first before running again, ${plural(p.setAside.length, 'print')} held for a person at the printer${p.askSupervisor?.length ? `, ${plural(p.askSupervisor.length, 'message')} (e-mails, webhook, manifests) set aside for a supervisor` : ''} (never sent twice unasked).`,
+  'backup.job_answered': (p) =>
+    `A supervisor answered a ${p.kind} set aside after a restore: ${p.decision === 'went' ? 'it went, not sent again' : 'send it again'}${p.note ? ` (${p.note})` : ''}.`,
   'backup.order_held': (p) =>
     `Order ${p.orderName} held: picked after the last backup (${[p.fulfilled ? 'fulfilled in Shopify' : '', p.seenIn.includes('labels') ? 'label printed' : ''].filter(Boolean).join(', ')}: ${p.numbers.join(', ')}). Check before re-picking.`,
   'backup.order_released': (p) =>

@@ -32,7 +32,7 @@ export class PickPage {
     return this.page.getByTestId('scan-panel');
   }
 
-  async expectTone(tone: 'pass' | 'fail' | 'attention') {
+  async expectTone(tone: 'pass' | 'fail' | 'attention' | 'held') {
     await expect(this.panel()).toHaveAttribute('data-tone', tone);
   }
 

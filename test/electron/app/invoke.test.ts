@@ -94,6 +94,7 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'backup.restore.check': {},
   'backup.restore.confirm': { confirmGap: false },
   'backup.restore.release': { orderId: 'ord_x', decision: 'pick_again', note: '' },
+  'backup.restore.answer': { jobId: 'job_x', decision: 'went', note: '' },
   'assessment.report': { from: '2026-11-23', to: '2026-12-06' },
   'assessment.pdf': {},
   'orders.import': { format: 'csv', text: 'order,line' },

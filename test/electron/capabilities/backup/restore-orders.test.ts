@@ -1,55 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { api, demoApp, signInAs, tempDir } from '../../../support/app';
-import type { App } from '../../../../electron/app/create';
-import { BackupRunner } from '../../../../electron/capabilities/backup/run';
-import { stageRestore } from '../../../../electron/capabilities/backup/restore';
+import { describe, expect, it } from 'vitest';
+import { api, signInAs } from '../../../support/app';
+import { pickOrders as pick, restoreBench } from '../../../support/restore';
 
-let cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
-
-async function drain(app: App) {
-  for (let i = 0; i < 100; i++) {
-    const started = app.runner.pass();
-    await app.runner.idle();
-    if (!started) break;
-  }
-}
-
-async function pick(app: App, names: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const code of names) {
-    const r = await api(app, 'pick.scan', { code });
-    if (r.outcome !== 'issued') throw new Error(`${code}: ${r.outcome} ${'message' in r ? r.message : ''}`);
-    out.push(r.parcel.trackingNumber);
-  }
-  await drain(app);
-  return out;
-}
+const bench = restoreBench();
 
 describe('after a restore, orders picked after the backup do not look open again', () => {
   it('holds each order Shopify shows fulfilled (or a label shows picked) after the backup; a picker cannot pick it; a supervisor checks it', async () => {
-    const folder = tempDir('fs-backups-');
-    const app = await demoApp({ runJobs: false, demoOrders: 30, demoShopify: true });
-    cleanup.push(
-      () => rmSync(folder, { recursive: true, force: true }),
-      () => rmSync(app.dir, { recursive: true, force: true }),
-    );
-    await api(app, 'backup.settings.save', { folder, everyHours: 4, keep: 5 });
-    await pick(app, ['#1001', '#1002']);
-    const backup = await new BackupRunner(app.ctx, app.dir).run('console');
+    const station = await bench.station();
+    await pick(station.app, ['#1001', '#1002']);
+    const backup = await station.backup();
     // After the backup: three orders picked, their labels printed and their fulfillments in Shopify.
-    const after = await pick(app, ['#1003', '#1004', '#1005']);
-    await app.close();
+    const after = await pick(station.app, ['#1003', '#1004', '#1005']);
 
-    stageRestore(app.dir, join(folder, backup.file), new Date());
-    const back = await demoApp({ dataDir: app.dir, runJobs: false, demoOrders: 30, demoShopify: true });
-    let closed = false;
-    cleanup.push(() => (closed ? undefined : back.close()));
+    const { app: back } = await station.restore(backup);
     // The restored database has them open again; the check names them with where they were seen.
     expect((await api(back, 'parcels.list', { limit: 50 })).rows).toHaveLength(2);
     const check = await api(back, 'backup.restore.check', {});
@@ -77,6 +40,19 @@ describe('after a restore, orders picked after the backup do not look open again
       /supervisor/i,
     );
     const fresh = await pick(back, ['#1006']);
+
+    // #1005's parcel (picked after the backup) reaches Dispatch: not "unknown parcel", but what to do with it.
+    const lineOf = (orderId: string) => back.store.read.orders.get(orderId)!.lineId!;
+    await signInAs(back, 'dispatch');
+    const m = await api(back, 'dispatch.open', { lineId: lineOf(check.pickedAfter[2].orderId) });
+    const atDispatch = await api(back, 'dispatch.scan', { manifestId: m.id, code: after[2] });
+    expect(atDispatch).toMatchObject({ outcome: 'refused', code: 'held_after_restore', belongsTo: '#1005' });
+    expect(atDispatch.outcome === 'refused' && atDispatch.message).toMatch(/HELD AFTER A RESTORE: .* order #1005, picked after the last backup/);
+    expect(atDispatch.outcome === 'refused' && atDispatch.next).toMatch(/put the parcel aside .*F7 Devices → Backup/);
+    // The same label scanned at Pick (where labels are rescanned for a reprint) gets the same verdict.
+    const atPick = await api(back, 'pick.scan', { code: after[2] });
+    expect(atPick).toMatchObject({ outcome: 'refused', code: 'held_after_restore' });
+    expect(atPick.outcome === 'refused' && atPick.next).toMatch(/F7 Devices → Backup/);
     expect(after).not.toContain(fresh[0]);
 
     // The supervisor checks them: #1003 was shipped (it stays closed), #1004's parcel never left (picked again).
@@ -90,9 +66,14 @@ describe('after a restore, orders picked after the backup do not look open again
     await api(back, 'backup.restore.release', { orderId: check.pickedAfter[1].orderId, decision: 'pick_again', note: '' });
     const again = await api(back, 'pick.scan', { code: '#1004' });
     expect(again.outcome).toBe('issued');
+    // #1004's old label, picked again with a new number, is not loaded either.
+    const old = await api(back, 'dispatch.scan', {
+      manifestId: (await api(back, 'dispatch.open', { lineId: lineOf(check.pickedAfter[1].orderId) })).id,
+      code: after[1],
+    });
+    expect(old).toMatchObject({ outcome: 'refused', code: 'held_after_restore' });
+    expect(old.outcome === 'refused' && old.message).toMatch(/OLD LABEL/);
     expect(again.outcome === 'issued' && [...after, ...fresh]).not.toContain(again.outcome === 'issued' ? again.parcel.trackingNumber : '');
     expect((await api(back, 'backup.status', {})).heldOrders.map((o) => o.orderName)).toEqual(['#1005']);
-    await back.close();
-    closed = true;
   }, 120_000);
 });

@@ -122,7 +122,10 @@ describe('the exception queue', () => {
     await drain(app);
     const mails = readdirSync(join(app.dir, 'fake-mail'));
     expect(mails).toHaveLength(3);
-    expect(readFileSync(join(app.dir, 'fake-mail', mails[0]), 'utf8')).toMatch(/^To: buyer\d+@example.com\nSubject: /);
+    // The job id names the file and is the Message-ID: a receiver tells a repeat from a new message.
+    expect(readFileSync(join(app.dir, 'fake-mail', mails[0]), 'utf8')).toMatch(
+      new RegExp(`^Message-ID: <${mails[0].replace(/\.eml$/, '')}@firstscan>\nTo: buyer\\d+@example.com\nSubject: `),
+    );
     expect((await open()).rows.every((r) => r.contacts === 1 && r.contactedAt)).toBe(true);
 
     await expect(api(app, 'monitor.contact', { exceptionIds: ids, body: 'edited' })).rejects.toThrow('An edited message goes to one buyer');
