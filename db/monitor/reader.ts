@@ -301,6 +301,22 @@ export function monitorReader(db: Sqlite) {
       }
       return out;
     },
+    /**
+     * The first `limit` parcels waiting for a source's registration (kind 0) or poll (kind 1), in the order
+     * the source takes them: an index range that stops at the limit, whatever the length of the wait list.
+     */
+    waiting(sourceId: string, kind: 0 | 1, limit: number): Array<{ id: string; trackingNumber: string }> {
+      if (limit <= 0) return [];
+      return (
+        stmt(
+          db,
+          `SELECT w.parcel_id, m.tracking_number FROM monitor_waiting w INDEXED BY monitor_waiting_order JOIN monitor_watch m ON m.parcel_id = w.parcel_id
+           WHERE w.source_id = ? AND w.kind = ? ORDER BY w.since, w.parcel_id LIMIT ?`,
+        )
+          .raw()
+          .all(sourceId, kind, limit) as Array<[string, string]>
+      ).map(([id, trackingNumber]) => ({ id, trackingNumber }));
+    },
     watchedCount(): number {
       return stmt(db, 'SELECT count(*) FROM monitor_watch INDEXED BY monitor_watch_due').pluck().get() as number;
     },
