@@ -87,9 +87,11 @@ export const monitorProjector: Projector = {
         if (archived(db, n.parcelId)) continue;
         sourceParcel(db, e.payload.sourceId, n.parcelId);
         stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
-        // Its request is queued: it no longer waits for this source (the pass's wait list, runtime state).
+        // Its request is queued: it no longer waits for this source (the pass's wait list, runtime state), and
+        // the only thing the pass reads that changed is this source's queued_until: it need not look at the
+        // parcel again before then (or before it was due anyway). Anything else it learns sets it due.
         stmt(db, 'DELETE FROM monitor_waiting WHERE source_id = ? AND parcel_id = ?').run(e.payload.sourceId, n.parcelId);
-        due(db, n.parcelId);
+        stmt(db, 'UPDATE monitor_watch SET due_at = min(due_at, ?) WHERE parcel_id = ?').run(Date.parse(until), n.parcelId);
       }
     }
   },

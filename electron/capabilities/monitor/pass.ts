@@ -242,8 +242,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     // Registrations first (oldest parcel first), then polls, most overdue first (then by parcel: the same
     // batches whichever parcels the pass looked at first). A full pass sorts what it collected; a due pass
     // reads the head of the source's wait list, in that order, only as far as the budget reaches.
-    const reg =
-      mode === 'full' ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1)) : reader.waiting(s.id, 0, budget * s.batchSize);
+    const reg = mode === 'full' ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1)) : reader.waiting(s.id, 0, budget * s.batchSize);
     waitRead += mode === 'full' ? 0 : reg.length;
     for (let i = 0; i < reg.length && budget > 0; i += s.batchSize) {
       add('monitor.register', reg.slice(i, i + s.batchSize));
