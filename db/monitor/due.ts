@@ -4,8 +4,8 @@ import { stmt } from '../core/stmt';
 /** A registration (0) or a poll (1) a source has to make for a parcel and has had no room for yet. */
 export type Waiting = [sourceId: string, kind: 0 | 1, since: number];
 
-/** What one look at a parcel leaves: when the pass next has to look at it, and what it waits for. */
-export type Looked = [parcelId: string, dueAt: number, waiting: Waiting[]];
+/** What one look at a parcel changed: when the pass next has to look at it, what it waits for (null: as before). */
+export type Looked = [parcelId: string, dueAt: number | null, waiting: Waiting[] | null];
 
 /**
  * When the incremental monitor pass next has to look at each parcel (epoch ms), and the sources' wait
@@ -20,7 +20,8 @@ export function writeMonitorDue(db: Sqlite, rows: Looked[]): void {
   const on = stmt(db, 'INSERT INTO monitor_waiting (source_id, parcel_id, kind, since) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (const [id, at, waiting] of rows) {
-      due.run(at, id);
+      if (at !== null) due.run(at, id);
+      if (waiting === null) continue;
       off.run(id);
       for (const [source, kind, since] of waiting) on.run(source, id, kind, since);
     }

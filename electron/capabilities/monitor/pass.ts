@@ -102,13 +102,23 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     const ids = rows.map((r) => r.id);
     const closed = reader.closedCausesOf(ids);
     const state = pollSources.length ? reader.sourceParcelsOf(ids) : new Map<string, Map<string, PollState>>();
+    const had = reader.waitingOf(ids);
+    /** Only what changed is written: most looks leave a parcel's wait lists as they were. */
+    const leave = (r: InFlightRow, next: number, waits: Waiting[]) => {
+      const before = (had.get(r.id) ?? []).sort().join('|');
+      const after = waits
+        .map((w) => w.join(' '))
+        .sort()
+        .join('|');
+      if (r.dueAt !== next || before !== after) dues.push([r.id, r.dueAt === next ? null : next, before === after ? null : waits]);
+    };
     const mine: EventDraft[] = [];
     const dues: Looked[] = [];
     for (const r of rows) {
       visited++;
       const line = lines.get(r.lineId);
       if (!line) {
-        dues.push([r.id, Number.MAX_SAFE_INTEGER, []]); // a line saved later makes every parcel due again
+        leave(r, Number.MAX_SAFE_INTEGER, []); // a line saved later makes every parcel due again
         continue;
       }
       const waits: Waiting[] = [];
@@ -190,7 +200,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
           } else sooner(pollDueAt(facts, last));
         }
       }
-      dues.push([r.id, Math.ceil(next), waits]);
+      leave(r, Math.ceil(next), waits);
     }
     const s0 = performance.now();
     if (mine.length)
