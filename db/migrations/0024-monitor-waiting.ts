@@ -16,4 +16,11 @@ CREATE TABLE monitor_waiting (
 ) WITHOUT ROWID;
 CREATE INDEX monitor_waiting_order ON monitor_waiting (source_id, kind, since, parcel_id);
 CREATE INDEX monitor_waiting_parcel ON monitor_waiting (parcel_id);
+
+-- Parcels that left the watch list (delivered, returned, voided) with an exception open: the next pass
+-- closes it and takes the parcel off this list, instead of reading every open exception each time.
+CREATE TABLE monitor_unwatched (parcel_id TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO monitor_unwatched (parcel_id)
+  SELECT DISTINCT e.parcel_id FROM monitor_exceptions e
+  WHERE e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id);
 `;

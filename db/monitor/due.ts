@@ -32,3 +32,9 @@ export function writeMonitorDue(db: Sqlite, rows: Looked[]): void {
 export function dropWaitingExcept(db: Sqlite, sourceIds: string[]): void {
   stmt(db, `DELETE FROM monitor_waiting WHERE source_id NOT IN (${sourceIds.map(() => '?').join(',') || 'NULL'})`).run(...sourceIds);
 }
+
+/** The pass has looked at these parcels that left the watch list (it closed what was open). */
+export function dropUnwatched(db: Sqlite, parcelIds: string[]): void {
+  const q = stmt(db, 'DELETE FROM monitor_unwatched WHERE parcel_id = ?');
+  db.transaction(() => parcelIds.forEach((id) => q.run(id)))();
+}

@@ -35,9 +35,13 @@ function refold(db: Sqlite, parcelId: string) {
   ).run(parcelId, s.status, s.statusAt, s.firstScanAt, s.firstLearnedAt, s.firstSource, s.lastScanAt, s.lastLearnedAt, s.scans);
 }
 
-/** No longer watched: off the watch list and off every source's wait list. */
+/**
+ * No longer watched: off the watch list and off every source's wait list. With an open exception, the
+ * parcel is noted for the pass, which closes it (monitor_unwatched: runtime state, like due_at).
+ */
 function unwatch(db: Sqlite, parcelId: string) {
-  stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(parcelId);
+  const w = stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ? RETURNING exc_id').get(parcelId) as { exc_id: string | null } | undefined;
+  if (w?.exc_id) stmt(db, 'INSERT OR IGNORE INTO monitor_unwatched (parcel_id) VALUES (?)').run(parcelId);
   stmt(db, 'DELETE FROM monitor_waiting WHERE parcel_id = ?').run(parcelId);
 }
 

@@ -360,13 +360,13 @@ export function monitorReader(db: Sqlite) {
       }
       return m;
     },
-    /** Registrations and polls waiting in the outbox per source (the queued jobs only, by their index). */
-    queuedRequests(): Map<string, number> {
-      const rows = stmt(
-        db,
-        "SELECT target, count(*) AS n FROM jobs WHERE status = 'queued' AND kind IN ('monitor.register', 'monitor.poll') GROUP BY target",
-      ).all() as Array<{ target: string; n: number }>;
-      return new Map(rows.map((r) => [r.target, r.n]));
+    /**
+     * Registrations and polls waiting in the outbox per source: the source's queued lane, counted on its
+     * index (a source's lane holds only its requests, never more than the pass lets it queue).
+     */
+    queuedRequests(sourceIds: string[]): Map<string, number> {
+      const q = stmt(db, "SELECT count(*) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued' AND target = ?").pluck();
+      return new Map(sourceIds.map((id) => [id, q.get(id) as number]));
     },
     /** When the carrier took the parcel (dispatch's handover), or null. */
     handedOverAt(parcelId: string): string | null {
@@ -378,8 +378,7 @@ export function monitorReader(db: Sqlite) {
         { occurred_at: string } | undefined;
       return e?.occurred_at ?? null;
     },
-    /** Causes a person closed for a parcel (they do not reopen by themselves). */
-    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. */
+    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. All of them (a full pass). */
     openExceptionsOffWatch(): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
       return (
         stmt(
@@ -390,6 +389,28 @@ export function monitorReader(db: Sqlite) {
         ).all() as Raw[]
       ).map(toOffWatch);
     },
+    /**
+     * The same, among the parcels that left the watch list with an open exception since the pass last
+     * looked (monitor_unwatched, kept by the projector): a due pass reads only those. With the parcels read.
+     */
+    openExceptionsUnwatched(): {
+      parcelIds: string[];
+      open: Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }>;
+    } {
+      const parcelIds = stmt(db, 'SELECT parcel_id FROM monitor_unwatched').pluck().all() as string[];
+      if (!parcelIds.length) return { parcelIds, open: [] };
+      const open = (
+        stmt(
+          db,
+          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_unwatched u
+           JOIN monitor_exceptions e INDEXED BY monitor_exceptions_parcel ON e.parcel_id = u.parcel_id AND e.status = 'open'
+           LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
+           WHERE NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
+        ).all() as Raw[]
+      ).map(toOffWatch);
+      return { parcelIds, open };
+    },
+    /** Causes a person closed for a parcel (they do not reopen by themselves). */
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
       for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{

@@ -233,7 +233,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
 
   let registrationsQueued = 0;
   let pollsQueued = 0;
-  const queuedNow = reader.queuedRequests();
+  const queuedNow = reader.queuedRequests(pollSources.map((s) => s.id));
   for (const s of pollSources) {
     const spacing = 60_000 / s.ratePerMin;
     const pending = queuedNow.get(s.id) ?? 0;
@@ -275,7 +275,9 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
 
   // A parcel that left the watch list (delivered or returned, even from no scan in one poll; voided)
   // takes its open exception with it: no rule looks at it any more.
-  for (const x of reader.openExceptionsOffWatch()) {
+  // A due pass reads only the parcels that left with one open (the projector notes them); a full pass all.
+  const unwatched = reader.openExceptionsUnwatched();
+  for (const x of mode === 'full' ? reader.openExceptionsOffWatch() : unwatched.open) {
     const reason =
       x.trackStatus === 'delivered'
         ? 'the carrier delivered the parcel'
@@ -299,7 +301,12 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       });
   }
 
-  if (events.length) ctx.store.write(actor, now, (emit) => events.forEach((e) => emit(e)));
+  if (events.length)
+    ctx.store.write(actor, now, (emit) => {
+      ctx.store.monitorUnwatched(unwatched.parcelIds);
+      events.forEach((e) => emit(e));
+    });
+  else ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {
     at: nowIso,
     mode,
