@@ -270,7 +270,19 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       add('monitor.poll', due.slice(i, i + s.batchSize));
       pollsQueued++;
     }
-    if (jobs.length) events.push({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs } });
+    // Committed in parts of about a slice of numbers each, giving the loop back between them: queuing a
+    // backlog's worth (thousands of numbers) never holds a scan for longer than a slice does.
+    for (let i = 0, n = 0, from = 0; i < jobs.length; i++) {
+      n += jobs[i].job.payload.numbers.length;
+      if (n < slice && i < jobs.length - 1) continue;
+      const part = jobs.slice(from, i + 1);
+      const s0 = performance.now();
+      ctx.store.write(actor, now, (emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
+      busyMs += performance.now() - s0;
+      from = i + 1;
+      n = 0;
+      yield;
+    }
   }
 
   // A parcel that left the watch list (delivered or returned, even from no scan in one poll; voided)
