@@ -50,6 +50,8 @@ export interface PassOptions {
   mode?: 'due' | 'full';
   /** Parcels looked at per slice: each slice reads, decides and commits on its own. */
   slice?: number;
+  /** Told how long each step held the event loop (ms), in a sliced pass (the bench). */
+  onStep?: (ms: number) => void;
 }
 
 /** One pass, all at once (the `monitor.pass` channel, tests, the demo grower). */
@@ -65,7 +67,9 @@ export function runPass(ctx: ServiceContext, opts: PassOptions = {}): PassSummar
 export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary | null> {
   const steps = passSteps(ctx, opts);
   for (;;) {
+    const t0 = performance.now();
     const r = steps.next();
+    opts.onStep?.(performance.now() - t0);
     if (r.done) return r.value;
     await new Promise<void>((ok) => setImmediate(ok));
     if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
