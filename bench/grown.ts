@@ -11,6 +11,10 @@ import { tempDir } from '../test/support/app';
 import { checkpoint, openSqlite } from '../db/core/open';
 import { createHash } from 'node:crypto';
 import { migrations } from '../db/migrations';
+import { newId } from '../electron/core/ids';
+import { sqliteOf } from '../db/core/handle';
+import type { OrderData } from '../db/event-types';
+import type { Store } from '../db/store';
 
 // A station grown under other migrations (another checkout) is another schema: the cache is per schema.
 const SCHEMA = createHash('sha1')
@@ -58,4 +62,80 @@ export async function grownStation(parcels: number): Promise<{ dir: string; grow
   const dir = tempDir('fs-bench-grown-');
   for (const f of ['firstscan.db', 'firstscan.db-wal']) if (existsSync(join(cache, f))) cpSync(join(cache, f), join(dir, f));
   return { dir, growMs, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+type Emit = Parameters<Parameters<Store['write']>[2]>[0];
+
+/** One synthetic parcel: the instant its events carry, and what they are (its picked event and the rest). */
+export type SyntheticParcel = (
+  o: OrderData,
+  i: number,
+) => {
+  at: number;
+  write(emit: Emit, parcelId: string): void;
+};
+
+/**
+ * A station for a bench, written as synthetic events (orders, then each parcel's own events at its own
+ * instant) in big transactions with synchronous=OFF: not one durable pick commit per parcel, so 100,000
+ * parcels take a minute or two, not the demo grower's minutes. The benches then run on the console's
+ * normal durable settings.
+ */
+export async function syntheticStation(o: { prefix: string; startAt: number }): Promise<{
+  app: App;
+  clock: SettableClock;
+  dir: string;
+  dispose(keep?: boolean): Promise<void>;
+}> {
+  const dir = tempDir(`fs-bench-${o.prefix}-`);
+  const clock = new SettableClock(o.startAt);
+  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0, testClock: clock });
+  return {
+    app,
+    clock,
+    dir,
+    async dispose(keep = false) {
+      await app.close();
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds `count` orders of one item each (names `<namePrefix><n>`), and each one's parcel through `parcel`, in batches. */
+export function writeParcels(
+  app: App,
+  o: { count: number; from?: number; batch: number; namePrefix: string; ordersAt: number; lines: string[]; parcel: SyntheticParcel },
+): number {
+  const { store } = app;
+  const db = sqliteOf(store);
+  const t0 = performance.now();
+  const from = o.from ?? 0;
+  db.pragma('synchronous = OFF');
+  for (let i = from; i < from + o.count; i += o.batch) {
+    const n = Math.min(o.batch, from + o.count - i);
+    const at = new Date(o.ordersAt);
+    const orders: OrderData[] = Array.from({ length: n }, (_, k) => ({
+      id: newId('ord', at),
+      store: 'bench',
+      name: `${o.namePrefix}${i + k}`,
+      status: 'open',
+      lineId: o.lines[(i + k) % o.lines.length],
+      shipTo: { name: 'Bench Buyer', address1: '1 Main St', city: 'Austin', zip: '78701', country: 'US' },
+      email: `b${i + k}@example.com`,
+      createdAt: at.toISOString(),
+      source: 'file',
+      items: [{ sku: `S${i + k}`, title: 'Bench item', quantity: 1 }],
+    }));
+    db.transaction(() => {
+      store.write('bench', at, (emit) => emit({ type: 'orders.imported', payload: { orders } }));
+      orders.forEach((ord, k) => {
+        const p = o.parcel(ord, i + k);
+        // One nested write per parcel (a savepoint in the batch's transaction): its events carry its own instant.
+        store.write('bench', new Date(p.at), (emit) => p.write(emit, newId('pcl', new Date(p.at))));
+      });
+    })();
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return performance.now() - t0;
 }

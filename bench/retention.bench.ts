@@ -1,12 +1,8 @@
-import { rmSync } from 'node:fs';
-import { createApp } from '../electron/app/create';
-import { SettableClock } from '../electron/core/clock';
 import { newId } from '../electron/core/ids';
 import { archiveRun, startRun } from '../electron/capabilities/station/retention';
 import { sqliteOf } from '../db/core/handle';
-import type { OrderData } from '../db/event-types';
 import type { JobRow } from '../db/outbox/reader';
-import { tempDir } from '../test/support/app';
+import { syntheticStation, writeParcels } from './grown';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
 
@@ -24,33 +20,21 @@ const LINES = ['postal-s10', 'express-dhl', 'ups'];
 export const retentionBench: Bench = {
   name: 'retention',
   async run() {
-    const dir = tempDir('fs-bench-retention-');
-    const clock = new SettableClock(NOW - 200 * D);
-    const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0, testClock: clock });
+    const { app, clock, dispose } = await syntheticStation({ prefix: 'retention', startAt: NOW - 200 * D });
     const { store } = app;
     const db = sqliteOf(store);
-    db.pragma('synchronous = OFF');
-    for (let i = 0; i < PARCELS; i += 2000) {
-      const n = Math.min(2000, PARCELS - i);
-      const at = new Date(NOW - 200 * D);
-      const orders: OrderData[] = Array.from({ length: n }, (_, k) => ({
-        id: newId('ord', at),
-        store: 'bench',
-        name: `R${i + k}`,
-        status: 'open',
-        lineId: LINES[(i + k) % 3],
-        shipTo: { name: 'Bench Buyer', address1: '1 Main St', city: 'Austin', zip: '78701', country: 'US' },
-        email: `b${i + k}@example.com`,
-        createdAt: at.toISOString(),
-        source: 'file',
-        items: [{ sku: `S${i + k}`, title: 'Bench item', quantity: 1 }],
-      }));
-      db.transaction(() => {
-        store.write('bench', at, (emit) => emit({ type: 'orders.imported', payload: { orders } }));
-        orders.forEach((o, k) => {
-          const pickedAt = NOW - (100 + ((i + k) % 100)) * D;
-          store.write('bench', new Date(pickedAt), (emit) => {
-            const parcelId = newId('pcl', new Date(pickedAt));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    writeParcels(app, {
+      count: PARCELS,
+      batch: 2000,
+      namePrefix: 'R',
+      ordersAt: NOW - 200 * D,
+      lines: LINES,
+      parcel: (o, i) => {
+        const pickedAt = NOW - (100 + (i % 100)) * D;
+        return {
+          at: pickedAt,
+          write(emit, parcelId) {
             const jobId = newId('job', new Date(pickedAt));
             emit({
               type: 'parcel.picked',
@@ -59,7 +43,7 @@ export const retentionBench: Bench = {
                 parcelId,
                 orderId: o.id,
                 lineId: o.lineId!,
-                trackingNumber: `RT${String(i + k).padStart(9, '0')}XX`,
+                trackingNumber: `RT${String(i).padStart(9, '0')}XX`,
                 source: { kind: 'pool' },
                 printerId: null,
                 scanned: o.name,
@@ -67,7 +51,6 @@ export const retentionBench: Bench = {
               },
             });
             emit({ type: 'job.succeeded', subject: parcelId, payload: { jobId, ref: parcelId, result: { printed: true } } });
-            const iso = (ms: number) => new Date(ms).toISOString();
             emit({
               type: 'monitor.scans_reported',
               subject: parcelId,
@@ -90,12 +73,10 @@ export const retentionBench: Bench = {
                 ],
               },
             });
-          });
-        });
-      })();
-    }
-    db.pragma('synchronous = FULL');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+          },
+        };
+      },
+    });
     clock.set(NOW);
     // Floor: one durable commit of one small event (what a refused scan costs), on this disk now.
     const floorTimes: number[] = [];
@@ -120,8 +101,7 @@ export const retentionBench: Bench = {
     const after = used();
     const run = store.read.retention.run(runId)!;
     const archive = store.read.retention.archive();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
     if (run.parcels !== PARCELS) throw new Error(`retention bench: archived ${run.parcels} of ${PARCELS}`);
     const worst = summarize(copy.map((c, i) => Math.max(c, commit[i])));
     const c = summarize(copy);

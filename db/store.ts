@@ -31,7 +31,7 @@ import { bindHandle } from './core/handle';
 import { moveSearchQueue } from './pick/search-index';
 
 const SEARCH_AFTER_MS = 200;
-import { writeMonitorDue } from './monitor/due';
+import { dropUnwatched, dropWaitingExcept, writeMonitorDue, type Looked } from './monitor/due';
 import { DiskFullError, DiskWatch, isDiskFull } from './core/disk';
 
 /** Every capability's reader, made once per connection: the one door services read through. */
@@ -155,10 +155,21 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
      * The monitor pass's own bookkeeping: when it next looks at each parcel (runtime state, not an event;
      * inside a write it joins that transaction, else it commits without an fsync).
      */
-    monitorDue(rows: Array<[parcelId: string, dueAt: number]>): void {
+    monitorDue(rows: Looked[]): void {
       if (!rows.length || disk.refuses()) return;
       if (db.inTransaction) writeMonitorDue(db, rows);
       else this.unsynced(() => writeMonitorDue(db, rows));
+    },
+    /** The parcels off the watch list the monitor pass has looked at (inside its write: runtime state, as above). */
+    monitorUnwatched(parcelIds: string[]): void {
+      if (!parcelIds.length || disk.refuses()) return;
+      if (db.inTransaction) dropUnwatched(db, parcelIds);
+      else this.unsynced(() => dropUnwatched(db, parcelIds));
+    },
+    /** The monitor's wait lists of sources the console no longer has are dropped (runtime state, as above). */
+    monitorSources(sourceIds: string[]): void {
+      if (disk.refuses()) return;
+      this.unsynced(() => dropWaitingExcept(db, sourceIds));
     },
     /**
      * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction

@@ -21,6 +21,7 @@ import * as m0020 from './0020-station-operator-gone';
 import * as m0021 from './0021-pack-boxes';
 import * as m0022 from './0022-restore-holds';
 import * as m0023 from './0023-restore-job-holds';
+import * as m0024 from './0024-monitor-waiting';
 
 export interface Migration {
   version: number;
@@ -53,4 +54,5 @@ export const migrations: Migration[] = [
   { version: 21, ...m0021 },
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
+  { version: 24, ...m0024 },
 ];

@@ -17,7 +17,7 @@ function refold(db: Sqlite, parcelId: string) {
     scansOf(db, parcelId).map((r) => ({ status: r.status, scannedAt: r.scanned_at, learnedAt: r.learned_at, sourceId: r.source_id }) as KnownScan),
   );
   if (!s) return;
-  if (s.status === 'delivered' || s.status === 'returned') stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(parcelId);
+  if (s.status === 'delivered' || s.status === 'returned') unwatch(db, parcelId);
   else
     stmt(db, 'UPDATE monitor_watch SET track_status = ?, first_scan_at = ?, last_scan_at = ?, due_at = 0 WHERE parcel_id = ?').run(
       s.status,
@@ -33,6 +33,16 @@ function refold(db: Sqlite, parcelId: string) {
        first_learned_at = excluded.first_learned_at, first_source = excluded.first_source, last_scan_at = excluded.last_scan_at,
        last_learned_at = excluded.last_learned_at, scans = excluded.scans`,
   ).run(parcelId, s.status, s.statusAt, s.firstScanAt, s.firstLearnedAt, s.firstSource, s.lastScanAt, s.lastLearnedAt, s.scans);
+}
+
+/**
+ * No longer watched: off the watch list and off every source's wait list. With an open exception, the
+ * parcel is noted for the pass, which closes it (monitor_unwatched: runtime state, like due_at).
+ */
+function unwatch(db: Sqlite, parcelId: string) {
+  const w = stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ? RETURNING exc_id').get(parcelId) as { exc_id: string | null } | undefined;
+  if (w?.exc_id) stmt(db, 'INSERT OR IGNORE INTO monitor_unwatched (parcel_id) VALUES (?)').run(parcelId);
+  stmt(db, 'DELETE FROM monitor_waiting WHERE parcel_id = ?').run(parcelId);
 }
 
 function sourceParcel(db: Sqlite, sourceId: string, parcelId: string) {
@@ -81,7 +91,11 @@ export const monitorProjector: Projector = {
         if (archived(db, n.parcelId)) continue;
         sourceParcel(db, e.payload.sourceId, n.parcelId);
         stmt(db, 'UPDATE monitor_source_parcels SET queued_until = ? WHERE source_id = ? AND parcel_id = ?').run(until, e.payload.sourceId, n.parcelId);
-        due(db, n.parcelId);
+        // Its request is queued: it no longer waits for this source (the pass's wait list, runtime state), and
+        // the only thing the pass reads that changed is this source's queued_until: it need not look at the
+        // parcel again before then (or before it was due anyway). Anything else it learns sets it due.
+        stmt(db, 'DELETE FROM monitor_waiting WHERE source_id = ? AND parcel_id = ?').run(e.payload.sourceId, n.parcelId);
+        stmt(db, 'UPDATE monitor_watch SET due_at = min(due_at, ?) WHERE parcel_id = ?').run(Date.parse(until), n.parcelId);
       }
     }
   },
@@ -222,9 +236,7 @@ export const monitorProjector: Projector = {
     const p = e.payload as { parcelId: string; handedOverAt?: string };
     stmt(db, 'UPDATE monitor_watch SET handed_over_at = ?, due_at = 0 WHERE parcel_id = ?').run(ms(p.handedOverAt ?? e.occurredAt), p.parcelId);
   },
-  'parcel.voided': (db, e) => {
-    stmt(db, 'DELETE FROM monitor_watch WHERE parcel_id = ?').run(e.payload.parcelId);
-  },
+  'parcel.voided': (db, e) => unwatch(db, e.payload.parcelId),
   // A re-linked parcel is watched under its new number: sources register and poll it afresh.
   'parcel.relinked': (db, e) => {
     stmt(db, 'UPDATE monitor_watch SET tracking_number = ?, line_id = ?, due_at = 0 WHERE parcel_id = ?').run(

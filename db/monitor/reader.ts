@@ -67,6 +67,8 @@ export interface InFlightRow {
   exceptionCause: ExceptionCause | null;
   exceptionSince: number | null;
   reshipped: boolean;
+  /** When the pass was next to look at it (monitor_watch.due_at; runtime state). */
+  dueAt: number;
 }
 
 export interface ExceptionRow {
@@ -178,7 +180,7 @@ const toReship = rowMapper<ReshipRow>({
 });
 
 const WATCH = `parcel_id, line_id, tracking_number, picked_at, pickup_at, window_from, window_to, handed_over_at,
-  track_status, first_scan_at, last_scan_at, exc_id, exc_cause, exc_since, reshipped`;
+  track_status, first_scan_at, last_scan_at, exc_id, exc_cause, exc_since, reshipped, due_at`;
 const toInFlight = (r: unknown[]): InFlightRow => ({
   id: r[0] as string,
   lineId: r[1] as string,
@@ -195,6 +197,7 @@ const toInFlight = (r: unknown[]): InFlightRow => ({
   exceptionCause: r[12] as ExceptionCause | null,
   exceptionSince: r[13] as number | null,
   reshipped: r[14] === 1,
+  dueAt: r[15] as number,
 });
 
 export type PollState = { registeredAt: string | null; rejected: string | null; lastPolledAt: string | null; queuedUntil: string | null };
@@ -292,14 +295,26 @@ export function monitorReader(db: Sqlite) {
     dueIds(nowMs: number): string[] {
       return stmt(db, 'SELECT parcel_id FROM monitor_watch INDEXED BY monitor_watch_due WHERE due_at <= ?').pluck().all(nowMs) as string[];
     },
+    /** These watched parcels (a slice of a due pass), in one statement: one index probe each. */
     inFlightOf(ids: string[]): InFlightRow[] {
-      const q = stmt(db, `SELECT ${WATCH} FROM monitor_watch WHERE parcel_id = ?`).raw();
-      const out: InFlightRow[] = [];
-      for (const id of ids) {
-        const r = q.get(id) as unknown[] | undefined;
-        if (r) out.push(toInFlight(r));
-      }
-      return out;
+      const q = stmt(db, `SELECT ${WATCH} FROM monitor_watch WHERE parcel_id IN (SELECT value FROM json_each(?)) ORDER BY parcel_id`).raw();
+      return (q.all(JSON.stringify(ids)) as unknown[][]).map(toInFlight);
+    },
+    /**
+     * The first `limit` parcels waiting for a source's registration (kind 0) or poll (kind 1), in the order
+     * the source takes them: an index range that stops at the limit, whatever the length of the wait list.
+     */
+    waiting(sourceId: string, kind: 0 | 1, limit: number): Array<{ id: string; trackingNumber: string }> {
+      if (limit <= 0) return [];
+      return (
+        stmt(
+          db,
+          `SELECT w.parcel_id, m.tracking_number FROM monitor_waiting w INDEXED BY monitor_waiting_order JOIN monitor_watch m ON m.parcel_id = w.parcel_id
+           WHERE w.source_id = ? AND w.kind = ? ORDER BY w.since, w.parcel_id LIMIT ?`,
+        )
+          .raw()
+          .all(sourceId, kind, limit) as Array<[string, string]>
+      ).map(([id, trackingNumber]) => ({ id, trackingNumber }));
     },
     watchedCount(): number {
       return stmt(db, 'SELECT count(*) FROM monitor_watch INDEXED BY monitor_watch_due').pluck().get() as number;
@@ -307,32 +322,51 @@ export function monitorReader(db: Sqlite) {
     /** Causes a person closed, for these parcels only. */
     closedCausesOf(ids: string[]): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
-      const q = stmt(db, "SELECT cause FROM monitor_exceptions WHERE parcel_id = ? AND status = 'resolved' AND resolution <> 'cleared'").pluck();
-      for (const id of ids) {
-        const causes = q.all(id) as string[];
-        if (causes.length) m.set(id, new Set(causes));
+      const q = stmt(
+        db,
+        `SELECT parcel_id, cause FROM monitor_exceptions INDEXED BY monitor_exceptions_parcel
+         WHERE parcel_id IN (SELECT value FROM json_each(?)) AND status = 'resolved' AND resolution <> 'cleared'`,
+      ).raw();
+      for (const [id, cause] of q.all(JSON.stringify(ids)) as Array<[string, string]>) {
+        let c = m.get(id);
+        if (!c) m.set(id, (c = new Set()));
+        c.add(cause);
       }
       return m;
     },
     /** Per source: poll state of these parcels only. */
     sourceParcelsOf(ids: string[]): Map<string, Map<string, PollState>> {
       const out = new Map<string, Map<string, PollState>>();
-      const q = stmt(db, 'SELECT * FROM monitor_source_parcels WHERE parcel_id = ?');
-      for (const id of ids)
-        for (const r of q.all(id) as Raw[]) {
-          let m = out.get(r.source_id as string);
-          if (!m) out.set(r.source_id as string, (m = new Map()));
-          m.set(id, toPollState(r));
-        }
+      const q = stmt(
+        db,
+        `SELECT source_id, parcel_id, registered_at, rejected, last_polled_at, queued_until FROM monitor_source_parcels INDEXED BY monitor_source_parcels_parcel
+         WHERE parcel_id IN (SELECT value FROM json_each(?))`,
+      ).raw();
+      for (const r of q.all(JSON.stringify(ids)) as Array<[string, string, string | null, string | null, string | null, string | null]>) {
+        let m = out.get(r[0]);
+        if (!m) out.set(r[0], (m = new Map()));
+        m.set(r[1], { registeredAt: r[2], rejected: r[3], lastPolledAt: r[4], queuedUntil: r[5] });
+      }
       return out;
     },
-    /** Registrations and polls waiting in the outbox per source (the queued jobs only, by their index). */
-    queuedRequests(): Map<string, number> {
-      const rows = stmt(
-        db,
-        "SELECT target, count(*) AS n FROM jobs WHERE status = 'queued' AND kind IN ('monitor.register', 'monitor.poll') GROUP BY target",
-      ).all() as Array<{ target: string; n: number }>;
-      return new Map(rows.map((r) => [r.target, r.n]));
+    /** What these parcels wait for, per parcel: "source kind since" (the pass writes only what changed). */
+    waitingOf(ids: string[]): Map<string, string[]> {
+      const m = new Map<string, string[]>();
+      const q = stmt(db, 'SELECT parcel_id, source_id, kind, since FROM monitor_waiting WHERE parcel_id IN (SELECT value FROM json_each(?))').raw();
+      for (const [id, source, kind, since] of q.all(JSON.stringify(ids)) as Array<[string, string, number, number]>) {
+        let w = m.get(id);
+        if (!w) m.set(id, (w = []));
+        w.push(`${source} ${kind} ${since}`);
+      }
+      return m;
+    },
+    /**
+     * Registrations and polls waiting in the outbox per source: the source's queued lane, counted on its
+     * index (a source's lane holds only its requests, never more than the pass lets it queue).
+     */
+    queuedRequests(sourceIds: string[]): Map<string, number> {
+      const q = stmt(db, "SELECT count(*) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued' AND target = ?").pluck();
+      return new Map(sourceIds.map((id) => [id, q.get(id) as number]));
     },
     /** When the carrier took the parcel (dispatch's handover), or null. */
     handedOverAt(parcelId: string): string | null {
@@ -344,8 +378,7 @@ export function monitorReader(db: Sqlite) {
         { occurred_at: string } | undefined;
       return e?.occurred_at ?? null;
     },
-    /** Causes a person closed for a parcel (they do not reopen by themselves). */
-    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. */
+    /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. All of them (a full pass). */
     openExceptionsOffWatch(): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
       return (
         stmt(
@@ -356,6 +389,28 @@ export function monitorReader(db: Sqlite) {
         ).all() as Raw[]
       ).map(toOffWatch);
     },
+    /**
+     * The same, among the parcels that left the watch list with an open exception since the pass last
+     * looked (monitor_unwatched, kept by the projector): a due pass reads only those. With the parcels read.
+     */
+    openExceptionsUnwatched(): {
+      parcelIds: string[];
+      open: Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }>;
+    } {
+      const parcelIds = stmt(db, 'SELECT parcel_id FROM monitor_unwatched').pluck().all() as string[];
+      if (!parcelIds.length) return { parcelIds, open: [] };
+      const open = (
+        stmt(
+          db,
+          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_unwatched u
+           JOIN monitor_exceptions e INDEXED BY monitor_exceptions_parcel ON e.parcel_id = u.parcel_id AND e.status = 'open'
+           LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
+           WHERE NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
+        ).all() as Raw[]
+      ).map(toOffWatch);
+      return { parcelIds, open };
+    },
+    /** Causes a person closed for a parcel (they do not reopen by themselves). */
     closedCauses(): Map<string, Set<string>> {
       const m = new Map<string, Set<string>>();
       for (const r of stmt(db, "SELECT parcel_id, cause FROM monitor_exceptions WHERE status = 'resolved' AND resolution <> 'cleared'").iterate() as Iterable<{

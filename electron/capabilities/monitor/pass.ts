@@ -1,15 +1,20 @@
 // The rules-and-schedule pass: open, change or clear exceptions, and queue the polls (and aggregator
 // registrations) that are due, within each source's rate limit. Incremental: it looks only at the parcels
 // whose due time has come (monitor_watch.due_at), and after each look writes when that parcel can next
-// change (the next rule threshold, the next poll, a queued poll's expiry); any event that changes what it
-// reads sets the parcel due again. It works in slices (read, decide, commit), yielding between them.
+// change (the next rule threshold, the next poll, a queued poll's expiry, the end of its polling phase);
+// any event that changes what it reads sets the parcel due again. A request a source has no room for yet
+// goes on that source's wait list (monitor_waiting) instead of keeping the parcel due, and each source
+// takes from the head of its list only as many as it has room for: with a backlog a pass costs what the
+// sources can take plus what is truly due, not the backlog. It works in slices (read, decide, commit),
+// yielding between them.
 import type { InFlightRow, PollState } from '../../../db/monitor/reader';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
+import type { Looked, Waiting } from '../../../db/monitor/due';
 import { newId } from '../../core/ids';
 import type { ServiceContext } from '../../core/context';
 import { evaluate, nextRuleChangeAt, type Finding } from './rules';
-import { nextPollAt, pollDueAt } from './schedule';
+import { nextPollAt, phaseEndsAt, pollDueAt } from './schedule';
 import { rulesOf, thresholdsFor } from './settings';
 import { windowMs } from './windows';
 import { runtimeOf, type PassSummary } from './runtime';
@@ -28,9 +33,12 @@ const CLEARED: Record<string, string> = {
 };
 
 interface Due {
-  row: InFlightRow;
+  row: { id: string; trackingNumber: string };
+  /** When the poll fell due: the order a source takes its waiting polls in (oldest first). */
   at: number;
 }
+
+type Asked = { id: string; trackingNumber: string };
 
 export interface PassOptions {
   actor?: string;
@@ -42,6 +50,8 @@ export interface PassOptions {
   mode?: 'due' | 'full';
   /** Parcels looked at per slice: each slice reads, decides and commits on its own. */
   slice?: number;
+  /** Told how long each step held the event loop (ms), in a sliced pass (the bench). */
+  onStep?: (ms: number) => void;
 }
 
 /** One pass, all at once (the `monitor.pass` channel, tests, the demo grower). */
@@ -57,7 +67,9 @@ export function runPass(ctx: ServiceContext, opts: PassOptions = {}): PassSummar
 export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary | null> {
   const steps = passSteps(ctx, opts);
   for (;;) {
+    const t0 = performance.now();
     const r = steps.next();
+    opts.onStep?.(performance.now() - t0);
     if (r.done) return r.value;
     await new Promise<void>((ok) => setImmediate(ok));
     if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
@@ -80,10 +92,12 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   const events: EventDraft[] = [];
   const summary = { opened: 0, changed: 0, cleared: 0 };
   let visited = 0;
+  let waitRead = 0;
   let busyMs = 0;
 
   const pollSources = rt.sources.filter((s) => s.delivery === 'poll' || s.needsRegistration);
-  const toRegister = new Map<string, InFlightRow[]>(pollSources.map((s) => [s.id, []]));
+  // A full pass also collects every request in memory (the reference a due pass is compared with).
+  const toRegister = new Map<string, Asked[]>(pollSources.map((s) => [s.id, []]));
   const toPoll = new Map<string, Due[]>(pollSources.map((s) => [s.id, []]));
   const sourcesOfLine = new Map<string, TrackingSource[]>([...lines.keys()].map((id) => [id, pollSources.filter((s) => covers(s, id))]));
 
@@ -92,15 +106,26 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     const ids = rows.map((r) => r.id);
     const closed = reader.closedCausesOf(ids);
     const state = pollSources.length ? reader.sourceParcelsOf(ids) : new Map<string, Map<string, PollState>>();
+    const had = reader.waitingOf(ids);
+    /** Only what changed is written: most looks leave a parcel's wait lists as they were. */
+    const leave = (r: InFlightRow, next: number, waits: Waiting[]) => {
+      const before = (had.get(r.id) ?? []).sort().join('|');
+      const after = waits
+        .map((w) => w.join(' '))
+        .sort()
+        .join('|');
+      if (r.dueAt !== next || before !== after) dues.push([r.id, r.dueAt === next ? null : next, before === after ? null : waits]);
+    };
     const mine: EventDraft[] = [];
-    const dues: Array<[string, number]> = [];
+    const dues: Looked[] = [];
     for (const r of rows) {
       visited++;
       const line = lines.get(r.lineId);
       if (!line) {
-        dues.push([r.id, Number.MAX_SAFE_INTEGER]); // a line saved later makes every parcel due again
+        leave(r, Number.MAX_SAFE_INTEGER, []); // a line saved later makes every parcel due again
         continue;
       }
+      const waits: Waiting[] = [];
       let next = Number.MAX_SAFE_INTEGER;
       const sooner = (at: number | null) => {
         if (at !== null && at < next) next = at;
@@ -159,9 +184,10 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
             continue;
           }
           if (s.needsRegistration && !sp?.registeredAt) {
+            // Waits until its registration is queued (an event: the parcel is due again then).
             if (!sp?.rejected) {
-              toRegister.get(s.id)!.push(r);
-              sooner(nowMs); // until its registration is queued (the queue's budget may defer it)
+              waits.push([s.id, 0, 0]);
+              if (mode === 'full') toRegister.get(s.id)!.push(r);
             }
             continue;
           }
@@ -169,12 +195,16 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
           const last = sp?.lastPolledAt ? Date.parse(sp.lastPolledAt) : null;
           const at = nextPollAt(facts, last, nowMs);
           if (at !== null && at <= nowMs) {
-            toPoll.get(s.id)!.push({ row: r, at });
-            sooner(nowMs);
+            // Waits in the order it fell due: a first poll since the parcel was picked (or registered).
+            const since = last !== null ? at : Math.max(r.pickedAt, sp?.registeredAt ? Date.parse(sp.registeredAt) : 0);
+            waits.push([s.id, 1, since]);
+            if (mode === 'full') toPoll.get(s.id)!.push({ row: r, at: since });
+            // A later poll's place holds while its polling phase does; then the pass looks again.
+            if (last !== null) sooner(phaseEndsAt(facts, nowMs));
           } else sooner(pollDueAt(facts, last));
         }
       }
-      dues.push([r.id, Math.ceil(next)]);
+      leave(r, Math.ceil(next), waits);
     }
     const s0 = performance.now();
     if (mine.length)
@@ -187,6 +217,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   };
 
   if (mode === 'full') {
+    ctx.store.monitorSources(pollSources.map((s) => s.id));
     let after = '';
     for (;;) {
       const rows = reader.inFlightAfter(after, slice);
@@ -206,14 +237,14 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
 
   let registrationsQueued = 0;
   let pollsQueued = 0;
-  const queuedNow = reader.queuedRequests();
+  const queuedNow = reader.queuedRequests(pollSources.map((s) => s.id));
   for (const s of pollSources) {
     const spacing = 60_000 / s.ratePerMin;
     const pending = queuedNow.get(s.id) ?? 0;
     let budget = Math.max(0, s.ratePerMin * QUEUE_MINUTES - pending);
     let slot = pending;
     const jobs: ScheduledJob[] = [];
-    const add = (kind: 'monitor.register' | 'monitor.poll', batch: InFlightRow[]) => {
+    const add = (kind: 'monitor.register' | 'monitor.poll', batch: Asked[]) => {
       const notBefore = new Date(nowMs + slot++ * spacing).toISOString();
       const numbers = batch.map((b) => ({ parcelId: b.id, trackingNumber: b.trackingNumber }));
       jobs.push({
@@ -222,26 +253,47 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       });
       budget--;
     };
-    const reg = toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1));
+    // Registrations first (oldest parcel first), then polls, most overdue first (then by parcel: the same
+    // batches whichever parcels the pass looked at first). A full pass sorts what it collected; a due pass
+    // reads the head of the source's wait list, in that order, only as far as the budget reaches.
+    const reg = mode === 'full' ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1)) : reader.waiting(s.id, 0, budget * s.batchSize);
+    waitRead += mode === 'full' ? 0 : reg.length;
     for (let i = 0; i < reg.length && budget > 0; i += s.batchSize) {
       add('monitor.register', reg.slice(i, i + s.batchSize));
       registrationsQueued++;
     }
-    // Most overdue first (then by parcel: the same batches whichever parcels the pass looked at first).
-    const due = toPoll.get(s.id)!.sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1));
+    const due =
+      mode === 'full'
+        ? toPoll
+            .get(s.id)!
+            .sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1))
+            .map((d) => d.row)
+        : reader.waiting(s.id, 1, budget * s.batchSize);
+    waitRead += mode === 'full' ? 0 : due.length;
     for (let i = 0; i < due.length && budget > 0; i += s.batchSize) {
-      add(
-        'monitor.poll',
-        due.slice(i, i + s.batchSize).map((d) => d.row),
-      );
+      add('monitor.poll', due.slice(i, i + s.batchSize));
       pollsQueued++;
     }
-    if (jobs.length) events.push({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs } });
+    // Committed in parts of about a slice of numbers each, giving the loop back between them: queuing a
+    // backlog's worth (thousands of numbers) never holds a scan for longer than a slice does.
+    for (let i = 0, n = 0, from = 0; i < jobs.length; i++) {
+      n += jobs[i].job.payload.numbers.length;
+      if (n < slice && i < jobs.length - 1) continue;
+      const part = jobs.slice(from, i + 1);
+      const s0 = performance.now();
+      ctx.store.write(actor, now, (emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
+      busyMs += performance.now() - s0;
+      from = i + 1;
+      n = 0;
+      yield;
+    }
   }
 
   // A parcel that left the watch list (delivered or returned, even from no scan in one poll; voided)
   // takes its open exception with it: no rule looks at it any more.
-  for (const x of reader.openExceptionsOffWatch()) {
+  // A due pass reads only the parcels that left with one open (the projector notes them); a full pass all.
+  const unwatched = reader.openExceptionsUnwatched();
+  for (const x of mode === 'full' ? reader.openExceptionsOffWatch() : unwatched.open) {
     const reason =
       x.trackStatus === 'delivered'
         ? 'the carrier delivered the parcel'
@@ -265,12 +317,18 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       });
   }
 
-  if (events.length) ctx.store.write(actor, now, (emit) => events.forEach((e) => emit(e)));
+  if (events.length)
+    ctx.store.write(actor, now, (emit) => {
+      ctx.store.monitorUnwatched(unwatched.parcelIds);
+      events.forEach((e) => emit(e));
+    });
+  else ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {
     at: nowIso,
     mode,
     inFlight: mode === 'full' ? visited : reader.watchedCount(),
     visited,
+    waitRead,
     ...summary,
     registrationsQueued,
     pollsQueued,

@@ -28,6 +28,8 @@ export interface PassSummary {
   inFlight: number;
   /** Parcels the pass looked at. */
   visited: number;
+  /** Requests it read from the heads of the sources' wait lists (a due pass; a full pass collects them). */
+  waitRead: number;
   opened: number;
   changed: number;
   cleared: number;

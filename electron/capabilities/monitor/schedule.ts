@@ -78,3 +78,24 @@ export function pollDueAt(f: PollFacts, lastPolledAt: number | null): number | n
   if (last + INTERVALS.moving < quietFrom) return last + INTERVALS.moving;
   return Math.max(quietFrom, last + INTERVALS.long_transit);
 }
+
+/**
+ * The next instant after nowMs at which the parcel's polling phase changes by time alone (null: not
+ * before something new is learned). A poll waiting for its source keeps its place (when it fell due,
+ * `nextPollAt`) until then; the pass looks at the parcel again at that instant.
+ */
+export function phaseEndsAt(f: PollFacts, nowMs: number): number | null {
+  if (isFinal(f.trackStatus)) return null;
+  if (f.firstScanAt === null) {
+    if (f.handedOverAt === null) return null;
+    const from = f.windowFrom ?? f.handedOverAt;
+    const to = f.windowTo ?? from + 72 * H;
+    if (nowMs < from - 6 * H) return from - 6 * H;
+    if (nowMs <= to + 24 * H) return to + 24 * H + 1;
+    return null;
+  }
+  if (f.trackStatus === 'out_for_delivery' || f.trackStatus === 'failed_attempt' || f.trackStatus === 'exception') return null;
+  if (f.lastScanAt === null) return null;
+  const quietFrom = f.lastScanAt + 3 * 24 * H;
+  return nowMs < quietFrom ? quietFrom : null;
+}

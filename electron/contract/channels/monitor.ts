@@ -19,6 +19,7 @@ const PassSummary = z.object({
   mode: z.enum(['due', 'full']).describe("'due': only the parcels whose due time had come; 'full': every watched parcel (the first pass after a start)"),
   inFlight: z.number().int(),
   visited: z.number().int().describe('parcels the pass looked at'),
+  waitRead: z.number().int().describe("requests read from the heads of the sources' wait lists, only as many as each source had room for"),
   opened: z.number().int(),
   changed: z.number().int(),
   cleared: z.number().int(),

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, rmSync } from 'node:fs';
 import { api, demoApp, tempDir } from '../../../support/app';
 import { SettableClock } from '../../../../electron/core/clock';
-import { runPass } from '../../../../electron/capabilities/monitor/pass';
+import { runPass, runPassSliced } from '../../../../electron/capabilities/monitor/pass';
 import { runtimeOf } from '../../../../electron/capabilities/monitor/runtime';
-import { nextPollAt, pollDueAt, type PollFacts } from '../../../../electron/capabilities/monitor/schedule';
+import { nextPollAt, phaseEndsAt, pollDueAt, pollPhase, type PollFacts } from '../../../../electron/capabilities/monitor/schedule';
 import { evaluate, nextRuleChangeAt, type ParcelFacts } from '../../../../electron/capabilities/monitor/rules';
 import { DEFAULT_RULES } from '../../../../electron/capabilities/monitor/settings';
 import { sqliteOf } from '../../../../db/core/handle';
@@ -38,6 +38,32 @@ describe('the due time of a parcel: never later than its verdict or its next pol
       // Not a minute before it: never due; at it: due.
       for (let t = last; t < due; t += 10 * M) expect(nextPollAt(f, last, t)! > t, `case ${i} at ${t}`).toBe(true);
       expect(nextPollAt(f, last, due)! <= due, `case ${i}`).toBe(true);
+    }
+  });
+
+  it('phaseEndsAt: the polling phase stays the same until then, and changes at it', () => {
+    const r = rnd(13);
+    for (let i = 0; i < 200; i++) {
+      const handed = r() < 0.2 ? null : T0 + Math.floor(r() * 48) * H;
+      const scanned = handed !== null && r() < 0.5;
+      const f: PollFacts = {
+        handedOverAt: handed,
+        windowFrom: handed !== null && r() < 0.7 ? handed + Math.floor(r() * 72) * H : null,
+        windowTo: null,
+        trackStatus: scanned ? STATUSES[2 + Math.floor(r() * 5)] : null,
+        firstScanAt: scanned ? handed! + 20 * H : null,
+        lastScanAt: scanned ? handed! + Math.floor(20 + r() * 200) * H : null,
+      };
+      if (f.windowFrom !== null) f.windowTo = f.windowFrom + Math.floor(r() * 96) * H;
+      const now = T0 + Math.floor(r() * 300) * 20 * M;
+      const end = phaseEndsAt(f, now);
+      const here = pollPhase(f, now);
+      for (let t = now; t < (end ?? now + 20 * D); t += 30 * M) if (pollPhase(f, t) !== here) expect.fail(`case ${i}: ${pollPhase(f, t)} at ${t}`);
+      if (end !== null) {
+        expect(end > now, `case ${i}`).toBe(true);
+        expect(pollPhase(f, end), `case ${i}`).not.toBe(here);
+        expect(pollPhase(f, end - 1), `case ${i}`).toBe(here);
+      }
     }
   });
 
@@ -202,14 +228,15 @@ describe('the incremental monitor pass', () => {
     expect(first.mode).toBe('full'); // the console's first pass
     expect(first.visited).toBe(30);
     await drain(a); // registrations and first polls answered by the emulated sources
-    // The answers change what it knows (due again), the aggregator's first poll is queued for all of them
-    // (due again, to note its expiry); then, with nothing new, a pass looks at nothing.
+    // The answers change what it knows (due again: the aggregator's first poll is queued for all of them);
+    // a queued request needs no look before it is answered or expires, so then, with nothing new, a pass
+    // looks at nothing.
     const looked: number[] = [];
     for (let i = 1; i <= 4 && looked[looked.length - 1] !== 0; i++) {
       a.clock.set(T0 + 2 * H + i * M);
       looked.push(runPass(a.ctx).visited);
     }
-    expect(looked).toEqual([30, 30, 0]);
+    expect(looked).toEqual([30, 0]);
     a.clock.set(T0 + 2 * H + 5 * M);
     expect(runPass(a.ctx)).toMatchObject({ mode: 'due', visited: 0, inFlight: 30, pollsQueued: 0, registrationsQueued: 0 });
 
@@ -231,5 +258,135 @@ describe('the incremental monitor pass', () => {
     const asked = new Set(queued.flatMap((j) => (j.payload as { numbers: Array<{ parcelId: string }> }).numbers.map((n) => n.parcelId)));
     expect(asked.size).toBeGreaterThan(0);
     expect(asked.size).toBeLessThanOrEqual(hour.visited);
+  }, 120_000);
+});
+
+/** The console's sources, each taking one request a minute of `batch` numbers: far fewer than are waiting. */
+function narrow(app: TestApp, batch: number) {
+  const rt = runtimeOf(app.ctx);
+  rt.sources = rt.sources.map((s) => ({ ...s, ratePerMin: 1, batchSize: batch }));
+  return rt.sources.filter((s) => s.delivery === 'poll' || s.needsRegistration);
+}
+
+/** The parcels each source was asked about by the monitor events after `seq`, per source and kind, in order. */
+function askedSince(app: TestApp, seq: number): Array<{ source: string; kind: string; ids: string[] }> {
+  const rows = sqliteOf(app.store)
+    .prepare("SELECT payload FROM events WHERE seq > ? AND type = 'monitor.polls_queued' ORDER BY seq")
+    .pluck()
+    .all(seq) as string[];
+  return rows.flatMap((p) => {
+    const e = JSON.parse(p) as { sourceId: string; jobs: Array<{ job: { kind: string; payload: { numbers: Array<{ parcelId: string }> } } }> };
+    return e.jobs.map((j) => ({ source: e.sourceId, kind: j.job.kind, ids: j.job.payload.numbers.map((n) => n.parcelId) }));
+  });
+}
+
+describe('the incremental monitor pass with a backlog (more parcels waiting than the sources take per pass)', () => {
+  it('reads only what each source has room for plus what is truly due, oldest first, and decides what the full pass decides', async () => {
+    const seed = await monitorApp(60);
+    const dir = seed.dir;
+    const parcels: Array<Awaited<ReturnType<typeof pick>>> = [];
+    for (let i = 0; i < 60; i++) parcels.push(await pick(seed, `#${1001 + i}`));
+    const byLine = new Map<string, string[]>();
+    for (const p of parcels) byLine.set(p.lineId, [...(byLine.get(p.lineId) ?? []), p.trackingNumber]);
+    for (const [line, numbers] of byLine) await handOver(seed, line, numbers);
+    await seed.close();
+    const copy = tempDir('fs-incr-');
+    cpSync(dir, copy, { recursive: true });
+    dirs.push(dir, copy);
+    a = await open(dir); // the full pass, the reference
+    b = await open(copy); // the incremental one
+    const sources = narrow(a, 1);
+    narrow(b, 1);
+    // What a source can have queued at once (5 minutes of its rate), in parcels: all sources together.
+    const room = sources.reduce((n, s) => n + s.ratePerMin * 5 * s.batchSize, 0);
+    // Waiting: the first requests (a registration, or a carrier's first poll) not made yet, over all sources.
+    const firstAsked = new Set<string>();
+    const firstRequests = sources.reduce((n, s) => n + parcels.filter((p) => s.lineIds === 'all' || s.lineIds.includes(p.lineId)).length, 0);
+    const waiting = () => firstRequests - firstAsked.size;
+
+    // Passes a minute apart, as a console runs them; the sources answer what is due between passes.
+    const seen = { visited: 0, read: 0, passes: 0, backlog: 0 };
+    const asked: Array<{ source: string; kind: string; ids: string[] }> = [];
+    let answered = true;
+    for (let i = 0; i < 60; i++) {
+      const at = T0 + 2 * H + i * M;
+      const seq = sqliteOf(b.store).prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
+      const full = passAt(a, at, 'full');
+      const due = passAt(b, at, 'due');
+      expect(due.did, `pass ${i}`).toEqual(full.did);
+      const now = askedSince(b, seq);
+      asked.push(...now);
+      for (const j of now)
+        if (j.kind === 'monitor.register' || !sources.find((s) => s.id === j.source)!.needsRegistration)
+          j.ids.forEach((id) => firstAsked.add(`${j.source} ${id}`));
+      const served = now.reduce((n, j) => n + j.ids.length, 0);
+      if (i > 0 && !answered) {
+        // Nothing was answered and no poll came due by time since the last pass: it looks at no parcel, neither
+        // the ones it just asked about (their requests are queued) nor the ones still waiting.
+        expect(due.summary.visited, `pass ${i}`).toBe(0);
+      }
+      seen.backlog = Math.max(seen.backlog, waiting());
+      if (i > 0) {
+        // From the wait lists it reads no more than the sources have room for, and serves all it reads.
+        expect(due.summary.waitRead, `pass ${i}`).toBeLessThanOrEqual(room);
+        expect(due.summary.waitRead, `pass ${i}`).toBe(served);
+        seen.visited += due.summary.visited;
+        seen.read += due.summary.waitRead;
+        seen.passes++;
+      }
+      // The sources answer every other minute: the passes between see nothing new but their own requests.
+      answered = i % 2 === 1;
+      if (answered) {
+        await drain(a);
+        await drain(b);
+      }
+    }
+    expect(seen.backlog).toBeGreaterThan(2 * room); // a real backlog: more waiting than the sources could ever hold
+
+    // Fair: each source took its registrations oldest parcel first, and its first polls in the order the
+    // parcels fell due (all were picked at the same instant here: by parcel), none left behind.
+    for (const s of sources) {
+      for (const kind of ['monitor.register', 'monitor.poll']) {
+        const firstAsked: string[] = [];
+        for (const j of asked.filter((x) => x.source === s.id && x.kind === kind)) for (const id of j.ids) if (!firstAsked.includes(id)) firstAsked.push(id);
+        if (kind === 'monitor.register') expect(firstAsked, s.id).toEqual([...firstAsked].sort());
+        if (kind === 'monitor.poll' && !s.needsRegistration) expect(firstAsked, s.id).toEqual([...firstAsked].sort());
+      }
+    }
+    // Per pass it read about what the sources take, not the backlog.
+    const perPass = (seen.visited + seen.read) / seen.passes;
+    console.log(`backlog up to ${seen.backlog} waiting; a due pass read ${perPass.toFixed(1)} rows on average (room ${room})`);
+    expect(perPass).toBeLessThan(seen.backlog / 4);
+  }, 300_000);
+});
+
+describe('the monitor pass gives the event loop back', () => {
+  it('between slices, whatever the backlog: other work (a scan) runs while it works', async () => {
+    a = await monitorApp(31);
+    for (let i = 0; i < 30; i++) await pick(a, `#${1001 + i}`);
+    a.clock.set(T0 + 2 * H);
+    // Count the turns the loop takes while the pass runs: each is a moment a scan could be answered in.
+    let done = false;
+    let turns = 0;
+    const pass = runPassSliced(a.ctx, { mode: 'full', slice: 5 }).then((r) => ((done = true), r));
+    await new Promise<void>((ok) => {
+      const tick = () => (done ? ok() : (turns++, setImmediate(tick)));
+      setImmediate(tick);
+    });
+    const r = (await pass)!;
+    expect(r.visited).toBe(30);
+    expect(turns).toBeGreaterThanOrEqual(30 / 5 - 1);
+    // And a due pass (each parcel is due again: its requests were queued), with a scan arriving meanwhile.
+    a.clock.set(T0 + 2 * H + M);
+    done = false;
+    turns = 0;
+    const next = runPassSliced(a.ctx, { mode: 'due', slice: 5 }).then((x) => ((done = true), x));
+    const scan = api(a, 'pick.scan', { code: '#1031' });
+    await new Promise<void>((ok) => {
+      const tick = () => (done ? ok() : (turns++, setImmediate(tick)));
+      setImmediate(tick);
+    });
+    expect((await scan).outcome).toBe('issued');
+    expect((await next)!.mode).toBe('due');
   }, 120_000);
 });
