@@ -169,7 +169,8 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     /** The monitor's wait lists of sources the console no longer has are dropped (runtime state, as above). */
     monitorSources(sourceIds: string[]): void {
       if (disk.refuses()) return;
-      this.unsynced(() => dropWaitingExcept(db, sourceIds));
+      if (db.inTransaction) dropWaitingExcept(db, sourceIds);
+      else this.unsynced(() => dropWaitingExcept(db, sourceIds));
     },
     /**
      * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction

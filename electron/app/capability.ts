@@ -13,6 +13,8 @@ export interface AppEnv {
   dataDir: string;
   mode: 'electron' | 'browser' | 'headless';
   demo: boolean;
+  /** The monitor's timed passes run (tests that run passes by hand turn them off). */
+  monitorTimers: boolean;
   /** True the first time this data directory is opened (seed demo data then). */
   fresh: boolean;
   version: string;

@@ -56,6 +56,8 @@ export interface CreateAppOptions {
   shell?: DesktopShell;
   /** Milliseconds for idle sign-out (default: real time; tests pass their own). */
   idleClock?: () => number;
+  /** The monitor's timed passes (10 s after start, then every minute); off for tests that run passes by hand. */
+  monitorTimers?: boolean;
 }
 
 export interface App {
@@ -230,6 +232,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     version: opts.version ?? '0.1.0',
     pushes,
     testClock: opts.testClock ?? null,
+    monitorTimers: opts.monitorTimers !== false,
     site,
     shell: opts.shell ?? null,
     faults,

@@ -54,7 +54,7 @@ export interface TestPg {
  */
 export async function startTestPg(opts: { durable?: boolean } = {}): Promise<TestPg> {
   const dir = mkdtempSync(join(tmpdir(), 'firstscan-pg-'));
-  const port = await freePort();
+  let port = await freePort();
   const boot = () =>
     startEmbedded({
       dir,
@@ -63,7 +63,17 @@ export async function startTestPg(opts: { durable?: boolean } = {}): Promise<Tes
       files: () => ({ 'pg_hba.conf': 'host all all 127.0.0.1/32 scram-sha-256\n' }),
       prepare: async (): Promise<Record<string, string>> => (opts.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
     });
-  let server: EmbeddedServer = await boot();
+  // A free port can be taken by another process before PostgreSQL binds it (tests run side by side): another port then.
+  let server: EmbeddedServer;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      server = await boot();
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !/already in use/i.test((err as Error).message)) throw err;
+      port = await freePort();
+    }
+  }
   const url = (db = 'postgres') => `postgres://postgres:${encodeURIComponent(server.adminPassword)}@127.0.0.1:${port}/${db}`;
   const closers: Array<() => Promise<void>> = [];
   let sites = 0;

@@ -68,7 +68,7 @@ function sourcesView(ctx: ServiceContext) {
 export const monitorCapability: Capability = {
   name: 'monitor',
   jobHandlers: ({ ctx }) => [monitorJobHandler(ctx)],
-  start({ ctx, demo, dataDir, site }) {
+  start({ ctx, demo, dataDir, site, monitorTimers }) {
     if (demo) {
       const set = emulatedSources(ctx);
       setRuntime(ctx, { sources: set.sources, script: set.script, aggregator: set.aggregator, mail: fileMail(join(dataDir, 'fake-mail')) });
@@ -98,10 +98,10 @@ export const monitorCapability: Capability = {
         .finally(() => (running = false));
     };
     // The first pass runs once the console is up (it serves and scans first), then every minute.
-    const first = setTimeout(pass, FIRST_PASS_AFTER_MS);
-    first.unref();
-    const timer = setInterval(pass, PASS_EVERY_MS);
-    timer.unref();
+    const first = monitorTimers ? setTimeout(pass, FIRST_PASS_AFTER_MS) : undefined;
+    first?.unref();
+    const timer = monitorTimers ? setInterval(pass, PASS_EVERY_MS) : undefined;
+    timer?.unref();
     return () => {
       off();
       clearTimeout(first);

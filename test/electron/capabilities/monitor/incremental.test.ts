@@ -140,7 +140,7 @@ afterEach(async () => {
 
 async function open(dir: string): Promise<TestApp> {
   const clock = new SettableClock(T0);
-  const app = await demoApp({ dataDir: dir, runJobs: false, testClock: clock, demoOrders: 40 });
+  const app = await demoApp({ dataDir: dir, runJobs: false, monitorTimers: false, testClock: clock, demoOrders: 40 });
   let real = 0;
   runtimeOf(app.ctx).realNowMs = () => (real += 60_000);
   return Object.assign(app, { clock });
