@@ -5,6 +5,7 @@ import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
 import { fingerprint } from '../../../../db/fingerprint';
 import { Replica } from '../../../../db/replica/replica';
 import { drain, stationWithHistory, type RetentionApp } from './retention-helpers';
+import { planOf, preparedDuring } from '../../../support/floor-screens';
 
 let app: RetentionApp | undefined;
 let other: RetentionApp | undefined;
@@ -100,6 +101,23 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     expect(dumpProjections(db)).toEqual(live);
     expect(fingerprint(db).hash).toBe(print);
   }, 120_000);
+
+  it("finds a batch's finished jobs by their parcels, not by reading every finished job of the station", async () => {
+    const h = await stationWithHistory({ old: 3, recent: 1, transit: 1 });
+    app = h.app;
+    const a = app;
+    const sqls = await preparedDuring(a, async () => {
+      await api(a, 'retention.run', {});
+      await drain(a);
+    });
+    const onJobs = sqls.filter((s) => /main\.jobs/.test(s));
+    expect(onJobs.length).toBeGreaterThanOrEqual(2); // the copy and the delete
+    for (const s of onJobs) {
+      const plan = planOf(a, s).join(' | ');
+      expect(plan, s).toContain('jobs_ref');
+      expect(plan, s).not.toMatch(/jobs_queued_order|SCAN jobs/);
+    }
+  });
 
   it('another station applying the same events ends with the same hot tables and its own archive copy', async () => {
     const h = await stationWithHistory({ old: 6, recent: 2, transit: 2 });
