@@ -62,7 +62,8 @@ export function holdRestoredJobs(ctx: ServiceContext, opts: { jobs?: JobRow[]; f
   for (const j of queued) byRule[ruleFor(j)].push(j.id);
   const file = opts.file ?? ctx.store.read.backup.restorePending()?.file ?? 'a backup';
   return ctx.store.write('restore', ctx.clock.now(), (emit) => {
-    for (const j of queued.filter((q) => held.setAside.includes(q.id))) {
+    const setAside = new Set(held.setAside);
+    for (const j of queued.filter((q) => setAside.has(q.id))) {
       emit({
         type: 'print.unconfirmed',
         subject: j.ref ?? j.id,

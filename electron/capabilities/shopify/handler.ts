@@ -59,7 +59,7 @@ async function createFulfillment(rt: ShopifyRuntime, job: JobRow<typeof KIND.cre
   });
   // Never twice: Shopify has no idempotency key, so a job that may already have reached Shopify
   // (an earlier attempt, or a run that crashed holding it) first looks for its own number there.
-  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+  if (rt.mayHaveRun(job)) {
     const fo = await readFo(client, rt, p.foGid);
     const hit = fo && ours(fo, numbers);
     if (hit) return done(hit.id, true, hit.number, hit.updatedAt);
@@ -144,7 +144,7 @@ async function updateTracking(rt: ShopifyRuntime, job: JobRow<typeof KIND.tracki
   });
   // Setting tracking is idempotent, but an update that e-mails the buyer must not e-mail twice: a retry (or a
   // restored station) first looks whether the fulfillment changed since the console's last known write.
-  if (p.notifyCustomer && (job.attempts > 0 || rt.uncertain.has(job.id))) {
+  if (p.notifyCustomer && rt.mayHaveRun(job)) {
     const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
     if (changed) return done(changed, true);
   }
@@ -201,7 +201,7 @@ async function notifyBuyer(rt: ShopifyRuntime, job: JobRow<typeof KIND.buyerNoti
     ],
   });
   if (row.notifiedAt) return done(true);
-  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+  if (rt.mayHaveRun(job)) {
     const changed = await changedSinceKnown(rt, client, p.parcelId, fulfillmentId);
     if (changed) return done(true, changed);
   }
@@ -237,7 +237,7 @@ async function createEvent(rt: ShopifyRuntime, job: JobRow<typeof KIND.event>): 
       },
     ],
   });
-  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+  if (rt.mayHaveRun(job)) {
     const r = await send<{ fulfillment: { events: { nodes: Array<{ id: string; status: string; happenedAt: string }> } } | null }>(
       client,
       rt,

@@ -27,7 +27,7 @@ export async function answerRequestJob(rt: ShopifyRuntime, job: JobRow<'shopify.
       },
     ],
   });
-  if (job.attempts > 0 || rt.uncertain.has(job.id)) {
+  if (rt.mayHaveRun(job)) {
     const r = await send<{ fulfillmentOrder: { id: string; status: string; requestStatus: string } | null }>(
       client,
       rt,

@@ -42,6 +42,10 @@ export function loopbackFetch(endpoint: string, base: FetchLike = fetch): FetchL
 export class ShopifyRuntime {
   readonly settings: RuntimeSettings = { timeoutMs: 20_000, concurrency: 16, backoff: { baseMs: 1_000, maxMs: 30_000 }, maxGateWaitMs: 20_000 };
   readonly uncertain = new Set<string>();
+  /** The job may have reached Shopify already (an earlier attempt, a crashed run, a restored copy): look before sending. */
+  mayHaveRun(job: { id: string; attempts: number }): boolean {
+    return job.attempts > 0 || this.uncertain.has(job.id);
+  }
   readonly intake = new Map<string, IntakeProgress>();
   /** Fulfillment requests last listed, by `<store>|<fo gid>`: what an answer records about its order. */
   readonly requests = new Map<string, ShopifyRequestData>();
