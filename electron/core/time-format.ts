@@ -7,28 +7,67 @@ export type ClockStyle = '24h' | '12h';
 type Parts = { weekday: string; day: string; month: string; hour: number; minute: string; ymd: string };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsOf(ms: number, zone: string): Parts {
+// Intl's formatToParts costs tens of µs, and a long list formats two times a row on every scroll
+// frame. So a zone's offset from UTC is asked of Intl once per UTC day: when the offset is the same at
+// both ends of the day (no change of clocks that day) every instant of the day is plain arithmetic;
+// a day with a change asks Intl for each instant. Offsets are kept per zone and day, a bounded cache.
+const offsetCache = new Map<string, number | null>();
+const OFFSET_CACHE_MAX = 20_000;
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function formatterOf(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
       year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
       hourCycle: 'h23',
     });
     formatters.set(zone, f);
   }
-  const p: Record<string, string> = {};
-  for (const x of f.formatToParts(ms)) p[x.type] = x.value;
-  let d = dayFormatters.get(zone);
-  if (!d) dayFormatters.set(zone, (d = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return { weekday: p.weekday, day: p.day, month: p.month, hour: Number(p.hour) % 24, minute: p.minute, ymd: d.format(ms) };
+  return f;
+}
+
+/** The zone's wall clock minus UTC at an instant, in ms. */
+function offsetAt(ms: number, zone: string): number {
+  const p: Record<string, number> = {};
+  for (const x of formatterOf(zone).formatToParts(ms)) if (x.type !== 'literal') p[x.type] = Number(x.value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** The zone's offset for the whole UTC day of `ms`, or null when its clocks change that day. */
+function dayOffset(ms: number, zone: string): number | null {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${zone}|${day}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  if (offsetCache.size >= OFFSET_CACHE_MAX) offsetCache.clear();
+  const start = offsetAt(day * DAY_MS, zone);
+  const offset = start === offsetAt((day + 1) * DAY_MS - 1000, zone) ? start : null;
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function partsOf(ms: number, zone: string): Parts {
+  const local = new Date(ms + (dayOffset(ms, zone) ?? offsetAt(ms, zone)));
+  const ymd = local.toISOString().slice(0, 10);
+  return {
+    weekday: WEEKDAYS[local.getUTCDay()],
+    day: String(local.getUTCDate()),
+    month: MONTHS[local.getUTCMonth()],
+    hour: local.getUTCHours(),
+    minute: String(local.getUTCMinutes()).padStart(2, '0'),
+    ymd,
+  };
 }
 
 /** "20:10" or "8:10 PM" from hours and minutes. */

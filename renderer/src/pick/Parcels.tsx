@@ -1,6 +1,6 @@
 import type { EventType } from '../../../electron/contract/channels';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
@@ -17,30 +17,72 @@ const TYPING_MS = 40;
 // The contract types status as a free string; these are the values the parcels table records.
 const STATUSES = ['picked', 'loaded', 'handed_over', 'missing', 'voided'];
 
-const col = createColumnHelper<Parcel>();
-const columns = [
-  col.accessor('pickedAt', { header: 'Picked at', cell: (c) => fmtTime(c.getValue()), sortingFn: 'basic', meta: { cls: 'c-time' } }),
-  col.accessor('orderName', { header: 'Order', meta: { cls: 'c-order' } }),
-  col.accessor('lineName', { header: 'Line', meta: { cls: 'c-line' } }),
-  col.accessor('trackingNumber', { header: 'Tracking number', meta: { cls: 'c-tn mono' } }),
-  col.accessor('status', {
-    header: 'Status',
-    cell: (c) => <span className={`pill pill-${c.getValue()}`}>{words(c.getValue())}</span>,
-    meta: { cls: 'c-status' },
-  }),
-  col.accessor('labelPrintedAt', {
+/** A column: its heading (and the server's sort key), its cell on a row. */
+interface Cell {
+  id: 'pickedAt' | 'orderName' | 'lineName' | 'trackingNumber' | 'status' | 'labelPrintedAt' | 'reprints';
+  header: string;
+  cls: string;
+  show(p: Parcel): ReactNode;
+}
+const CELLS: Cell[] = [
+  { id: 'pickedAt', header: 'Picked at', cls: 'c-time', show: (p) => fmtTime(p.pickedAt) },
+  { id: 'orderName', header: 'Order', cls: 'c-order', show: (p) => p.orderName },
+  { id: 'lineName', header: 'Line', cls: 'c-line', show: (p) => p.lineName },
+  { id: 'trackingNumber', header: 'Tracking number', cls: 'c-tn mono', show: (p) => p.trackingNumber },
+  { id: 'status', header: 'Status', cls: 'c-status', show: (p) => <span className={`pill pill-${p.status}`}>{words(p.status)}</span> },
+  {
+    id: 'labelPrintedAt',
     header: 'Label',
-    cell: (c) => (c.getValue() ? <span className="ok">✓ {fmtTime(c.getValue())}</span> : <span className="warn">waiting</span>),
-    sortingFn: (a, b, id) => String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? '')),
-    meta: { cls: 'c-label' },
-  }),
-  col.accessor('reprints', {
-    header: 'Reprints',
-    cell: (c) => (c.getValue() ? <b className="warn">{c.getValue()}</b> : <span className="muted">0</span>),
-    meta: { cls: 'c-num' },
-  }),
+    cls: 'c-label',
+    show: (p) => (p.labelPrintedAt ? <span className="ok">✓ {fmtTime(p.labelPrintedAt)}</span> : <span className="warn">waiting</span>),
+  },
+  { id: 'reprints', header: 'Reprints', cls: 'c-num', show: (p) => (p.reprints ? <b className="warn">{p.reprints}</b> : <span className="muted">0</span>) },
 ];
-const cls = (m: unknown) => (m as { cls?: string } | undefined)?.cls ?? '';
+// The table keeps the headings and the sort state; the server sorts, the rows are drawn by ParcelRow.
+const columns: Array<ColumnDef<Parcel>> = CELLS.map((c) => ({ id: c.id, accessorKey: c.id, header: c.header, sortDescFirst: c.id === 'reprints' }));
+const clsOf = new Map(CELLS.map((c) => [c.id as string, c.cls]));
+const NO_ROWS: Parcel[] = [];
+
+interface RowProps {
+  p: Parcel;
+  index: number;
+  active: boolean;
+  open: boolean;
+  onOpen(index: number): void;
+  onActive(index: number): void;
+}
+
+/**
+ * One parcel's row. Memoized: a scroll frame draws only the rows entering the window, not every row
+ * in view again (a fast scroll of a long list is otherwise two frames a step).
+ */
+const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onActive }: RowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={open}
+      data-index={index}
+      data-testid="parcel-row"
+      data-tracking={p.trackingNumber}
+      data-id={p.id}
+      tabIndex={active ? 0 : -1}
+      className={`prow${index % 2 ? ' odd' : ''}${open ? ' open' : ''}${active ? ' active' : ''}`}
+      style={{ height: ROW_H, transform: `translateY(${index * ROW_H}px)` }}
+      onClick={() => onOpen(index)}
+      onFocus={() => onActive(index)}
+    >
+      {CELLS.map((c) => {
+        const v = p[c.id];
+        return (
+          <div key={c.id} role="cell" className={`pcell ${c.cls}`} title={typeof v === 'string' ? v : undefined}>
+            {c.show(p)}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -86,10 +128,8 @@ export function ParcelsScreen() {
   // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
   useEffect(() => want(lastVisible + 2 * parcelPages.page), [lastVisible, want]);
 
-  // The table renders only the rows in view: its data is the window, sorting is done by the server.
-  const data = useMemo(() => items.map((vi) => list.rows[vi.index]).filter((r): r is Parcel => !!r), [items, list.rows, list.version]);
-  const table = useReactTable({
-    data,
+  const table = useReactTable<Parcel>({
+    data: NO_ROWS,
     columns,
     state: { sorting },
     onSortingChange: (u) => {
@@ -99,9 +139,7 @@ export function ParcelsScreen() {
     manualSorting: true,
     enableMultiSort: false,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => r.id,
   });
-  const byId = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
   const rowCount = total;
 
   useEffect(() => {
@@ -121,13 +159,15 @@ export function ParcelsScreen() {
     [rowCount, virtualizer],
   );
 
-  const open = (i: number) => {
-    const r = rowAt(i);
+  const rowsNow = useRef(list.rows);
+  rowsNow.current = list.rows;
+  const open = useCallback((i: number) => {
+    const r = rowsNow.current[i];
     if (r) {
       setActive(i);
       setOpenId(r.id);
     }
-  };
+  }, []);
   const close = () => {
     setOpenId(null);
     focusRow(active);
@@ -218,7 +258,7 @@ export function ParcelsScreen() {
                     <div
                       key={h.id}
                       role="columnheader"
-                      className={`pcell ${cls(h.column.columnDef.meta)}`}
+                      className={`pcell ${clsOf.get(h.column.id) ?? ''}`}
                       aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
                     >
                       <button type="button" className="sort-btn" onClick={h.column.getToggleSortingHandler()} title="Sort">
@@ -245,45 +285,22 @@ export function ParcelsScreen() {
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
                 const p = rowAt(vi.index);
-                const row = p && byId.get(p.id);
-                const style = { height: ROW_H, transform: `translateY(${vi.start}px)` };
-                if (!p || !row)
+                if (!p)
                   return (
-                    <div key={`wait-${vi.index}`} role="row" aria-rowindex={vi.index + 2} data-index={vi.index} className="prow waiting" style={style}>
+                    <div
+                      key={`wait-${vi.index}`}
+                      role="row"
+                      aria-rowindex={vi.index + 2}
+                      data-index={vi.index}
+                      className="prow waiting"
+                      style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}
+                    >
                       <div role="cell" className="pcell muted">
                         …
                       </div>
                     </div>
                   );
-                const isOpen = p.id === openId;
-                return (
-                  <div
-                    key={row.id}
-                    role="row"
-                    aria-rowindex={vi.index + 2}
-                    aria-selected={isOpen}
-                    data-index={vi.index}
-                    data-testid="parcel-row"
-                    data-tracking={p.trackingNumber}
-                    data-id={p.id}
-                    tabIndex={vi.index === active ? 0 : -1}
-                    className={`prow${vi.index % 2 ? ' odd' : ''}${isOpen ? ' open' : ''}${vi.index === active ? ' active' : ''}`}
-                    style={style}
-                    onClick={() => open(vi.index)}
-                    onFocus={() => setActive(vi.index)}
-                  >
-                    {row.getVisibleCells().map((c) => (
-                      <div
-                        key={c.id}
-                        role="cell"
-                        className={`pcell ${cls(c.column.columnDef.meta)}`}
-                        title={typeof c.getValue() === 'string' ? String(c.getValue()) : undefined}
-                      >
-                        {flexRender(c.column.columnDef.cell, c.getContext())}
-                      </div>
-                    ))}
-                  </div>
-                );
+                return <ParcelRow key={p.id} p={p} index={vi.index} active={vi.index === active} open={p.id === openId} onOpen={open} onActive={setActive} />;
               })}
             </div>
           </div>

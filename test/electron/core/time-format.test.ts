@@ -20,6 +20,64 @@ describe('the one time format', () => {
     expect(whenOf('2026-12-06T12:10:00Z', SH, now)).toBe('20:10');
     expect(whenOf('2026-12-06T16:30:00Z', SH, now)).toBe('Mon 7 Dec 00:30');
   });
+  it('answers as Intl does in every zone, across each change of clocks (it asks Intl once a day, not once a time)', () => {
+    const reference = (ms: number, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(ms)
+          .map((x) => [x.type, x.value]),
+      );
+      return `${p.weekday} ${p.day} ${p.month} ${String(Number(p.hour) % 24).padStart(2, '0')}:${p.minute}`;
+    };
+    const wallMinus = (ms: number, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          hourCycle: 'h23',
+        })
+          .formatToParts(ms)
+          .map((x) => [x.type, Number(x.value)]),
+      );
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute) - Math.floor(ms / 60_000) * 60_000;
+    };
+    // Half-hour summer time, a quarter-hour zone, both hemispheres, a zone that dropped summer time in 2019.
+    const zones = ['Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'Asia/Kathmandu'];
+    const DAY = 86_400_000;
+    const first = Date.parse('2018-01-01T00:00:00Z');
+    let changes = 0;
+    for (const zone of zones) {
+      const f = { zone, clock: '24h' as const };
+      for (let day = first; day < first + 4 * 365 * DAY; day += DAY) {
+        const some = day + (((day / DAY) * 7_919_000) % DAY);
+        expect(dateTimeOf(some, f), `${zone} ${new Date(some).toISOString()}`).toBe(reference(some, zone));
+        if (wallMinus(day, zone) === wallMinus(day + DAY - 60_000, zone)) continue;
+        changes += 1;
+        // A day its clocks change: every 5 minutes of it.
+        for (let t = day; t < day + DAY; t += 300_000) expect(dateTimeOf(t, f), `${zone} ${new Date(t).toISOString()}`).toBe(reference(t, zone));
+      }
+    }
+    expect(changes).toBeGreaterThan(25);
+    const LON = { zone: 'Europe/London', clock: '24h' as const };
+    // The clocks go forward at 01:00 UTC on 29 March 2026: the minutes either side are an hour apart on the wall.
+    expect(timeOf('2026-03-29T00:59:59Z', LON)).toBe('00:59');
+    expect(timeOf('2026-03-29T01:00:00Z', LON)).toBe('02:00');
+    expect(timeOf('2026-10-25T00:59:59Z', LON)).toBe('01:59');
+    expect(timeOf('2026-10-25T01:00:00Z', LON)).toBe('01:00');
+    expect(timeOf('2026-03-29T00:59:01Z', SH)).toBe('08:59');
+  });
   it('reads typed times in either style', () => {
     expect(parseWallTime('16:00')).toBe('16:00');
     expect(parseWallTime('1600')).toBe('16:00');
