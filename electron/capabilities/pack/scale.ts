@@ -9,36 +9,57 @@ import type { ScaleReading } from '../../../native/scales/reading';
 export class ScaleHub {
   private watch: ScaleWatch | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private opening = false;
+  private looking = false;
+  private stopped = false;
+  /**
+   * Opening and closing take turns: the start-up open of a saved serial scale, the retry every few
+   * seconds and a person's change on Devices never open the same port at once.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
   /** The serial scale set up for this station (and its port): opened first, and again after it drops. */
   private serial: { open: () => Promise<ScaleDevice>; port: string } | null = null;
   /** The last thing that went wrong with the scale, shown on the bench. */
   problem: string | null = null;
   constructor(private sources: ScaleSource[]) {}
 
+  private inTurn<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(f);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
   /**
    * Use the serial scale a person set up (or none: back to USB HID scales). Opens it now, so a port
    * that cannot be opened is refused at once; the device in use is closed first.
    */
-  async useSerial(open: (() => Promise<ScaleDevice>) | null, port = ''): Promise<ScaleInfo | null> {
-    this.serial = open && { open, port };
-    const old = this.watch;
-    this.watch = null;
-    await old?.device.close();
-    this.problem = null;
-    if (!open) return null;
-    try {
-      return this.attach(await open()).device.info;
-    } catch (err) {
-      this.problem = this.serialProblem(err);
-      throw err;
-    }
+  useSerial(open: (() => Promise<ScaleDevice>) | null, port = ''): Promise<ScaleInfo | null> {
+    return this.inTurn(async () => {
+      this.serial = open && { open, port };
+      const old = this.watch;
+      this.watch = null;
+      await old?.device.close();
+      this.problem = null;
+      if (!open || this.stopped) return null;
+      try {
+        return (await this.keep(await open()))?.device.info ?? null;
+      } catch (err) {
+        this.problem = this.serialProblem(err);
+        throw err;
+      }
+    });
   }
 
   /** The serial scale did not open (at start, say, before its USB adapter is in): what to check, and that it is tried again. */
   private serialProblem(err: unknown): string {
     const why = err instanceof Error ? err.message : String(err);
     return `The serial scale on ${this.serial?.port || 'its port'} could not be opened (${why}). Check its cable and that no other program holds the port: the station tries again every few seconds. Devices → Scale changes the port.`;
+  }
+
+  /** A device that finished opening: used, unless the station stopped meanwhile (then it is closed, not left open). */
+  private async keep(device: ScaleDevice): Promise<ScaleWatch | null> {
+    if (!this.stopped) return this.attach(device);
+    await device.close();
+    return null;
   }
 
   /** Use this device now (the serial scale, the fake one, a test's). */
@@ -54,39 +75,44 @@ export class ScaleHub {
 
   start(everyMs = 3000): void {
     const look = async () => {
-      if (this.watch || this.opening) return;
-      this.opening = true;
-      try {
-        if (this.serial) {
-          try {
-            this.attach(await this.serial.open());
-          } catch (err) {
-            this.problem = this.serialProblem(err);
-          }
-          return;
+      if (this.watch || this.stopped) return;
+      if (this.serial) {
+        try {
+          await this.keep(await this.serial.open());
+        } catch (err) {
+          this.problem = this.serialProblem(err);
         }
+        return;
+      }
+      try {
         for (const src of this.sources) {
           const [first] = await src.list();
           if (first) {
-            this.attach(await src.open(first));
+            await this.keep(await src.open(first));
             break;
           }
         }
       } catch (err) {
         this.problem = `Could not open the scale: ${err instanceof Error ? err.message : String(err)}`;
-      } finally {
-        this.opening = false;
       }
     };
-    void look();
-    this.timer = setInterval(() => void look(), everyMs);
+    const tick = () => {
+      if (this.looking || this.watch || this.stopped) return;
+      this.looking = true;
+      void this.inTurn(look).finally(() => (this.looking = false));
+    };
+    tick();
+    this.timer = setInterval(tick, everyMs);
     this.timer.unref();
   }
 
+  /** Stop looking and close the scale; an open still under way closes its device when it finishes. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.watch?.device.close();
+    const w = this.watch;
     this.watch = null;
+    await w?.device.close();
   }
 
   status(): { connected: ScaleInfo | null; reading: ScaleReading | null; problem: string | null } {
