@@ -5,7 +5,7 @@ import { screens } from './screens';
 import { setDisplay } from './ui/time';
 import { HealthBanner } from './station/HealthBanner';
 import { OperatorsSignIn, OperatorsPin, type PinAsk } from './operators/OperatorsSignIn';
-import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, setChannelRoles, type Session } from './operators/OperatorsRoles';
+import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, setChannelRoles, type Session } from './operators/roles';
 import { OperatorsNotices } from './operators/OperatorsNotices';
 import { BADGE_EVENT, typeScan, useScanner } from './hooks/useScanner';
 import { play } from './ui/sounds';

@@ -4,7 +4,7 @@ import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { ActionButton, RoleNote } from '../operators/OperatorsAllowed';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
 import { startsWith } from '../ui/event-family';
 
 const refreshOn = (t: EventType) =>

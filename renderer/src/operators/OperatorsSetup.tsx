@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
-import { ROLE_WORDS, useMay, useOperator, type Role } from './OperatorsRoles';
+import { ROLE_WORDS, useMay, useOperator, type Role } from './roles';
 import { fmtWhen } from '../ui/time';
 import { ActionButton, RoleNote } from './OperatorsAllowed';
 import { startsWith } from '../ui/event-family';

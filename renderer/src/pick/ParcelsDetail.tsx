@@ -10,7 +10,7 @@ import { Field, FormError, described, fmtTime, issueAt, useAction, words } from 
 import { ShopifyParcelState } from '../shopify/ShopifyParcelState';
 import { ParcelRelink } from './ParcelRelink';
 import { eventSentence } from '../ui/timeline-words';
-import { can, openAudit, useOperator } from '../operators/OperatorsRoles';
+import { can, openAudit, useOperator } from '../operators/roles';
 import { startsWith } from '../ui/event-family';
 
 type Detail = Output<'parcels.get'>;

@@ -10,7 +10,7 @@ import { LabelPreview } from './LabelPreview';
 import { PrinterHealth } from '../devices/PrinterHealth';
 import { PackBench, type BenchReply } from '../pack/PackBench';
 import { Cn23Actions } from '../pack/Cn23Actions';
-import { useOperator } from '../operators/OperatorsRoles';
+import { useOperator } from '../operators/roles';
 import { startsWith } from '../ui/event-family';
 
 type Result = Output<'pick.scan'>;

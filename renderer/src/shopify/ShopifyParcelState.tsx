@@ -1,6 +1,6 @@
 import type { EventType } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { fmtDuration, STATE_WORDS } from './SyncFormat';
+import { fmtDuration, STATE_WORDS } from './sync-format';
 import { fmtTime } from '../ui/Field';
 import { startsWith } from '../ui/event-family';
 

@@ -6,7 +6,7 @@ import { SyncStores } from './SyncStores';
 import { SyncDeadLetters } from './SyncDeadLetters';
 import { SyncConnect } from './SyncConnect';
 import { SyncRequests } from './SyncRequests';
-import { fmtDuration, STATE_WORDS } from './SyncFormat';
+import { fmtDuration, STATE_WORDS } from './sync-format';
 import { startsWith } from '../ui/event-family';
 
 const refresh = (t: EventType) =>

@@ -2,7 +2,7 @@ import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { useChannel } from '../hooks/useApi';
 import { useSiteZone } from '../ui/ZonedTime';
-import { KIND_WORDS } from './SiteFormat';
+import { KIND_WORDS } from './site-format';
 import { SiteConflicts } from './SiteConflicts';
 import { SiteLink } from './SiteLink';
 import { SiteSingle } from './SiteSingle';

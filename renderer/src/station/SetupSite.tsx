@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { fmtWhen } from '../ui/time';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
 import { RoleNote } from '../operators/OperatorsAllowed';
 import { startsWith } from '../ui/event-family';
 
