@@ -7,13 +7,14 @@
 // decision: add it here, with the reason in the commit. The declared edges form no loop (architecture.test.ts).
 const capabilityEdges = {
   assessment: ['monitor'],
-  // dispatch: after a restore, a queued manifest looks first only where the carrier's API can be asked (backup/jobs.ts).
-  backup: ['dispatch', 'numbers', 'shopify', 'site'],
+  // (whether a carrier can be asked for a manifest after a restore comes from the app: backup/jobs.ts CarrierCanLook)
+  backup: ['numbers', 'shopify', 'site'],
   cutoffs: [],
   demo: ['cutoffs', 'lines', 'operators'],
   desktop: [],
   devices: ['lines', 'station'],
-  dispatch: ['cutoffs', 'numbers', 'shopify', 'station'],
+  // backup: a label of an order held after a restore gets its verdict at Dispatch (backup/held-label.ts).
+  dispatch: ['backup', 'cutoffs', 'numbers', 'shopify', 'station'],
   lines: ['devices', 'numbers'],
   monitor: ['shopify'],
   numbers: [],
@@ -21,8 +22,8 @@ const capabilityEdges = {
   orders: [],
   // devices: the bench queues a parcel's CN23 on the document printer (devices/printing/customs-form).
   pack: ['devices', 'lines', 'pick'],
-  // dispatch: a label of an order held after a restore gets the same verdict at Pick as at Dispatch (dispatch/held-label.ts).
-  pick: ['cutoffs', 'devices', 'dispatch', 'lines', 'numbers', 'shopify', 'station'],
+  // backup: a label of an order held after a restore gets the same verdict at Pick as at Dispatch (backup/held-label.ts).
+  pick: ['backup', 'cutoffs', 'devices', 'lines', 'numbers', 'shopify', 'station'],
   shopify: ['demo'],
   site: [],
   station: [],
@@ -55,10 +56,18 @@ module.exports = {
     {
       name: 'kernel-imports-no-capability',
       comment:
-        'electron/core (clock, ids, errors, service context), electron/core/outbox (the outbox runner) and the event log import no capability, app, transport or shell',
+        'electron/core (clock, ids, errors, service context), electron/core/outbox (the outbox runner) and electron/core/secrets import no capability, app, transport or shell',
       severity: 'error',
-      from: { path: '^electron/(core|jobs)/' },
-      to: { path: '^electron/(services|app|contract|server|cli|shell)/' },
+      from: { path: '^electron/core/' },
+      to: { path: '^electron/(capabilities|app|contract|server|cli|shell)/' },
+    },
+    {
+      name: 'db-kernel-imports-no-capability',
+      comment:
+        "db/core (open, migrations runner, stmt, the event log, hlc, disk, handle, rows) runs no capability's code (the numbered migrations it runs are SQL only); it may name the event map's types",
+      severity: 'error',
+      from: { path: '^db/core/' },
+      to: { path: ['^db/', '^electron/capabilities/'], pathNot: ['^db/core/', '^db/migrations/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'db-imports-nothing-from-electron',
@@ -73,6 +82,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^db/' },
       to: { path: '^electron/core/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'sqlite-only-in-db',
+      comment: 'Only db/ talks to SQLite: services read through store.read.<cap> and write through store.write()',
+      severity: 'error',
+      from: { path: '^(electron|native|renderer)/' },
+      to: { path: '^node_modules/better-sqlite3/' },
+    },
+    {
+      name: 'store-connection-private-to-db',
+      comment: "The store's connection (db/core/handle.ts) is reached only from db/; tests and benches may look at tables through it (sqliteOf)",
+      severity: 'error',
+      from: { pathNot: '^db/' },
+      to: { path: '^db/core/handle\\.ts$' },
     },
     {
       name: 'native-is-devices-only',
@@ -122,7 +145,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^out/' },
+    // node_modules stays in the graph (not followed), so the rules on better-sqlite3 and electron can fire.
+    exclude: { path: '^out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     combinedDependencies: false,

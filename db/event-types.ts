@@ -3,7 +3,7 @@ import type { DispatchEvents } from './dispatch/events';
 import type { CutoffsEvents, ShipByData } from './cutoffs/events';
 import type { OperatorsEvents } from './operators/events';
 import type { MonitorEvents } from './monitor/events';
-import type { HardwareEvents } from './devices/events';
+import type { DevicesEvents } from './devices/events';
 import type { SiteEvents } from './site/events';
 import type { JobDraft } from './job-types';
 
@@ -134,7 +134,7 @@ export interface EventMap
     DispatchEvents,
     CutoffsEvents,
     MonitorEvents,
-    HardwareEvents,
+    DevicesEvents,
     SiteEvents,
     BackupEvents,
     PackEvents,

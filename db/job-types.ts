@@ -1,4 +1,4 @@
-import type { HardwareJobs } from './devices/jobs';
+import type { DevicesJobs } from './devices/jobs';
 import type { ShopifyJobs } from './shopify/jobs';
 import type { DispatchJobs } from './dispatch/jobs';
 import type { MonitorJobs } from './monitor/jobs';
@@ -10,7 +10,7 @@ import type { RetentionJobs } from './retention/jobs';
  * composed from each capability's db/<capability>/jobs.ts. A kind has exactly one handler
  * (electron/core/outbox/types.ts), registered by the exact kind.
  */
-export interface JobPayloads extends HardwareJobs, ShopifyJobs, DispatchJobs, MonitorJobs, OperatorsJobs, RetentionJobs {}
+export interface JobPayloads extends DevicesJobs, ShopifyJobs, DispatchJobs, MonitorJobs, OperatorsJobs, RetentionJobs {}
 
 export type JobKind = keyof JobPayloads;
 

@@ -11,7 +11,7 @@ import { shopifyProjector, shopifyTables } from './shopify/projector';
 import { dispatchProjector, dispatchTables } from './dispatch/projector';
 import { cutoffsProjector, cutoffsTables } from './cutoffs/projector';
 import { monitorProjector, monitorTables } from './monitor/projector';
-import { hardwareProjector, hardwareTables } from './devices/projector';
+import { devicesProjector, devicesTables } from './devices/projector';
 import { siteProjector, siteTables } from './site/projector';
 import { counterTables } from './core/counters';
 import { backupProjector, backupTables } from './backup/projector';
@@ -29,7 +29,7 @@ const projectors: Projector[] = [
   dispatchProjector,
   cutoffsProjector,
   monitorProjector,
-  hardwareProjector,
+  devicesProjector,
   backupProjector,
   packProjector,
   operatorsProjector,
@@ -69,7 +69,7 @@ export const projectionTables: Array<{ table: string; runtime?: string[]; dump?:
   ...dispatchTables,
   ...shopifyTables,
   ...cutoffsTables,
-  ...hardwareTables,
+  ...devicesTables,
   { table: 'jobs', runtime: ['lease_until'] },
   { table: 'parcels' },
   { table: 'order_items' },

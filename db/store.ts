@@ -16,7 +16,7 @@ import { relinkNumbersReader } from './pick/relink-numbers';
 import { monitorReader } from './monitor/reader';
 import { dispatchReader } from './dispatch/reader';
 import { cutoffsReader } from './cutoffs/reader';
-import { hardwareReader } from './devices/reader';
+import { devicesReader } from './devices/reader';
 import { siteReader } from './site/reader';
 import { fingerprint } from './fingerprint';
 import { eventsReader } from './core/events-reader';
@@ -48,7 +48,7 @@ function readers(db: Sqlite) {
     monitor: monitorReader(db),
     dispatch: dispatchReader(db),
     cutoffs: cutoffsReader(db),
-    hardware: hardwareReader(db),
+    devices: devicesReader(db),
     /** Site mode's state, and the projections' fingerprint that stations compare to prove they agree. */
     site: { ...siteReader(db), fingerprint: () => fingerprint(db) },
     events: eventsReader(db),

@@ -3,6 +3,13 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Sqlite } from '../core/open';
 
+// better-sqlite3 takes the name of an attached database to copy (`attached`); its typings leave the option out.
+declare module 'better-sqlite3' {
+  interface BackupOptions {
+    attached?: string;
+  }
+}
+
 export interface CopyProgress {
   totalPages: number;
   remainingPages: number;
@@ -123,8 +130,7 @@ export function inspectArchive(file: string, readonly = false): ArchiveFacts {
 export async function copyArchive(db: Sqlite, file: string): Promise<ArchiveFacts | null> {
   const attached = db.prepare("SELECT file FROM pragma_database_list WHERE name = 'archive'").get() as { file: string } | undefined;
   if (!attached?.file) return null;
-  // better-sqlite3 takes `attached` (its types leave it out).
-  await db.backup(file, { attached: 'archive', progress: () => 256 } as unknown as Parameters<Sqlite['backup']>[1]);
+  await db.backup(file, { attached: 'archive', progress: () => 256 });
   return inspectArchive(file);
 }
 

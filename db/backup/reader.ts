@@ -3,7 +3,7 @@ import { stmt } from '../core/stmt';
 import { copyArchive, copyDatabase, freePoolNumbers, liveCounts, sharedFile, type CopyProgress } from './copy';
 import { archiveOf } from '../retention/archive';
 import { toJob, type JobRow } from '../outbox/reader';
-import type { Raw } from '../core/rows';
+import { json, rowMapper, type Raw, type RowSpec } from '../core/rows';
 
 export interface PendingRestore {
   file: string;
@@ -53,19 +53,23 @@ export interface HeldOrder {
 
 /** Orders held after a restore that no supervisor has checked yet. */
 export function heldOrders(db: Sqlite): HeldOrder[] {
-  return (stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as HoldRow[]).map(toHold);
+  return (stmt(db, 'SELECT * FROM restore_holds WHERE released_at IS NULL ORDER BY held_at, order_name').all() as Raw[]).map(toHold);
 }
 
-type HoldRow = { order_id: string; order_name: string; store: string; numbers: string; seen_in: string; fulfilled: number; held_at: string };
-
-const toHold = (r: HoldRow): HeldOrder => ({
-  orderId: r.order_id,
-  orderName: r.order_name,
-  store: r.store,
-  numbers: JSON.parse(r.numbers) as string[],
-  seenIn: JSON.parse(r.seen_in) as string[],
-  fulfilled: r.fulfilled === 1,
-  heldAt: r.held_at,
+const HOLD: RowSpec<HeldOrder> = {
+  orderId: 'order_id',
+  orderName: 'order_name',
+  store: 'store',
+  numbers: json('numbers'),
+  seenIn: json('seen_in'),
+  fulfilled: (r) => r.fulfilled === 1,
+  heldAt: 'held_at',
+};
+const toHold = rowMapper(HOLD);
+const toAnsweredHold = rowMapper<HeldOrder & { releasedAt: string | null; decision: string | null }>({
+  ...HOLD,
+  releasedAt: 'released_at',
+  decision: 'decision',
 });
 
 /**
@@ -76,8 +80,8 @@ export function holdOfNumber(db: Sqlite, number: string): (HeldOrder & { release
   const r = stmt(
     db,
     'SELECT h.* FROM restore_holds h, json_each(h.numbers) n WHERE n.value = ? ORDER BY h.released_at IS NULL DESC, h.held_at DESC LIMIT 1',
-  ).get(number) as (HoldRow & { released_at: string | null; decision: string | null }) | undefined;
-  return r ? { ...toHold(r), releasedAt: r.released_at, decision: r.decision } : null;
+  ).get(number) as Raw | undefined;
+  return r ? toAnsweredHold(r) : null;
 }
 
 /** A job set aside after a restore, waiting for a supervisor's answer. */
@@ -88,14 +92,16 @@ export interface HeldJob {
   heldAt: string;
 }
 
+const toHeldJob = rowMapper<HeldJob>({ job: toJob, target: 'held_target', heldAt: 'held_at' });
+
 export function heldJobs(db: Sqlite): HeldJob[] {
   return (
     stmt(
       db,
       `SELECT j.*, h.target AS held_target, h.held_at FROM restore_job_holds h JOIN jobs j ON j.id = h.job_id
        WHERE h.answered_at IS NULL AND j.status = 'queued' ORDER BY h.held_at, j.created_at`,
-    ).all() as Array<Raw & { held_target: string; held_at: string }>
-  ).map((r) => ({ job: toJob(r), target: r.held_target, heldAt: r.held_at }));
+    ).all() as Raw[]
+  ).map(toHeldJob);
 }
 
 /** The backup's door on the store: the restore state, the floors' sources, and the live file to copy. */

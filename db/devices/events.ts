@@ -38,7 +38,7 @@ export interface ScannerConfigData {
 }
 
 /** Events of the hardware capability (merged into EventMap in db/event-types.ts). */
-export interface HardwareEvents {
+export interface DevicesEvents {
   'printer.configured': { printerId: string; setup: PrinterSetupData };
   'printer.paused': { printerId: string; note?: string };
   'printer.resumed': { printerId: string };

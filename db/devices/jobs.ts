@@ -1,5 +1,5 @@
 /** Outbox jobs of the printers (each on its printer's lane, `printer:<id>`). */
-export interface HardwareJobs {
+export interface DevicesJobs {
   /** A parcel's label (at pick, reprint or re-link). */
   'print.label': { parcelId: string; printerId: string | null };
   /** A parcel's CN23 customs form (A4, PDF printers). */

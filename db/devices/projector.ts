@@ -53,8 +53,8 @@ function afterQueued(db: Sqlite, at: string): void {
     stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds) AND status = 'queued'").run(HOLD);
 }
 
-/** Projections of the hardware capability; tables listed children first (deleted in this order on rebuild). */
-export const hardwareProjector: Projector = {
+/** Projections of the devices capability; tables listed children first (deleted in this order on rebuild). */
+export const devicesProjector: Projector = {
   'printer.configured': (db, e) => {
     const s = e.payload.setup;
     stmt(
@@ -140,7 +140,7 @@ export const hardwareProjector: Projector = {
   },
 };
 
-export const hardwareTables: Array<{ table: string; runtime?: string[] }> = [
+export const devicesTables: Array<{ table: string; runtime?: string[] }> = [
   { table: 'print_holds' },
   { table: 'printer_state' },
   { table: 'printer_setup' },

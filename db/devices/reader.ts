@@ -92,7 +92,7 @@ const toScannerConfig = rowMapper<{ key: string; kind: 'hid' | 'serial'; config:
   config: json('config'),
 });
 
-export function hardwareReader(db: Sqlite) {
+export function devicesReader(db: Sqlite) {
   return {
     setup(printerId: string): PrinterSetupData | undefined {
       const r = stmt(db, 'SELECT * FROM printer_setup WHERE printer_id = ?').get(printerId) as Raw | undefined;

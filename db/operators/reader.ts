@@ -1,5 +1,6 @@
 import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
+import { json, rowMapper, type Raw } from '../core/rows';
 import type { Role } from './events';
 import { operatorSetting } from './projector';
 
@@ -45,25 +46,33 @@ export interface AuditRow {
   payload: Record<string, unknown>;
 }
 
-type Raw = Record<string, unknown>;
-const toOperator = (r: Raw): OperatorRow => ({
-  id: r.id as string,
-  name: r.name as string,
-  role: r.role as Role,
-  badge: r.badge as string,
-  hasPin: r.pin_hash !== null,
-  active: r.active === 1,
-  failures: r.failures as number,
-  lockedUntil: (r.locked_until as string) ?? null,
-  createdAt: r.created_at as string,
+const toOperator = rowMapper<OperatorRow>({
+  id: 'id',
+  name: 'name',
+  role: 'role',
+  badge: 'badge',
+  hasPin: (r) => r.pin_hash !== null,
+  active: (r) => r.active === 1,
+  failures: 'failures',
+  lockedUntil: 'locked_until',
+  createdAt: 'created_at',
 });
-const toToken = (r: Raw): TokenRow => ({
-  id: r.id as string,
-  name: r.name as string,
-  role: r.role as Role,
-  createdAt: r.created_at as string,
-  createdBy: r.created_by as string,
-  revokedAt: (r.revoked_at as string) ?? null,
+const toToken = rowMapper<TokenRow>({
+  id: 'id',
+  name: 'name',
+  role: 'role',
+  createdAt: 'created_at',
+  createdBy: 'created_by',
+  revokedAt: 'revoked_at',
+});
+const toAudit = rowMapper<AuditRow>({
+  seq: 'seq',
+  station: 'station',
+  actor: 'actor',
+  occurredAt: 'occurred_at',
+  type: 'type',
+  subject: 'subject',
+  payload: json('payload'),
 });
 
 export function operatorsReader(db: Sqlite) {
@@ -129,15 +138,7 @@ export function operatorsReader(db: Sqlite) {
         db
           .prepare(`SELECT seq, station, actor, occurred_at, type, subject, payload FROM events ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`)
           .all(...args, q.limit, q.offset) as Raw[]
-      ).map((r) => ({
-        seq: r.seq as number,
-        station: r.station as string,
-        actor: r.actor as string,
-        occurredAt: r.occurred_at as string,
-        type: r.type as string,
-        subject: (r.subject as string) ?? null,
-        payload: JSON.parse(r.payload as string) as Record<string, unknown>,
-      }));
+      ).map(toAudit);
       return { rows, total };
     },
     /** The floor's work in [from, to): picks, reprints and refusals with who, when, which line and why. */

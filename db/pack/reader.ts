@@ -1,5 +1,6 @@
 import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
+import { json, rowMapper, type Raw } from '../core/rows';
 import type { CustomsSkuData, PackRulesData, WeightSource } from './events';
 
 export interface PackSessionRow {
@@ -35,15 +36,51 @@ export interface BatchRow {
   status: 'running' | 'stopped' | 'done';
 }
 
-type Raw = Record<string, unknown>;
-
-const toRules = (r: Raw): PackRulesData => ({
-  scope: r.scope as string,
-  verify: r.verify === 1,
-  itemsPerParcel: (r.items_per_parcel as number) ?? null,
-  needsWeight: r.needs_weight === 1,
-  needsCustoms: r.needs_customs === 1,
+const toRules = rowMapper<PackRulesData>({
+  scope: 'scope',
+  verify: (r) => r.verify === 1,
+  itemsPerParcel: 'items_per_parcel',
+  needsWeight: (r) => r.needs_weight === 1,
+  needsCustoms: (r) => r.needs_customs === 1,
 });
+
+const toSession = rowMapper<PackSessionRow>({
+  orderId: 'order_id',
+  status: 'status',
+  openedAt: 'opened_at',
+  openedBy: 'opened_by',
+  parcels: 'parcels',
+  weights: json('weights'),
+  overrideBy: 'override_by',
+  overrideReason: 'override_reason',
+  extras: 'extras',
+});
+
+const toLine = rowMapper<PackLineRow>({
+  idx: 'idx',
+  sku: 'sku',
+  barcode: 'barcode',
+  title: 'title',
+  ordered: 'quantity',
+  counted: 'counted',
+  shipped: 'shipped',
+  boxes: json('boxes'),
+});
+
+type BatchOrderRow = { seq: number; orderId: string; orderName: string; outcome: string | null; parcelId: string | null; message: string | null };
+const toBatchOrder = rowMapper<BatchOrderRow>({
+  seq: 'seq',
+  orderId: 'order_id',
+  orderName: 'name',
+  outcome: 'outcome',
+  parcelId: 'parcel_id',
+  message: 'message',
+});
+
+const toPending = rowMapper<{ seq: number; orderId: string }>({ seq: 'seq', orderId: 'order_id' });
+
+type MissingParcel = { parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string };
+const toMissing = rowMapper<MissingParcel>({ parcelId: 'id', trackingNumber: 'tracking_number', piece: 'piece', pieces: 'pieces', status: 'status' });
 
 const known = new WeakMap<Sqlite, boolean>();
 
@@ -75,18 +112,7 @@ export function packReader(db: Sqlite) {
     anyRules: () => anyRules(db),
     session(orderId: string): PackSessionRow | undefined {
       const r = stmt(db, 'SELECT * FROM pack_sessions WHERE order_id = ?').get(orderId) as Raw | undefined;
-      if (!r) return undefined;
-      return {
-        orderId: r.order_id as string,
-        status: r.status as PackSessionRow['status'],
-        openedAt: r.opened_at as string,
-        openedBy: r.opened_by as string,
-        parcels: r.parcels as number,
-        weights: JSON.parse(r.weights as string),
-        overrideBy: (r.override_by as string) ?? null,
-        overrideReason: (r.override_reason as string) ?? null,
-        extras: r.extras as number,
-      };
+      return r && toSession(r);
     },
     /** The order's lines with what was counted at the bench and what left in earlier parcels. */
     lines(orderId: string): PackLineRow[] {
@@ -96,16 +122,7 @@ export function packReader(db: Sqlite) {
           `SELECT i.idx, i.sku, i.barcode, i.title, i.quantity, coalesce(c.counted, 0) AS counted, coalesce(c.shipped, 0) AS shipped, coalesce(c.boxes, '{}') AS boxes
            FROM order_items i LEFT JOIN pack_counts c ON c.order_id = i.order_id AND c.idx = i.idx WHERE i.order_id = ? ORDER BY i.idx`,
         ).all(orderId) as Raw[]
-      ).map((r) => ({
-        idx: r.idx as number,
-        sku: r.sku as string,
-        barcode: (r.barcode as string) ?? null,
-        title: r.title as string,
-        ordered: r.quantity as number,
-        counted: r.counted as number,
-        shipped: r.shipped as number,
-        boxes: JSON.parse(r.boxes as string) as Record<number, number>,
-      }));
+      ).map(toLine);
     },
     customsSku(sku: string): CustomsSkuData | undefined {
       const r = stmt(db, 'SELECT * FROM customs_skus WHERE sku = ?').get(sku) as Raw | undefined;
@@ -121,28 +138,19 @@ export function packReader(db: Sqlite) {
     batches(limit = 20): BatchRow[] {
       return (stmt(db, 'SELECT * FROM pack_batches ORDER BY created_at DESC LIMIT ?').all(limit) as Raw[]).map(toBatch);
     },
-    batchOrders(
-      id: string,
-    ): Array<{ seq: number; orderId: string; orderName: string; outcome: string | null; parcelId: string | null; message: string | null }> {
+    batchOrders(id: string): BatchOrderRow[] {
       return (
         stmt(
           db,
           `SELECT b.seq, b.order_id, o.name, b.outcome, b.parcel_id, b.message FROM pack_batch_orders b JOIN orders o ON o.id = b.order_id
            WHERE b.batch_id = ? ORDER BY b.seq`,
         ).all(id) as Raw[]
-      ).map((r) => ({
-        seq: r.seq as number,
-        orderId: r.order_id as string,
-        orderName: r.name as string,
-        outcome: (r.outcome as string) ?? null,
-        parcelId: (r.parcel_id as string) ?? null,
-        message: (r.message as string) ?? null,
-      }));
+      ).map(toBatchOrder);
     },
     /** The next orders of a batch that have no outcome yet, in batch order. */
     batchPending(id: string, limit: number): Array<{ seq: number; orderId: string }> {
       return (stmt(db, 'SELECT seq, order_id FROM pack_batch_orders WHERE batch_id = ? AND outcome IS NULL ORDER BY seq LIMIT ?').all(id, limit) as Raw[]).map(
-        (r) => ({ seq: r.seq as number, orderId: r.order_id as string }),
+        toPending,
       );
     },
     batchCounts(id: string): { done: number; issued: number; refused: number; skipped: number } {
@@ -175,11 +183,7 @@ export function packReader(db: Sqlite) {
       ).map((r) => r.id);
     },
     /** Orders split into several parcels with a parcel that is not on this manifest and not yet handed over ("2 of 3" missing). */
-    splitOrdersShort(manifestId: string): Array<{
-      orderId: string;
-      orderName: string;
-      missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }>;
-    }> {
+    splitOrdersShort(manifestId: string): Array<{ orderId: string; orderName: string; missing: MissingParcel[] }> {
       const rows = stmt(
         db,
         `SELECT o.id AS order_id, o.name, p.id, p.tracking_number, p.piece, p.pieces, p.status FROM parcels p JOIN orders o ON o.id = p.order_id
@@ -187,20 +191,11 @@ export function packReader(db: Sqlite) {
            AND p.id NOT IN (SELECT parcel_id FROM manifest_parcels WHERE manifest_id = ?) AND p.status NOT IN ('handed_over', 'voided')
          ORDER BY o.name, p.piece`,
       ).all(manifestId, manifestId) as Raw[];
-      const out = new Map<
-        string,
-        { orderId: string; orderName: string; missing: Array<{ parcelId: string; trackingNumber: string; piece: number; pieces: number; status: string }> }
-      >();
+      const out = new Map<string, { orderId: string; orderName: string; missing: MissingParcel[] }>();
       for (const r of rows) {
         const k = r.order_id as string;
         if (!out.has(k)) out.set(k, { orderId: k, orderName: r.name as string, missing: [] });
-        out.get(k)!.missing.push({
-          parcelId: r.id as string,
-          trackingNumber: r.tracking_number as string,
-          piece: r.piece as number,
-          pieces: r.pieces as number,
-          status: r.status as string,
-        });
+        out.get(k)!.missing.push(toMissing(r));
       }
       return [...out.values()];
     },
@@ -217,11 +212,4 @@ const toSku = (r: Raw): CustomsSkuData => ({
   ...(r.weight_g != null ? { weightG: r.weight_g as number } : {}),
 });
 
-const toBatch = (r: Raw): BatchRow => ({
-  id: r.id as string,
-  label: r.label as string,
-  createdAt: r.created_at as string,
-  createdBy: r.created_by as string,
-  total: r.total as number,
-  status: r.status as BatchRow['status'],
-});
+const toBatch = rowMapper<BatchRow>({ id: 'id', label: 'label', createdAt: 'created_at', createdBy: 'created_by', total: 'total', status: 'status' });

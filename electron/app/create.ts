@@ -15,6 +15,7 @@ import { savePrinter } from '../capabilities/devices/printing/printers';
 import { seedDemo } from '../capabilities/demo/seed';
 import { swapInStagedRestore } from '../capabilities/backup/restore';
 import { holdRestoredJobs } from '../capabilities/backup/jobs';
+import { carrierCanLook } from '../capabilities/dispatch/carrier';
 import { isJoined } from '../capabilities/site/credentials';
 import { acquireDataLock, type HeldLock } from '../core/data-lock';
 import type { DesktopShell } from './desktop-shell';
@@ -264,7 +265,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
   });
   undo.push(() => offCommit());
   // A restored copy's queued jobs may have run after the backup: held or set to look first before the outbox runs.
-  if (!disk.full) holdRestoredJobs(ctx);
+  if (!disk.full) holdRestoredJobs(ctx, carrierCanLook);
   // This process's generation: leases a dead process held are released now (labels set aside, never resent).
   if (opts.runJobs !== false) {
     if (!disk.full) startGeneration(store, clock);

@@ -39,5 +39,5 @@ export function fakeSerialScaleBinding(name: keyof typeof RECORDINGS, repeatMs =
       return port;
     },
   };
-  return binding as unknown as Binding;
+  return binding;
 }

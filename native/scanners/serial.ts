@@ -143,7 +143,7 @@ export async function linuxUsbSerialPorts(): Promise<PortInfo[]> {
 export async function systemSerialBinding(): Promise<Binding | null> {
   try {
     const { autoDetect } = await import('@serialport/bindings-cpp');
-    return autoDetect() as unknown as Binding;
+    return autoDetect();
   } catch {
     return null;
   }

@@ -5,10 +5,11 @@ import { screens } from './screens';
 import { setDisplay } from './ui/time';
 import { HealthBanner } from './station/HealthBanner';
 import { OperatorsSignIn, OperatorsPin, type PinAsk } from './operators/OperatorsSignIn';
-import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, setChannelRoles, type Session } from './operators/OperatorsRoles';
+import { AUDIT_OPEN_EVENT, OperatorContext, ROLE_WORDS, aRole, can, setChannelRoles, type Session } from './operators/roles';
 import { OperatorsNotices } from './operators/OperatorsNotices';
 import { BADGE_EVENT, typeScan, useScanner } from './hooks/useScanner';
 import { play } from './ui/sounds';
+import { startsWith } from './ui/event-family';
 
 const SCREENS = screens.map((s, i) => ({ ...s, key: `F${i + 1}` }));
 const ACTIVITY_EVERY_MS = 10_000;
@@ -49,7 +50,7 @@ export function App() {
       if (name !== 'events.appended') return;
       const types = (d as AppendedEvent[]).map((e) => e.type);
       if (types.includes('site.configured')) void load();
-      if (types.some((t) => t.startsWith('operator.'))) void loadSession();
+      if (types.some((t) => startsWith(t, 'operator.'))) void loadSession();
     });
     const poll = setInterval(() => void loadSession(), 15_000);
     // A key, a touch or a scan is someone at the console: it keeps them signed in (told at most every 10 s).

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Need } from './operators/OperatorsRoles';
+import type { Need } from './operators/roles';
 import { ExceptionsScreen } from './monitor/Exceptions';
 import { SupportScreen } from './station/Support';
 import { PickScreen } from './pick/Pick';

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { root } from '../support/station-process';
 
 type Cruised = {
@@ -84,6 +85,22 @@ export function folderCycles(edges: Map<string, Set<string>>): string[][] {
   return out.map((c) => c).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/** The capability edges .dependency-cruiser.cjs declares, read from its capability-edges-<cap> rules. */
+export function declaredEdges(): string[] {
+  const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as {
+    forbidden: Array<{ name: string; to: { pathNot?: string | string[] } }>;
+  };
+  return config.forbidden.flatMap((r) => {
+    const cap = r.name.match(/^capability-edges-(.+)$/)?.[1];
+    if (!cap) return [];
+    return [r.to.pathNot ?? []]
+      .flat()
+      .map((p) => p.match(/^\^electron\/capabilities\/([^/]+)\/$/)?.[1])
+      .filter((to): to is string => !!to && to !== cap)
+      .map((to) => `${cap} -> ${to}`);
+  });
+}
+
 /**
  * No two folders import each other in a loop: electron/ + db/ + renderer/ are one capability per folder above a kernel.
  * Type-only imports vanish at build and are left out (capabilities name the app's types).
@@ -110,6 +127,19 @@ describe('architecture', () => {
       }
     }
     expect(folderCycles(edges)).toEqual(KNOWN_LOOPS);
+  });
+
+  it('declares no capability edge the code does not use (type-only imports count: the edge rules see them)', () => {
+    const used = new Set<string>();
+    for (const m of cruise().modules) {
+      const from = m.source.match(/^electron\/capabilities\/([^/]+)\//)?.[1];
+      if (!from) continue;
+      for (const d of m.dependencies) {
+        const to = d.resolved.match(/^electron\/capabilities\/([^/]+)\//)?.[1];
+        if (to && to !== from) used.add(`${from} -> ${to}`);
+      }
+    }
+    expect(declaredEdges().filter((e) => !used.has(e))).toEqual([]);
   });
 
   it('finds a loop between folders when there is one (the check can fail)', () => {

@@ -18,8 +18,9 @@ export function backDoors(source: string): string[] {
   const rules: Array<[RegExp, string]> = [
     [/\bstore\)?\.db\b/, 'the connection of a store'],
     [/\b[a-z][A-Za-z]*Reader\(|\bmetaStore\(/, 'a reader made outside the store'],
+    [/^import \{(?:[^}]*,)?\s*(?:[a-z][A-Za-z]*Reader|metaStore)\s*[,}]/, "a reader's factory imported (its type is `import type`)"],
     [/from ['"]better-sqlite3['"]/, 'better-sqlite3'],
-    [/from ['"][./]*db\/handle['"]/, "the store's connection (db/core/handle)"],
+    [/from ['"][./]*db\/core\/handle['"]/, "the store's connection (db/core/handle)"],
     [/\bread\.[a-zA-Z]+\.(set|put|lease|release|insert|update|delete|remove|save|clear[A-Z]?\w*|mark[A-Z]\w*)\(/, 'a write through the read door'],
   ];
   return source.split('\n').flatMap((line, i) => rules.filter(([re]) => re.test(line)).map(([, what]) => `${i + 1}: ${what}`));
@@ -88,16 +89,22 @@ describe('one door to the database', () => {
   it('finds each back door when there is one (the check can fail)', () => {
     const sample = [
       "import Database from 'better-sqlite3';",
-      "import { sqliteOf } from '../../../db/handle';",
+      "import { sqliteOf } from '../../../db/core/handle';",
       'const rows = ctx.store.db.prepare(sql).all();',
       'const m = dispatchReader(db).manifest(id);',
       'const fine = ctx.store.read.dispatch.manifest(id);',
+      "import { packReader, type PackLineRow } from '../../../db/pack/reader';",
+      "import { type OperatorRow, operatorsReader } from '../../../db/operators/reader';",
+      "import { type ShopifyReader, toJob } from '../../../db/shopify/reader';",
+      "import type { DispatchReader } from '../../../db/dispatch/reader';",
     ].join('\n');
     expect(backDoors(sample)).toEqual([
       '1: better-sqlite3',
       "2: the store's connection (db/core/handle)",
       '3: the connection of a store',
       '4: a reader made outside the store',
+      "6: a reader's factory imported (its type is `import type`)",
+      "7: a reader's factory imported (its type is `import type`)",
     ]);
   });
 });

@@ -1,6 +1,4 @@
 import { DateTime } from 'luxon';
-import { cutoffsReader } from '../../../db/cutoffs/reader';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { siteInfo, type ServiceContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { rulesOf, thresholdsFor } from '../monitor/settings';

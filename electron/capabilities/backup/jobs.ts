@@ -1,7 +1,6 @@
 import type { JobRow } from '../../../db/outbox/reader';
 import type { JobKind } from '../../../db/job-types';
 import type { ServiceContext } from '../../core/context';
-import { carrierApiFor } from '../dispatch/carrier';
 
 /**
  * What a job the restored copy still held queued does at the first start, when it may have run between
@@ -34,11 +33,17 @@ export const AFTER_RESTORE: Record<JobKind, { rule: AfterRestore; why: string }>
   'carrier.manifest': { rule: 'look_or_ask', why: "the carrier's system is asked for the manifest by its number where it can be" },
 };
 
+/**
+ * Whether the carrier of a line can be asked for a manifest by its number (dispatch's carrier API has
+ * `find`): the app passes dispatch's answer (electron/app/create.ts), so backup needs no import of dispatch.
+ */
+export type CarrierCanLook = (lineId: string) => boolean;
+
 /** The rule for one queued job (a carrier whose API cannot be asked makes the manifest `ask`). */
-export function ruleFor(job: JobRow): Exclude<AfterRestore, 'look_or_ask'> {
+export function ruleFor(job: JobRow, carrierCanLook: CarrierCanLook): Exclude<AfterRestore, 'look_or_ask'> {
   const rule = AFTER_RESTORE[job.kind]?.rule ?? 'ask';
   if (rule !== 'look_or_ask') return rule;
-  return job.kind === 'carrier.manifest' && carrierApiFor(job.payload.lineId).find ? 'look_first' : 'ask';
+  return job.kind === 'carrier.manifest' && carrierCanLook(job.payload.lineId) ? 'look_first' : 'ask';
 }
 
 export interface HeldJobs {
@@ -53,13 +58,13 @@ export interface HeldJobs {
  * with by its kind's rule (AFTER_RESTORE). `jobs` narrows the check to some jobs (site mode: this
  * station's own jobs that came back from the server).
  */
-export function holdRestoredJobs(ctx: ServiceContext, opts: { jobs?: JobRow[]; file?: string } = {}): HeldJobs | null {
+export function holdRestoredJobs(ctx: ServiceContext, carrierCanLook: CarrierCanLook, opts: { jobs?: JobRow[]; file?: string } = {}): HeldJobs | null {
   const flagged = ctx.store.read.meta.get('restore_jobs_unchecked') === '1';
   if (!opts.jobs && !flagged) return null;
   const queued = (opts.jobs ?? ctx.store.read.jobs.list({ status: 'queued', limit: 1_000_000 }).reverse()).filter((j) => !j.target.endsWith(':aside'));
   const held: HeldJobs = { run: [], lookFirst: [], setAside: [], askSupervisor: [] };
   const byRule = { run: held.run, look_first: held.lookFirst, 'printed?': held.setAside, ask: held.askSupervisor };
-  for (const j of queued) byRule[ruleFor(j)].push(j.id);
+  for (const j of queued) byRule[ruleFor(j, carrierCanLook)].push(j.id);
   const file = opts.file ?? ctx.store.read.backup.restorePending()?.file ?? 'a backup';
   return ctx.store.write('restore', ctx.clock.now(), (emit) => {
     const setAside = new Set(held.setAside);

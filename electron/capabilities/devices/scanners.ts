@@ -24,7 +24,7 @@ export class ScannerService {
     onScan: (scan: HubScan) => void,
     opts: { pollMs?: number } = {},
   ) {
-    const configs = () => new Map(ctx.store.read.hardware.scannerConfigs().map((c) => [c.key, c.config]));
+    const configs = () => new Map(ctx.store.read.devices.scannerConfigs().map((c) => [c.key, c.config]));
     this.hub = new ScannerHub(sources, (key) => configs().get(key), onScan, { now: () => ctx.clock.now(), pollMs: opts.pollMs });
   }
 

@@ -55,6 +55,9 @@ export function carrierApiFor(lineId: string): CarrierManifestApi {
   return apis.get(lineId) ?? emulatedCarrier;
 }
 
+/** Whether the line's carrier can be asked for a manifest it may already have (a restore's held jobs look first). */
+export const carrierCanLook = (lineId: string): boolean => !!carrierApiFor(lineId).find;
+
 export function registerCarrierApi(lineId: string, api: CarrierManifestApi): void {
   apis.set(lineId, api);
 }

@@ -9,7 +9,7 @@ import { classify, siteCode } from './codes';
 import { requireLine, rulesFor } from './rules';
 import { loadedView, manifestView, operator, requireManifest } from './view';
 import type { ManifestRow } from '../../../db/dispatch/reader';
-import { heldLabelVerdict } from './held-label';
+import { heldLabelVerdict } from '../backup/held-label';
 
 type ScanResult = z.input<typeof DispatchScanResult>;
 type Refusal = { code: z.infer<typeof RefusalCode>; message: string; next: string; parcelId?: string; belongsTo?: string };

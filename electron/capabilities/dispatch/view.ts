@@ -1,6 +1,5 @@
 import type { DiscrepancyRow, LoadedParcelRow, ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
-import { packReader } from '../../../db/pack/reader';
 import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';

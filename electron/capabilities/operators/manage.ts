@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { ApiError, badInput, conflict, notFound } from '../../core/errors';
-import { operatorsReader, type OperatorRow } from '../../../db/operators/reader';
+import { type OperatorRow } from '../../../db/operators/reader';
 import { DEFAULT_SIGNIN } from '../../../db/operators/projector';
 import type { Role, SignInSettings } from '../../../db/operators/events';
 import { hashPin, PIN_RULE, verifyPin } from './pin';

@@ -1,4 +1,3 @@
-import { packReader } from '../../../db/pack/reader';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { actorOf, type ServiceContext } from '../../core/context';

@@ -21,7 +21,7 @@ export function customsFormOf(ctx: ServiceContext, parcelId: string) {
   const parcel = ctx.store.read.parcels.get(parcelId);
   if (!parcel) throw notFound(`Parcel ${parcelId}`, 'Scan its label or pick it from the Parcels list.');
   const line = ctx.store.read.lines.get(parcel.lineId);
-  const enabled = !!ctx.store.read.hardware.lineCustoms(parcel.lineId)?.enabled || !!ctx.store.read.pack.rules(`line:${parcel.lineId}`)?.needsCustoms;
+  const enabled = !!ctx.store.read.devices.lineCustoms(parcel.lineId)?.enabled || !!ctx.store.read.pack.rules(`line:${parcel.lineId}`)?.needsCustoms;
   if (!line || !enabled) return { form: null, items: [], value: 0, currency: '' };
   const { declaration } = declare(ctx, line.id, shippedItems(ctx, parcel.orderId, parcel.shipLines), false);
   return {

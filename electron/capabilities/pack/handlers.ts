@@ -3,7 +3,6 @@ import { nodeHidScaleSource } from '../../../native/scales/hid-source';
 import { fakeScaleSource } from '../../../native/scales/fake';
 import { RECORDINGS } from '../../../native/scales/recordings';
 import type { ScaleSource } from '../../../native/scales/device';
-import { packReader } from '../../../db/pack/reader';
 import { ScaleHub } from './scale';
 import { BAUD_RATES, SCALE_PROTOCOLS, saveSerialScale, savedSerialScale, serialOpener, serialPorts } from './scale-settings';
 import { fakeSerialScaleBinding } from '../../../native/scales/fake-serial';

@@ -1,5 +1,4 @@
 import type { PackRulesData } from '../../../db/pack/events';
-import { packReader } from '../../../db/pack/reader';
 import { badInput, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { pickSlipStores } from '../pick/stores';

@@ -66,7 +66,7 @@ export async function saveSerialScale(ctx: ServiceContext, hub: ScaleHub, bindin
 export async function serialPorts(binding: Binding | null): Promise<Array<{ path: string; manufacturer: string | null }>> {
   if (!binding) return [];
   try {
-    const ports = await (binding as unknown as { list(): Promise<Array<{ path: string; manufacturer?: string }>> }).list();
+    const ports: Array<{ path: string; manufacturer?: string }> = await binding.list();
     return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null }));
   } catch {
     return [];

@@ -1,4 +1,3 @@
-import { packReader } from '../../../db/pack/reader';
 import type { OrderRow } from '../../../db/orders/reader';
 import { conflict, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';

@@ -1,6 +1,5 @@
 import type { PackRulesData } from '../../../db/pack/events';
-import { hardwareReader } from '../../../db/devices/reader';
-import { packReader, type PackLineRow, type PackSessionRow } from '../../../db/pack/reader';
+import { type PackLineRow, type PackSessionRow } from '../../../db/pack/reader';
 import type { OrderRow } from '../../../db/orders/reader';
 import { declare, type Declared } from '../lines/customs/declare';
 import type { ServiceContext } from '../../core/context';
@@ -30,7 +29,7 @@ export function benchCustoms(
   rules: PackRulesData,
   items: Array<{ sku: string; title: string; quantity: number }>,
 ): Declared | null {
-  const enabled = rules.needsCustoms || !!ctx.store.read.hardware.lineCustoms(lineId)?.enabled;
+  const enabled = rules.needsCustoms || !!ctx.store.read.devices.lineCustoms(lineId)?.enabled;
   return enabled ? declare(ctx, lineId, items, rules.needsCustoms) : null;
 }
 

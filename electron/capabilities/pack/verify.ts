@@ -1,4 +1,3 @@
-import { packReader } from '../../../db/pack/reader';
 import { conflict, notFound } from '../../core/errors';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { codeKeys, itemKeys } from './match';

@@ -11,7 +11,7 @@ import { isStoreBarcode, storeBarcode, storeName } from './stores';
 import { printerWarning } from '../devices/printing/health';
 import type { Output } from '../../contract/channels';
 import { DiskFullError } from '../../../db/core/disk';
-import { heldLabelVerdict } from '../dispatch/held-label';
+import { heldLabelVerdict } from '../backup/held-label';
 
 type PickResult = Output<'pick.scan'>;
 type RefusalCode = Extract<PickResult, { outcome: 'refused' }>['code'];

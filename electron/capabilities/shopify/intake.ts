@@ -61,7 +61,10 @@ function shipTo(d: NonNullable<FoNode['destination']>): AddressData | null {
   if (!name || !d.address1 || !d.city || !d.zip || !d.countryCode) return null;
   const a: AddressData = { name, address1: d.address1, city: d.city, zip: d.zip, country: d.countryCode };
   const extra = { company: opt(d.company), address2: opt(d.address2), province: opt(d.province), phone: opt(d.phone) };
-  for (const [k, v] of Object.entries(extra)) if (v) (a as unknown as Record<string, string>)[k] = v;
+  for (const k of Object.keys(extra) as Array<keyof typeof extra>) {
+    const v = extra[k];
+    if (v) a[k] = v;
+  }
   return a;
 }
 

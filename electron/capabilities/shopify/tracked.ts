@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { TRACKING_SINCE } from './documents';
 import type { ShopifyRuntime } from './runtime';
 

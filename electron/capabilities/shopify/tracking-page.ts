@@ -1,7 +1,6 @@
 // Step 6 of the domain article (docs/domain/partner-questions.md): hand the tracking into the merchant's
 // own branded page (its site, AfterShip, 17TRACK, ParcelPanel...), never lock them into ours.
 import type { LineData } from '../../../db/event-types';
-import { shopifyReader } from '../../../db/shopify/reader';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { trackingUrl } from './lanes';

@@ -6,6 +6,7 @@ import { fmtDateTime } from '../ui/time';
 import { BackupRestore, HeldJobs, HeldOrders } from './BackupRestore';
 import type { Output } from '../../../electron/contract/channels';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 type Status = Output<'backup.status'>;
 const mb = (b?: number) => (b === undefined ? '' : `${(b / 1048576).toFixed(1)} MB`);
@@ -17,7 +18,7 @@ function fresh(s: Status, now: number): boolean {
 
 /** Devices → Backup: the last good backup in large type, back up now with a progress bar, where and how often, restore. */
 export function BackupPanel() {
-  const status = useChannel('backup.status', {}, (t) => t.startsWith('backup.'));
+  const status = useChannel('backup.status', {}, (t) => startsWith(t, 'backup.'));
   const s = status.data;
   const running = !!s?.running;
   // While a backup runs, look at its progress every half second.

@@ -7,6 +7,7 @@ import { CutoffReport } from './CutoffReport';
 import { fmtZoned } from '../ui/ZonedTime';
 import { TimeInput } from '../ui/TimeInput';
 import { fmtDay } from '../ui/time';
+import { startsWith } from '../ui/event-family';
 
 type Settings = Output<'cutoffs.get'>;
 type Calendar = Input<'cutoffs.save'>['calendar'];
@@ -58,7 +59,7 @@ const postalLike = (routeType: string | undefined) => !routeType || routeType ==
 
 export function CutoffCalendar({ lines, zone }: { lines: Array<{ id: string; name: string; routeType?: string }>; zone: string }) {
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
-  const settings = useChannel('cutoffs.get', { lineId }, (t) => t.startsWith('cutoffs.'));
+  const settings = useChannel('cutoffs.get', { lineId }, (t) => startsWith(t, 'cutoffs.'));
   const [draft, setDraft] = useState<Draft | null>(null);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);

@@ -3,6 +3,7 @@ import { fmtLocalDate } from '../ui/time';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { fmtZoned, useServerNow } from '../ui/ZonedTime';
+import { startsWith } from '../ui/event-family';
 
 type Line = Output<'cutoffs.week'>['lines'][number];
 
@@ -22,7 +23,7 @@ function countdown(ms: number): string {
   return `${m} min ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} s`;
 }
 
-const refresh = (t: EventType) => t.startsWith('cutoffs.') || t.startsWith('parcel.') || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) => startsWith(t, 'cutoffs.') || startsWith(t, 'parcel.') || t === 'label.printed' || startsWith(t, 'order');
 
 export function CutoffWeek() {
   const { data, error } = useChannel('cutoffs.week', {}, refresh);

@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { CutoffReport } from './CutoffReport';
+import { startsWith } from '../ui/event-family';
 
 type Report = Output<'cutoffs.whatif'>;
 
@@ -72,7 +73,7 @@ export function CutoffWhatIf({ lines: all }: { lines: Array<{ id: string; name: 
 /** Line x weekday of the median silence window: the Friday column at a glance. */
 export function CutoffMatrix({ weeks }: { weeks: number }) {
   const [basis, setBasis] = useState<'earliest' | 'latest'>('earliest');
-  const { data, error } = useChannel('cutoffs.matrix', { weeks, basis }, (t) => t.startsWith('cutoffs.'));
+  const { data, error } = useChannel('cutoffs.matrix', { weeks, basis }, (t) => startsWith(t, 'cutoffs.'));
   const max = Math.max(1, ...(data?.rows.flatMap((r) => r.cells.map((c) => c.medianDays ?? 0)) ?? [1]));
   return (
     <section className="card cutoff-matrix" data-testid="silence-matrix">

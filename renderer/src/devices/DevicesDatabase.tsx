@@ -1,5 +1,6 @@
 import { useChannel } from '../hooks/useApi';
 import { fmtWhen } from '../ui/time';
+import { startsWith } from '../ui/event-family';
 
 const mb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(0, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -8,7 +9,7 @@ const mb = (bytes: number) =>
 export function DevicesDatabase() {
   const db = useChannel('station.database', {}, (t) => t === 'parcel.picked' || t === 'job.succeeded');
   const d = db.data;
-  const r = useChannel('retention.get', {}, (t) => t.startsWith('retention.'));
+  const r = useChannel('retention.get', {}, (t) => startsWith(t, 'retention.'));
   const ret = r.data;
   return (
     <section className="card" aria-labelledby="ddb-h" data-testid="devices-database">

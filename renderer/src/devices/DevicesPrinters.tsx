@@ -4,10 +4,16 @@ import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { ActionButton, RoleNote } from '../operators/OperatorsAllowed';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
+import { startsWith } from '../ui/event-family';
 
 const refreshOn = (t: EventType) =>
-  t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('selftest.');
+  startsWith(t, 'printer.') ||
+  startsWith(t, 'print.') ||
+  startsWith(t, 'job.') ||
+  t === 'label.printed' ||
+  startsWith(t, 'parcel.') ||
+  startsWith(t, 'selftest.');
 
 type Setup = Output<'printers.setup'>;
 

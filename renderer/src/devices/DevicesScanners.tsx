@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { fmtTime } from '../ui/Field';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
 import { RoleNote } from '../operators/OperatorsAllowed';
 
 type Scanner = Output<'scanners.list'>[number];

@@ -2,9 +2,10 @@ import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import { useChannel } from '../hooks/useApi';
+import { startsWith } from '../ui/event-family';
 
 const refreshOn = (t: EventType) =>
-  t.startsWith('printer.') || t.startsWith('print.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.');
+  startsWith(t, 'printer.') || startsWith(t, 'print.') || startsWith(t, 'job.') || t === 'label.printed' || startsWith(t, 'parcel.');
 
 /** The station printer's state, on the Pick screen before the picker scans; asks "did it print?" when the printer could not tell. */
 export function PrinterHealth() {

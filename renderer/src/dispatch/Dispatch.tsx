@@ -8,10 +8,11 @@ import { play } from '../ui/sounds';
 import { DispatchLines } from './DispatchLines';
 import { DispatchManifestLoader, type Verdict } from './DispatchManifest';
 import { DispatchDiscrepancies } from './DispatchDiscrepancies';
+import { startsWith } from '../ui/event-family';
 
 type ScanResult = Output<'dispatch.scan'>;
 
-const refreshOn = (t: EventType) => t.startsWith('parcel.') || t.startsWith('manifest.') || t.startsWith('dispatch.') || t === 'line.saved';
+const refreshOn = (t: EventType) => startsWith(t, 'parcel.') || startsWith(t, 'manifest.') || startsWith(t, 'dispatch.') || t === 'line.saved';
 
 /** Wrong line and duplicate must be told apart without looking: a long buzz for the wrong line, a two-tone for "already loaded", its own sound for a parcel held after a restore. */
 function verdictOf(r: ScanResult): Verdict {

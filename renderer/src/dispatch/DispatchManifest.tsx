@@ -6,6 +6,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
 import { fmtZoned, useSiteZone } from '../ui/ZonedTime';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 type Detail = Output<'dispatch.manifest'>;
 export type Verdict = { tone: 'pass' | 'fail' | 'attention' | 'held'; title: string; next?: string; code?: string };
@@ -128,8 +129,8 @@ const refreshOn = (t: EventType) =>
   t === 'parcel.handed_over' ||
   t === 'parcel.missing' ||
   t === 'parcel.voided' ||
-  t.startsWith('manifest.') ||
-  t.startsWith('dispatch.');
+  startsWith(t, 'manifest.') ||
+  startsWith(t, 'dispatch.');
 /** The screen shows the last few parcels loaded: it never asks for the whole manifest. */
 const RECENT = 6;
 

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 const GAP_WORDS: Record<string, string> = {
   issued: '1 Issued late',
@@ -22,7 +23,7 @@ export function DiagnosisSite() {
   const v = useChannel(
     'monitor.site',
     { days, ...(hourlyRate !== undefined ? { hourlyRate } : {}) },
-    (t) => t.startsWith('monitor.') || t.startsWith('parcel.'),
+    (t) => startsWith(t, 'monitor.') || startsWith(t, 'parcel.'),
   );
   const save = useAction();
   const d = v.data;

@@ -5,12 +5,13 @@ import { useChannel } from '../hooks/useApi';
 import { DiagnosisGaps, ReshipLinks, TrackingLines } from './DiagnosisGaps';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 type Row = Output<'monitor.queue'>['rows'][number];
 
 /** One exception: what the rule saw, the parcel's gaps and tracking lines, and the message to the buyer. */
 export function ExceptionDetail({ row, onClose, onDone }: { row: Row; onClose: () => void; onDone: (msg: string) => void }) {
-  const d = useChannel('monitor.parcel', { id: row.parcelId }, (t, s) => s === row.parcelId || t.startsWith('monitor.'));
+  const d = useChannel('monitor.parcel', { id: row.parcelId }, (t, s) => s === row.parcelId || startsWith(t, 'monitor.'));
   const [msg, setMsg] = useState<{ subject: string; body: string } | null>(null);
   const act = useAction();
   useEffect(() => {

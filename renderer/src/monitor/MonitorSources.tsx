@@ -3,12 +3,13 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, fmtTime, useAction, words } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 const STATUSES = ['accepted', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'exception', 'returned', 'info_received'] as const;
 
 /** Tracking sources with their limits and outbox state; scan-file import; demo scans on the demo console. */
 export function MonitorSources({ demo }: { demo: boolean }) {
-  const s = useChannel('monitor.sources', {}, (t) => t.startsWith('job.') || t.startsWith('monitor.'));
+  const s = useChannel('monitor.sources', {}, (t) => startsWith(t, 'job.') || startsWith(t, 'monitor.'));
   const [csv, setCsv] = useState('');
   const [imported, setImported] = useState<string | null>(null);
   const imp = useAction();

@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import type { Input, Output } from '../../../electron/contract/channels';
 import type { KeysetSource } from '../ui/useKeysetPages';
+import { startsWith } from '../ui/event-family';
 
 type Answer = Output<'monitor.queue'>;
 export type ExceptionRow = Answer['rows'][number];
@@ -19,7 +20,7 @@ export const exceptionPages: KeysetSource<ExceptionQuery, ExceptionRow, Exceptio
     const { rows, ...head } = await call('monitor.queue', { ...q, parcelIds, limit: 2000 });
     return { rows, head };
   },
-  subjectsOf: (events) => events.filter((e) => e.subject && e.type.startsWith('monitor.')).map((e) => e.subject!),
+  subjectsOf: (events) => events.filter((e) => e.subject && startsWith(e.type, 'monitor.')).map((e) => e.subject!),
   subjectOf: (row) => row.parcelId,
   // The server's order: open most urgent first, resolved newest first.
   before: (a, b, q) =>

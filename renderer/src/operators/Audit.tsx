@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { OperatorsAudit } from './OperatorsAudit';
 import { OperatorsFigures } from './OperatorsFigures';
-import { AUDIT_OPEN_EVENT, takeAuditRef } from './OperatorsRoles';
+import { AUDIT_OPEN_EVENT, takeAuditRef } from './roles';
 
 /** F11 Audit (supervisor): who did what, and each picker's day. */
 export function AuditScreen() {

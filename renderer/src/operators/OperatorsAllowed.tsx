@@ -1,6 +1,6 @@
 import { createContext, useContext, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { ChannelName } from '../../../electron/contract/channels';
-import { needOf, useMay } from './OperatorsRoles';
+import { needOf, useMay } from './roles';
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & { channel: ChannelName; children: ReactNode; ref?: Ref<HTMLButtonElement> };
 

@@ -3,7 +3,7 @@ import type { Input } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { eventSentence } from '../ui/timeline-words';
 import { fmtDateTime, fmtWhen } from '../ui/time';
-import { saveCsv, csvRow } from './OperatorsCsv';
+import { saveCsv, csvRow } from './csv';
 
 const TYPES: Array<[string, string]> = [
   ['', 'Everything'],

@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { fmtClock } from '../ui/time';
-import { saveCsv } from './OperatorsCsv';
+import { saveCsv } from './csv';
 import { ActionButton } from './OperatorsAllowed';
 
 type Picker = Output<'figures.day'>['operators'][number];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, onPush } from '../api/client';
 import type { AppendedEvent, Output } from '../../../electron/contract/channels';
-import { can, type Role } from './OperatorsRoles';
+import { can, type Role } from './roles';
 
 type Notice = Output<'notify.recent'>[number];
 

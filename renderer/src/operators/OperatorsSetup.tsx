@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
-import { ROLE_WORDS, useMay, useOperator, type Role } from './OperatorsRoles';
+import { ROLE_WORDS, useMay, useOperator, type Role } from './roles';
 import { fmtWhen } from '../ui/time';
 import { ActionButton, RoleNote } from './OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 const ROLES: Role[] = ['picker', 'dispatch', 'supervisor', 'admin'];
 
@@ -54,7 +55,7 @@ function AddOperator({ onDone }: { onDone: () => void }) {
 }
 
 function Tokens() {
-  const tokens = useChannel('tokens.list', {}, (t) => t.startsWith('token.'));
+  const tokens = useChannel('tokens.list', {}, (t) => startsWith(t, 'token.'));
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('dispatch');
   const [made, setMade] = useState<string | null>(null);
@@ -150,7 +151,7 @@ function Settings() {
 /** Setup → Operators: who may do what, their badges, integrators' tokens, sign-in and notifications. */
 export function OperatorsSetup() {
   const me = useOperator();
-  const ops = useChannel('operators.list', {}, (t) => t.startsWith('operator.'));
+  const ops = useChannel('operators.list', {}, (t) => startsWith(t, 'operator.'));
   const may = useMay();
   const [sheet, setSheet] = useState<{ url: string; fileName: string; n: number } | null>(null);
   // Roles, operators, tokens and the webhook: whoever the contract lets change operators (an admin).

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { FormError, failureOf, type Failure } from '../ui/Field';
-import { ROLE_WORDS, type Session } from './OperatorsRoles';
+import { ROLE_WORDS, type Session } from './roles';
 import { play } from '../ui/sounds';
 
 export type PinAsk = { code: string; name: string; role: string } | null;

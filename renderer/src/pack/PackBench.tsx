@@ -3,6 +3,7 @@ import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { Cn23Actions } from './Cn23Actions';
+import { startsWith } from '../ui/event-family';
 
 export type BenchReply = Output<'pack.scan'>;
 
@@ -27,7 +28,7 @@ export function PackBench({
   const view = useChannel(
     'pack.view',
     { orderId },
-    (t, subject) => (t.startsWith('pack.') || t === 'customs.skus_imported') && (subject === orderId || subject === null),
+    (t, subject) => (startsWith(t, 'pack.') || t === 'customs.skus_imported') && (subject === orderId || subject === null),
   );
   const [panel, setPanel] = useState<'none' | 'override' | 'partial' | 'weight'>('none');
   const [grams, setGrams] = useState('');

@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 type Rules = Output<'pack.rules'>[number];
 const NONE = (scope: string): Rules => ({ scope, verify: false, itemsPerParcel: null, needsWeight: false, needsCustoms: false });
@@ -121,12 +122,12 @@ export function PackCustoms() {
 /** A batch (wave) run: open orders of a line issued and printed in the background, with progress and a result list. */
 export function PackBatch() {
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved');
-  const batches = useChannel('pack.batches', {}, (t) => t.startsWith('pack.batch') || t === 'label.printed');
+  const batches = useChannel('pack.batches', {}, (t) => startsWith(t, 'pack.batch') || t === 'label.printed');
   const [lineId, setLineId] = useState('');
   const [limit, setLimit] = useState('500');
   const { busy, failure, run } = useAction();
   const latest = batches.data?.[0];
-  const detail = useChannel('pack.batch', { batchId: latest?.id ?? 'none' }, (t) => t.startsWith('pack.batch') || t === 'label.printed');
+  const detail = useChannel('pack.batch', { batchId: latest?.id ?? 'none' }, (t) => startsWith(t, 'pack.batch') || t === 'label.printed');
   const b = latest ? detail.data : null;
   return (
     <section className="card" aria-labelledby="batch-h" data-testid="pack-batch">

@@ -10,7 +10,8 @@ import { Field, FormError, described, fmtTime, issueAt, useAction, words } from 
 import { ShopifyParcelState } from '../shopify/ShopifyParcelState';
 import { ParcelRelink } from './ParcelRelink';
 import { eventSentence } from '../ui/timeline-words';
-import { can, openAudit, useOperator } from '../operators/OperatorsRoles';
+import { can, openAudit, useOperator } from '../operators/roles';
+import { startsWith } from '../ui/event-family';
 
 type Detail = Output<'parcels.get'>;
 type Ev = Detail['events'][number];
@@ -123,7 +124,7 @@ function Reprint({ parcelId, onDone }: { parcelId: string; onDone: (msg: string)
   );
 }
 
-const refresh = (t: EventType) => t.startsWith('parcel.') || t.startsWith('job.') || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) => startsWith(t, 'parcel.') || startsWith(t, 'job.') || t === 'label.printed' || startsWith(t, 'order');
 
 /** The right-hand panel for one parcel: fields, ship-to, items, jobs with Retry, the event timeline, Reprint. */
 export function ParcelsDetail({ id, onClose }: { id: string; onClose: () => void }) {

@@ -10,7 +10,8 @@ import { LabelPreview } from './LabelPreview';
 import { PrinterHealth } from '../devices/PrinterHealth';
 import { PackBench, type BenchReply } from '../pack/PackBench';
 import { Cn23Actions } from '../pack/Cn23Actions';
-import { useOperator } from '../operators/OperatorsRoles';
+import { useOperator } from '../operators/roles';
+import { startsWith } from '../ui/event-family';
 
 type Result = Output<'pick.scan'>;
 type Candidates = Extract<Result, { outcome: 'ambiguous' }>['candidates'];
@@ -83,7 +84,7 @@ const BENCH_TONE: Record<BenchReply['outcome'], Verdict['tone']> = {
 };
 
 type Parcel = Output<'parcels.get'>['parcel'];
-const liveRefresh = (t: EventType) => t === 'label.printed' || t.startsWith('parcel.') || t.startsWith('print.') || t.startsWith('job.');
+const liveRefresh = (t: EventType) => t === 'label.printed' || startsWith(t, 'parcel.') || startsWith(t, 'print.') || startsWith(t, 'job.');
 
 /** The last parcel as it is now (the label prints after the scan's answer), not the scan reply's snapshot. */
 function LastParcel({ snapshot }: { snapshot: Parcel }) {
@@ -115,7 +116,7 @@ export function PickScreen() {
   const [manual, setManual] = useState('');
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const me = useOperator();
-  const stats = useChannel('pick.stats', {}, (t) => t.startsWith('parcel.') || t.startsWith('scan.') || t.startsWith('job.') || t === 'label.printed');
+  const stats = useChannel('pick.stats', {}, (t) => startsWith(t, 'parcel.') || startsWith(t, 'scan.') || startsWith(t, 'job.') || t === 'label.printed');
   // The order at the pack bench (its line or store has pack rules): scans go to it until its labels are out.
   const [bench, setBench] = useState<string | null>(null);
   const benchRef = useRef<string | null>(null);

@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import type { Input, Output } from '../../../electron/contract/channels';
 import type { KeysetSource } from '../ui/useKeysetPages';
+import { startsWith } from '../ui/event-family';
 
 export type ParcelRow = Output<'parcels.list'>['rows'][number];
 export type ParcelQuery = Pick<Input<'parcels.list'>, 'q' | 'status' | 'lineId' | 'sort'>;
@@ -21,7 +22,7 @@ export const parcelPages: KeysetSource<ParcelQuery, ParcelRow> = {
   // Parcel events name their parcel; an outbox job's event names the job unless it is a parcel's.
   subjectsOf: (events) =>
     events
-      .filter((e) => e.subject && (e.type.startsWith('parcel.') || e.type === 'label.printed' || (e.type.startsWith('job.') && e.subject.startsWith('pcl_'))))
+      .filter((e) => e.subject && (startsWith(e.type, 'parcel.') || e.type === 'label.printed' || (startsWith(e.type, 'job.') && e.subject.startsWith('pcl_'))))
       .map((e) => e.subject!),
   subjectOf: (row) => row.id,
   before: (a, b, q) => {

@@ -1,9 +1,10 @@
 import type { EventType } from '../../../electron/contract/channels';
 import { useChannel } from '../hooks/useApi';
-import { fmtDuration, STATE_WORDS } from './SyncFormat';
+import { fmtDuration, STATE_WORDS } from './sync-format';
 import { fmtTime } from '../ui/Field';
+import { startsWith } from '../ui/event-family';
 
-const refresh = (t: EventType) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'label.printed' || t === 'parcel.relinked';
+const refresh = (t: EventType) => startsWith(t, 'shopify.') || startsWith(t, 'job.') || t === 'label.printed' || t === 'parcel.relinked';
 
 /** A parcel's tracking in Shopify: state and label -> Shopify time, flagged over 5 minutes. */
 export function ShopifyParcelState({ parcelId }: { parcelId: string }) {

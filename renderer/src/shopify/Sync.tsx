@@ -6,9 +6,11 @@ import { SyncStores } from './SyncStores';
 import { SyncDeadLetters } from './SyncDeadLetters';
 import { SyncConnect } from './SyncConnect';
 import { SyncRequests } from './SyncRequests';
-import { fmtDuration, STATE_WORDS } from './SyncFormat';
+import { fmtDuration, STATE_WORDS } from './sync-format';
+import { startsWith } from '../ui/event-family';
 
-const refresh = (t: EventType) => t.startsWith('shopify.') || t.startsWith('job.') || t === 'parcel.picked' || t === 'label.printed' || t.startsWith('order');
+const refresh = (t: EventType) =>
+  startsWith(t, 'shopify.') || startsWith(t, 'job.') || t === 'parcel.picked' || t === 'label.printed' || startsWith(t, 'order');
 
 type Recent = NonNullable<ReturnType<typeof useChannel<'shopify.status'>>['data']>['recent'][number];
 

@@ -1,10 +1,10 @@
 import { call } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
 import { FormError, fmtTime, useAction } from '../ui/Field';
-import { STATE_WORDS } from './SyncFormat';
+import { STATE_WORDS } from './sync-format';
 import { ShopifyTrackingPage } from './ShopifyTrackingPage';
 import { ActionButton } from '../operators/OperatorsAllowed';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
 
 type Store = Output<'shopify.status'>['stores'][number];
 

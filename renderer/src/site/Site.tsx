@@ -2,11 +2,12 @@ import type { EventType } from '../../../electron/contract/channels';
 import { useEffect, useState } from 'react';
 import { useChannel } from '../hooks/useApi';
 import { useSiteZone } from '../ui/ZonedTime';
-import { KIND_WORDS } from './SiteFormat';
+import { KIND_WORDS } from './site-format';
 import { SiteConflicts } from './SiteConflicts';
 import { SiteLink } from './SiteLink';
 import { SiteSingle } from './SiteSingle';
 import { SiteStations } from './SiteStations';
+import { startsWith } from '../ui/event-family';
 
 const POLL_MS = 2000;
 const conflictEvents = (t: EventType) => t === 'site.conflict_settled' || t === 'parcel.picked' || t === 'parcel.loaded';
@@ -16,7 +17,7 @@ export function SiteScreen() {
   const status = useChannel('site.status', {}, (t) => t === 'site.conflict_settled');
   const [showSettled, setShowSettled] = useState(false);
   const conflicts = useChannel('site.conflicts', { status: showSettled ? 'all' : 'open' }, conflictEvents);
-  const lines = useChannel('lines.list', {}, (t) => t.startsWith('line.') || t.startsWith('range.'));
+  const lines = useChannel('lines.list', {}, (t) => startsWith(t, 'line.') || startsWith(t, 'range.'));
   const zone = useSiteZone();
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Output } from '../../../electron/contract/channels';
 import { fmtZoned } from '../ui/ZonedTime';
-import { KIND_WORDS } from './SiteFormat';
+import { KIND_WORDS } from './site-format';
 import { SiteSettle } from './SiteSettle';
 
 type Conflict = Output<'site.conflicts'>[number];

@@ -1,5 +1,5 @@
 import type { Output } from '../../../electron/contract/channels';
-import { DUTY_WORDS, fmtLag, fmtWhen } from './SiteFormat';
+import { DUTY_WORDS, fmtLag, fmtWhen } from './site-format';
 
 type Status = Output<'site.status'>;
 type Lines = Output<'lines.list'>;

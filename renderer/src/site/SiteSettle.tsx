@@ -3,7 +3,7 @@ import type { Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
 import { fmtZoned } from '../ui/ZonedTime';
-import { KIND_WORDS } from './SiteFormat';
+import { KIND_WORDS } from './site-format';
 
 type Conflict = Output<'site.conflicts'>[number];
 

@@ -1,5 +1,5 @@
 import type { Output } from '../../../electron/contract/channels';
-import { fmtLag, fmtWhen, isConnected } from './SiteFormat';
+import { fmtLag, fmtWhen, isConnected } from './site-format';
 
 type Status = Output<'site.status'>;
 

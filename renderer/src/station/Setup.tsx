@@ -13,6 +13,7 @@ import { SetupRetention } from './SetupRetention';
 import { SetupImport } from '../orders/SetupImport';
 import { PackBatch, PackCustoms, PackRules } from '../pack/PackSetup';
 import { OperatorsSetup } from '../operators/OperatorsSetup';
+import { startsWith } from '../ui/event-family';
 
 type Validation = Output<'tracking.validate'>;
 
@@ -66,7 +67,7 @@ function ValidateTracking() {
 }
 
 export function SetupScreen() {
-  const printers = useChannel('printers.list', {}, (t) => t === 'printer.saved' || t.startsWith('job.') || t === 'label.printed' || t.startsWith('parcel.'));
+  const printers = useChannel('printers.list', {}, (t) => t === 'printer.saved' || startsWith(t, 'job.') || t === 'label.printed' || startsWith(t, 'parcel.'));
   const lines = useChannel('lines.list', {}, (t) => t === 'line.saved' || t === 'range.added' || t === 'pool.imported' || t === 'parcel.picked');
   return (
     <div className="setup" data-testid="setup">

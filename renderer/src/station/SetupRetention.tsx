@@ -3,13 +3,14 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { Field, FormError, described, issueAt, useAction } from '../ui/Field';
 import { fmtWhen } from '../ui/time';
+import { startsWith } from '../ui/event-family';
 
 export const mb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(0, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** The site's archive horizon (supervisor): delivered parcels older than it leave the hot database. */
 export function SetupRetention() {
-  const r = useChannel('retention.get', {}, (t) => t.startsWith('retention.'));
+  const r = useChannel('retention.get', {}, (t) => startsWith(t, 'retention.'));
   const [days, setDays] = useState('');
   const [said, setSaid] = useState<string | null>(null);
   const { busy, failure, run } = useAction();

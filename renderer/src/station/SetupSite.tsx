@@ -3,8 +3,9 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { fmtWhen } from '../ui/time';
-import { useMay } from '../operators/OperatorsRoles';
+import { useMay } from '../operators/roles';
 import { RoleNote } from '../operators/OperatorsAllowed';
+import { startsWith } from '../ui/event-family';
 
 /** Site settings a supervisor sets once: how times read on every screen and label. */
 export function SetupSite() {
@@ -40,7 +41,7 @@ export function SetupSite() {
 
 /** Every store's pick-slip barcode, to print on its slips: it answers "which store?" at pick. */
 export function SetupPickSlips() {
-  const stores = useChannel('pick.stores', {}, (t) => t === 'orders.imported' || t.startsWith('shopify.store'));
+  const stores = useChannel('pick.stores', {}, (t) => t === 'orders.imported' || startsWith(t, 'shopify.store'));
   const [printing, setPrinting] = useState<string | null>(null);
   const print = (store: string) => {
     setPrinting(store);

@@ -17,7 +17,7 @@ export function cn23ModelFor(ctx: ServiceContext, parcelId: string): Cn23Model |
   if (!parcel) return null;
   const line = ctx.store.read.lines.get(parcel.lineId);
   if (!line) return null;
-  const customs = ctx.store.read.hardware.lineCustoms(line.id);
+  const customs = ctx.store.read.devices.lineCustoms(line.id);
   if (!customs?.enabled && !ctx.store.read.pack.rules(`line:${line.id}`)?.needsCustoms) return null;
   const order = ctx.store.read.orders.get(parcel.orderId)!;
   const { declaration } = declare(ctx, line.id, shippedItems(ctx, order.id, parcel.shipLines), false);

@@ -37,7 +37,7 @@ type PrintJob = JobRow<'print.label' | 'print.testsheet' | 'print.customs_form'>
 
 export function printJobHandler(ctx: ServiceContext, deps: PrintDeps = {}): AnyJobHandler {
   const run = deps.run ?? systemRunner;
-  const hw = ctx.store.read.hardware;
+  const hw = ctx.store.read.devices;
   return jobHandler({
     scope: 'station',
     concurrency: 4,

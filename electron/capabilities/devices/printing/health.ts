@@ -15,7 +15,7 @@ export const problemText = (problems: string[]) => problems.map((p) => PROBLEM_T
 export function printerWarning(ctx: ServiceContext, printerId: string | null): { code: string; message: string } | null {
   if (!printerId) return { code: 'no_printer', message: 'No label printer is set for this station. The label waits in the queue: choose a printer in Setup.' };
   const name = ctx.store.read.settings.printer(printerId)?.name ?? printerId;
-  const state = ctx.store.read.hardware.state(printerId);
+  const state = ctx.store.read.devices.state(printerId);
   if (state.problems.length)
     return {
       code: 'printer_problem',

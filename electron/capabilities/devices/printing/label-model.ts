@@ -2,7 +2,6 @@ import type { LabelModel } from '../labels/model';
 import { localDate } from '../../station/zone';
 import { siteInfo, type ServiceContext } from '../../../core/context';
 import { declare } from '../../lines/customs/declare';
-import { packReader } from '../../../../db/pack/reader';
 
 /** Everything printed on a parcel's label, from the projections (rebuildable, so reprints match). */
 export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel | null {
@@ -11,7 +10,7 @@ export function labelModelFor(ctx: ServiceContext, parcelId: string): LabelModel
   const order = ctx.store.read.orders.get(parcel.orderId)!;
   const line = ctx.store.read.lines.get(parcel.lineId)!;
   const site = siteInfo(ctx);
-  const customs = ctx.store.read.hardware.lineCustoms(line.id);
+  const customs = ctx.store.read.devices.lineCustoms(line.id);
   return {
     trackingNumber: parcel.trackingNumber,
     carrierName: line.carrier,

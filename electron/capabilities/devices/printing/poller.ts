@@ -59,7 +59,7 @@ export class HealthPoller {
       health = 'unreachable';
       note = err instanceof Error ? err.message : String(err);
     }
-    const now = this.ctx.store.read.hardware.state(printerId);
+    const now = this.ctx.store.read.devices.state(printerId);
     if (now.health === health && JSON.stringify(now.problems) === JSON.stringify(problems)) return;
     this.ctx.store.write('printer', this.ctx.clock.now(), (emit) =>
       emit({ type: 'printer.health_changed', subject: printerId, payload: note ? { printerId, health, problems, note } : { printerId, health, problems } }),

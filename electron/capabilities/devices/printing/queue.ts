@@ -28,7 +28,7 @@ export function moveJobs(ctx: ServiceContext, from: string, to: string) {
   printerOrThrow(ctx, from);
   printerOrThrow(ctx, to);
   if (from === to) throw badInput('Choose a different printer to move the labels to.');
-  const holds = ctx.store.read.hardware.holds(from);
+  const holds = ctx.store.read.devices.holds(from);
   if (holds.length) throw conflict('First answer whether the last label printed (Pick or Devices screen); then move the rest.');
   const moved = ctx.store.read.jobs.laneDepth(printerLane(from));
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => emit({ type: 'print.jobs_moved', subject: from, payload: { from, to, reason: 'operator' } }));
@@ -37,7 +37,7 @@ export function moveJobs(ctx: ServiceContext, from: string, to: string) {
 
 /** A person answers "did that label print?" for a label the printer took without confirming. */
 export function confirmPrint(ctx: ServiceContext, jobId: string, printed: boolean) {
-  const hold = ctx.store.read.hardware.holds().find((h) => h.jobId === jobId);
+  const hold = ctx.store.read.devices.holds().find((h) => h.jobId === jobId);
   if (!hold) throw notFound(`An open question for job ${jobId}`, 'It was already answered; refresh the screen.');
   const job = ctx.store.read.jobs.get(jobId)!;
   ctx.store.write(actorOf(ctx), ctx.clock.now(), (emit) => {
@@ -84,13 +84,13 @@ export function printJobView(ctx: ServiceContext, j: PrintJobRow) {
 }
 
 export function printJobs(ctx: ServiceContext, q: { printerId?: string; limit: number }) {
-  return ctx.store.read.hardware.printJobs({ ...q, now: ctx.clock.now().toISOString() }).map((j) => printJobView(ctx, j));
+  return ctx.store.read.devices.printJobs({ ...q, now: ctx.clock.now().toISOString() }).map((j) => printJobView(ctx, j));
 }
 
 /** What the Pick screen shows before the picker scans: can this printer print right now? */
 export function printerQueue(ctx: ServiceContext, printerId: string) {
   const printer = printerOrThrow(ctx, printerId);
-  const hw = ctx.store.read.hardware;
+  const hw = ctx.store.read.devices;
   const state = hw.state(printerId);
   const lane = printerLane(printerId);
   const failing = ctx.store.read.jobs.laneError(lane);

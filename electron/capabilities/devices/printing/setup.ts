@@ -6,7 +6,7 @@ import { actorOf, type ServiceContext } from '../../../core/context';
 /** A printer's transport, label size/resolution and fallback; a printer never set up gets the defaults. */
 export function printerSetup(ctx: ServiceContext, printer: PrinterData): PrinterSetupData {
   return (
-    ctx.store.read.hardware.setup(printer.id) ?? {
+    ctx.store.read.devices.setup(printer.id) ?? {
       transport: 'tcp9100',
       queue: null,
       size: '4x6',

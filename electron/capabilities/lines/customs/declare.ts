@@ -1,6 +1,4 @@
 import type { CustomsSettingsData } from '../../../../db/devices/events';
-import { hardwareReader } from '../../../../db/devices/reader';
-import { packReader } from '../../../../db/pack/reader';
 import type { CustomsDeclaration } from '../../devices/labels/model';
 import type { ServiceContext } from '../../../core/context';
 
@@ -50,7 +48,7 @@ const DEFAULTS: CustomsSettingsData = {
  * (a line that needs customs) lists every missing HS code, origin, value and weight.
  */
 export function declare(ctx: ServiceContext, lineId: string, items: Array<{ sku: string; title: string; quantity: number }>, strict: boolean): Declared {
-  const settings = ctx.store.read.hardware.lineCustoms(lineId) ?? DEFAULTS;
+  const settings = ctx.store.read.devices.lineCustoms(lineId) ?? DEFAULTS;
   const table = ctx.store.read.pack;
   const missing: string[] = [];
   let currency = settings.currency.toUpperCase();

@@ -4,7 +4,7 @@ import { actorOf, type ServiceContext } from '../../../core/context';
 
 export function lineCustoms(ctx: ServiceContext, lineId: string): CustomsSettingsData | null {
   if (!ctx.store.read.lines.get(lineId)) throw notFound(`Line "${lineId}"`, 'Choose a line from the list.');
-  return ctx.store.read.hardware.lineCustoms(lineId) ?? null;
+  return ctx.store.read.devices.lineCustoms(lineId) ?? null;
 }
 
 /** Turn the CN22 block on or off for a line (postal lines to destinations that need a declaration). */

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
 import type { CustomsSkuData } from '../../../../db/pack/events';
-import { packReader } from '../../../../db/pack/reader';
 import { isIsoCountry } from '../../../core/countries';
 import { badInput } from '../../../core/errors';
 import { actorOf, type ServiceContext } from '../../../core/context';

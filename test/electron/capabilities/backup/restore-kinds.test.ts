@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setNotifyAt } from '../../../../electron/capabilities/shopify/stores';
 import type { App } from '../../../../electron/app/create';
 import { runtimeOf } from '../../../../electron/capabilities/monitor/runtime';
-import { emulatedCarrier, registerCarrierApi } from '../../../../electron/capabilities/dispatch/carrier';
+import { carrierCanLook, emulatedCarrier, registerCarrierApi } from '../../../../electron/capabilities/dispatch/carrier';
 import { AFTER_RESTORE, holdRestoredJobs, ruleFor } from '../../../../electron/capabilities/backup/jobs';
 import { BackupRunner } from '../../../../electron/capabilities/backup/run';
 import { newId } from '../../../../electron/core/ids';
@@ -192,9 +192,9 @@ describe('after a restore, every queued job kind reaches the outside world at mo
         .sort(),
     ).toEqual(['monitor.buyer_email', 'notify.webhook']);
     const manifest = (lineId: string) => ({ kind: 'carrier.manifest', payload: { lineId } }) as unknown as JobRow;
-    expect(ruleFor(manifest('some-line'))).toBe('look_first');
+    expect(ruleFor(manifest('some-line'), carrierCanLook)).toBe('look_first');
     registerCarrierApi('no-lookup-line', { submit: async () => ({ reference: 'X', accepted: [] }) });
-    expect(ruleFor(manifest('no-lookup-line'))).toBe('ask');
+    expect(ruleFor(manifest('no-lookup-line'), carrierCanLook)).toBe('ask');
 
     const { app } = await bench.station();
     const printerId = app.store.read.settings.printers()[0].id;
@@ -217,7 +217,7 @@ describe('after a restore, every queued job kind reaches the outside world at mo
       }),
     );
     app.store.meta.set('restore_jobs_unchecked', '1');
-    const held = holdRestoredJobs(app.ctx)!;
+    const held = holdRestoredJobs(app.ctx, carrierCanLook)!;
     expect(held.setAside).toEqual([cn23]);
     expect(app.store.read.jobs.get(cn23)).toMatchObject({ status: 'queued', target: `printer:${printerId}:aside`, attempts: 0 });
     expect((await api(app, 'print.jobs', {})).find((j) => j.id === cn23)?.status).toBe('printed?');

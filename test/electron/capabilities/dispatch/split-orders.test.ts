@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../support/app';
-import { dispatchApp, type TestApp } from '../dispatch/fixtures';
+import { dispatchApp, type TestApp } from './fixtures';
 
 let app: TestApp | null = null;
 afterEach(async () => {

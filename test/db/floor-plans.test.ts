@@ -2,12 +2,12 @@
 // screens run on a grown station is checked with EXPLAIN QUERY PLAN: no full SCAN of a table that
 // grows with history (events, parcels, orders, jobs, the monitor's and dispatch's rows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SettableClock } from '../../../electron/core/clock';
-import { invoke } from '../../../electron/app/invoke';
-import { growStation, type Call } from '../../../electron/capabilities/demo/grow';
-import { callFloor, floorQueries, planOf, preparedDuring } from '../../support/floor-screens';
-import { demoApp } from '../../support/app';
-import { sqliteOf } from '../../../db/core/handle';
+import { SettableClock } from '../../electron/core/clock';
+import { invoke } from '../../electron/app/invoke';
+import { growStation, type Call } from '../../electron/capabilities/demo/grow';
+import { callFloor, floorQueries, planOf, preparedDuring } from '../support/floor-screens';
+import { demoApp } from '../support/app';
+import { sqliteOf } from '../../db/core/handle';
 
 const HISTORY =
   /^(events|parcels|orders|order_items|jobs|monitor_\w+|manifests|manifest_parcels|manifest_bags|dispatch_discrepancies|shopify_\w+|parcel_search)$/;

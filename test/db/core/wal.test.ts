@@ -1,8 +1,8 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite, startCheckpointWorker, walStatus } from '../../db/core/open';
-import { tempDir } from '../support/app';
+import { openSqlite, startCheckpointWorker, walStatus } from '../../../db/core/open';
+import { tempDir } from '../../support/app';
 
 const walOf = (file: string) => statSync(`${file}-wal`).size;
 
@@ -56,7 +56,7 @@ describe('the write-ahead log under steady writes', () => {
 
 describe('station.database', () => {
   it('tells the Devices screen how big the database and its write-ahead log are, and where the log is folded back', async () => {
-    const { demoApp, api } = await import('../support/app');
+    const { demoApp, api } = await import('../../support/app');
     const app = await demoApp({ runJobs: false, demoOrders: 5, background: false });
     try {
       const d = await api(app, 'station.database', {});
