@@ -15,30 +15,16 @@ export type Looked = [parcelId: string, dueAt: number | null, waiting: Waiting[]
  */
 export function writeMonitorDue(db: Sqlite, rows: Looked[]): void {
   if (!rows.length) return;
-  // Set-based, one statement per table for the whole slice (a slice is up to 500 parcels).
-  const due: Array<[string, number]> = [];
-  const ids: string[] = [];
-  const waits: Array<[string, string, number, number]> = [];
-  for (const [id, at, waiting] of rows) {
-    if (at !== null) due.push([id, at]);
-    if (waiting === null) continue;
-    ids.push(id);
-    for (const [source, kind, since] of waiting) waits.push([source, id, kind, since]);
-  }
+  const due = stmt(db, 'UPDATE monitor_watch SET due_at = ? WHERE parcel_id = ?');
+  const off = stmt(db, 'DELETE FROM monitor_waiting WHERE parcel_id = ?');
+  const on = stmt(db, 'INSERT INTO monitor_waiting (source_id, parcel_id, kind, since) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    if (due.length)
-      stmt(
-        db,
-        `UPDATE monitor_watch SET due_at = d.value ->> 1
-         FROM json_each(?) d WHERE monitor_watch.parcel_id = d.value ->> 0`,
-      ).run(JSON.stringify(due));
-    if (ids.length) stmt(db, 'DELETE FROM monitor_waiting WHERE parcel_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
-    if (waits.length)
-      stmt(
-        db,
-        `INSERT INTO monitor_waiting (source_id, parcel_id, kind, since)
-         SELECT w.value ->> 0, w.value ->> 1, w.value ->> 2, w.value ->> 3 FROM json_each(?) w`,
-      ).run(JSON.stringify(waits));
+    for (const [id, at, waiting] of rows) {
+      if (at !== null) due.run(at, id);
+      if (waiting === null) continue;
+      off.run(id);
+      for (const [source, kind, since] of waiting) on.run(source, id, kind, since);
+    }
   })();
 }
 

@@ -83,46 +83,32 @@ export const monitorProjector: Projector = {
     );
   },
   'monitor.polls_queued': (db, e) => {
-    // Set-based: a pass queues thousands of numbers at once under a backlog, so each table is written
-    // in one statement for the whole event (not five statements a number).
-    const numbers: Array<[string, string, number]> = [];
+    // Set-based per request: a pass queues thousands of numbers at once under a backlog, so each table is
+    // written in one statement for a request's numbers (not five statements a number).
+    const src = e.payload.sourceId;
     for (const { job, notBefore } of e.payload.jobs) {
       insertJobs(db, [job], notBefore);
       // A poll that never runs (dead letter) must not hide the parcel forever: it is due again after an hour.
       const until = Date.parse(notBefore) + 3_600_000;
-      const iso = new Date(until).toISOString();
-      for (const n of job.payload.numbers) numbers.push([n.parcelId, iso, until]);
-    }
-    if (!numbers.length) return;
-    const all = JSON.stringify(numbers);
-    // A parcel archived by retention is settled: nothing more is kept for it in the hot tables.
-    const gone = new Set(
+      let ids = job.payload.numbers.map((n) => n.parcelId);
+      // A parcel archived by retention is settled: nothing more is kept for it in the hot tables.
+      const gone = stmt(db, 'SELECT parcel_id FROM monitor_tracking WHERE parcel_id IN (SELECT value FROM json_each(?)) AND archived_at IS NOT NULL')
+        .pluck()
+        .all(JSON.stringify(ids)) as string[];
+      if (gone.length) ids = ids.filter((id) => !gone.includes(id));
+      if (!ids.length) continue;
+      const list = JSON.stringify(ids);
       stmt(
         db,
-        `SELECT n.value ->> 0 FROM json_each(?) n WHERE EXISTS
-           (SELECT 1 FROM monitor_tracking t WHERE t.parcel_id = n.value ->> 0 AND t.archived_at IS NOT NULL)`,
-      )
-        .pluck()
-        .all(all) as string[],
-    );
-    const rows = gone.size ? JSON.stringify(numbers.filter(([id]) => !gone.has(id))) : all;
-    // In the order queued: a number queued twice keeps its later request's expiry (as one by one would).
-    stmt(
-      db,
-      `INSERT INTO monitor_source_parcels (source_id, parcel_id, queued_until)
-       SELECT ?, n.value ->> 0, n.value ->> 1 FROM json_each(?) n WHERE true ORDER BY n.key
-       ON CONFLICT (source_id, parcel_id) DO UPDATE SET queued_until = excluded.queued_until`,
-    ).run(e.payload.sourceId, rows);
-    // Its request is queued: it no longer waits for this source (the pass's wait list, runtime state), and
-    // the only thing the pass reads that changed is this source's queued_until: it need not look at the
-    // parcel again before then (or before it was due anyway). Anything else it learns sets it due.
-    stmt(db, 'DELETE FROM monitor_waiting WHERE source_id = ? AND parcel_id IN (SELECT n.value ->> 0 FROM json_each(?) n)').run(e.payload.sourceId, rows);
-    stmt(
-      db,
-      `UPDATE monitor_watch SET due_at = min(due_at, q.until)
-       FROM (SELECT n.value ->> 0 AS parcel_id, min(n.value ->> 2) AS until FROM json_each(?) n GROUP BY 1) q
-       WHERE monitor_watch.parcel_id = q.parcel_id`,
-    ).run(rows);
+        `INSERT INTO monitor_source_parcels (source_id, parcel_id, queued_until) SELECT ?, value, ? FROM json_each(?) WHERE true
+         ON CONFLICT (source_id, parcel_id) DO UPDATE SET queued_until = excluded.queued_until`,
+      ).run(src, new Date(until).toISOString(), list);
+      // Its request is queued: it no longer waits for this source (the pass's wait list, runtime state), and
+      // the only thing the pass reads that changed is this source's queued_until: it need not look at the
+      // parcel again before then (or before it was due anyway). Anything else it learns sets it due.
+      stmt(db, 'DELETE FROM monitor_waiting WHERE source_id = ? AND parcel_id IN (SELECT value FROM json_each(?))').run(src, list);
+      stmt(db, 'UPDATE monitor_watch SET due_at = ? WHERE parcel_id IN (SELECT value FROM json_each(?)) AND due_at > ?').run(until, list, until);
+    }
   },
   'monitor.registered': (db, e) => {
     for (const id of e.payload.parcelIds) {
