@@ -7,6 +7,7 @@ import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
 import { runPass } from '../../../../electron/capabilities/monitor/pass';
 import { D, H, T0, drain, handOver, monitorApp, pick, type TestApp } from './helpers';
 import { sqliteOf } from '../../../../db/core/handle';
+import { planOf, preparedDuring } from '../../../support/floor-screens';
 
 let app: TestApp;
 afterEach(async () => app?.dispose());
@@ -201,5 +202,24 @@ describe('the exception queue', () => {
     const [row] = (await open()).rows;
     await expect(api(app, 'monitor.contact', { exceptionIds: [row.id] })).rejects.toThrow('No buyer e-mail on #1005');
     expect(existsSync(join(app.dir, 'fake-mail'))).toBe(false);
+  });
+
+  it('closing an exception finds its parcel on the watch list by key, not by reading every watched parcel', async () => {
+    app = await monitorApp();
+    const a = await pick(app, '#1001');
+    const b = await pick(app, '#1002');
+    app.clock.set(Date.parse(a.pickedAt) + 3 * D);
+    expect(pass().opened).toBe(2);
+    const ids = (await open()).rows.map((r) => r.id);
+    const sqls = await preparedDuring(app, async () => {
+      await handOver(app, a.lineId, [a.trackingNumber]);
+      expect(pass().cleared).toBe(1);
+      await api(app, 'monitor.resolve', { ids: ids.filter((_, i) => i === ids.length - 1), reason: 'found on the dock' });
+    });
+    expect((await open()).rows).toHaveLength(0);
+    const onWatch = sqls.filter((s) => /^\s*UPDATE monitor_watch\b/.test(s));
+    expect(onWatch.some((s) => /exc_id = NULL/.test(s))).toBe(true);
+    for (const s of onWatch) expect(planOf(app, s).join(' | '), s).not.toMatch(/SCAN monitor_watch/);
+    expect(b.id).toBeTruthy();
   });
 });
