@@ -354,12 +354,22 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       });
   }
 
-  if (events.length)
+  // Committed in parts of about a slice of events, yielding between them: the pass after a minute of
+  // deliveries (or the first after start) may clear hundreds. The noted parcels are dropped with the last
+  // part; a console stopped before it looks at them again next time (what was cleared is no longer open).
+  for (let i = 0; i < events.length;) {
+    const part = events.slice(i, i + Math.max(1, slice));
+    i += part.length;
+    const last = i >= events.length;
+    const s0 = performance.now();
     ctx.store.write(actor, now, (emit) => {
-      ctx.store.monitorUnwatched(unwatched.parcelIds);
-      events.forEach((e) => emit(e));
+      if (last) ctx.store.monitorUnwatched(unwatched.parcelIds);
+      part.forEach((e) => emit(e));
     });
-  else ctx.store.monitorUnwatched(unwatched.parcelIds);
+    busyMs += performance.now() - s0;
+    if (!last) yield* pause();
+  }
+  if (!events.length) ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {
     at: nowIso,
     mode,

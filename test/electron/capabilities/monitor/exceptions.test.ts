@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../support/app';
 import { eventsFor } from '../../../../db/core/events';
 import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
-import { runPass } from '../../../../electron/capabilities/monitor/pass';
+import { runPass, runPassSliced } from '../../../../electron/capabilities/monitor/pass';
 import { D, H, T0, drain, handOver, monitorApp, pick, type TestApp } from './helpers';
 import { sqliteOf } from '../../../../db/core/handle';
 import { planOf, preparedDuring } from '../../../support/floor-screens';
@@ -221,5 +221,27 @@ describe('the exception queue', () => {
     expect(onWatch.some((s) => /exc_id = NULL/.test(s))).toBe(true);
     for (const s of onWatch) expect(planOf(app, s).join(' | '), s).not.toMatch(/SCAN monitor_watch/);
     expect(b.id).toBeTruthy();
+  });
+
+  it('clears the exceptions of many parcels that left the watch list in parts, one commit a slice', async () => {
+    app = await monitorApp(13);
+    const parcels = [];
+    for (let i = 0; i < 12; i++) parcels.push(await pick(app, `#${1001 + i}`));
+    app.clock.set(Date.parse(parcels[0].pickedAt) + 3 * D);
+    expect(pass().opened).toBe(12);
+    for (const p of parcels) await api(app, 'monitor.demo.scan', { query: p.trackingNumber, status: 'delivered', hoursAgo: 1 });
+    await drain(app);
+    const commits: number[] = [];
+    const off = app.store.onCommit((events) => {
+      const n = events.filter((e) => e.type === 'monitor.exception_cleared').length;
+      if (n) commits.push(n);
+    });
+    const r = (await runPassSliced(app.ctx, { mode: 'due', slice: 3 }))!;
+    off();
+    expect(r.cleared).toBe(12);
+    expect(commits.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(Math.max(...commits)).toBeLessThanOrEqual(3);
+    expect((await open()).rows).toHaveLength(0);
+    expect(pass().cleared).toBe(0);
   });
 });
