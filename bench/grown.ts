@@ -139,3 +139,12 @@ export function writeParcels(
   db.pragma('wal_checkpoint(TRUNCATE)');
   return performance.now() - t0;
 }
+
+/** A synthetic parcel's `parcel.picked`: a pool number, nothing printed (the monitor and station benches). */
+export function syntheticPicked(emit: Emit, o: OrderData, parcelId: string, trackingNumber: string): void {
+  emit({
+    type: 'parcel.picked',
+    subject: parcelId,
+    payload: { parcelId, orderId: o.id, lineId: o.lineId!, trackingNumber, source: { kind: 'pool' }, printerId: null, scanned: o.name, jobs: [] },
+  });
+}

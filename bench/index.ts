@@ -18,6 +18,7 @@ import { backupBench } from './backup.bench';
 import { packBench } from './pack.bench';
 import { authBench } from './auth.bench';
 import { uiBench } from './ui.bench';
+import { startBench } from './start.bench';
 
 /** One entry per capability; `npm run bench -- --only pick` runs one. */
 const benches: Bench[] = [
@@ -37,6 +38,7 @@ const benches: Bench[] = [
   packBench,
   authBench,
   uiBench,
+  startBench,
 ];
 benches.push((await import('./site.bench')).siteBench);
 

@@ -28,7 +28,7 @@ import { assessmentReader } from './assessment/reader';
 import { retentionReader } from './retention/reader';
 import { attachArchive, checkpointArchive, copyToArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
-import { moveSearchQueue } from './pick/search-index';
+import { moveSearchQueue, nextSearchBatch, SEARCH_FIRST_BATCH } from './pick/search-index';
 
 const SEARCH_AFTER_MS = 200;
 import { dropUnwatched, dropWaitingExcept, writeMonitorDue, type Looked } from './monitor/due';
@@ -76,6 +76,8 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
   // The search queue (migration 0019) moves into the index shortly after the commits that fill it,
   // between scans, never inside one; a search reads both meanwhile.
   let searchTimer: NodeJS.Timeout | null = null;
+  // Sized by time, not count: a move holds the loop about 8 ms whatever a text costs here.
+  let searchBatch = SEARCH_FIRST_BATCH;
   const searchSoon = (ms = SEARCH_AFTER_MS) => {
     searchTimer ??= setTimeout(() => {
       searchTimer = null;
@@ -83,7 +85,10 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       // Inside a caller's open transaction (a generated station's bulk write): later.
       if (db.inTransaction) return searchSoon(1000);
       try {
-        if (store.indexSearch() > 0) searchSoon(0);
+        const t0 = performance.now();
+        const left = store.indexSearch(searchBatch);
+        searchBatch = nextSearchBatch(searchBatch, performance.now() - t0);
+        if (left > 0) searchSoon(0);
       } catch {
         // Busy or short of space: the texts stay queued (and found), and the move is tried again.
         searchSoon(1000);

@@ -22,19 +22,22 @@ function ensureState(db: Sqlite, printerId: string): void {
 function relane(db: Sqlite, printerId: string, at: string, release = true): void {
   const s = stmt(db, 'SELECT paused, problems FROM printer_state WHERE printer_id = ?').get(printerId) as { paused: number; problems: string } | undefined;
   const held = !!s && (s.paused === 1 || s.problems !== '[]');
-  if (held) stmt(db, "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued'").run(HOLD, lane(printerId));
+  if (held) stmt(db, "UPDATE jobs INDEXED BY jobs_lane SET next_at = ? WHERE target = ? AND status = 'queued'").run(HOLD, lane(printerId));
   else if (release) {
     const due = stmt(
       db,
-      "UPDATE jobs SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)",
+      "UPDATE jobs INDEXED BY jobs_lane SET next_at = ? WHERE target = ? AND status = 'queued' AND next_at > ? AND id NOT IN (SELECT job_id FROM print_holds)",
     ).run(at, lane(printerId), at);
     if (due.changes) jobsMoved();
   }
-  stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds WHERE printer_id = ?) AND status = 'queued'").run(HOLD, printerId);
+  stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds WHERE printer_id = ?) AND +status = 'queued'").run(HOLD, printerId);
 }
 
 function move(db: Sqlite, from: string, to: string, at: string, release: boolean): void {
-  stmt(db, "UPDATE jobs SET target = ? WHERE target = ? AND status = 'queued' AND id NOT IN (SELECT job_id FROM print_holds)").run(lane(to), lane(from));
+  stmt(db, "UPDATE jobs INDEXED BY jobs_lane SET target = ? WHERE target = ? AND status = 'queued' AND id NOT IN (SELECT job_id FROM print_holds)").run(
+    lane(to),
+    lane(from),
+  );
   relane(db, from, at, release);
   relane(db, to, at, release);
 }
@@ -50,7 +53,7 @@ function afterQueued(db: Sqlite, at: string): void {
     else relane(db, r.printer_id, at, false);
   }
   if (stmt(db, 'SELECT 1 FROM print_holds LIMIT 1').get())
-    stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds) AND status = 'queued'").run(HOLD);
+    stmt(db, "UPDATE jobs SET next_at = ? WHERE id IN (SELECT job_id FROM print_holds) AND +status = 'queued'").run(HOLD);
 }
 
 /** Projections of the devices capability; tables listed children first (deleted in this order on rebuild). */

@@ -273,37 +273,57 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     // Registrations first (oldest parcel first), then polls, most overdue first (then by parcel: the same
     // batches whichever parcels the pass looked at first). A full pass sorts what it collected; a due pass
     // reads the head of the source's wait list, in that order, only as far as the budget reaches.
-    const reg = mode === 'full' ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1)) : reader.waiting(s.id, 0, budget * s.batchSize);
-    waitRead += mode === 'full' ? 0 : reg.length;
-    for (let i = 0; i < reg.length && budget > 0; i += s.batchSize) {
-      add('monitor.register', reg.slice(i, i + s.batchSize));
-      registrationsQueued++;
-    }
-    const due =
-      mode === 'full'
-        ? toPoll
-            .get(s.id)!
-            .sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1))
-            .map((d) => d.row)
-        : reader.waiting(s.id, 1, budget * s.batchSize);
-    waitRead += mode === 'full' ? 0 : due.length;
-    for (let i = 0; i < due.length && budget > 0; i += s.batchSize) {
-      add('monitor.poll', due.slice(i, i + s.batchSize));
-      pollsQueued++;
-    }
     // Committed in parts of about a slice of numbers each, giving the loop back between them: queuing a
-    // backlog's worth (thousands of numbers) never holds a scan for longer than a slice does.
-    for (let i = 0, n = 0, from = 0; i < jobs.length; i++) {
-      n += jobs[i].job.payload.numbers.length;
-      if (n < slice && i < jobs.length - 1) continue;
-      const part = jobs.slice(from, i + 1);
+    // backlog's worth (thousands of numbers) never holds a scan for longer than a slice does. A due pass
+    // also reads its wait list a part at a time: a part queued leaves the list, so the next read of its
+    // head starts where the part ended (same batches, in the same order, as one long read).
+    const commit = function* () {
+      if (!jobs.length) return;
+      const part = jobs.splice(0);
       const s0 = performance.now();
       ctx.store.write(actor, now, (emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
       busyMs += performance.now() - s0;
-      from = i + 1;
-      n = 0;
       yield* pause();
+    };
+    for (const kind of [0, 1] as const) {
+      const name = kind === 0 ? 'monitor.register' : 'monitor.poll';
+      if (mode === 'full') {
+        const all =
+          kind === 0
+            ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1))
+            : toPoll
+                .get(s.id)!
+                .sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1))
+                .map((d) => d.row);
+        for (let i = 0, n = 0; i < all.length && budget > 0; i += s.batchSize) {
+          const batch = all.slice(i, i + s.batchSize);
+          add(name, batch);
+          if (kind === 0) registrationsQueued++;
+          else pollsQueued++;
+          n += batch.length;
+          if (n >= slice) {
+            yield* commit();
+            n = 0;
+          }
+        }
+        continue;
+      }
+      for (;;) {
+        // Whole batches, about a slice of numbers (at least one batch), within the budget.
+        const want = Math.min(budget, Math.max(1, Math.floor(slice / s.batchSize))) * s.batchSize;
+        if (want <= 0) break;
+        const head = reader.waiting(s.id, kind, want);
+        waitRead += head.length;
+        for (let i = 0; i < head.length && budget > 0; i += s.batchSize) {
+          add(name, head.slice(i, i + s.batchSize));
+          if (kind === 0) registrationsQueued++;
+          else pollsQueued++;
+        }
+        if (head.length < want) break;
+        yield* commit();
+      }
     }
+    yield* commit();
   }
 
   // A parcel that left the watch list (delivered or returned, even from no scan in one poll; voided)
@@ -334,12 +354,22 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       });
   }
 
-  if (events.length)
+  // Committed in parts of about a slice of events, yielding between them: the pass after a minute of
+  // deliveries (or the first after start) may clear hundreds. The noted parcels are dropped with the last
+  // part; a console stopped before it looks at them again next time (what was cleared is no longer open).
+  for (let i = 0; i < events.length;) {
+    const part = events.slice(i, i + Math.max(1, slice));
+    i += part.length;
+    const last = i >= events.length;
+    const s0 = performance.now();
     ctx.store.write(actor, now, (emit) => {
-      ctx.store.monitorUnwatched(unwatched.parcelIds);
-      events.forEach((e) => emit(e));
+      if (last) ctx.store.monitorUnwatched(unwatched.parcelIds);
+      part.forEach((e) => emit(e));
     });
-  else ctx.store.monitorUnwatched(unwatched.parcelIds);
+    busyMs += performance.now() - s0;
+    if (!last) yield* pause();
+  }
+  if (!events.length) ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {
     at: nowIso,
     mode,

@@ -53,4 +53,27 @@ describe('parcel search off the scan commit', () => {
     expect(dumpProjections(db)).toEqual(live);
     expect(live.parcel_search.length).toBe(4);
   });
+
+  it('moves a long queue (a grown or migrated station) in small steps, never all at once', async () => {
+    app = await demoApp({ runJobs: false, demoOrders: 4 });
+    // 400 texts waiting, as after a grow or the migration that made the queue (100,000 at 100k parcels).
+    const db = sqliteOf(app.store);
+    const ins = db.prepare('INSERT INTO parcel_search_queue (parcel_id, text) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 400; i++) ins.run(`pcl_q${i}`, `QX${String(i).padStart(9, '0')}US #Q${i} Buyer ${i}`);
+    })();
+    const r = await api(app, 'pick.scan', { code: '#1001' }); // a commit sets the move going
+    if (r.outcome !== 'issued') throw new Error(r.outcome);
+    const seen: number[] = [];
+    for (let left = queued(); left > 0; left = queued()) {
+      if (seen[seen.length - 1] !== left) seen.push(left);
+      await new Promise((ok) => setImmediate(ok));
+    }
+    // Every count the queue went through between the moves: the first move took a small batch (sized by
+    // time afterwards), so the loop saw the queue shrink step by step.
+    expect(seen[0]).toBe(401);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0] - seen[1]).toBeLessThanOrEqual(25);
+    expect(db.prepare("SELECT parcel_id FROM parcel_search WHERE text LIKE '%QX000000399%'").pluck().all()).toEqual(['pcl_q399']);
+  });
 });

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../support/app';
 import { eventsFor } from '../../../../db/core/events';
 import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
-import { runPass } from '../../../../electron/capabilities/monitor/pass';
+import { runPass, runPassSliced } from '../../../../electron/capabilities/monitor/pass';
 import { D, H, T0, drain, handOver, monitorApp, pick, type TestApp } from './helpers';
 import { sqliteOf } from '../../../../db/core/handle';
+import { planOf, preparedDuring } from '../../../support/floor-screens';
 
 let app: TestApp;
 afterEach(async () => app?.dispose());
@@ -201,5 +202,46 @@ describe('the exception queue', () => {
     const [row] = (await open()).rows;
     await expect(api(app, 'monitor.contact', { exceptionIds: [row.id] })).rejects.toThrow('No buyer e-mail on #1005');
     expect(existsSync(join(app.dir, 'fake-mail'))).toBe(false);
+  });
+
+  it('closing an exception finds its parcel on the watch list by key, not by reading every watched parcel', async () => {
+    app = await monitorApp();
+    const a = await pick(app, '#1001');
+    const b = await pick(app, '#1002');
+    app.clock.set(Date.parse(a.pickedAt) + 3 * D);
+    expect(pass().opened).toBe(2);
+    const ids = (await open()).rows.map((r) => r.id);
+    const sqls = await preparedDuring(app, async () => {
+      await handOver(app, a.lineId, [a.trackingNumber]);
+      expect(pass().cleared).toBe(1);
+      await api(app, 'monitor.resolve', { ids: ids.filter((_, i) => i === ids.length - 1), reason: 'found on the dock' });
+    });
+    expect((await open()).rows).toHaveLength(0);
+    const onWatch = sqls.filter((s) => /^\s*UPDATE monitor_watch\b/.test(s));
+    expect(onWatch.some((s) => /exc_id = NULL/.test(s))).toBe(true);
+    for (const s of onWatch) expect(planOf(app, s).join(' | '), s).not.toMatch(/SCAN monitor_watch/);
+    expect(b.id).toBeTruthy();
+  });
+
+  it('clears the exceptions of many parcels that left the watch list in parts, one commit a slice', async () => {
+    app = await monitorApp(13);
+    const parcels = [];
+    for (let i = 0; i < 12; i++) parcels.push(await pick(app, `#${1001 + i}`));
+    app.clock.set(Date.parse(parcels[0].pickedAt) + 3 * D);
+    expect(pass().opened).toBe(12);
+    for (const p of parcels) await api(app, 'monitor.demo.scan', { query: p.trackingNumber, status: 'delivered', hoursAgo: 1 });
+    await drain(app);
+    const commits: number[] = [];
+    const off = app.store.onCommit((events) => {
+      const n = events.filter((e) => e.type === 'monitor.exception_cleared').length;
+      if (n) commits.push(n);
+    });
+    const r = (await runPassSliced(app.ctx, { mode: 'due', slice: 3 }))!;
+    off();
+    expect(r.cleared).toBe(12);
+    expect(commits.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(Math.max(...commits)).toBeLessThanOrEqual(3);
+    expect((await open()).rows).toHaveLength(0);
+    expect(pass().cleared).toBe(0);
   });
 });

@@ -389,4 +389,34 @@ describe('the monitor pass gives the event loop back', () => {
     expect((await scan).outcome).toBe('issued');
     expect((await next)!.mode).toBe('due');
   }, 120_000);
+
+  it('reads a long wait list a part at a time, yielding between parts, when its source has room for much of it', async () => {
+    a = await monitorApp(31);
+    for (let i = 0; i < 30; i++) await pick(a, `#${1001 + i}`);
+    a.clock.set(T0 + 2 * H);
+    // Sources that take one number a minute: most of the 30 parcels go on their wait lists.
+    narrow(a, 1);
+    runPass(a.ctx, { mode: 'full', slice: 5 });
+    const waiting = () => sqliteOf(a!.store).prepare('SELECT count(*) FROM monitor_waiting').pluck().get() as number;
+    const before = waiting();
+    expect(before).toBeGreaterThanOrEqual(40);
+    // Then they have room for everything waiting: a due pass queues it all, reading each list's head a part
+    // of about a slice at a time (what it queued left the list), never the whole budget at once.
+    const rt = runtimeOf(a.ctx);
+    rt.sources = rt.sources.map((x) => ({ ...x, ratePerMin: 60 }));
+    const reader = a.store.read.monitor;
+    const read = reader.waiting.bind(reader);
+    const asked: number[] = [];
+    reader.waiting = (sourceId, kind, limit) => {
+      asked.push(limit);
+      return read(sourceId, kind, limit);
+    };
+    a.clock.set(T0 + 2 * H + M);
+    let steps = 0;
+    const r = (await runPassSliced(a.ctx, { mode: 'due', slice: 5, onStep: () => steps++ }))!;
+    expect(r.registrationsQueued + r.pollsQueued).toBe(before);
+    expect(waiting()).toBe(0);
+    expect(Math.max(...asked)).toBeLessThanOrEqual(5);
+    expect(steps).toBeGreaterThanOrEqual(before / 5);
+  }, 120_000);
 });
