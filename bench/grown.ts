@@ -1,3 +1,4 @@
+import { moveSearchQueue } from '../db/pick/search-index';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,8 @@ export async function grownStation(parcels: number): Promise<{ dir: string; grow
   }
   // Bring the grown station to this version's schema once (a migration's WAL is not the picking's).
   const db = openSqlite({ file: join(cache, 'firstscan.db') });
+  // A station grown before the grower handed its search texts to the index: once, here.
+  db.transaction(() => moveSearchQueue(db, Infinity)).immediate();
   checkpoint(db);
   db.close();
   const dir = tempDir('fs-bench-grown-');

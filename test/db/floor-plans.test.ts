@@ -79,6 +79,8 @@ describe('floor screens on a grown station', () => {
     }
     const sql = 'SELECT parcel_id FROM parcel_search WHERE text LIKE ?';
     expect(planOf(app, sql).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
+    // The grower hands every search text to the index: a grown station's first start has none queued.
+    expect(sqliteOf(app.store).prepare('SELECT count(*) AS n FROM parcel_search_queue').get()).toEqual({ n: 0 });
   });
 
   it('finds the outbox lane heads lane by lane: no statement reads every queued job', async () => {

@@ -6,14 +6,13 @@ import { actorOf, siteInfo, type ServiceContext } from '../../core/context';
 import type { ScheduledJob, TrackingStatus } from '../../../db/monitor/events';
 import { ingestScans } from './ingest';
 import { runtimeOf } from './runtime';
-import { aggregatorAnswer } from './sources/adapters';
-import type { AggregatorTrackInfo } from './sources/aggregator-emulator';
+import { aggregatorAnswer, type AggregatorTracking } from './sources/adapters';
 import { parseScanFile } from './sources/file';
 import { FILE_SOURCE } from './sources/registry';
 import { covers } from './sources/types';
 import type { PhysicalScan } from './sources/world';
 
-export function receivePush(ctx: ServiceContext, sourceId: string, body: { data: AggregatorTrackInfo[] }) {
+export function receivePush(ctx: ServiceContext, sourceId: string, body: { data: AggregatorTracking[] }) {
   const source = runtimeOf(ctx).sources.find((s) => s.id === sourceId);
   if (!source || source.kind !== 'aggregator') throw notFound(`Push source "${sourceId}"`, 'Check the webhook URL configured at the aggregator.');
   const answer = aggregatorAnswer({ code: 0, data: { accepted: body.data, rejected: [] } });

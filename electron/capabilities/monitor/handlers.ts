@@ -14,7 +14,6 @@ import { diagnoseParcel } from './diagnosis';
 import { lookup } from './support';
 import { siteView } from './site';
 import type { ServiceContext } from '../../core/context';
-import type { AggregatorTrackInfo } from './sources/aggregator-emulator';
 
 /** How often the rules-and-schedule pass runs by itself (real time); screens can run it now. */
 const PASS_EVERY_MS = 60_000;
@@ -127,7 +126,7 @@ export const monitorCapability: Capability = {
     },
     'monitor.sources': () => sourcesView(ctx),
     'monitor.import': (i) => importScanFile(ctx, i),
-    'monitor.push': ({ sourceId, data }) => receivePush(ctx, sourceId, { data: data as unknown as AggregatorTrackInfo[] }),
+    'monitor.push': ({ sourceId, data }) => receivePush(ctx, sourceId, { data }),
     'monitor.parcel': ({ id }) => {
       const p = ctx.store.read.parcels.get(id) ?? ctx.store.read.parcels.byTracking(id);
       if (!p) throw new ApiError('NOT_FOUND', `Parcel ${id} not found. Search it by order or tracking number.`);

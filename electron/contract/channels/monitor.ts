@@ -13,6 +13,40 @@ const Hours = z
   .positive()
   .max(24 * 90);
 const Symptom = z.enum(['no_number', 'shows_nothing', 'stopped']);
+/**
+ * One number in an aggregator's push (17TRACK-style webhook): what the console reads of it is each
+ * provider's events, with their stage and time; everything else the aggregator sends is kept as sent.
+ */
+const AggregatorPushItem = z
+  .object({
+    number: z.string().min(1),
+    track_info: z
+      .object({
+        tracking: z
+          .object({
+            providers: z.array(
+              z
+                .object({
+                  events: z.array(
+                    z
+                      .object({
+                        stage: z.string(),
+                        time_utc: z.string().optional(),
+                        time_iso: z.string().optional(),
+                        description: z.string().nullish(),
+                        location: z.string().nullish(),
+                      })
+                      .passthrough(),
+                  ),
+                })
+                .passthrough(),
+            ),
+          })
+          .passthrough(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 const PassSummary = z.object({
   at: IsoTime,
@@ -323,9 +357,7 @@ export const monitorChannels = {
     'dispatch',
   ),
   'monitor.push': ch(
-    z
-      .object({ sourceId: z.string().min(1), data: z.array(z.object({ number: z.string(), track_info: z.object({}).passthrough() }).passthrough()).max(1000) })
-      .strict(),
+    z.object({ sourceId: z.string().min(1), data: z.array(AggregatorPushItem).max(1000) }).strict(),
     z.object({ fresh: z.number().int(), repeated: z.number().int(), unknown: z.number().int(), skipped: z.number().int() }),
     'Webhook for an aggregator in push mode: tracking updates of registered numbers.',
     'dispatch',

@@ -1,5 +1,5 @@
 import type { EventType } from '../../../electron/contract/channels';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
@@ -23,9 +23,49 @@ const CAUSE_WORDS: Record<Cause, string> = {
   not_handed_over: 'Not handed over',
 };
 
-/** Rows drawn at once beyond the view: the queue can hold tens of thousands. */
+/** A row's height (styles.css .exc-table rows): the queue can hold tens of thousands, drawn a window at a time. */
 const ROW_H = 45;
 const age = (h: number) => (h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} d`);
+
+interface RowProps {
+  r: Row;
+  index: number;
+  open: boolean;
+  selected: boolean;
+  resolved: boolean;
+  onOpen(id: string): void;
+  onToggle(id: string): void;
+}
+
+/** One exception's row, memoized: a scroll frame draws only the rows entering the window. */
+const ExceptionRowView = memo(function ExceptionRowView({ r, index, open, selected, resolved, onOpen, onToggle }: RowProps) {
+  return (
+    <tr
+      data-index={index}
+      data-testid="exception-row"
+      data-order={r.orderName}
+      data-cause={r.cause}
+      className={`${open ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
+      onClick={() => onOpen(r.id)}
+    >
+      <td onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected} onChange={() => onToggle(r.id)} />
+      </td>
+      <td>
+        <b>{r.orderName}</b>
+      </td>
+      <td>
+        <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
+        {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
+      </td>
+      <td>{age(r.ageHours)}</td>
+      <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
+      <td>{r.owner ?? <span className="muted">—</span>}</td>
+      <td className="mono small">{r.trackingNumber}</td>
+      <td className="small">{r.lineName}</td>
+    </tr>
+  );
+});
 
 /** The supervisor's exception queue: most urgent first, worked one by one or in bulk. */
 export function ExceptionsScreen() {
@@ -57,8 +97,8 @@ export function ExceptionsScreen() {
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = q;
-  // The rows in view and a screenful beyond, so the end of what is loaded is never met.
-  useEffect(() => want(lastVisible + 40), [lastVisible, want]);
+  // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
+  useEffect(() => want(lastVisible + 2 * exceptionPages.page), [lastVisible, want]);
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -77,7 +117,8 @@ export function ExceptionsScreen() {
     q.reload();
   };
   const bulk = (fn: () => Promise<unknown>, msg: (r: unknown) => string) => void act.run(fn).then((r) => r !== undefined && done(msg(r)));
-  const toggle = (id: string) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id))));
+  const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id)))), []);
+  const openRow = useCallback((id: string) => (setOpenId(id), setSide('detail')), []);
   const selectedRows = rows.filter((r) => selected.has(r.id));
 
   return (
@@ -233,36 +274,21 @@ export function ExceptionsScreen() {
                   <td colSpan={8} style={{ height: padTop, padding: 0, border: 0 }} />
                 </tr>
               )}
-              {items
-                .map((vi) => [vi, rows[vi.index]] as const)
-                .map(([vi, r]: readonly [{ index: number }, Row]) => (
-                  <tr
+              {items.map((vi) => {
+                const r = rows[vi.index];
+                return (
+                  <ExceptionRowView
                     key={r.id}
-                    data-index={vi.index}
-                    ref={virtualizer.measureElement}
-                    data-testid="exception-row"
-                    data-order={r.orderName}
-                    data-cause={r.cause}
-                    className={`${r.id === openId ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
-                    onClick={() => (setOpenId(r.id), setSide('detail'))}
-                  >
-                    <td onClick={(e) => e.stopPropagation()}>
-                      <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                    </td>
-                    <td>
-                      <b>{r.orderName}</b>
-                    </td>
-                    <td>
-                      <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
-                      {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
-                    </td>
-                    <td>{age(r.ageHours)}</td>
-                    <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
-                    <td>{r.owner ?? <span className="muted">—</span>}</td>
-                    <td className="mono small">{r.trackingNumber}</td>
-                    <td className="small">{r.lineName}</td>
-                  </tr>
-                ))}
+                    r={r}
+                    index={vi.index}
+                    open={r.id === openId}
+                    selected={selected.has(r.id)}
+                    resolved={resolved}
+                    onOpen={openRow}
+                    onToggle={toggle}
+                  />
+                );
+              })}
               {padBottom > 0 && (
                 <tr aria-hidden className="exc-pad">
                   <td colSpan={8} style={{ height: padBottom, padding: 0, border: 0 }} />

@@ -126,7 +126,10 @@ const valid: { [C in ChannelName]: Input<C> } = {
   },
   'monitor.sources': {},
   'monitor.import': { csv: 'tracking_number,status,scanned_at\nLX100000000CN,accepted,2026-11-27 10:00' },
-  'monitor.push': { sourceId: 'aggregator', data: [{ number: 'LX100000000CN', track_info: {} }] },
+  'monitor.push': {
+    sourceId: 'aggregator',
+    data: [{ number: 'LX100000000CN', track_info: { tracking: { providers: [{ events: [{ stage: 'PickedUp', time_utc: '2026-11-27T10:00:00Z' }] }] } } }],
+  },
   'monitor.parcel': { id: 'pcl_x' },
   'monitor.support': { query: '#1001' },
   'monitor.site': {},

@@ -50,21 +50,34 @@ export function carrierApiSource(info: Omit<SourceInfo, 'kind' | 'needsRegistrat
 }
 
 /** Aggregator answers (poll replies and webhook bodies share the track_info shape). */
-export function aggregatorAnswer(res: AggregatorResponse): PollAnswer {
+/** What the console reads of an aggregator's answer or push: each provider's events (AggregatorTrackInfo is one). */
+export interface AggregatorTracking {
+  number: string;
+  track_info: {
+    tracking: {
+      providers: Array<{ events: Array<{ stage: string; time_utc?: string; time_iso?: string; description?: string | null; location?: string | null }> }>;
+    };
+  };
+}
+
+export function aggregatorAnswer(res: {
+  code?: number;
+  data: { accepted: AggregatorTracking[]; rejected: AggregatorResponse['data']['rejected'] };
+}): PollAnswer {
   const out: PollAnswer = { scans: [], unknown: res.data.rejected.map((r) => r.number), skipped: [] };
   for (const a of res.data.accepted)
     for (const p of a.track_info.tracking.providers)
       for (const ev of p.events) {
         const st = normalizeAggregatorStage(ev.stage);
-        const at = utc(ev.time_utc || ev.time_iso);
-        if (!st.ok || !at) out.skipped.push({ trackingNumber: a.number, reason: st.ok ? `bad time "${ev.time_utc}"` : st.reason });
+        const at = utc(ev.time_utc || ev.time_iso || '');
+        if (!st.ok || !at) out.skipped.push({ trackingNumber: a.number, reason: st.ok ? `bad time "${ev.time_utc ?? ev.time_iso ?? ''}"` : st.reason });
         else
           out.scans.push({
             trackingNumber: a.number,
             status: st.status,
             scannedAt: at,
             location: ev.location || null,
-            detail: `${ev.stage}: ${ev.description}`,
+            detail: ev.description ? `${ev.stage}: ${ev.description}` : ev.stage,
           });
       }
   return out;
