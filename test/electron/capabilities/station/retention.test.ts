@@ -6,6 +6,8 @@ import { fingerprint } from '../../../../db/fingerprint';
 import { Replica } from '../../../../db/replica/replica';
 import { drain, stationWithHistory, type RetentionApp } from './retention-helpers';
 import { planOf, preparedDuring } from '../../../support/floor-screens';
+import { archiveRun, nextBatch, type BatchTimes } from '../../../../electron/capabilities/station/retention';
+import type { JobRow } from '../../../../db/outbox/reader';
 
 let app: RetentionApp | undefined;
 let other: RetentionApp | undefined;
@@ -20,6 +22,7 @@ const count = (a: RetentionApp, sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args) as number;
+const sum = (batches: BatchTimes[]) => batches.reduce((n, b) => n + b.parcels, 0);
 const inList = (ids: string[]) => `(${ids.map((id) => `'${id}'`).join(',')})`;
 
 describe('retention: delivered parcels past the horizon go to the archive file', () => {
@@ -118,6 +121,45 @@ describe('retention: delivered parcels past the horizon go to the archive file',
       expect(plan, s).toContain('jobs_ref');
       expect(plan, s).not.toMatch(/jobs_queued_order|SCAN jobs/);
     }
+  });
+
+  it("commits a batch's archive copy on the copier's own connection, so its fsync never holds the console's thread", async () => {
+    const h = await stationWithHistory({ old: 4, recent: 1, transit: 1 });
+    app = h.app;
+    const db = sqliteOf(app.store);
+    const ids = h.old.map((p) => p.id);
+    // data_version moves when another connection commits to the database, never for this connection's own commits.
+    const version = () => db.pragma('archive.data_version', { simple: true }) as number;
+    const before = version();
+    await app.store.archiveCopy(ids, new Date().toISOString());
+    expect(version()).not.toBe(before);
+    expect(count(app, `SELECT count(*) FROM archive.monitor_scans WHERE parcel_id IN ${inList(ids)}`)).toBe(
+      count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(ids)}`),
+    );
+    expect(count(app, `SELECT count(*) FROM archive.jobs WHERE ref IN ${inList(ids)}`)).toBeGreaterThanOrEqual(4);
+  });
+
+  it("sizes its batches to about 3 ms of work on the console's thread, from 5 to 100 parcels, and archives each parcel once", async () => {
+    expect(nextBatch(10, { readMs: 0.6, workMs: 1 })).toBe(30); // cheap batches grow
+    expect(nextBatch(40, { readMs: 1, workMs: 12 })).toBe(10); // the longer step decides
+    expect(nextBatch(40, { readMs: 12, workMs: 1 })).toBe(10);
+    expect(nextBatch(10, { readMs: 0, workMs: 0 })).toBe(100);
+    expect(nextBatch(6, { readMs: 900, workMs: 900 })).toBe(5); // a stalled batch: the smallest, never none
+    const h = await stationWithHistory({ old: 40, recent: 2, transit: 2 });
+    app = h.app;
+    await api(app, 'retention.run', {});
+    const job = app.store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
+    const batches: BatchTimes[] = [];
+    await archiveRun(app.ctx, job, { onBatch: (t) => batches.push(t) });
+    expect(batches[0].parcels).toBe(10);
+    for (let i = 1; i < batches.length; i++)
+      expect(batches[i].parcels).toBe(Math.min(nextBatch(batches[i - 1].parcels, batches[i - 1]), 40 - sum(batches.slice(0, i))));
+    expect(sum(batches)).toBe(40);
+    const archived = (sqliteOf(app.store).prepare("SELECT payload FROM events WHERE type = 'retention.archived'").pluck().all() as string[]).flatMap(
+      (p) => (JSON.parse(p) as { parcelIds: string[] }).parcelIds,
+    );
+    expect(new Set(archived).size).toBe(40);
+    expect(archived).toHaveLength(40);
   });
 
   it('another station applying the same events ends with the same hot tables and its own archive copy', async () => {
