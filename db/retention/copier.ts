@@ -80,6 +80,7 @@ export function startCopier(db: Sqlite, archiveFile: string): ArchiveCopier | nu
       if (stopped) return;
       stopped = true;
       const exited = new Promise<void>((ok) => worker.once('exit', () => ok()));
+      worker.ref(); // the close awaits the worker's own
       worker.postMessage('stop');
       await exited;
     },
