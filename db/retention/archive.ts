@@ -31,8 +31,8 @@ CREATE INDEX IF NOT EXISTS archive.jobs_ref ON jobs (ref);
 
 /**
  * Attach the archive beside a station database (a file database: its own file; in memory: a memory one).
- * Its own WAL (one fsync per batch's copy), folded back at the end of each run (`checkpointArchive`): the
- * connection's automatic checkpoints are off (db/core/open.ts).
+ * Its own WAL (one fsync per batch's copy), folded back by the copier's automatic checkpoints and at the end
+ * of each run (the station connection's automatic checkpoints are off: db/core/open.ts).
  */
 export function attachArchive(db: Sqlite): string | null {
   if (attached.has(db)) return attached.get(db)!;
