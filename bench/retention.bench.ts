@@ -85,7 +85,9 @@ export const retentionBench: Bench = {
     const job = store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
     const batches: BatchTimes[] = [];
     const t0 = performance.now();
-    await archiveRun(app.ctx, job, { onBatch: (t) => batches.push(t) });
+    // BENCH_RETENTION_BATCH fixes the batch size (to compare with the sizing).
+    const fixed = process.env.BENCH_RETENTION_BATCH ? Number(process.env.BENCH_RETENTION_BATCH) : undefined;
+    await archiveRun(app.ctx, job, { batch: fixed, onBatch: (t) => batches.push(t) });
     const runMs = performance.now() - t0;
     db.pragma('wal_checkpoint(TRUNCATE)');
     const after = used();
