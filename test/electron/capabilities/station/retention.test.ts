@@ -139,12 +139,12 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     expect(count(app, `SELECT count(*) FROM archive.jobs WHERE ref IN ${inList(ids)}`)).toBeGreaterThanOrEqual(4);
   });
 
-  it("sizes its batches to about 3 ms of work on the console's thread, from 5 to 100 parcels, and archives each parcel once", async () => {
-    expect(nextBatch(10, { readMs: 0.6, workMs: 1 })).toBe(30); // cheap batches grow
-    expect(nextBatch(40, { readMs: 1, workMs: 12 })).toBe(10); // the longer step decides
-    expect(nextBatch(40, { readMs: 12, workMs: 1 })).toBe(10);
-    expect(nextBatch(10, { readMs: 0, workMs: 0 })).toBe(100);
-    expect(nextBatch(6, { readMs: 900, workMs: 900 })).toBe(5); // a stalled batch: the smallest, never none
+  it("sizes its batches to hold the console's thread about 6 ms a step, from 5 to 50 parcels, and archives each parcel once", async () => {
+    expect(nextBatch(10, { readMs: 0.6, writeMs: 3 })).toBe(20); // quick batches grow
+    expect(nextBatch(40, { readMs: 1, writeMs: 12 })).toBe(20); // the longer step decides, the commit included
+    expect(nextBatch(40, { readMs: 12, writeMs: 1 })).toBe(20);
+    expect(nextBatch(10, { readMs: 0, writeMs: 0 })).toBe(50);
+    expect(nextBatch(6, { readMs: 900, writeMs: 900 })).toBe(5); // a stalled disk: the smallest, never none
     const h = await stationWithHistory({ old: 40, recent: 2, transit: 2 });
     app = h.app;
     await api(app, 'retention.run', {});
