@@ -95,9 +95,9 @@ export const retentionBench: Bench = {
     const archive = store.read.retention.archive();
     await dispose();
     if (run.parcels !== PARCELS) throw new Error(`retention bench: archived ${run.parcels} of ${PARCELS}`);
-    // What a scan can wait behind: the longer of a batch's two steps on the console's thread (its reads; its
-    // hot write with the commit). The archive copy commits on the copier's thread: reported, not held.
-    const held = summarize(batches.map((b) => Math.max(b.readMs, b.writeMs)));
+    // What a scan can wait behind: the longest of a batch's three steps on the console's thread (its reads;
+    // the archive copy with its commit; the hot delete + event with its commit), the loop given back between.
+    const held = summarize(batches.map((b) => Math.max(b.readMs, b.copyMs, b.writeMs)));
     const reads = summarize(batches.map((b) => b.readMs));
     const w = summarize(batches.map((b) => b.writeMs));
     const c = summarize(batches.map((b) => b.copyMs));
@@ -109,7 +109,7 @@ export const retentionBench: Bench = {
         unit: 'ms',
         target: '<= 10',
         pass: held.p99 <= 10,
-        note: `p99 of the longer of each batch's two steps on the console's thread (p50 ${round(held.p50, 2)}; reads p99 ${round(reads.p99, 2)}, hot delete + event with its commit p50 ${round(w.p50, 2)} / p99 ${round(w.p99, 2)} ms); the archive copy on the copier's thread p50 ${round(c.p50, 2)} / p99 ${round(c.p99, 2)} ms; ${batches.length} batches of ${Math.min(...batches.map((b) => b.parcels))}-${sizes.max} parcels (median ${sizes.p50}), ${PARCELS} parcels, ${run.rows} rows in ${round(runMs / 1000, 1)} s with a 2 ms breath between batches; floor: one small durable commit p50 ${round(floor.p50, 2)} / p99 ${round(floor.p99, 2)} ms (hot commit p99 ${round(w.p99 / Math.max(floor.p99, 0.01), 1)}x the floor's)`,
+        note: `p99 of the longest of each batch's three steps on the console's thread (p50 ${round(held.p50, 2)}): reads p50 ${round(reads.p50, 2)} / p99 ${round(reads.p99, 2)}, archive copy p50 ${round(c.p50, 2)} / p99 ${round(c.p99, 2)}, hot delete + event p50 ${round(w.p50, 2)} / p99 ${round(w.p99, 2)} ms (each with its commit); ${batches.length} batches of ${Math.min(...batches.map((b) => b.parcels))}-${sizes.max} parcels (median ${sizes.p50}${fixed ? ', fixed' : ''}), ${PARCELS} parcels, ${run.rows} rows in ${round(runMs / 1000, 1)} s with a 2 ms breath between batches; floor: one small durable commit p50 ${round(floor.p50, 2)} / p99 ${round(floor.p99, 2)} ms (longest step p99 ${round(held.p99 / Math.max(floor.p99, 0.01), 1)}x the floor's)`,
       },
       {
         key: 'db.bytes_per_parcel',

@@ -26,8 +26,7 @@ import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { retentionReader } from './retention/reader';
-import { archiveOf, attachArchive, checkpointArchive, copyStatements, copyToArchive } from './retention/archive';
-import { startCopier, type ArchiveCopier } from './retention/copier';
+import { attachArchive, checkpointArchive, copyToArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
 import { moveSearchQueue } from './pick/search-index';
 
@@ -73,8 +72,6 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
   // The archive beside the database (retention): attached before any transaction, so projections can reach it.
   if (!db.readonly) attachArchive(db);
   const log = new EventLog(db, station, project);
-  // The archive copier (a worker thread), started by the first retention batch; null where none can run.
-  let copier: ArchiveCopier | null | undefined;
   const listeners = new Set<(events: StoredEvent[]) => void>();
   // The search queue (migration 0019) moves into the index shortly after the commits that fill it,
   // between scans, never inside one; a search reads both meanwhile.
@@ -177,29 +174,18 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     },
     /**
      * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction
-     * of the archive alone (the hot database is not written), on the archive copier's own connection and
-     * thread where it can run (db/retention/copier.ts), so its commit never holds a scan. The
-     * retention.archived event then takes them out of the hot tables: killed between the two, the next
-     * batch copies again (nothing twice) and deletes.
+     * of the archive alone (the hot database is not written). The retention.archived event then takes them
+     * out of the hot tables: killed between the two, the next batch copies again (nothing twice) and deletes.
+     * On this connection: a second connection writing the archive would hold every scan's write, which
+     * takes the archive's write lock too (BEGIN IMMEDIATE locks every attached database).
      */
-    async archiveCopy(parcelIds: string[], at: string): Promise<void> {
+    archiveCopy(parcelIds: string[], at: string): void {
       if (disk.refuses()) throw new DiskFullError(disk.drive);
-      const file = archiveOf(db);
-      if (copier === undefined && file) copier = startCopier(db, file);
-      if (copier) return copier.run(copyStatements(parcelIds, at, 'hot', 'main'));
       db.transaction(() => copyToArchive(db, parcelIds, at))();
     },
     /** After an archive run: the archive's write-ahead log folded into its file. */
-    async archiveSettle(): Promise<void> {
-      if (!db.open) return;
-      if (copier) await copier.checkpoint();
-      else checkpointArchive(db);
-    },
-    /** Before the connection closes: the archive copier's connection closes first. */
-    async archiveClose(): Promise<void> {
-      const c = copier;
-      copier = null;
-      await c?.stop();
+    archiveSettle(): void {
+      if (db.open) checkpointArchive(db);
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {

@@ -5,7 +5,6 @@ import { basename, dirname, join } from 'node:path';
 import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
 import type { ArchivedRows } from './events';
-import type { Statements } from './copier';
 
 const attached = new WeakMap<Sqlite, string | null>();
 
@@ -31,8 +30,8 @@ CREATE INDEX IF NOT EXISTS archive.jobs_ref ON jobs (ref);
 
 /**
  * Attach the archive beside a station database (a file database: its own file; in memory: a memory one).
- * Its own WAL (one fsync per batch's copy), folded back by the copier's automatic checkpoints and at the end
- * of each run (the station connection's automatic checkpoints are off: db/core/open.ts).
+ * Its own WAL (one fsync per batch's copy), folded back at the end of each run (`checkpointArchive`): the
+ * connection's automatic checkpoints are off (db/core/open.ts).
  */
 export function attachArchive(db: Sqlite): string | null {
   if (attached.has(db)) return attached.get(db)!;
@@ -79,33 +78,19 @@ export function bulkOf(db: Sqlite, parcelIds: string[]): { rows: ArchivedRows; b
   return { rows: { scans: scans.n, polls: polls.n, jobs: jobs.n }, bytes: scans.b + polls.b + jobs.b };
 }
 
-/**
- * The statements that copy these parcels' bulky rows from the hot schema `hot` into the archive schema
- * `archive` (a row already there is left as it is: never twice). The finished jobs by their parcels
- * (jobs_ref): without statistics the planner takes the status index and reads every finished job.
- */
-export function copyStatements(parcelIds: string[], at: string, hot = 'main', archive = 'archive'): Statements {
-  const q = inList(parcelIds);
-  return [
-    [
-      `INSERT OR IGNORE INTO ${archive}.monitor_scans SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail, ? FROM ${hot}.monitor_scans WHERE parcel_id IN (${q})`,
-      [at, ...parcelIds],
-    ],
-    [
-      `INSERT OR IGNORE INTO ${archive}.monitor_source_parcels SELECT source_id, parcel_id, registered_at, rejected, last_polled_at, queued_until, ? FROM ${hot}.monitor_source_parcels WHERE parcel_id IN (${q})`,
-      [at, ...parcelIds],
-    ],
-    [
-      `INSERT OR IGNORE INTO ${archive}.jobs SELECT id, kind, target, ref, payload, status, attempts, next_at, last_error, result, created_at, done_at, ? FROM ${hot}.jobs INDEXED BY jobs_ref WHERE ref IN (${q}) AND status = 'done'`,
-      [at, ...parcelIds],
-    ],
-  ];
-}
-
-/** Copy these parcels' bulky rows into the archive on this connection (the projection; where no copier can run). */
+/** Copy these parcels' bulky rows into the archive (a row already there is left as it is: never twice). */
 export function copyToArchive(db: Sqlite, parcelIds: string[], at: string): void {
   if (!archiveOf(db) || !parcelIds.length) return;
-  for (const [sql, args] of copyStatements(parcelIds, at)) db.prepare(sql).run(...args);
+  const q = inList(parcelIds);
+  db.prepare(
+    `INSERT OR IGNORE INTO archive.monitor_scans SELECT parcel_id, status, scanned_at, learned_at, source_id, via, location, detail, ? FROM main.monitor_scans WHERE parcel_id IN (${q})`,
+  ).run(at, ...parcelIds);
+  db.prepare(
+    `INSERT OR IGNORE INTO archive.monitor_source_parcels SELECT source_id, parcel_id, registered_at, rejected, last_polled_at, queued_until, ? FROM main.monitor_source_parcels WHERE parcel_id IN (${q})`,
+  ).run(at, ...parcelIds);
+  db.prepare(
+    `INSERT OR IGNORE INTO archive.jobs SELECT id, kind, target, ref, payload, status, attempts, next_at, last_error, result, created_at, done_at, ? FROM main.jobs INDEXED BY jobs_ref WHERE ref IN (${q}) AND status = 'done'`,
+  ).run(at, ...parcelIds);
 }
 
 /** Take the rows out of the hot database (the retention.archived projection, after the copy). */

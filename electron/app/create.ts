@@ -337,7 +337,6 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
       offDisk();
       clearInterval(diskProbe);
       stopCheckpointer();
-      await store.archiveClose();
       try {
         checkpoint(db);
       } catch (err) {

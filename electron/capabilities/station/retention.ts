@@ -11,11 +11,10 @@ import { DEFAULT_HORIZON_DAYS } from '../../../db/retention/reader';
 
 const D = 86_400_000;
 /**
- * Parcels per batch: sized so that each of a batch's steps on the console's thread (its reads; its hot
- * write with the commit) holds it about STEP_MS, from how long the last batch's took (bench:
- * retention.batch_ms). The commit counts: the pages a batch deletes are written and flushed with it (at
- * 20k parcels on a loaded disk, 19 parcels a batch held the thread 16 ms at the median, 10 held it 10 ms).
- * The archive copy runs on its own thread (db/retention/copier.ts).
+ * Parcels per batch: sized so that each of a batch's three steps on the console's thread (its reads; the
+ * archive copy with its commit; the hot write with its commit), with the loop given back between them,
+ * holds it about STEP_MS, from how long the last batch's took (bench: retention.batch_ms). The commits
+ * count: the pages a batch moves are written and flushed with them.
  */
 export const FIRST_BATCH = 10;
 export const MIN_BATCH = 5;
@@ -81,24 +80,25 @@ export function startRun(ctx: ServiceContext, trigger: 'schedule' | 'console' | 
 /** Between batches: scans and screens go first. */
 const breathe = () => new Promise<void>((ok) => setTimeout(ok, 2));
 
-/** How long each step of a batch took (ms): the reads and the hot write hold the console's thread; the copy does not. */
+/** How long each of a batch's steps held the console's thread (ms); the loop is given back between them. */
 export interface BatchTimes {
   parcels: number;
-  /** The batch's reads (which parcels, their rows' count and size, their open exceptions). */
+  /** The batch's reads: which parcels, their rows' count and size, their open exceptions. */
   readMs: number;
-  /** The archive copy, committed on the copier's thread (awaited, not holding the console's). */
+  /** The archive copy, with its commit. */
   copyMs: number;
-  /** The hot write: its events and projections, then the commit. */
+  /** The hot write (the events, their projections deleting the rows), with its commit. */
   writeMs: number;
-  /** Of which the events and projections, before the commit. */
-  workMs: number;
 }
 
-/** The next batch's size: the last one's scaled to hold the console's thread about STEP_MS a step. */
-export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'writeMs'>): number {
-  const work = Math.max(t.readMs, t.writeMs, 0.5);
-  return Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round((size * STEP_MS) / work)));
+/** The next batch's size: the last one's scaled so that its longest step holds the thread about STEP_MS. */
+export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'copyMs' | 'writeMs'>): number {
+  const longest = Math.max(t.readMs, t.copyMs, t.writeMs, 0.5);
+  return Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round((size * STEP_MS) / longest)));
 }
+
+/** Between a batch's steps: a scan that came meanwhile goes first. */
+const giveBack = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** One run: batches until nothing older than the cutoff is left. Killed at any point, the retry takes what is left. */
 export async function archiveRun(
@@ -120,12 +120,15 @@ export async function archiveRun(
     const at = now.toISOString();
     const bulk = r.bulkOf(ids);
     const exceptions = r.openExceptionsOf(ids);
+    const readMs = performance.now() - t0;
+    await giveBack();
     const t1 = performance.now();
-    await ctx.store.archiveCopy(ids, at);
+    ctx.store.archiveCopy(ids, at);
+    const copyMs = performance.now() - t1;
+    await giveBack();
+    if (!ctx.store.isOpen()) throw new Error('The station is closing: the archive run goes on at the next start.');
     const t2 = performance.now();
-    let workMs = 0;
     ctx.store.write('retention', now, (emit) => {
-      const w0 = performance.now();
       for (const x of exceptions)
         emit({
           type: 'monitor.exception_cleared',
@@ -137,14 +140,13 @@ export async function archiveRun(
         subject: runId,
         payload: { runId, parcelIds: ids, rows: bulk.rows, bytes: bulk.bytes, exceptionsClosed: exceptions.length },
       });
-      workMs = performance.now() - w0;
     });
-    const times = { parcels: ids.length, readMs: t1 - t0, copyMs: t2 - t1, writeMs: performance.now() - t2, workMs };
+    const times = { parcels: ids.length, readMs, copyMs, writeMs: performance.now() - t2 };
     opts.onBatch?.(times);
     if (opts.batch === undefined) size = nextBatch(size, times);
     await breathe();
   }
-  await ctx.store.archiveSettle();
+  ctx.store.archiveSettle();
   const run = r.run(runId);
   const totals = { parcels: run?.parcels ?? 0, rows: run?.rows ?? 0, bytes: run?.bytes ?? 0, batches: run?.batches ?? 0 };
   return { result: { retention: runId, ...totals }, events: [{ type: 'retention.finished', subject: runId, payload: { runId, ...totals } }] };

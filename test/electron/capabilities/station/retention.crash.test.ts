@@ -75,7 +75,7 @@ describe('an archive run under SIGKILL', () => {
     try {
       const ids = h.old.map((p) => p.id);
       // The first half of a batch, as a crash would leave it: in the archive, still in the hot tables.
-      await h.app.store.archiveCopy(ids, new Date(T0 + 160 * D).toISOString());
+      h.app.store.archiveCopy(ids, new Date(T0 + 160 * D).toISOString());
       const q = (sql: string) => sqliteOf(h.app.store).prepare(sql).pluck().get() as number;
       const copied = q('SELECT count(*) FROM archive.monitor_scans');
       expect(copied).toBe(q(`SELECT count(*) FROM monitor_scans WHERE parcel_id IN (${ids.map((i) => `'${i}'`).join(',')})`));
