@@ -19,7 +19,7 @@ const D = 86_400_000;
 export const FIRST_BATCH = 10;
 export const MIN_BATCH = 5;
 export const MAX_BATCH = 50;
-const STEP_MS = 6;
+const STEP_MS = 3;
 export const MIN_DAYS = 7;
 export const MAX_DAYS = 3650;
 
