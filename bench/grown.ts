@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { migrations } from '../db/migrations';
 import { newId } from '../electron/core/ids';
 import { sqliteOf } from '../db/core/handle';
-import type { OrderData } from '../db/event-types';
+import type { EventDraft, JobDraft, OrderData } from '../db/event-types';
 import type { Store } from '../db/store';
 
 // A station grown under other migrations (another checkout) is another schema: the cache is per schema.
@@ -143,11 +143,11 @@ export function writeParcels(
   return performance.now() - t0;
 }
 
-/** A synthetic parcel's `parcel.picked`: a pool number, nothing printed (the monitor and station benches). */
-export function syntheticPicked(emit: Emit, o: OrderData, parcelId: string, trackingNumber: string): void {
-  emit({
+/** A synthetic parcel's `parcel.picked` event: its order's one parcel, numbered from the line's pool, with these jobs (none by default). */
+export function pickedEvent(o: OrderData, parcelId: string, trackingNumber: string, jobs: JobDraft[] = []): EventDraft<'parcel.picked'> {
+  return {
     type: 'parcel.picked',
     subject: parcelId,
-    payload: { parcelId, orderId: o.id, lineId: o.lineId!, trackingNumber, source: { kind: 'pool' }, printerId: null, scanned: o.name, jobs: [] },
-  });
+    payload: { parcelId, orderId: o.id, lineId: o.lineId!, trackingNumber, source: { kind: 'pool' }, printerId: null, scanned: o.name, jobs },
+  };
 }

@@ -6,7 +6,7 @@ import { scan } from '../electron/capabilities/pick/scan';
 import { sqliteOf } from '../db/core/handle';
 import type { ScanData } from '../db/monitor/events';
 import type { EventDraft } from '../db/event-types';
-import { syntheticPicked, syntheticStation, writeParcels } from './grown';
+import { pickedEvent, syntheticStation, writeParcels } from './grown';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
 
@@ -119,7 +119,7 @@ export const monitorBench: Bench = {
         return {
           at: pickedAt,
           write(emit, parcelId) {
-            syntheticPicked(emit, o, parcelId, numberOf(i));
+            emit(pickedEvent(o, parcelId, numberOf(i)));
             if (r() >= 0.98) return; // still on the floor
             const day = new Date(pickedAt).toISOString().slice(0, 10);
             const key = `${o.lineId}|${day}`;
@@ -237,7 +237,7 @@ export const monitorBench: Bench = {
         const pickedAt = t1 - r() * 2 * H;
         return {
           at: pickedAt,
-          write: (emit, parcelId) => syntheticPicked(emit, o, parcelId, numberOf(i)),
+          write: (emit, parcelId) => emit(pickedEvent(o, parcelId, numberOf(i))),
         };
       },
     });

@@ -1,8 +1,8 @@
 import { newId } from '../electron/core/ids';
-import { archiveRun, startRun } from '../electron/capabilities/station/retention';
+import { archiveRun, startRun, type BatchTimes } from '../electron/capabilities/station/retention';
 import { sqliteOf } from '../db/core/handle';
 import type { JobRow } from '../db/outbox/reader';
-import { syntheticStation, writeParcels } from './grown';
+import { pickedEvent, syntheticStation, writeParcels } from './grown';
 import { round, summarize } from './stats';
 import type { Bench } from './types';
 
@@ -36,20 +36,11 @@ export const retentionBench: Bench = {
           at: pickedAt,
           write(emit, parcelId) {
             const jobId = newId('job', new Date(pickedAt));
-            emit({
-              type: 'parcel.picked',
-              subject: parcelId,
-              payload: {
-                parcelId,
-                orderId: o.id,
-                lineId: o.lineId!,
-                trackingNumber: `RT${String(i).padStart(9, '0')}XX`,
-                source: { kind: 'pool' },
-                printerId: null,
-                scanned: o.name,
-                jobs: [{ id: jobId, kind: 'print.label', target: 'printer:bench', ref: parcelId, payload: { parcelId, printerId: null } }],
-              },
-            });
+            emit(
+              pickedEvent(o, parcelId, `RT${String(i).padStart(9, '0')}XX`, [
+                { id: jobId, kind: 'print.label', target: 'printer:bench', ref: parcelId, payload: { parcelId, printerId: null } },
+              ]),
+            );
             emit({ type: 'job.succeeded', subject: parcelId, payload: { jobId, ref: parcelId, result: { printed: true } } });
             emit({
               type: 'monitor.scans_reported',
@@ -92,10 +83,11 @@ export const retentionBench: Bench = {
     const before = used();
     const { runId } = startRun(app.ctx, 'cli', 'bench');
     const job = store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
-    const copy: number[] = [];
-    const commit: number[] = [];
+    const batches: BatchTimes[] = [];
     const t0 = performance.now();
-    await archiveRun(app.ctx, job, { onBatch: ([c, w]) => (copy.push(c), commit.push(w)) });
+    // BENCH_RETENTION_BATCH fixes the batch size (to compare with the sizing).
+    const fixed = process.env.BENCH_RETENTION_BATCH ? Number(process.env.BENCH_RETENTION_BATCH) : undefined;
+    await archiveRun(app.ctx, job, { batch: fixed, onBatch: (t) => batches.push(t) });
     const runMs = performance.now() - t0;
     db.pragma('wal_checkpoint(TRUNCATE)');
     const after = used();
@@ -103,17 +95,21 @@ export const retentionBench: Bench = {
     const archive = store.read.retention.archive();
     await dispose();
     if (run.parcels !== PARCELS) throw new Error(`retention bench: archived ${run.parcels} of ${PARCELS}`);
-    const worst = summarize(copy.map((c, i) => Math.max(c, commit[i])));
-    const c = summarize(copy);
-    const w = summarize(commit);
+    // What a scan can wait behind: the longest of a batch's three steps on the console's thread (its reads;
+    // the archive copy with its commit; the hot delete + event with its commit), the loop given back between.
+    const held = summarize(batches.map((b) => Math.max(b.readMs, b.copyMs, b.writeMs)));
+    const reads = summarize(batches.map((b) => b.readMs));
+    const w = summarize(batches.map((b) => b.writeMs));
+    const c = summarize(batches.map((b) => b.copyMs));
+    const sizes = summarize(batches.map((b) => b.parcels));
     return [
       {
         key: 'retention.batch_ms',
-        value: round(worst.p99, 2),
+        value: round(held.p99, 2),
         unit: 'ms',
         target: '<= 10',
-        pass: worst.p99 <= 10,
-        note: `p99 of the longer of each batch's two commits (10 parcels: archive copy p50 ${round(c.p50, 2)} / p99 ${round(c.p99, 2)} ms, hot delete + event p50 ${round(w.p50, 2)} / p99 ${round(w.p99, 2)} ms); ${copy.length} batches, ${PARCELS} parcels, ${run.rows} rows in ${round(runMs / 1000, 1)} s with a 2 ms breath between batches; floor: one small durable commit p50 ${round(floor.p50, 2)} / p99 ${round(floor.p99, 2)} ms (batch p50 ${round(Math.max(c.p50, w.p50) / Math.max(floor.p50, 0.01), 1)}x the floor)`,
+        pass: held.p99 <= 10,
+        note: `p99 of the longest of each batch's three steps on the console's thread (p50 ${round(held.p50, 2)}): reads p50 ${round(reads.p50, 2)} / p99 ${round(reads.p99, 2)}, archive copy p50 ${round(c.p50, 2)} / p99 ${round(c.p99, 2)}, hot delete + event p50 ${round(w.p50, 2)} / p99 ${round(w.p99, 2)} ms (each with its commit); ${batches.length} batches of ${Math.min(...batches.map((b) => b.parcels))}-${sizes.max} parcels (median ${sizes.p50}${fixed ? ', fixed' : ''}), ${PARCELS} parcels, ${run.rows} rows in ${round(runMs / 1000, 1)} s with a 2 ms breath between batches; floor: one small durable commit p50 ${round(floor.p50, 2)} / p99 ${round(floor.p99, 2)} ms (longest step p99 ${round(held.p99 / Math.max(floor.p99, 0.01), 1)}x the floor's)`,
       },
       {
         key: 'db.bytes_per_parcel',

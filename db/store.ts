@@ -179,8 +179,10 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     },
     /**
      * Retention, first half of a batch: copy the parcels' bulky rows into the archive file, in a transaction
-     * of the archive's own (the hot database is not written). The retention.archived event then takes them
+     * of the archive alone (the hot database is not written). The retention.archived event then takes them
      * out of the hot tables: killed between the two, the next batch copies again (nothing twice) and deletes.
+     * On this connection: a second connection writing the archive would hold every scan's write, which
+     * takes the archive's write lock too (BEGIN IMMEDIATE locks every attached database).
      */
     archiveCopy(parcelIds: string[], at: string): void {
       if (disk.refuses()) throw new DiskFullError(disk.drive);

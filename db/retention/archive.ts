@@ -72,7 +72,7 @@ export function bulkOf(db: Sqlite, parcelIds: string[]): { rows: ArchivedRows; b
   const jobs = db
     .prepare(
       `SELECT count(*) AS n, coalesce(sum(length(id) + length(kind) + length(target) + length(payload) + coalesce(length(result), 0) + coalesce(length(last_error), 0) + 80), 0) AS b
-       FROM jobs WHERE ref IN (${q}) AND status = 'done'`,
+       FROM jobs INDEXED BY jobs_ref WHERE ref IN (${q}) AND status = 'done'`,
     )
     .get(...parcelIds) as { n: number; b: number };
   return { rows: { scans: scans.n, polls: polls.n, jobs: jobs.n }, bytes: scans.b + polls.b + jobs.b };

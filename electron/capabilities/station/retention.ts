@@ -10,8 +10,16 @@ import { badInput } from '../../core/errors';
 import { DEFAULT_HORIZON_DAYS } from '../../../db/retention/reader';
 
 const D = 86_400_000;
-/** Parcels per batch: each batch's two commits stay within a few milliseconds (bench: retention.batch_ms). */
-export const BATCH = 10;
+/**
+ * Parcels per batch: sized so that each of a batch's three steps on the console's thread (its reads; the
+ * archive copy with its commit; the hot write with its commit), with the loop given back between them,
+ * holds it about STEP_MS, from how long the last batch's took (bench: retention.batch_ms). The commits
+ * count: the pages a batch moves are written and flushed with them.
+ */
+export const FIRST_BATCH = 10;
+export const MIN_BATCH = 5;
+export const MAX_BATCH = 50;
+const STEP_MS = 3;
 export const MIN_DAYS = 7;
 export const MAX_DAYS = 3650;
 
@@ -72,27 +80,54 @@ export function startRun(ctx: ServiceContext, trigger: 'schedule' | 'console' | 
 /** Between batches: scans and screens go first. */
 const breathe = () => new Promise<void>((ok) => setTimeout(ok, 2));
 
+/** How long each of a batch's steps held the console's thread (ms); the loop is given back between them. */
+export interface BatchTimes {
+  parcels: number;
+  /** The batch's reads: which parcels, their rows' count and size, their open exceptions. */
+  readMs: number;
+  /** The archive copy, with its commit. */
+  copyMs: number;
+  /** The hot write (the events, their projections deleting the rows), with its commit. */
+  writeMs: number;
+}
+
+/** The next batch's size: the last one's scaled so that its longest step holds the thread about STEP_MS. */
+export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'copyMs' | 'writeMs'>): number {
+  const longest = Math.max(t.readMs, t.copyMs, t.writeMs, 0.5);
+  return Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round((size * STEP_MS) / longest)));
+}
+
+/** Between a batch's steps: a scan that came meanwhile goes first. */
+const giveBack = () => new Promise<void>((ok) => setImmediate(ok));
+
 /** One run: batches until nothing older than the cutoff is left. Killed at any point, the retry takes what is left. */
 export async function archiveRun(
   ctx: ServiceContext,
   job: JobRow<'retention.archive'>,
-  opts: { batch?: number; onBatch?: (ms: number[]) => void } = {},
+  opts: { batch?: number; onBatch?: (t: BatchTimes) => void } = {},
 ): Promise<JobOutcome> {
   const { runId, cutoff } = job.payload;
   const r = ctx.store.read.retention;
   if (!r.attached())
     throw new Error('The archive file beside the database could not be opened (disk full or read-only folder): nothing was archived; it will be tried again.');
-  const size = opts.batch ?? BATCH;
+  // A size given by the caller stays fixed (the crash test counts batches).
+  let size = opts.batch ?? FIRST_BATCH;
   for (;;) {
+    const t0 = performance.now();
     const ids = r.toArchive(cutoff, size);
     if (!ids.length) break;
     const now = ctx.clock.now();
     const at = now.toISOString();
     const bulk = r.bulkOf(ids);
     const exceptions = r.openExceptionsOf(ids);
-    const t0 = performance.now();
-    ctx.store.archiveCopy(ids, at);
+    const readMs = performance.now() - t0;
+    await giveBack();
     const t1 = performance.now();
+    ctx.store.archiveCopy(ids, at);
+    const copyMs = performance.now() - t1;
+    await giveBack();
+    if (!ctx.store.isOpen()) throw new Error('The station is closing: the archive run goes on at the next start.');
+    const t2 = performance.now();
     ctx.store.write('retention', now, (emit) => {
       for (const x of exceptions)
         emit({
@@ -106,7 +141,9 @@ export async function archiveRun(
         payload: { runId, parcelIds: ids, rows: bulk.rows, bytes: bulk.bytes, exceptionsClosed: exceptions.length },
       });
     });
-    opts.onBatch?.([t1 - t0, performance.now() - t1]);
+    const times = { parcels: ids.length, readMs, copyMs, writeMs: performance.now() - t2 };
+    opts.onBatch?.(times);
+    if (opts.batch === undefined) size = nextBatch(size, times);
     await breathe();
   }
   ctx.store.archiveSettle();

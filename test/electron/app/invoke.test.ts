@@ -3,6 +3,7 @@ import { api, demoApp } from '../../support/app';
 import { bindGate, invoke, type CallResult, type Handlers } from '../../../electron/app/invoke';
 import { channelNames, channels, type ChannelName, type Input } from '../../../electron/contract/channels';
 import { ApiError } from '../../../electron/core/errors';
+import { upsLine, upsRange } from '../../support/setups';
 
 type BadInput = Extract<CallResult, { ok: false }>;
 
@@ -63,20 +64,8 @@ const valid: { [C in ChannelName]: Input<C> } = {
   'pack.batchStop': { batchId: 'bat_x' },
   'pack.batchResume': { batchId: 'bat_x' },
   'lines.list': {},
-  'lines.save': {
-    id: 'test-line',
-    name: 'Test line',
-    carrier: 'UPS',
-    shopifyCompany: 'UPS',
-    trackingUrl: 'https://example.com/t/{number}',
-    service: 'Saver',
-    routeType: 'express',
-    numberSource: 'range',
-    lowDays: 3,
-    dailyVolume: 10,
-    active: true,
-  },
-  'ranges.add': { lineId: 'ups', params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first: 1, last: 2 },
+  'lines.save': upsLine('test-line', 'Test line'),
+  'ranges.add': upsRange('ups', 1, 2),
   'pool.import': { lineId: 'ups', csv: '1Z999AA10123456784' },
   'tracking.validate': { number: '1Z999AA10123456784' },
   'site.status': {},

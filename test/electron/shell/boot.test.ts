@@ -13,6 +13,7 @@ import { KeyFileSealer } from '../../../electron/core/secrets';
 import { SealedFileStore } from '../../../electron/core/secrets/store';
 import { ensureBuilt, root, StationProcess, type Recorded } from '../../support/station-process';
 import { createApp } from '../../../electron/app/create';
+import { upsLine, upsRange } from '../../support/setups';
 
 const dirs: string[] = [];
 const running: StationProcess[] = [];
@@ -135,18 +136,9 @@ describe('the built desktop main', () => {
 
   it("supervisor notifications come from the main process (Electron's Notification); a click brings the console forward on the screen that fixes it", async () => {
     // A new line with two numbers left: the next look for trouble raises "running low".
-    const line = { id: 'low-line', name: 'Low line', carrier: 'UPS', shopifyCompany: 'UPS', trackingUrl: 'https://example.com/t/{number}' };
-    const saved = await s.invoke('lines.save', {
-      ...line,
-      service: 'Saver',
-      routeType: 'express',
-      numberSource: 'range',
-      lowDays: 3,
-      dailyVolume: 10,
-      active: true,
-    });
+    const saved = await s.invoke('lines.save', upsLine('low-line', 'Low line'));
     expect(saved.error).toBeUndefined();
-    const range = await s.invoke('ranges.add', { lineId: 'low-line', params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first: 1, last: 2 });
+    const range = await s.invoke('ranges.add', upsRange('low-line', 1, 2));
     expect(range.error).toBeUndefined();
     const checked = await s.invoke('notify.check');
     expect(checked.data.raised).toBeGreaterThanOrEqual(1);

@@ -13,6 +13,7 @@ import { AFTER_RESTORE, holdRestoredJobs, ruleFor } from '../../../../electron/c
 import { BackupRunner } from '../../../../electron/capabilities/backup/run';
 import { newId } from '../../../../electron/core/ids';
 import type { JobRow } from '../../../../db/outbox/reader';
+import { carrierApiRules } from '../../../support/setups';
 
 const bench = restoreBench();
 
@@ -53,16 +54,7 @@ describe('after a restore, every queued job kind reaches the outside world at mo
       const [tn] = await pickOrders(app, ['#1001']);
       const parcel = app.store.read.parcels.byTracking(tn)!;
       // A manifest closed on a line whose carrier takes manifests electronically: its job is queued.
-      await api(app, 'dispatch.rules.save', {
-        lineId: parcel.lineId,
-        services: [],
-        maxParcels: null,
-        maxWeightGrams: null,
-        bags: 'none',
-        weight: 'off',
-        expectedPickup: '18:00',
-        acceptance: 'carrier_api',
-      });
+      await api(app, 'dispatch.rules.save', carrierApiRules(parcel.lineId));
       const m = await api(app, 'dispatch.open', { lineId: parcel.lineId });
       expect(await api(app, 'dispatch.scan', { manifestId: m.id, code: tn })).toMatchObject({ outcome: 'loaded' });
       const closed = await api(app, 'dispatch.close', { manifestId: m.id });

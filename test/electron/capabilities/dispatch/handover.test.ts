@@ -5,6 +5,7 @@ import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
 import { api } from '../../../support/app';
 import { dispatchApp, pickOn } from './fixtures';
 import { sqliteOf } from '../../../../db/core/handle';
+import { carrierApiRules } from '../../../support/setups';
 
 // The Shopify capability plans the real jobs; here a stand-in proves the handover queues whatever it plans, once per parcel.
 vi.mock('../../../../electron/capabilities/shopify/plan-event', () => ({
@@ -153,16 +154,7 @@ describe('handover', () => {
 describe('electronic acceptance (emulated carrier API)', () => {
   it('hands over what the carrier accepted, flags what it did not and what it took unloaded', async () => {
     app.clock.set(new Date('2026-11-27T02:00:00.000Z'));
-    await api(app, 'dispatch.rules.save', {
-      lineId: 'ups',
-      services: [],
-      maxParcels: null,
-      maxWeightGrams: null,
-      bags: 'none',
-      weight: 'off',
-      expectedPickup: '18:00',
-      acceptance: 'carrier_api',
-    });
+    await api(app, 'dispatch.rules.save', carrierApiRules('ups'));
     const ups = await pickOn(app, 'ups', 4);
     const m = await api(app, 'dispatch.open', { lineId: 'ups' });
     for (const p of ups.slice(0, 3)) await api(app, 'dispatch.scan', { manifestId: m.id, code: p.trackingNumber });

@@ -5,23 +5,12 @@ import type { DesktopNotice, DesktopShell } from '../../../../electron/app/deskt
 import { pdfStrings } from '../../../support/pdf-text';
 import { extractRgbImages } from '../devices/labels/pdf-image';
 import { decodeCode128 } from '../devices/labels/zxing';
+import { upsLine, upsRange } from '../../../support/setups';
 
 /** A line with two numbers left: the next look for trouble raises "running low". */
 async function lowLine(app: Awaited<ReturnType<typeof demoApp>>, id = 'low-line', first = 1) {
-  await api(app, 'lines.save', {
-    id,
-    name: 'Low line',
-    carrier: 'UPS',
-    shopifyCompany: 'UPS',
-    trackingUrl: 'https://example.com/t/{number}',
-    service: 'Saver',
-    routeType: 'express',
-    numberSource: 'range',
-    lowDays: 3,
-    dailyVolume: 10,
-    active: true,
-  });
-  await api(app, 'ranges.add', { lineId: id, params: { format: 'ups1z', shipper: 'F5S1X9', service: '65' }, first, last: first + 1 });
+  await api(app, 'lines.save', upsLine(id, 'Low line'));
+  await api(app, 'ranges.add', upsRange(id, first));
 }
 
 /** A local webhook receiver: answers each POST with the next status of `answers` (then 200), and keeps what it got. */

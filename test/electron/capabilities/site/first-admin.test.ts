@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { createApp, type App } from '../../../../electron/app/create';
+import { type App } from '../../../../electron/app/create';
 import { invoke } from '../../../../electron/app/invoke';
 import { replicatorOf } from '../../../../electron/capabilities/site/handlers';
-import { credentialsFile } from '../../../../electron/capabilities/site/credentials';
 import { DEMO_OPERATORS } from '../../../../electron/capabilities/operators/demo';
-import { joinSite } from '../../../../db/site/server';
-import { tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
 import { startTcpProxy, type TcpProxy } from '../../../support/tcp-proxy';
+import { joinedStation } from '../../../support/site-station';
 
 // A station joining a site must not make an admin of its own before it has the site's operators
 // (they would clash with the site's): the sign-in waits for the first pull, then the site's admins sign in.
@@ -18,12 +15,11 @@ const apps: App[] = [];
 let joiner: App;
 
 async function joined(name: string, opts: { demo?: boolean; port?: number } = {}): Promise<App> {
-  const dir = tempDir(`fs-first-admin-${name}-`);
-  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: !!opts.demo, demoOrders: opts.demo ? 5 : undefined });
-  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
-  await first.close();
-  writeFileSync(credentialsFile(dir), JSON.stringify(opts.port ? { ...creds, host: '127.0.0.1', port: opts.port } : creds), { mode: 0o600 });
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  const app = await joinedStation(site, name, {
+    prefix: 'fs-first-admin-',
+    demoOrders: opts.demo ? 5 : undefined,
+    creds: opts.port ? { host: '127.0.0.1', port: opts.port } : undefined,
+  });
   apps.push(app);
   return app;
 }

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp, type App } from '../../../../electron/app/create';
-import { replicatorOf } from '../../../../electron/capabilities/site/handlers';
-import { credentialsFile } from '../../../../electron/capabilities/site/credentials';
 import { connectSite, joinSite } from '../../../../db/site/server';
 import { Replicator } from '../../../../electron/capabilities/site/replicator';
 import { api, tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
+import { joinedStation, settleSite } from '../../../support/site-station';
 
 /** A site that reacts at once (the server's notice wakes the receivers) and idles quietly. */
 let site: TestSite;
@@ -15,16 +13,10 @@ const apps: App[] = [];
 let a: App, b: App, c: App;
 
 async function station(name: string, opts: { demoOrders?: number } = {}): Promise<App> {
-  const dir = tempDir(`fs-notify-${name}-`);
-  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: opts.demoOrders !== undefined, demoOrders: opts.demoOrders });
-  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
-  await first.close();
-  writeFileSync(credentialsFile(dir), JSON.stringify(creds), { mode: 0o600 });
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  const app = await joinedStation(site, name, { prefix: 'fs-notify-', demoOrders: opts.demoOrders });
   apps.push(app);
   return app;
 }
-const rep = (app: App) => replicatorOf(app.env)!;
 const hasParcel = (app: App, id: string) => !!app.store.read.parcels.get(id);
 
 beforeAll(async () => {
@@ -32,7 +24,7 @@ beforeAll(async () => {
   a = await station('Pick 1', { demoOrders: 40 });
   b = await station('Pick 2');
   c = await station('Dispatch');
-  for (let i = 0; i < 3; i++) for (const app of apps) await rep(app).cycle();
+  await settleSite(apps);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../../electron/app/create';
 import { replicatorOf } from '../../../../electron/capabilities/site/handlers';
-import { credentialsFile } from '../../../../electron/capabilities/site/credentials';
 import { BackupRunner } from '../../../../electron/capabilities/backup/run';
 import { stageRestore } from '../../../../electron/capabilities/backup/restore';
-import { joinSite } from '../../../../db/site/server';
 import { api, tempDir } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
+import { joinedStation, settleSite } from '../../../support/site-station';
 import { sqliteOf } from '../../../../db/core/handle';
 
 /** A station of a site restored from an older backup takes back what it pushed after it, before it issues anything. */
@@ -18,20 +17,13 @@ let a: App, b: App;
 const folder = tempDir('fs-site-backups-');
 
 async function station(name: string, opts: { demoOrders?: number } = {}): Promise<App> {
-  const dir = tempDir(`fs-site-restore-${name}-`);
-  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: opts.demoOrders !== undefined, demoOrders: opts.demoOrders });
-  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
-  await first.close();
-  writeFileSync(credentialsFile(dir), JSON.stringify(creds), { mode: 0o600 });
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  const app = await joinedStation(site, name, { prefix: 'fs-site-restore-', demoOrders: opts.demoOrders });
   apps.push(app);
   return app;
 }
 
 const rep = (app: App) => replicatorOf(app.env)!;
-async function settle(rounds = 3) {
-  for (let i = 0; i < rounds; i++) for (const app of apps) await rep(app).cycle();
-}
+const settle = (rounds = 3) => settleSite(apps, rounds);
 
 async function pick(app: App, code: string): Promise<string> {
   const r = await api(app, 'pick.scan', { code });

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { createApp, type App } from '../../../../electron/app/create';
-import { replicatorOf } from '../../../../electron/capabilities/site/handlers';
+import { type App } from '../../../../electron/app/create';
 import { shopifyRuntime } from '../../../../electron/capabilities/shopify/handlers';
-import { credentialsFile } from '../../../../electron/capabilities/site/credentials';
 import { startShopifyEmulator, type ShopifyEmulator } from '../../../../electron/capabilities/shopify/emulator';
-import { joinSite } from '../../../../db/site/server';
-import { api, tempDir } from '../../../support/app';
+import { api } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
+import { joinedStation, settleSite } from '../../../support/site-station';
 import { fulfillmentsByNumber, waitFor } from '../shopify/helpers';
 import { sqliteOf } from '../../../../db/core/handle';
 
@@ -17,20 +14,13 @@ let emu: ShopifyEmulator;
 const apps: App[] = [];
 
 async function station(name: string, seed: boolean): Promise<App> {
-  const dir = tempDir(`fs-site-shop-${name}-`);
-  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: seed, demoOrders: 0 });
-  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
-  await first.close();
-  writeFileSync(credentialsFile(dir), JSON.stringify(creds), { mode: 0o600 });
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  const app = await joinedStation(site, name, { prefix: 'fs-site-shop-', demoOrders: seed ? 0 : undefined });
   shopifyRuntime(app.env).configure({ timeoutMs: 3_000, backoff: { baseMs: 20, maxMs: 200 }, maxGateWaitMs: 2_000 });
   apps.push(app);
   return app;
 }
 
-const cycleAll = async (rounds = 2) => {
-  for (let i = 0; i < rounds; i++) for (const app of apps) await replicatorOf(app.env)!.cycle();
-};
+const cycleAll = (rounds = 2) => settleSite(apps, rounds);
 
 beforeAll(async () => {
   site = await startTestSite();

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { createApp, type App } from '../../../../electron/app/create';
 import { replicatorOf } from '../../../../electron/capabilities/site/handlers';
-import { credentialsFile } from '../../../../electron/capabilities/site/credentials';
 import { leaveSite } from '../../../../electron/capabilities/site/leave';
-import { joinSite } from '../../../../db/site/server';
-import { api, tempDir } from '../../../support/app';
+import { api } from '../../../support/app';
 import { startTestSite, type TestSite } from '../../../support/pg';
+import { joinedStation, settleSite } from '../../../support/site-station';
 import { sqliteOf } from '../../../../db/core/handle';
 
 /** Three stations of one site in this process, each with its own data dir, over a real PostgreSQL. */
@@ -16,12 +14,7 @@ let a: App, b: App, c: App;
 const cut = new Set<App>();
 
 async function station(name: string, opts: { demoOrders?: number } = {}): Promise<App> {
-  const dir = tempDir(`fs-site-${name}-`);
-  const first = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demo: opts.demoOrders !== undefined, demoOrders: opts.demoOrders });
-  const creds = await joinSite(site.joinCode, first.ctx.stationId, name);
-  await first.close();
-  writeFileSync(credentialsFile(dir), JSON.stringify(creds), { mode: 0o600 });
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false });
+  const app = await joinedStation(site, name, { prefix: 'fs-site-', demoOrders: opts.demoOrders });
   apps.push(app);
   return app;
 }
@@ -29,9 +22,7 @@ async function station(name: string, opts: { demoOrders?: number } = {}): Promis
 const rep = (app: App) => replicatorOf(app.env)!;
 
 /** Let every station push and pull until none has anything new. */
-async function settle(rounds = 3) {
-  for (let i = 0; i < rounds; i++) for (const app of apps) if (!cut.has(app)) await rep(app).cycle();
-}
+const settle = (rounds = 3) => settleSite(apps, rounds, cut);
 
 async function pick(app: App, code: string) {
   const r = await api(app, 'pick.scan', { code });

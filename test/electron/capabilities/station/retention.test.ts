@@ -6,6 +6,8 @@ import { fingerprint } from '../../../../db/fingerprint';
 import { Replica } from '../../../../db/replica/replica';
 import { drain, stationWithHistory, type RetentionApp } from './retention-helpers';
 import { planOf, preparedDuring } from '../../../support/floor-screens';
+import { archiveRun, nextBatch, type BatchTimes } from '../../../../electron/capabilities/station/retention';
+import type { JobRow } from '../../../../db/outbox/reader';
 
 let app: RetentionApp | undefined;
 let other: RetentionApp | undefined;
@@ -20,6 +22,7 @@ const count = (a: RetentionApp, sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args) as number;
+const sum = (batches: BatchTimes[]) => batches.reduce((n, b) => n + b.parcels, 0);
 const inList = (ids: string[]) => `(${ids.map((id) => `'${id}'`).join(',')})`;
 
 describe('retention: delivered parcels past the horizon go to the archive file', () => {
@@ -110,13 +113,71 @@ describe('retention: delivered parcels past the horizon go to the archive file',
       await api(a, 'retention.run', {});
       await drain(a);
     });
-    const onJobs = sqls.filter((s) => /main\.jobs/.test(s));
-    expect(onJobs.length).toBeGreaterThanOrEqual(2); // the copy and the delete
+    // Every statement of a batch on the hot jobs table (the count for the event, the copy, the delete).
+    const onJobs = sqls.filter((s) => /(^|[\s(])(main\.)?jobs\b/.test(s) && /\bref IN \(/.test(s));
+    expect(onJobs.length).toBeGreaterThanOrEqual(3);
     for (const s of onJobs) {
       const plan = planOf(a, s).join(' | ');
       expect(plan, s).toContain('jobs_ref');
       expect(plan, s).not.toMatch(/jobs_queued_order|SCAN jobs/);
     }
+  });
+
+  it("gives the console's thread back between a batch's reads, its archive copy and its hot write: a scan goes between them", async () => {
+    const h = await stationWithHistory({ old: 12, recent: 1, transit: 1 });
+    app = h.app;
+    const store = app.store;
+    // A turn of the loop queued as each step ends has run by the time the next step starts.
+    let turned = true;
+    const steps: boolean[] = [];
+    const mark = () => ((turned = false), setImmediate(() => (turned = true)));
+    const read = store.read.retention;
+    const openExceptionsOf = read.openExceptionsOf.bind(read);
+    read.openExceptionsOf = (ids) => {
+      const r = openExceptionsOf(ids);
+      mark();
+      return r;
+    };
+    const archiveCopy = store.archiveCopy.bind(store);
+    store.archiveCopy = (ids, at) => {
+      steps.push(turned);
+      archiveCopy(ids, at);
+      mark();
+    };
+    const write = store.write.bind(store);
+    store.write = ((actor: string, at: Date, fn: never) => {
+      if (actor === 'retention') steps.push(turned);
+      return write(actor, at, fn);
+    }) as typeof store.write;
+    await api(app, 'retention.run', {});
+    const job = store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
+    await archiveRun(app.ctx, job, { batch: 5 });
+    expect(steps).toEqual([true, true, true, true, true, true]); // three batches (5, 5, 2), each copy and write after a turn
+    expect(count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(h.old.map((p) => p.id))}`)).toBe(0);
+  });
+
+  it("sizes its batches to hold the console's thread about 3 ms a step, from 5 to 50 parcels, and archives each parcel once", async () => {
+    expect(nextBatch(10, { readMs: 0.6, copyMs: 1, writeMs: 1.5 })).toBe(20); // quick batches grow
+    expect(nextBatch(40, { readMs: 1, copyMs: 2, writeMs: 12 })).toBe(10); // the longest step decides, its commit included
+    expect(nextBatch(40, { readMs: 1, copyMs: 12, writeMs: 2 })).toBe(10);
+    expect(nextBatch(40, { readMs: 12, copyMs: 1, writeMs: 1 })).toBe(10);
+    expect(nextBatch(10, { readMs: 0, copyMs: 0, writeMs: 0 })).toBe(50);
+    expect(nextBatch(6, { readMs: 900, copyMs: 900, writeMs: 900 })).toBe(5); // a stalled disk: the smallest, never none
+    const h = await stationWithHistory({ old: 40, recent: 2, transit: 2 });
+    app = h.app;
+    await api(app, 'retention.run', {});
+    const job = app.store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
+    const batches: BatchTimes[] = [];
+    await archiveRun(app.ctx, job, { onBatch: (t) => batches.push(t) });
+    expect(batches[0].parcels).toBe(10);
+    for (let i = 1; i < batches.length; i++)
+      expect(batches[i].parcels).toBe(Math.min(nextBatch(batches[i - 1].parcels, batches[i - 1]), 40 - sum(batches.slice(0, i))));
+    expect(sum(batches)).toBe(40);
+    const archived = (sqliteOf(app.store).prepare("SELECT payload FROM events WHERE type = 'retention.archived'").pluck().all() as string[]).flatMap(
+      (p) => (JSON.parse(p) as { parcelIds: string[] }).parcelIds,
+    );
+    expect(new Set(archived).size).toBe(40);
+    expect(archived).toHaveLength(40);
   });
 
   it('another station applying the same events ends with the same hot tables and its own archive copy', async () => {

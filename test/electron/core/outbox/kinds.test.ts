@@ -3,6 +3,7 @@ import type { JobKind } from '../../../../db/job-types';
 import { emulatedCarrier } from '../../../../electron/capabilities/dispatch/carrier';
 import { api } from '../../../support/app';
 import { dispatchApp, pickOn } from '../../capabilities/dispatch/fixtures';
+import { carrierApiRules } from '../../../support/setups';
 
 /** Every job kind of db/job-types.ts: the compiler fails here when a kind is added or removed without this list. */
 const EVERY_KIND: Record<JobKind, true> = {
@@ -38,16 +39,7 @@ describe('typed jobs', () => {
 
   it('a committed event that queues a job wakes the runner: a closed manifest goes to the carrier before the next poll', async () => {
     app.clock.set(new Date('2026-11-27T02:00:00.000Z'));
-    await api(app, 'dispatch.rules.save', {
-      lineId: 'ups',
-      services: [],
-      maxParcels: null,
-      maxWeightGrams: null,
-      bags: 'none',
-      weight: 'off',
-      expectedPickup: '18:00',
-      acceptance: 'carrier_api',
-    });
+    await api(app, 'dispatch.rules.save', carrierApiRules('ups'));
     const ups = await pickOn(app, 'ups', 2);
     const m = await api(app, 'dispatch.open', { lineId: 'ups' });
     for (const p of ups) await api(app, 'dispatch.scan', { manifestId: m.id, code: p.trackingNumber });
