@@ -16,7 +16,7 @@ import { grownStation } from './grown';
 import { percentile, round, summarize } from './stats';
 import { ensureBuilt } from '../test/support/station-process';
 import { startConsole } from '../test/support/console-process';
-import { apiToFrame, idleFrames, keyToFrame, openBrowser, openConsole, scanToVerdict, scrollFrames, searchToRows } from './ui/page';
+import { apiToFrame, EXCEPTIONS_LIST, idleFrames, keyToFrame, openBrowser, openConsole, scanToVerdict, scrollFrames, searchToRows } from './ui/page';
 import { scrollFloorFrames } from './ui/scroll-floor';
 
 const SCANS = Number(process.env.BENCH_UI_SCANS ?? 200);
@@ -49,6 +49,15 @@ function spreadParcels(dir: string, n: number): string[] {
     const total = (db.prepare('SELECT count(*) AS n FROM parcels').get() as { n: number }).n;
     const at = db.prepare('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 1 OFFSET ?');
     return Array.from({ length: Math.min(n, total) }, (_, i) => (at.get(Math.floor((total * (i + 0.5)) / n)) as { t: string }).t);
+  } finally {
+    db.close();
+  }
+}
+
+function openExceptions(dir: string): number {
+  const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM monitor_exceptions WHERE status = 'open'").get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -95,6 +104,15 @@ async function parcelsScreen(page: Page, sample: string[]) {
   return { run, frames, floor, floorFrames, total, searches: summarize(searches) };
 }
 
+/** The Exceptions queue scrolled from the most urgent to the last open exception the station has. */
+async function exceptionsScreen(page: Page, open: number) {
+  await page.keyboard.press('F8');
+  if (!open) return null;
+  await page.waitForSelector('[data-testid="exception-row"]', { timeout: 60_000 });
+  const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES * 3, EXCEPTIONS_LIST, open);
+  return { run, open, frames: [...run.frames].sort((a, b) => a - b) };
+}
+
 async function station(label: string, dir: string) {
   const codes = openOrders(dir, SCANS);
   const parcels = parcelCount(dir);
@@ -105,7 +123,8 @@ async function station(label: string, dir: string) {
     const s = await scans(page, codes);
     // After the scans: a fresh station has its parcels only now (a reader beside the console: WAL).
     const p = await parcelsScreen(page, spreadParcels(dir, SEARCHES));
-    return { label, parcels, scans: s, list: p };
+    const e = await exceptionsScreen(page, openExceptions(dir));
+    return { label, parcels, scans: s, list: p, exceptions: e };
   } finally {
     await browser.close();
     await app.stop();
@@ -183,6 +202,19 @@ export const uiBench: Bench = {
             note: `${r.label}: median of ${searches.n} searches by full tracking number, last key to the answer on screen (40 ms typing pause included); p99 ${round(searches.p99, 1)} ms, max ${round(searches.max, 1)} ms`,
           },
         );
+        const e = r.exceptions;
+        if (e) {
+          const e95 = percentile(e.frames, 95);
+          const reached = e.run.rowsSeen >= e.open;
+          out.push({
+            key: `ui.exceptions_scroll_frame_p95_ms${tag}`,
+            value: round(e95, 1),
+            unit: 'ms',
+            target: '<= 17',
+            pass: e95 <= 17 && reached,
+            note: `${r.label}: ${e.frames.length} frames that scrolled ${SCROLL_STEP} px over ${e.open} open exceptions (frames waiting at the loaded end for the next page left out), ${e.run.rowsSeen} rows drawn (${reached ? 'every one' : 'NOT every one'}); p50 ${round(percentile(e.frames, 50), 1)} ms, max ${round(e.frames[e.frames.length - 1] ?? NaN, 1)} ms; ratio to the Parcels floor p95 ${round(e95 / floor95, 2)}`,
+          });
+        }
       }
       return out;
     } finally {

@@ -72,37 +72,57 @@ export function keyToFrame(page: Page): Promise<number> {
   );
 }
 
-/** Frame intervals (ms) while the parcels list is scrolled from top to bottom `stepPx` a frame. */
+/** A long list the bench scrolls: its scrolling box, its rows, and a row still loading. */
+export interface ScrolledList {
+  box: string;
+  row: string;
+  waiting: string;
+}
+export const PARCELS_LIST: ScrolledList = { box: '.ptable-scroll', row: '[data-testid="parcel-row"]', waiting: '.prow.waiting' };
+export const EXCEPTIONS_LIST: ScrolledList = { box: '.exc-table-wrap', row: '[data-testid="exception-row"]', waiting: '.exc-waiting' };
+
+/**
+ * Frame intervals (ms) while a list is scrolled from top to bottom `stepPx` a frame. A list whose
+ * scrollbar spans only the rows loaded so far (Exceptions) is scrolled until `untilRows` are drawn or
+ * `maxFrames` pass: at its loaded end it waits for the next page, as a person's scroll would.
+ */
 export function scrollFrames(
   page: Page,
   stepPx: number,
   maxFrames: number,
+  list: ScrolledList = PARCELS_LIST,
+  untilRows = 0,
 ): Promise<{ frames: number[]; rowsSeen: number; lastIndex: number; blanks: number }> {
   return page.evaluate(
-    ([step, max]) =>
+    ([step, max, l, until]) =>
       new Promise((resolve) => {
-        const box = document.querySelector('.ptable-scroll') as HTMLElement;
+        const box = document.querySelector(l.box) as HTMLElement;
         const frames: number[] = [];
         let last = performance.now();
         let blanks = 0;
         const seen = new Set<string>();
+        let ticks = 0;
+        // Only frames that drew a scroll step count: at a loaded end the list waits for its next page, idle.
+        let moved = false;
         const tick = (t: number) => {
-          frames.push(t - last);
+          if (moved) frames.push(t - last);
           last = t;
-          for (const r of box.querySelectorAll('[data-testid="parcel-row"]')) seen.add((r as HTMLElement).dataset.id!);
-          blanks += box.querySelectorAll('.prow.waiting').length ? 1 : 0;
-          const end = box.scrollTop + box.clientHeight >= box.scrollHeight - 1;
-          if (end || frames.length >= max) {
+          for (const r of box.querySelectorAll(l.row)) seen.add((r as HTMLElement).dataset.index!);
+          blanks += box.querySelectorAll(l.waiting).length ? 1 : 0;
+          const end = box.scrollTop + box.clientHeight >= box.scrollHeight - 1 && (!until || seen.size >= until);
+          if (end || ++ticks >= max) {
             const rows = box.querySelectorAll<HTMLElement>('[data-index]');
             resolve({ frames: frames.slice(1), rowsSeen: seen.size, lastIndex: Number(rows[rows.length - 1]?.dataset.index ?? -1), blanks });
             return;
           }
+          const before = box.scrollTop;
           box.scrollTop += step;
+          moved = box.scrollTop !== before;
           requestAnimationFrame(tick);
         };
         requestAnimationFrame((t) => ((last = t), requestAnimationFrame(tick)));
       }),
-    [stepPx, maxFrames] as const,
+    [stepPx, maxFrames, list, untilRows] as const,
   );
 }
 
