@@ -109,8 +109,9 @@ async function exceptionsScreen(page: Page, open: number) {
   await page.keyboard.press('F8');
   if (!open) return null;
   await page.waitForSelector('[data-testid="exception-row"]', { timeout: 60_000 });
-  const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES * 3, EXCEPTIONS_LIST, open);
-  return { run, open, frames: [...run.frames].sort((a, b) => a - b) };
+  const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES * 3, EXCEPTIONS_LIST);
+  const shown = Number(((await page.locator(EXCEPTIONS_LIST.total!).first().textContent()) ?? '0').replace(/\D/g, ''));
+  return { run, open: shown, frames: [...run.frames].sort((a, b) => a - b) };
 }
 
 async function station(label: string, dir: string) {

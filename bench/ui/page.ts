@@ -77,24 +77,31 @@ export interface ScrolledList {
   box: string;
   row: string;
   waiting: string;
+  /** Where the list shows how many rows it has, when its scrollbar spans only those loaded. */
+  total?: string;
 }
 export const PARCELS_LIST: ScrolledList = { box: '.ptable-scroll', row: '[data-testid="parcel-row"]', waiting: '.prow.waiting' };
-export const EXCEPTIONS_LIST: ScrolledList = { box: '.exc-table-wrap', row: '[data-testid="exception-row"]', waiting: '.exc-waiting' };
+/** Its scrollbar spans the rows loaded so far; the "All" chip counts every open exception. */
+export const EXCEPTIONS_LIST: ScrolledList = {
+  box: '.exc-table-wrap',
+  row: '[data-testid="exception-row"]',
+  waiting: '.exc-waiting',
+  total: '.cause-chips .chip b',
+};
 
 /**
  * Frame intervals (ms) while a list is scrolled from top to bottom `stepPx` a frame. A list whose
- * scrollbar spans only the rows loaded so far (Exceptions) is scrolled until `untilRows` are drawn or
- * `maxFrames` pass: at its loaded end it waits for the next page, as a person's scroll would.
+ * scrollbar spans only the rows loaded so far (Exceptions) is scrolled until as many rows as it says it
+ * has are drawn, or `maxFrames` pass: at its loaded end it waits for the next page, as a person's would.
  */
 export function scrollFrames(
   page: Page,
   stepPx: number,
   maxFrames: number,
   list: ScrolledList = PARCELS_LIST,
-  untilRows = 0,
 ): Promise<{ frames: number[]; rowsSeen: number; lastIndex: number; blanks: number }> {
   return page.evaluate(
-    ([step, max, l, until]) =>
+    ([step, max, l]) =>
       new Promise((resolve) => {
         const box = document.querySelector(l.box) as HTMLElement;
         const frames: number[] = [];
@@ -109,7 +116,8 @@ export function scrollFrames(
           last = t;
           for (const r of box.querySelectorAll(l.row)) seen.add((r as HTMLElement).dataset.index!);
           blanks += box.querySelectorAll(l.waiting).length ? 1 : 0;
-          const end = box.scrollTop + box.clientHeight >= box.scrollHeight - 1 && (!until || seen.size >= until);
+          const until = l.total ? Number((document.querySelector(l.total)?.textContent ?? '0').replace(/\D/g, '')) : 0;
+          const end = box.scrollTop + box.clientHeight >= box.scrollHeight - 1 && seen.size >= until;
           if (end || ++ticks >= max) {
             const rows = box.querySelectorAll<HTMLElement>('[data-index]');
             resolve({ frames: frames.slice(1), rowsSeen: seen.size, lastIndex: Number(rows[rows.length - 1]?.dataset.index ?? -1), blanks });
@@ -122,7 +130,7 @@ export function scrollFrames(
         };
         requestAnimationFrame((t) => ((last = t), requestAnimationFrame(tick)));
       }),
-    [stepPx, maxFrames, list, untilRows] as const,
+    [stepPx, maxFrames, list] as const,
   );
 }
 
