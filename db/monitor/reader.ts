@@ -379,15 +379,26 @@ export function monitorReader(db: Sqlite) {
       return e?.occurred_at ?? null;
     },
     /** Open exceptions of parcels no longer watched (delivered or returned, voided): nothing else would close them. All of them (a full pass). */
-    openExceptionsOffWatch(): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
+    /**
+     * Those of the exceptions with rowid in (from, to]: a full pass reads the table a range at a time,
+     * yielding between ranges (all of it at once held the loop about 120 ms at 100k parcels).
+     */
+    openExceptionsOffWatch(
+      from = 0,
+      to = Number.MAX_SAFE_INTEGER,
+    ): Array<{ exceptionId: string; parcelId: string; trackStatus: string | null; parcelStatus: string | null }> {
       return (
         stmt(
           db,
-          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_exceptions e
+          `SELECT e.id, e.parcel_id, t.status AS track_status, p.status AS parcel_status FROM monitor_exceptions e NOT INDEXED
            LEFT JOIN monitor_tracking t ON t.parcel_id = e.parcel_id LEFT JOIN parcels p ON p.id = e.parcel_id
-           WHERE e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
-        ).all() as Raw[]
+           WHERE e.rowid > ? AND e.rowid <= ? AND e.status = 'open' AND NOT EXISTS (SELECT 1 FROM monitor_watch w WHERE w.parcel_id = e.parcel_id)`,
+        ).all(from, to) as Raw[]
       ).map(toOffWatch);
+    },
+    /** The highest rowid of the exceptions (where a full pass's last range ends). */
+    exceptionsRowidEnd(): number {
+      return (stmt(db, 'SELECT max(rowid) AS n FROM monitor_exceptions').get() as { n: number | null }).n ?? 0;
     },
     /**
      * The same, among the parcels that left the watch list with an open exception since the pass last

@@ -20,6 +20,9 @@ import { windowMs } from './windows';
 import { runtimeOf, type PassSummary } from './runtime';
 import { covers, type TrackingSource } from './sources/types';
 
+/** Exceptions a full pass reads at once (by rowid) when it looks for those whose parcel left the watch list. */
+const OFF_WATCH_ROWS = 4000;
+
 const H = 3_600_000;
 /** Queue at most this much of each source's request budget per pass; later passes take the rest. */
 const QUEUE_MINUTES = 5;
@@ -330,7 +333,17 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   // takes its open exception with it: no rule looks at it any more.
   // A due pass reads only the parcels that left with one open (the projector notes them); a full pass all.
   const unwatched = reader.openExceptionsUnwatched();
-  for (const x of mode === 'full' ? reader.openExceptionsOffWatch() : unwatched.open) {
+  const offWatch = mode === 'full' ? [] : unwatched.open;
+  if (mode === 'full') {
+    const end = reader.exceptionsRowidEnd();
+    for (let from = 0; from < end; from += OFF_WATCH_ROWS) {
+      const s0 = performance.now();
+      offWatch.push(...reader.openExceptionsOffWatch(from, from + OFF_WATCH_ROWS));
+      busyMs += performance.now() - s0;
+      if (from + OFF_WATCH_ROWS < end) yield* pause();
+    }
+  }
+  for (const x of offWatch) {
     const reason =
       x.trackStatus === 'delivered'
         ? 'the carrier delivered the parcel'
