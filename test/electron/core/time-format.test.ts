@@ -21,37 +21,16 @@ describe('the one time format', () => {
     expect(whenOf('2026-12-06T16:30:00Z', SH, now)).toBe('Mon 7 Dec 00:30');
   });
   it('answers as Intl does in every zone, across each change of clocks (it asks Intl once a day, not once a time)', () => {
+    const parts = (ms: number, zone: string, o: Intl.DateTimeFormatOptions) =>
+      Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', ...o }).formatToParts(ms).map((x) => [x.type, x.value]));
     const reference = (ms: number, zone: string) => {
-      const p = Object.fromEntries(
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          weekday: 'short',
-          day: 'numeric',
-          month: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        })
-          .formatToParts(ms)
-          .map((x) => [x.type, x.value]),
-      );
+      const p = parts(ms, zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
       return `${p.weekday} ${p.day} ${p.month} ${String(Number(p.hour) % 24).padStart(2, '0')}:${p.minute}`;
     };
+    // The zone's wall clock minus UTC: a day whose two ends differ is a day its clocks change.
     const wallMinus = (ms: number, zone: string) => {
-      const p = Object.fromEntries(
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          hourCycle: 'h23',
-        })
-          .formatToParts(ms)
-          .map((x) => [x.type, Number(x.value)]),
-      );
-      return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute) - Math.floor(ms / 60_000) * 60_000;
+      const p = parts(ms, zone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+      return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute) - Math.floor(ms / 60_000) * 60_000;
     };
     // Half-hour summer time, a quarter-hour zone, both hemispheres, a zone that dropped summer time in 2019.
     const zones = ['Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'Asia/Kathmandu'];
