@@ -94,11 +94,13 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   // A sliced pass sizes its slices so that each step holds the loop for about STEP_MS, whatever a look
   // costs on this station (30 to 100 µs a parcel at 100k): a scan waits at most one step. A slice
   // given by the caller stays fixed (tests compare passes slice for slice).
-  let slice = opts.slice ?? MAX_SLICE;
+  // Each pass starts at the size the last one ended with (a console's first at the smallest): starting
+  // every pass at the largest held the loop 150 ms in its first step at 100k.
+  let slice = opts.slice ?? rt.slice ?? MIN_SLICE;
   let stepStart = performance.now();
   const pause = function* () {
     if (opts.slice === undefined)
-      slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round((slice * STEP_MS) / Math.max(performance.now() - stepStart, 0.5))));
+      rt.slice = slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round((slice * STEP_MS) / Math.max(performance.now() - stepStart, 0.5))));
     yield;
     stepStart = performance.now();
   };

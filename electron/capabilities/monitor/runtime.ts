@@ -19,6 +19,8 @@ export interface MonitorRuntime {
   lastPass: PassSummary | null;
   /** The next pass looks at every watched parcel (a new console, or its sources changed). */
   fullNext: boolean;
+  /** The slice size the last sliced pass ended with: the next one starts there, not at the largest. */
+  slice: number | null;
 }
 
 export interface PassSummary {
@@ -42,8 +44,8 @@ export interface PassSummary {
 
 const runtimes = new WeakMap<ServiceContext, MonitorRuntime>();
 
-export function setRuntime(ctx: ServiceContext, rt: Omit<MonitorRuntime, 'buckets' | 'lastPass' | 'realNowMs' | 'fullNext'>): MonitorRuntime {
-  const full: MonitorRuntime = { ...rt, buckets: new Map(), lastPass: null, realNowMs: () => performance.now(), fullNext: true };
+export function setRuntime(ctx: ServiceContext, rt: Omit<MonitorRuntime, 'buckets' | 'lastPass' | 'realNowMs' | 'fullNext' | 'slice'>): MonitorRuntime {
+  const full: MonitorRuntime = { ...rt, buckets: new Map(), lastPass: null, realNowMs: () => performance.now(), fullNext: true, slice: null };
   runtimes.set(ctx, full);
   return full;
 }
@@ -63,6 +65,7 @@ export function runtimeOf(ctx: ServiceContext): MonitorRuntime {
         lastPass: null,
         realNowMs: () => performance.now(),
         fullNext: true,
+        slice: null,
       }),
     );
   return rt;
