@@ -54,19 +54,11 @@ function spreadParcels(dir: string, n: number): string[] {
   }
 }
 
-function openExceptions(dir: string): number {
+/** A count read from the station's file before it starts (`sql` answers one row with `n`). */
+function countIn(dir: string, sql: string): number {
   const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
   try {
-    return (db.prepare("SELECT count(*) AS n FROM monitor_exceptions WHERE status = 'open'").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
-function parcelCount(dir: string): number {
-  const db = new Database(join(dir, 'firstscan.db'), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM parcels').get() as { n: number }).n;
+    return (db.prepare(sql).get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -116,7 +108,7 @@ async function exceptionsScreen(page: Page, open: number) {
 
 async function station(label: string, dir: string) {
   const codes = openOrders(dir, SCANS);
-  const parcels = parcelCount(dir);
+  const parcels = countIn(dir, 'SELECT count(*) AS n FROM parcels');
   const app = await startConsole(dir);
   const browser = await openBrowser();
   try {
@@ -124,7 +116,7 @@ async function station(label: string, dir: string) {
     const s = await scans(page, codes);
     // After the scans: a fresh station has its parcels only now (a reader beside the console: WAL).
     const p = await parcelsScreen(page, spreadParcels(dir, SEARCHES));
-    const e = await exceptionsScreen(page, openExceptions(dir));
+    const e = await exceptionsScreen(page, countIn(dir, "SELECT count(*) AS n FROM monitor_exceptions WHERE status = 'open'"));
     return { label, parcels, scans: s, list: p, exceptions: e };
   } finally {
     await browser.close();
