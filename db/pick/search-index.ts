@@ -1,5 +1,6 @@
 import type { Sqlite } from '../core/open';
 import { stmt } from '../core/stmt';
+import { sizedToBudget } from '../core/budget';
 
 /** Texts moved per transaction at most (a caller may ask for fewer, or for the whole queue). */
 export const SEARCH_BATCH = 500;
@@ -14,7 +15,7 @@ export const SEARCH_STEP_MS = 8;
  * at once held the loop 100 to 240 ms, over and over, while a grown or migrated station moved its queue.
  */
 export function nextSearchBatch(last: number, ms: number): number {
-  return Math.max(5, Math.min(SEARCH_BATCH, Math.floor((last * SEARCH_STEP_MS) / Math.max(ms, 0.5))));
+  return sizedToBudget(last, ms, SEARCH_STEP_MS, 5, SEARCH_BATCH);
 }
 
 /**

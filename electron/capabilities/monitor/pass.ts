@@ -8,6 +8,7 @@
 // sources can take plus what is truly due, not the backlog. It works in slices (read, decide, commit),
 // yielding between them.
 import type { InFlightRow, PollState } from '../../../db/monitor/reader';
+import { sizedToBudget } from '../../../db/core/budget';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import type { Looked, Waiting } from '../../../db/monitor/due';
@@ -99,8 +100,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   let slice = opts.slice ?? rt.slice ?? MIN_SLICE;
   let stepStart = performance.now();
   const pause = function* () {
-    if (opts.slice === undefined)
-      rt.slice = slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round((slice * STEP_MS) / Math.max(performance.now() - stepStart, 0.5))));
+    if (opts.slice === undefined) rt.slice = slice = sizedToBudget(slice, performance.now() - stepStart, STEP_MS, MIN_SLICE, MAX_SLICE);
     yield;
     stepStart = performance.now();
   };

@@ -8,6 +8,7 @@ import { actorOf, type ServiceContext } from '../../core/context';
 import { newId } from '../../core/ids';
 import { badInput } from '../../core/errors';
 import { DEFAULT_HORIZON_DAYS } from '../../../db/retention/reader';
+import { sizedToBudget } from '../../../db/core/budget';
 
 const D = 86_400_000;
 /**
@@ -93,8 +94,7 @@ export interface BatchTimes {
 
 /** The next batch's size: the last one's scaled so that its longest step holds the thread about STEP_MS. */
 export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'copyMs' | 'writeMs'>): number {
-  const longest = Math.max(t.readMs, t.copyMs, t.writeMs, 0.5);
-  return Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round((size * STEP_MS) / longest)));
+  return sizedToBudget(size, Math.max(t.readMs, t.copyMs, t.writeMs), STEP_MS, MIN_BATCH, MAX_BATCH);
 }
 
 /** Between a batch's steps: a scan that came meanwhile goes first. */
