@@ -74,10 +74,24 @@ export function startCheckpointer(db: Sqlite, everyMs = 1000, onError: (err: unk
   return () => clearInterval(t);
 }
 
+/**
+ * Whether the checkpointer truncates the log now, after its PASSIVE copy (`log` frames, `checkpointed` of
+ * them copied): once a copy has caught up, the next write starts the log again from its beginning, so the
+ * file stops growing; a file grown past the limit is truncated when the station is quiet (the copy caught up
+ * and nothing was committed since the last tick). TRUNCATE takes the write lock, and while the station
+ * writes, a writer (the console's thread, a scan) waited behind it 100-500 ms on a busy disk. Only a file
+ * past three times the limit is truncated while writes go on, once nearly caught up.
+ */
+export function shouldTruncate(t: { bytes: number; limitBytes: number; log: number; checkpointed: number; written: boolean }): boolean {
+  const caughtUp = t.log === t.checkpointed;
+  if (t.bytes > t.limitBytes && caughtUp && !t.written) return true;
+  return t.bytes > 3 * t.limitBytes && t.log - t.checkpointed < 256;
+}
+
 // Plain CommonJS run in a worker thread: its own connection to the same file, checkpointing on request.
-// Each tick copies what it can without holding anyone up (PASSIVE). A WAL file grown past the limit is
-// then truncated (TRUNCATE) once the copy has caught up, so what is left to copy while writers wait is
-// small; it waits at most 100 ms for a writer to finish, else it tries again at the next tick.
+// Each tick copies what it can without holding anyone up (PASSIVE), then truncates when `shouldTruncate`
+// says so (data_version tells whether another connection committed since the last tick). It waits at most
+// 100 ms for a writer, else it tries again at the next tick.
 const CHECKPOINT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
@@ -85,17 +99,21 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const walBytes = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const shouldTruncate = ${shouldTruncate.toString()};
+let lastVersion = -1;
 parentPort.on('message', (m) => {
   if (m === 'stop') { db.close(); parentPort.close(); return; }
   try {
     const [p] = db.pragma('wal_checkpoint(PASSIVE)');
     const before = walBytes();
+    const version = db.pragma('data_version', { simple: true });
     let truncated = false;
-    if (before > workerData.limitBytes && p.log - p.checkpointed < 256) {
+    if (shouldTruncate({ bytes: before, limitBytes: workerData.limitBytes, log: p.log, checkpointed: p.checkpointed, written: version !== lastVersion })) {
       db.pragma('busy_timeout = 100');
       try { const [t] = db.pragma('wal_checkpoint(TRUNCATE)'); truncated = t.busy === 0; }
       finally { db.pragma('busy_timeout = 5000'); }
     }
+    lastVersion = version;
     parentPort.postMessage({ ok: true, before, after: walBytes(), truncated });
   }
   catch (e) { parentPort.postMessage({ ok: false, code: e.code, message: e.message }); }

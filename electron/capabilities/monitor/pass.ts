@@ -54,8 +54,8 @@ export interface PassOptions {
   mode?: 'due' | 'full';
   /** Parcels looked at per slice: each slice reads, decides and commits on its own. */
   slice?: number;
-  /** Told how long each step held the event loop (ms), in a sliced pass (the bench). */
-  onStep?: (ms: number) => void;
+  /** Told how long each step held the event loop (ms) and where it began and ended, in a sliced pass (the bench). */
+  onStep?: (ms: number, where: string) => void;
 }
 
 /** One pass, all at once (the `monitor.pass` channel, tests, the demo grower). */
@@ -74,17 +74,26 @@ const STEP_MS = 8;
 /** One pass in slices, giving the event loop back between them: a scan never waits for more than a slice. */
 export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {}): Promise<PassSummary | null> {
   const steps = passSteps(ctx, opts);
+  let from = 'start';
   for (;;) {
     const t0 = performance.now();
     const r = steps.next();
-    opts.onStep?.(performance.now() - t0);
+    const to = r.done ? { at: 'end', writeMs: 0 } : r.value;
+    if (opts.onStep) opts.onStep(performance.now() - t0, `${from} > ${to.at}${to.writeMs >= 1 ? `, writes ${Math.round(to.writeMs)} ms` : ''}`);
+    from = to.at;
     if (r.done) return r.value;
     await new Promise<void>((ok) => setImmediate(ok));
     if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
   }
 }
 
-function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, PassSummary> {
+/** Where a step of a sliced pass ended, and how much of it went to writes (commits included). */
+interface StepEnd {
+  at: string;
+  writeMs: number;
+}
+
+function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, PassSummary> {
   const t0 = performance.now();
   const now = ctx.clock.now();
   const nowMs = now.getTime();
@@ -99,12 +108,18 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
   // every pass at the largest held the loop 150 ms in its first step at 100k.
   let slice = opts.slice ?? rt.slice ?? MIN_SLICE;
   let stepStart = performance.now();
-  const pause = function* () {
+  let busyBefore = 0;
+  const pause = function* (at: string) {
     if (opts.slice === undefined) rt.slice = slice = sizedToBudget(slice, performance.now() - stepStart, STEP_MS, MIN_SLICE, MAX_SLICE);
-    yield;
+    yield { at, writeMs: busyMs - busyBefore };
+    busyBefore = busyMs;
     stepStart = performance.now();
   };
   const actor = opts.actor ?? 'monitor';
+  // The pass's writes skip the fsync, which held the loop for up to 200 ms a commit on a busy disk: a power
+  // cut can lose only the newest of them, whole and in order (the WAL keeps a prefix), and the next pass
+  // decides the same again from what is left. The next durable write (a scan's) makes them durable too.
+  const write = (fn: Parameters<typeof ctx.store.write>[2]) => ctx.store.unsynced(() => ctx.store.write(actor, now, fn));
   const rules = rulesOf(ctx);
   const lines = new Map<string, LineData>(ctx.store.read.lines.all().map((l) => [l.id, l]));
   const thresholds = new Map([...lines.values()].map((l) => [l.id, thresholdsFor(rules, l)]));
@@ -227,7 +242,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     }
     const s0 = performance.now();
     if (mine.length)
-      ctx.store.write(actor, now, (emit) => {
+      write((emit) => {
         ctx.store.monitorDue(dues);
         mine.forEach((e) => emit(e));
       });
@@ -245,7 +260,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       look(rows);
       after = rows[rows.length - 1].id;
       if (rows.length < n) break;
-      yield* pause();
+      yield* pause('look');
     }
   } else {
     const ids = reader.dueIds(nowMs);
@@ -253,7 +268,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       const n = slice;
       look(reader.inFlightOf(ids.slice(i, i + n)));
       i += n;
-      if (i < ids.length) yield* pause();
+      if (i < ids.length) yield* pause('look');
     }
   }
 
@@ -286,9 +301,9 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       if (!jobs.length) return;
       const part = jobs.splice(0);
       const s0 = performance.now();
-      ctx.store.write(actor, now, (emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
+      write((emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
       busyMs += performance.now() - s0;
-      yield* pause();
+      yield* pause(`queue ${s.id}`);
     };
     for (const kind of [0, 1] as const) {
       const name = kind === 0 ? 'monitor.register' : 'monitor.poll';
@@ -342,7 +357,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
       const s0 = performance.now();
       offWatch.push(...reader.openExceptionsOffWatch(from, from + OFF_WATCH_ROWS));
       busyMs += performance.now() - s0;
-      if (from + OFF_WATCH_ROWS < end) yield* pause();
+      if (from + OFF_WATCH_ROWS < end) yield* pause('off-watch');
     }
   }
   for (const x of offWatch) {
@@ -377,12 +392,12 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<void, Pas
     i += part.length;
     const last = i >= events.length;
     const s0 = performance.now();
-    ctx.store.write(actor, now, (emit) => {
+    write((emit) => {
       if (last) ctx.store.monitorUnwatched(unwatched.parcelIds);
       part.forEach((e) => emit(e));
     });
     busyMs += performance.now() - s0;
-    if (!last) yield* pause();
+    if (!last) yield* pause('clear');
   }
   if (!events.length) ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {

@@ -128,19 +128,24 @@ export async function archiveRun(
     await giveBack();
     if (!ctx.store.isOpen()) throw new Error('The station is closing: the archive run goes on at the next start.');
     const t2 = performance.now();
-    ctx.store.write('retention', now, (emit) => {
-      for (const x of exceptions)
+    // Without its own fsync: the copy above is durable already, so a crash that loses this write leaves the
+    // rows in both files, and the retry (the job is not finished until its durable last write) copies what
+    // is there (never twice) and deletes again. The run's last write makes every batch's durable.
+    ctx.store.unsynced(() =>
+      ctx.store.write('retention', now, (emit) => {
+        for (const x of exceptions)
+          emit({
+            type: 'monitor.exception_cleared',
+            subject: x.parcelId,
+            payload: { exceptionId: x.id, parcelId: x.parcelId, reason: 'the carrier delivered the parcel (closed when it was archived)' },
+          });
         emit({
-          type: 'monitor.exception_cleared',
-          subject: x.parcelId,
-          payload: { exceptionId: x.id, parcelId: x.parcelId, reason: 'the carrier delivered the parcel (closed when it was archived)' },
+          type: 'retention.archived',
+          subject: runId,
+          payload: { runId, parcelIds: ids, rows: bulk.rows, bytes: bulk.bytes, exceptionsClosed: exceptions.length },
         });
-      emit({
-        type: 'retention.archived',
-        subject: runId,
-        payload: { runId, parcelIds: ids, rows: bulk.rows, bytes: bulk.bytes, exceptionsClosed: exceptions.length },
-      });
-    });
+      }),
+    );
     const times = { parcels: ids.length, readMs, copyMs, writeMs: performance.now() - t2 };
     opts.onBatch?.(times);
     if (opts.batch === undefined) size = nextBatch(size, times);

@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite, startCheckpointWorker, walStatus } from '../../../db/core/open';
+import { openSqlite, shouldTruncate, startCheckpointWorker, walStatus } from '../../../db/core/open';
 import { tempDir } from '../../support/app';
 
 const walOf = (file: string) => statSync(`${file}-wal`).size;
@@ -51,6 +51,60 @@ describe('the write-ahead log under steady writes', () => {
     expect(s.maxBytes).toBeGreaterThanOrEqual(limit);
     expect(max).toBeLessThan(8 * limit);
     expect(s.bytes).toBeLessThan(8 * limit);
+  });
+});
+
+describe('when the checkpointer truncates the log', () => {
+  const limitBytes = 16 * 1024 * 1024;
+  const mb = 1024 * 1024;
+
+  it('not while the station writes, below three times the limit: a truncation holds every writer, a scan too', () => {
+    // Caught up, but something was committed since the last tick.
+    expect(shouldTruncate({ bytes: 40 * mb, limitBytes, log: 900, checkpointed: 900, written: true })).toBe(false);
+    expect(shouldTruncate({ bytes: 40 * mb, limitBytes, log: 900, checkpointed: 700, written: true })).toBe(false);
+  });
+
+  it('when the station is quiet: the copy caught up and nothing committed since the last tick', () => {
+    expect(shouldTruncate({ bytes: 17 * mb, limitBytes, log: 900, checkpointed: 900, written: false })).toBe(true);
+    // Not caught up (a reader holds an old snapshot): nothing to gain yet.
+    expect(shouldTruncate({ bytes: 17 * mb, limitBytes, log: 900, checkpointed: 100, written: false })).toBe(false);
+    // Under the limit: the log is reused from its beginning, the file left as it is.
+    expect(shouldTruncate({ bytes: 15 * mb, limitBytes, log: 900, checkpointed: 900, written: false })).toBe(false);
+  });
+
+  it('past three times the limit even while writes go on, once nearly caught up (the bound under steady writes)', () => {
+    expect(shouldTruncate({ bytes: 49 * mb, limitBytes, log: 12_000, checkpointed: 11_900, written: true })).toBe(true);
+    expect(shouldTruncate({ bytes: 49 * mb, limitBytes, log: 12_000, checkpointed: 9_000, written: true })).toBe(false);
+  });
+
+  it('a worker truncates a log past the limit once the station went quiet', async () => {
+    const dir = tempDir('fs-wal-');
+    const file = join(dir, 'station.db');
+    const db = openSqlite({ file });
+    const limit = 512 * 1024;
+    const stop = startCheckpointWorker(
+      db,
+      20,
+      (e) => {
+        throw e;
+      },
+      limit,
+    );
+    try {
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+      for (let i = 0; walOf(file) <= limit; i++) db.transaction(() => ins.run('x'.repeat(8000)))();
+      expect(walOf(file)).toBeLessThan(3 * limit);
+      for (let waited = 0; walStatus(db).truncations === 0; waited += 10) {
+        if (waited > 20_000) throw new Error('the log was never truncated once the station was quiet');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(walOf(file)).toBe(0);
+    } finally {
+      stop();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
