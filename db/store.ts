@@ -26,7 +26,7 @@ import { packReader } from './pack/reader';
 import { operatorsReader } from './operators/reader';
 import { assessmentReader } from './assessment/reader';
 import { retentionReader } from './retention/reader';
-import { attachArchive, checkpointArchive, copyToArchive } from './retention/archive';
+import { attachArchive, checkpointArchive, copyToArchive, flushArchive } from './retention/archive';
 import { bindHandle } from './core/handle';
 import { moveSearchQueue, nextSearchBatch, SEARCH_FIRST_BATCH } from './pick/search-index';
 
@@ -187,6 +187,10 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     archiveCopy(parcelIds: string[], at: string): void {
       if (disk.refuses()) throw new DiskFullError(disk.drive);
       db.transaction(() => copyToArchive(db, parcelIds, at))();
+    },
+    /** The archive's last copy made durable, off the console's thread (before the hot rows go). */
+    archiveFlush(): Promise<void> {
+      return flushArchive(db);
     },
     /** After an archive run: the archive's write-ahead log folded into its file. */
     archiveSettle(): void {

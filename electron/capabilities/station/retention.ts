@@ -125,10 +125,10 @@ export async function archiveRun(
     const t1 = performance.now();
     ctx.store.archiveCopy(ids, at);
     const copyMs = performance.now() - t1;
-    await giveBack();
+    await ctx.store.archiveFlush();
     if (!ctx.store.isOpen()) throw new Error('The station is closing: the archive run goes on at the next start.');
     const t2 = performance.now();
-    // Without its own fsync: the copy above is durable already, so a crash that loses this write leaves the
+    // Without its own fsync: the copy above is durable already (flushed), so a crash that loses this write leaves the
     // rows in both files, and the retry (the job is not finished until its durable last write) copies what
     // is there (never twice) and deletes again. The run's last write makes every batch's durable.
     ctx.store.unsynced(() =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, demoApp } from '../../../support/app';
+import { api, demoApp, tempDir } from '../../../support/app';
 import { sqliteOf } from '../../../../db/core/handle';
 import { dumpProjections, rebuildProjections } from '../../../../db/rebuild';
 import { fingerprint } from '../../../../db/fingerprint';
@@ -154,6 +154,32 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     await archiveRun(app.ctx, job, { batch: 5 });
     expect(steps).toEqual([true, true, true, true, true, true]); // three batches (5, 5, 2), each copy and write after a turn
     expect(count(app, `SELECT count(*) FROM monitor_scans WHERE parcel_id IN ${inList(h.old.map((p) => p.id))}`)).toBe(0);
+  });
+
+  it("takes a batch's rows out of the hot database only after their copy in the archive file is flushed to disk", async () => {
+    const dataDir = tempDir('fs-retention-flush-');
+    const h = await stationWithHistory({ old: 12, recent: 1, transit: 1, dataDir });
+    app = h.app;
+    const store = app.store;
+    const order: string[] = [];
+    const archiveCopy = store.archiveCopy.bind(store);
+    store.archiveCopy = (ids, at) => (order.push('copy'), archiveCopy(ids, at));
+    const archiveFlush = store.archiveFlush.bind(store);
+    store.archiveFlush = async () => {
+      order.push('flush');
+      await archiveFlush();
+      order.push('flushed');
+    };
+    const write = store.write.bind(store);
+    store.write = ((actor: string, at: Date, fn: never) => {
+      if (actor === 'retention') order.push('hot');
+      return write(actor, at, fn);
+    }) as typeof store.write;
+    await api(app, 'retention.run', {});
+    const job = store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
+    await archiveRun(app.ctx, job, { batch: 5 });
+    expect(order.join(' ')).toBe(Array(3).fill('copy flush flushed hot').join(' ')); // batches of 5, 5, 2
+    expect(count(app, 'SELECT count(*) FROM archive.monitor_scans')).toBeGreaterThan(0);
   });
 
   it("sizes its batches to hold the console's thread about 3 ms a step, from 5 to 50 parcels, and archives each parcel once", async () => {
