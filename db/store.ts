@@ -1,4 +1,4 @@
-import type { Sqlite } from './core/open';
+import { logRoom, type Sqlite } from './core/open';
 import { EventLog } from './core/events';
 import { project } from './projections';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
@@ -118,6 +118,7 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
      * writes the caller makes durable at the end with a last ordinary write.
      */
     unsynced<T>(fn: () => T): T {
+      if (db.inTransaction) return fn(); // inside another's transaction: its commit decides
       db.pragma('synchronous = NORMAL');
       try {
         return fn();
@@ -195,6 +196,10 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
     /** After an archive run: the archive's write-ahead log folded into its file. */
     archiveSettle(): void {
       if (db.open) checkpointArchive(db);
+    },
+    /** For a long writer between its steps: waits while the WAL is past its limit and not copied yet (db/core/open.ts). */
+    logRoom(): Promise<void> {
+      return logRoom(db);
     },
     /** False once the connection is closed (the app is stopping). */
     isOpen(): boolean {

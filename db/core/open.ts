@@ -114,7 +114,7 @@ parentPort.on('message', (m) => {
       finally { db.pragma('busy_timeout = 5000'); }
     }
     lastVersion = version;
-    parentPort.postMessage({ ok: true, before, after: walBytes(), truncated });
+    parentPort.postMessage({ ok: true, before, after: walBytes(), truncated, log: truncated ? 0 : p.log, checkpointed: truncated ? 0 : p.checkpointed });
   }
   catch (e) { parentPort.postMessage({ ok: false, code: e.code, message: e.message }); }
 });`;
@@ -132,6 +132,21 @@ export interface WalStatus {
 export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
 const walStatuses = new WeakMap<Sqlite, WalStatus>();
+
+/** Per connection with a checkpoint worker: whether its log is past the limit and not copied yet, and a way to wait for a copy. */
+const logRooms = new WeakMap<Sqlite, { behind(): boolean; copy(): Promise<void> }>();
+
+/**
+ * For a writer that goes on for many steps (the monitor's first pass, an archive run): resolves at once
+ * while the log is within its limit (or copied up), else after the checkpointer copied what is there. The
+ * writer waits, not the console: a scan still goes meanwhile. The copy catches up while nothing else is
+ * written, so the next write starts the log again from its beginning: the log stays near its limit
+ * without a TRUNCATE, which would hold every writer.
+ */
+export function logRoom(db: Sqlite): Promise<void> {
+  const room = logRooms.get(db);
+  return room?.behind() ? room.copy() : Promise.resolve();
+}
 
 export function walStatus(db: Sqlite): WalStatus {
   const s = walStatuses.get(db) ?? { bytes: 0, maxBytes: 0, limitBytes: WAL_LIMIT_BYTES, truncations: 0, lastTruncatedAt: null };
@@ -165,31 +180,56 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
   let stopped = false;
   const status: WalStatus = { bytes: 0, maxBytes: 0, limitBytes, truncations: 0, lastTruncatedAt: null };
   walStatuses.set(db, status);
+  // What the last copy found (frames in the log, frames copied); before the first, unknown: not copied.
+  let log = { frames: 1, copied: 0 };
+  let waiting: Array<() => void> = [];
+  const tick = () => {
+    if (busy || stopped) return;
+    busy = true;
+    worker.postMessage('checkpoint');
+  };
+  logRooms.set(db, {
+    behind: () => !stopped && log.copied < log.frames && walFileBytes(db.name) > limitBytes,
+    copy: () =>
+      new Promise<void>((ok) => {
+        waiting.push(ok);
+        setTimeout(ok, 2000).unref(); // a worker that stopped answering never holds a writer for long
+        tick();
+      }),
+  });
+  const answered = () => {
+    const w = waiting;
+    waiting = [];
+    w.forEach((ok) => ok());
+  };
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, limitBytes },
   });
   worker.unref();
-  worker.on('message', (m: { ok: boolean; code?: string; message?: string; before?: number; after?: number; truncated?: boolean }) => {
-    busy = false;
-    if (!m.ok) return onError(Object.assign(new Error(m.message), { code: m.code }));
-    status.maxBytes = Math.max(status.maxBytes, m.before ?? 0, m.after ?? 0);
-    status.bytes = m.after ?? 0;
-    if (m.truncated) (status.truncations++, (status.lastTruncatedAt = new Date().toISOString()));
-  });
+  worker.on(
+    'message',
+    (m: { ok: boolean; code?: string; message?: string; before?: number; after?: number; truncated?: boolean; log?: number; checkpointed?: number }) => {
+      busy = false;
+      answered();
+      if (!m.ok) return onError(Object.assign(new Error(m.message), { code: m.code }));
+      log = { frames: m.log ?? 0, copied: m.checkpointed ?? 0 };
+      status.maxBytes = Math.max(status.maxBytes, m.before ?? 0, m.after ?? 0);
+      status.bytes = m.after ?? 0;
+      if (m.truncated) (status.truncations++, (status.lastTruncatedAt = new Date().toISOString()));
+    },
+  );
   worker.on('error', (err) => {
     busy = false;
+    answered();
     if (!stopped) onError(err);
   });
-  const t = setInterval(() => {
-    if (busy || stopped) return;
-    busy = true;
-    worker.postMessage('checkpoint');
-  }, everyMs);
+  const t = setInterval(tick, everyMs);
   t.unref();
   return () => {
     stopped = true;
     clearInterval(t);
+    answered();
     worker.postMessage('stop');
   };
 }

@@ -83,6 +83,7 @@ export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {})
     from = to.at;
     if (r.done) return r.value;
     await new Promise<void>((ok) => setImmediate(ok));
+    await ctx.store.logRoom(); // a first pass writes every wait list: the checkpointer keeps up
     if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
   }
 }

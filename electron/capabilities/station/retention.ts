@@ -150,6 +150,7 @@ export async function archiveRun(
     opts.onBatch?.(times);
     if (opts.batch === undefined) size = nextBatch(size, times);
     await breathe();
+    await ctx.store.logRoom();
   }
   ctx.store.archiveSettle();
   const run = r.run(runId);

@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite, shouldTruncate, startCheckpointWorker, walStatus } from '../../../db/core/open';
+import { logRoom, openSqlite, shouldTruncate, startCheckpointWorker, walStatus } from '../../../db/core/open';
 import { tempDir } from '../../support/app';
 
 const walOf = (file: string) => statSync(`${file}-wal`).size;
@@ -100,6 +100,41 @@ describe('when the checkpointer truncates the log', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
       expect(walOf(file)).toBe(0);
+    } finally {
+      stop();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a long writer between its steps (logRoom)', () => {
+  it('waits for the checkpointer to copy a log past its limit, so its next writes start the log again instead of growing it', async () => {
+    const dir = tempDir('fs-wal-');
+    const file = join(dir, 'station.db');
+    const db = openSqlite({ file });
+    // No tick of its own within the test: only the writer's request copies.
+    const stop = startCheckpointWorker(
+      db,
+      600_000,
+      (e) => {
+        throw e;
+      },
+      512 * 1024,
+    );
+    try {
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+      while (walOf(file) <= 512 * 1024) db.transaction(() => ins.run('x'.repeat(8000)))();
+      const size = walOf(file);
+      await logRoom(db);
+      for (let i = 0; i < 5; i++) db.transaction(() => ins.run('y'))();
+      expect(walOf(file)).toBe(size);
+      // Within its limit (or copied up) it does not wait for a copy at all.
+      let copied = false;
+      void logRoom(db).then(() => (copied = true));
+      await Promise.resolve();
+      expect(copied).toBe(true);
     } finally {
       stop();
       db.close();
