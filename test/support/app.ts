@@ -7,7 +7,6 @@ import { channels, type ChannelName, type Input, type Output } from '../../elect
 import type { Role } from '../../electron/contract/roles';
 import { DEMO_OPERATORS } from '../../electron/capabilities/operators/demo';
 import { createOperator } from '../../electron/capabilities/operators/manage';
-import { operatorsReader } from '../../db/operators/reader';
 
 export function tempDir(prefix = 'fs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,6 +1,6 @@
 import type { DiscrepancyRow, LoadedParcelRow, ManifestRow } from '../../../db/dispatch/reader';
 import { notFound } from '../../core/errors';
-import { actorOf, stationSettings, type ServiceContext } from '../../core/context';
+import { actorOf, type ServiceContext } from '../../core/context';
 import { localTime } from './pickup';
 import { requireLine, rulesFor } from './rules';
 

@@ -8,7 +8,7 @@ import { monitorJobHandler } from './handler';
 import { runPass, runPassSliced } from './pass';
 import { assign, contact, contactPreview, queue, resolve } from './exceptions';
 import { noteReshipsPicked, reship } from './reship';
-import { DEFAULT_RULES, costsOf, rulesOf, saveCosts, saveRules, thresholdsFor } from './settings';
+import { DEFAULT_RULES, rulesOf, saveCosts, saveRules, thresholdsFor } from './settings';
 import { demoScan, importScanFile, receivePush } from './feeds';
 import { diagnoseParcel } from './diagnosis';
 import { lookup } from './support';

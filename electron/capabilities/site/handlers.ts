@@ -1,5 +1,4 @@
 import type { Capability } from '../../app/capability';
-import { fingerprint } from '../../../db/fingerprint';
 import { readCredentials } from './credentials';
 import { Replicator } from './replicator';
 import { siteJobGate } from './gate';

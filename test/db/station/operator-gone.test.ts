@@ -4,7 +4,6 @@ import { api, demoApp, tempDir } from '../../support/app';
 import Database from 'better-sqlite3';
 import { openSqlite } from '../../../db/core/open';
 import { migrations } from '../../../db/migrations';
-import { sqliteOf } from '../../../db/core/handle';
 import { dumpStore, rebuildStore } from '../../../db/rebuild';
 import { invoke } from '../../../electron/app/invoke';
 

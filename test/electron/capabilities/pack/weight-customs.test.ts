@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, demoApp } from '../../../support/app';
 import { invoke } from '../../../../electron/app/invoke';
-import { eventsFor } from '../../../../db/core/events';
 import { renderZplPng } from '../../../../electron/capabilities/devices/labels/preview';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
