@@ -85,8 +85,9 @@ export function holdCauses(profile: CpuProfile, holds: Hold[], top = 3): HoldCau
     for (let i = 1; i < profile.samples.length; i++) {
       if (times[i] < from || times[i] > hold.hrUs) continue;
       const name = byId.get(profile.samples[i])!.callFrame.functionName;
-      if (name === '(idle)' || name === '(program)') continue;
-      const l = label(profile.samples[i]);
+      if (name === '(idle)') continue;
+      // Outside any JavaScript (a native wait such as an fsync, or the engine itself).
+      const l = name === '(program)' ? '(program: outside JavaScript)' : label(profile.samples[i]);
       ms.set(l, (ms.get(l) ?? 0) + (times[i] - times[i - 1]) / 1000);
     }
     const causes = [...ms]

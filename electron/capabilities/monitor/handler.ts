@@ -48,6 +48,8 @@ export function monitorJobHandler(ctx: ServiceContext): AnyJobHandler {
     concurrency: 4,
     backoff: { baseMs: 5_000, maxMs: 10 * 60_000 },
     maxAttempts: 12,
+    // Asking a source again is harmless (known scans are dropped; registering twice is accepted); mailing a buyer twice is not.
+    unsynced: ['monitor.register', 'monitor.poll'],
     runs: {
       'monitor.register': (job) => ask(ctx, job),
       'monitor.poll': (job) => ask(ctx, job),

@@ -28,7 +28,7 @@ export interface RunnerOptions {
 export class OutboxRunner {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Map<string, Promise<void>>();
-  private pending: Array<{ write: Outcome; events: number; done: () => void }> = [];
+  private pending: Array<{ write: Outcome; events: number; unsynced: boolean; done: () => void }> = [];
   private flushing = false;
   private stopped = true;
   private pollMs: number;
@@ -144,6 +144,7 @@ export class OutboxRunner {
           for (const e of outcome.events ?? []) emit(e);
         },
         1 + (outcome.events?.length ?? 0),
+        h.unsynced?.includes(job.kind) === true,
       );
       await gate?.finished(job, 'done').catch(() => undefined);
       this.wake();
@@ -167,9 +168,9 @@ export class OutboxRunner {
    * commit only means those jobs run again — handlers are idempotent by contract. A group holds at
    * most GROUP_EVENTS events; the rest commit in the next turns, with the loop given back between.
    */
-  private record(write: Outcome, events = 1): Promise<void> {
+  private record(write: Outcome, events = 1, unsynced = false): Promise<void> {
     return new Promise<void>((done) => {
-      this.pending.push({ write, events, done });
+      this.pending.push({ write, events, unsynced, done });
       if (this.flushing) return;
       this.flushing = true;
       setImmediate(() => this.flush());
@@ -177,17 +178,27 @@ export class OutboxRunner {
   }
 
   private flush(): void {
-    let take = 0;
-    for (let n = 0; take < this.pending.length && (take === 0 || n + this.pending[take].events <= GROUP_EVENTS); take++) n += this.pending[take].events;
+    // A group is all durable or all unsynced (the handler's `unsynced`), in the order they finished.
+    const { unsynced } = this.pending[0];
+    let take = 1;
+    for (let n = this.pending[0].events; take < this.pending.length; take++) {
+      const next = this.pending[take];
+      if (next.unsynced !== unsynced || n + next.events > GROUP_EVENTS) break;
+      n += next.events;
+    }
     const batch = this.pending.splice(0, take);
     const now = this.clock.now();
+    const write = (fn: Outcome) => {
+      const commit = () => this.store.write(this.actor, now, (emit) => fn(emit, now));
+      return unsynced ? this.store.unsynced(commit) : commit();
+    };
     try {
-      this.store.write(this.actor, now, (emit) => batch.forEach((b) => b.write(emit, now)));
+      write((emit) => batch.forEach((b) => b.write(emit, now)));
     } catch (err) {
       // One bad outcome must not hold back the others: fall back to one transaction each.
       for (const b of batch)
         try {
-          this.store.write(this.actor, now, (emit) => b.write(emit, now));
+          write(b.write);
         } catch (e) {
           console.error('outbox: could not record a job outcome; the job will run again', e, err);
         }
