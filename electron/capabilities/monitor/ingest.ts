@@ -28,7 +28,7 @@ export interface Ingested {
   unknownNumbers: string[];
 }
 
-/** What one turn of ingesting needs: the same steps run at once (a push, a file) or a turn at a time (a poll). */
+/** The ingest as steps (it yields between parcels): run at once (a push, a file) or a step per turn of the loop (a poll). */
 type Steps = Generator<void, Ingested, void>;
 
 /**
