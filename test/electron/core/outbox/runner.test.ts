@@ -302,24 +302,18 @@ describe('OutboxRunner', () => {
   it("commits the outcomes of a handler's unsynced kinds without waiting for the disk, and every other outcome durably", async () => {
     // Issue 16: a flood of tracking polls at start held the loop in fsync at each group commit.
     const polls = Object.assign(new FakeHandler(), { unsynced: [KIND] as JobKind[] });
-    const syncs: string[] = [];
+    // The connection's synchronous setting as each outcome commits (1 NORMAL, 2 FULL); listeners run inside the write.
     const db = sqliteOf(app.store);
-    const pragma = db.pragma.bind(db);
-    db.pragma = ((source: string, o?: { simple?: boolean }) => {
-      if (source.startsWith('synchronous = NORMAL')) syncs.push(source);
-      return pragma(source, o);
-    }) as typeof db.pragma;
-    try {
-      queue('a-1', 'lane-a');
-      expect(await runPass(new OutboxRunner(app.store, clock, [polls]))).toBe(1);
-      expect(syncs).toEqual(['synchronous = NORMAL']);
-      syncs.length = 0;
-      queue('b-1', 'lane-b');
-      expect(await runPass(new OutboxRunner(app.store, clock, [new FakeHandler()]))).toBe(1);
-      expect(syncs).toEqual([]);
-    } finally {
-      db.pragma = pragma;
-    }
+    const modes: Record<string, unknown> = {};
+    const off = app.store.onCommit((events) => {
+      for (const e of events) if (e.type === 'job.succeeded') modes[(e.payload as { jobId: string }).jobId] = db.pragma('synchronous', { simple: true });
+    });
+    queue('a-1', 'lane-a');
+    expect(await runPass(new OutboxRunner(app.store, clock, [polls]))).toBe(1);
+    queue('b-1', 'lane-b');
+    expect(await runPass(new OutboxRunner(app.store, clock, [new FakeHandler()]))).toBe(1);
+    off();
+    expect(modes).toEqual({ 'a-1': 1, 'b-1': 2 });
     expect(Object.values(await jobs()).map((x) => x.status)).toEqual(['done', 'done']);
   });
 
