@@ -7,7 +7,7 @@
  * BENCH_START_CAUSES=1 also samples a CPU profile and names the work behind each hold over 50 ms
  * (bench/hold-causes.ts); the sampling costs a little CPU, so the figure is taken without it.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { createApp } from '../electron/app/create';
@@ -31,10 +31,22 @@ export interface Hold {
   /** process.hrtime in µs when the hold ended (the clock of a --cpu-prof profile, to find its cause). */
   hrUs: number;
   /**
-   * CPU the process used meanwhile (every thread). Far below `ms`, the loop was not running code: the
-   * machine's other work had the cores, or a thread waited on the disk.
+   * The loop's own thread meanwhile (Linux /proc/self/schedstat; -1 elsewhere): ms on a core, and ms
+   * runnable but waiting for one (the machine's other work had both cores). The rest of the hold the
+   * thread was blocked: a disk wait (fsync, a page read) or a lock (the WAL checkpointer's).
    */
   cpuMs: number;
+  queuedMs: number;
+}
+
+/** The main thread's [ms on a core, ms waiting for one] since it started (Linux), or null. */
+function schedstat(): [number, number] | null {
+  try {
+    const [run, wait] = readFileSync('/proc/self/schedstat', 'utf8').split(' ').map(Number);
+    return [run / 1e6, wait / 1e6];
+  } catch {
+    return null;
+  }
 }
 
 /** Holds of the event loop over `min` ms, found as late ticks of a PROBE_MS timer. */
@@ -44,20 +56,21 @@ export function loopProbe(min = 30) {
   delay.enable();
   let zero = performance.now();
   let last = performance.now();
-  let cpu = process.cpuUsage();
+  let sched = schedstat();
   const t = setInterval(() => {
     const now = performance.now();
     const held = now - last - PROBE_MS;
-    const used = process.cpuUsage(cpu);
+    const now2 = schedstat();
     if (held > min)
       holds.push({
         at: Math.round(last - zero),
         ms: round(held, 1),
         hrUs: Number(process.hrtime.bigint() / 1000n),
-        cpuMs: round((used.user + used.system) / 1000, 1),
+        cpuMs: sched && now2 ? round(now2[0] - sched[0], 1) : -1,
+        queuedMs: sched && now2 ? round(now2[1] - sched[1], 1) : -1,
       });
     last = now;
-    cpu = process.cpuUsage();
+    sched = now2;
   }, PROBE_MS);
   return {
     holds,
@@ -111,7 +124,7 @@ export const startBench: Bench = {
           .map((c) => {
             const end = c.hold.at + c.hold.ms;
             const wal = truncatedAt.some((t) => t >= end - 10 && t <= end + 120) ? ' [the WAL was truncated as it ended]' : '';
-            return `${round(c.hold.at / 1000, 1)} s (${c.hold.ms} ms, CPU ${c.hold.cpuMs} ms)${wal}: ${c.causes.map((x) => `${x.label} ${x.ms} ms`).join('; ')}`;
+            return `${round(c.hold.at / 1000, 1)} s (${c.hold.ms} ms: CPU ${c.hold.cpuMs}, waiting for a core ${c.hold.queuedMs})${wal}: ${c.causes.map((x) => `${x.label} ${x.ms} ms`).join('; ')}`;
           })
           .join(' | ')
       : null;
@@ -123,7 +136,7 @@ export const startBench: Bench = {
         unit: 'ms',
         target: `<= ${HOLD_MS}`,
         pass: max <= HOLD_MS,
-        note: `the longest the console's event loop was held at once in its first ${SECONDS} s (a ${PROBE_MS} ms probe timer, late by that much), background work on, ${pass} parcels watched: ${after.filter((h) => h.ms > HOLD_MS).length} holds over ${HOLD_MS} ms, ${after.length} over 30; the worst at ${worst.map((h) => `${round(h.at / 1000, 1)} s (${h.ms} ms, CPU ${h.cpuMs} ms)`).join(', ')}; ${after.filter((h) => h.ms > HOLD_MS && h.cpuMs >= h.ms / 2).length} of those over ${HOLD_MS} ms had the process on CPU at least half the time (the others waited for a core or the disk); loop delay p99 ${round(delay.p99, 1)} ms; WAL truncated ${truncatedAt.length} times; createApp ${round(createMs, 0)} ms (the migration and start, before the console serves); load ${load.join(' ')}${causes ? `; holds by cause: ${causes}` : ''}`,
+        note: `the longest the console's event loop was held at once in its first ${SECONDS} s (a ${PROBE_MS} ms probe timer, late by that much), background work on, ${pass} parcels watched: ${after.filter((h) => h.ms > HOLD_MS).length} holds over ${HOLD_MS} ms, ${after.length} over 30; the worst at ${worst.map((h) => `${round(h.at / 1000, 1)} s (${h.ms} ms: CPU ${h.cpuMs}, waiting for a core ${h.queuedMs})`).join(', ')}; ${after.filter((h) => h.ms > HOLD_MS && h.cpuMs >= h.ms / 2).length} of those over ${HOLD_MS} ms had the loop's thread on a core at least half the time, ${after.filter((h) => h.ms > HOLD_MS && h.queuedMs >= h.ms / 2).length} waited for a core at least half of it, the rest were mostly blocked (the disk, a lock); loop delay p99 ${round(delay.p99, 1)} ms; WAL truncated ${truncatedAt.length} times; createApp ${round(createMs, 0)} ms (the migration and start, before the console serves); load ${load.join(' ')}${causes ? `; holds by cause: ${causes}` : ''}`,
       },
     ];
   },
