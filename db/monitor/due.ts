@@ -28,9 +28,25 @@ export function writeMonitorDue(db: Sqlite, rows: Looked[]): void {
   })();
 }
 
-/** A source that is gone (the console's sources changed) has no wait list any more. */
+/**
+ * A source that is gone (the console's sources changed) has no wait list any more. Every pass asks:
+ * the sources on the lists are found by a skip over the key (one step per source), and only a gone
+ * source's list is deleted; `source_id NOT IN (...)` read every waiting row (66 ms at 100k, loaded).
+ */
 export function dropWaitingExcept(db: Sqlite, sourceIds: string[]): void {
-  stmt(db, `DELETE FROM monitor_waiting WHERE source_id NOT IN (${sourceIds.map(() => '?').join(',') || 'NULL'})`).run(...sourceIds);
+  const listed = stmt(
+    db,
+    `WITH RECURSIVE s(id) AS (
+       SELECT (SELECT min(source_id) FROM monitor_waiting)
+       UNION ALL
+       SELECT (SELECT min(source_id) FROM monitor_waiting WHERE source_id > s.id) FROM s WHERE s.id IS NOT NULL
+     )
+     SELECT id FROM s WHERE id IS NOT NULL`,
+  )
+    .pluck()
+    .all() as string[];
+  const drop = stmt(db, 'DELETE FROM monitor_waiting WHERE source_id = ?');
+  for (const id of listed) if (!sourceIds.includes(id)) drop.run(id);
 }
 
 /** The pass has looked at these parcels that left the watch list (it closed what was open). */

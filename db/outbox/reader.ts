@@ -97,11 +97,16 @@ export function jobsReader(db: Sqlite) {
       return rows.map(toJob);
     },
     depth(kindPrefix: string): { queued: number; dead: number; oldestQueuedAt: string | null } {
-      const q = stmt(db, "SELECT count(*) AS n, min(created_at) AS oldest FROM jobs WHERE status = 'queued' AND kind LIKE ?").get(`${kindPrefix}%`) as {
+      // Every kind (the queue badge, a few times a second while jobs move): counted off the
+      // (status, created_at) index alone; `kind LIKE '%'` read each queued job's row (75 ms with
+      // a 100k station's monitor polls queued).
+      const kind = kindPrefix ? ' AND kind LIKE ?' : '';
+      const args = kindPrefix ? [`${kindPrefix}%`] : [];
+      const q = stmt(db, `SELECT count(*) AS n, min(created_at) AS oldest FROM jobs WHERE status = 'queued'${kind}`).get(...args) as {
         n: number;
         oldest: string | null;
       };
-      const d = stmt(db, "SELECT count(*) AS n FROM jobs WHERE status = 'dead' AND kind LIKE ?").get(`${kindPrefix}%`) as { n: number };
+      const d = stmt(db, `SELECT count(*) AS n FROM jobs WHERE status = 'dead'${kind}`).get(...args) as { n: number };
       return { queued: q.n, dead: d.n, oldestQueuedAt: q.oldest };
     },
   };

@@ -4,7 +4,7 @@
 import { jobHandler, PermanentJobError, type AnyJobHandler, type JobOutcome } from '../../core/outbox/types';
 import type { JobRow } from '../../../db/outbox/reader';
 import type { ServiceContext } from '../../core/context';
-import { ingestScans } from './ingest';
+import { ingestScansInTurns } from './ingest';
 import { bucketFor, runtimeOf } from './runtime';
 
 /** One request to a source about these numbers: `register` for aggregators, `poll` for every source. */
@@ -27,7 +27,7 @@ async function ask(ctx: ServiceContext, job: JobRow<'monitor.register' | 'monito
   }
   const answer = await source.poll(p.numbers.map((n) => n.trackingNumber));
   const askedAt = ctx.clock.now();
-  const ing = ingestScans(ctx, source.id, 'poll', answer.scans, askedAt, byNumber);
+  const ing = await ingestScansInTurns(ctx, source.id, 'poll', answer.scans, askedAt, byNumber);
   return {
     result: {
       monitor: 'poll',
@@ -48,6 +48,8 @@ export function monitorJobHandler(ctx: ServiceContext): AnyJobHandler {
     concurrency: 4,
     backoff: { baseMs: 5_000, maxMs: 10 * 60_000 },
     maxAttempts: 12,
+    // Asking a source again is harmless (known scans are dropped; registering twice is accepted); mailing a buyer twice is not.
+    unsynced: ['monitor.register', 'monitor.poll'],
     runs: {
       'monitor.register': (job) => ask(ctx, job),
       'monitor.poll': (job) => ask(ctx, job),

@@ -6,6 +6,7 @@ import { planShopifyEvent, type ShopifyMilestone } from '../shopify/plan-event';
 import type { ServiceContext } from '../../core/context';
 import { newScans } from '../../../db/monitor/merge';
 import type { SourceScan } from './sources/types';
+import { giveBack } from '../../core/give-back';
 
 /** The statuses that are Shopify fulfillment-event milestones (each sent once per parcel). */
 export const MILESTONE: Partial<Record<TrackingStatus, ShopifyMilestone>> = {
@@ -27,14 +28,21 @@ export interface Ingested {
   unknownNumbers: string[];
 }
 
-export function ingestScans(
+/** The ingest as steps (it yields between parcels): run at once (a push, a file) or a step per turn of the loop (a poll). */
+type Steps = Generator<void, Ingested, void>;
+
+/**
+ * Only the scans this console did not have yet, one event per parcel. A step per parcel: a poll's
+ * answer (up to 40 parcels) gives the loop back between parcels (`ingestScansInTurns`).
+ */
+function* ingestSteps(
   ctx: ServiceContext,
   sourceId: string,
   via: 'poll' | 'push' | 'file',
   scans: SourceScan[],
   learnedAt: Date,
   byNumber?: Map<string, string>,
-): Ingested {
+): Steps {
   const reader = ctx.store.read.monitor;
   const unknownNumbers: string[] = [];
   const data: ScanData[] = [];
@@ -46,14 +54,19 @@ export function ingestScans(
     }
     data.push({ parcelId, status: s.status, scannedAt: s.scannedAt, learnedAt: learnedAt.toISOString(), location: s.location, detail: s.detail });
   }
-  const parcelIds = [...new Set(data.map((d) => d.parcelId))];
-  const fresh = newScans(reader.knownScans(parcelIds), data).sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
+  const known: ReturnType<typeof reader.knownScans> = new Map();
+  for (const id of new Set(data.map((d) => d.parcelId))) {
+    yield;
+    for (const [k, v] of reader.knownScans([id])) known.set(k, v);
+  }
+  const fresh = newScans(known, data).sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
   const byParcel = new Map<string, ScanData[]>();
   for (const f of fresh) byParcel.set(f.parcelId, [...(byParcel.get(f.parcelId) ?? []), f]);
   const events: Array<EventDraft<'monitor.scans_reported'>> = [];
   const planned = new Set<string>();
   const reached = new Set<string>();
   for (const [id, mine] of byParcel) {
+    yield;
     const sent = reader.milestones(id);
     const milestones: Array<{ parcelId: string; milestone: string; jobs: JobDraft[] }> = [];
     for (const s of mine) {
@@ -71,4 +84,23 @@ export function ingestScans(
     repeated: data.length - fresh.length,
     unknownNumbers,
   };
+}
+
+/** All at once (a webhook push, a scan file: the caller writes the events in its own transaction). */
+export function ingestScans(...args: Parameters<typeof ingestSteps>): Ingested {
+  const steps = ingestSteps(...args);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, giving the event loop back between parcels (a poll's answer, read while scans wait). */
+export async function ingestScansInTurns(...args: Parameters<typeof ingestSteps>): Promise<Ingested> {
+  const steps = ingestSteps(...args);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await giveBack();
+  }
 }

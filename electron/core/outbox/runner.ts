@@ -6,6 +6,12 @@ import { PermanentJobError, type AnyJobHandler, type JobGate } from './types';
 
 type Outcome = (emit: Parameters<Parameters<Store['write']>[2]>[0], now: Date) => void;
 
+/**
+ * At most this many events in one group commit (an outcome is never split): four polls' answers of
+ * 40 parcels each projected in one transaction held the loop 100-400 ms on a 100k station.
+ */
+export const GROUP_EVENTS = 48;
+
 export interface RunnerOptions {
   pollMs?: number;
   leaseMs?: number;
@@ -22,8 +28,8 @@ export interface RunnerOptions {
 export class OutboxRunner {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Map<string, Promise<void>>();
-  private pending: Outcome[] = [];
-  private flushing: Promise<void> | null = null;
+  private pending: Array<{ write: Outcome; events: number; unsynced: boolean; done: () => void }> = [];
+  private flushing = false;
   private stopped = true;
   private pollMs: number;
   private leaseMs: number;
@@ -132,10 +138,14 @@ export class OutboxRunner {
     }
     try {
       const outcome = await h.run(job);
-      await this.record((emit) => {
-        emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
-        for (const e of outcome.events ?? []) emit(e);
-      });
+      await this.record(
+        (emit) => {
+          emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
+          for (const e of outcome.events ?? []) emit(e);
+        },
+        1 + (outcome.events?.length ?? 0),
+        h.unsynced?.includes(job.kind) === true,
+      );
       await gate?.finished(job, 'done').catch(() => undefined);
       this.wake();
     } catch (err) {
@@ -155,30 +165,46 @@ export class OutboxRunner {
   /**
    * Group commit: outcomes that finish in the same turn of the event loop share one transaction
    * (one fsync), so a fast lane drains at the remote's rate, not the disk's. A crash before the
-   * commit only means those jobs run again — handlers are idempotent by contract.
+   * commit only means those jobs run again — handlers are idempotent by contract. A group holds at
+   * most GROUP_EVENTS events; the rest commit in the next turns, with the loop given back between.
    */
-  private record(write: Outcome): Promise<void> {
-    this.pending.push(write);
-    this.flushing ??= new Promise<void>((resolve) =>
-      setImmediate(() => {
-        const batch = this.pending;
-        this.pending = [];
-        this.flushing = null;
-        const now = this.clock.now();
+  private record(write: Outcome, events = 1, unsynced = false): Promise<void> {
+    return new Promise<void>((done) => {
+      this.pending.push({ write, events, unsynced, done });
+      if (this.flushing) return;
+      this.flushing = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    // A group is all durable or all unsynced (the handler's `unsynced`), in the order they finished.
+    const { unsynced } = this.pending[0];
+    let take = 1;
+    for (let n = this.pending[0].events; take < this.pending.length; take++) {
+      const next = this.pending[take];
+      if (next.unsynced !== unsynced || n + next.events > GROUP_EVENTS) break;
+      n += next.events;
+    }
+    const batch = this.pending.splice(0, take);
+    const now = this.clock.now();
+    const write = (fn: Outcome) => {
+      const commit = () => this.store.write(this.actor, now, (emit) => fn(emit, now));
+      return unsynced ? this.store.unsynced(commit) : commit();
+    };
+    try {
+      write((emit) => batch.forEach((b) => b.write(emit, now)));
+    } catch (err) {
+      // One bad outcome must not hold back the others: fall back to one transaction each.
+      for (const b of batch)
         try {
-          this.store.write(this.actor, now, (emit) => batch.forEach((w) => w(emit, now)));
-        } catch (err) {
-          // One bad outcome must not hold back the others: fall back to one transaction each.
-          for (const w of batch)
-            try {
-              this.store.write(this.actor, now, (emit) => w(emit, now));
-            } catch (e) {
-              console.error('outbox: could not record a job outcome; the job will run again', e, err);
-            }
+          write(b.write);
+        } catch (e) {
+          console.error('outbox: could not record a job outcome; the job will run again', e, err);
         }
-        resolve();
-      }),
-    );
-    return this.flushing;
+    }
+    batch.forEach((b) => b.done());
+    if (this.pending.length) setImmediate(() => this.flush());
+    else this.flushing = false;
   }
 }

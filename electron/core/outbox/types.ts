@@ -42,10 +42,18 @@ export interface JobHandler<K extends JobKind = JobKind> {
   canRun?(job: JobRow<K>): boolean;
   /** Around every run of these kinds (a capability's bookkeeping). */
   after?(job: JobRow<K>): void;
+  /**
+   * These kinds' outcomes commit without waiting for the disk (synchronous = NORMAL; the next durable commit or
+   * checkpoint flushes them). A power cut may lose the last few, and those jobs run again: only for
+   * kinds where that is harmless (a tracking poll asks again). A flood of them at start otherwise
+   * held the loop in fsync.
+   */
+  unsynced?: ReadonlyArray<NoInfer<K>>;
 }
 
 /** A handler as the runner holds it, whatever its kinds. */
-export interface AnyJobHandler extends Omit<JobHandler, 'runs' | 'canRun' | 'after'> {
+export interface AnyJobHandler extends Omit<JobHandler, 'runs' | 'canRun' | 'after' | 'unsynced'> {
+  unsynced?: readonly JobKind[];
   kinds: JobKind[];
   run(job: JobRow): Promise<JobOutcome>;
   canRun?(job: JobRow): boolean;
@@ -65,6 +73,7 @@ export function jobHandler<K extends JobKind>(h: JobHandler<K>): AnyJobHandler {
     },
     maxAttempts: h.maxAttempts,
     scope: h.scope,
+    unsynced: h.unsynced,
     canRun: h.canRun && ((job) => h.canRun!(own(job))),
     async run(job) {
       try {

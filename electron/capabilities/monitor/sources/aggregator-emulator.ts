@@ -42,6 +42,8 @@ const STAGE: Record<PhysicalScan['code'], string> = {
 
 export const NOT_REGISTERED = -18019902;
 
+const notFound = (n: string): AggregatorTrackInfo => ({ number: n, track_info: { latest_status: { status: 'NotFound' }, tracking: { providers: [] } } });
+
 export class AggregatorEmulator extends EmulatedEndpoint implements AggregatorClient {
   private registered = new Set<string>();
   private pushed = new Map<string, number>();
@@ -61,25 +63,24 @@ export class AggregatorEmulator extends EmulatedEndpoint implements AggregatorCl
   async register(numbers: string[]): Promise<AggregatorResponse> {
     this.admit(numbers);
     const res: AggregatorResponse = { code: 0, data: { accepted: [], rejected: [] } };
-    for (const n of numbers) {
-      if (!/^[A-Z0-9]{8,30}$/i.test(n))
-        res.data.rejected.push({ number: n, error: { code: -18010012, message: 'The format of the tracking number is invalid' } });
-      else {
-        this.registered.add(n);
-        res.data.accepted.push(this.info(n) ?? { number: n, track_info: { latest_status: { status: 'NotFound' }, tracking: { providers: [] } } });
-      }
-    }
+    const answers = await this.perNumber(numbers, (n, nowMs) => {
+      if (!/^[A-Z0-9]{8,30}$/i.test(n)) return { n, info: null };
+      this.registered.add(n);
+      return { n, info: this.info(n, nowMs) ?? notFound(n) };
+    });
+    for (const { n, info } of answers)
+      if (info) res.data.accepted.push(info);
+      else res.data.rejected.push({ number: n, error: { code: -18010012, message: 'The format of the tracking number is invalid' } });
     return res;
   }
 
   async getTrackInfo(numbers: string[]): Promise<AggregatorResponse> {
     this.admit(numbers);
     const res: AggregatorResponse = { code: 0, data: { accepted: [], rejected: [] } };
-    for (const n of numbers) {
-      const info = this.isRegistered(n) ? this.info(n) : null;
-      if (!this.isRegistered(n)) res.data.rejected.push({ number: n, error: { code: NOT_REGISTERED, message: 'The tracking number is not registered' } });
-      else res.data.accepted.push(info ?? { number: n, track_info: { latest_status: { status: 'NotFound' }, tracking: { providers: [] } } });
-    }
+    const answers = await this.perNumber(numbers, (n, nowMs) => ({ n, info: this.isRegistered(n) ? (this.info(n, nowMs) ?? notFound(n)) : null }));
+    for (const { n, info } of answers)
+      if (info) res.data.accepted.push(info);
+      else res.data.rejected.push({ number: n, error: { code: NOT_REGISTERED, message: 'The tracking number is not registered' } });
     return res;
   }
 
@@ -98,10 +99,10 @@ export class AggregatorEmulator extends EmulatedEndpoint implements AggregatorCl
     return out;
   }
 
-  private info(n: string): AggregatorTrackInfo | null {
+  private info(n: string, nowMs?: number): AggregatorTrackInfo | null {
     const p = this.o.world(n);
     if (!p) return null;
-    const scans = this.visible(p);
+    const scans = this.visible(p, nowMs);
     const events = scans
       .map((s) => ({
         time_iso: this.localTime(s.atMs, p.zone),

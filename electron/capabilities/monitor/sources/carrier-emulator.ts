@@ -27,21 +27,21 @@ export class CarrierApiEmulator extends EmulatedEndpoint implements CarrierApiCl
   async track(numbers: string[]): Promise<CarrierApiResponse> {
     this.admit(numbers);
     const out: CarrierApiResponse = { shipments: [], notFound: [] };
-    for (const n of numbers) {
+    const answers = await this.perNumber(numbers, (n, nowMs) => {
       const p = this.o.world(n);
-      if (!p) {
-        out.notFound.push(n);
-        continue;
-      }
-      const events = this.visible(p).map((s) => ({
+      if (!p) return { n, events: null };
+      const events = this.visible(p, nowMs).map((s) => ({
         code: s.code,
         timestamp: this.localTime(s.atMs, p.zone),
         location: s.location,
         description: s.description,
       }));
+      return { n, events };
+    });
+    for (const { n, events } of answers)
+      if (!events) out.notFound.push(n);
       // Newest first, as carrier APIs list them.
-      out.shipments.push({ trackingNumber: n, events: events.reverse() });
-    }
+      else out.shipments.push({ trackingNumber: n, events: events.reverse() });
     return out;
   }
 }

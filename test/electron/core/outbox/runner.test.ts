@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, demoApp } from '../../../support/app';
 import { invoke } from '../../../../electron/app/invoke';
 import { SettableClock } from '../../../../electron/core/clock';
-import { OutboxRunner } from '../../../../electron/core/outbox/runner';
+import { GROUP_EVENTS, OutboxRunner } from '../../../../electron/core/outbox/runner';
 import { PermanentJobError, jobHandler, type AnyJobHandler } from '../../../../electron/core/outbox/types';
 import type { JobRow } from '../../../../db/outbox/reader';
+import { sqliteOf } from '../../../../db/core/handle';
 import type { JobKind } from '../../../../db/job-types';
 
 // The scripted handler takes the buyer e-mail kind: no app handler runs here (runJobs: false).
@@ -268,6 +269,52 @@ describe('OutboxRunner', () => {
     await runner.idle();
     const j = await jobs();
     expect(Object.values(j).map((x) => x.status)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('commits outcomes finished together in groups of at most GROUP_EVENTS events, each outcome whole, one group a turn', async () => {
+    // Issue 16: four polls' answers projected in one transaction held the loop 100-400 ms at 100k.
+    class Chatty extends FakeHandler {
+      override async run(job: JobRow) {
+        this.calls.push(job.id);
+        const scans = {
+          type: 'monitor.scans_reported' as const,
+          subject: parcelId,
+          payload: { sourceId: 'test', via: 'poll' as const, scans: [], milestones: [] },
+        };
+        return { result: { ran: job.id }, events: Array.from({ length: 30 }, () => scans) };
+      }
+    }
+    const runner = new OutboxRunner(app.store, clock, [new Chatty()]);
+    for (const lane of ['a', 'b', 'c', 'd']) queue(`${lane}-1`, `lane-${lane}`);
+    const commits: Array<{ jobs: number; events: number }> = [];
+    // The outcomes' commits (the demo console's own background work may commit meanwhile).
+    const off = app.store.onCommit((events) => {
+      const jobs = events.filter((e) => e.type === 'job.succeeded').length;
+      if (jobs) commits.push({ jobs, events: events.length });
+    });
+    expect(await runPass(runner)).toBe(4);
+    off();
+    expect(31 * 2).toBeGreaterThan(GROUP_EVENTS);
+    expect(commits).toEqual(Array.from({ length: 4 }, () => ({ jobs: 1, events: 31 })));
+    expect(Object.values(await jobs()).map((x) => x.status)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
+  it("commits the outcomes of a handler's unsynced kinds without waiting for the disk, and every other outcome durably", async () => {
+    // Issue 16: a flood of tracking polls at start held the loop in fsync at each group commit.
+    const polls = Object.assign(new FakeHandler(), { unsynced: [KIND] as JobKind[] });
+    // The connection's synchronous setting as each outcome commits (1 NORMAL, 2 FULL); listeners run inside the write.
+    const db = sqliteOf(app.store);
+    const modes: Record<string, unknown> = {};
+    const off = app.store.onCommit((events) => {
+      for (const e of events) if (e.type === 'job.succeeded') modes[(e.payload as { jobId: string }).jobId] = db.pragma('synchronous', { simple: true });
+    });
+    queue('a-1', 'lane-a');
+    expect(await runPass(new OutboxRunner(app.store, clock, [polls]))).toBe(1);
+    queue('b-1', 'lane-b');
+    expect(await runPass(new OutboxRunner(app.store, clock, [new FakeHandler()]))).toBe(1);
+    off();
+    expect(modes).toEqual({ 'a-1': 1, 'b-1': 2 });
+    expect(Object.values(await jobs()).map((x) => x.status)).toEqual(['done', 'done']);
   });
 
   it('leaves jobs of other kinds alone', async () => {
