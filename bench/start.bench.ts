@@ -15,7 +15,7 @@ import { walStatus } from '../db/core/open';
 import { sqliteOf } from '../db/core/handle';
 import { grownStation } from './grown';
 import { holdCauses, profileSelf } from './hold-causes';
-import { round, summarize } from './stats';
+import { round } from './stats';
 import type { Bench } from './types';
 
 const PARCELS = Number(process.env.BENCH_START_PARCELS ?? 100_000);

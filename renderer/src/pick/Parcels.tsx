@@ -1,4 +1,3 @@
-import type { EventType } from '../../../electron/contract/channels';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -122,7 +121,6 @@ export function ParcelsScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12 });
   const items = virtualizer.getVirtualItems();
-  const first = items.length ? items[0].index : 0;
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = list;
   // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
