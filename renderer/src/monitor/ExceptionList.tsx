@@ -85,7 +85,7 @@ const ExceptionRow = memo(function ExceptionRow({ r, index, open, active, select
       onFocus={() => onActive(index)}
     >
       <div role="cell" className="pcell c-sel" onClick={(e) => e.stopPropagation()}>
-        <input type="checkbox" tabIndex={-1} aria-label={`Select ${r.orderName}`} checked={selected} onChange={() => onToggle(r.id)} />
+        <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected} onChange={() => onToggle(r.id)} />
       </div>
       {CELLS.map((c) => (
         <div key={c.id} role="cell" className={`pcell ${c.cls}`}>
@@ -158,8 +158,8 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
       End: rows.length - 1,
     };
     if (e.key in moves) (e.preventDefault(), focusRow(moves[e.key]));
-    else if (e.key === 'Enter') (e.preventDefault(), open(active));
-    else if (e.key === ' ' && rows[active]) (e.preventDefault(), onToggle(rows[active].id));
+    // Enter on the row itself (a ticked box keeps its own keys); printable keys go to the scanner's detector first.
+    else if (e.key === 'Enter' && e.target === e.currentTarget.querySelector(`[data-index="${active}"]`)) (e.preventDefault(), open(active));
   };
 
   return (
