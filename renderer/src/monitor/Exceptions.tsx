@@ -1,71 +1,18 @@
 import type { EventType } from '../../../electron/contract/channels';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Input, Output } from '../../../electron/contract/channels';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { useKeysetPages } from '../ui/useKeysetPages';
 import { exceptionPages } from './exception-pages';
 import { ExceptionDetail } from './ExceptionDetail';
+import { CAUSE_WORDS, ExceptionList, type Cause } from './ExceptionList';
 import { MonitorRules } from './MonitorRules';
 import { MonitorSources } from './MonitorSources';
-import { FormError, fmtTime, useAction, words } from '../ui/Field';
+import { FormError, fmtTime, useAction } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
 
-type Row = Output<'monitor.queue'>['rows'][number];
-type Cause = NonNullable<Input<'monitor.queue'>['cause']>;
 const CAUSES: Cause[] = ['lost', 'failed_delivery', 'no_first_scan', 'no_update', 'not_handed_over'];
-const CAUSE_WORDS: Record<Cause, string> = {
-  lost: 'Lost',
-  failed_delivery: 'Failed delivery',
-  no_first_scan: 'No first scan',
-  no_update: 'No update',
-  not_handed_over: 'Not handed over',
-};
-
-/** A row's height (styles.css .exc-table rows): the queue can hold tens of thousands, drawn a window at a time. */
-const ROW_H = 45;
-const age = (h: number) => (h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} d`);
-
-interface RowProps {
-  r: Row;
-  index: number;
-  open: boolean;
-  selected: boolean;
-  resolved: boolean;
-  onOpen(id: string): void;
-  onToggle(id: string): void;
-}
-
-/** One exception's row, memoized: a scroll frame draws only the rows entering the window. */
-const ExceptionRowView = memo(function ExceptionRowView({ r, index, open, selected, resolved, onOpen, onToggle }: RowProps) {
-  return (
-    <tr
-      data-index={index}
-      data-testid="exception-row"
-      data-order={r.orderName}
-      data-cause={r.cause}
-      className={`${open ? 'open' : ''}${r.overdue ? ' overdue' : ''}`}
-      onClick={() => onOpen(r.id)}
-    >
-      <td onClick={(e) => e.stopPropagation()}>
-        <input type="checkbox" aria-label={`Select ${r.orderName}`} checked={selected} onChange={() => onToggle(r.id)} />
-      </td>
-      <td>
-        <b>{r.orderName}</b>
-      </td>
-      <td>
-        <span className={`pill pill-cause-${r.cause}`}>{CAUSE_WORDS[r.cause]}</span>
-        {r.proposal === 'reship' && r.status === 'open' && <span className="warn small"> reship</span>}
-      </td>
-      <td>{age(r.ageHours)}</td>
-      <td className={r.overdue ? 'bad-text' : ''}>{resolved ? `${words(r.resolution ?? '')} ${fmtTime(r.resolvedAt)}` : fmtTime(r.dueAt)}</td>
-      <td>{r.owner ?? <span className="muted">—</span>}</td>
-      <td className="mono small">{r.trackingNumber}</td>
-      <td className="small">{r.lineName}</td>
-    </tr>
-  );
-});
 
 /** The supervisor's exception queue: most urgent first, worked one by one or in bulk. */
 export function ExceptionsScreen() {
@@ -90,17 +37,8 @@ export function ExceptionsScreen() {
   const info = useChannel('app.info', {});
   const act = useAction();
   const rows = q.rows;
-  const open = rows.find((r) => r.id === openId) ?? null;
+  const open = openId ? (rows.find((r) => r.id === openId) ?? null) : null;
   const counts = q.head?.counts ?? {};
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const lastVisible = items.length ? items[items.length - 1].index : 0;
-  const { want } = q;
-  // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
-  useEffect(() => want(lastVisible + 2 * exceptionPages.page), [lastVisible, want]);
-  const padTop = items.length ? items[0].start : 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
   useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [rows]); // only when the rows change
@@ -119,6 +57,7 @@ export function ExceptionsScreen() {
   const bulk = (fn: () => Promise<unknown>, msg: (r: unknown) => string) => void act.run(fn).then((r) => r !== undefined && done(msg(r)));
   const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id)))), []);
   const openRow = useCallback((id: string) => (setOpenId(id), setSide('detail')), []);
+  const selectAll = useCallback((all: boolean) => setSelected(all ? new Set(rows.map((r) => r.id)) : new Set()), [rows]);
   const selectedRows = rows.filter((r) => selected.has(r.id));
 
   return (
@@ -247,67 +186,28 @@ export function ExceptionsScreen() {
         </div>
       )}
       <div className="parcels-body">
-        <div className="exc-table-wrap" ref={scrollRef}>
-          <table className="exc-table" data-testid="exception-table">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label="Select all"
-                    checked={rows.length > 0 && selected.size === rows.length}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-                  />
-                </th>
-                <th>Order</th>
-                <th>Cause</th>
-                <th>Age</th>
-                <th>{resolved ? 'Resolved' : 'Due'}</th>
-                <th>Owner</th>
-                <th>Tracking</th>
-                <th>Line</th>
-              </tr>
-            </thead>
-            <tbody>
-              {padTop > 0 && (
-                <tr aria-hidden className="exc-pad">
-                  <td colSpan={8} style={{ height: padTop, padding: 0, border: 0 }} />
-                </tr>
-              )}
-              {items.map((vi) => {
-                const r = rows[vi.index];
-                return (
-                  <ExceptionRowView
-                    key={r.id}
-                    r={r}
-                    index={vi.index}
-                    open={r.id === openId}
-                    selected={selected.has(r.id)}
-                    resolved={resolved}
-                    onOpen={openRow}
-                    onToggle={toggle}
-                  />
-                );
-              })}
-              {padBottom > 0 && (
-                <tr aria-hidden className="exc-pad">
-                  <td colSpan={8} style={{ height: padBottom, padding: 0, border: 0 }} />
-                </tr>
-              )}
-            </tbody>
-          </table>
-          {q.head && rows.length === 0 && (
-            <div className="empty">
-              {resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}
-            </div>
-          )}
-          <div className="ptable-foot muted">
-            Click a row for its gaps and the buyer message · tick rows for bulk actions · last check{' '}
-            {q.head?.lastPass
-              ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.visited} due of ${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)`
-              : 'not yet'}
-          </div>
-        </div>
+        <ExceptionList
+          rows={rows}
+          more={!q.end}
+          ready={q.ready}
+          resolved={resolved}
+          openId={openId}
+          selected={selected}
+          onOpen={openRow}
+          onToggle={toggle}
+          onSelectAll={selectAll}
+          want={q.want}
+          page={exceptionPages.page}
+          empty={resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}
+          foot={
+            <>
+              ↑↓ PgUp PgDn move · Enter opens · tick rows for bulk actions · last check{' '}
+              {q.head?.lastPass
+                ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.visited} due of ${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)`
+                : 'not yet'}
+            </>
+          }
+        />
         {side === 'rules' ? (
           <aside className="parcel-detail side-panel">
             <MonitorRules onSaved={() => setNotice('Rules saved: they apply from the next check.')} />
