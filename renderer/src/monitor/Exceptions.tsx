@@ -1,4 +1,3 @@
-import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../electron/contract/channels';
 import { call } from '../api/client';
