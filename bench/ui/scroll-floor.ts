@@ -16,7 +16,7 @@ export function scrollFloorFrames(
   total: number,
   recycle: boolean,
   list: ScrolledList = PARCELS_LIST,
-  overscan = 12,
+  overscan = 3,
 ): Promise<number[]> {
   return page.evaluate(
     ([step, max, count, reuse, l, over]) =>

@@ -119,7 +119,9 @@ export function ParcelsScreen() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12 });
+  // 3 rows beyond the window each side: a frame of a fast scroll mounts every row it brings in. With 12 a
+  // frame's work at 100k was 16-18 ms, at the display's 16.7 (156-335 late frames of 2,500); with 3, 11 ms (26).
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 3 });
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = list;
