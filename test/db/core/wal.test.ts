@@ -1,10 +1,34 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { logRoom, openSqlite, shouldTruncate, startCheckpointWorker, walStatus } from '../../../db/core/open';
+import { logRoom, openSqlite, shouldTruncate, startCheckpointWorker, walStatus, type Sqlite } from '../../../db/core/open';
 import { tempDir } from '../../support/app';
 
 const walOf = (file: string) => statSync(`${file}-wal`).size;
+
+/** A station file with a table `t` and a checkpoint worker ticking every `everyMs`, for `fn`; then closed and removed. */
+async function withWorker(everyMs: number, limit: number, fn: (db: Sqlite, file: string, ins: (v: string) => void) => Promise<void>) {
+  const dir = tempDir('fs-wal-');
+  const file = join(dir, 'station.db');
+  const db = openSqlite({ file });
+  const stop = startCheckpointWorker(
+    db,
+    everyMs,
+    (e) => {
+      throw e;
+    },
+    limit,
+  );
+  try {
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const q = db.prepare('INSERT INTO t (v) VALUES (?)');
+    await fn(db, file, (v) => db.transaction(() => q.run(v))());
+  } finally {
+    stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('the write-ahead log under steady writes', () => {
   const dirs: string[] = [];
@@ -77,70 +101,33 @@ describe('when the checkpointer truncates the log', () => {
     expect(shouldTruncate({ bytes: 49 * mb, limitBytes, log: 12_000, checkpointed: 9_000, written: true })).toBe(false);
   });
 
-  it('a worker truncates a log past the limit once the station went quiet', async () => {
-    const dir = tempDir('fs-wal-');
-    const file = join(dir, 'station.db');
-    const db = openSqlite({ file });
-    const limit = 512 * 1024;
-    const stop = startCheckpointWorker(
-      db,
-      20,
-      (e) => {
-        throw e;
-      },
-      limit,
-    );
-    try {
-      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-      const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
-      for (let i = 0; walOf(file) <= limit; i++) db.transaction(() => ins.run('x'.repeat(8000)))();
-      expect(walOf(file)).toBeLessThan(3 * limit);
+  it('a worker truncates a log past the limit once the station went quiet', () =>
+    withWorker(20, 512 * 1024, async (db, file, ins) => {
+      while (walOf(file) <= 512 * 1024) ins('x'.repeat(8000));
+      expect(walOf(file)).toBeLessThan(3 * 512 * 1024);
       for (let waited = 0; walStatus(db).truncations === 0; waited += 10) {
         if (waited > 20_000) throw new Error('the log was never truncated once the station was quiet');
         await new Promise((r) => setTimeout(r, 10));
       }
       expect(walOf(file)).toBe(0);
-    } finally {
-      stop();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('a long writer between its steps (logRoom)', () => {
-  it('waits for the checkpointer to copy a log past its limit, so its next writes start the log again instead of growing it', async () => {
-    const dir = tempDir('fs-wal-');
-    const file = join(dir, 'station.db');
-    const db = openSqlite({ file });
+  it('waits for the checkpointer to copy a log past its limit, so its next writes start the log again instead of growing it', () =>
     // No tick of its own within the test: only the writer's request copies.
-    const stop = startCheckpointWorker(
-      db,
-      600_000,
-      (e) => {
-        throw e;
-      },
-      512 * 1024,
-    );
-    try {
-      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-      const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
-      while (walOf(file) <= 512 * 1024) db.transaction(() => ins.run('x'.repeat(8000)))();
+    withWorker(600_000, 512 * 1024, async (db, file, ins) => {
+      while (walOf(file) <= 512 * 1024) ins('x'.repeat(8000));
       const size = walOf(file);
       await logRoom(db);
-      for (let i = 0; i < 5; i++) db.transaction(() => ins.run('y'))();
+      for (let i = 0; i < 5; i++) ins('y');
       expect(walOf(file)).toBe(size);
       // Within its limit (or copied up) it does not wait for a copy at all.
       let copied = false;
       void logRoom(db).then(() => (copied = true));
       await Promise.resolve();
       expect(copied).toBe(true);
-    } finally {
-      stop();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('station.database', () => {
