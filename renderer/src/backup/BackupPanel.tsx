@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { described, Field, FormError, issueAt, useAction } from '../ui/Field';
-import { fmtDateTime } from '../ui/time';
+import { consoleNow, fmtDateTime } from '../ui/time';
 import { BackupRestore, HeldJobs, HeldOrders } from './BackupRestore';
 import type { Output } from '../../../electron/contract/channels';
 import { ActionButton } from '../operators/OperatorsAllowed';
@@ -37,7 +37,7 @@ export function BackupPanel() {
     );
   const good = s.lastGood;
   const failed = s.lastRun && !s.lastRun.ok ? s.lastRun : null;
-  const ok = fresh(s, Date.now());
+  const ok = fresh(s, consoleNow());
   return (
     <section className="card backup" aria-labelledby="bk-h" data-testid="backup">
       <h2 id="bk-h">Backup</h2>

@@ -15,13 +15,16 @@ export function setDisplay(zone: string, clock: ClockStyle, serverNowIso?: strin
 
 export const displayClock = (): ClockStyle => display.clock;
 
+/** Now on the console's clock (a test clock, a station whose PC clock is off), as of its last app.info. */
+export const consoleNow = (): number => Date.now() + offsetMs;
+
 const fmt = (zone?: string): TimeFormat => (zone ? { zone, clock: display.clock } : display);
 const bad = (iso: string) => Number.isNaN(Date.parse(iso));
 
 /** Floor screens: "20:10" today at the warehouse, else "Sun 6 Dec 20:10". */
 export function fmtWhen(iso: string | null | undefined): string {
   if (!iso) return '';
-  return bad(iso) ? iso : whenOf(iso, display, Date.now() + offsetMs);
+  return bad(iso) ? iso : whenOf(iso, display, consoleNow());
 }
 
 /** Always with the date: "Sun 6 Dec 20:10". */
