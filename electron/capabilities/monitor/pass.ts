@@ -13,6 +13,7 @@ import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import type { Looked, Waiting } from '../../../db/monitor/due';
 import { newId } from '../../core/ids';
+import { giveBack } from '../../core/give-back';
 import type { ServiceContext } from '../../core/context';
 import { evaluate, nextRuleChangeAt, type Finding } from './rules';
 import { nextPollAt, phaseEndsAt, pollDueAt } from './schedule';
@@ -82,7 +83,7 @@ export async function runPassSliced(ctx: ServiceContext, opts: PassOptions = {})
     if (opts.onStep) opts.onStep(performance.now() - t0, `${from} > ${to.at}${to.writeMs >= 1 ? `, writes ${Math.round(to.writeMs)} ms` : ''}`);
     from = to.at;
     if (r.done) return r.value;
-    await new Promise<void>((ok) => setImmediate(ok));
+    await giveBack();
     await ctx.store.logRoom(); // a first pass writes every wait list: the checkpointer keeps up
     if (!ctx.store.isOpen()) return null; // the console is stopping: the next start looks again
   }

@@ -9,6 +9,7 @@ import { newId } from '../../core/ids';
 import { badInput } from '../../core/errors';
 import { DEFAULT_HORIZON_DAYS } from '../../../db/retention/reader';
 import { sizedToBudget } from '../../../db/core/budget';
+import { giveBack } from '../../core/give-back';
 
 const D = 86_400_000;
 /**
@@ -96,9 +97,6 @@ export interface BatchTimes {
 export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'copyMs' | 'writeMs'>): number {
   return sizedToBudget(size, Math.max(t.readMs, t.copyMs, t.writeMs), STEP_MS, MIN_BATCH, MAX_BATCH);
 }
-
-/** Between a batch's steps: a scan that came meanwhile goes first. */
-const giveBack = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** One run: batches until nothing older than the cutoff is left. Killed at any point, the retry takes what is left. */
 export async function archiveRun(
