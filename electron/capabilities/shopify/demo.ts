@@ -3,6 +3,7 @@ import { buildDemoOrders } from '../demo/seed';
 import { DEMO_STORE, demoLines } from '../demo/data';
 import { startShopifyEmulator, type ShopifyEmulator } from './emulator';
 import type { Address } from './emulator/model';
+import type { EmulatorState } from './emulator/state';
 import { connectStore } from './stores';
 import { runIntake } from './intake';
 import type { ShopifyRuntime } from './runtime';
@@ -25,13 +26,12 @@ export async function startDemoStore(rt: ShopifyRuntime, orderCount: number, sta
   const emu = await startShopifyEmulator({
     plan: 'plus',
     faults: 0,
-    orders: 0,
     shopDomain: DEMO_SHOP_DOMAIN,
     accessToken: token,
     statePath: stateFile,
     clock: () => ctx.clock.now().getTime(),
+    seedState: (state) => seedDemoStore(state, orderCount, ctx.clock.now()),
   });
-  if (!emu.restored) seedDemoStore(emu, orderCount, ctx.clock.now());
   rt.setEndpoint(DEMO_STORE, emu.url);
   if (!ctx.store.read.shopify.store(DEMO_STORE)) {
     await connectStore(rt, {
@@ -51,8 +51,8 @@ export async function startDemoStore(rt: ShopifyRuntime, orderCount: number, sta
 }
 
 /** The demo orders, then a few more sent to the site as fulfillment requests. */
-function seedDemoStore(emu: ShopifyEmulator, orderCount: number, now: Date): void {
-  emu.state.shop.name = 'Firstscan Demo Store';
+function seedDemoStore(state: EmulatorState, orderCount: number, now: Date): void {
+  state.shop.name = 'Firstscan Demo Store';
   const lineName = new Map(demoLines.map(({ line }) => [line.id, line.name]));
   const all = buildDemoOrders(orderCount + DEMO_REQUESTS, now);
   all.forEach((o, i) => {
@@ -71,15 +71,13 @@ function seedDemoStore(emu: ShopifyEmulator, orderCount: number, now: Date): voi
       zip: o.shipTo.zip,
       phone: o.shipTo.phone ?? null,
     };
-    const order = emu.state.addOrder({
+    const order = state.addOrder({
       email: o.email,
       createdAt: o.createdAt,
       shippingAddress: address,
       shippingLineTitle: lineName.get(o.lineId ?? '') ?? 'Standard Shipping',
       lineItems: o.items.map((it) => ({ title: it.title, sku: it.sku, barcode: it.barcode ?? '', quantity: it.quantity })),
     });
-    if (i >= orderCount)
-      for (const fo of emu.state.fulfillmentOrdersOf(order.id)) emu.state.submitFulfillmentRequest(fo.id, 'Please ship from your warehouse.');
+    if (i >= orderCount) for (const fo of state.fulfillmentOrdersOf(order.id)) state.submitFulfillmentRequest(fo.id, 'Please ship from your warehouse.');
   });
-  emu.saveState();
 }

@@ -9,15 +9,15 @@ import { startConsole } from '../../support/console-process';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Start `serve` on a new data directory and kill -9 it `afterMs` after its database file appears. */
-function killDuringFirstStart(dataDir: string, afterMs: number): Promise<void> {
+/** Start `serve` on a new data directory and kill -9 it `afterMs` after `file` (its database) appears. */
+function killDuringFirstStart(dataDir: string, afterMs: number, file = 'firstscan.db'): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
     cwd: root,
     stdio: 'ignore',
   });
-  const db = join(dataDir, 'firstscan.db');
+  const watched = join(dataDir, file);
   const watch = setInterval(() => {
-    if (!existsSync(db)) return;
+    if (!existsSync(watched)) return;
     clearInterval(watch);
     setTimeout(() => child.kill('SIGKILL'), afterMs);
   }, 2);
@@ -74,6 +74,15 @@ describe('demo seeding on the first start', () => {
           await c.stop();
         }
       }
+    }
+    // The moment the demo Shopify store's file is first written: its orders are in it already.
+    const dataDir = tempDir();
+    await killDuringFirstStart(dataDir, 0, join('shopify-emulator', 'demo-store.json'));
+    const c = await startConsole(dataDir);
+    try {
+      expect((await c.call<{ outcome: string }>('pick.scan', { code: '#1200' })).outcome).toBe('issued');
+    } finally {
+      await c.stop();
     }
     console.log(`seeding kill test: states seen after the kills: ${[...seen].join(', ')}`);
     expect(seen.has('whole')).toBe(true); // the kills did land after the seeding at least once

@@ -41,6 +41,11 @@ export interface ShopifyEmulatorOptions {
    * saved after writes (debounced, atomically) and on close.
    */
   statePath?: string;
+  /**
+   * Fills a new store (no state file yet) instead of the generated orders, before its first save:
+   * a kill at any point never leaves a state file without them.
+   */
+  seedState?: (state: EmulatorState) => void;
 }
 
 export interface EmulatorStats {
@@ -108,7 +113,8 @@ export async function startShopifyEmulator(opts: ShopifyEmulatorOptions = {}): P
   if (saved) {
     state.restore(saved);
     state.shop.plan = plan;
-  } else state.seedOrders(opts.orders ?? 25, opts.seed ?? 1);
+  } else if (opts.seedState) opts.seedState(state);
+  else state.seedOrders(opts.orders ?? 25, opts.seed ?? 1);
   const persister = opts.statePath ? new StatePersister(state, opts.statePath) : null;
   if (persister && !saved) persister.flush();
   const rootValue = createRootValue(state, loaded.schema);
