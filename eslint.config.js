@@ -18,4 +18,22 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
+  {
+    // A screen's "now" is the console's clock, which may be a test clock or differ from this PC's.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/ui/time.ts', 'renderer/src/ui/ZonedTime.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Use consoleNow() from ui/time (the console's clock); for elapsed time, performance.now().",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use new Date(consoleNow()) from ui/time (the console's clock).",
+        },
+      ],
+    },
+  },
 );

@@ -55,7 +55,7 @@ export function App() {
     const poll = setInterval(() => void loadSession(), 15_000);
     // A key, a touch or a scan is someone at the console: it keeps them signed in (told at most every 10 s).
     const onActivity = () => {
-      const now = Date.now();
+      const now = performance.now();
       if (now - lastActivity.current < ACTIVITY_EVERY_MS) return;
       lastActivity.current = now;
       void loadSession(true);
@@ -88,7 +88,7 @@ export function App() {
     const onBadge = (e: Event) => {
       const code = (e as CustomEvent<string>).detail;
       setRefusal(null);
-      lastActivity.current = Date.now();
+      lastActivity.current = performance.now();
       call('operators.signIn', { code }).then(
         (r) => {
           if (r.outcome === 'pin_needed') setPinAsk({ code, name: r.operator.name, role: ROLE_WORDS[r.operator.role] });

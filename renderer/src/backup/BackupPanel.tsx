@@ -50,7 +50,7 @@ export function BackupPanel() {
             Restored from <b className="mono">{s.restoredFrom.file}</b>, taken <b>{fmtDateTime(s.restoredFrom.backupAt)}</b>
             <span className="backup-facts" data-testid="backup-restored-next">
               {s.nextDue
-                ? Date.parse(s.nextDue) <= Date.now()
+                ? Date.parse(s.nextDue) <= consoleNow()
                   ? 'Next backup: due now (it starts within a minute).'
                   : `Next backup due ${fmtDateTime(s.nextDue)}.`
                 : 'No backup folder on this PC: choose one below, then back up now.'}

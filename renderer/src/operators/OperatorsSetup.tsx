@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useChannel } from '../hooks/useApi';
 import { FormError, useAction } from '../ui/Field';
 import { ROLE_WORDS, useMay, useOperator, type Role } from './roles';
-import { fmtWhen } from '../ui/time';
+import { consoleNow, fmtWhen } from '../ui/time';
 import { ActionButton, RoleNote } from './OperatorsAllowed';
 import { startsWith } from '../ui/event-family';
 
@@ -200,7 +200,7 @@ export function OperatorsSetup() {
               </td>
               <td className="mono">{o.badge}</td>
               <td>
-                {o.lockedUntil && Date.parse(o.lockedUntil) > Date.now() ? (
+                {o.lockedUntil && Date.parse(o.lockedUntil) > consoleNow() ? (
                   <ActionButton channel="operators.unlock" className="small-btn" onClick={() => void call('operators.unlock', { id: o.id })}>
                     Unlock
                   </ActionButton>

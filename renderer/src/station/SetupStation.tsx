@@ -4,6 +4,7 @@ import { useChannel } from '../hooks/useApi';
 import { useScanner } from '../hooks/useScanner';
 import type { Output } from '../../../electron/contract/channels';
 import { Field, FormError, described, fmtTime, issueAt, useAction } from '../ui/Field';
+import { consoleNow } from '../ui/time';
 import { defaultWedgeSettings, type WedgeSettings } from '../../../native/scanners/wedge';
 
 type Station = Output<'station.get'>;
@@ -80,11 +81,11 @@ export function SetupStation({ printers }: { printers: Printers | null }) {
   const count = useRef(0);
   const onScan = useCallback((code: string, symbology?: string) => {
     count.current += 1;
-    setScan({ code, symbology, at: new Date(), n: count.current });
+    setScan({ code, symbology, at: new Date(consoleNow()), n: count.current });
   }, []);
   const onShort = useCallback((code: string, minLength: number) => {
     count.current += 1;
-    setScan({ code, at: new Date(), n: count.current, shortOf: minLength });
+    setScan({ code, at: new Date(consoleNow()), n: count.current, shortOf: minLength });
   }, []);
   useScanner(onScan, live, true, onShort);
   const [typed, setTyped] = useState('');
