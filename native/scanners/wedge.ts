@@ -68,6 +68,11 @@ export class WedgeDetector {
 
   constructor(private readonly settings: WedgeSettings) {}
 
+  /** Nothing held: the next key would start a burst. */
+  get idle(): boolean {
+    return this.held.length === 0;
+  }
+
   feed(k: KeyInput): { verdict: WedgeVerdict; release?: string } {
     const key = this.classify(k);
     if (key.kind === 'modifier') return { verdict: { kind: 'pass' } };

@@ -101,6 +101,15 @@ test('supervisor: works the exception queue, contacts buyers, resolves, reships 
   await expect(q.detail().getByTestId('contact-body')).toHaveValue(/missed its carrier pickup/);
   await page.screenshot({ path: 'test-results/monitor-exceptions.png' });
 
+  // Keys alone: Space on the focused row ticks it for a bulk action, and again unticks it.
+  const tick = page.getByRole('checkbox', { name: 'Select #1002', exact: true });
+  await q.row('#1002').focus();
+  await page.keyboard.press('Space');
+  await expect(tick).toBeChecked();
+  await expect(page.getByTestId('bulk-bar')).toContainText('1 selected');
+  await page.keyboard.press('Space');
+  await expect(tick).not.toBeChecked();
+
   // Bulk: contact both buyers, then resolve one with a reason.
   await q.select('#1001', '#1002');
   await q.bulk('Contact buyers');

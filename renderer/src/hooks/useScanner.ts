@@ -60,6 +60,20 @@ export function shortScanAnswer(code: string, minLength: number): { title: strin
   };
 }
 
+const TEXT_INPUTS = new Set(['text', 'search', 'password', 'email', 'number', 'tel', 'url']);
+
+/**
+ * A Space pressed on a focused button, tick box or list row is the operator's (it presses, ticks,
+ * selects); the detector would hold it as a burst's first character and it would never arrive.
+ */
+function spaceForControl(e: KeyboardEvent, idle: boolean): boolean {
+  if (e.key !== ' ' || !idle) return false;
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || el === document.body || el.isContentEditable) return false;
+  if (el instanceof HTMLTextAreaElement) return false;
+  return !(el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type));
+}
+
 /** A badge scanned on any screen goes to the sign-in (App), never to the screen's own scan. */
 function route(code: string, symbology: string | undefined, onScan: (code: string, symbology?: string, how?: ScanHow) => void, enter = false): void {
   if (BADGE.test(code)) window.dispatchEvent(new CustomEvent(BADGE_EVENT, { detail: code }));
@@ -85,7 +99,7 @@ export function useScanner(
     if (!enabled) return;
     const det = new WedgeDetector(settings);
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing) return;
+      if (e.isComposing || spaceForControl(e, det.idle)) return;
       const { verdict, release } = det.feed({ key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, time: e.timeStamp });
       if (release) typeInto(release);
       if (verdict.kind === 'pass') return;

@@ -158,8 +158,10 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
       End: rows.length - 1,
     };
     if (e.key in moves) (e.preventDefault(), focusRow(moves[e.key]));
-    // Enter on the row itself (a ticked box keeps its own keys); printable keys go to the scanner's detector first.
-    else if (e.key === 'Enter' && e.target === e.currentTarget.querySelector(`[data-index="${active}"]`)) (e.preventDefault(), open(active));
+    // On the row itself (a tick box keeps its own keys): Enter opens it, Space ticks it.
+    else if (e.target !== e.currentTarget.querySelector(`[data-index="${active}"]`)) return;
+    else if (e.key === 'Enter') (e.preventDefault(), open(active));
+    else if (e.key === ' ' && rows[active]) (e.preventDefault(), onToggle(rows[active].id));
   };
 
   return (

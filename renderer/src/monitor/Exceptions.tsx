@@ -200,7 +200,7 @@ export function ExceptionsScreen() {
           empty={resolved ? 'Nothing resolved yet.' : 'No open exception. Parcels that cross a rule appear here before the buyer writes.'}
           foot={
             <>
-              ↑↓ PgUp PgDn move · Enter opens · tick rows for bulk actions · last check{' '}
+              ↑↓ PgUp PgDn move · Enter opens · Space ticks a row for bulk actions · last check{' '}
               {q.head?.lastPass
                 ? `${fmtTime(q.head.lastPass.at)} (${q.head.lastPass.visited} due of ${q.head.lastPass.inFlight} in flight, ${q.head.lastPass.ms} ms)`
                 : 'not yet'}
