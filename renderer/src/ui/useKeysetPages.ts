@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { onPush, ApiFailure } from '../api/client';
 import type { AppendedEvent } from '../../../electron/contract/channels';
+import { mergeChanged } from './keyset-merge';
 
 /** What a long list asks its channel for, and how it orders and names its rows. */
 export interface KeysetSource<Q, Row, Head = never> {
@@ -111,18 +112,13 @@ export function useKeysetPages<Q, Row, Head = never>(source: KeysetSource<Q, Row
         const { before, subjectOf } = src.current;
         const named = new Set(subjects);
         const had = new Set(s.rows.filter((x) => named.has(subjectOf(x))).map(subjectOf));
-        let next = s.rows.filter((x) => !named.has(subjectOf(x)));
+        const kept = s.rows.filter((x) => !named.has(subjectOf(x)));
         const last = s.rows[s.rows.length - 1];
-        const placed = new Set<string>();
-        for (const row of r.rows) {
-          // Beyond what is loaded: it is met there when the list gets that far.
-          if (!s.end && last && !before(row, last, q)) continue;
-          const at = next.findIndex((x) => before(row, x, q));
-          next = at < 0 ? [...next, row] : [...next.slice(0, at), row, ...next.slice(at)];
-          placed.add(subjectOf(row));
-        }
+        // Beyond what is loaded: it is met there when the list gets that far.
+        const within = r.rows.filter((row) => s.end || !last || before(row, last, q));
+        const placed = new Set(within.map(subjectOf));
         if (s.total !== null) s.total += [...placed].filter((id) => !had.has(id)).length - [...had].filter((id) => !placed.has(id)).length;
-        s.rows = next;
+        s.rows = mergeChanged(kept, within, (a, b) => before(a, b, q));
         if (r.head !== undefined) s.head = r.head;
         bump();
       }
