@@ -84,7 +84,12 @@ export type SyntheticParcel = (
  * parcels take a minute or two, not the demo grower's minutes. The benches then run on the console's
  * normal durable settings.
  */
-export async function syntheticStation(o: { prefix: string; startAt: number }): Promise<{
+export async function syntheticStation(o: {
+  prefix: string;
+  startAt: number;
+  /** The console's own timed monitor passes (default on); off where the bench runs the passes it times. */
+  monitorTimers?: boolean;
+}): Promise<{
   app: App;
   clock: SettableClock;
   dir: string;
@@ -92,7 +97,7 @@ export async function syntheticStation(o: { prefix: string; startAt: number }): 
 }> {
   const dir = tempDir(`fs-bench-${o.prefix}-`);
   const clock = new SettableClock(o.startAt);
-  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0, testClock: clock });
+  const app = await createApp({ dataDir: dir, mode: 'headless', runJobs: false, demoOrders: 0, testClock: clock, monitorTimers: o.monitorTimers });
   return {
     app,
     clock,

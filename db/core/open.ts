@@ -78,20 +78,22 @@ export function startCheckpointer(db: Sqlite, everyMs = 1000, onError: (err: unk
  * Whether the checkpointer truncates the log now, after its PASSIVE copy (`log` frames, `checkpointed` of
  * them copied): once a copy has caught up, the next write starts the log again from its beginning, so the
  * file stops growing; a file grown past the limit is truncated when the station is quiet (the copy caught up
- * and nothing was committed since the last tick). TRUNCATE takes the write lock, and while the station
- * writes, a writer (the console's thread, a scan) waited behind it 100-500 ms on a busy disk. Only a file
- * past three times the limit is truncated while writes go on, once nearly caught up.
+ * and nothing was committed for a whole tick: `written` is false). TRUNCATE takes the write lock and, on a
+ * disk that discards freed blocks, holds it while tens of megabytes are discarded: a writer (the console's
+ * thread, a scan) waited 100-350 ms behind it. Only a file past 16 times the limit is truncated while
+ * writes go on (once nearly caught up): writes that never pause, for hours.
  */
 export function shouldTruncate(t: { bytes: number; limitBytes: number; log: number; checkpointed: number; written: boolean }): boolean {
   const caughtUp = t.log === t.checkpointed;
   if (t.bytes > t.limitBytes && caughtUp && !t.written) return true;
-  return t.bytes > 3 * t.limitBytes && t.log - t.checkpointed < 256;
+  return t.bytes > 16 * t.limitBytes && t.log - t.checkpointed < 256;
 }
 
 // Plain CommonJS run in a worker thread: its own connection to the same file, checkpointing on request.
 // Each tick copies what it can without holding anyone up (PASSIVE), then truncates when `shouldTruncate`
-// says so (data_version tells whether another connection committed since the last tick). It waits at most
-// 100 ms for a writer, else it tries again at the next tick.
+// says so (data_version tells when another connection last committed: a writer's requests come faster
+// than the interval, so "since the last tick" is not quiet). It waits at most 100 ms for a writer, else
+// it tries again at the next tick.
 const CHECKPOINT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
@@ -101,14 +103,16 @@ db.pragma('busy_timeout = 5000');
 const walBytes = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 const shouldTruncate = ${shouldTruncate.toString()};
 let lastVersion = -1;
+let changedAt = Date.now();
 parentPort.on('message', (m) => {
   if (m === 'stop') { db.close(); parentPort.close(); return; }
   try {
     const [p] = db.pragma('wal_checkpoint(PASSIVE)');
     const before = walBytes();
     const version = db.pragma('data_version', { simple: true });
+    if (version !== lastVersion) changedAt = Date.now();
     let truncated = false;
-    if (shouldTruncate({ bytes: before, limitBytes: workerData.limitBytes, log: p.log, checkpointed: p.checkpointed, written: version !== lastVersion })) {
+    if (shouldTruncate({ bytes: before, limitBytes: workerData.limitBytes, log: p.log, checkpointed: p.checkpointed, written: Date.now() - changedAt < workerData.quietMs })) {
       db.pragma('busy_timeout = 100');
       try { const [t] = db.pragma('wal_checkpoint(TRUNCATE)'); truncated = t.busy === 0; }
       finally { db.pragma('busy_timeout = 5000'); }
@@ -180,40 +184,55 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
   let stopped = false;
   const status: WalStatus = { bytes: 0, maxBytes: 0, limitBytes, truncations: 0, lastTruncatedAt: null };
   walStatuses.set(db, status);
-  // What the last copy found (frames in the log, frames copied); before the first, unknown: not copied.
-  let log = { frames: 1, copied: 0 };
-  let waiting: Array<() => void> = [];
+  // What the last copy found (frames in the log, frames copied, the file's size); before the first, unknown: not copied.
+  let log = { frames: 1, copied: 0, bytes: 0 };
+  // A writer waits for a copy that began after it asked: a copy already under way when it asked missed
+  // its newest pages, and the log, never caught up when it wrote next, never started again (a first
+  // pass grew it to 200 MB).
+  let posted = 0;
+  let again = false;
+  let waiting: Array<{ copy: number; ok: () => void }> = [];
   const tick = () => {
-    if (busy || stopped) return;
+    if (stopped) return;
+    if (busy) return void (again = true);
     busy = true;
+    posted++;
     worker.postMessage('checkpoint');
   };
   logRooms.set(db, {
-    behind: () => !stopped && log.copied < log.frames && walFileBytes(db.name) > limitBytes,
+    // A file that grew since the last copy holds pages that copy did not see: a long writer that only
+    // looked at the copy's counts went on writing, and the log reached 190 MB in a first pass.
+    behind: () => {
+      if (stopped) return false;
+      const bytes = walFileBytes(db.name);
+      return bytes > limitBytes && (log.copied < log.frames || bytes > log.bytes);
+    },
     copy: () =>
       new Promise<void>((ok) => {
-        waiting.push(ok);
+        waiting.push({ copy: posted + 1, ok });
         setTimeout(ok, 2000).unref(); // a worker that stopped answering never holds a writer for long
         tick();
       }),
   });
-  const answered = () => {
-    const w = waiting;
-    waiting = [];
-    w.forEach((ok) => ok());
+  /** The copy `upTo` answered (all of them: stopping, a failed worker). */
+  const answered = (upTo = Infinity) => {
+    const done = waiting.filter((w) => w.copy <= upTo);
+    waiting = waiting.filter((w) => w.copy > upTo);
+    done.forEach((w) => w.ok());
   };
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, limitBytes },
+    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, limitBytes, quietMs: everyMs },
   });
   worker.unref();
   worker.on(
     'message',
     (m: { ok: boolean; code?: string; message?: string; before?: number; after?: number; truncated?: boolean; log?: number; checkpointed?: number }) => {
       busy = false;
-      answered();
+      answered(posted);
+      if (again) ((again = false), tick());
       if (!m.ok) return onError(Object.assign(new Error(m.message), { code: m.code }));
-      log = { frames: m.log ?? 0, copied: m.checkpointed ?? 0 };
+      log = { frames: m.log ?? 0, copied: m.checkpointed ?? 0, bytes: m.after ?? 0 };
       status.maxBytes = Math.max(status.maxBytes, m.before ?? 0, m.after ?? 0);
       status.bytes = m.after ?? 0;
       if (m.truncated) (status.truncations++, (status.lastTruncatedAt = new Date().toISOString()));
