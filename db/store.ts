@@ -1,4 +1,4 @@
-import { logRoom, type Sqlite } from './core/open';
+import { copyAwaited, logRoom, type Sqlite } from './core/open';
 import { EventLog } from './core/events';
 import { project } from './projections';
 import type { EventDraft, EventType, StoredEvent } from './event-types';
@@ -84,6 +84,7 @@ export function createStore(db: Sqlite, station: string, disk: DiskWatch = new D
       if (!db.open || disk.refuses()) return;
       // Inside a caller's open transaction (a generated station's bulk write): later.
       if (db.inTransaction) return searchSoon(1000);
+      if (copyAwaited(db)) return searchSoon(20);
       try {
         const t0 = performance.now();
         const left = store.indexSearch(searchBatch);

@@ -138,7 +138,7 @@ export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 const walStatuses = new WeakMap<Sqlite, WalStatus>();
 
 /** Per connection with a checkpoint worker: whether its log is past the limit and not copied yet, and a way to wait for a copy. */
-const logRooms = new WeakMap<Sqlite, { behind(): boolean; copy(): Promise<void> }>();
+const logRooms = new WeakMap<Sqlite, { behind(): boolean; copy(): Promise<void>; awaited(): boolean }>();
 
 /**
  * For a writer that goes on for many steps (the monitor's first pass, an archive run): resolves at once
@@ -150,6 +150,15 @@ const logRooms = new WeakMap<Sqlite, { behind(): boolean; copy(): Promise<void> 
 export function logRoom(db: Sqlite): Promise<void> {
   const room = logRooms.get(db);
   return room?.behind() ? room.copy() : Promise.resolve();
+}
+
+/**
+ * True while a long writer waits for a copy (`logRoom`): a background writer (the search index) waits
+ * too, so the long writer's next write, after the copy, can start the log again. Writing in between, it
+ * kept the log from ever starting again, and a first pass grew it to 158 MB.
+ */
+export function copyAwaited(db: Sqlite): boolean {
+  return logRooms.get(db)?.awaited() ?? false;
 }
 
 export function walStatus(db: Sqlite): WalStatus {
@@ -207,6 +216,7 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
       const bytes = walFileBytes(db.name);
       return bytes > limitBytes && (log.copied < log.frames || bytes > log.bytes);
     },
+    awaited: () => waiting.length > 0,
     copy: () =>
       new Promise<void>((ok) => {
         waiting.push({ copy: posted + 1, ok });
