@@ -195,9 +195,7 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
   walStatuses.set(db, status);
   // What the last copy found (frames in the log, frames copied, the file's size); before the first, unknown: not copied.
   let log = { frames: 1, copied: 0, bytes: 0 };
-  // A writer waits for a copy that began after it asked: a copy already under way when it asked missed
-  // its newest pages, and the log, never caught up when it wrote next, never started again (a first
-  // pass grew it to 200 MB).
+  // A writer waits for a copy that began after it asked: one already under way misses its newest pages.
   let posted = 0;
   let again = false;
   let waiting: Array<{ copy: number; ok: () => void }> = [];
@@ -219,8 +217,10 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
     awaited: () => waiting.length > 0,
     copy: () =>
       new Promise<void>((ok) => {
-        waiting.push({ copy: posted + 1, ok });
-        setTimeout(ok, 2000).unref(); // a worker that stopped answering never holds a writer for long
+        const entry = { copy: posted + 1, ok };
+        waiting.push(entry);
+        // A worker that stopped answering never holds a writer (or the search mover) for long.
+        setTimeout(() => ((waiting = waiting.filter((w) => w !== entry)), ok()), 2000).unref();
         tick();
       }),
   });
