@@ -22,6 +22,7 @@ import * as m0021 from './0021-pack-boxes';
 import * as m0022 from './0022-restore-holds';
 import * as m0023 from './0023-restore-job-holds';
 import * as m0024 from './0024-monitor-waiting';
+import * as m0025 from './0025-monitor-waiting-covering';
 
 export interface Migration {
   version: number;
@@ -55,4 +56,5 @@ export const migrations: Migration[] = [
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
   { version: 24, ...m0024 },
+  { version: 25, ...m0025 },
 ];

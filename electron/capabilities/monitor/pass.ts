@@ -9,6 +9,7 @@
 // yielding between them.
 import type { InFlightRow, PollState } from '../../../db/monitor/reader';
 import { sizedToBudget } from '../../../db/core/budget';
+import { smallest } from '../../core/smallest';
 import type { EventDraft, LineData } from '../../../db/event-types';
 import type { ScheduledJob } from '../../../db/monitor/events';
 import type { Looked, Waiting } from '../../../db/monitor/due';
@@ -19,7 +20,7 @@ import { evaluate, nextRuleChangeAt, type Finding } from './rules';
 import { nextPollAt, phaseEndsAt, pollDueAt } from './schedule';
 import { rulesOf, thresholdsFor } from './settings';
 import { windowMs } from './windows';
-import { runtimeOf, type PassSummary } from './runtime';
+import { runtimeOf, type PassSummary, type SliceSizes } from './runtime';
 import { covers, type TrackingSource } from './sources/types';
 
 /** Exceptions a full pass reads at once (by rowid) when it looks for those whose parcel left the watch list. */
@@ -106,13 +107,20 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
   // A sliced pass sizes its slices so that each step holds the loop for about STEP_MS, whatever a look
   // costs on this station (30 to 100 µs a parcel at 100k): a scan waits at most one step. A slice
   // given by the caller stays fixed (tests compare passes slice for slice).
-  // Each pass starts at the size the last one ended with (a console's first at the smallest): starting
-  // every pass at the largest held the loop 150 ms in its first step at 100k.
-  let slice = opts.slice ?? rt.slice ?? MIN_SLICE;
+  // Each pass starts at the sizes the last one ended with (a console's first at the smallest): starting
+  // every pass at the largest held the loop 150 ms in its first step at 100k. Each kind of step is sized
+  // from its own steps, by what the step did (a short last part or a spent budget is not a cheap step); a
+  // step of no kind (reading the pass's inputs, a sort) leaves the sizes as they are.
+  const fixed = opts.slice;
+  const sizes: SliceSizes =
+    fixed !== undefined ? { look: fixed, queue: fixed, clear: fixed } : { ...(rt.slice ?? { look: MIN_SLICE, queue: MIN_SLICE, clear: MIN_SLICE }) };
   let stepStart = performance.now();
   let busyBefore = 0;
-  const pause = function* (at: string) {
-    if (opts.slice === undefined) rt.slice = slice = sizedToBudget(slice, performance.now() - stepStart, STEP_MS, MIN_SLICE, MAX_SLICE);
+  const pause = function* (at: string, kind: keyof SliceSizes | null, did = 0) {
+    if (fixed === undefined && kind && did > 0) {
+      sizes[kind] = sizedToBudget(did, performance.now() - stepStart, STEP_MS, MIN_SLICE, MAX_SLICE);
+      rt.slice = { ...sizes };
+    }
     yield { at, writeMs: busyMs - busyBefore };
     busyBefore = busyMs;
     stepStart = performance.now();
@@ -145,12 +153,17 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
     const had = reader.waitingOf(ids);
     /** Only what changed is written: most looks leave a parcel's wait lists as they were. */
     const leave = (r: InFlightRow, next: number, waits: Waiting[]) => {
-      const before = (had.get(r.id) ?? []).sort().join('|');
-      const after = waits
-        .map((w) => w.join(' '))
-        .sort()
-        .join('|');
-      if (r.dueAt !== next || before !== after) dues.push([r.id, r.dueAt === next ? null : next, before === after ? null : waits]);
+      const was = had.get(r.id);
+      const same =
+        was === undefined
+          ? waits.length === 0
+          : was.length === waits.length &&
+            was.sort().join('|') ===
+              waits
+                .map((w) => w.join(' '))
+                .sort()
+                .join('|');
+      if (r.dueAt !== next || !same) dues.push([r.id, r.dueAt === next ? null : next, same ? null : waits]);
     };
     const mine: EventDraft[] = [];
     const dues: Looked[] = [];
@@ -252,25 +265,27 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
     busyMs += performance.now() - s0;
   };
 
+  // Every look is a step of its own, the last one too: the queuing after it is sized on its own.
   if (mode === 'full') {
     ctx.store.monitorSources(pollSources.map((s) => s.id));
     let after = '';
     for (;;) {
-      const n = slice;
+      const n = sizes.look;
       const rows = reader.inFlightAfter(after, n);
       if (!rows.length) break;
       look(rows);
       after = rows[rows.length - 1].id;
+      yield* pause('look', 'look', rows.length);
       if (rows.length < n) break;
-      yield* pause('look');
     }
   } else {
     const ids = reader.dueIds(nowMs);
+    yield* pause('due', null);
     for (let i = 0; i < ids.length;) {
-      const n = slice;
-      look(reader.inFlightOf(ids.slice(i, i + n)));
-      i += n;
-      if (i < ids.length) yield* pause('look');
+      const part = ids.slice(i, i + sizes.look);
+      look(reader.inFlightOf(part));
+      i += part.length;
+      yield* pause('look', 'look', part.length);
     }
   }
 
@@ -305,25 +320,28 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
       const s0 = performance.now();
       write((emit) => emit({ type: 'monitor.polls_queued', subject: s.id, payload: { sourceId: s.id, jobs: part } }));
       busyMs += performance.now() - s0;
-      yield* pause(`queue ${s.id}`);
+      yield* pause(`queue ${s.id}`, 'queue', numbersOf(part));
     };
     for (const kind of [0, 1] as const) {
       const name = kind === 0 ? 'monitor.register' : 'monitor.poll';
       if (mode === 'full') {
+        // Only what the budget reaches is put in order (a batch per unit of budget).
+        const k = budget * s.batchSize;
+        const registrations = toRegister.get(s.id)!;
+        const polls = toPoll.get(s.id)!;
         const all =
           kind === 0
-            ? toRegister.get(s.id)!.sort((a, b) => (a.id < b.id ? -1 : 1))
-            : toPoll
-                .get(s.id)!
-                .sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1))
-                .map((d) => d.row);
+            ? smallest(registrations, k, (a, b) => (a.id < b.id ? -1 : 1))
+            : smallest(polls, k, (a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : 1)).map((d) => d.row);
+        // Choosing among every watched parcel's requests is a step of its own, apart from the commits.
+        if ((kind === 0 ? registrations : polls).length > sizes.queue) yield* pause(`choose ${s.id}`, null);
         for (let i = 0, n = 0; i < all.length && budget > 0; i += s.batchSize) {
           const batch = all.slice(i, i + s.batchSize);
           add(name, batch);
           if (kind === 0) registrationsQueued++;
           else pollsQueued++;
           n += batch.length;
-          if (n >= slice) {
+          if (n >= sizes.queue) {
             yield* commit();
             n = 0;
           }
@@ -332,7 +350,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
       }
       for (;;) {
         // Whole batches, about a slice of numbers (at least one batch), within the budget.
-        const want = Math.min(budget, Math.max(1, Math.floor(slice / s.batchSize))) * s.batchSize;
+        const want = Math.min(budget, Math.max(1, Math.floor(sizes.queue / s.batchSize))) * s.batchSize;
         if (want <= 0) break;
         const head = reader.waiting(s.id, kind, want);
         waitRead += head.length;
@@ -359,7 +377,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
       const s0 = performance.now();
       offWatch.push(...reader.openExceptionsOffWatch(from, from + OFF_WATCH_ROWS));
       busyMs += performance.now() - s0;
-      if (from + OFF_WATCH_ROWS < end) yield* pause('off-watch');
+      if (from + OFF_WATCH_ROWS < end) yield* pause('off-watch', null);
     }
   }
   for (const x of offWatch) {
@@ -390,7 +408,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
   // deliveries (or the first after start) may clear hundreds. The noted parcels are dropped with the last
   // part; a console stopped before it looks at them again next time (what was cleared is no longer open).
   for (let i = 0; i < events.length;) {
-    const part = events.slice(i, i + Math.max(1, slice));
+    const part = events.slice(i, i + Math.max(1, sizes.clear));
     i += part.length;
     const last = i >= events.length;
     const s0 = performance.now();
@@ -399,7 +417,7 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
       part.forEach((e) => emit(e));
     });
     busyMs += performance.now() - s0;
-    if (!last) yield* pause('clear');
+    if (!last) yield* pause('clear', 'clear', part.length);
   }
   if (!events.length) ctx.store.monitorUnwatched(unwatched.parcelIds);
   const out: PassSummary = {
@@ -417,4 +435,10 @@ function* passSteps(ctx: ServiceContext, opts: PassOptions): Generator<StepEnd, 
   rt.lastPass = out;
   if (mode === 'full') rt.fullNext = false;
   return out;
+}
+
+function numbersOf(jobs: ScheduledJob[]): number {
+  let n = 0;
+  for (const j of jobs) n += j.job.payload.numbers.length;
+  return n;
 }

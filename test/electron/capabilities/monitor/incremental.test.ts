@@ -419,4 +419,25 @@ describe('the monitor pass gives the event loop back', () => {
     expect(Math.max(...asked)).toBeLessThanOrEqual(5);
     expect(steps).toBeGreaterThanOrEqual(before / 5);
   }, 120_000);
+
+  it('sizes its queuing steps apart from its looks: a look that takes 500 parcels does not queue 500 numbers at once', async () => {
+    a = await monitorApp(31);
+    for (let i = 0; i < 30; i++) await pick(a, `#${1001 + i}`);
+    a.clock.set(T0 + 2 * H);
+    // As a pass that ended with cheap looks and dear commits left them: looks of 500, queuing 2 numbers a step.
+    runtimeOf(a.ctx).slice = { look: 500, queue: 2, clear: 25 };
+    const commits: number[] = [];
+    const off = a.store.onCommit((events) => {
+      for (const e of events) if (e.type === 'monitor.polls_queued') commits.push((e.payload as { jobs: unknown[] }).jobs.length);
+    });
+    const ends: string[] = [];
+    const r = (await runPassSliced(a.ctx, { mode: 'full', onStep: (_, where) => ends.push(where) }))!;
+    off();
+    expect(r.visited).toBe(30);
+    // All 30 looked at in one step; the first commit queued one request (one batch: the least a step can hold).
+    expect(ends.filter((w) => / > look\b/.test(w))).toHaveLength(1);
+    expect(r.registrationsQueued + r.pollsQueued).toBeGreaterThan(1);
+    expect(commits[0]).toBe(1);
+    expect(commits.length).toBeGreaterThan(1);
+  }, 120_000);
 });
