@@ -100,6 +100,9 @@ const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+// Its own writes skip the commit's fsync: the one it makes only starts the log again (below).
+db.pragma('synchronous = NORMAL');
+const restart = db.prepare("INSERT INTO meta (key, value) VALUES ('log_restarted_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 const walBytes = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 const shouldTruncate = ${shouldTruncate.toString()};
 let lastVersion = -1;
@@ -118,6 +121,15 @@ parentPort.on('message', (m) => {
       finally { db.pragma('busy_timeout = 5000'); }
     }
     lastVersion = version;
+    // A copy that caught up lets the next write start the log again, and that write fsyncs the log's new
+    // header even when it skips its own: made here, on this thread, not by a scan or a monitor step. Only
+    // if others wrote since (more than this write's own frame), and never waiting for the write lock.
+    if (!truncated && p.busy === 0 && p.log > 1 && p.checkpointed === p.log) {
+      db.pragma('busy_timeout = 0');
+      try { restart.run(new Date().toISOString()); }
+      catch (e) { if (e.code !== 'SQLITE_BUSY' && e.code !== 'SQLITE_FULL') throw e; }
+      finally { db.pragma('busy_timeout = 5000'); }
+    }
     parentPort.postMessage({ ok: true, before, after: walBytes(), truncated, log: truncated ? 0 : p.log, checkpointed: truncated ? 0 : p.checkpointed });
   }
   catch (e) { parentPort.postMessage({ ok: false, code: e.code, message: e.message }); }
@@ -186,9 +198,17 @@ function walFileBytes(file: string): number {
  * thread. Where a second connection cannot open the file (in-memory, exclusive locking on a full
  * disk) it runs in-process (startCheckpointer).
  */
-export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err: unknown) => void = () => undefined, limitBytes = WAL_LIMIT_BYTES): () => void {
+export function startCheckpointWorker(
+  db: Sqlite,
+  everyMs = 1000,
+  onError: (err: unknown) => void = () => undefined,
+  limitBytes = WAL_LIMIT_BYTES,
+): () => Promise<void> {
   const exclusive = String(db.pragma('locking_mode', { simple: true })).toLowerCase() === 'exclusive';
-  if (db.memory || exclusive) return startCheckpointer(db, everyMs, onError);
+  if (db.memory || exclusive) {
+    const stop = startCheckpointer(db, everyMs, onError);
+    return async () => stop();
+  }
   let busy = false;
   let stopped = false;
   const status: WalStatus = { bytes: 0, maxBytes: 0, limitBytes, truncations: 0, lastTruncatedAt: null };
@@ -255,11 +275,17 @@ export function startCheckpointWorker(db: Sqlite, everyMs = 1000, onError: (err:
   });
   const t = setInterval(tick, everyMs);
   t.unref();
+  const exited = new Promise<void>((ok) => worker.once('exit', () => ok()));
+  // Resolves once the worker closed its connection (at most 2 s): a copy or a write of its own under way
+  // ends first, so the station's own close is the last and nothing touches the files after it.
   return () => {
-    stopped = true;
-    clearInterval(t);
-    answered();
-    worker.postMessage('stop');
+    if (!stopped) {
+      stopped = true;
+      clearInterval(t);
+      answered();
+      worker.postMessage('stop');
+    }
+    return Promise.race([exited, new Promise<void>((ok) => setTimeout(ok, 2000).unref())]);
   };
 }
 

@@ -337,7 +337,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
       await fakePrinter?.stop();
       offDisk();
       clearInterval(diskProbe);
-      stopCheckpointer();
+      await stopCheckpointer();
       try {
         checkpoint(db);
       } catch (err) {

@@ -3,6 +3,7 @@ import { channels, type ChannelName, type Channels } from '../contract/channels'
 import { ApiError } from '../core/errors';
 import { DiskFullError, isDiskFull } from '../../db/core/disk';
 import { actingAs, type Acting } from '../core/acting';
+import { noteRequest } from '../core/give-back';
 import { allows, ROLE_LABEL, type Need, type Role } from '../contract/roles';
 
 export type Handler<C extends ChannelName> = (
@@ -68,6 +69,9 @@ function refusal(c: ChannelName, need: Need, caller: Caller, who: Acting | null)
   };
 }
 
+/** The floor's scans: background work stands back longer after one (give-back.ts). */
+const SCANS = new Set<ChannelName>(['pick.scan', 'pack.scan', 'dispatch.scan']);
+
 const STATUS: Record<string, number> = {
   BAD_INPUT: 400,
   UNAUTHORIZED: 401,
@@ -92,6 +96,7 @@ export async function invoke(handlers: Handlers, channel: string, raw: unknown, 
   if (!Object.hasOwn(channels, channel))
     return { ok: false, status: 404, error: { code: 'NOT_FOUND', message: `There is no channel "${channel}". GET /api lists them.` } };
   const c = channel as ChannelName;
+  noteRequest(SCANS.has(c));
   const need = channels[c].role;
   const gate = gates.get(handlers);
   if (!gate && need !== 'anyone')

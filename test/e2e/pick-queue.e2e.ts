@@ -54,3 +54,51 @@ test('scans that arrive while one is in flight are queued and each gets its own 
   expect([byOrder['#1001'], byOrder['#1002'], byOrder['#1003'], byOrder['#1004'], byOrder['#1005'], byOrder['#1006']]).toEqual(issued);
   await page.screenshot({ path: 'test-results/pick-queue.png' });
 });
+
+type Call = { channel: string; at: number };
+
+test("the screen's reloads wait until the scan's verdict is drawn, and the counters and the last label still catch up", async ({ page, console: app }) => {
+  // Every API call the page starts and when, and when each answer reached the panel (page clock).
+  await page.addInitScript(() => {
+    const calls: Call[] = [];
+    const w = window as unknown as { calls: Call[]; verdictAt: number[] };
+    w.calls = calls;
+    w.verdictAt = [];
+    const fetch0 = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/api/')) calls.push({ channel: url.split('/api/')[1], at: performance.now() });
+      return fetch0(input, init);
+    };
+    document.addEventListener('DOMContentLoaded', () =>
+      new MutationObserver((records) => {
+        if (records.some((r) => r.attributeName === 'data-seq')) w.verdictAt.push(performance.now());
+      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq'] }),
+    );
+  });
+  const pick = new PickPage(page);
+  await pick.open(app.url);
+  await expect(pick.panel()).toHaveAttribute('data-scanner', 'ready');
+  await expect(page.getByTestId('count-picked')).toHaveText('0');
+
+  for (const [i, code] of ['#1001', '#1002', '#1003'].entries()) {
+    await page.evaluate(() => ((window as unknown as { calls: Call[] }).calls.length = 0));
+    await pick.answerTo(() => pick.scan(code));
+    // The counters and the last parcel catch up: picked today, then its label printed.
+    await expect(page.getByTestId('count-picked')).toHaveText(String(i + 1));
+    await expect(page.getByTestId('last-label')).toHaveAttribute('data-printed', 'yes', { timeout: 20_000 });
+    const { calls, verdictAt } = await page.evaluate(() => {
+      const w = window as unknown as { calls: Call[]; verdictAt: number[] };
+      return { calls: w.calls, verdictAt: w.verdictAt };
+    });
+    const scanAt = calls.find((c) => c.channel === 'pick.scan')!.at;
+    const shown = verdictAt.find((t) => t > scanAt)!;
+    const reloads = calls.filter((c) => c.channel !== 'pick.scan');
+    // Nothing else went out between the scan and its verdict on screen.
+    expect(reloads.filter((c) => c.at < shown).map((c) => c.channel)).toEqual([]);
+    expect(reloads.map((c) => c.channel)).toContain('pick.stats');
+    // The last parcel is the counters' own: no call of its own for a parcel just picked.
+    expect(reloads.map((c) => c.channel)).not.toContain('parcels.get');
+  }
+  await expect(page.getByTestId('last-tracking')).toHaveText((await pick.title().textContent())!.trim());
+});

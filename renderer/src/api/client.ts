@@ -69,10 +69,54 @@ const httpBridge: Bridge = {
 
 const bridge = (): Bridge => window.api ?? httpBridge;
 
-export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await bridge().invoke(channel, input);
-  if (!r.ok) throw new ApiFailure(r.error.code, r.error.message, r.error.issues);
-  return r.data as Output<C>;
+/**
+ * Scans in flight (a picker, a pack bench or a dispatch lead waits on each) and the screens' reloads that
+ * wait for them: a reload asked for while a scan is out starts only once every scan's answer is drawn,
+ * so it never queues ahead of the next scan on the station, nor on the page.
+ */
+let scansOut = 0;
+/** From a scan's start to the frame after its answer is drawn. */
+let settling = false;
+let waiting = new Set<() => void>();
+/** A reload waits at most this long for scans (a scanner at full speed may never leave a gap). */
+const RELOAD_WAITS_MS = 1000;
+
+function releaseAfterPaint() {
+  // The frame after the answer's render: requestAnimationFrame runs before it is drawn, the timeout after.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (scansOut) return;
+      settling = false;
+      const go = waiting;
+      waiting = new Set();
+      for (const w of go) w();
+    }, 0),
+  );
+}
+
+/** Resolves once no scan is in flight and the last one's answer is on screen (at most RELOAD_WAITS_MS). */
+export function afterScans(): Promise<void> {
+  if (!settling) return Promise.resolve();
+  return new Promise<void>((ok) => {
+    const go = () => {
+      waiting.delete(go);
+      clearTimeout(timer);
+      ok();
+    };
+    const timer = setTimeout(go, RELOAD_WAITS_MS);
+    waiting.add(go);
+  });
+}
+
+export async function call<C extends ChannelName>(channel: C, input: Input<C>, opts: { scan?: boolean } = {}): Promise<Output<C>> {
+  if (opts.scan) (scansOut++, (settling = true));
+  try {
+    const r = await bridge().invoke(channel, input);
+    if (!r.ok) throw new ApiFailure(r.error.code, r.error.message, r.error.issues);
+    return r.data as Output<C>;
+  } finally {
+    if (opts.scan && --scansOut === 0) releaseAfterPaint();
+  }
 }
 
 export function onPush(listener: <P extends PushName>(name: P, data: PushData<P>) => void): () => void {

@@ -73,7 +73,7 @@ export function DispatchScreen() {
       inFlight.current = true;
       try {
         const grams = Number(weight);
-        const r = await call('dispatch.scan', { manifestId: selected, code, ...(grams > 0 ? { weightGrams: grams } : {}) });
+        const r = await call('dispatch.scan', { manifestId: selected, code, ...(grams > 0 ? { weightGrams: grams } : {}) }, { scan: true });
         const v = verdictOf(r);
         setVerdict(v);
         setVersion((n) => n + 1);

@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, onPush, ApiFailure } from '../api/client';
+import { afterScans, call, onPush, ApiFailure } from '../api/client';
 import type { AppendedEvent, ChannelName, EventType, Input, Output } from '../../../electron/contract/channels';
 
 /**
  * Load a channel's answer, and load again when events the screen cares about are appended.
  * Bursts of events (a scanner at full speed) cause one reload in flight and one after it, not one each.
+ * A load waits while a scan is out, until its answer is drawn (afterScans). `enabled: false`: no loads
+ * (another answer on the screen already says the same).
  */
-export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, refreshOn: (type: EventType, subject: string | null) => boolean = () => true) {
+export function useChannel<C extends ChannelName>(
+  channel: C,
+  input: Input<C>,
+  refreshOn: (type: EventType, subject: string | null) => boolean = () => true,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   const [data, setData] = useState<Output<C> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
@@ -17,6 +24,8 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
   latest.current = { channel, key };
   const wants = useRef(refreshOn);
   wants.current = refreshOn;
+  const on = useRef(enabled);
+  on.current = enabled;
 
   const load = useCallback(async () => {
     if (inFlight.current) {
@@ -27,6 +36,8 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
     try {
       do {
         again.current = false;
+        await afterScans();
+        if (!on.current) break;
         try {
           const { channel: c, key: k } = latest.current;
           const answer = await call(c, JSON.parse(k));
@@ -43,10 +54,11 @@ export function useChannel<C extends ChannelName>(channel: C, input: Input<C>, r
   }, [channel, key]);
 
   useEffect(() => {
+    if (!enabled) return;
     void load();
     return onPush((name, d) => {
       if (name === 'events.appended' && (d as AppendedEvent[]).some((e) => wants.current(e.type, e.subject))) void load();
     });
-  }, [load]);
+  }, [load, enabled]);
   return { data, error, reload: load };
 }

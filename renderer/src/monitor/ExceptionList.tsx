@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, typ
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { fmtTime, words } from '../ui/Field';
+import { rowPlaces } from '../ui/row-places';
 
 type Row = Output<'monitor.queue'>['rows'][number];
 export type Cause = NonNullable<Input<'monitor.queue'>['cause']>;
@@ -122,6 +123,7 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: OVERSCAN });
   const items = virtualizer.getVirtualItems();
+  const placeOf = rowPlaces(items);
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
   useEffect(() => want(lastVisible + 2 * page), [lastVisible, want, page]);
@@ -190,7 +192,7 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
             const r = rows[vi.index];
             if (!r)
               return (
-                <div key="more" role="row" className="prow exc-waiting" style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}>
+                <div key={placeOf(vi.index)} role="row" className="prow exc-waiting" style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}>
                   <div role="cell" className="pcell muted">
                     Loading more…
                   </div>
@@ -198,7 +200,7 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
               );
             return (
               <ExceptionRow
-                key={r.id}
+                key={placeOf(vi.index)}
                 r={r}
                 index={vi.index}
                 open={r.id === openId}

@@ -7,6 +7,7 @@ import { useKeysetPages } from '../ui/useKeysetPages';
 import { parcelPages, type ParcelQuery } from './parcel-pages';
 import { ParcelsDetail } from './ParcelsDetail';
 import { fmtTime, words } from '../ui/Field';
+import { rowPlaces } from '../ui/row-places';
 
 type Parcel = Output<'parcels.list'>['rows'][number];
 
@@ -22,12 +23,14 @@ interface Cell {
   header: string;
   cls: string;
   show(p: Parcel): ReactNode;
+  /** The cell's text is the value itself and may be cut short: hovering shows it whole. */
+  whole?: true;
 }
 const CELLS: Cell[] = [
   { id: 'pickedAt', header: 'Picked at', cls: 'c-time', show: (p) => fmtTime(p.pickedAt) },
-  { id: 'orderName', header: 'Order', cls: 'c-order', show: (p) => p.orderName },
-  { id: 'lineName', header: 'Line', cls: 'c-line', show: (p) => p.lineName },
-  { id: 'trackingNumber', header: 'Tracking number', cls: 'c-tn mono', show: (p) => p.trackingNumber },
+  { id: 'orderName', header: 'Order', cls: 'c-order', show: (p) => p.orderName, whole: true },
+  { id: 'lineName', header: 'Line', cls: 'c-line', show: (p) => p.lineName, whole: true },
+  { id: 'trackingNumber', header: 'Tracking number', cls: 'c-tn mono', show: (p) => p.trackingNumber, whole: true },
   { id: 'status', header: 'Status', cls: 'c-status', show: (p) => <span className={`pill pill-${p.status}`}>{words(p.status)}</span> },
   {
     id: 'labelPrintedAt',
@@ -71,14 +74,11 @@ const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onAc
       onClick={() => onOpen(index)}
       onFocus={() => onActive(index)}
     >
-      {CELLS.map((c) => {
-        const v = p[c.id];
-        return (
-          <div key={c.id} role="cell" className={`pcell ${c.cls}`} title={typeof v === 'string' ? v : undefined}>
-            {c.show(p)}
-          </div>
-        );
-      })}
+      {CELLS.map((c) => (
+        <div key={c.id} role="cell" className={`pcell ${c.cls}`} title={c.whole ? String(p[c.id]) : undefined}>
+          {c.show(p)}
+        </div>
+      ))}
     </div>
   );
 });
@@ -123,6 +123,7 @@ export function ParcelsScreen() {
   // frame's work at 100k was 16-18 ms, at the display's 16.7 (156-335 late frames of 2,500); with 3, 11 ms (26).
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 3 });
   const items = virtualizer.getVirtualItems();
+  const placeOf = rowPlaces(items);
   const lastVisible = items.length ? items[items.length - 1].index : 0;
   const { want } = list;
   // The rows in view and two pages beyond, so a fast scroll finds its rows already there.
@@ -288,7 +289,7 @@ export function ParcelsScreen() {
                 if (!p)
                   return (
                     <div
-                      key={`wait-${vi.index}`}
+                      key={placeOf(vi.index)}
                       role="row"
                       aria-rowindex={vi.index + 2}
                       data-index={vi.index}
@@ -300,7 +301,17 @@ export function ParcelsScreen() {
                       </div>
                     </div>
                   );
-                return <ParcelRow key={p.id} p={p} index={vi.index} active={vi.index === active} open={p.id === openId} onOpen={open} onActive={setActive} />;
+                return (
+                  <ParcelRow
+                    key={placeOf(vi.index)}
+                    p={p}
+                    index={vi.index}
+                    active={vi.index === active}
+                    open={p.id === openId}
+                    onOpen={open}
+                    onActive={setActive}
+                  />
+                );
               })}
             </div>
           </div>

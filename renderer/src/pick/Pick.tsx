@@ -1,4 +1,3 @@
-import type { EventType } from '../../../electron/contract/channels';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiFailure } from '../api/client';
 import type { Output } from '../../../electron/contract/channels';
@@ -84,12 +83,15 @@ const BENCH_TONE: Record<BenchReply['outcome'], Verdict['tone']> = {
 };
 
 type Parcel = Output<'parcels.get'>['parcel'];
-const liveRefresh = (t: EventType) => t === 'label.printed' || startsWith(t, 'parcel.') || startsWith(t, 'print.') || startsWith(t, 'job.');
 
-/** The last parcel as it is now (the label prints after the scan's answer), not the scan reply's snapshot. */
-function LastParcel({ snapshot }: { snapshot: Parcel }) {
-  const live = useChannel('parcels.get', { id: snapshot.id }, liveRefresh);
-  const last = live.data?.parcel ?? snapshot;
+/**
+ * The last parcel as it is now (the label prints after the scan's answer), not the scan reply's snapshot.
+ * The pick counters load it anyway (`pick.stats` reloads on the label's events): only a parcel they do not
+ * show (a reprint of an older one until they catch up) is loaded on its own, on its own events.
+ */
+function LastParcel({ snapshot, current, countersCaughtUp }: { snapshot: Parcel; current: Parcel | null; countersCaughtUp: boolean }) {
+  const own = useChannel('parcels.get', { id: snapshot.id }, (_t, subject) => subject === snapshot.id, { enabled: countersCaughtUp && !current });
+  const last = current ?? own.data?.parcel ?? snapshot;
   return (
     <>
       <div className="tn" data-testid="last-tracking">
@@ -106,6 +108,9 @@ function LastParcel({ snapshot }: { snapshot: Parcel }) {
   );
 }
 
+/** The counters' copy of the parcel when it is that parcel and not older than the scan's answer (a reprint counts up). */
+const sameOrNewer = (counted: Parcel | null | undefined, shown: Parcel) => (counted?.id === shown.id && counted.reprints >= shown.reprints ? counted : null);
+
 export function PickScreen() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   // Every answer counts up: a test (or a screen reader) can tell a new answer from the same text again.
@@ -117,6 +122,11 @@ export function PickScreen() {
   const station = useChannel('station.get', {}, (t) => t === 'station.configured');
   const me = useOperator();
   const stats = useChannel('pick.stats', {}, (t) => startsWith(t, 'parcel.') || startsWith(t, 'scan.') || startsWith(t, 'job.') || t === 'label.printed');
+  // The answer the counters were last loaded after: until they load after the newest one, their last parcel may be the one before.
+  const seqNow = useRef(seq);
+  seqNow.current = seq;
+  const [statsAt, setStatsAt] = useState(-1);
+  useEffect(() => setStatsAt(seqNow.current), [stats.data]);
   // The order at the pack bench (its line or store has pack rules): scans go to it until its labels are out.
   const [bench, setBench] = useState<string | null>(null);
   const benchRef = useRef<string | null>(null);
@@ -155,7 +165,7 @@ export function PickScreen() {
     async (scanned: string, choice?: string) => {
       if (benchRef.current) {
         try {
-          benchAnswer(await call('pack.scan', { orderId: benchRef.current, code: scanned }));
+          benchAnswer(await call('pack.scan', { orderId: benchRef.current, code: scanned }, { scan: true }));
         } catch (e) {
           benchAnswer({ outcome: 'refused', message: 'The scan was not recorded', next: e instanceof ApiFailure ? e.message : String(e) });
         }
@@ -166,7 +176,7 @@ export function PickScreen() {
       const code = !choice && pending?.candidates.some((c) => c.storeBarcode === scanned.trim().toUpperCase()) ? pending.code : scanned;
       if (code !== scanned) choice = scanned;
       try {
-        const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) });
+        const r = await call('pick.scan', { code, ...(choice ? { choice } : {}) }, { scan: true });
         if (r.outcome === 'pack') {
           setBench(r.orderId);
           setBenchReply({ outcome: 'parcels', message: r.message, next: r.next });
@@ -348,7 +358,11 @@ export function PickScreen() {
         </div>
         <div className="last-parcel" data-testid="last-parcel">
           <h2>Last parcel</h2>
-          {last ? <LastParcel key={last.id} snapshot={last} /> : <div className="muted">Nothing picked yet today.</div>}
+          {last ? (
+            <LastParcel key={last.id} snapshot={last} current={sameOrNewer(s?.last, last)} countersCaughtUp={statsAt === seq} />
+          ) : (
+            <div className="muted">Nothing picked yet today.</div>
+          )}
         </div>
         {station.data && (
           <div className="muted small">

@@ -24,7 +24,7 @@ async function withWorker(everyMs: number, limit: number, fn: (db: Sqlite, file:
     const q = db.prepare('INSERT INTO t (v) VALUES (?)');
     await fn(db, file, (v) => db.transaction(() => q.run(v))());
   } finally {
-    stop();
+    await stop();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,7 +68,7 @@ describe('the write-ahead log under steady writes', () => {
     }
     await new Promise((r) => setTimeout(r, 200));
     const s = walStatus(db);
-    stop();
+    await stop();
     db.close();
     expect(s.lastTruncatedAt).not.toBeNull();
     expect(s.maxBytes).toBeGreaterThanOrEqual(limit);
@@ -129,6 +129,29 @@ describe('a long writer between its steps (logRoom)', () => {
       void logRoom(db).then(() => (copied = true));
       await Promise.resolve();
       expect(copied).toBe(true);
+    }));
+});
+
+describe('the write that starts the log again', () => {
+  it("is the checkpointer's own, right after a copy caught up: the station's next write finds the log started", () =>
+    withWorker(20, 64 * 1024 * 1024, async (db, _file, ins) => {
+      for (let i = 0; i < 40; i++) ins(`row ${i}`);
+      const frames = () => (db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0].log;
+      const restarted = () => db.prepare("SELECT value FROM meta WHERE key = 'log_restarted_at'").get();
+      // A few ticks: a copy catches up, then the worker writes one row of its own (its header's fsync is on its thread).
+      for (let waited = 0; !restarted() || frames() > 2; waited += 20) {
+        if (waited > 20_000) throw new Error(`the log holds ${frames()} frames and the checkpointer never started it again`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      ins('after');
+      expect(frames()).toBeLessThanOrEqual(4);
+      // A station that writes nothing more is left alone: its log is not started again and again.
+      const at = (db.prepare("SELECT value FROM meta WHERE key = 'log_restarted_at'").get() as { value: string }).value;
+      await new Promise((r) => setTimeout(r, 300));
+      const again = (db.prepare("SELECT value FROM meta WHERE key = 'log_restarted_at'").get() as { value: string }).value;
+      await new Promise((r) => setTimeout(r, 300));
+      expect((db.prepare("SELECT value FROM meta WHERE key = 'log_restarted_at'").get() as { value: string }).value).toBe(again);
+      expect(again >= at).toBe(true);
     }));
 });
 
