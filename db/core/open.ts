@@ -283,9 +283,12 @@ export function startCheckpointWorker(
       stopped = true;
       clearInterval(t);
       answered();
+      // Held until it is gone: a process with nothing else to do would otherwise end before it closed.
+      worker.ref();
       worker.postMessage('stop');
     }
-    return Promise.race([exited, new Promise<void>((ok) => setTimeout(ok, 2000).unref())]);
+    let cap: NodeJS.Timeout | undefined;
+    return Promise.race([exited, new Promise<void>((ok) => (cap = setTimeout(ok, 2000)))]).finally(() => clearTimeout(cap));
   };
 }
 

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Input, Output } from '../../../electron/contract/channels';
 import { fmtTime, words } from '../ui/Field';
 import { rowPlaces } from '../ui/row-places';
+import { noteScroll } from '../ui/scrolling';
 
 type Row = Output<'monitor.queue'>['rows'][number];
 export type Cause = NonNullable<Input<'monitor.queue'>['cause']>;
@@ -185,7 +186,7 @@ export function ExceptionList({ rows, more, ready, resolved, openId, selected, o
           ))}
         </div>
       </div>
-      <div className="ptable-scroll exc-table-wrap" ref={scrollRef} role="rowgroup" onKeyDown={onKey}>
+      <div className="ptable-scroll exc-table-wrap" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onKey}>
         {ready && rows.length === 0 && <div className="empty">{empty}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((vi) => {

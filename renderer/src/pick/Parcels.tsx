@@ -8,6 +8,7 @@ import { parcelPages, type ParcelQuery } from './parcel-pages';
 import { ParcelsDetail } from './ParcelsDetail';
 import { fmtTime, words } from '../ui/Field';
 import { rowPlaces } from '../ui/row-places';
+import { noteScroll } from '../ui/scrolling';
 
 type Parcel = Output<'parcels.list'>['rows'][number];
 
@@ -274,7 +275,7 @@ export function ParcelsScreen() {
               </div>
             ))}
           </div>
-          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onRowsKey}>
+          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onRowsKey}>
             {total === 0 && list.ready && (
               <div className="empty">
                 {query || status || lineId

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { onPush, ApiFailure } from '../api/client';
 import type { AppendedEvent } from '../../../electron/contract/channels';
 import { mergeChanged } from './keyset-merge';
+import { afterScrolling } from './scrolling';
 
 /** What a long list asks its channel for, and how it orders and names its rows. */
 export interface KeysetSource<Q, Row, Head = never> {
@@ -102,6 +103,7 @@ export function useKeysetPages<Q, Row, Head = never>(source: KeysetSource<Q, Row
     busy.current = true;
     try {
       while (pending.current.size) {
+        await afterScrolling();
         const subjects = [...pending.current].slice(0, 500);
         subjects.forEach((id) => pending.current.delete(id));
         const s = state.current;
