@@ -67,8 +67,9 @@ interface RowProps {
 }
 
 /**
- * One exception's row: a fixed-size grid row placed by transform, memoized, so a scroll frame lays out
- * and paints only the rows entering the window (a table laid the whole window out again each frame).
+ * One exception's row: a fixed-size grid row placed by transform and contained, so a scroll frame lays
+ * out and paints only the rows (a table laid the whole window out again each frame); kept by its place
+ * in the window (ui/row-places.ts), memoized so an update that is not a scroll leaves it alone.
  */
 const ExceptionRow = memo(function ExceptionRow({ r, index, open, active, selected, resolved, onOpen, onToggle, onActive }: RowProps) {
   return (

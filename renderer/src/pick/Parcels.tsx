@@ -56,8 +56,8 @@ interface RowProps {
 }
 
 /**
- * One parcel's row. Memoized: a scroll frame draws only the rows entering the window, not every row
- * in view again (a fast scroll of a long list is otherwise two frames a step).
+ * One parcel's row, kept by its place in the window (ui/row-places.ts): a scroll step gives it another
+ * parcel. Memoized, so a screen update that is not a scroll (a push, a filter's count) leaves it alone.
  */
 const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onActive }: RowProps) {
   return (
