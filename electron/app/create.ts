@@ -82,6 +82,16 @@ const fullAtStart = (disk: DiskWatch, why = '') => new Error(`${new DiskFullErro
  * The station's database. On a full disk it still opens (read-only if it must) so the read screens
  * keep working; a data directory that has no database yet cannot start there at all.
  */
+/** A stop step slower than this is named on stderr: a console that is slow to stop says where it waited. */
+const SLOW_STOP_MS = 2000;
+
+async function slowStep(name: string, stop: () => Promise<void> | void): Promise<void> {
+  const t0 = Date.now();
+  await stop();
+  const ms = Date.now() - t0;
+  if (ms > SLOW_STOP_MS) console.error(`Stopping the console waited ${ms} ms for ${name}.`);
+}
+
 function openStationDb(file: string, disk: DiskWatch): Sqlite {
   try {
     return openSqlite({ file });
@@ -283,15 +293,15 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
       });
     }
   }
-  const stoppers: Array<() => Promise<void> | void> = [];
+  const stoppers: Array<{ name: string; stop: () => Promise<void> | void }> = [];
   undo.push(async () => {
-    for (const stop of stoppers) await stop();
+    for (const s of stoppers) await s.stop();
   });
   if (opts.background !== false)
     for (const c of caps) {
       try {
         const stop = await c.start?.(env);
-        if (stop) stoppers.unshift(stop);
+        if (stop) stoppers.unshift({ name: c.name, stop });
       } catch (err) {
         // On a full disk a capability may fail to record what it found at start: serve anyway, and
         // start it once there is room.
@@ -304,12 +314,12 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
             void Promise.resolve()
               .then(() => c.start?.(env))
               .then(
-                (stop) => void (stop && stoppers.unshift(stop)),
+                (stop) => void (stop && stoppers.unshift({ name: c.name, stop })),
                 (e: unknown) => faults.record(`start ${c.name}`, e),
               );
           });
         });
-        stoppers.push(off);
+        stoppers.push({ name: `${c.name} (waiting for disk space)`, stop: off });
       }
     }
   if (opts.runJobs !== false) runner.start();
@@ -329,15 +339,15 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     },
     faults,
     async close() {
-      await runner.stop();
+      await slowStep('the outbox jobs under way', () => runner.stop());
       // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
-      for (const stop of stoppers) await stop();
+      for (const s of stoppers) await slowStep(s.name, s.stop);
       offCommit();
       if (depthTimer) clearTimeout(depthTimer);
       await fakePrinter?.stop();
       offDisk();
       clearInterval(diskProbe);
-      await stopCheckpointer();
+      await slowStep('the checkpoint worker', stopCheckpointer);
       try {
         checkpoint(db);
       } catch (err) {

@@ -12,6 +12,7 @@ import { startConsole, type ConsoleProcess } from './console';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 import { migrations } from '../../db/migrations';
+import { cliArgs } from '../support/bundle';
 
 const PARCELS = 12_000;
 const PER_DAY = 400;
@@ -27,14 +28,10 @@ function grownCopy(): string {
   if (!existsSync(join(cache, 'done'))) {
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/index.ts', 'demo', 'grow', '--parcels', String(PARCELS), '--per-day', String(PER_DAY), '--data', cache],
-      {
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        stdio: 'ignore',
-      },
-    );
+    execFileSync(process.execPath, cliArgs(['demo', 'grow', '--parcels', String(PARCELS), '--per-day', String(PER_DAY), '--data', cache]), {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: 'ignore',
+    });
     execFileSync('touch', [join(cache, 'done')]);
   }
   const dir = mkdtempSync(join(tmpdir(), 'fs-e2e-grown-'));

@@ -102,3 +102,30 @@ test("the screen's reloads wait until the scan's verdict is drawn, and the count
   }
   await expect(page.getByTestId('last-tracking')).toHaveText((await pick.title().textContent())!.trim());
 });
+
+test('a run of scans draws one label preview, the last parcel’s, once the scanner pauses', async ({ page, console: app }) => {
+  await page.addInitScript(() => {
+    const calls: Call[] = [];
+    (window as unknown as { calls: Call[] }).calls = calls;
+    const fetch0 = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/api/')) calls.push({ channel: url.split('/api/')[1], at: performance.now() });
+      return fetch0(input, init);
+    };
+  });
+  const pick = new PickPage(page);
+  await pick.open(app.url);
+  await expect(pick.panel()).toHaveAttribute('data-scanner', 'ready');
+  // A picker going down a tote at the scanner's full speed.
+  await scanWedgeBursts(page, ['#1001', '#1002', '#1003', '#1004', '#1005']);
+  await expect.poll(() => pick.answers(), { timeout: 20_000 }).toBe(5);
+  const last = (await pick.title().textContent())!.trim();
+  await pick.waitForLabel(last);
+  const calls = await page.evaluate(() => (window as unknown as { calls: Call[] }).calls);
+  const previews = calls.filter((c) => c.channel === 'labels.preview');
+  const lastScan = calls.filter((c) => c.channel === 'pick.scan').at(-1)!;
+  expect(previews).toHaveLength(1);
+  expect(previews[0].at - lastScan.at).toBeGreaterThanOrEqual(600);
+  await expect(page.getByTestId('label-preview')).toHaveAttribute('data-tracking', last);
+});

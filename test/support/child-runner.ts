@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { nodeArgs } from './bundle';
 
 /**
  * Run a crash test's child script (under tsx) and hand each line it prints to `onLine`, with `kill`
@@ -6,7 +7,7 @@ import { spawn } from 'node:child_process';
  */
 export function runChild(script: string, args: string[], onLine: (line: string, kill: () => void) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, nodeArgs(script, args), { stdio: ['ignore', 'pipe', 'inherit'] });
     const kill = () => void p.kill('SIGKILL');
     let buf = '';
     p.stdout.on('data', (d: Buffer) => {

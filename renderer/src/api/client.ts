@@ -80,6 +80,8 @@ let settling = false;
 let waiting = new Set<() => void>();
 /** A reload waits at most this long for scans (a scanner at full speed may never leave a gap). */
 const RELOAD_WAITS_MS = 1000;
+/** When the last scan's answer came (performance.now()). */
+let lastScanAt = -Infinity;
 
 function releaseAfterPaint() {
   // The frame after the answer's render: requestAnimationFrame runs before it is drawn, the timeout after.
@@ -115,7 +117,21 @@ export async function call<C extends ChannelName>(channel: C, input: Input<C>, o
     if (!r.ok) throw new ApiFailure(r.error.code, r.error.message, r.error.issues);
     return r.data as Output<C>;
   } finally {
+    if (opts.scan) lastScanAt = performance.now();
     if (opts.scan && --scansOut === 0) releaseAfterPaint();
+  }
+}
+
+/**
+ * Resolves once the scanner has paused: no scan out and none answered for `quietMs`. For work a person
+ * looks at between scans, not during a run of them (the label preview): it waits as long as scans come.
+ */
+export async function afterScannerPause(quietMs: number): Promise<void> {
+  for (;;) {
+    await afterScans();
+    const left = lastScanAt + quietMs - performance.now();
+    if (!scansOut && left <= 0) return;
+    await new Promise((r) => setTimeout(r, Math.max(left, 20)));
   }
 }
 

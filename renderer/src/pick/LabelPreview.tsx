@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { call } from '../api/client';
+import { afterScannerPause, call } from '../api/client';
+
+/**
+ * The preview is drawn once the scanner pauses this long: rendering it costs the station more CPU than
+ * the scan itself, and a picker scanning one order after another looks at the verdict, not the label.
+ */
+const PREVIEW_AFTER_PAUSE_MS = 600;
 
 /** The label exactly as sent to the printer, rendered offline. */
 export function LabelPreview({ parcelId, version, tracking }: { parcelId: string; version: string; tracking: string }) {
@@ -8,10 +14,13 @@ export function LabelPreview({ parcelId, version, tracking }: { parcelId: string
   useEffect(() => {
     let live = true;
     setSrc(null);
-    call('labels.preview', { parcelId }).then(
-      (r) => live && setSrc(`data:image/png;base64,${r.pngBase64}`),
-      (e) => live && setError((e as Error).message),
-    );
+    setError(null);
+    void afterScannerPause(PREVIEW_AFTER_PAUSE_MS)
+      .then(() => (live ? call('labels.preview', { parcelId }) : null))
+      .then(
+        (r) => live && r && setSrc(`data:image/png;base64,${r.pngBase64}`),
+        (e) => live && setError((e as Error).message),
+      );
     return () => {
       live = false;
     };

@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { tempDir } from '../../support/app';
 import { startConsole } from '../../support/console-process';
+import { cliArgs } from '../../support/bundle';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Start `serve` on a new data directory and kill -9 it `afterMs` after `file` (its database) appears. */
 function killDuringFirstStart(dataDir: string, afterMs: number, file = 'firstscan.db'): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, cliArgs(['serve', '--data', dataDir, '--port', '0']), {
     cwd: root,
     stdio: 'ignore',
   });

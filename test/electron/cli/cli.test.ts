@@ -7,13 +7,20 @@ import Database from 'better-sqlite3';
 import { createApp } from '../../../electron/app/create';
 import { signInAs, tempDir } from '../../support/app';
 import { sqliteOf } from '../../../db/core/handle';
+import { cliArgs } from '../../support/bundle';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-/** The CLI as a person runs it: a separate process on the same Node as the tests. */
-function cli(...args: string[]) {
+/** The CLI as `npm run cli` runs it: tsx over the source. */
+function npmRunCli(...args: string[]) {
   const r = spawnSync(process.execPath, [TSX, 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same CLI from one bundle of the current source: a separate process on the same Node as the tests. */
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, cliArgs(args), { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,7 +38,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cli tracking validate', () => {
   it('exits 0 and names the carrier for a valid number', () => {
-    const r = cli('tracking', 'validate', '1Z999AA10123456784');
+    const r = npmRunCli('tracking', 'validate', '1Z999AA10123456784');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^valid: UPS \(ups1z\) 1Z999AA10123456784/);
   });
@@ -141,11 +148,20 @@ describe('cli streams and exit codes', () => {
     const count = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     db.close();
     expect(count).toBeGreaterThan(400);
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${TSX}" electron/cli/index.ts export events --data "${big}" | wc -l`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" ${cliArgs(['export', 'events', '--data', big])
+          .map((a) => `"${a}"`)
+          .join(' ')} | wc -l`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(Number(r.stdout.trim())).toBe(count);
   }, 120_000);

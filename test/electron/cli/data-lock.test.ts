@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startConsole } from '../../support/console-process';
 import { lockFile } from '../../../electron/core/data-lock';
+import { cliArgs } from '../../support/bundle';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const dirs: string[] = [];
@@ -17,7 +18,7 @@ const temp = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: root, encoding: 'utf8' });
+const cli = (args: string[]) => spawnSync(process.execPath, cliArgs(args), { cwd: root, encoding: 'utf8' });
 
 describe('the data folder lock', () => {
   it('refuses a second `cli serve` on one folder, naming the holder; after kill -9 the next start takes the stale lock', async () => {

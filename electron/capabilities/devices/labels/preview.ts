@@ -11,6 +11,11 @@ import { labelInches } from './model';
  */
 const RENDERER = `
 const { parentPort, workerData } = require('node:worker_threads');
+// Linux gives each thread its own nice value: the render yields the cores to the scan path and the screen.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(tid, workerData.nice);
+} catch {}
 let api;
 parentPort.on('message', async ({ id, zpl, widthMm, heightMm, dpmm }) => {
   try {
@@ -21,13 +26,16 @@ parentPort.on('message', async ({ id, zpl, widthMm, heightMm, dpmm }) => {
   }
 });`;
 
+/** The render thread's nice value (0 normal, 19 lowest): below the console's own work, still well above idle. */
+const RENDER_NICE = 10;
+
 let worker: Worker | undefined;
 let nextId = 0;
 const waiting = new Map<number, { resolve: (b64: string) => void; reject: (e: Error) => void }>();
 
 function renderer(): Worker {
   if (worker) return worker;
-  const w = new Worker(RENDERER, { eval: true, workerData: { module: import.meta.resolve('zpl-renderer-js') } });
+  const w = new Worker(RENDERER, { eval: true, workerData: { module: import.meta.resolve('zpl-renderer-js'), nice: RENDER_NICE } });
   w.unref();
   w.on('message', (m: { id: number; b64?: string; error?: string }) => {
     const p = waiting.get(m.id);

@@ -7,6 +7,7 @@ import { api, demoApp, tempDir } from '../../../support/app';
 import { BackupRunner } from '../../../../electron/capabilities/backup/run';
 import { listBackups } from '../../../../electron/capabilities/backup/files';
 import { inspectCopy } from '../../../../db/backup/copy';
+import { nodeArgs } from '../../../support/bundle';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -79,7 +80,7 @@ describe('backup: SQLite online backup, checked, kept', () => {
       () => rmSync(dir, { recursive: true, force: true }),
       () => rmSync(folder, { recursive: true, force: true }),
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/electron/capabilities/backup/backup-child.ts', dir, folder], {
+    const child = spawn(process.execPath, nodeArgs('test/electron/capabilities/backup/backup-child.ts', [dir, folder]), {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

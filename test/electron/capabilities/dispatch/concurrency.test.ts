@@ -8,6 +8,7 @@ import { dispatchScan } from '../../../../electron/capabilities/dispatch/load';
 import { api } from '../../../support/app';
 import { dispatchApp, MORNING, pickOn } from './fixtures';
 import { sqliteOf } from '../../../../db/core/handle';
+import { nodeArgs } from '../../../support/bundle';
 
 const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => app?.dispose());
 
 function station(name: string, manifestId: string, numbers: string[]) {
-  const p = spawn(process.execPath, ['--import', 'tsx', child, app.dir, name, manifestId, MORNING.toISOString(), ...numbers], {
+  const p = spawn(process.execPath, nodeArgs(child, [app.dir, name, manifestId, MORNING.toISOString(), ...numbers]), {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';

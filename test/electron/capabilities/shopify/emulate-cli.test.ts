@@ -3,16 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { createAdminApiClient } from '@shopify/admin-api-client';
 import { describe, expect, it } from 'vitest';
 import { loopbackFetch } from '../../../../electron/capabilities/shopify/runtime';
+import { cliArgs } from '../../../support/bundle';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 describe('npm run cli -- shopify emulate', () => {
   it('prints a shop URL and an access token that any Shopify client can use', { timeout: 60_000 }, async () => {
-    const p = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/index.ts', 'shopify', 'emulate', '--port', '0', '--plan', 'advanced', '--orders', '3'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const p = spawn(process.execPath, cliArgs(['shopify', 'emulate', '--port', '0', '--plan', 'advanced', '--orders', '3']), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {

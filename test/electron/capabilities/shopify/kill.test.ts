@@ -7,6 +7,7 @@ import { createApp } from '../../../../electron/app/create';
 import { startShopifyEmulator } from '../../../../electron/capabilities/shopify/emulator';
 import { secretsDirFor } from '../../../../electron/capabilities/shopify/secrets';
 import { fulfillmentsByNumber, shopApp, waitFor } from './helpers';
+import { nodeArgs } from '../../../support/bundle';
 
 const child = fileURLToPath(new URL('./drain-child.ts', import.meta.url));
 
@@ -26,7 +27,7 @@ describe('the console killed (SIGKILL) mid-drain', () => {
 
       // Slow answers: Shopify has applied the change but the console has not heard back yet.
       emu.setFaults(0.5, ['slow']);
-      const p = spawn(process.execPath, ['--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const p = spawn(process.execPath, nodeArgs(child, [dir]), { stdio: ['ignore', 'pipe', 'inherit'] });
       await waitFor(() => emu.state.fulfillments.size >= 100, 'the child to drain a third', 120_000);
       p.kill('SIGKILL');
       await new Promise((r) => p.once('exit', r));

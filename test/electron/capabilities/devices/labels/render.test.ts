@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderBarcodePng } from '../../../../../electron/capabilities/devices/labels/barcode';
 import { renderLabelPdf, renderLabelPng } from '../../../../../electron/capabilities/devices/labels/render';
@@ -17,6 +18,18 @@ describe('renderLabelPng', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(812);
     expect(await decodeCode128(new Uint8Array(png))).toEqual(['1Z999AA10123456784']);
+  });
+
+  it.runIf(process.platform === 'linux')('renders on a thread of its own at nice 10, below the scan path; the rest of the console stays at 0', async () => {
+    await renderLabelPng(sampleLabel());
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the parenthesised name).
+    const nices = readdirSync(`/proc/${process.pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    expect(nices.filter((n) => n === 10)).toHaveLength(1);
+    expect(nices.filter((n) => n !== 10 && n !== 0)).toEqual([]);
+    expect(nices.filter((n) => n === 0).length).toBeGreaterThan(1);
   });
 });
 

@@ -11,6 +11,7 @@ import { openSqlite } from '../../../../../db/core/open';
 import { metaStore } from '../../../../../db/station/meta';
 import type { StationCredentials } from '../../../../../db/site/server/types';
 import { readCredentials } from '../../../../../electron/capabilities/site/credentials';
+import { cliArgs } from '../../../../support/bundle';
 
 const root = fileURLToPath(new URL('../../../../..', import.meta.url));
 const dirs: string[] = [];
@@ -27,7 +28,7 @@ function temp() {
 }
 
 function cli(args: string[]) {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, cliArgs(args), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   procs.push(p);
   let out = '';
   p.stdout!.on('data', (b) => (out += b));
