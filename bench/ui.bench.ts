@@ -24,6 +24,8 @@ const SEARCHES = Number(process.env.BENCH_UI_SEARCHES ?? 20);
 const UI_PARCELS = Number(process.env.BENCH_UI_PARCELS ?? 100_000);
 const SCROLL_STEP = Number(process.env.BENCH_UI_SCROLL_PX ?? 1200);
 const SCROLL_MAX_FRAMES = Number(process.env.BENCH_UI_SCROLL_FRAMES ?? 6000);
+/** Frames a scroll's p95 stands on at least (one late frame in 20 is the p95). */
+const MIN_SCROLL_FRAMES = 240;
 
 /**
  * Codes to scan, read from the station's file before it starts: open orders (a new number each), or
@@ -86,11 +88,21 @@ async function parcelsScreen(page: Page, sample: string[]) {
   const idle = idleFrames(page, 120);
   const floor = [...(await idle)].sort((a, b) => a - b);
   const run = await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES);
-  const frames = [...run.frames].sort((a, b) => a - b);
+  const toTop = () => page.evaluate(() => (document.querySelector('.ptable-scroll') as HTMLElement).scrollTo({ top: 0 }));
+  // A short list (a fresh station) is scrolled again from the top until the p95 stands on enough frames.
+  const all = [...run.frames];
+  while (all.length < MIN_SCROLL_FRAMES && run.frames.length) {
+    await toTop();
+    all.push(...(await scrollFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES)).frames);
+  }
+  const frames = all.sort((a, b) => a - b);
   const total = Number(((await page.getByTestId('parcels-count').textContent()) ?? '0').replace(/\D/g, ''));
   // The same rows without React, scrolled the same way over as many rows: what this browser on this machine can do.
-  const floorFrames = (await scrollFloorFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES, total, true)).sort((a, b) => a - b);
-  await page.evaluate(() => (document.querySelector('.ptable-scroll') as HTMLElement).scrollTo({ top: 0 }));
+  const floorAll: number[] = [];
+  do floorAll.push(...(await scrollFloorFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES, total, true)));
+  while (floorAll.length < MIN_SCROLL_FRAMES && floorAll.length);
+  const floorFrames = floorAll.sort((a, b) => a - b);
+  await toTop();
   const searches: number[] = [];
   for (const t of sample) searches.push(await searchToRows(page, t, t));
   return { run, frames, floor, floorFrames, total, searches: summarize(searches) };
@@ -199,7 +211,7 @@ export const uiBench: Bench = {
             unit: 'ms',
             target: '<= 100',
             pass: searches.p99 <= 100,
-            note: `${r.label}: median of ${searches.n} searches by full tracking number, last key to the answer on screen (40 ms typing pause included); p99 ${round(searches.p99, 1)} ms, max ${round(searches.max, 1)} ms`,
+            note: `${r.label}: median of ${searches.n} searches by full tracking number, last key to the answer on screen (the screen's typing pause included); p99 ${round(searches.p99, 1)} ms, max ${round(searches.max, 1)} ms`,
           },
         );
         const e = r.exceptions;

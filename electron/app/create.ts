@@ -87,7 +87,12 @@ const SLOW_STOP_MS = 2000;
 
 async function slowStep(name: string, stop: () => Promise<void> | void): Promise<void> {
   const t0 = Date.now();
-  await stop();
+  const slow = setTimeout(() => console.error(`Stopping the console: still waiting for ${name} after ${SLOW_STOP_MS} ms.`), SLOW_STOP_MS);
+  try {
+    await stop();
+  } finally {
+    clearTimeout(slow);
+  }
   const ms = Date.now() - t0;
   if (ms > SLOW_STOP_MS) console.error(`Stopping the console waited ${ms} ms for ${name}.`);
 }
@@ -339,7 +344,7 @@ async function open(opts: CreateAppOptions, lock: FolderLock, undo: Array<() => 
     },
     faults,
     async close() {
-      await slowStep('the outbox jobs under way', () => runner.stop());
+      await slowStep(`the outbox jobs under way (${runner.running().join(', ') || 'none'})`, () => runner.stop());
       // Background work (a replication cycle) may still commit and re-arm the timer until it stops.
       for (const s of stoppers) await slowStep(s.name, s.stop);
       offCommit();

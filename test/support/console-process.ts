@@ -39,12 +39,13 @@ export async function startCli(args: string[], ready: RegExp, timeoutMs = 60_000
   return { child, match, log: () => log };
 }
 
-/** Stop a child with SIGTERM; SIGKILL it (and say so) if it is not down in 15 s. */
-export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+/** Stop a child with SIGTERM; SIGKILL it (and say so, with the end of what it printed) if it is not down in 15 s. */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', log?: () => string): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const kill = setTimeout(() => {
-      console.error('process did not stop on SIGTERM within 15 s; killing it');
+      const tail = log?.().trim().split('\n').slice(-8).join('\n');
+      console.error(`process did not stop on SIGTERM within 15 s; killing it${tail ? `. It printed last:\n${tail}` : ''}`);
       child.kill('SIGKILL');
     }, 15_000);
     child.once('exit', () => {
@@ -119,6 +120,6 @@ async function startBare(dataDir: string, extra: string[]): Promise<ConsoleProce
       return body;
     },
     kill: () => stopChild(child, 'SIGKILL'),
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, 'SIGTERM', log),
   };
 }

@@ -28,6 +28,7 @@ export interface RunnerOptions {
 export class OutboxRunner {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Map<string, Promise<void>>();
+  private inFlightKinds = new Map<string, string>();
   private pending: Array<{ write: Outcome; events: number; unsynced: boolean; done: () => void }> = [];
   private flushing = false;
   private stopped = true;
@@ -79,6 +80,11 @@ export class OutboxRunner {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /** The kinds of the jobs under way, one entry a job ("print.label", "shopify.fulfill", ...). */
+  running(): string[] {
+    return [...this.inFlightKinds.values()];
+  }
+
   /** Wait until nothing is running (tests, bench). */
   async idle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
@@ -112,9 +118,10 @@ export class OutboxRunner {
         const until = new Date(now.getTime() + this.leaseMs).toISOString();
         if (!this.store.jobs.lease(job.id, until, nowIso)) continue;
         const key = `${i}|${job.id}`;
+        this.inFlightKinds.set(key, job.kind);
         this.inFlight.set(
           key,
-          this.execute(h, job).finally(() => this.inFlight.delete(key)),
+          this.execute(h, job).finally(() => (this.inFlight.delete(key), this.inFlightKinds.delete(key))),
         );
         started++;
       }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { onPush, ApiFailure } from '../api/client';
 import type { AppendedEvent } from '../../../electron/contract/channels';
 import { mergeChanged } from './keyset-merge';
@@ -77,8 +77,9 @@ export function useKeysetPages<Q, Row, Head = never>(source: KeysetSource<Q, Row
     if (state.current === s && !s.end && s.rows.length <= wanted.current) void load();
   }, []);
 
-  // A new query starts over from the top.
-  useEffect(() => {
+  // A new query starts over from the top, its request sent before the frame is drawn (an effect would
+  // send it after: up to a frame later, on every search).
+  useLayoutEffect(() => {
     state.current = fresh(key);
     wanted.current = 0;
     bump();
