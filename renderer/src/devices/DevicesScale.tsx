@@ -24,7 +24,8 @@ const STATUS: Record<string, string> = {
  * what to check.
  */
 export function DevicesScale() {
-  const scale = useChannel('pack.scale', {});
+  // The live weight is no event: any event is a moment to read it again (the Devices screen is not a floor list).
+  const scale = useChannel('pack.scale', {}, () => true);
   const settings = useChannel('pack.scaleSettings', {}, (t) => t === 'station.configured');
   const { busy, failure, run } = useAction();
   const [form, setForm] = useState<{ path: string; baudRate: number; protocol: Protocol } | null>(null);

@@ -6,12 +6,13 @@ import type { AppendedEvent, ChannelName, EventType, Input, Output } from '../..
  * Load a channel's answer, and load again when events the screen cares about are appended.
  * Bursts of events (a scanner at full speed) cause one reload in flight and one after it, not one each.
  * A load waits while a scan is out, until its answer is drawn (afterScans). `enabled: false`: no loads
- * (another answer on the screen already says the same).
+ * (another answer on the screen already says the same). `refreshOn` is required: a busy station appends
+ * events every second (carrier polls), and a screen that reloaded on each redrew for nothing.
  */
 export function useChannel<C extends ChannelName>(
   channel: C,
   input: Input<C>,
-  refreshOn: (type: EventType, subject: string | null) => boolean = () => true,
+  refreshOn: (type: EventType, subject: string | null) => boolean,
   { enabled = true }: { enabled?: boolean } = {},
 ) {
   const [data, setData] = useState<Output<C> | null>(null);

@@ -12,6 +12,7 @@ import { FormError, fmtTime, useAction } from '../ui/Field';
 import { ActionButton } from '../operators/OperatorsAllowed';
 
 const CAUSES: Cause[] = ['lost', 'failed_delivery', 'no_first_scan', 'no_update', 'not_handed_over'];
+const NONE: Output<'monitor.queue'>['rows'] = [];
 
 /** The supervisor's exception queue: most urgent first, worked one by one or in bulk. */
 export function ExceptionsScreen() {
@@ -33,14 +34,25 @@ export function ExceptionsScreen() {
     [cause, owner, resolved],
   );
   const q = useKeysetPages(exceptionPages, input);
-  const info = useChannel('app.info', {});
+  // Only whether this is the demo store (its sources panel): it changes with the site's setup, not with events.
+  const info = useChannel('app.info', {}, (t) => t === 'site.configured');
   const act = useAction();
   const rows = q.rows;
   const open = openId ? (rows.find((r) => r.id === openId) ?? null) : null;
   const counts = q.head?.counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
-  useEffect(() => setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id)))), [rows]); // only when the rows change
+  // Only when the rows change, and a new selection only when a ticked row left (each render goes over every row loaded).
+  useEffect(
+    () =>
+      setSelected((s) => {
+        if (!s.size) return s;
+        const here = new Set(rows.map((r) => r.id));
+        const kept = new Set([...s].filter((id) => here.has(id)));
+        return kept.size === s.size ? s : kept;
+      }),
+    [rows],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenId(null);
     window.addEventListener('keydown', onKey);
@@ -57,7 +69,7 @@ export function ExceptionsScreen() {
   const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id)))), []);
   const openRow = useCallback((id: string) => (setOpenId(id), setSide('detail')), []);
   const selectAll = useCallback((all: boolean) => setSelected(all ? new Set(rows.map((r) => r.id)) : new Set()), [rows]);
-  const selectedRows = rows.filter((r) => selected.has(r.id));
+  const selectedRows = selected.size ? rows.filter((r) => selected.has(r.id)) : NONE;
 
   return (
     <div className="exceptions">

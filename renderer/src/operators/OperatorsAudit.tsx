@@ -32,7 +32,8 @@ export function OperatorsAudit({ initialRef = '' }: { initialRef?: string }) {
     ...(from && { fromDay: from }),
     ...(to && { toDay: to }),
   };
-  const audit = useChannel('audit.list', q);
+  // Every event is a line of the audit.
+  const audit = useChannel('audit.list', q, () => true);
   const sentence = (type: string, payload: unknown) => eventSentence(type, payload, { time: fmtWhen, jobKind: () => undefined });
   return (
     <section className="card audit" aria-label="Audit" data-testid="audit">

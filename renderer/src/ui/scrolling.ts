@@ -6,8 +6,11 @@
  */
 let lastScrollAt = Number.NEGATIVE_INFINITY;
 const SETTLED_MS = 150;
-/** Changes wait at most this long: a list scrolled without a pause still shows them. */
-const LONGEST_WAIT_MS = 2000;
+/**
+ * Changes wait at most this long: a list scrolled without a pause still shows them. A fling through
+ * thousands of exceptions lasts seconds; with 2 s the changes were laid in halfway through it.
+ */
+const LONGEST_WAIT_MS = 5000;
 
 export function noteScroll(): void {
   lastScrollAt = performance.now();

@@ -31,7 +31,7 @@ describe("a long list's pushed changes wait for its scrolling to stop", () => {
     expect(settledAt).toBeLessThan(400 + 400);
   });
 
-  it('show anyway after 2 s of scrolling without a pause', async () => {
+  it('show anyway after 5 s of scrolling without a pause', async () => {
     const { afterScrolling, noteScroll } = await fresh();
     const t0 = performance.now();
     noteScroll();
@@ -41,7 +41,7 @@ describe("a long list's pushed changes wait for its scrolling to stop", () => {
     } finally {
       clearInterval(timer);
     }
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(1900);
-    expect(performance.now() - t0).toBeLessThan(2600);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(4900);
+    expect(performance.now() - t0).toBeLessThan(5600);
   });
 });
