@@ -8,13 +8,13 @@ import { ingestScansInTurns } from './ingest';
 import { bucketFor, runtimeOf } from './runtime';
 
 /** One request to a source about these numbers: `register` for aggregators, `poll` for every source. */
-async function ask(ctx: ServiceContext, job: JobRow<'monitor.register' | 'monitor.poll'>): Promise<JobOutcome> {
+async function ask(ctx: ServiceContext, job: JobRow<'monitor.register' | 'monitor.poll'>, stopping: AbortSignal): Promise<JobOutcome> {
   const rt = runtimeOf(ctx);
   const p = job.payload;
   const source = rt.sources.find((s) => s.id === p.sourceId);
   if (!source) throw new PermanentJobError(`Tracking source "${p.sourceId}" is not set up on this console any more: nothing to ask.`);
   const byNumber = new Map(p.numbers.map((n) => [n.trackingNumber, n.parcelId]));
-  await bucketFor(rt, source).take();
+  await bucketFor(rt, source).take(stopping);
   if (job.kind === 'monitor.register') {
     if (!source.register) throw new PermanentJobError(`${source.name} does not take registrations.`);
     const r = await source.register(p.numbers.map((n) => n.trackingNumber));
@@ -51,8 +51,8 @@ export function monitorJobHandler(ctx: ServiceContext): AnyJobHandler {
     // Asking a source again is harmless (known scans are dropped; registering twice is accepted); mailing a buyer twice is not.
     unsynced: ['monitor.register', 'monitor.poll'],
     runs: {
-      'monitor.register': (job) => ask(ctx, job),
-      'monitor.poll': (job) => ask(ctx, job),
+      'monitor.register': (job, stopping) => ask(ctx, job, stopping),
+      'monitor.poll': (job, stopping) => ask(ctx, job, stopping),
       async 'monitor.buyer_email'(job) {
         const rt = runtimeOf(ctx);
         if (!rt.mail)

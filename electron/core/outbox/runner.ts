@@ -2,7 +2,7 @@ import type { Store } from '../../../db/store';
 import type { JobRow } from '../../../db/outbox/reader';
 import type { Clock } from '../clock';
 import { backoffMs } from './backoff';
-import { PermanentJobError, type AnyJobHandler, type JobGate } from './types';
+import { JobStopped, PermanentJobError, type AnyJobHandler, type JobGate } from './types';
 
 type Outcome = (emit: Parameters<Parameters<Store['write']>[2]>[0], now: Date) => void;
 
@@ -32,6 +32,8 @@ export class OutboxRunner {
   private pending: Array<{ write: Outcome; events: number; unsynced: boolean; done: () => void }> = [];
   private flushing = false;
   private stopped = true;
+  /** Aborted by stop(): handlers still waiting to act give up (JobStopped) instead of holding the stop. */
+  private stopping = new AbortController();
   private pollMs: number;
   private leaseMs: number;
   private actor: string;
@@ -64,6 +66,7 @@ export class OutboxRunner {
   }
 
   start(): void {
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     this.stopped = false;
     this.schedule(0);
   }
@@ -77,6 +80,7 @@ export class OutboxRunner {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopping.abort();
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
@@ -144,7 +148,7 @@ export class OutboxRunner {
       return; // site server unreachable: the local lease expires and the job is tried again
     }
     try {
-      const outcome = await h.run(job);
+      const outcome = await h.run(job, this.stopping.signal);
       await this.record(
         (emit) => {
           emit({ type: 'job.succeeded', subject: job.ref ?? job.id, payload: { jobId: job.id, ref: job.ref, result: outcome.result } });
@@ -156,6 +160,8 @@ export class OutboxRunner {
       await gate?.finished(job, 'done').catch(() => undefined);
       this.wake();
     } catch (err) {
+      // Nothing was sent: the local lease is let go (a site lease lapses by itself).
+      if (err instanceof JobStopped) return this.store.jobs.release(job.id);
       const message = err instanceof Error ? err.message : String(err);
       const dead = err instanceof PermanentJobError || attempt >= h.maxAttempts;
       await this.record((emit, now) => {

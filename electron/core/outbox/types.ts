@@ -11,6 +11,16 @@ export interface JobOutcome {
 /** Thrown by a handler for a refusal that retrying cannot fix: the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
 
+/**
+ * Thrown by a handler that gave up waiting (its pace, a token) because the runner is stopping, before it
+ * sent anything: no outcome is recorded, the lease is let go and the job runs at the next start.
+ */
+export class JobStopped extends Error {
+  constructor() {
+    super('The console is stopping: the job runs at the next start.');
+  }
+}
+
 /** Site mode: who may run a site-wide job now (a lease from the site server). */
 export interface JobGate {
   station: string;
@@ -19,8 +29,11 @@ export interface JobGate {
   finished(job: JobRow, state: 'done' | 'dead'): Promise<void>;
 }
 
-/** How each kind a handler takes is run: one function per exact kind, given that kind's row. */
-export type JobRuns<K extends JobKind> = { [P in K]: (job: JobRow<P>) => Promise<JobOutcome> };
+/**
+ * How each kind a handler takes is run: one function per exact kind, given that kind's row and the
+ * runner's stop (a handler waiting to act may give up on it with JobStopped).
+ */
+export type JobRuns<K extends JobKind> = { [P in K]: (job: JobRow<P>, stopping: AbortSignal) => Promise<JobOutcome> };
 
 /**
  * One capability's jobs: the kinds it runs (`runs`, by exact kind) and how its lanes are worked.
@@ -55,14 +68,14 @@ export interface JobHandler<K extends JobKind = JobKind> {
 export interface AnyJobHandler extends Omit<JobHandler, 'runs' | 'canRun' | 'after' | 'unsynced'> {
   unsynced?: readonly JobKind[];
   kinds: JobKind[];
-  run(job: JobRow): Promise<JobOutcome>;
+  run(job: JobRow, stopping: AbortSignal): Promise<JobOutcome>;
   canRun?(job: JobRow): boolean;
 }
 
 /** Register a capability's handler: its kinds are the keys of `runs`. */
 export function jobHandler<K extends JobKind>(h: JobHandler<K>): AnyJobHandler {
   const own = (job: JobRow) => job as JobRow<K>;
-  const runOf = (kind: K) => h.runs[kind] as (job: JobRow<K>) => Promise<JobOutcome>;
+  const runOf = (kind: K) => h.runs[kind] as (job: JobRow<K>, stopping: AbortSignal) => Promise<JobOutcome>;
   return {
     kinds: Object.keys(h.runs) as K[],
     get concurrency() {
@@ -75,9 +88,9 @@ export function jobHandler<K extends JobKind>(h: JobHandler<K>): AnyJobHandler {
     scope: h.scope,
     unsynced: h.unsynced,
     canRun: h.canRun && ((job) => h.canRun!(own(job))),
-    async run(job) {
+    async run(job, stopping) {
       try {
-        return await runOf(job.kind as K)(own(job));
+        return await runOf(job.kind as K)(own(job), stopping);
       } finally {
         h.after?.(own(job));
       }

@@ -42,10 +42,10 @@ describe('Shopify milestones and the fulfillment-service flow', () => {
       createdAt: at.toISOString(),
       doneAt: null,
     });
-    const first = await handler.run(row(0));
+    const first = await handler.run(row(0), new AbortController().signal);
     expect(first.result).toMatchObject({ found: false });
     // Its answer "lost": the retry looks first and finds the event.
-    const again = await handler.run(row(1));
+    const again = await handler.run(row(1), new AbortController().signal);
     expect(again.result).toMatchObject({ eventGid: first.result.eventGid, found: true });
     const f = [...t.emu.state.fulfillments.values()][0];
     expect(f.events.map((e) => e.status)).toEqual(['CARRIER_PICKED_UP']);

@@ -4,6 +4,7 @@ import { invoke } from '../../../../electron/app/invoke';
 import { SettableClock } from '../../../../electron/core/clock';
 import { GROUP_EVENTS, OutboxRunner } from '../../../../electron/core/outbox/runner';
 import { PermanentJobError, jobHandler, type AnyJobHandler } from '../../../../electron/core/outbox/types';
+import { TokenBucket } from '../../../../electron/capabilities/monitor/sources/rate-limit';
 import type { JobRow } from '../../../../db/outbox/reader';
 import { sqliteOf } from '../../../../db/core/handle';
 import type { JobKind } from '../../../../db/job-types';
@@ -96,6 +97,39 @@ async function runPass(runner: OutboxRunner): Promise<number> {
 }
 
 describe('OutboxRunner', () => {
+  it('stops at once with a job waiting for its pace: the job gives up before it sent anything and runs at the next start', async () => {
+    // One request a minute, one token in the bucket: the second job waits about a minute for its turn.
+    const bucket = new TokenBucket(1);
+    const sent: string[] = [];
+    const paced: AnyJobHandler = {
+      kinds: [KIND],
+      concurrency: 4,
+      backoff: { baseMs: BASE, maxMs: MAX },
+      maxAttempts: Infinity,
+      async run(job, stopping) {
+        await bucket.take(stopping);
+        sent.push(job.id);
+        return { result: { sent: job.id } };
+      },
+    };
+    queue('job-1', 'lane-a');
+    queue('job-2', 'lane-b');
+    const runner = new OutboxRunner(app.store, clock, [paced]);
+    expect(runner.pass()).toBe(2);
+    await vi.waitFor(() => expect(sent).toEqual(['job-1']));
+    expect(runner.running()).toEqual([KIND]);
+    const t0 = performance.now();
+    await runner.stop();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(sent).toEqual(['job-1']);
+    // No attempt, no error: it was never sent. Its lease is let go, so the next start runs it at once.
+    const j = await jobs();
+    expect(j['job-2']).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
+    const next = new OutboxRunner(app.store, clock, [new FakeHandler()]);
+    expect(await runPass(next)).toBe(1);
+    expect((await jobs())['job-2']).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
   it('runs one lane strictly in creation order: the second job waits until the failing head succeeds', async () => {
     const h = new FakeHandler();
     const runner = new OutboxRunner(app.store, clock, [h]);
