@@ -78,10 +78,6 @@ export interface App {
 
 const fullAtStart = (disk: DiskWatch, why = '') => new Error(`${new DiskFullError(disk.drive).message.replace('scan again', 'start the console again')}${why}`);
 
-/**
- * The station's database. On a full disk it still opens (read-only if it must) so the read screens
- * keep working; a data directory that has no database yet cannot start there at all.
- */
 /** A stop step slower than this is named on stderr: a console that is slow to stop says where it waited. */
 const SLOW_STOP_MS = 2000;
 
@@ -97,6 +93,10 @@ async function slowStep(name: string, stop: () => Promise<void> | void): Promise
   if (ms > SLOW_STOP_MS) console.error(`Stopping the console waited ${ms} ms for ${name}.`);
 }
 
+/**
+ * The station's database. On a full disk it still opens (read-only if it must) so the read screens
+ * keep working; a data directory that has no database yet cannot start there at all.
+ */
 function openStationDb(file: string, disk: DiskWatch): Sqlite {
   try {
     return openSqlite({ file });
