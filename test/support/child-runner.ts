@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { nodeArgs } from './bundle';
 
 /**
- * Run a crash test's child script (under tsx) and hand each line it prints to `onLine`, with `kill`
+ * Run a crash test's child script (one bundle of it: test/support/bundle.ts) and hand each line it prints to `onLine`, with `kill`
  * to SIGKILL it there, as a power cut would. Resolves once the child has exited, however it ended.
  */
 export function runChild(script: string, args: string[], onLine: (line: string, kill: () => void) => void): Promise<void> {
