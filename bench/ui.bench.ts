@@ -16,7 +16,18 @@ import { grownStation } from './grown';
 import { percentile, round, summarize } from './stats';
 import { ensureBuilt } from '../test/support/station-process';
 import { startConsole } from '../test/support/console-process';
-import { apiToFrame, EXCEPTIONS_LIST, idleFrames, keyToFrame, openBrowser, openConsole, scanToVerdict, scrollFrames, searchToRows } from './ui/page';
+import {
+  apiToFrame,
+  EXCEPTIONS_LIST,
+  PARCELS_LIST,
+  idleFrames,
+  keyToFrame,
+  openBrowser,
+  openConsole,
+  scanToVerdict,
+  scrollFrames,
+  searchToRows,
+} from './ui/page';
 import { scrollFloorFrames } from './ui/scroll-floor';
 
 const SCANS = Number(process.env.BENCH_UI_SCANS ?? 200);
@@ -82,6 +93,9 @@ async function scans(page: Page, codes: string[]) {
   return { took: summarize(took), floor: summarize(floor), api: summarize(api), tones };
 }
 
+/** Rows the Parcels list draws beyond its window each side (renderer/src/pick/Parcels.tsx): its floor draws as many. */
+const PARCELS_OVERSCAN = 1;
+
 async function parcelsScreen(page: Page, sample: string[]) {
   await page.keyboard.press('F2');
   await page.waitForSelector('[data-testid="parcel-row"]', { timeout: 30_000 });
@@ -99,7 +113,7 @@ async function parcelsScreen(page: Page, sample: string[]) {
   const total = Number(((await page.getByTestId('parcels-count').textContent()) ?? '0').replace(/\D/g, ''));
   // The same rows without React, scrolled the same way over as many rows: what this browser on this machine can do.
   const floorAll: number[] = [];
-  do floorAll.push(...(await scrollFloorFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES, total, true)));
+  do floorAll.push(...(await scrollFloorFrames(page, SCROLL_STEP, SCROLL_MAX_FRAMES, total, true, PARCELS_LIST, PARCELS_OVERSCAN)));
   while (floorAll.length < MIN_SCROLL_FRAMES && floorAll.length);
   const floorFrames = floorAll.sort((a, b) => a - b);
   await toTop();

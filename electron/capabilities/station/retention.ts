@@ -2,7 +2,7 @@
 // (carrier scans, poll state, finished outbox jobs) moved from the hot database into the archive file beside
 // it, batch by batch, by one durable outbox job per run; their open exceptions close first. The events stay.
 import type { JobOutcome } from '../../core/outbox/types';
-import { jobHandler, type AnyJobHandler } from '../../core/outbox/types';
+import { jobHandler, JobStopped, type AnyJobHandler } from '../../core/outbox/types';
 import type { JobRow } from '../../../db/outbox/reader';
 import { actorOf, type ServiceContext } from '../../core/context';
 import { newId } from '../../core/ids';
@@ -102,7 +102,7 @@ export function nextBatch(size: number, t: Pick<BatchTimes, 'readMs' | 'copyMs' 
 export async function archiveRun(
   ctx: ServiceContext,
   job: JobRow<'retention.archive'>,
-  opts: { batch?: number; onBatch?: (t: BatchTimes) => void } = {},
+  opts: { batch?: number; onBatch?: (t: BatchTimes) => void; stopping?: AbortSignal } = {},
 ): Promise<JobOutcome> {
   const { runId, cutoff } = job.payload;
   const r = ctx.store.read.retention;
@@ -111,6 +111,9 @@ export async function archiveRun(
   // A size given by the caller stays fixed (the crash test counts batches).
   let size = opts.batch ?? FIRST_BATCH;
   for (;;) {
+    // A run over a big backlog takes minutes: a stop does not wait for it. The batches done are durable
+    // with the run's next write; the run goes on from there at the next start.
+    if (opts.stopping?.aborted) throw new JobStopped();
     const t0 = performance.now();
     const ids = r.toArchive(cutoff, size);
     if (!ids.length) break;
@@ -163,7 +166,7 @@ export function retentionJobHandler(ctx: ServiceContext): AnyJobHandler {
     maxAttempts: Infinity,
     // Each station archives into its own file; the rows go at every station with the events.
     scope: 'station',
-    runs: { 'retention.archive': (job) => archiveRun(ctx, job) },
+    runs: { 'retention.archive': (job, stopping) => archiveRun(ctx, job, { stopping }) },
   });
 }
 

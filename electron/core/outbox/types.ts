@@ -12,8 +12,9 @@ export interface JobOutcome {
 export class PermanentJobError extends Error {}
 
 /**
- * Thrown by a handler that gave up waiting (its pace, a token) because the runner is stopping, before it
- * sent anything: no outcome is recorded, the lease is let go and the job runs at the next start.
+ * Thrown by a handler that gave up because the runner is stopping: while waiting (its pace, a token)
+ * before it sent anything, or between the steps of a long run whose done steps stand on their own (a
+ * retention run's batches). No outcome is recorded, the lease is let go and the job runs at the next start.
  */
 export class JobStopped extends Error {
   constructor() {

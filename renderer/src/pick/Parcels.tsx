@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../../electron/contract/channels';
@@ -13,6 +13,8 @@ import { noteScroll } from '../ui/scrolling';
 type Parcel = Output<'parcels.list'>['rows'][number];
 
 const ROW_H = 48;
+/** Rows drawn beyond the window each side (bench/ui.bench.ts draws its floor with as many). */
+const PARCELS_OVERSCAN = 1;
 // Search as you type: keys within 25 ms of each other (a paste, a burst typed into the field) are one
 // request; a person's keys, further apart, each search (the index answers in a few ms).
 const TYPING_MS = 25;
@@ -69,7 +71,6 @@ const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onAc
       data-index={index}
       data-testid="parcel-row"
       data-tracking={p.trackingNumber}
-      data-id={p.id}
       tabIndex={active ? 0 : -1}
       className={`prow${index % 2 ? ' odd' : ''}${open ? ' open' : ''}${active ? ' active' : ''}`}
       style={{ height: ROW_H, transform: `translateY(${index * ROW_H}px)` }}
@@ -77,13 +78,22 @@ const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onAc
       onFocus={() => onActive(index)}
     >
       {CELLS.map((c) => (
-        <div key={c.id} role="cell" className={`pcell ${c.cls}`} title={c.whole ? String(p[c.id]) : undefined}>
+        <div key={c.id} role="cell" className={`pcell ${c.cls}`} data-whole={c.whole}>
           {c.show(p)}
         </div>
       ))}
     </div>
   );
 });
+
+/**
+ * A cell whose text is the value itself and may be cut short shows it whole on hover: its title is set
+ * when the pointer comes, not on every row drawn (a fast scroll redraws every row each frame).
+ */
+function titleOnHover(e: MouseEvent<HTMLDivElement>) {
+  const cell = (e.target as HTMLElement).closest<HTMLElement>('.pcell[data-whole]');
+  if (cell && cell.title !== cell.textContent) cell.title = cell.textContent ?? '';
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -122,9 +132,11 @@ export function ParcelsScreen() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  // 3 rows beyond the window each side: a frame of a fast scroll mounts every row it brings in. With 12 a
-  // frame's work at 100k was 16-18 ms, at the display's 16.7 (156-335 late frames of 2,500); with 3, 11 ms (26).
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 3 });
+  // One row beyond the window each side: a frame of a fast scroll draws every row it brings in, so each
+  // row drawn off screen is work in every frame. With 12 a frame's work at 100k was 16-18 ms, at the
+  // display's 16.7 (156-335 late frames of 2,500); with 3, 11 ms (26). A jump (PgDn, a fling) is past
+  // any overscan anyway; one row covers a wheel's steps.
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: PARCELS_OVERSCAN });
   const items = virtualizer.getVirtualItems();
   const placeOf = rowPlaces(items);
   const lastVisible = items.length ? items[items.length - 1].index : 0;
@@ -277,7 +289,7 @@ export function ParcelsScreen() {
               </div>
             ))}
           </div>
-          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onRowsKey}>
+          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onRowsKey} onMouseOver={titleOnHover}>
             {total === 0 && list.ready && (
               <div className="empty">
                 {query || status || lineId

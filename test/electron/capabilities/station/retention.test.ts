@@ -8,6 +8,7 @@ import { drain, stationWithHistory, type RetentionApp } from './retention-helper
 import { planOf, preparedDuring } from '../../../support/floor-screens';
 import { archiveRun, nextBatch, type BatchTimes } from '../../../../electron/capabilities/station/retention';
 import type { JobRow } from '../../../../db/outbox/reader';
+import { JobStopped } from '../../../../electron/core/outbox/types';
 
 let app: RetentionApp | undefined;
 let other: RetentionApp | undefined;
@@ -204,6 +205,29 @@ describe('retention: delivered parcels past the horizon go to the archive file',
     );
     expect(new Set(archived).size).toBe(40);
     expect(archived).toHaveLength(40);
+  });
+
+  it('a stop does not wait for a long run: it ends between batches, keeps what it archived, and the next run takes the rest once each', async () => {
+    const h = await stationWithHistory({ old: 40, recent: 2, transit: 2 });
+    app = h.app;
+    await api(app, 'retention.run', {});
+    const job = app.store.read.jobs.list({ kindPrefix: 'retention.', status: 'queued', limit: 1 })[0] as JobRow<'retention.archive'>;
+    const stop = new AbortController();
+    const first: BatchTimes[] = [];
+    const run = archiveRun(app.ctx, job, { batch: 10, stopping: stop.signal, onBatch: (t) => (first.push(t), stop.abort()) });
+    await expect(run).rejects.toBeInstanceOf(JobStopped);
+    expect(sum(first)).toBe(10);
+    const archivedIds = () =>
+      (sqliteOf(app!.store).prepare("SELECT payload FROM events WHERE type = 'retention.archived'").pluck().all() as string[]).flatMap(
+        (p) => (JSON.parse(p) as { parcelIds: string[] }).parcelIds,
+      );
+    expect(archivedIds()).toHaveLength(10);
+    expect(count(app, "SELECT count(*) FROM events WHERE type = 'retention.finished'")).toBe(0);
+    const rest: BatchTimes[] = [];
+    await archiveRun(app.ctx, job, { batch: 10, onBatch: (t) => rest.push(t) });
+    expect(sum(rest)).toBe(30);
+    expect(new Set(archivedIds()).size).toBe(40);
+    expect(archivedIds()).toHaveLength(40);
   });
 
   it('another station applying the same events ends with the same hot tables and its own archive copy', async () => {
