@@ -70,6 +70,8 @@ export const projectionTables: Array<{ table: string; runtime?: string[]; dump?:
   ...shopifyTables,
   ...cutoffsTables,
   ...devicesTables,
+  // Kept by triggers on jobs (migration 0026): emptied before them, filled again as the jobs are.
+  { table: 'lane_heads' },
   { table: 'jobs', runtime: ['lease_until'] },
   { table: 'parcels' },
   { table: 'order_items' },

@@ -23,6 +23,7 @@ import * as m0022 from './0022-restore-holds';
 import * as m0023 from './0023-restore-job-holds';
 import * as m0024 from './0024-monitor-waiting';
 import * as m0025 from './0025-monitor-waiting-covering';
+import * as m0026 from './0026-lane-heads';
 
 export interface Migration {
   version: number;
@@ -57,4 +58,5 @@ export const migrations: Migration[] = [
   { version: 23, ...m0023 },
   { version: 24, ...m0024 },
   { version: 25, ...m0025 },
+  { version: 26, ...m0026 },
 ];

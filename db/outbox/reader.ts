@@ -52,22 +52,19 @@ export function jobsReader(db: Sqlite) {
      */
     /** Lane heads due now; with `origin`, only jobs queued by that station's events (its printers). */
     dueHeads(kinds: readonly JobKind[], nowIso: string, limit: number, origin: string | null = null): JobRow[] {
-      // Lane by lane through the queued index (a skip over distinct targets, then each lane's first
-      // job): the cost follows the number of lanes, not of queued jobs (10 or 10,000 labels waiting).
-      const rows = stmt(
+      // Each lane's head is kept in lane_heads (migration 0026): kind by kind, the heads due first, as
+      // many as asked (passing over those in flight): the cost follows the room, not the lanes queued
+      // (10 or 10,000 Shopify orders waiting) nor the jobs in a lane (10 or 10,000 labels).
+      const byKind = stmt(
         db,
-        `WITH RECURSIVE lanes(target) AS (
-           SELECT (SELECT min(target) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued')
-           UNION ALL
-           SELECT (SELECT min(target) FROM jobs INDEXED BY jobs_lane WHERE status = 'queued' AND target > lanes.target) FROM lanes WHERE lanes.target IS NOT NULL
-         )
-         SELECT j.* FROM lanes
-           JOIN jobs j ON j.id = (SELECT h.id FROM jobs h INDEXED BY jobs_lane WHERE h.status = 'queued' AND h.target = lanes.target ORDER BY h.created_at, h.id LIMIT 1)
-         WHERE lanes.target IS NOT NULL AND j.kind IN (SELECT value FROM json_each(?)) AND j.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?)
-           AND (? IS NULL OR j.origin IS NULL OR j.origin = ?)
-         ORDER BY j.created_at LIMIT ?`,
-      ).all(JSON.stringify(kinds), nowIso, nowIso, origin, origin, limit) as Raw[];
-      return rows.map(toJob);
+        `SELECT j.* FROM lane_heads h INDEXED BY lane_heads_due JOIN jobs j ON j.id = h.job_id
+         WHERE h.kind = ? AND h.next_at <= ? AND (j.lease_until IS NULL OR j.lease_until < ?) AND (? IS NULL OR j.origin IS NULL OR j.origin = ?)
+         ORDER BY h.next_at LIMIT ?`,
+      );
+      const rows = kinds.flatMap((k) => byKind.all(k, nowIso, nowIso, origin, origin, limit) as Raw[]);
+      const due = (r: Raw) => `${String(r.next_at)} ${String(r.created_at)}`;
+      if (kinds.length > 1) rows.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
+      return rows.slice(0, limit).map(toJob);
     },
     /** Queued jobs under a lease (at start: leases of a process that is gone). */
     leased(): JobRow[] {

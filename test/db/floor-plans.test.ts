@@ -83,7 +83,7 @@ describe('floor screens on a grown station', () => {
     expect(sqliteOf(app.store).prepare('SELECT count(*) AS n FROM parcel_search_queue').get()).toEqual({ n: 0 });
   });
 
-  it('finds the outbox lane heads lane by lane: no statement reads every queued job', async () => {
+  it('finds the outbox lane heads from the heads kept per lane: no statement reads every queued job', async () => {
     const sqls = await preparedDuring(app, async () => app.store.read.jobs.dueHeads(['print.label', 'print.testsheet'], new Date().toISOString(), 10, null));
     const scans = [...new Set(sqls)].flatMap((sql) => historyScans(sql, planOf(app, sql)));
     expect(sqls.length).toBeGreaterThan(0);
