@@ -130,6 +130,14 @@ test('the Parcels list scrolls from the newest to the oldest of thousands of par
   await expect(lineCell).not.toHaveAttribute('title', /./);
   await lineCell.hover();
   await expect(lineCell).toHaveAttribute('title', (await lineCell.textContent())!);
+  // Scrolled under a pointer that stays on the list: the cell it then rests on names its own parcel.
+  const box = (await lineCell.boundingBox())!;
+  await page.mouse.wheel(0, -480);
+  await page.waitForTimeout(300);
+  await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+  const under = page.locator('.ptable-scroll .pcell.c-line:hover');
+  await expect(under).toHaveCount(1);
+  await expect(under).toHaveAttribute('title', (await under.textContent())!);
   await page.screenshot({ path: 'test-results/long-lists-parcels-end.png' });
 
   // Sorted by order name, oldest order last: End goes there (keyset pages, no offset).

@@ -88,7 +88,9 @@ const ParcelRow = memo(function ParcelRow({ p, index, active, open, onOpen, onAc
 
 /**
  * A cell whose text is the value itself and may be cut short shows it whole on hover: its title is set
- * when the pointer comes, not on every row drawn (a fast scroll redraws every row each frame).
+ * as the pointer moves over it, not on every row drawn (a fast scroll redraws every row each frame). On
+ * a move, not only on entering: rows are kept by place, so after a scroll the cell under a pointer that
+ * has not left it shows another parcel.
  */
 function titleOnHover(e: MouseEvent<HTMLDivElement>) {
   const cell = (e.target as HTMLElement).closest<HTMLElement>('.pcell[data-whole]');
@@ -289,7 +291,7 @@ export function ParcelsScreen() {
               </div>
             ))}
           </div>
-          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onRowsKey} onMouseOver={titleOnHover}>
+          <div className="ptable-scroll" ref={scrollRef} role="rowgroup" onScroll={noteScroll} onKeyDown={onRowsKey} onMouseMove={titleOnHover}>
             {total === 0 && list.ready && (
               <div className="empty">
                 {query || status || lineId
